@@ -1,0 +1,34 @@
+/* config: the list of sources to watch, from a JSON file (docs/config.md)
+ * and/or `--source NAME=URL` arguments. */
+#ifndef CITYDASH_CONFIG_H
+#define CITYDASH_CONFIG_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#define CONFIG_DEFAULT_INTERVAL_MS 1000
+#define CONFIG_DEFAULT_TIMEOUT_MS 5000
+#define CONFIG_DEFAULT_MAX_BODY (16u * 1024u * 1024u)
+
+typedef struct source_cfg {
+	char *name;        /* unique among sources */
+	char *url;         /* http:// or https:// */
+	char *format;      /* adapter name; default "citydash-v1" */
+	int64_t interval_ms;
+	int64_t timeout_ms;
+	size_t max_body;   /* bytes */
+} source_cfg_t;
+
+typedef struct config {
+	source_cfg_t *sources; /* owned */
+	size_t source_count;
+} config_t;
+
+/* All functions return 0, or -1 with *cause set (caller frees). */
+int config_parse(config_t *cfg, const char *json, size_t len, char **cause);
+int config_load_file(config_t *cfg, const char *path, char **cause);
+/* Adds one source from "NAME=URL" with default settings. */
+int config_add_source_arg(config_t *cfg, const char *arg, char **cause);
+void config_free(config_t *cfg);
+
+#endif

@@ -1,0 +1,37 @@
+/* protocol: parser for the citydash feed protocol v1 (docs: feed-protocol.md).
+ *
+ * A parser works on a buffer and knows nothing of the network or the store:
+ * it validates, sanitizes every string once, and hands each good element to a
+ * sink as a borrowed view (valid only during the callback). */
+#ifndef CITYDASH_PROTOCOL_H
+#define CITYDASH_PROTOCOL_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "store.h"
+
+typedef struct feed_sink {
+	void *ctx;
+	void (*reading)(void *ctx, const reading_in_t *r);
+	void (*kpi)(void *ctx, const kpi_in_t *k);
+	void (*event)(void *ctx, const event_in_t *e);
+} feed_sink_t;
+
+typedef struct feed_stats {
+	unsigned readings, kpis, events; /* elements handed to the sink */
+	unsigned skipped;                /* elements rejected */
+	unsigned limits_ignored;         /* limits out of order: dropped, reading kept */
+	bool had_readings, had_kpis, had_events;
+	char first_skip_reason[160];     /* "" if none */
+} feed_stats_t;
+
+/* Parses one v1 document. `now_ms` is the time of receipt (default `ts`).
+ * Returns 0 on success (elements may still have been skipped: see stats), or
+ * -1 if the whole document is rejected (not JSON, not an object, missing or
+ * unsupported version); then *cause receives a message for the operator,
+ * which the caller frees. */
+int protocol_v1_parse(const char *body, size_t len, int64_t now_ms, const feed_sink_t *sink,
+		      feed_stats_t *stats, char **cause);
+
+#endif

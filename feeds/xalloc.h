@@ -1,0 +1,19 @@
+/* xalloc: allocation that aborts on out-of-memory.
+ *
+ * Out-of-memory is the one failure citydash does not try to recover from:
+ * every other error is returned to the caller with a message. */
+#ifndef CITYDASH_XALLOC_H
+#define CITYDASH_XALLOC_H
+
+#include <stddef.h>
+
+void *xmalloc(size_t size);
+void *xcalloc(size_t count, size_t size);
+/* Grows (or shrinks) ptr to count * size bytes, checking the multiplication. */
+void *xreallocarray(void *ptr, size_t count, size_t size);
+char *xstrdup(const char *s);
+char *xstrndup(const char *s, size_t n);
+/* printf into a new string; the caller frees it. */
+char *xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+#endif

@@ -1,0 +1,55 @@
+/* theme: colours by role, never by hue.
+ *
+ * One X-macro table lists every role with its colour pair and the attribute
+ * used when colour is off (NO_COLOR, a monochrome terminal), so a theme
+ * cannot forget a role and the monochrome fallback stays readable. */
+#ifndef CITYDASH_THEME_H
+#define CITYDASH_THEME_H
+
+#include <stdbool.h>
+#include <curses.h>
+
+/* X(role, foreground, background, monochrome attribute) */
+#define THEME_ROLES(X)                                                   \
+	X(ROLE_NORMAL, -1, -1, A_NORMAL)                                 \
+	X(ROLE_DIM, COLOR_WHITE, -1, A_DIM)                              \
+	X(ROLE_TITLE, COLOR_CYAN, -1, A_BOLD)                            \
+	X(ROLE_BORDER, COLOR_BLUE, -1, A_NORMAL)                         \
+	X(ROLE_BORDER_FOCUS, COLOR_CYAN, -1, A_BOLD)                     \
+	X(ROLE_LABEL, -1, -1, A_NORMAL)                                  \
+	X(ROLE_VALUE, -1, -1, A_BOLD)                                    \
+	X(ROLE_OK, COLOR_GREEN, -1, A_NORMAL)                            \
+	X(ROLE_WARN, COLOR_YELLOW, -1, A_BOLD)                           \
+	X(ROLE_ALARM, COLOR_RED, -1, A_BOLD | A_REVERSE)                 \
+	X(ROLE_STALE, COLOR_MAGENTA, -1, A_DIM | A_UNDERLINE)            \
+	X(ROLE_BAD, COLOR_MAGENTA, -1, A_BOLD | A_UNDERLINE)             \
+	X(ROLE_GAUGE_FILL, COLOR_GREEN, -1, A_NORMAL)                    \
+	X(ROLE_GAUGE_EMPTY, COLOR_WHITE, -1, A_DIM)                      \
+	X(ROLE_GAUGE_WARN_BAND, COLOR_YELLOW, -1, A_NORMAL)              \
+	X(ROLE_GAUGE_ALARM_BAND, COLOR_RED, -1, A_NORMAL)                \
+	X(ROLE_GAUGE_MARK, -1, -1, A_BOLD)                               \
+	X(ROLE_SPARK, COLOR_CYAN, -1, A_NORMAL)                          \
+	X(ROLE_STATUS_BAR, COLOR_WHITE, COLOR_BLUE, A_REVERSE)           \
+	X(ROLE_STATUS_OK, COLOR_GREEN, COLOR_BLUE, A_REVERSE)            \
+	X(ROLE_STATUS_FAIL, COLOR_WHITE, COLOR_RED, A_REVERSE | A_BOLD)  \
+	X(ROLE_SELECTED, COLOR_BLACK, COLOR_CYAN, A_REVERSE)             \
+	X(ROLE_KEY, COLOR_YELLOW, -1, A_BOLD)
+
+typedef enum theme_role {
+#define THEME_ENUM(role, fg, bg, mono) role,
+	THEME_ROLES(THEME_ENUM)
+#undef THEME_ENUM
+	ROLE_COUNT
+} theme_role_t;
+
+/* Call after initscr/newterm. Colour is used when `want_color` is true and
+ * the terminal has colours; otherwise every role maps to its monochrome
+ * attribute. Returns whether colour is in use. */
+bool theme_init(bool want_color);
+/* The attributes (colour pair included) to draw a role with. */
+attr_t theme_attr(theme_role_t role);
+/* The colour pair number of a role (0 when colour is off), for wattr_set/cchar_t. */
+short theme_pair(theme_role_t role);
+bool theme_has_color(void);
+
+#endif

@@ -1,0 +1,23 @@
+/* gauge: one reading as a horizontal bar on its scale, with its limit bands
+ * (lolo/lo/hi/hihi) visible in colour and without it. */
+#ifndef CITYDASH_GAUGE_H
+#define CITYDASH_GAUGE_H
+
+#include <stdbool.h>
+#include <curses.h>
+
+#include "../feeds/model.h"
+
+typedef struct gauge {
+	double min, max;  /* scale, min < max */
+	bool has_value;   /* false: "no value" is drawn, never an empty bar */
+	double value;     /* may lie outside the scale: the bar pins, the mark shows it */
+	limits_t limits;
+	bool stale;       /* drawn dimmed: the value is old */
+	bool bad;         /* the instrument reports a fault */
+} gauge_t;
+
+/* Draws the bar in exactly `width` columns at (y, x). Width < 3 draws nothing. */
+void gauge_draw(WINDOW *win, int y, int x, int width, const gauge_t *g);
+
+#endif

@@ -1,0 +1,23 @@
+/* glyphs: the characters widgets draw with, Unicode or plain ASCII.
+ * ASCII is used when the locale is not UTF-8 (LANG=C over SSH, old consoles). */
+#ifndef CITYDASH_GLYPHS_H
+#define CITYDASH_GLYPHS_H
+
+#include <stdbool.h>
+
+typedef struct glyphs {
+	bool ascii;
+	const char *ellipsis;       /* "…" or "~" */
+	const char *spark[8];       /* "▁".."█" or " .:-=+*#" */
+	const char *gauge_fill;     /* "█" or "#" */
+	const char *gauge_empty;    /* "·" or "." */
+	const char *gauge_mark;     /* "┃" or "|" */
+	const char *limit_tick;     /* "╎" or ":" */
+	const char *arrow_up, *arrow_down; /* "▲" "▼" or "^" "v" */
+	const char *bullet;         /* "●" or "*" */
+} glyphs_t;
+
+void glyphs_set_ascii(bool ascii);
+const glyphs_t *glyphs(void);
+
+#endif

@@ -1,0 +1,23 @@
+/* text_draw: draws sanitized UTF-8 into a window by terminal columns.
+ * The only way widgets and pages put text on screen, so width handling,
+ * truncation and the ASCII fallback live in one place. */
+#ifndef CITYDASH_TEXT_DRAW_H
+#define CITYDASH_TEXT_DRAW_H
+
+#include <curses.h>
+
+/* Draws s at (y, x) in at most maxcols columns with attributes `attr`
+ * (colour pair included, as from theme_attr). A string too wide is cut at a
+ * character boundary and ends with the ellipsis glyph. A double-width
+ * character that would straddle the limit is replaced by a space.
+ * In ASCII mode each non-ASCII character is drawn as '?' per column, so
+ * alignment is kept. Returns the number of columns drawn. */
+int text_draw(WINDOW *win, int y, int x, int maxcols, const char *s, attr_t attr);
+
+/* Same, right-aligned so the text ends at column x + maxcols - 1. */
+int text_draw_right(WINDOW *win, int y, int x, int maxcols, const char *s, attr_t attr);
+
+/* Fills `cols` cells from (y, x) with spaces in `attr`. */
+void text_fill(WINDOW *win, int y, int x, int cols, attr_t attr);
+
+#endif
