@@ -1,0 +1,289 @@
+/* Unit tests for feeds/text: sanitizing, validity and column width. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "text.h"
+
+#define FFFD "\xef\xbf\xbd"
+
+/* Sanitizes exactly n bytes copied to a heap buffer of that size, so the
+ * sanitizers catch any read past len, into a heap buffer of exactly
+ * TEXT_SANITIZED_MAX(n) bytes. The caller frees the result. */
+static char *sanitize_n(const char *src, size_t n)
+{
+	char *in = malloc(n ? n : 1);
+	char *out = malloc(TEXT_SANITIZED_MAX(n));
+	assert_non_null(in);
+	assert_non_null(out);
+	memcpy(in, src, n);
+	size_t len = text_sanitize_into(out, in, n);
+	assert_int_equal(len, strlen(out));
+	assert_true(len <= TEXT_SANITIZED_MAX(n) - 1);
+	free(in);
+	return out;
+}
+
+/* Literal input (its length without the terminator) must sanitize to want. */
+#define CHECK(in, want)                                                                            \
+	do {                                                                                       \
+		char *got_ = sanitize_n((in), sizeof(in) - 1);                                     \
+		assert_string_equal(got_, (want));                                                 \
+		assert_true(text_is_clean(got_));                                                  \
+		free(got_);                                                                        \
+	} while (0)
+
+static void test_ascii(void **state)
+{
+	CHECK("Hello, world", "Hello, world");
+	CHECK("", "");
+	assert_int_equal(text_width("Hello, world"), 12);
+	assert_int_equal(text_width(""), 0);
+	assert_int_equal(text_width(NULL), 0);
+}
+
+static void test_wide_and_combining(void **state)
+{
+	CHECK("观音桥", "观音桥");
+	assert_int_equal(text_width("观音桥"), 6);
+	assert_int_equal(text_width("江北区 A"), 8);
+	CHECK("e\xcc\x81", "e\xcc\x81");
+	assert_int_equal(text_width("e\xcc\x81"), 1);
+	assert_int_equal(text_width("\xf0\x9f\x98\x80"), 2); /* U+1F600 */
+	assert_int_equal(text_width("a\xe2\x80\x8b"
+	                            "b"),
+	                 2);                         /* zero width space */
+	assert_int_equal(text_width("\xc2\xb7"), 1); /* ambiguous width: one */
+
+	int cp = -1, cols = -1;
+	assert_int_equal(text_next("观x", &cp, &cols), 3);
+	assert_int_equal(cp, 0x89c2);
+	assert_int_equal(cols, 2);
+	assert_int_equal(text_next("\xcc\x81", &cp, &cols), 2);
+	assert_int_equal(cp, 0x301);
+	assert_int_equal(cols, 0);
+	assert_int_equal(text_next("", &cp, &cols), 0);
+}
+
+static void test_invalid_utf8(void **state)
+{
+	CHECK("a\x80"
+	      "b",
+	      "a" FFFD "b");                            /* lone continuation */
+	CHECK("a\xe8\xa7", "a" FFFD);                   /* truncated at the end */
+	CHECK("\xe8\xa7z", FFFD "z");                   /* truncated before ASCII */
+	CHECK("\xc0\xaf", FFFD FFFD);                   /* overlong '/' */
+	CHECK("\xe0\x80\xaf", FFFD FFFD FFFD);          /* overlong, three bytes */
+	CHECK("\xed\xa0\x80", FFFD FFFD FFFD);          /* surrogate U+D800 */
+	CHECK("\xf4\x90\x80\x80", FFFD FFFD FFFD FFFD); /* U+110000 */
+	CHECK("\xf5\xff", FFFD FFFD);
+	CHECK("\xf0\x9f\x98", FFFD);                   /* truncated emoji */
+	CHECK("\xf4\x8f\xbf\xbf", "\xf4\x8f\xbf\xbf"); /* U+10FFFF is valid */
+}
+
+static void test_worst_case_size(void **state)
+{
+	/* Every byte invalid: the output is exactly three bytes per byte. */
+	char in[64];
+	memset(in, 0x80, sizeof(in));
+	char *out = sanitize_n(in, sizeof(in));
+	assert_int_equal(strlen(out), TEXT_SANITIZED_MAX(sizeof(in)) - 1);
+	free(out);
+}
+
+static void test_escape_sequences(void **state)
+{
+	CHECK("\x1b[1;31mALARM\x1b[0m", "ALARM"); /* colour */
+	CHECK("a\x1b[10;20Hb\x1b[5Ac", "abc");    /* cursor movement */
+	CHECK("\x1b[?25lhidden", "hidden");       /* private parameters */
+	CHECK("\x1b[2J\x1b[Hclear", "clear");     /* clear screen */
+	CHECK("\x1b"
+	      "cx",
+	      "x"); /* full reset (two bytes) */
+	CHECK("\x1b(Bx\x1b"
+	      "7y",
+	      "xy");                           /* charset, save cursor */
+	CHECK("\x1b]0;pwned\x07ok", "ok");     /* OSC title, BEL */
+	CHECK("\x1b]2;pwned\x1b\\ok", "ok");   /* OSC title, ST */
+	CHECK("\x1b]2;pwned\xc2\x9cok", "ok"); /* OSC title, 8-bit ST */
+	CHECK("\x1b]8;;http://x/\x1b\\link\x1b]8;;\x1b\\", "link");
+	CHECK("\x1bPq#0;2;0\x1b\\z", "z");      /* DCS (sixel) */
+	CHECK("\x1b_apc\x07still\x1b\\z", "z"); /* BEL does not end APC */
+	CHECK("\x1b[31观", "观");               /* a byte outside CSI aborts it */
+	CHECK("\x1b\x01x", "x");
+}
+
+static void test_c1_and_controls(void **state)
+{
+	CHECK("\xc2\x9b"
+	      "2Jx",
+	      "x"); /* 8-bit CSI */
+	CHECK("\xc2\x9d"
+	      "0;t\x07y",
+	      "y"); /* 8-bit OSC */
+	CHECK("a\xc2\x85"
+	      "b",
+	      "ab"); /* NEL */
+	CHECK("\x9b"
+	      "2J",
+	      FFFD "2J"); /* a raw C1 byte is not UTF-8 */
+	CHECK("a\x7f"
+	      "b",
+	      "ab");
+	CHECK("a\0b", "ab");
+	CHECK("a\tb\nc\rd\r\ne", "a b c d  e");
+	CHECK("a\x07\x08\x0c\x1f"
+	      "b",
+	      "ab");
+}
+
+static void test_unterminated(void **state)
+{
+	CHECK("abc\x1b", "abc");
+	CHECK("abc\x1b[12", "abc");
+	CHECK("abc\x1b]0;title", "abc");
+	CHECK("abc\x1b(", "abc");
+	CHECK("abc\xc2\x9b"
+	      "1",
+	      "abc");
+	CHECK("abc\x1b]0;t\x1b", "abc");
+}
+
+static void test_prefix_for_width(void **state)
+{
+	const char *s = "观音桥";
+	int cols = -1;
+
+	assert_int_equal(text_prefix_for_width(s, 6, &cols), 9);
+	assert_int_equal(cols, 6);
+	assert_int_equal(text_prefix_for_width(s, 100, &cols), 9);
+	assert_int_equal(text_prefix_for_width(s, 5, &cols), 6);
+	assert_int_equal(cols, 4);
+	assert_int_equal(text_prefix_for_width(s, 1, &cols), 0);
+	assert_int_equal(cols, 0);
+	assert_int_equal(text_prefix_for_width(s, 0, NULL), 0);
+	assert_int_equal(text_prefix_for_width(s, -3, &cols), 0);
+	assert_int_equal(text_prefix_for_width("a观", 2, &cols), 1);
+	assert_int_equal(cols, 1);
+	assert_int_equal(text_prefix_for_width(NULL, 5, &cols), 0);
+	assert_int_equal(cols, 0);
+}
+
+static void test_prefix_combining(void **state)
+{
+	const char *s = "e\xcc\x81\xcc\x82x"; /* e, two marks, x */
+	int cols = -1;
+
+	assert_int_equal(text_prefix_for_width(s, 1, &cols), 5);
+	assert_int_equal(cols, 1);
+	assert_int_equal(text_prefix_for_width(s, 2, &cols), 6);
+	assert_int_equal(cols, 2);
+	assert_int_equal(text_prefix_for_width(s, 0, &cols), 0);
+	/* A mark after a wide base that does not fit stays out with it. */
+	assert_int_equal(text_prefix_for_width("a观\xcc\x81", 2, &cols), 1);
+}
+
+static void test_is_clean(void **state)
+{
+	assert_true(text_is_clean("ok"));
+	assert_true(text_is_clean(""));
+	assert_true(text_is_clean("观音桥 e\xcc\x81 " FFFD));
+	assert_false(text_is_clean("a\tb"));
+	assert_false(text_is_clean("\x1b[0m"));
+	assert_false(text_is_clean("a\x7f"));
+	assert_false(text_is_clean("\xc2\x85"));
+	assert_false(text_is_clean("\x80"));
+	assert_false(text_is_clean("\xc0\xaf"));
+	assert_false(text_is_clean("\xed\xa0\x80"));
+	assert_false(text_is_clean("\xe8\xa7"));
+}
+
+/* xorshift64*: a fixed seed keeps the test deterministic. */
+static uint64_t rng_next(uint64_t *s)
+{
+	*s ^= *s >> 12;
+	*s ^= *s << 25;
+	*s ^= *s >> 27;
+	return *s * 2685821657736338717ull;
+}
+
+/* Random bytes, biased towards the ones that start or end sequences. */
+static void random_bytes(uint64_t *rng, char *buf, size_t n)
+{
+	static const unsigned char special[] = {0x1b, '[',  ']',  'P',  '_',  '\\', 0x07, 0x00,
+	                                        0x7f, 0xc2, 0x9b, 0x9c, 0x9d, 0x80, 0xbf, 0xe8,
+	                                        0xed, 0xf0, 0xf4, 0xcc, '\t', '\n', ';',  'm'};
+	for (size_t i = 0; i < n; i++) {
+		uint64_t r = rng_next(rng);
+		if (r % 3 == 0)
+			buf[i] = (char)special[(r >> 8) % sizeof(special)];
+		else
+			buf[i] = (char)(r >> 16);
+	}
+}
+
+static void test_property_random(void **state)
+{
+	uint64_t rng = 0x9e3779b97f4a7c15ull;
+	char in[96];
+
+	for (int iter = 0; iter < 20000; iter++) {
+		size_t n = (size_t)(rng_next(&rng) % sizeof(in));
+		random_bytes(&rng, in, n);
+		char *out = sanitize_n(in, n);
+		size_t len = strlen(out);
+		assert_true(text_is_clean(out));
+		assert_true(len <= TEXT_SANITIZED_MAX(n) - 1);
+
+		char *again = text_sanitize(out, len);
+		assert_string_equal(again, out);
+		free(again);
+
+		/* A prefix never splits a character and never exceeds maxcols. */
+		int maxcols = (int)(rng_next(&rng) % 12), cols;
+		size_t cut = text_prefix_for_width(out, maxcols, &cols);
+		assert_true(cut <= len);
+		assert_true(cols <= maxcols);
+		char *prefix = text_sanitize(out, cut);
+		assert_int_equal(strlen(prefix), cut);
+		assert_memory_equal(prefix, out, cut);
+		assert_int_equal(text_width(prefix), cols);
+		free(prefix);
+		assert_true(text_width(out) >= cols);
+		free(out);
+	}
+}
+
+static void test_sanitize_alloc(void **state)
+{
+	char *s = text_sanitize("x\x1b[1mY", 6);
+	assert_string_equal(s, "xY");
+	free(s);
+	s = text_sanitize(NULL, 0);
+	assert_string_equal(s, "");
+	free(s);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test(test_ascii),
+	    cmocka_unit_test(test_wide_and_combining),
+	    cmocka_unit_test(test_invalid_utf8),
+	    cmocka_unit_test(test_worst_case_size),
+	    cmocka_unit_test(test_escape_sequences),
+	    cmocka_unit_test(test_c1_and_controls),
+	    cmocka_unit_test(test_unterminated),
+	    cmocka_unit_test(test_prefix_for_width),
+	    cmocka_unit_test(test_prefix_combining),
+	    cmocka_unit_test(test_is_clean),
+	    cmocka_unit_test(test_property_random),
+	    cmocka_unit_test(test_sanitize_alloc),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
