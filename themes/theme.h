@@ -42,11 +42,15 @@ typedef enum theme_role {
 	ROLE_COUNT
 } theme_role_t;
 
-/* Call after initscr/newterm. Colour is used when `want_color` is true and
- * the terminal has colours; otherwise every role maps to its monochrome
- * attribute. Returns whether colour is in use. */
+/* Call after initscr/newterm (again for each new SCREEN). Colour is used
+ * when `want_color` is true and the terminal has colours (and pairs for every
+ * role); role r then uses pair r + 1. Otherwise every role maps to its
+ * monochrome attribute. Returns whether colour is in use. */
 bool theme_init(bool want_color);
-/* The attributes (colour pair included) to draw a role with. */
+/* The attributes (colour pair included) to draw a role with: without colour
+ * the role's monochrome attribute; with colour its pair plus that attribute
+ * minus A_REVERSE (which would swap the pair's colours), so bold alarms stay
+ * bold on an 8-colour terminal. */
 attr_t theme_attr(theme_role_t role);
 /* The colour pair number of a role (0 when colour is off), for wattr_set/cchar_t. */
 short theme_pair(theme_role_t role);

@@ -7,17 +7,23 @@
 #include <curses.h>
 
 #include "../feeds/model.h"
+#include "../themes/theme.h"
 
 typedef struct gauge {
-	double min, max;  /* scale, min < max */
-	bool has_value;   /* false: "no value" is drawn, never an empty bar */
-	double value;     /* may lie outside the scale: the bar pins, the mark shows it */
+	double min, max; /* scale, min < max */
+	bool has_value;  /* false: "no value" is drawn, never an empty bar */
+	double value;    /* may lie outside the scale: the bar pins, the mark shows it */
 	limits_t limits;
-	bool stale;       /* drawn dimmed: the value is old */
-	bool bad;         /* the instrument reports a fault */
+	bool stale; /* drawn dimmed: the value is old */
+	bool bad;   /* the instrument reports a fault */
 } gauge_t;
 
 /* Draws the bar in exactly `width` columns at (y, x). Width < 3 draws nothing. */
 void gauge_draw(WINDOW *win, int y, int x, int width, const gauge_t *g);
+
+/* The role to draw the reading's value text in, matching the gauge's mark:
+ * ROLE_BAD (fault), ROLE_DIM (no value), ROLE_STALE, ROLE_ALARM (at or beyond
+ * lolo/hihi), ROLE_WARN (at or beyond lo/hi), else ROLE_VALUE. */
+theme_role_t gauge_role(const gauge_t *g);
 
 #endif

@@ -1,0 +1,41 @@
+#include "glyphs.h"
+
+static const glyphs_t glyphs_unicode = {
+    .ascii = false,
+    .ellipsis = "…",
+    .spark = {"▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"},
+    .gauge_fill = "█",
+    .gauge_empty = "·",
+    .gauge_mark = "┃",
+    .limit_tick = "╎",
+    .arrow_up = "▲",
+    .arrow_down = "▼",
+    .bullet = "●",
+};
+
+/* The lowest spark level is '_' rather than a space so that a low sample can
+ * still be told from a gap (NAN) in ASCII mode. */
+static const glyphs_t glyphs_ascii = {
+    .ascii = true,
+    .ellipsis = "~",
+    .spark = {"_", ".", ":", "-", "=", "+", "*", "#"},
+    .gauge_fill = "#",
+    .gauge_empty = ".",
+    .gauge_mark = "|",
+    .limit_tick = ":",
+    .arrow_up = "^",
+    .arrow_down = "v",
+    .bullet = "*",
+};
+
+static const glyphs_t *glyphs_current = &glyphs_unicode;
+
+void glyphs_set_ascii(bool ascii)
+{
+	glyphs_current = ascii ? &glyphs_ascii : &glyphs_unicode;
+}
+
+const glyphs_t *glyphs(void)
+{
+	return glyphs_current;
+}

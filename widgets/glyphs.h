@@ -7,16 +7,17 @@
 
 typedef struct glyphs {
 	bool ascii;
-	const char *ellipsis;       /* "…" or "~" */
-	const char *spark[8];       /* "▁".."█" or " .:-=+*#" */
-	const char *gauge_fill;     /* "█" or "#" */
-	const char *gauge_empty;    /* "·" or "." */
-	const char *gauge_mark;     /* "┃" or "|" */
-	const char *limit_tick;     /* "╎" or ":" */
+	const char *ellipsis;              /* "…" or "~" */
+	const char *spark[8];              /* "▁".."█" or "_.:-=+*#" */
+	const char *gauge_fill;            /* "█" or "#" */
+	const char *gauge_empty;           /* "·" or "." */
+	const char *gauge_mark;            /* "┃" or "|" */
+	const char *limit_tick;            /* "╎" or ":" */
 	const char *arrow_up, *arrow_down; /* "▲" "▼" or "^" "v" */
-	const char *bullet;         /* "●" or "*" */
+	const char *bullet;                /* "●" or "*" */
 } glyphs_t;
 
+/* Unicode glyphs until glyphs_set_ascii(true); the tables are static, never freed. */
 void glyphs_set_ascii(bool ascii);
 const glyphs_t *glyphs(void);
 

@@ -1,0 +1,156 @@
+/* wcwidth() is an X/Open interface (ncursesw's pkg-config flags usually ask for it). */
+#ifndef _XOPEN_SOURCE
+#define _XOPEN_SOURCE 700
+#endif
+
+#include "text_draw.h"
+
+#include <string.h>
+#include <wchar.h>
+
+#include "../feeds/text.h"
+#include "glyphs.h"
+
+/* One spacing character and the zero-width marks that follow it: drawn into
+ * one cell (two for a wide character) so a mark never lands in a cell of its
+ * own. Marks beyond what a curses cell holds are dropped. */
+struct td_cluster {
+	wchar_t wc[CCHARW_MAX + 1];
+	int n;    /* code points in wc */
+	int cols; /* 1 or 2 */
+};
+
+/* Reads the cluster at s into *c; returns the bytes consumed (0 at the end).
+ * A zero-width character without a base is consumed with c->cols == 0. */
+static size_t td_cluster_next(const char *s, struct td_cluster *c)
+{
+	int cp, cols;
+	size_t used = text_next(s, &cp, &cols);
+	c->n = 0;
+	c->cols = 0;
+	if (used == 0)
+		return 0;
+	if (cols == 0)
+		return used; /* a lone mark: nothing to attach it to */
+	c->wc[c->n++] = (wchar_t)cp;
+	c->cols = cols;
+	for (;;) {
+		size_t more = text_next(s + used, &cp, &cols);
+		if (more == 0 || cols != 0)
+			break;
+		if (c->n < CCHARW_MAX)
+			c->wc[c->n++] = (wchar_t)cp;
+		used += more;
+	}
+	c->wc[c->n] = L'\0';
+	return used;
+}
+
+static void td_put(WINDOW *win, int y, int x, const wchar_t *wc, attr_t attr)
+{
+	cchar_t cc;
+	if (setcchar(&cc, wc, attr & ~A_COLOR, (short)PAIR_NUMBER(attr), NULL) == OK)
+		mvwadd_wch(win, y, x, &cc);
+}
+
+static void td_put_repeat(WINDOW *win, int y, int x, wchar_t ch, int cols, attr_t attr)
+{
+	const wchar_t wc[2] = {ch, L'\0'};
+	for (int i = 0; i < cols; i++)
+		td_put(win, y, x + i, wc, attr);
+}
+
+static bool td_drawable(wchar_t ch, int cols)
+{
+	if (ch < 0x20 || (ch >= 0x7f && ch < 0xa0))
+		return false;
+	if (ch < 0x7f)
+		return true;
+	if (glyphs()->ascii)
+		return false;
+	/* curses places characters by the C library's widths; where those
+	 * disagree with ours (Unicode tables), draw placeholders so that
+	 * nothing after this character shifts or overflows. */
+	return wcwidth(ch) == cols;
+}
+
+static void td_cluster_draw(WINDOW *win, int y, int x, struct td_cluster *c, attr_t attr)
+{
+	if (!td_drawable(c->wc[0], c->cols)) {
+		td_put_repeat(win, y, x, L'?', c->cols, attr);
+		return;
+	}
+	if (c->wc[0] < 0x7f && glyphs()->ascii)
+		c->wc[1] = L'\0'; /* no combining marks in ASCII mode */
+	cchar_t cc;
+	if (setcchar(&cc, c->wc, attr & ~A_COLOR, (short)PAIR_NUMBER(attr), NULL) == ERR) {
+		c->wc[1] = L'\0'; /* curses refused a mark: keep the base */
+		if (setcchar(&cc, c->wc, attr & ~A_COLOR, (short)PAIR_NUMBER(attr), NULL) == ERR)
+			return;
+	}
+	mvwadd_wch(win, y, x, &cc);
+}
+
+/* Draws s[0..len) (whole clusters that the caller checked fit); returns the columns used. */
+static int td_run(WINDOW *win, int y, int x, const char *s, size_t len, attr_t attr)
+{
+	struct td_cluster c;
+	size_t pos = 0;
+	int col = 0;
+	while (pos < len) {
+		size_t used = td_cluster_next(s + pos, &c);
+		if (used == 0)
+			break;
+		pos += used;
+		if (c.cols == 0)
+			continue;
+		td_cluster_draw(win, y, x + col, &c, attr);
+		col += c.cols;
+	}
+	return col;
+}
+
+/* The columns available from (y, x): maxcols clipped to the window; 0 if outside. */
+static int td_room(WINDOW *win, int y, int x, int maxcols)
+{
+	if (win == NULL || maxcols <= 0 || y < 0 || x < 0 || y >= getmaxy(win) || x >= getmaxx(win))
+		return 0;
+	int room = getmaxx(win) - x;
+	return maxcols < room ? maxcols : room;
+}
+
+int text_draw(WINDOW *win, int y, int x, int maxcols, const char *s, attr_t attr)
+{
+	int room = td_room(win, y, x, maxcols);
+	if (room == 0 || s == NULL)
+		return 0;
+	if (text_width(s) <= room)
+		return td_run(win, y, x, s, strlen(s), attr);
+
+	/* Cut: the prefix, a space for a wide character that would straddle the
+	 * cut, and the ellipsis in the last column. */
+	int cols = 0;
+	size_t len = text_prefix_for_width(s, room - 1, &cols);
+	cols = td_run(win, y, x, s, len, attr);
+	text_fill(win, y, x + cols, room - 1 - cols, attr);
+	const char *ell = glyphs()->ellipsis;
+	td_run(win, y, x + room - 1, ell, strlen(ell), attr);
+	return room;
+}
+
+int text_draw_right(WINDOW *win, int y, int x, int maxcols, const char *s, attr_t attr)
+{
+	int room = td_room(win, y, x, maxcols);
+	if (room == 0 || s == NULL)
+		return 0;
+	int w = text_width(s);
+	if (w >= room)
+		return text_draw(win, y, x, room, s, attr);
+	return text_draw(win, y, x + room - w, w, s, attr);
+}
+
+void text_fill(WINDOW *win, int y, int x, int cols, attr_t attr)
+{
+	int room = td_room(win, y, x, cols);
+	td_put_repeat(win, y, x, L' ', room, attr);
+}

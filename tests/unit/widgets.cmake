@@ -1,0 +1,5 @@
+# Widgets and themes drawn on a virtual screen, compared with tests/golden/.
+citydash_unit_test(test_widgets
+  SOURCES unit/test_widgets.c unit/vscreen.c
+  LIBS citydash_ui
+  LABELS unit widgets)
