@@ -1,0 +1,151 @@
+#include "alarm.h"
+
+#include <math.h>
+#include <stdlib.h>
+
+#include "xalloc.h"
+
+struct alarm_engine {
+	alarm_state_t *states; /* by store reading index */
+	size_t state_count;
+	size_t *active; /* sorted store indices */
+	size_t active_count, active_cap;
+	size_t critical_count;
+};
+
+const char *alarm_level_tag(alarm_level_t level)
+{
+	static const char *const tags[] = {"", "LO", "HI", "LOLO", "HIHI"};
+	return tags[level];
+}
+
+bool alarm_level_is_critical(alarm_level_t level)
+{
+	return level == ALARM_LOLO || level == ALARM_HIHI;
+}
+
+static bool has(const limits_t *l, unsigned bit)
+{
+	return (l->mask & bit) != 0;
+}
+
+alarm_level_t alarm_classify(double value, const limits_t *l, double deadband,
+			     alarm_level_t previous)
+{
+	if (!isfinite(value))
+		return ALARM_NONE;
+	double db = deadband > 0 ? deadband : 0;
+	/* A limit already crossed holds until the value is back by the deadband. */
+	double hold_hihi = previous == ALARM_HIHI ? db : 0;
+	double hold_hi = (previous == ALARM_HI || previous == ALARM_HIHI) ? db : 0;
+	double hold_lolo = previous == ALARM_LOLO ? db : 0;
+	double hold_lo = (previous == ALARM_LO || previous == ALARM_LOLO) ? db : 0;
+
+	if (has(l, LIMIT_HIHI) && value > l->hihi - hold_hihi)
+		return ALARM_HIHI;
+	if (has(l, LIMIT_LOLO) && value < l->lolo + hold_lolo)
+		return ALARM_LOLO;
+	if (has(l, LIMIT_HI) && value > l->hi - hold_hi)
+		return ALARM_HI;
+	if (has(l, LIMIT_LO) && value < l->lo + hold_lo)
+		return ALARM_LO;
+	return ALARM_NONE;
+}
+
+alarm_engine_t *alarm_engine_create(void)
+{
+	return xcalloc(1, sizeof(alarm_engine_t));
+}
+
+void alarm_engine_destroy(alarm_engine_t *eng)
+{
+	if (!eng)
+		return;
+	free(eng->states);
+	free(eng->active);
+	free(eng);
+}
+
+static const alarm_engine_t *sort_engine; /* qsort has no context argument */
+
+static int compare_active(const void *a, const void *b)
+{
+	const alarm_state_t *sa = &sort_engine->states[*(const size_t *)a];
+	const alarm_state_t *sb = &sort_engine->states[*(const size_t *)b];
+	bool ca = alarm_level_is_critical(sa->level), cb = alarm_level_is_critical(sb->level);
+	if (ca != cb)
+		return ca ? -1 : 1;
+	if (sa->since_ms != sb->since_ms)
+		return sa->since_ms > sb->since_ms ? -1 : 1;
+	size_t ia = *(const size_t *)a, ib = *(const size_t *)b;
+	return ia < ib ? -1 : ia > ib;
+}
+
+static void update_state(alarm_state_t *s, const store_t *st, const reading_t *r, int64_t now_ms)
+{
+	alarm_level_t level;
+	if (!r->has_value || r->quality == QUALITY_BAD) {
+		level = ALARM_NONE;
+		s->frozen = false;
+	} else if (store_reading_stale(st, r, now_ms)) {
+		s->frozen = s->level != ALARM_NONE;
+		return; /* keep what the last value said, marked as old */
+	} else {
+		level = alarm_classify(r->value, &r->limits, r->deadband, s->level);
+		s->frozen = false;
+	}
+	if (level != s->level) {
+		s->level = level;
+		s->since_ms = now_ms;
+	}
+}
+
+void alarm_engine_evaluate(alarm_engine_t *eng, const store_t *st, int64_t now_ms)
+{
+	size_t n = store_reading_count(st);
+	if (n > eng->state_count) {
+		eng->states = xreallocarray(eng->states, n, sizeof *eng->states);
+		for (size_t i = eng->state_count; i < n; i++)
+			eng->states[i] = (alarm_state_t){ALARM_NONE, now_ms, false};
+		eng->state_count = n;
+	}
+	eng->active_count = 0;
+	eng->critical_count = 0;
+	for (size_t i = 0; i < n; i++) {
+		alarm_state_t *s = &eng->states[i];
+		update_state(s, st, store_reading(st, i), now_ms);
+		if (s->level == ALARM_NONE)
+			continue;
+		if (eng->active_count == eng->active_cap) {
+			eng->active_cap = eng->active_cap ? 2 * eng->active_cap : 64;
+			eng->active = xreallocarray(eng->active, eng->active_cap, sizeof *eng->active);
+		}
+		eng->active[eng->active_count++] = i;
+		eng->critical_count += alarm_level_is_critical(s->level);
+	}
+	sort_engine = eng;
+	qsort(eng->active, eng->active_count, sizeof *eng->active, compare_active);
+	sort_engine = NULL;
+}
+
+alarm_state_t alarm_engine_state(const alarm_engine_t *eng, size_t reading)
+{
+	if (reading >= eng->state_count)
+		return (alarm_state_t){ALARM_NONE, 0, false};
+	return eng->states[reading];
+}
+
+size_t alarm_engine_active_count(const alarm_engine_t *eng)
+{
+	return eng->active_count;
+}
+
+size_t alarm_engine_active(const alarm_engine_t *eng, size_t i)
+{
+	return eng->active[i];
+}
+
+size_t alarm_engine_critical_count(const alarm_engine_t *eng)
+{
+	return eng->critical_count;
+}

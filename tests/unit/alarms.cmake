@@ -1,0 +1,1 @@
+citydash_unit_test(test_alarm SOURCES unit/test_alarm.c LIBS citydash_alarms LABELS unit)

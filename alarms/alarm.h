@@ -1,0 +1,55 @@
+/* alarm: the alarm engine. Reads readings from the store and keeps, apart
+ * from it, each reading's alarm state: which limit it is beyond and since
+ * when, with deadband hysteresis so a value hovering at a limit does not
+ * chatter. Time is passed in; the engine never reads the clock.
+ *
+ * States today: NONE, LO, HI, LOLO, HIHI. Acknowledge/shelve (ISA-18.2) will
+ * extend alarm_state_t without changing how pages read the active list. */
+#ifndef CITYDASH_ALARM_H
+#define CITYDASH_ALARM_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "store.h"
+
+typedef enum alarm_level { ALARM_NONE, ALARM_LO, ALARM_HI, ALARM_LOLO, ALARM_HIHI } alarm_level_t;
+
+/* "LO", "HI", "LOLO", "HIHI" ("" for NONE): ISA tags, not translated. */
+const char *alarm_level_tag(alarm_level_t level);
+/* LOLO and HIHI are alarms proper; LO and HI are warnings. */
+bool alarm_level_is_critical(alarm_level_t level);
+
+/* The level a value is at, given the level it was at before: leaving a
+ * level needs the value to come back inside the limit by `deadband`. */
+alarm_level_t alarm_classify(double value, const limits_t *limits, double deadband,
+			     alarm_level_t previous);
+
+typedef struct alarm_state {
+	alarm_level_t level;
+	int64_t since_ms; /* wall time the current level was entered */
+	bool frozen;      /* the reading is stale: level kept from its last value */
+} alarm_state_t;
+
+typedef struct alarm_engine alarm_engine_t;
+
+alarm_engine_t *alarm_engine_create(void);
+void alarm_engine_destroy(alarm_engine_t *eng);
+
+/* Brings every reading's state up to date with the store at `now_ms`.
+ * Readings with no value or bad quality are not in alarm (they are counted
+ * apart); stale readings keep their level, marked frozen. */
+void alarm_engine_evaluate(alarm_engine_t *eng, const store_t *st, int64_t now_ms);
+
+/* State of the reading at store index `reading` (NONE if unknown). */
+alarm_state_t alarm_engine_state(const alarm_engine_t *eng, size_t reading);
+
+/* Active alarms: every reading beyond a limit, LOLO/HIHI before LO/HI, then
+ * newest first. Indices into the store; valid until the next evaluate. */
+size_t alarm_engine_active_count(const alarm_engine_t *eng);
+size_t alarm_engine_active(const alarm_engine_t *eng, size_t i);
+/* Active alarms that are LOLO/HIHI. */
+size_t alarm_engine_critical_count(const alarm_engine_t *eng);
+
+#endif

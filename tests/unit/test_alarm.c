@@ -1,0 +1,160 @@
+/* Alarm engine: classification with deadband, states over time, ordering. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include "alarm.h"
+#include "store.h"
+
+static const limits_t four = {LIMIT_LOLO | LIMIT_LO | LIMIT_HI | LIMIT_HIHI, 10, 20, 80, 90};
+
+static void test_classify_bands(void **state)
+{
+	(void)state;
+	assert_int_equal(alarm_classify(50, &four, 0, ALARM_NONE), ALARM_NONE);
+	assert_int_equal(alarm_classify(85, &four, 0, ALARM_NONE), ALARM_HI);
+	assert_int_equal(alarm_classify(95, &four, 0, ALARM_NONE), ALARM_HIHI);
+	assert_int_equal(alarm_classify(15, &four, 0, ALARM_NONE), ALARM_LO);
+	assert_int_equal(alarm_classify(5, &four, 0, ALARM_NONE), ALARM_LOLO);
+	/* At the limit is not beyond it. */
+	assert_int_equal(alarm_classify(80, &four, 0, ALARM_NONE), ALARM_NONE);
+	assert_int_equal(alarm_classify(20, &four, 0, ALARM_NONE), ALARM_NONE);
+}
+
+static void test_classify_partial_limits(void **state)
+{
+	(void)state;
+	limits_t only_high = {LIMIT_HI | LIMIT_HIHI, 0, 0, 25, 50};
+	assert_int_equal(alarm_classify(-1000, &only_high, 0, ALARM_NONE), ALARM_NONE);
+	assert_int_equal(alarm_classify(30, &only_high, 0, ALARM_NONE), ALARM_HI);
+	assert_int_equal(alarm_classify(60, &only_high, 0, ALARM_NONE), ALARM_HIHI);
+	limits_t none = {0};
+	assert_int_equal(alarm_classify(1e9, &none, 0, ALARM_NONE), ALARM_NONE);
+}
+
+static void test_deadband_holds_until_back_inside(void **state)
+{
+	(void)state;
+	/* In HI at 81; 79.5 is inside hi but not by the deadband of 1: still HI. */
+	assert_int_equal(alarm_classify(79.5, &four, 1, ALARM_HI), ALARM_HI);
+	assert_int_equal(alarm_classify(78.9, &four, 1, ALARM_HI), ALARM_NONE);
+	/* From HIHI, falling between hi and hihi-deadband steps down to HI. */
+	assert_int_equal(alarm_classify(89.5, &four, 1, ALARM_HIHI), ALARM_HIHI);
+	assert_int_equal(alarm_classify(85, &four, 1, ALARM_HIHI), ALARM_HI);
+	/* Low side mirrors it. */
+	assert_int_equal(alarm_classify(20.5, &four, 1, ALARM_LO), ALARM_LO);
+	assert_int_equal(alarm_classify(21.5, &four, 1, ALARM_LO), ALARM_NONE);
+	assert_int_equal(alarm_classify(10.5, &four, 1, ALARM_LOLO), ALARM_LOLO);
+	/* Without a previous alarm the deadband does not widen the limit. */
+	assert_int_equal(alarm_classify(79.5, &four, 1, ALARM_NONE), ALARM_NONE);
+}
+
+/* A store with one source and readings put at given values. */
+static store_t *make_store(void)
+{
+	store_t *st = store_create();
+	store_add_source(st, "t", "http://127.0.0.1/", 1000, 3000);
+	return st;
+}
+
+static void put(store_t *st, const char *id, double value, bool has_value, quality_t q,
+		int64_t now)
+{
+	reading_in_t in = {
+		.id = id, .has_value = has_value, .value = value, .limits = four,
+		.deadband = 1, .quality = q,
+	};
+	store_put_reading(st, 0, &in, now);
+}
+
+static void poll(store_t *st, int64_t now, double a, double b, double c)
+{
+	store_begin_poll(st, 0, now);
+	put(st, "a", a, true, QUALITY_GOOD, now);
+	put(st, "b", b, true, QUALITY_GOOD, now);
+	put(st, "c", c, true, QUALITY_BAD, now);
+	poll_report_t rep = {0};
+	store_end_poll(st, 0, &rep, now);
+}
+
+static void test_engine_states_and_order(void **state)
+{
+	(void)state;
+	store_t *st = make_store();
+	alarm_engine_t *eng = alarm_engine_create();
+
+	poll(st, 1000, 85, 50, 99);
+	alarm_engine_evaluate(eng, st, 1000);
+	assert_int_equal(alarm_engine_active_count(eng), 1);
+	assert_int_equal(alarm_engine_state(eng, 0).level, ALARM_HI);
+	assert_int_equal(alarm_engine_state(eng, 0).since_ms, 1000);
+	/* Bad quality is never a process alarm, whatever its value. */
+	assert_int_equal(alarm_engine_state(eng, 2).level, ALARM_NONE);
+
+	poll(st, 2000, 86, 95, 99);
+	alarm_engine_evaluate(eng, st, 2000);
+	assert_int_equal(alarm_engine_active_count(eng), 2);
+	assert_int_equal(alarm_engine_critical_count(eng), 1);
+	/* HIHI before HI even though HI is older. */
+	assert_int_equal(alarm_engine_active(eng, 0), 1);
+	assert_int_equal(alarm_engine_active(eng, 1), 0);
+	/* "since" stays at entry time while the level holds. */
+	assert_int_equal(alarm_engine_state(eng, 0).since_ms, 1000);
+
+	poll(st, 3000, 50, 95, 99);
+	alarm_engine_evaluate(eng, st, 3000);
+	assert_int_equal(alarm_engine_active_count(eng), 1);
+	assert_int_equal(alarm_engine_state(eng, 0).level, ALARM_NONE);
+
+	alarm_engine_destroy(eng);
+	store_destroy(st);
+}
+
+static void test_engine_stale_freezes(void **state)
+{
+	(void)state;
+	store_t *st = make_store();
+	alarm_engine_t *eng = alarm_engine_create();
+	poll(st, 1000, 95, 50, 50);
+	alarm_engine_evaluate(eng, st, 1000);
+	/* No data for 10 s (stale after 3 s): the alarm stays, marked frozen. */
+	alarm_engine_evaluate(eng, st, 11000);
+	alarm_state_t s = alarm_engine_state(eng, 0);
+	assert_int_equal(s.level, ALARM_HIHI);
+	assert_true(s.frozen);
+	assert_int_equal(s.since_ms, 1000);
+	alarm_engine_destroy(eng);
+	store_destroy(st);
+}
+
+static void test_engine_null_value_is_no_alarm(void **state)
+{
+	(void)state;
+	store_t *st = make_store();
+	alarm_engine_t *eng = alarm_engine_create();
+	store_begin_poll(st, 0, 1000);
+	put(st, "a", 0, false, QUALITY_GOOD, 1000);
+	poll_report_t rep = {0};
+	store_end_poll(st, 0, &rep, 1000);
+	alarm_engine_evaluate(eng, st, 1000);
+	/* A null must never be read as 0 (which would be LOLO here). */
+	assert_int_equal(alarm_engine_state(eng, 0).level, ALARM_NONE);
+	assert_int_equal(alarm_engine_active_count(eng), 0);
+	alarm_engine_destroy(eng);
+	store_destroy(st);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_classify_bands),
+		cmocka_unit_test(test_classify_partial_limits),
+		cmocka_unit_test(test_deadband_holds_until_back_inside),
+		cmocka_unit_test(test_engine_states_and_order),
+		cmocka_unit_test(test_engine_stale_freezes),
+		cmocka_unit_test(test_engine_null_value_is_no_alarm),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
