@@ -1,0 +1,83 @@
+#include "dump.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "clock.h"
+#include "frame.h"
+#include "i18n.h"
+#include "snapshot.h"
+#include "theme.h"
+
+/* Waits until every source has answered or failed once. Each transfer is
+ * bounded by its own timeout, so this ends. */
+static void poll_once(session_t *s)
+{
+	size_t n = store_source_count(s->store);
+	int64_t mono = clock_mono_ms();
+	session_step(s, clock_wall_ms(), mono);
+	while ((size_t)poller_sources_attempted(s->poller) < n) {
+		if (poller_wait(s->poller, NULL, 0, NULL, 100) != 0)
+			break;
+		/* Only the first poll of each source: do not start the next ones. */
+		poller_perform(s->poller, clock_wall_ms(), clock_mono_ms());
+	}
+	/* Evaluate alarms and the view on the final data. */
+	s->seen_generation = 0;
+	session_step(s, clock_wall_ms(), clock_mono_ms());
+}
+
+static int report_failures(const session_t *s)
+{
+	size_t n = store_source_count(s->store);
+	int ok = 0;
+	for (size_t i = 0; i < n; i++)
+		ok += store_source(s->store, (int)i)->ever_ok;
+	if (ok > 0)
+		return 0;
+	fprintf(stderr, "%s\n", _("citydash: no source could be read:"));
+	for (size_t i = 0; i < n; i++) {
+		const source_status_t *st = store_source(s->store, (int)i);
+		fprintf(stderr, "  %s (%s): %s\n", st->name, st->url,
+			st->error ? st->error : _("no answer"));
+	}
+	return 1;
+}
+
+int dump_run(session_t *s, int cols, int rows, bool ascii)
+{
+	poll_once(s);
+	if (report_failures(s))
+		return 1;
+
+	/* A screen of our own that writes nowhere: nothing here needs a tty. */
+	FILE *out = fopen("/dev/null", "w"), *in = fopen("/dev/null", "r");
+	SCREEN *scr = out && in ? newterm("xterm", out, in) : NULL;
+	if (!scr) {
+		fprintf(stderr, "%s\n", _("citydash: cannot set up an off-screen terminal for --dump"));
+		if (out)
+			fclose(out);
+		if (in)
+			fclose(in);
+		return 1;
+	}
+	resize_term(rows, cols);
+	theme_init(false);
+	frame_t frame = {0};
+	frame_layout(&frame, rows, cols);
+	nav_t nav = {.page = PAGE_OVERVIEW, .back = PAGE_OVERVIEW};
+	ui_ctx_t ctx;
+	session_ui_ctx(s, clock_wall_ms(), &ctx);
+	frame_draw(&frame, &ctx, &nav);
+	frame_stage(&frame);
+	char *text = snapshot_text(newscr, ascii);
+	fputs(text, stdout);
+	fflush(stdout);
+	free(text);
+	frame_free(&frame);
+	endwin();
+	delscreen(scr);
+	fclose(out);
+	fclose(in);
+	return 0;
+}

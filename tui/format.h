@@ -1,0 +1,20 @@
+/* format: numbers and small texts as pages show them. Pure. */
+#ifndef CITYDASH_FORMAT_H
+#define CITYDASH_FORMAT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "store.h"
+#include "view.h"
+
+/* A value with sensible precision and its unit: "0.420 MPa", "1234 veh/h";
+ * "no value" when there is none. */
+void format_reading_value(const reading_t *r, char *buf, size_t size);
+/* Two-column marker for a class, readable without colour: "!!", "! ",
+ * "~ " (stale), "x " (bad), "- " (no value), "  ". */
+const char *format_class_marker(reading_class_t c);
+/* Role name for a class, see theme.h. */
+int format_class_role(reading_class_t c);
+
+#endif

@@ -1,0 +1,31 @@
+/* frame: the parts of the screen around the page — the title line at the top
+ * and the source status bar at the bottom — and the whole-frame draw. */
+#ifndef CITYDASH_FRAME_H
+#define CITYDASH_FRAME_H
+
+#include <curses.h>
+
+#include "pages.h"
+
+/* The smallest screen citydash draws on; below it, a notice. */
+#define FRAME_MIN_COLS 80
+#define FRAME_MIN_ROWS 24
+
+typedef struct frame {
+	WINDOW *title, *body, *status; /* NULL when the screen is too small */
+	int rows, cols;
+} frame_t;
+
+/* (Re)creates the windows for a screen of rows × cols. */
+void frame_layout(frame_t *f, int rows, int cols);
+void frame_free(frame_t *f);
+
+/* Draws everything into the windows (no refresh), or the too-small notice
+ * onto stdscr. */
+void frame_draw(frame_t *f, const ui_ctx_t *ctx, nav_t *nav);
+
+/* Copies the windows to the virtual screen (wnoutrefresh each); the caller
+ * calls doupdate() once. */
+void frame_stage(frame_t *f);
+
+#endif

@@ -1,0 +1,79 @@
+/* citydash: options, then either the interactive TUI or one --dump frame. */
+#include <langinfo.h>
+#include <locale.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <unistd.h>
+
+#include "demo.h"
+#include "dump.h"
+#include "glyphs.h"
+#include "i18n.h"
+#include "options.h"
+#include "session.h"
+#include "tui.h"
+
+static bool locale_is_utf8(void)
+{
+	const char *cs = nl_langinfo(CODESET);
+	return cs && (strcasecmp(cs, "UTF-8") == 0 || strcasecmp(cs, "utf8") == 0);
+}
+
+int main(int argc, char **argv)
+{
+	setlocale(LC_ALL, "");
+	bindtextdomain(CITYDASH_TEXTDOMAIN, NULL);
+
+	options_t opts;
+	char *cause = NULL;
+	int status = 0;
+	switch (options_parse(&opts, argc, argv, &cause)) {
+	case OPTIONS_EXIT_OK:
+		options_free(&opts);
+		return 0;
+	case OPTIONS_ERROR:
+		fprintf(stderr, "citydash: %s\n", cause);
+		free(cause);
+		options_free(&opts);
+		return 2;
+	case OPTIONS_RUN:
+		break;
+	}
+	glyphs_set_ascii(opts.ascii || !locale_is_utf8());
+
+	mock_server_t *city = NULL;
+	if (opts.demo && !(city = demo_start(&opts.config, opts.seed, &cause))) {
+		fprintf(stderr, "citydash: %s: %s\n", _("cannot start the demo city"), cause);
+		free(cause);
+		options_free(&opts);
+		return 1;
+	}
+	if (!opts.dump && !isatty(STDIN_FILENO)) {
+		fprintf(stderr, "citydash: %s\n",
+			_("standard input is not a terminal (use --dump for text output)"));
+		mock_server_stop(city);
+		options_free(&opts);
+		return 2;
+	}
+
+	session_t session;
+	if (session_open(&session, &opts.config, &cause) != 0) {
+		fprintf(stderr, "citydash: %s\n", cause);
+		free(cause);
+		mock_server_stop(city);
+		options_free(&opts);
+		return 1;
+	}
+	if (opts.dump) {
+		status = dump_run(&session, opts.dump_cols, opts.dump_rows, glyphs()->ascii);
+	} else {
+		tui_opts_t to = {.color = !opts.no_color};
+		status = tui_run(&session, &to);
+	}
+	session_close(&session);
+	mock_server_stop(city);
+	options_free(&opts);
+	return status;
+}

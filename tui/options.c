@@ -1,0 +1,150 @@
+#include "options.h"
+
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "i18n.h"
+#include "xalloc.h"
+
+enum { OPT_NO_COLOR = 256, OPT_ASCII, OPT_SIZE, OPT_SEED, OPT_DUMP, OPT_DEMO };
+
+static const struct option long_options[] = {
+	{"source", required_argument, NULL, 's'},
+	{"config", required_argument, NULL, 'c'},
+	{"demo", no_argument, NULL, OPT_DEMO},
+	{"seed", required_argument, NULL, OPT_SEED},
+	{"dump", no_argument, NULL, OPT_DUMP},
+	{"size", required_argument, NULL, OPT_SIZE},
+	{"no-color", no_argument, NULL, OPT_NO_COLOR},
+	{"ascii", no_argument, NULL, OPT_ASCII},
+	{"help", no_argument, NULL, 'h'},
+	{"version", no_argument, NULL, 'V'},
+	{NULL, 0, NULL, 0},
+};
+
+static void print_help(void)
+{
+	printf("%s", _("Usage: citydash [OPTION]...\n"
+		       "Watch a city's vital signs, KPIs and events from HTTP JSON feeds.\n"
+		       "\n"
+		       "Sources:\n"
+		       "  -s, --source NAME=URL  watch a feed (feed protocol v1); repeatable\n"
+		       "  -c, --config FILE      read sources from a JSON file (see docs/config.md)\n"
+		       "      --demo             run a simulated city in-process and watch it\n"
+		       "      --seed N           the simulated city's seed (default 1)\n"
+		       "\n"
+		       "Output:\n"
+		       "      --dump             poll every source once, print one frame as text, exit\n"
+		       "      --size COLSxROWS   size of the --dump frame (default 120x40)\n"
+		       "      --no-color         draw without colours (also when NO_COLOR is set)\n"
+		       "      --ascii            draw with ASCII characters only\n"
+		       "\n"
+		       "  -h, --help             show this help and exit\n"
+		       "  -V, --version          show the version and exit\n"
+		       "\n"
+		       "Keys: q quits, ? shows help. Exit status: 0 ok, 1 no source could be\n"
+		       "read (--dump), 2 bad usage.\n"));
+}
+
+static bool parse_size(const char *s, int *cols, int *rows)
+{
+	char *end;
+	long c = strtol(s, &end, 10);
+	if (end == s || (*end != 'x' && *end != 'X'))
+		return false;
+	const char *r = end + 1;
+	long l = strtol(r, &end, 10);
+	if (end == r || *end != '\0' || c < 20 || c > 1000 || l < 5 || l > 1000)
+		return false;
+	*cols = (int)c;
+	*rows = (int)l;
+	return true;
+}
+
+static bool parse_seed(const char *s, uint64_t *seed)
+{
+	char *end;
+	unsigned long long v = strtoull(s, &end, 10);
+	if (end == s || *end != '\0' || s[0] == '-')
+		return false;
+	*seed = v;
+	return true;
+}
+
+options_result_t options_parse(options_t *o, int argc, char **argv, char **cause)
+{
+	memset(o, 0, sizeof *o);
+	o->seed = 1;
+	o->dump_cols = 120;
+	o->dump_rows = 40;
+	const char *no_color = getenv("NO_COLOR");
+	o->no_color = no_color && no_color[0];
+	optind = 1;
+	opterr = 0;
+	int c;
+	while ((c = getopt_long(argc, argv, ":s:c:hV", long_options, NULL)) != -1) {
+		switch (c) {
+		case 's':
+			if (config_add_source_arg(&o->config, optarg, cause) != 0)
+				return OPTIONS_ERROR;
+			break;
+		case 'c':
+			if (config_load_file(&o->config, optarg, cause) != 0)
+				return OPTIONS_ERROR;
+			break;
+		case OPT_DEMO:
+			o->demo = true;
+			break;
+		case OPT_SEED:
+			if (!parse_seed(optarg, &o->seed)) {
+				*cause = xasprintf(_("--seed wants a whole number, not \"%s\""), optarg);
+				return OPTIONS_ERROR;
+			}
+			break;
+		case OPT_DUMP:
+			o->dump = true;
+			break;
+		case OPT_SIZE:
+			if (!parse_size(optarg, &o->dump_cols, &o->dump_rows)) {
+				*cause = xasprintf(_("--size wants COLSxROWS such as 120x40, not \"%s\""),
+						   optarg);
+				return OPTIONS_ERROR;
+			}
+			break;
+		case OPT_NO_COLOR:
+			o->no_color = true;
+			break;
+		case OPT_ASCII:
+			o->ascii = true;
+			break;
+		case 'h':
+			print_help();
+			return OPTIONS_EXIT_OK;
+		case 'V':
+			printf("citydash %s\n", CITYDASH_VERSION);
+			return OPTIONS_EXIT_OK;
+		case ':':
+			*cause = xasprintf(_("option %s needs a value"), argv[optind - 1]);
+			return OPTIONS_ERROR;
+		default:
+			*cause = xasprintf(_("unknown option %s (try --help)"), argv[optind - 1]);
+			return OPTIONS_ERROR;
+		}
+	}
+	if (optind < argc) {
+		*cause = xasprintf(_("unexpected argument \"%s\" (try --help)"), argv[optind]);
+		return OPTIONS_ERROR;
+	}
+	if (!o->demo && o->config.source_count == 0) {
+		*cause = xstrdup(_("no sources: give --source NAME=URL, --config FILE or --demo"));
+		return OPTIONS_ERROR;
+	}
+	return OPTIONS_RUN;
+}
+
+void options_free(options_t *o)
+{
+	config_free(&o->config);
+}

@@ -1,0 +1,27 @@
+/* options: the command line. */
+#ifndef CITYDASH_OPTIONS_H
+#define CITYDASH_OPTIONS_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "config.h"
+
+typedef struct options {
+	config_t config;   /* sources from --config and --source, in order */
+	bool demo;         /* embedded mock city */
+	uint64_t seed;     /* its seed */
+	bool dump;         /* one frame as text, then exit */
+	int dump_cols, dump_rows;
+	bool no_color;     /* --no-color or NO_COLOR set */
+	bool ascii;        /* --ascii */
+} options_t;
+
+typedef enum options_result { OPTIONS_RUN, OPTIONS_EXIT_OK, OPTIONS_ERROR } options_result_t;
+
+/* Parses argv. On OPTIONS_ERROR, *cause says why (caller frees). --help and
+ * --version print and return OPTIONS_EXIT_OK. */
+options_result_t options_parse(options_t *o, int argc, char **argv, char **cause);
+void options_free(options_t *o);
+
+#endif

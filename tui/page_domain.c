@@ -1,0 +1,114 @@
+/* The domain page: every reading of one domain, by place, scrollable. */
+#include "pages.h"
+
+#include <stdio.h>
+
+#include "i18n.h"
+#include "panel.h"
+#include "reading_row.h"
+#include "text_draw.h"
+#include "theme.h"
+
+static int clamp(int v, int lo, int hi)
+{
+	return v < lo ? lo : v > hi ? hi : v;
+}
+
+static void domain_draw(WINDOW *win, const ui_ctx_t *ctx, nav_t *nav)
+{
+	int h, w;
+	getmaxyx(win, h, w);
+	const domain_view_t *dv = &ctx->view->domains[nav->domain];
+	int total = (int)dv->total;
+	int rows = h - 3; /* border, header, border */
+	nav->body_rows = rows > 1 ? rows : 1;
+	nav->body_cols = w;
+	nav->selected = clamp(nav->selected, 0, total ? total - 1 : 0);
+	if (nav->selected < nav->scroll)
+		nav->scroll = nav->selected;
+	if (nav->selected >= nav->scroll + nav->body_rows)
+		nav->scroll = nav->selected - nav->body_rows + 1;
+	nav->scroll = clamp(nav->scroll, 0, total > nav->body_rows ? total - nav->body_rows : 0);
+
+	char title[160];
+	snprintf(title, sizeof title, _("%s: %u readings, ok %u warn %u alarm %u stale %u bad %u"),
+		 _(domain_title(nav->domain)), dv->total, dv->counts[RC_NORMAL],
+		 dv->counts[RC_WARNING], dv->counts[RC_ALARM], dv->counts[RC_STALE],
+		 dv->counts[RC_BAD]);
+	panel_draw(win, 0, 0, h, w, title, true);
+	if (h < 4)
+		return;
+	reading_row_header(win, 1, 1, w - 2);
+	if (total == 0) {
+		text_draw(win, 2, 2, w - 4, _("No readings in this domain yet."),
+			  theme_attr(ROLE_DIM));
+		return;
+	}
+	for (int i = 0; i < nav->body_rows && nav->scroll + i < total; i++) {
+		int row = nav->scroll + i;
+		reading_row_opts_t opts = {.detailed = true, .selected = row == nav->selected};
+		reading_row_draw(win, 2 + i, 1, w - 2, ctx, dv->by_place[row], &opts);
+	}
+	if (total > nav->body_rows) {
+		char pos[48];
+		snprintf(pos, sizeof pos, " %d-%d/%d ", nav->scroll + 1,
+			 nav->scroll + nav->body_rows < total ? nav->scroll + nav->body_rows : total,
+			 total);
+		text_draw_right(win, h - 1, 1, w - 3, pos, theme_attr(ROLE_BORDER_FOCUS));
+	}
+}
+
+static bool domain_key(action_t act, const ui_ctx_t *ctx, nav_t *nav)
+{
+	int total = (int)ctx->view->domains[nav->domain].total;
+	int page = nav->body_rows > 1 ? nav->body_rows - 1 : 1;
+	switch (act) {
+	case ACT_UP:
+		nav->selected--;
+		break;
+	case ACT_DOWN:
+		nav->selected++;
+		break;
+	case ACT_PAGE_UP:
+		nav->selected -= page;
+		nav->scroll -= page;
+		break;
+	case ACT_PAGE_DOWN:
+		nav->selected += page;
+		nav->scroll += page;
+		break;
+	case ACT_HOME:
+		nav->selected = 0;
+		break;
+	case ACT_END:
+		nav->selected = total - 1;
+		break;
+	case ACT_NEXT:
+	case ACT_RIGHT:
+		nav->domain = (domain_t)((nav->domain + 1) % DOMAIN_KNOWN_COUNT);
+		nav->focus = nav->domain;
+		nav->selected = nav->scroll = 0;
+		break;
+	case ACT_PREV:
+	case ACT_LEFT:
+		nav->domain = (domain_t)((nav->domain + DOMAIN_KNOWN_COUNT - 1) % DOMAIN_KNOWN_COUNT);
+		nav->focus = nav->domain;
+		nav->selected = nav->scroll = 0;
+		break;
+	case ACT_BACK:
+		nav->page = PAGE_OVERVIEW;
+		break;
+	default:
+		return false;
+	}
+	nav->selected = clamp(nav->selected, 0, total ? total - 1 : 0);
+	if (nav->scroll < 0)
+		nav->scroll = 0;
+	return true;
+}
+
+const page_class_t page_domain = {
+	.title = N_("Domain"),
+	.draw = domain_draw,
+	.key = domain_key,
+};

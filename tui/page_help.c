@@ -1,0 +1,71 @@
+/* The help page: keys (from the key map) and what the symbols mean. */
+#include "pages.h"
+
+#include "glyphs.h"
+#include "i18n.h"
+#include "panel.h"
+#include "text_draw.h"
+#include "theme.h"
+
+static void help_draw(WINDOW *win, const ui_ctx_t *ctx, nav_t *nav)
+{
+	(void)ctx;
+	int h, w;
+	getmaxyx(win, h, w);
+	nav->body_rows = h;
+	nav->body_cols = w;
+	panel_draw(win, 0, 0, h, w, _("Help"), true);
+	int y = 1, x = 2, iw = w - 4;
+	int count;
+	const key_binding_t *keys = keymap_table(&count);
+	text_draw(win, y++, x, iw, _("Keys"), theme_attr(ROLE_TITLE));
+	for (int i = 0; i < count && y < h - 1; i++) {
+		if (!keys[i].label)
+			continue;
+		const char *label = keys[i].label;
+		if (glyphs()->ascii && label[0] == '\xe2')
+			label = "arrows";
+		text_draw(win, y, x + 1, 12, label, theme_attr(ROLE_KEY));
+		text_draw(win, y++, x + 14, iw - 14, _(keys[i].help), theme_attr(ROLE_LABEL));
+	}
+	static const struct {
+		const char *sym;
+		theme_role_t role;
+		const char *text;
+	} legend[] = {
+		{"!!", ROLE_ALARM, N_("alarm: beyond LOLO or HIHI")},
+		{"! ", ROLE_WARN, N_("warning: beyond LO or HI")},
+		{"~ ", ROLE_STALE, N_("stale: no fresh data from its source")},
+		{"x ", ROLE_BAD, N_("bad: the instrument reports a fault")},
+		{"- ", ROLE_DIM, N_("null: the source sends no value now")},
+	};
+	if (y < h - 2)
+		y++;
+	if (y < h - 1)
+		text_draw(win, y++, x, iw, _("Symbols"), theme_attr(ROLE_TITLE));
+	for (size_t i = 0; i < sizeof legend / sizeof legend[0] && y < h - 1; i++) {
+		text_draw(win, y, x + 1, 3, legend[i].sym, theme_attr(legend[i].role));
+		text_draw(win, y++, x + 14, iw - 14, _(legend[i].text), theme_attr(ROLE_LABEL));
+	}
+	if (y < h - 1)
+		text_draw(win, y++, x + 1, iw - 1,
+			  _("Gauges: the bar fills to the value; marks show the LO/HI and "
+			    "LOLO/HIHI limits, coloured bands the zones beyond them."),
+			  theme_attr(ROLE_DIM));
+}
+
+static bool help_key(action_t act, const ui_ctx_t *ctx, nav_t *nav)
+{
+	(void)ctx;
+	if (act == ACT_BACK || act == ACT_HELP) {
+		nav->page = nav->back;
+		return true;
+	}
+	return false;
+}
+
+const page_class_t page_help = {
+	.title = N_("Help"),
+	.draw = help_draw,
+	.key = help_key,
+};

@@ -1,0 +1,194 @@
+/* The overview: one block per domain (counts and worst readings as gauges)
+ * and the alarm pane. */
+#include "pages.h"
+
+#include <stdio.h>
+
+#include "format.h"
+#include "i18n.h"
+#include "panel.h"
+#include "reading_row.h"
+#include "text_draw.h"
+#include "theme.h"
+#include "timefmt.h"
+
+typedef struct grid {
+	int cols, rows;       /* blocks across and down */
+	int block_h;          /* rows of one block */
+	int alarm_y, alarm_h; /* the alarm pane */
+} grid_t;
+
+static grid_t grid_for(int h, int w)
+{
+	grid_t g = {.cols = w >= 120 ? 3 : 2};
+	g.rows = (DOMAIN_KNOWN_COUNT + g.cols - 1) / g.cols;
+	g.alarm_h = h / 3;
+	if (g.alarm_h < 6)
+		g.alarm_h = 6;
+	if (g.alarm_h > 14)
+		g.alarm_h = 14;
+	g.block_h = (h - g.alarm_h) / g.rows;
+	g.alarm_y = g.block_h * g.rows;
+	g.alarm_h = h - g.alarm_y;
+	return g;
+}
+
+/* "ok 38  warn 2  alarm 1  stale 0  bad 1  null 0", zero counts dimmed. */
+static void draw_counts(WINDOW *win, int y, int x, int width, const domain_view_t *dv)
+{
+	static const struct {
+		reading_class_t cls;
+		const char *label;
+		theme_role_t role;
+	} items[] = {
+		{RC_NORMAL, N_("ok"), ROLE_OK},       {RC_WARNING, N_("warn"), ROLE_WARN},
+		{RC_ALARM, N_("alarm"), ROLE_ALARM},  {RC_STALE, N_("stale"), ROLE_STALE},
+		{RC_BAD, N_("bad"), ROLE_BAD},        {RC_NOVALUE, N_("null"), ROLE_DIM},
+	};
+	int cx = x, end = x + width;
+	for (size_t i = 0; i < sizeof items / sizeof items[0] && cx < end; i++) {
+		unsigned n = dv->counts[items[i].cls];
+		if (items[i].cls == RC_NOVALUE && n == 0)
+			continue; /* rare: shown only when there is something */
+		char buf[48];
+		snprintf(buf, sizeof buf, "%s %u", _(items[i].label), n);
+		attr_t a = n ? theme_attr(items[i].role) : theme_attr(ROLE_DIM);
+		if (items[i].cls == RC_NORMAL && n)
+			a = theme_attr(ROLE_OK);
+		cx += text_draw(win, y, cx, end - cx, buf, a) + 2;
+	}
+}
+
+static void draw_block(WINDOW *win, int y, int x, int h, int w, const ui_ctx_t *ctx, domain_t d,
+		       bool focused)
+{
+	const domain_view_t *dv = &ctx->view->domains[d];
+	char title[96];
+	snprintf(title, sizeof title, "%s (%u)", _(domain_title(d)), dv->total);
+	panel_draw(win, y, x, h, w, title, focused);
+	int iw = w - 2, ix = x + 1;
+	if (h < 3 || iw < 10)
+		return;
+	if (dv->total == 0) {
+		text_draw(win, y + 1, ix + 1, iw - 1, _("no readings yet"), theme_attr(ROLE_DIM));
+		return;
+	}
+	draw_counts(win, y + 1, ix + 1, iw - 1, dv);
+	reading_row_opts_t opts = {.detailed = false};
+	for (int row = 0; row < h - 3 && (unsigned)row < dv->total; row++)
+		reading_row_draw(win, y + 2 + row, ix, iw, ctx, dv->worst[row], &opts);
+}
+
+/* One alarm: "HIHI 18:02:11  江北区 观音桥街道  name  0.95 MPa". */
+static void draw_alarm(WINDOW *win, int y, int x, int w, const ui_ctx_t *ctx, size_t idx)
+{
+	const reading_t *r = store_reading(ctx->store, idx);
+	alarm_state_t s = alarm_engine_state(ctx->alarms, idx);
+	bool crit = alarm_level_is_critical(s.level);
+	attr_t tag_attr = theme_attr(crit ? ROLE_ALARM : ROLE_WARN);
+	int cx = x, end = x + w;
+	char buf[64];
+	snprintf(buf, sizeof buf, "%-4s", alarm_level_tag(s.level));
+	cx += text_draw(win, y, cx, end - cx, buf, tag_attr) + 1;
+	char clock[16], age[16];
+	timefmt_format_clock(s.since_ms, clock, sizeof clock);
+	timefmt_format_age(ctx->now_ms - s.since_ms, age, sizeof age);
+	snprintf(buf, sizeof buf, w >= 100 ? "%s %4s" : "%s", clock, age);
+	cx += text_draw(win, y, cx, end - cx, buf, theme_attr(ROLE_DIM)) + 1;
+	char value[64];
+	format_reading_value(r, value, sizeof value);
+	int vw = 14;
+	int place_w = w >= 100 ? 24 : 16;
+	char place[256];
+	snprintf(place, sizeof place, "%s %s", r->district, r->street);
+	if (end - cx > place_w + vw + 8) {
+		text_draw(win, y, cx, place_w, place, theme_attr(ROLE_LABEL));
+		cx += place_w + 1;
+	}
+	int name_w = end - cx - vw - 1;
+	if (s.frozen) {
+		snprintf(buf, sizeof buf, "(%s) ", _("stale"));
+		int n = text_draw(win, y, cx, name_w, buf, theme_attr(ROLE_STALE));
+		cx += n;
+		name_w -= n;
+	}
+	text_draw(win, y, cx, name_w, r->name, theme_attr(ROLE_LABEL));
+	text_draw_right(win, y, end - vw, vw, value, tag_attr);
+}
+
+static void draw_alarm_pane(WINDOW *win, int y, int h, int w, const ui_ctx_t *ctx)
+{
+	size_t n = alarm_engine_active_count(ctx->alarms);
+	char title[96];
+	snprintf(title, sizeof title, _("Alarms: %zu active, %zu HIHI/LOLO"), n,
+		 alarm_engine_critical_count(ctx->alarms));
+	panel_draw(win, y, 0, h, w, title, false);
+	int rows = h - 2;
+	if (n == 0) {
+		text_draw(win, y + 1, 2, w - 4, _("No reading is beyond a limit."),
+			  theme_attr(ROLE_OK));
+		return;
+	}
+	bool more = n > (size_t)rows;
+	int shown = more ? rows - 1 : (int)n;
+	for (int i = 0; i < shown; i++)
+		draw_alarm(win, y + 1 + i, 2, w - 4, ctx, alarm_engine_active(ctx->alarms, (size_t)i));
+	if (more) {
+		char buf[96];
+		snprintf(buf, sizeof buf, _("… and %zu more (open a domain to see all)"),
+			 n - (size_t)shown);
+		text_draw(win, y + 1 + shown, 2, w - 4, buf, theme_attr(ROLE_DIM));
+	}
+}
+
+static void overview_draw(WINDOW *win, const ui_ctx_t *ctx, nav_t *nav)
+{
+	int h, w;
+	getmaxyx(win, h, w);
+	grid_t g = grid_for(h, w);
+	for (int d = 0; d < DOMAIN_KNOWN_COUNT; d++) {
+		int col = d % g.cols, row = d / g.cols;
+		int bx = w * col / g.cols, bw = w * (col + 1) / g.cols - bx;
+		draw_block(win, row * g.block_h, bx, g.block_h, bw, ctx, (domain_t)d, nav->focus == d);
+	}
+	draw_alarm_pane(win, g.alarm_y, g.alarm_h, w, ctx);
+	nav->body_rows = h;
+	nav->body_cols = w;
+}
+
+static bool overview_key(action_t act, const ui_ctx_t *ctx, nav_t *nav)
+{
+	(void)ctx;
+	int cols = grid_for(nav->body_rows, nav->body_cols).cols;
+	int n = DOMAIN_KNOWN_COUNT;
+	switch (act) {
+	case ACT_NEXT:
+	case ACT_RIGHT:
+		nav->focus = (nav->focus + 1) % n;
+		return true;
+	case ACT_PREV:
+	case ACT_LEFT:
+		nav->focus = (nav->focus + n - 1) % n;
+		return true;
+	case ACT_DOWN:
+		nav->focus = (nav->focus + cols) % n;
+		return true;
+	case ACT_UP:
+		nav->focus = (nav->focus + n - cols) % n;
+		return true;
+	case ACT_OPEN:
+		nav->page = PAGE_DOMAIN;
+		nav->domain = (domain_t)nav->focus;
+		nav->selected = 0;
+		nav->scroll = 0;
+		return true;
+	default:
+		return false;
+	}
+}
+
+const page_class_t page_overview = {
+	.title = N_("Overview"),
+	.draw = overview_draw,
+	.key = overview_key,
+};

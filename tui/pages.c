@@ -1,0 +1,11 @@
+#include "pages.h"
+
+const page_class_t *page_get(page_id_t id)
+{
+	static const page_class_t *const pages[PAGE_COUNT] = {
+		[PAGE_OVERVIEW] = &page_overview,
+		[PAGE_DOMAIN] = &page_domain,
+		[PAGE_HELP] = &page_help,
+	};
+	return pages[id];
+}

@@ -1,0 +1,116 @@
+#include "reading_row.h"
+
+#include <stdio.h>
+
+#include "format.h"
+#include "gauge.h"
+#include "i18n.h"
+#include "sparkline.h"
+#include "text_draw.h"
+#include "theme.h"
+#include "timefmt.h"
+
+typedef struct columns {
+	int marker, name, place, gauge, value, spark, age;
+} columns_t;
+
+/* Gives each column its width, dropping the optional ones first. */
+static columns_t layout(int width, bool detailed)
+{
+	columns_t c = {.marker = 2, .value = 12};
+	int rest = width - c.marker - c.value - 2; /* two separating spaces */
+	if (detailed && rest >= 90) {
+		c.place = 22;
+		c.spark = 16;
+		c.age = 5;
+		rest -= c.place + c.spark + c.age + 3;
+	} else if (detailed && rest >= 60) {
+		c.place = 18;
+		c.age = 5;
+		rest -= c.place + c.age + 2;
+	}
+	c.gauge = rest * 2 / 5;
+	if (c.gauge > 30)
+		c.gauge = 30;
+	if (c.gauge < 5)
+		c.gauge = 0;
+	c.name = rest - c.gauge;
+	return c;
+}
+
+void reading_row_header(WINDOW *win, int y, int x, int width)
+{
+	columns_t c = layout(width, true);
+	attr_t a = theme_attr(ROLE_DIM);
+	text_fill(win, y, x, width, a);
+	int cx = x + c.marker;
+	text_draw(win, y, cx, c.name, _("reading"), a);
+	cx += c.name + 1;
+	if (c.place) {
+		text_draw(win, y, cx, c.place, _("place"), a);
+		cx += c.place + 1;
+	}
+	if (c.gauge)
+		text_draw(win, y, cx, c.gauge, _("scale and limits"), a);
+	cx += c.gauge + 1;
+	text_draw_right(win, y, cx, c.value, _("value"), a);
+	cx += c.value;
+	if (c.spark) {
+		text_draw(win, y, cx + 1, c.spark, _("history"), a);
+		cx += c.spark + 1;
+	}
+	if (c.age)
+		text_draw_right(win, y, cx + 1, c.age, _("age"), a);
+}
+
+void reading_row_draw(WINDOW *win, int y, int x, int width, const ui_ctx_t *ctx, size_t idx,
+		      const reading_row_opts_t *opts)
+{
+	const reading_t *r = store_reading(ctx->store, idx);
+	reading_class_t cls = view_class(ctx->view, idx);
+	columns_t c = layout(width, opts->detailed);
+	attr_t base = opts->selected ? theme_attr(ROLE_SELECTED) : theme_attr(ROLE_NORMAL);
+	attr_t cls_attr = opts->selected ? base : theme_attr(format_class_role(cls));
+	text_fill(win, y, x, width, base);
+
+	int cx = x;
+	text_draw(win, y, cx, c.marker, format_class_marker(cls), cls_attr);
+	cx += c.marker;
+	text_draw(win, y, cx, c.name, r->name, cls == RC_NORMAL ? base : cls_attr);
+	cx += c.name + 1;
+	if (c.place) {
+		char place[256];
+		snprintf(place, sizeof place, "%s %s", r->district, r->street);
+		text_draw(win, y, cx, c.place, place, opts->selected ? base : theme_attr(ROLE_DIM));
+		cx += c.place + 1;
+	}
+	if (c.gauge) {
+		gauge_t g = {
+			.min = r->range_min,
+			.max = r->range_max,
+			.has_value = r->has_value,
+			.value = r->value,
+			.limits = r->limits,
+			.stale = cls == RC_STALE,
+			.bad = cls == RC_BAD,
+		};
+		gauge_draw(win, y, cx, c.gauge, &g);
+	}
+	cx += c.gauge + 1;
+	char value[64];
+	format_reading_value(r, value, sizeof value);
+	text_draw_right(win, y, cx, c.value, value, cls == RC_NORMAL ? base | A_BOLD : cls_attr);
+	cx += c.value;
+	if (c.spark) {
+		float hist[STORE_HISTORY];
+		size_t n = reading_history(r, hist, STORE_HISTORY);
+		sparkline_draw(win, y, cx + 1, c.spark, hist, n, r->range_min, r->range_max);
+		cx += c.spark + 1;
+	}
+	if (c.age) {
+		char age[16];
+		timefmt_format_age(ctx->now_ms - r->received_ms, age, sizeof age);
+		text_draw_right(win, y, cx + 1, c.age, age,
+				cls == RC_STALE ? cls_attr : theme_attr(ROLE_DIM));
+	}
+}

@@ -1,0 +1,166 @@
+/* The event loop. One thread: curl_multi_poll() waits on the transfers, the
+ * keyboard and a signal pipe at once, with a timeout no longer than the next
+ * due poll or the next second (clock and ages). A hung feed therefore never
+ * delays a keystroke: the keyboard wakes the same wait the network does. */
+#include "tui.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <stdint.h>
+#include <unistd.h>
+
+#include "clock.h"
+#include "frame.h"
+#include "pages.h"
+#include "theme.h"
+
+/* Redraws caused by data are capped at this rate; keys redraw at once. */
+#define DATA_REDRAW_MIN_MS 100
+/* Consecutive "readable but no key" wake-ups that mean the terminal is gone. */
+#define HANGUP_SPINS 64
+
+static int signal_pipe[2] = {-1, -1};
+static volatile sig_atomic_t quit_signal;
+
+static void on_signal(int sig)
+{
+	quit_signal = sig;
+	int saved = errno;
+	if (signal_pipe[1] >= 0) {
+		ssize_t w = write(signal_pipe[1], "q", 1);
+		(void)w; /* a full pipe already holds a wake-up */
+	}
+	errno = saved;
+}
+
+static void install_signals(void)
+{
+	if (pipe(signal_pipe) == 0) {
+		for (int i = 0; i < 2; i++)
+			fcntl(signal_pipe[i], F_SETFL, fcntl(signal_pipe[i], F_GETFL) | O_NONBLOCK);
+	}
+	struct sigaction sa = {0};
+	sa.sa_handler = on_signal;
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGINT, &sa, NULL);
+	sigaction(SIGTERM, &sa, NULL);
+	sigaction(SIGHUP, &sa, NULL);
+	signal(SIGPIPE, SIG_IGN);
+}
+
+static void close_signals(void)
+{
+	for (int i = 0; i < 2; i++) {
+		if (signal_pipe[i] >= 0)
+			close(signal_pipe[i]);
+		signal_pipe[i] = -1;
+	}
+}
+
+/* Applies one key; returns false when the operator quits. */
+static bool handle_key(int key, const ui_ctx_t *ctx, nav_t *nav, frame_t *frame)
+{
+	if (key == KEY_RESIZE) {
+		frame_layout(frame, LINES, COLS);
+		clearok(curscr, TRUE);
+		return true;
+	}
+	action_t act = keymap_action(key);
+	if (act == ACT_QUIT)
+		return false;
+	if (!frame->body)
+		return true; /* too small: only quitting and resizing mean anything */
+	if (act == ACT_REDRAW) {
+		clearok(curscr, TRUE);
+		return true;
+	}
+	if (page_get(nav->page)->key(act, ctx, nav))
+		return true;
+	if (act == ACT_HELP) {
+		nav->back = nav->page;
+		nav->page = PAGE_HELP;
+	}
+	return true;
+}
+
+static int ms_to_next_second(int64_t wall_ms)
+{
+	return (int)(1000 - wall_ms % 1000) + 1;
+}
+
+int tui_run(session_t *s, const tui_opts_t *opts)
+{
+	install_signals();
+	initscr();
+	cbreak();
+	noecho();
+	nonl();
+	keypad(stdscr, TRUE);
+	nodelay(stdscr, TRUE);
+	set_escdelay(25);
+	curs_set(0);
+	theme_init(opts->color);
+
+	frame_t frame = {0};
+	frame_layout(&frame, LINES, COLS);
+	nav_t nav = {.page = PAGE_OVERVIEW, .back = PAGE_OVERVIEW};
+	bool running = true, dirty = true;
+	int64_t last_draw = 0;
+	int spins = 0;
+	bool stdin_ready = false;
+	const int fds[2] = {STDIN_FILENO, signal_pipe[0]};
+	int nfds = signal_pipe[0] >= 0 ? 2 : 1;
+
+	while (running && !quit_signal) {
+		int64_t mono = clock_mono_ms(), wall = clock_wall_ms();
+		if (session_step(s, wall, mono))
+			dirty = true;
+		ui_ctx_t ctx;
+		session_ui_ctx(s, wall, &ctx);
+
+		int got_keys = 0, key;
+		while ((key = getch()) != ERR) {
+			got_keys++;
+			if (!handle_key(key, &ctx, &nav, &frame))
+				running = false;
+		}
+		if (got_keys)
+			dirty = true;
+		/* stdin readable but no key, again and again: the terminal hung up. */
+		spins = (stdin_ready && !got_keys) ? spins + 1 : 0;
+		if (spins > HANGUP_SPINS)
+			break;
+		if (dirty && running && (got_keys || mono - last_draw >= DATA_REDRAW_MIN_MS)) {
+			frame_draw(&frame, &ctx, &nav);
+			frame_stage(&frame);
+			doupdate();
+			last_draw = mono;
+			dirty = false;
+		}
+		if (!running)
+			break;
+
+		int64_t wait = poller_ms_until_due(s->poller, mono);
+		int64_t tick = ms_to_next_second(wall);
+		if (tick < wait)
+			wait = tick;
+		if (dirty) /* a capped redraw is pending */
+			wait = DATA_REDRAW_MIN_MS - (mono - last_draw);
+		if (wait < 0)
+			wait = 0;
+		bool ready[2] = {false, false};
+		if (poller_wait(s->poller, fds, nfds, ready, (int)wait) != 0)
+			break;
+		stdin_ready = ready[0];
+		if (ready[1]) {
+			char buf[16];
+			while (read(signal_pipe[0], buf, sizeof buf) > 0)
+				;
+		}
+	}
+	frame_free(&frame);
+	endwin();
+	close_signals();
+	return 0;
+}
