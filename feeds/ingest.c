@@ -1,0 +1,121 @@
+#include "ingest.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "i18n.h"
+
+/* The wire formats. The first row is the native protocol.
+ *
+ * Contract for an adapter's parse: it rejects a document (returns -1) only
+ * before handing any element to the sink, as protocol_v1_parse does (all
+ * whole-document checks come first). That is what lets ingest_body stream
+ * elements straight into the store and still leave every value untouched
+ * when a document is rejected. */
+static const adapter_t adapters[] = {
+    {"citydash-v1", protocol_v1_parse},
+};
+
+#define ADAPTER_COUNT (sizeof adapters / sizeof adapters[0])
+
+const adapter_t *adapter_find(const char *name)
+{
+	if (!name)
+		return &adapters[0];
+	for (size_t i = 0; i < ADAPTER_COUNT; i++)
+		if (strcmp(adapters[i].name, name) == 0)
+			return &adapters[i];
+	return NULL;
+}
+
+const char *adapter_names(void)
+{
+	static char names[256];
+	if (!names[0]) {
+		size_t used = 0;
+		for (size_t i = 0; i < ADAPTER_COUNT; i++) {
+			size_t n = strlen(adapters[i].name);
+			if (used + n + 3 > sizeof names)
+				break;
+			if (i) {
+				memcpy(names + used, ", ", 2);
+				used += 2;
+			}
+			memcpy(names + used, adapters[i].name, n);
+			used += n;
+			names[used] = '\0';
+		}
+	}
+	return names;
+}
+
+typedef struct ingest_ctx {
+	store_t *st;
+	int source;
+	int64_t now_ms;
+	bool begun;
+	unsigned duplicates;
+} ingest_ctx_t;
+
+/* The poll is opened at the first element, so a rejection before any element
+ * (see the adapter contract above) leaves no trace in the store. */
+static void ingest_begin(ingest_ctx_t *c)
+{
+	if (!c->begun) {
+		store_begin_poll(c->st, c->source, c->now_ms);
+		c->begun = true;
+	}
+}
+
+static void sink_reading(void *ctx, const reading_in_t *r)
+{
+	ingest_ctx_t *c = ctx;
+	ingest_begin(c);
+	if (store_put_reading(c->st, c->source, r, c->now_ms) == STORE_PUT_DUPLICATE)
+		c->duplicates++;
+}
+
+static void sink_kpi(void *ctx, const kpi_in_t *k)
+{
+	ingest_ctx_t *c = ctx;
+	ingest_begin(c);
+	if (store_put_kpi(c->st, c->source, k, c->now_ms) == STORE_PUT_DUPLICATE)
+		c->duplicates++;
+}
+
+static void sink_event(void *ctx, const event_in_t *e)
+{
+	ingest_ctx_t *c = ctx;
+	ingest_begin(c);
+	if (store_put_event(c->st, c->source, e, c->now_ms) == STORE_PUT_DUPLICATE)
+		c->duplicates++;
+}
+
+int ingest_body(store_t *st, int source, const adapter_t *adapter, const char *body, size_t len,
+                int64_t now_ms)
+{
+	if (!adapter)
+		adapter = adapter_find(NULL);
+	ingest_ctx_t c = {.st = st, .source = source, .now_ms = now_ms};
+	feed_sink_t sink = {&c, sink_reading, sink_kpi, sink_event};
+	feed_stats_t stats;
+	char *cause = NULL;
+	if (adapter->parse(body, len, now_ms, &sink, &stats, &cause) < 0) {
+		store_poll_failed(st, source, cause ? cause : _("document rejected"), now_ms);
+		free(cause);
+		return -1;
+	}
+	/* A document with nothing to apply still opens a poll, so that KPIs and
+	 * events its (empty) arrays no longer list are dropped. */
+	ingest_begin(&c);
+	poll_report_t rep = {
+	    .had_kpis = stats.had_kpis,
+	    .had_events = stats.had_events,
+	    .skipped = stats.skipped,
+	    .duplicates = c.duplicates,
+	    .limits_ignored = stats.limits_ignored,
+	    .first_skip_reason = stats.first_skip_reason[0] ? stats.first_skip_reason : NULL,
+	};
+	store_end_poll(st, source, &rep, now_ms);
+	return 0;
+}

@@ -1,0 +1,215 @@
+/* Unit tests for feeds/config.c: the file format of docs/config.md, every
+ * validation message, and --source NAME=URL. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "config.h"
+#include "text.h"
+
+static void test_good_file(void **state)
+{
+	config_t cfg = {0};
+	char *cause = NULL;
+	assert_int_equal(
+	    config_load_file(&cfg, CITYDASH_TEST_DATA "/data/feeds_config_good.json", &cause), 0);
+	assert_null(cause);
+	assert_int_equal(cfg.source_count, 2);
+	const source_cfg_t *w = &cfg.sources[0], *p = &cfg.sources[1];
+	assert_string_equal(w->name, "water");
+	assert_string_equal(w->url, "http://127.0.0.1:8080/v1/feeds/water");
+	assert_string_equal(w->format, "citydash-v1");
+	assert_int_equal(w->interval_ms, 1000);
+	assert_int_equal(w->timeout_ms, 5000);
+	assert_int_equal(w->max_body, 16777216);
+	assert_string_equal(p->name, "电力");
+	assert_int_equal(p->interval_ms, 2500);
+	/* Defaults from config.h. */
+	assert_string_equal(p->format, "citydash-v1");
+	assert_int_equal(p->timeout_ms, CONFIG_DEFAULT_TIMEOUT_MS);
+	assert_int_equal(p->max_body, CONFIG_DEFAULT_MAX_BODY);
+	/* --source adds to the file's list, names stay unique. */
+	assert_int_equal(config_add_source_arg(&cfg, "gas=https://g.example/feed", &cause), 0);
+	assert_int_equal(cfg.source_count, 3);
+	assert_string_equal(cfg.sources[2].name, "gas");
+	assert_int_equal(cfg.sources[2].interval_ms, CONFIG_DEFAULT_INTERVAL_MS);
+	assert_int_equal(config_add_source_arg(&cfg, "water=http://other/", &cause), -1);
+	assert_non_null(strstr(cause, "already used"));
+	free(cause);
+	assert_int_equal(cfg.source_count, 3);
+	config_free(&cfg);
+	assert_int_equal(cfg.source_count, 0);
+	assert_null(cfg.sources);
+}
+
+static void expect_error(const char *json, const char *needle1, const char *needle2)
+{
+	config_t cfg = {0};
+	char *cause = NULL;
+	/* A good source first: a failure must leave the config as it was. */
+	assert_int_equal(config_add_source_arg(&cfg, "first=http://a/", &cause), 0);
+	assert_int_equal(config_parse(&cfg, json, strlen(json), &cause), -1);
+	assert_non_null(cause);
+	if (!strstr(cause, needle1) || (needle2 && !strstr(cause, needle2)))
+		fail_msg("message \"%s\" lacks \"%s\"/\"%s\" for %s", cause, needle1,
+		         needle2 ? needle2 : "", json);
+	assert_true(text_is_clean(cause));
+	assert_int_equal(cfg.source_count, 1);
+	assert_string_equal(cfg.sources[0].name, "first");
+	free(cause);
+	config_free(&cfg);
+}
+
+#define SRC(body) "{\"sources\":[{\"name\":\"ok\",\"url\":\"http://h/\"}," body "]}"
+
+static void test_validation_errors(void **state)
+{
+	expect_error("{\"sources\":[", "not valid JSON", "line 1");
+	expect_error("{\n\"sources\": [\n}", "not valid JSON", "line 3");
+	expect_error("{\"sources\":[]} x", "not valid JSON", NULL);
+	expect_error("[]", "JSON object", NULL);
+	expect_error("{}", "\"sources\" must be an array", NULL);
+	expect_error(SRC("3"), "sources[1]", "must be an object");
+	expect_error(SRC("{\"url\":\"http://h/\"}"), "sources[1]", "\"name\" is missing");
+	expect_error(SRC("{\"name\":\"\",\"url\":\"http://h/\"}"), "sources[1]",
+	             "must not be empty");
+	expect_error(SRC("{\"name\":7,\"url\":\"http://h/\"}"), "sources[1]", "must be a string");
+	expect_error(
+	    SRC("{\"name\":\"xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx\","
+	        "\"url\":\"http://h/\"}"),
+	    "sources[1]", "at most 64 bytes");
+	expect_error(SRC("{\"name\":\"a\\u001b[2Jb\",\"url\":\"http://h/\"}"), "sources[1]",
+	             "printable");
+	expect_error(SRC("{\"name\":\"ok\",\"url\":\"http://h2/\"}"), "sources[1] (\"ok\")",
+	             "already used");
+	expect_error(SRC("{\"name\":\"first\",\"url\":\"http://h2/\"}"), "\"first\"",
+	             "already used");
+	expect_error(SRC("{\"name\":\"w\"}"), "sources[1]", "\"url\" is missing");
+	expect_error(SRC("{\"name\":\"w\",\"url\":\"ftp://h/\"}"), "sources[1] (\"w\")",
+	             "http:// or https://");
+	expect_error(SRC("{\"name\":\"w\",\"url\":\"http://\"}"), "\"w\"", "http:// or https://");
+	expect_error(SRC("{\"name\":\"w\",\"url\":\"http://a b/\"}"), "\"w\"", "no spaces");
+	expect_error(SRC("{\"name\":\"w\",\"url\":\"http://h/\",\"format\":\"prom\"}"),
+	             "unknown \"format\" \"prom\"", "known: citydash-v1");
+	expect_error(SRC("{\"name\":\"w\",\"url\":\"http://h/\",\"interval_ms\":99}"),
+	             "\"interval_ms\"", "from 100 to 86400000");
+	expect_error(SRC("{\"name\":\"w\",\"url\":\"http://h/\",\"interval_ms\":86400001}"),
+	             "sources[1]", "\"interval_ms\"");
+	expect_error(SRC("{\"name\":\"w\",\"url\":\"http://h/\",\"interval_ms\":1000.5}"),
+	             "sources[1]", "whole number");
+	expect_error(SRC("{\"name\":\"w\",\"url\":\"http://h/\",\"interval_ms\":\"1000\"}"),
+	             "sources[1]", "\"interval_ms\"");
+	expect_error(SRC("{\"name\":\"w\",\"url\":\"http://h/\",\"timeout_ms\":600001}"),
+	             "\"timeout_ms\"", "from 100 to 600000");
+	expect_error(SRC("{\"name\":\"w\",\"url\":\"http://h/\",\"max_body_bytes\":10}"),
+	             "\"max_body_bytes\"", "bytes");
+	expect_error(SRC("{\"name\":\"w\",\"url\":\"http://h/\",\"interval\":500}"),
+	             "unknown field \"interval\"", NULL);
+}
+
+static void test_bounds_accepted(void **state)
+{
+	const char *json = "{\"theme\":\"dark\",\"sources\":[{\"name\":\"a\",\"url\":\"HTTPS://h\","
+	                   "\"interval_ms\":100,\"timeout_ms\":600000},"
+	                   "{\"name\":\"b\",\"url\":\"http://h:1/x?y=1\",\"interval_ms\":86400000,"
+	                   "\"timeout_ms\":100,\"max_body_bytes\":1024}]}";
+	config_t cfg = {0};
+	char *cause = NULL;
+	assert_int_equal(config_parse(&cfg, json, strlen(json), &cause), 0);
+	assert_int_equal(cfg.source_count, 2);
+	assert_int_equal(cfg.sources[0].interval_ms, 100);
+	assert_int_equal(cfg.sources[1].interval_ms, 86400000);
+	assert_int_equal(cfg.sources[1].max_body, 1024);
+	config_free(&cfg);
+}
+
+static void test_source_arg(void **state)
+{
+	static const struct {
+		const char *arg, *needle;
+	} bad[] = {
+	    {"water", "NAME=URL"},
+	    {"=http://h/", "must not be empty"},
+	    {"water=", "http:// or https://"},
+	    {"water=file:///etc/passwd", "http:// or https://"},
+	    {"w\x1b[31m=http://h/", "printable"},
+	};
+	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+		config_t cfg = {0};
+		char *cause = NULL;
+		assert_int_equal(config_add_source_arg(&cfg, bad[i].arg, &cause), -1);
+		if (!strstr(cause, bad[i].needle) || !strstr(cause, "--source"))
+			fail_msg("\"%s\" for %zu", cause, i);
+		assert_true(text_is_clean(cause));
+		assert_int_equal(cfg.source_count, 0);
+		free(cause);
+		config_free(&cfg);
+	}
+	config_t cfg = {0};
+	char *cause = NULL;
+	/* Only the first '=' separates: URLs carry their own. */
+	assert_int_equal(config_add_source_arg(&cfg, "tunnel=http://h/q?a=b", &cause), 0);
+	assert_string_equal(cfg.sources[0].name, "tunnel");
+	assert_string_equal(cfg.sources[0].url, "http://h/q?a=b");
+	config_free(&cfg);
+}
+
+static void test_file_errors(void **state)
+{
+	config_t cfg = {0};
+	char *cause = NULL;
+	assert_int_equal(
+	    config_load_file(&cfg, CITYDASH_TEST_DATA "/data/no-such-file.json", &cause), -1);
+	assert_non_null(strstr(cause, "no-such-file.json: "));
+	assert_non_null(strstr(cause, "No such file"));
+	free(cause);
+
+	/* A directory cannot be read as a file. */
+	assert_int_equal(config_load_file(&cfg, CITYDASH_TEST_DATA "/data", &cause), -1);
+	assert_non_null(strstr(cause, "data: "));
+	free(cause);
+
+	char path[] = "/tmp/citydash-config-XXXXXX";
+	int fd = mkstemp(path);
+	assert_true(fd >= 0);
+	FILE *f = fdopen(fd, "w");
+	fputs("{\"sources\":[],\"pad\":\"", f);
+	char line[1024];
+	memset(line, 'x', sizeof line);
+	for (int i = 0; i < 1100; i++) /* 1.1 MiB */
+		fwrite(line, 1, sizeof line, f);
+	fputs("\"}", f);
+	fclose(f);
+	assert_int_equal(config_load_file(&cfg, path, &cause), -1);
+	assert_non_null(strstr(cause, "larger than"));
+	free(cause);
+
+	/* A syntax error is reported with the file name. */
+	f = fopen(path, "w");
+	fputs("{\"sources\": [\n  {\"name\": \"a\",,}\n]}\n", f);
+	fclose(f);
+	assert_int_equal(config_load_file(&cfg, path, &cause), -1);
+	assert_non_null(strstr(cause, path));
+	assert_non_null(strstr(cause, "line 2"));
+	free(cause);
+	unlink(path);
+	assert_int_equal(cfg.source_count, 0);
+	config_free(&cfg);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test(test_good_file),       cmocka_unit_test(test_validation_errors),
+	    cmocka_unit_test(test_bounds_accepted), cmocka_unit_test(test_source_arg),
+	    cmocka_unit_test(test_file_errors),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,340 @@
+/* Unit tests for feeds/ingest.c: documents applied to a store, whole-poll
+ * rejection, per-element skips as the operator sees them, and a seeded
+ * mutation fuzz of protocol v1 + store. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ingest.h"
+#include "text.h"
+#include "xalloc.h"
+
+#define T0 1764057600000
+
+static char *read_fixture(const char *name, size_t *len)
+{
+	char path[512];
+	snprintf(path, sizeof path, "%s/data/%s", CITYDASH_TEST_DATA, name);
+	FILE *f = fopen(path, "rb");
+	assert_non_null(f);
+	char *buf = xmalloc(1 << 20);
+	*len = fread(buf, 1, 1 << 20, f);
+	fclose(f);
+	assert_true(*len > 0 && *len < (1 << 20));
+	return buf;
+}
+
+static int ingest_str(store_t *st, int s, const char *doc, int64_t now)
+{
+	return ingest_body(st, s, adapter_find(NULL), doc, strlen(doc), now);
+}
+
+static const reading_t *find(const store_t *st, int s, const char *id)
+{
+	long ix = store_find_reading(st, s, id);
+	return ix < 0 ? NULL : store_reading(st, (size_t)ix);
+}
+
+static void test_adapters(void **state)
+{
+	const adapter_t *a = adapter_find(NULL);
+	assert_non_null(a);
+	assert_string_equal(a->name, "citydash-v1");
+	assert_ptr_equal(adapter_find("citydash-v1"), a);
+	assert_null(adapter_find("prometheus-9"));
+	assert_null(adapter_find(""));
+	assert_non_null(strstr(adapter_names(), "citydash-v1"));
+}
+
+static void test_valid_fixture(void **state)
+{
+	store_t *st = store_create();
+	int s = store_add_source(st, "water", "http://x/", 1000, 0);
+	size_t len;
+	char *doc = read_fixture("feeds_v1_valid.json", &len);
+	assert_int_equal(ingest_body(st, s, NULL, doc, len, T0), 0);
+	assert_int_equal(store_reading_count(st), 3);
+	assert_int_equal(store_kpi_count(st), 1);
+	assert_int_equal(store_event_count(st), 1);
+	const reading_t *r = find(st, s, "water.jiangbei.guanyinqiao.pump07.outlet_pressure");
+	assert_non_null(r);
+	assert_int_equal(r->domain, DOMAIN_WATER);
+	assert_string_equal(r->district, "江北区");
+	const reading_t *strain = find(st, s, "bridge.chaotianmen.strain_03");
+	assert_false(strain->has_value);
+	assert_string_equal(strain->name, "bridge.chaotianmen.strain_03");
+	assert_true(isnan(strain->history[0]));
+	const event_t *e = store_event(st, 0);
+	assert_int_equal(e->department_count, 2);
+	assert_string_equal(e->departments[1].name, "公安");
+	assert_int_equal(e->departments[1].state, DEPT_ACTIVE);
+	const source_status_t *ss = store_source(st, s);
+	assert_true(ss->ever_ok && !ss->failing);
+	assert_int_equal(ss->skipped, 0);
+	free(doc);
+	store_destroy(st);
+}
+
+/* The whole-poll rules: the source fails with a reason, values stay, age and
+ * turn stale, and a good poll recovers. */
+static void test_rejected_documents(void **state)
+{
+	static const struct {
+		const char *doc, *reason;
+	} bad[] = {
+	    {"<html>502 Bad Gateway</html>", "not JSON"},
+	    {"[1,2,3]", "not a JSON object"},
+	    {"{\"version\":2,\"readings\":[{\"id\":\"a\",\"value\":99}]}",
+	     "unsupported protocol version 2 (this client speaks 1)"},
+	    {"{\"readings\":[{\"id\":\"a\",\"value\":99}]}", "version missing"},
+	    {"{\"version\":\"1\",\"readings\":[{\"id\":\"a\",\"value\":99}]}", "not an integer"},
+	};
+	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+		store_t *st = store_create();
+		int s = store_add_source(st, "w", "http://x/", 1000, 0);
+		assert_int_equal(
+		    ingest_str(st, s,
+		               "{\"version\":1,\"readings\":[{\"id\":\"a\",\"value\":1}],"
+		               "\"kpis\":[{\"id\":\"k\",\"value\":2}],\"events\":[{\"id\":\"E\"}]}",
+		               T0),
+		    0);
+		uint64_t g = store_generation(st);
+		assert_int_equal(ingest_str(st, s, bad[i].doc, T0 + 1000), -1);
+		const source_status_t *ss = store_source(st, s);
+		assert_true(ss->failing);
+		if (!strstr(ss->error, bad[i].reason))
+			fail_msg("error \"%s\" lacks \"%s\"", ss->error, bad[i].reason);
+		assert_true(store_generation(st) > g);
+		const reading_t *r = find(st, s, "a");
+		assert_true(r->has_value && r->value == 1);
+		assert_int_equal(r->history_len, 1);
+		assert_int_equal(r->received_ms, T0);
+		assert_int_equal(store_kpi_count(st), 1);
+		assert_int_equal(store_event_count(st), 1);
+		assert_false(store_reading_stale(st, r, T0 + 2000));
+		assert_true(store_reading_stale(st, r, T0 + 3001));
+		assert_int_equal(ingest_str(st, s, "{\"version\":1}", T0 + 4000), 0);
+		assert_false(ss->failing);
+		assert_null(ss->error);
+		assert_int_equal(store_kpi_count(st), 1); /* no kpis array: kept */
+		store_destroy(st);
+	}
+}
+
+static void test_bad_elements_counted(void **state)
+{
+	store_t *st = store_create();
+	int s = store_add_source(st, "w", "http://x/", 1000, 0);
+	size_t len;
+	char *doc = read_fixture("feeds_v1_bad_elements.json", &len);
+	assert_int_equal(ingest_body(st, s, NULL, doc, len, T0), 0);
+	const source_status_t *ss = store_source(st, s);
+	assert_false(ss->failing);
+	assert_int_equal(ss->skipped, 10);
+	assert_int_equal(ss->duplicates, 1);
+	assert_int_equal(ss->limits_ignored, 1);
+	assert_non_null(ss->last_skip_reason);
+	assert_int_equal(store_reading_count(st), 4);
+	const reading_t *first = find(st, s, "ok.first");
+	assert_true(first->value == 2.5);        /* the last one wins */
+	assert_int_equal(first->history_len, 1); /* one sample per poll */
+	const reading_t *null = find(st, s, "ok.null");
+	assert_false(null->has_value);
+	assert_true(null->value == 0 && isnan(null->history[0]));
+	assert_int_equal(find(st, s, "ok.limits_swapped")->limits.mask, 0);
+	assert_null(find(st, s, "value.huge"));
+	assert_null(find(st, s, "value.string"));
+	free(doc);
+	store_destroy(st);
+}
+
+static void test_kpis_events_follow_document(void **state)
+{
+	store_t *st = store_create();
+	int s = store_add_source(st, "w", "http://x/", 1000, 0);
+	assert_int_equal(ingest_str(st, s,
+	                            "{\"version\":1,\"kpis\":[{\"id\":\"k1\"},{\"id\":\"k2\"}],"
+	                            "\"events\":[{\"id\":\"E1\"},{\"id\":\"E2\"},{\"id\":\"E1\"}]}",
+	                            T0),
+	                 0);
+	assert_int_equal(store_kpi_count(st), 2);
+	assert_int_equal(store_event_count(st), 2);
+	assert_int_equal(store_source(st, s)->duplicates, 1);
+	assert_int_equal(ingest_str(st, s,
+	                            "{\"version\":1,\"kpis\":[{\"id\":\"k2\"}],\"events\":[]}",
+	                            T0 + 1000),
+	                 0);
+	assert_int_equal(store_kpi_count(st), 1);
+	assert_string_equal(store_kpi(st, 0)->id, "k2");
+	assert_int_equal(store_event_count(st), 0);
+	/* A kpis field that is not an array removes nothing. */
+	assert_int_equal(ingest_str(st, s, "{\"version\":1,\"kpis\":{}}", T0 + 2000), 0);
+	assert_int_equal(store_kpi_count(st), 1);
+	assert_int_equal(store_source(st, s)->skipped, 1);
+	store_destroy(st);
+}
+
+/* ---- fuzz: seeded mutations of a valid document ---- */
+
+static uint64_t rng_state;
+
+static uint32_t rng(void)
+{
+	rng_state ^= rng_state << 13;
+	rng_state ^= rng_state >> 7;
+	rng_state ^= rng_state << 17;
+	return (uint32_t)(rng_state >> 16);
+}
+
+static const char *const splices[] = {
+    "1e999",
+    "-1e999",
+    "null",
+    "[",
+    "]",
+    "{",
+    "}",
+    "\"",
+    ",",
+    ":",
+    "\\u001b[2J",
+    "\\u0000",
+    "\x1b]0;x\x07",
+    "\xc3",
+    "\xff",
+    "\"id\":\"dup\"",
+    "\"value\":",
+    "true",
+    "\"version\":2",
+    "[[[[[[[[",
+    "0.1",
+    "\"range\":[1,0]",
+    "\"limits\":{\"lo\":3,\"hi\":1}",
+    "\xe2\x80",
+};
+
+static size_t mutate(char *buf, size_t len, size_t cap)
+{
+	/* Half the documents get a single edit, so many stay JSON and reach the
+	 * element rules; the rest are shaken harder. */
+	int edits = rng() % 2 ? 1 : 1 + (int)(rng() % 8);
+	for (int e = 0; e < edits && len > 0; e++) {
+		size_t at = rng() % len;
+		switch (rng() % 4) {
+		case 0: /* flip a byte */
+			buf[at] = (char)(rng() & 0xff);
+			break;
+		case 1: { /* delete a run */
+			size_t n = 1 + rng() % 16;
+			if (n > len - at)
+				n = len - at;
+			memmove(buf + at, buf + at + n, len - at - n);
+			len -= n;
+			break;
+		}
+		case 2: { /* splice a token */
+			const char *t = splices[rng() % (sizeof splices / sizeof splices[0])];
+			size_t n = strlen(t);
+			if (len + n > cap)
+				break;
+			memmove(buf + at + n, buf + at, len - at);
+			memcpy(buf + at, t, n);
+			len += n;
+			break;
+		}
+		default: { /* duplicate a run elsewhere */
+			size_t n = 1 + rng() % 64, to = rng() % len;
+			if (n > len - at)
+				n = len - at;
+			if (len + n > cap)
+				break;
+			char tmp[64];
+			memcpy(tmp, buf + at, n);
+			memmove(buf + to + n, buf + to, len - to);
+			memcpy(buf + to, tmp, n);
+			len += n;
+			break;
+		}
+		}
+	}
+	return len;
+}
+
+static void check_clean(const store_t *st)
+{
+	for (size_t i = 0; i < store_reading_count(st); i++) {
+		const reading_t *r = store_reading(st, i);
+		assert_true(text_is_clean(r->id) && text_is_clean(r->name) &&
+		            text_is_clean(r->unit) && text_is_clean(r->district) &&
+		            text_is_clean(r->street) && text_is_clean(r->domain_token));
+		assert_true(r->range_min < r->range_max);
+		assert_true(!r->has_value || isfinite(r->value));
+		assert_true(r->history_len <= STORE_HISTORY);
+	}
+	for (size_t i = 0; i < store_event_count(st); i++) {
+		const event_t *e = store_event(st, i);
+		assert_true(text_is_clean(e->title) && e->department_count <= STORE_DEPARTMENTS);
+		for (size_t d = 0; d < e->department_count; d++)
+			assert_true(text_is_clean(e->departments[d].name));
+	}
+	for (size_t i = 0; i < store_kpi_count(st); i++)
+		assert_true(store_kpi(st, i)->history_len <= STORE_KPI_HISTORY);
+}
+
+static void test_fuzz_mutations(void **state)
+{
+	size_t len;
+	char *seed = read_fixture("feeds_v1_valid.json", &len);
+	size_t cap = len * 4;
+	char *buf = xmalloc(cap);
+	store_t *st = store_create();
+	int s = store_add_source(st, "fuzz", "http://x/", 1000, 0);
+	rng_state = 0x9e3779b97f4a7c15u;
+	int accepted = 0, rejected = 0;
+	for (int iter = 0; iter < 3000; iter++) {
+		memcpy(buf, seed, len);
+		size_t n = mutate(buf, len, cap);
+		/* An exact-size copy, so ASan sees any read past the body. */
+		char *body = xmalloc(n ? n : 1);
+		memcpy(body, buf, n);
+		int rc = ingest_body(st, s, NULL, body, n, T0 + iter);
+		free(body);
+		const source_status_t *ss = store_source(st, s);
+		assert_true(rc == 0 || rc == -1);
+		assert_int_equal(ss->failing, rc == -1);
+		if (rc == 0)
+			accepted++;
+		else
+			rejected++;
+		if (iter % 100 == 0)
+			check_clean(st);
+	}
+	check_clean(st);
+	/* Bounded: every reading came from some id of some document (at most
+	 * one new id per element). */
+	assert_true(store_reading_count(st) < 3000 * 8);
+	assert_true(accepted > 300 && rejected > 300);
+	store_destroy(st);
+	free(buf);
+	free(seed);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test(test_adapters),
+	    cmocka_unit_test(test_valid_fixture),
+	    cmocka_unit_test(test_rejected_documents),
+	    cmocka_unit_test(test_bad_elements_counted),
+	    cmocka_unit_test(test_kpis_events_follow_document),
+	    cmocka_unit_test(test_fuzz_mutations),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
