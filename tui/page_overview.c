@@ -8,6 +8,7 @@
 #include "i18n.h"
 #include "panel.h"
 #include "reading_row.h"
+#include "text.h"
 #include "text_draw.h"
 #include "theme.h"
 #include "timefmt.h"
@@ -18,15 +19,15 @@ typedef struct grid {
 	int alarm_y, alarm_h; /* the alarm pane */
 } grid_t;
 
-static grid_t grid_for(int h, int w)
+/* The alarm pane takes what its alarms need, between a floor that keeps it
+ * visible and a third of the screen; the domain blocks get the rest. */
+static grid_t grid_for(int h, int w, size_t alarms)
 {
 	grid_t g = {.cols = w >= 120 ? 3 : 2};
 	g.rows = (DOMAIN_KNOWN_COUNT + g.cols - 1) / g.cols;
-	g.alarm_h = h / 3;
-	if (g.alarm_h < 6)
-		g.alarm_h = 6;
-	if (g.alarm_h > 14)
-		g.alarm_h = 14;
+	int want = (int)(alarms < 100 ? alarms : 100) + 2;
+	int most = h / 3 > 5 ? h / 3 : 5;
+	g.alarm_h = want < 5 ? 5 : want > most ? most : want;
 	g.block_h = (h - g.alarm_h) / g.rows;
 	g.alarm_y = g.block_h * g.rows;
 	g.alarm_h = h - g.alarm_y;
@@ -45,17 +46,26 @@ static void draw_counts(WINDOW *win, int y, int x, int width, const domain_view_
 		{RC_ALARM, N_("alarm"), ROLE_ALARM},  {RC_STALE, N_("stale"), ROLE_STALE},
 		{RC_BAD, N_("bad"), ROLE_BAD},        {RC_NOVALUE, N_("null"), ROLE_DIM},
 	};
-	int cx = x, end = x + width;
-	for (size_t i = 0; i < sizeof items / sizeof items[0] && cx < end; i++) {
+	enum { N = sizeof items / sizeof items[0] };
+	char text[N][48];
+	int need = 0;
+	for (size_t i = 0; i < N; i++) {
 		unsigned n = dv->counts[items[i].cls];
+		/* "null" is rare: shown only when there is something to count. */
 		if (items[i].cls == RC_NOVALUE && n == 0)
-			continue; /* rare: shown only when there is something */
-		char buf[48];
-		snprintf(buf, sizeof buf, "%s %u", _(items[i].label), n);
+			text[i][0] = '\0';
+		else
+			snprintf(text[i], sizeof text[i], "%s %u", _(items[i].label), n);
+		need += text_width(text[i]) + 2;
+	}
+	int gap = need - 2 <= width ? 2 : 1;
+	int cx = x, end = x + width;
+	for (size_t i = 0; i < N && cx < end; i++) {
+		if (!text[i][0])
+			continue;
+		unsigned n = dv->counts[items[i].cls];
 		attr_t a = n ? theme_attr(items[i].role) : theme_attr(ROLE_DIM);
-		if (items[i].cls == RC_NORMAL && n)
-			a = theme_attr(ROLE_OK);
-		cx += text_draw(win, y, cx, end - cx, buf, a) + 2;
+		cx += text_draw(win, y, cx, end - cx, text[i], a) + gap;
 	}
 }
 
@@ -145,7 +155,7 @@ static void overview_draw(WINDOW *win, const ui_ctx_t *ctx, nav_t *nav)
 {
 	int h, w;
 	getmaxyx(win, h, w);
-	grid_t g = grid_for(h, w);
+	grid_t g = grid_for(h, w, alarm_engine_active_count(ctx->alarms));
 	for (int d = 0; d < DOMAIN_KNOWN_COUNT; d++) {
 		int col = d % g.cols, row = d / g.cols;
 		int bx = w * col / g.cols, bw = w * (col + 1) / g.cols - bx;
@@ -159,7 +169,7 @@ static void overview_draw(WINDOW *win, const ui_ctx_t *ctx, nav_t *nav)
 static bool overview_key(action_t act, const ui_ctx_t *ctx, nav_t *nav)
 {
 	(void)ctx;
-	int cols = grid_for(nav->body_rows, nav->body_cols).cols;
+	int cols = grid_for(nav->body_rows, nav->body_cols, 0).cols;
 	int n = DOMAIN_KNOWN_COUNT;
 	switch (act) {
 	case ACT_NEXT:

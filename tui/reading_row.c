@@ -17,7 +17,7 @@ typedef struct columns {
 /* Gives each column its width, dropping the optional ones first. */
 static columns_t layout(int width, bool detailed)
 {
-	columns_t c = {.marker = 2, .value = 12};
+	columns_t c = {.marker = 2, .value = detailed ? 12 : 10};
 	int rest = width - c.marker - c.value - 2; /* two separating spaces */
 	if (detailed && rest >= 90) {
 		c.place = 22;
@@ -29,11 +29,12 @@ static columns_t layout(int width, bool detailed)
 		c.age = 5;
 		rest -= c.place + c.age + 2;
 	}
+	/* The name says which reading it is: it gets the larger share. */
 	c.gauge = rest * 2 / 5;
 	if (c.gauge > 30)
 		c.gauge = 30;
-	if (c.gauge < 5)
-		c.gauge = 0;
+	if (c.gauge < 8)
+		c.gauge = rest >= 20 ? 8 : 0;
 	c.name = rest - c.gauge;
 	return c;
 }

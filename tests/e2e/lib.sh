@@ -1,0 +1,87 @@
+# Helpers for end-to-end tests that drive the real TUI in tmux, in the
+# manner of tmux's own regress/ scripts. Each test gets a private tmux server
+# (-L) with no user configuration (-f /dev/null), killed on exit.
+# shellcheck shell=bash
+
+E2E_SOCKET="citydash-e2e-$$-${RANDOM}"
+E2E_TMP=$(mktemp -d)
+E2E_PASSED=0
+E2E_FAILED=0
+
+tm() { tmux -u -L "$E2E_SOCKET" -f /dev/null "$@"; }
+
+e2e_cleanup() {
+	tm kill-server 2>/dev/null || true
+	rm -rf "$E2E_TMP"
+}
+trap e2e_cleanup EXIT
+
+# e2e_start NAME COLS ROWS COMMAND...: runs COMMAND in a detached session;
+# its exit status is written to a file when it ends (see e2e_wait_exit).
+# E2E_ENV adds environment settings (e.g. "NO_COLOR=1 LANG=C").
+e2e_start() {
+	local name=$1 cols=$2 rows=$3
+	shift 3
+	tm new-session -d -s "$name" -x "$cols" -y "$rows" \
+		"env LANG=C.UTF-8 LC_ALL= TERM=screen-256color ${E2E_ENV:-} $*; echo \$? > '$E2E_TMP/$name.status'; sleep 60"
+}
+
+e2e_screen() { tm capture-pane -p -t "$1"; }
+
+# e2e_wait NAME SECONDS PATTERN...: waits until every (fixed-string) pattern
+# is on the screen. Prints the screen and returns 1 on time-out.
+e2e_wait() {
+	local name=$1 limit=$2
+	shift 2
+	local deadline=$((SECONDS + limit)) screen missing
+	while :; do
+		screen=$(e2e_screen "$name")
+		missing=""
+		for p in "$@"; do
+			grep -qF -- "$p" <<<"$screen" || missing+="[$p] "
+		done
+		[ -z "$missing" ] && return 0
+		if ((SECONDS >= deadline)); then
+			echo "timed out after ${limit}s waiting for: $missing" >&2
+			echo "---- screen of $name ----" >&2
+			echo "$screen" >&2
+			echo "-------------------------" >&2
+			return 1
+		fi
+		sleep 0.2
+	done
+}
+
+# e2e_wait_exit NAME SECONDS: waits for the program to end; echoes its status.
+e2e_wait_exit() {
+	local name=$1 deadline=$((SECONDS + $2))
+	while ((SECONDS < deadline)); do
+		if [ -s "$E2E_TMP/$name.status" ]; then
+			cat "$E2E_TMP/$name.status"
+			return 0
+		fi
+		sleep 0.2
+	done
+	echo "timeout"
+	return 1
+}
+
+e2e_keys() { tm send-keys -t "$@"; }
+
+# check DESCRIPTION COMMAND...: runs one assertion and counts it.
+check() {
+	local what=$1
+	shift
+	if "$@"; then
+		E2E_PASSED=$((E2E_PASSED + 1))
+		echo "ok - $what"
+	else
+		E2E_FAILED=$((E2E_FAILED + 1))
+		echo "FAIL - $what"
+	fi
+}
+
+e2e_finish() {
+	echo "$E2E_PASSED passed, $E2E_FAILED failed"
+	[ "$E2E_FAILED" -eq 0 ]
+}

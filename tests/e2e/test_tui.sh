@@ -1,0 +1,52 @@
+#!/usr/bin/env bash
+# End to end: the real citydash --demo in tmux at 80×24 and 120×40 — all six
+# domains and the alarm pane on screen, drill into a domain, help, back, quit.
+#   test_tui.sh CITYDASH
+set -uo pipefail
+citydash=$1
+. "$(dirname "$0")/lib.sh"
+
+# The widest line on screen, in terminal columns (CJK counts two).
+fits() { test "$(e2e_screen "$1" | LC_ALL=C.UTF-8 wc -L)" -le "$2"; }
+
+domains=(Water Power Gas Telecom Bridges Tunnels)
+
+run_size() {
+	local cols=$1 rows=$2 s="demo${1}x${2}"
+	e2e_start "$s" "$cols" "$rows" "$citydash" --demo --seed 7
+	check "${cols}x${rows}: overview shows six domains, alarms and live sources" \
+		e2e_wait "$s" 15 "${domains[@]}" "Alarms:" "water" "events" "✔"
+	check "${cols}x${rows}: every line fits the terminal" \
+		fits "$s" "$cols"
+
+	e2e_keys "$s" Enter
+	check "${cols}x${rows}: Enter opens the focused domain (Water) with every reading" \
+		e2e_wait "$s" 5 "Overview › Water" "readings" "reading" "value"
+	e2e_keys "$s" Down Down PageDown
+	check "${cols}x${rows}: the domain page scrolls" e2e_wait "$s" 5 "/4"
+	e2e_keys "$s" Tab
+	check "${cols}x${rows}: Tab moves to the next domain" e2e_wait "$s" 5 "Overview › Power"
+	e2e_keys "$s" Escape
+	check "${cols}x${rows}: Esc goes back to the overview" e2e_wait "$s" 5 "Alarms:" "Tunnels ("
+
+	e2e_keys "$s" '?'
+	check "${cols}x${rows}: ? shows help" e2e_wait "$s" 5 "Keys" "Symbols" "quit"
+	e2e_keys "$s" BSpace
+	check "${cols}x${rows}: Backspace leaves help" e2e_wait "$s" 5 "Alarms:"
+
+	e2e_keys "$s" q
+	check "${cols}x${rows}: q quits with status 0" test "$(e2e_wait_exit "$s" 10)" = 0
+}
+
+run_size 80 24
+run_size 120 40
+
+# Below 80×24: a clear notice, and the overview once the window grows.
+e2e_start small 60 20 "$citydash" --demo
+check "60x20: terminal too small notice" e2e_wait small 10 "Terminal too small: 60x20" "80x24"
+tm resize-window -t small -x 100 -y 30
+check "resized to 100x30: the overview appears" e2e_wait small 10 "Water" "Tunnels" "Alarms:"
+e2e_keys small q
+check "small: q quits" test "$(e2e_wait_exit small 10)" = 0
+
+e2e_finish
