@@ -7,13 +7,17 @@
 #ifndef CITYDASH_MOCK_SERVER_H
 #define CITYDASH_MOCK_SERVER_H
 
+#include <stdbool.h>
 #include <stdint.h>
 
 typedef struct mock_options {
-	const char *bind;   /* IPv4 address to bind; NULL: "127.0.0.1" */
-	uint16_t port;      /* 0: the kernel picks a free port */
-	uint64_t seed;      /* the same seed gives the same city and values */
-	unsigned tick_ms;   /* simulation step; 0: 1000 */
+	const char *bind; /* IPv4 address to bind; NULL: "127.0.0.1" */
+	uint16_t port;    /* 0: the kernel picks a free port */
+	uint64_t seed;    /* the same seed gives the same city and values */
+	unsigned tick_ms; /* simulation step; 0: 1000 */
+	/* Added: libmicrohttpd's error log to stderr. Off (false) by default
+	 * because under `citydash --demo` curses owns the terminal. */
+	bool log_errors;
 } mock_options_t;
 
 typedef struct mock_server mock_server_t;

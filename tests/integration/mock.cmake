@@ -1,0 +1,22 @@
+# The mock city: model (no clock), serializer, HTTP server on loopback, CLI.
+citydash_unit_test(test_mock_city
+  SOURCES integration/test_mock_city.c
+  LIBS citydash_mockserver m
+  LABELS unit mock)
+citydash_unit_test(test_mock_json
+  SOURCES integration/test_mock_json.c
+  LIBS citydash_mockserver PkgConfig::CJSON m
+  LABELS unit mock)
+citydash_unit_test(test_mock_server
+  SOURCES integration/test_mock_server.c
+  LIBS citydash_mockserver PkgConfig::CURL PkgConfig::CJSON Threads::Threads
+  LABELS integration mock)
+
+# The real citydash-mock binary: start on port 0, fetch /healthz, SIGTERM.
+find_program(CURL_PROGRAM curl)
+find_program(TIMEOUT_PROGRAM timeout)
+if(CURL_PROGRAM AND TIMEOUT_PROGRAM)
+  add_test(NAME mock_cli
+    COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/integration/mock_cli_test.sh $<TARGET_FILE:citydash-mock>)
+  set_tests_properties(mock_cli PROPERTIES TIMEOUT 60 LABELS "integration;mock")
+endif()

@@ -1,0 +1,33 @@
+/* city_json: the city's documents in feed protocol v1 (JSON).
+ *
+ * Pure serialization: the time of the tick and of the build are passed in,
+ * nothing here reads a clock. Every function returns a new NUL-terminated
+ * string the caller frees, and stores its length in *len. */
+#ifndef CITYDASH_CITY_JSON_H
+#define CITYDASH_CITY_JSON_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "city.h"
+
+typedef struct city_json_time {
+	int64_t tick;     /* simulation tick the document shows */
+	int64_t tick0_ms; /* wall time (epoch ms) of tick 0 */
+	unsigned tick_ms; /* length of a tick */
+	int64_t now_ms;   /* wall time of the build: "generated_at" */
+} city_json_time_t;
+
+/* {"version":1,"source":"mock-<domain>",...,"readings":[...]} for one domain. */
+char *city_json_readings(const city_t *c, size_t domain, const city_json_time_t *tm, size_t *len);
+char *city_json_kpis(const city_t *c, const city_json_time_t *tm, size_t *len);
+char *city_json_events(const city_t *c, const city_json_time_t *tm, size_t *len);
+/* {"status":"ok","version":1,...} with the tick, seed and counts. */
+char *city_json_health(const city_t *c, const city_json_time_t *tm, size_t *len);
+/* {"error":"<message>"}; message is escaped. */
+char *city_json_error(const char *message, size_t *len);
+
+/* "2026-11-25T07:59:59.500Z" into buf (>= 25 bytes). */
+void city_json_format_time(int64_t ms, char *buf, size_t size);
+
+#endif

@@ -1,0 +1,81 @@
+/* city_names: the constant tables the simulated city is generated from.
+ *
+ * Places, asset kinds per domain, KPI and event templates. Everything here is
+ * static data; city.c turns it into readings by combining asset kinds with
+ * streets, so the number of readings is a parameter (city_domain_spec.count),
+ * never a hand-written list. Chinese labels are data served over the wire,
+ * not UI text, so they are not marked for translation. */
+#ifndef CITYDASH_CITY_NAMES_H
+#define CITYDASH_CITY_NAMES_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+typedef struct city_street_def {
+	const char *pinyin;    /* ASCII, used in ids */
+	const char *name;      /* full name, e.g. "观音桥街道" */
+	const char *shortname; /* used in reading names, e.g. "观音桥" */
+} city_street_def_t;
+
+typedef struct city_district_def {
+	const char *pinyin;
+	const char *name; /* e.g. "江北区" */
+	const city_street_def_t *streets;
+	size_t street_count;
+} city_district_def_t;
+
+/* One measured quantity of one asset kind. Limits are absolute values; a
+ * measure has the low pair, the high pair or both; it alarms only on the
+ * sides it has. */
+typedef struct city_measure_def {
+	const char *asset;        /* ASCII asset prefix in ids, e.g. "pump" */
+	const char *asset_name;   /* e.g. "号泵站" (follows the number) */
+	const char *measure;      /* ASCII, e.g. "outlet_pressure" */
+	const char *measure_name; /* e.g. "出口压力" */
+	const char *unit;
+	double min, max; /* gauge range */
+	double lolo, lo, hi, hihi;
+	bool has_lo, has_hi; /* which pairs of limits exist */
+	double nominal;      /* centre of normal operation */
+	double deadband;
+	int decimals; /* digits after the point on the wire */
+} city_measure_def_t;
+
+typedef struct city_domain_def {
+	const char *name; /* "water", ... */
+	const city_measure_def_t *measures;
+	size_t measure_count;
+	size_t count;  /* readings generated for this domain */
+	size_t stride; /* step through the street list, coprime with it */
+} city_domain_def_t;
+
+typedef struct city_kpi_def {
+	const char *id, *name, *category, *unit;
+	double value; /* long-run centre */
+	double swing; /* slow movement around it */
+	double trend; /* change per history step (older values differ) */
+	double target;
+	bool lower_better;
+	const char *index;
+	double weight;
+	int decimals;
+} city_kpi_def_t;
+
+typedef struct city_event_def {
+	const char *type, *title, *severity, *level;
+	size_t district, street; /* indices into the district table */
+	const char *departments[5];
+	unsigned steps;      /* total steps of the response plan */
+	unsigned step_ticks; /* ticks per step */
+} city_event_def_t;
+
+extern const city_district_def_t city_districts[];
+extern const size_t city_district_total;
+extern const city_domain_def_t city_domains[];
+extern const size_t city_domain_total;
+extern const city_kpi_def_t city_kpis[];
+extern const size_t city_kpi_total;
+extern const city_event_def_t city_events[];
+extern const size_t city_event_total;
+
+#endif
