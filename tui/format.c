@@ -2,8 +2,10 @@
 
 #include <math.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "i18n.h"
+#include "glyphs.h"
 #include "theme.h"
 
 void format_reading_value(const reading_t *r, char *buf, size_t size)
@@ -35,4 +37,31 @@ int format_class_role(reading_class_t c)
 		[RC_ALARM] = ROLE_ALARM, [RC_WARNING] = ROLE_WARN, [RC_NORMAL] = ROLE_LABEL,
 	};
 	return roles[c];
+}
+
+static bool is_ascii(const char *s)
+{
+	for (; *s; s++)
+		if ((unsigned char)*s >= 0x80)
+			return false;
+	return true;
+}
+
+const char *format_reading_label(const reading_t *r)
+{
+	if (!glyphs()->ascii || is_ascii(r->name))
+		return r->name;
+	/* "water.jiangbei.x" under Water: the domain is already on screen. */
+	size_t n = strlen(r->domain_token);
+	if (n && strncmp(r->id, r->domain_token, n) == 0 && r->id[n] == '.' && r->id[n + 1])
+		return r->id + n + 1;
+	return r->id;
+}
+
+void format_reading_place(const reading_t *r, char *buf, size_t size)
+{
+	if (glyphs()->ascii && !(is_ascii(r->district) && is_ascii(r->street)))
+		buf[0] = '\0';
+	else
+		snprintf(buf, size, "%s%s%s", r->district, r->district[0] ? " " : "", r->street);
 }

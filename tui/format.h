@@ -14,6 +14,11 @@ void format_reading_value(const reading_t *r, char *buf, size_t size);
 /* Two-column marker for a class, readable without colour: "!!", "! ",
  * "~ " (stale), "x " (bad), "- " (no value), "  ". */
 const char *format_class_marker(reading_class_t c);
+/* What to call a reading on screen: its name, or in ASCII mode (where CJK
+ * would show as "????") its id, which the protocol keeps ASCII. */
+const char *format_reading_label(const reading_t *r);
+/* "district street", or "" in ASCII mode when that would be unreadable. */
+void format_reading_place(const reading_t *r, char *buf, size_t size);
 /* Role name for a class, see theme.h. */
 int format_class_role(reading_class_t c);
 

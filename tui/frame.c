@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "glyphs.h"
 #include "i18n.h"
 #include "text_draw.h"
 #include "theme.h"
@@ -40,11 +41,12 @@ static void draw_title(WINDOW *win, const ui_ctx_t *ctx, const nav_t *nav)
 	text_fill(win, 0, 0, w, bar);
 	char left[160];
 	const page_class_t *page = page_get(nav->page);
+	const glyphs_t *g = glyphs();
 	if (nav->page == PAGE_DOMAIN)
-		snprintf(left, sizeof left, " citydash \xe2\x94\x82 %s \xe2\x80\xba %s", _("Overview"),
-			 _(domain_title(nav->domain)));
+		snprintf(left, sizeof left, " citydash %s %s %s %s", g->separator, _("Overview"),
+			 g->crumb, _(domain_title(nav->domain)));
 	else
-		snprintf(left, sizeof left, " citydash \xe2\x94\x82 %s", _(page->title));
+		snprintf(left, sizeof left, " citydash %s %s", g->separator, _(page->title));
 	int cx = text_draw(win, 0, 0, w, left, bar | A_BOLD) + 3;
 
 	size_t n = alarm_engine_active_count(ctx->alarms);
@@ -64,20 +66,20 @@ static void draw_title(WINDOW *win, const ui_ctx_t *ctx, const nav_t *nav)
 static int draw_source(WINDOW *win, int x, int maxw, const source_status_t *s, int64_t now,
 		       bool compact)
 {
+	const glyphs_t *g = glyphs();
 	char buf[256], age[16];
 	int64_t since = s->ever_ok ? now - s->last_ok_ms : -1;
 	timefmt_format_age(since, age, sizeof age);
 	attr_t a;
 	if (s->failing) {
-		snprintf(buf, sizeof buf, compact ? "%s\xe2\x9c\x96%s" : "%s \xe2\x9c\x96 %s", s->name,
+		snprintf(buf, sizeof buf, compact ? "%s%s%s" : "%s %s %s", s->name, g->fail_mark,
 			 s->ever_ok ? age : _("never"));
 		a = theme_attr(ROLE_STATUS_FAIL);
 	} else if (!s->ever_ok) {
-		snprintf(buf, sizeof buf, "%s \xe2\x80\xa6", s->name);
+		snprintf(buf, sizeof buf, "%s %s", s->name, g->ellipsis);
 		a = theme_attr(ROLE_STATUS_BAR);
 	} else {
-		snprintf(buf, sizeof buf, compact ? "%s\xe2\x9c\x94%s" : "%s \xe2\x9c\x94 %s", s->name,
-			 age);
+		snprintf(buf, sizeof buf, compact ? "%s%s%s" : "%s %s %s", s->name, g->ok_mark, age);
 		a = theme_attr(ROLE_STATUS_OK);
 	}
 	return text_draw(win, 0, x, maxw, buf, a);

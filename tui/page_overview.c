@@ -110,8 +110,8 @@ static void draw_alarm(WINDOW *win, int y, int x, int w, const ui_ctx_t *ctx, si
 	int vw = 14;
 	int place_w = w >= 100 ? 24 : 16;
 	char place[256];
-	snprintf(place, sizeof place, "%s %s", r->district, r->street);
-	if (end - cx > place_w + vw + 8) {
+	format_reading_place(r, place, sizeof place);
+	if (place[0] && end - cx > place_w + vw + 8) {
 		text_draw(win, y, cx, place_w, place, theme_attr(ROLE_LABEL));
 		cx += place_w + 1;
 	}
@@ -122,7 +122,7 @@ static void draw_alarm(WINDOW *win, int y, int x, int w, const ui_ctx_t *ctx, si
 		cx += n;
 		name_w -= n;
 	}
-	text_draw(win, y, cx, name_w, r->name, theme_attr(ROLE_LABEL));
+	text_draw(win, y, cx, name_w, format_reading_label(r), theme_attr(ROLE_LABEL));
 	text_draw_right(win, y, end - vw, vw, value, tag_attr);
 }
 
@@ -145,7 +145,7 @@ static void draw_alarm_pane(WINDOW *win, int y, int h, int w, const ui_ctx_t *ct
 		draw_alarm(win, y + 1 + i, 2, w - 4, ctx, alarm_engine_active(ctx->alarms, (size_t)i));
 	if (more) {
 		char buf[96];
-		snprintf(buf, sizeof buf, _("… and %zu more (open a domain to see all)"),
+		snprintf(buf, sizeof buf, _("and %zu more (open a domain to see all)"),
 			 n - (size_t)shown);
 		text_draw(win, y + 1 + shown, 2, w - 4, buf, theme_attr(ROLE_DIM));
 	}

@@ -52,7 +52,7 @@ void reading_row_header(WINDOW *win, int y, int x, int width)
 		cx += c.place + 1;
 	}
 	if (c.gauge)
-		text_draw(win, y, cx, c.gauge, _("scale and limits"), a);
+		text_draw(win, y, cx, c.gauge, _("gauge"), a);
 	cx += c.gauge + 1;
 	text_draw_right(win, y, cx, c.value, _("value"), a);
 	cx += c.value;
@@ -77,11 +77,11 @@ void reading_row_draw(WINDOW *win, int y, int x, int width, const ui_ctx_t *ctx,
 	int cx = x;
 	text_draw(win, y, cx, c.marker, format_class_marker(cls), cls_attr);
 	cx += c.marker;
-	text_draw(win, y, cx, c.name, r->name, cls == RC_NORMAL ? base : cls_attr);
+	text_draw(win, y, cx, c.name, format_reading_label(r), cls == RC_NORMAL ? base : cls_attr);
 	cx += c.name + 1;
 	if (c.place) {
 		char place[256];
-		snprintf(place, sizeof place, "%s %s", r->district, r->street);
+		format_reading_place(r, place, sizeof place);
 		text_draw(win, y, cx, c.place, place, opts->selected ? base : theme_attr(ROLE_DIM));
 		cx += c.place + 1;
 	}

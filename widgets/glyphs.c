@@ -11,13 +11,17 @@ static const glyphs_t glyphs_unicode = {
     .arrow_up = "▲",
     .arrow_down = "▼",
     .bullet = "●",
+    .ok_mark = "✔",
+    .fail_mark = "✖",
+    .separator = "│",
+    .crumb = "›",
 };
 
 /* The lowest spark level is '_' rather than a space so that a low sample can
  * still be told from a gap (NAN) in ASCII mode. */
 static const glyphs_t glyphs_ascii = {
     .ascii = true,
-    .ellipsis = "~",
+    .ellipsis = ">",
     .spark = {"_", ".", ":", "-", "=", "+", "*", "#"},
     .gauge_fill = "#",
     .gauge_empty = ".",
@@ -26,6 +30,13 @@ static const glyphs_t glyphs_ascii = {
     .arrow_up = "^",
     .arrow_down = "v",
     .bullet = "*",
+    .ok_mark = "+",
+    .fail_mark = "!",
+    .separator = "|",
+    .crumb = ">",
+    .box_h = "-",
+    .box_v = "|",
+    .box_corner = "+",
 };
 
 static const glyphs_t *glyphs_current = &glyphs_unicode;

@@ -7,7 +7,7 @@
 
 typedef struct glyphs {
 	bool ascii;
-	const char *ellipsis;              /* "…" or "~" */
+	const char *ellipsis;              /* "…" or ">" (not "~": that marks stale data) */
 	const char *spark[8];              /* "▁".."█" or "_.:-=+*#" */
 	const char *gauge_fill;            /* "█" or "#" */
 	const char *gauge_empty;           /* "·" or "." */
@@ -15,6 +15,12 @@ typedef struct glyphs {
 	const char *limit_tick;            /* "╎" or ":" */
 	const char *arrow_up, *arrow_down; /* "▲" "▼" or "^" "v" */
 	const char *bullet;                /* "●" or "*" */
+	const char *ok_mark, *fail_mark;   /* "✔" "✖" or "+" "!" */
+	const char *separator;             /* "│" or "|" */
+	const char *crumb;                 /* "›" or ">" */
+	/* Box lines: NULL means the terminal's own line drawing (WACS); in ASCII
+	 * mode plain characters, which every terminal and every capture shows. */
+	const char *box_h, *box_v, *box_corner;
 } glyphs_t;
 
 /* Unicode glyphs until glyphs_set_ascii(true); the tables are static, never freed. */

@@ -1,0 +1,52 @@
+#!/usr/bin/env bash
+# End to end, as an on-call operator would meet it: no colour and a plain
+# C locale over SSH, and a feed that dies under a running dashboard.
+#   test_feeds.sh CITYDASH CITYDASH_MOCK
+set -uo pipefail
+citydash=$1
+mock=$2
+. "$(dirname "$0")/lib.sh"
+
+# A real mock city on an ephemeral loopback port, stopped on exit.
+mock_out="$E2E_TMP/mock.out"
+"$mock" --port 0 --seed 11 >"$mock_out" 2>&1 &
+mock_pid=$!
+trap 'kill "$mock_pid" 2>/dev/null; wait "$mock_pid" 2>/dev/null; e2e_cleanup' EXIT
+for _ in $(seq 50); do
+	grep -q "listening on" "$mock_out" && break
+	sleep 0.1
+done
+base=$(sed -n 's/^listening on \(http:[^ ]*\).*/\1/p' "$mock_out")
+check "mock city started on an ephemeral port" test -n "$base"
+
+sources=(--source "water=$base/v1/feeds/water" --source "power=$base/v1/feeds/power"
+	--source "gas=$base/v1/feeds/gas" --source "telecom=$base/v1/feeds/telecom"
+	--source "bridge=$base/v1/feeds/bridge" --source "tunnel=$base/v1/feeds/tunnel")
+
+# NO_COLOR and LANG=C: ASCII only, markers instead of colour, nothing garbled.
+E2E_ENV="NO_COLOR=1 LANG=C" e2e_start plain 80 24 "$citydash" "${sources[@]}"
+check "NO_COLOR LANG=C: overview drawn in ASCII" e2e_wait plain 10 Water Tunnels "Alarms:" \
+	"water + " "+- Water (45) ---"
+check "NO_COLOR LANG=C: no escape sequence or mojibake leaks onto the screen" \
+	bash -c '! tmux -u -L "$0" capture-pane -p -t plain | grep -q -e $'"'"'\e'"'"' -e "M-"' "$E2E_SOCKET"
+check "NO_COLOR LANG=C: readings are named by their ASCII ids, not by ??????" \
+	bash -c 's=$(tmux -u -L "$0" capture-pane -p -t plain); grep -q "jiangbei\|yuzhong\|beibei\|nanan\|banan" <<<"$s" && ! grep -q "???" <<<"$s"' "$E2E_SOCKET"
+e2e_keys plain q
+check "NO_COLOR LANG=C: q quits with status 0" test "$(e2e_wait_exit plain 10)" = 0
+
+# A feed that dies: everything turns failing and stale, nothing freezes.
+e2e_start live 120 40 "$citydash" "${sources[@]}" \
+	--source "missing=$base/v1/feeds/nowhere"
+check "live: all sources ok but the missing path, which says why" \
+	e2e_wait live 10 "water ✔" "tunnel ✔" "missing ✖" "HTTP status 404"
+kill "$mock_pid"
+wait "$mock_pid" 2>/dev/null
+check "mock killed: sources show failing with the reason" \
+	e2e_wait live 15 "water ✖" "tunnel ✖" "onnect"
+check "mock killed: readings turn stale, counted per domain" e2e_wait live 15 "stale 45"
+e2e_keys live Enter
+check "mock killed: keys still answer at once" e2e_wait live 3 "Overview › Water"
+e2e_keys live q
+check "live: q quits with status 0" test "$(e2e_wait_exit live 10)" = 0
+
+e2e_finish
