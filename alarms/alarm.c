@@ -123,9 +123,11 @@ void alarm_engine_evaluate(alarm_engine_t *eng, const store_t *st, int64_t now_m
 		eng->active[eng->active_count++] = i;
 		eng->critical_count += alarm_level_is_critical(s->level);
 	}
-	sort_engine = eng;
-	qsort(eng->active, eng->active_count, sizeof *eng->active, compare_active);
-	sort_engine = NULL;
+	if (eng->active_count > 1) {
+		sort_engine = eng;
+		qsort(eng->active, eng->active_count, sizeof *eng->active, compare_active);
+		sort_engine = NULL;
+	}
 }
 
 alarm_state_t alarm_engine_state(const alarm_engine_t *eng, size_t reading)

@@ -127,6 +127,8 @@ void view_update(view_t *v, const store_t *st, const alarm_engine_t *alarms, int
 	sort_ctx.v = v;
 	for (int d = 0; d < DOMAIN_COUNT; d++) {
 		domain_view_t *dv = &v->domains[d];
+		if (dv->total < 2)
+			continue;
 		qsort(dv->worst, dv->total, sizeof *dv->worst, compare_worst);
 		qsort(dv->by_place, dv->total, sizeof *dv->by_place, compare_place);
 	}

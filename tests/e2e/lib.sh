@@ -41,6 +41,11 @@ e2e_wait() {
 			grep -qF -- "$p" <<<"$screen" || missing+="[$p] "
 		done
 		[ -z "$missing" ] && return 0
+		if [ -s "$E2E_TMP/$name.status" ]; then
+			echo "the program ended (status $(cat "$E2E_TMP/$name.status")) before showing: $missing" >&2
+			echo "$screen" >&2
+			return 1
+		fi
 		if ((SECONDS >= deadline)); then
 			echo "timed out after ${limit}s waiting for: $missing" >&2
 			echo "---- screen of $name ----" >&2
