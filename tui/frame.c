@@ -5,6 +5,7 @@
 
 #include "glyphs.h"
 #include "i18n.h"
+#include "text.h"
 #include "text_draw.h"
 #include "theme.h"
 #include "timefmt.h"
@@ -56,60 +57,123 @@ static void draw_title(WINDOW *win, const ui_ctx_t *ctx, const nav_t *nav)
 	attr_t aa = crit ? theme_attr(ROLE_STATUS_FAIL) : n ? bar | A_BOLD : theme_attr(ROLE_STATUS_OK);
 	cx += text_draw(win, 0, cx, w - cx, alarms, aa);
 
-	char right[96], clock[16];
-	timefmt_format_clock(ctx->now_ms, clock, sizeof clock);
-	snprintf(right, sizeof right, _("? help  q quit  %s "), clock);
-	text_draw_right(win, 0, cx + 1, w - cx - 1, right, bar);
+	text_draw_right(win, 0, cx + 1, w - cx - 1, _("? help  q quit "), bar);
 }
 
-/* One source: "water ✔ 1s" or "power ✖ no answer within 5000 ms (2m)". */
-static int draw_source(WINDOW *win, int x, int maxw, const source_status_t *s, int64_t now,
-		       bool compact)
+/* The status bar: failing sources first, grouped by reason, each group with
+ * its reason and the age of its data ("power gas ✖ 12s: Connection
+ * refused"); then the healthy ones ("water ✔ 1s"), compacted or counted when
+ * space runs out; the clock at the right. A failure always says why. */
+
+static int64_t source_age(const source_status_t *s, int64_t now)
+{
+	return s->ever_ok ? now - s->last_ok_ms : -1;
+}
+
+static bool same_failure(const source_status_t *a, const source_status_t *b)
+{
+	return a->failing && b->failing && a->error && b->error && strcmp(a->error, b->error) == 0;
+}
+
+/* Draws the failure group led by source `first`; returns columns used. */
+static int draw_failure_group(WINDOW *win, int x, int maxw, const store_t *st, size_t first,
+			      int64_t now)
+{
+	const source_status_t *lead = store_source(st, (int)first);
+	char names[256] = "";
+	int64_t oldest = source_age(lead, now);
+	bool never = !lead->ever_ok;
+	size_t len = 0;
+	for (size_t i = first; i < store_source_count(st); i++) {
+		const source_status_t *s = store_source(st, (int)i);
+		if (i != first && !same_failure(lead, s))
+			continue;
+		if (s->ever_ok && source_age(s, now) > oldest)
+			oldest = source_age(s, now);
+		never = never && !s->ever_ok;
+		int n = snprintf(names + len, sizeof names - len, "%s%s", len ? " " : "", s->name);
+		if (n < 0 || (size_t)n >= sizeof names - len)
+			break;
+		len += (size_t)n;
+	}
+	char age[16], text[512];
+	timefmt_format_age(oldest, age, sizeof age);
+	snprintf(text, sizeof text, "%s %s %s: %s", names, glyphs()->fail_mark, never ? _("never") : age,
+		 lead->error ? lead->error : _("failing"));
+	return text_draw(win, 0, x, maxw, text, theme_attr(ROLE_STATUS_FAIL));
+}
+
+static void healthy_text(const source_status_t *s, int64_t now, bool compact, char *buf,
+			 size_t size)
 {
 	const glyphs_t *g = glyphs();
-	char buf[256], age[16];
-	int64_t since = s->ever_ok ? now - s->last_ok_ms : -1;
-	timefmt_format_age(since, age, sizeof age);
-	attr_t a;
-	if (s->failing) {
-		snprintf(buf, sizeof buf, compact ? "%s%s%s" : "%s %s %s", s->name, g->fail_mark,
-			 s->ever_ok ? age : _("never"));
-		a = theme_attr(ROLE_STATUS_FAIL);
-	} else if (!s->ever_ok) {
-		snprintf(buf, sizeof buf, "%s %s", s->name, g->ellipsis);
-		a = theme_attr(ROLE_STATUS_BAR);
-	} else {
-		snprintf(buf, sizeof buf, compact ? "%s%s%s" : "%s %s %s", s->name, g->ok_mark, age);
-		a = theme_attr(ROLE_STATUS_OK);
+	char age[16];
+	timefmt_format_age(source_age(s, now), age, sizeof age);
+	if (!s->ever_ok)
+		snprintf(buf, size, "%s %s", s->name, g->ellipsis); /* first poll under way */
+	else
+		snprintf(buf, size, compact ? "%s%s%s" : "%s %s %s", s->name, g->ok_mark, age);
+}
+
+static int healthy_width(const store_t *st, int64_t now, bool compact)
+{
+	int need = 0;
+	char buf[160];
+	for (size_t i = 0; i < store_source_count(st); i++) {
+		const source_status_t *s = store_source(st, (int)i);
+		if (s->failing)
+			continue;
+		healthy_text(s, now, compact, buf, sizeof buf);
+		need += text_width(buf) + 1;
 	}
-	return text_draw(win, 0, x, maxw, buf, a);
+	return need;
 }
 
 static void draw_status(WINDOW *win, const ui_ctx_t *ctx)
 {
+	const store_t *st = ctx->store;
 	int w = getmaxx(win);
 	text_fill(win, 0, 0, w, theme_attr(ROLE_STATUS_BAR));
-	size_t n = store_source_count(ctx->store);
-	/* Measure the full form; fall back to the compact one if it does not fit. */
-	bool compact = false;
-	int need = 1;
+	char clock[16];
+	timefmt_format_clock(ctx->now_ms, clock, sizeof clock);
+	int end = w - text_width(clock) - 2;
+	text_draw(win, 0, end + 1, w - end - 1, clock, theme_attr(ROLE_STATUS_BAR) | A_BOLD);
+
+	size_t n = store_source_count(st);
+	int healthy = 0;
 	for (size_t i = 0; i < n; i++)
-		need += (int)strlen(store_source(ctx->store, (int)i)->name) + 6;
-	if (need > w)
-		compact = true;
+		healthy += !store_source(st, (int)i)->failing;
+	/* Leave the healthy ones at least a count ("+7 ok") after the failures. */
+	int reserve = healthy ? 8 : 0;
 	int cx = 1;
-	const source_status_t *first_fail = NULL;
-	for (size_t i = 0; i < n && cx < w; i++) {
-		const source_status_t *s = store_source(ctx->store, (int)i);
-		if (s->failing && !first_fail)
-			first_fail = s;
-		cx += draw_source(win, cx, w - cx, s, ctx->now_ms, compact) + 1;
+	for (size_t i = 0; i < n && cx < end - reserve; i++) {
+		const source_status_t *s = store_source(st, (int)i);
+		bool led = false;
+		for (size_t j = 0; j < i && !led; j++)
+			led = same_failure(store_source(st, (int)j), s);
+		if (s->failing && !led)
+			cx += draw_failure_group(win, cx, end - reserve - cx, st, i, ctx->now_ms) + 2;
 	}
-	/* The reason of the first failure, where it fits: failing must say why. */
-	if (first_fail && first_fail->error && cx < w - 10) {
-		char why[320];
-		snprintf(why, sizeof why, "%s: %s", first_fail->name, first_fail->error);
-		text_draw(win, 0, cx + 1, w - cx - 2, why, theme_attr(ROLE_STATUS_FAIL));
+	bool compact = healthy_width(st, ctx->now_ms, false) > end - cx;
+	int shown = 0;
+	for (size_t i = 0; i < n; i++) {
+		const source_status_t *s = store_source(st, (int)i);
+		if (s->failing)
+			continue;
+		char buf[160];
+		healthy_text(s, ctx->now_ms, compact, buf, sizeof buf);
+		int need = text_width(buf);
+		bool last = shown + 1 == healthy;
+		if (cx + need > end - (last ? 0 : 7))
+			break; /* room for the "+N ok" count stays */
+		cx += text_draw(win, 0, cx, need, buf,
+				theme_attr(s->ever_ok ? ROLE_STATUS_OK : ROLE_STATUS_BAR)) + 1;
+		shown++;
+	}
+	if (shown < healthy) {
+		char more[32];
+		snprintf(more, sizeof more, shown ? _("+%d ok") : _("%d ok"), healthy - shown);
+		text_draw(win, 0, cx, end - cx, more, theme_attr(ROLE_STATUS_OK));
 	}
 }
 

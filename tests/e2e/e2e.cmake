@@ -4,3 +4,5 @@ set_tests_properties(e2e_tui PROPERTIES TIMEOUT 240 LABELS e2e)
 add_test(NAME e2e_feeds COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/e2e/test_feeds.sh
          $<TARGET_FILE:citydash> $<TARGET_FILE:citydash-mock>)
 set_tests_properties(e2e_feeds PROPERTIES TIMEOUT 240 LABELS e2e)
+add_test(NAME e2e_cli COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/e2e/test_cli.sh $<TARGET_FILE:citydash>)
+set_tests_properties(e2e_cli PROPERTIES TIMEOUT 240 LABELS e2e)

@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# The command line as a script would use it: --help, --version, errors with
+# exit status 2, and --dump (one frame as text; exit 1 when nothing answers).
+#   test_cli.sh CITYDASH
+set -uo pipefail
+citydash=$1
+. "$(dirname "$0")/lib.sh"
+out="$E2E_TMP/out" err="$E2E_TMP/err"
+
+run() { timeout 60 "$@" >"$out" 2>"$err"; echo $?; }
+
+check "--version prints the version" test "$(run "$citydash" --version)" = 0
+check "--version names citydash" grep -q "^citydash [0-9]" "$out"
+check "--help exits 0" test "$(run "$citydash" --help)" = 0
+check "--help lists the options" grep -q -- "--source NAME=URL" "$out"
+check "no source is a usage error (2)" test "$(run "$citydash")" = 2
+check "... which says what to give" grep -q "no sources" "$err"
+check "an unknown option is a usage error (2)" test "$(run "$citydash" --frobnicate)" = 2
+check "a bad --source is a usage error (2)" test "$(run "$citydash" --source nourl)" = 2
+check "a bad --size is a usage error (2)" test "$(run "$citydash" --demo --dump --size 10)" = 2
+check "without a terminal and without --dump: status 2" \
+	test "$(run "$citydash" --demo </dev/null)" = 2
+check "... with a hint" grep -q -- "--dump" "$err"
+
+check "--dump with no readable source exits 1" \
+	test "$(run "$citydash" --dump --source dead=http://127.0.0.1:1/v1/feeds/water)" = 1
+check "... and says which source and why" grep -q "dead.*127.0.0.1:1" "$err"
+check "... printing no frame" test ! -s "$out"
+
+check "--demo --dump at 80x24 exits 0" test "$(run env LANG=C.UTF-8 "$citydash" --demo --dump --size 80x24)" = 0
+check "... prints 24 lines" test "$(wc -l <"$out")" = 24
+check "... none wider than 80 columns" test "$(LC_ALL=C.UTF-8 wc -L <"$out")" -le 80
+for d in Water Power Gas Telecom Bridges Tunnels "Alarms:"; do
+	check "... shows $d" grep -q "$d" "$out"
+done
+check "--dump in ASCII mode prints ASCII only" \
+	test "$(run env LANG=C "$citydash" --demo --dump --ascii)" = 0
+check "... no byte above 0x7f" bash -c '! LC_ALL=C grep -q "[^ -~]" "$0"' "$out"
+
+e2e_finish
