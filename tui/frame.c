@@ -155,6 +155,19 @@ static void draw_status(WINDOW *win, const ui_ctx_t *ctx)
 			cx += draw_failure_group(win, cx, end - reserve - cx, st, i, ctx->now_ms) + 2;
 	}
 	bool compact = healthy_width(st, ctx->now_ms, false) > end - cx;
+	if (healthy == (int)n && healthy_width(st, ctx->now_ms, true) > end - cx) {
+		/* Everything is fine but too many to list: say so in one phrase. */
+		int64_t oldest = 0;
+		for (size_t i = 0; i < n; i++)
+			if (source_age(store_source(st, (int)i), ctx->now_ms) > oldest)
+				oldest = source_age(store_source(st, (int)i), ctx->now_ms);
+		char age[16], buf[128];
+		timefmt_format_age(oldest, age, sizeof age);
+		snprintf(buf, sizeof buf, _("%s all %zu sources ok, data at most %s old"),
+			 glyphs()->ok_mark, n, age);
+		text_draw(win, 0, cx, end - cx, buf, theme_attr(ROLE_STATUS_OK));
+		return;
+	}
 	int shown = 0;
 	for (size_t i = 0; i < n; i++) {
 		const source_status_t *s = store_source(st, (int)i);

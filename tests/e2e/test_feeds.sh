@@ -41,9 +41,17 @@ check "live: all sources ok but the missing path, which says why" \
 	e2e_wait live 10 "water ✔" "tunnel ✔" "missing ✖" "HTTP status 404"
 kill "$mock_pid"
 wait "$mock_pid" 2>/dev/null
-check "mock killed: sources show failing with the reason" \
-	e2e_wait live 15 "water ✖" "tunnel ✖" "onnect"
-check "mock killed: readings turn stale, counted per domain" e2e_wait live 15 "stale 45"
+check "mock killed: sources show failing with the reason" e2e_wait live 15 "✖" "onnect"
+no_source_ok() {
+	local deadline=$((SECONDS + 15))
+	while e2e_screen live | tail -1 | grep -q "✔"; do
+		((SECONDS < deadline)) || return 1
+		sleep 0.2
+	done
+}
+check "mock killed: no source is shown ok any more" no_source_ok
+check "mock killed: readings turn stale, counted per domain; alarms marked stale" \
+	e2e_wait live 15 "stale 45" "stale 32" "(stale)"
 e2e_keys live Enter
 check "mock killed: keys still answer at once" e2e_wait live 3 "Overview › Water"
 e2e_keys live q

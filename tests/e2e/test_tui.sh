@@ -13,9 +13,10 @@ domains=(Water Power Gas Telecom Bridges Tunnels)
 
 run_size() {
 	local cols=$1 rows=$2 s="demo${1}x${2}"
+	shift 2
 	e2e_start "$s" "$cols" "$rows" "$citydash" --demo --seed 7
 	check "${cols}x${rows}: overview shows six domains, alarms and live sources" \
-		e2e_wait "$s" 15 "${domains[@]}" "Alarms:" "water" "events" "✔"
+		e2e_wait "$s" 15 "${domains[@]}" "Alarms:" "$@"
 	check "${cols}x${rows}: every line fits the terminal" \
 		fits "$s" "$cols"
 
@@ -38,8 +39,8 @@ run_size() {
 	check "${cols}x${rows}: q quits with status 0" test "$(e2e_wait_exit "$s" 10)" = 0
 }
 
-run_size 80 24
-run_size 120 40
+run_size 80 24 "✔ all 8 sources ok"
+run_size 120 40 "water ✔" "events ✔"
 
 # Below 80×24: a clear notice, and the overview once the window grows.
 e2e_start small 60 20 "$citydash" --demo
