@@ -5,32 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "keyindex.h"
 #include "xalloc.h"
-
-/* An open-addressing index from (source, id) to an array position: FNV-1a,
- * linear probing, capacity a power of two, grown at 70% load. A slot holds
- * position + 1 (0 = empty) and the full hash, so most probes never touch the
- * items. KPIs and events are removed rarely: their index is simply rebuilt. */
-typedef struct slot {
-	uint32_t pos1;
-	uint32_t hash;
-} slot_t;
-
-typedef struct htab {
-	slot_t *slots;
-	size_t cap, used;
-} htab_t;
-
-/* Field access shared by the three item kinds (each starts with char *id). */
-typedef struct kind {
-	size_t stride, off_id, off_source;
-} kind_t;
-
-static const kind_t kind_reading = {sizeof(reading_t), offsetof(reading_t, id),
-                                    offsetof(reading_t, source)};
-static const kind_t kind_kpi = {sizeof(kpi_t), offsetof(kpi_t, id), offsetof(kpi_t, source)};
-static const kind_t kind_event = {sizeof(event_t), offsetof(event_t, id),
-                                  offsetof(event_t, source)};
 
 struct store {
 	source_status_t *sources;
@@ -41,96 +17,12 @@ struct store {
 	size_t kpi_count, kpi_cap;
 	event_t *events;
 	size_t event_count, event_cap;
-	htab_t reading_ix, kpi_ix, event_ix;
+	keyindex_t reading_ix, kpi_ix, event_ix; /* (source, id) -> array position */
 	uint32_t
 	    poll_seq;    /* bumped by store_begin_poll; items remember the last that carried them */
 	int open_source; /* source of the open poll, -1 if none */
 	uint64_t generation;
 };
-
-static uint32_t key_hash(int source, const char *id)
-{
-	uint32_t h = 2166136261u;
-	uint32_t s = (uint32_t)source;
-	for (int i = 0; i < 4; i++) {
-		h ^= (s >> (8 * i)) & 0xffu;
-		h *= 16777619u;
-	}
-	for (const unsigned char *p = (const unsigned char *)id; *p; p++) {
-		h ^= *p;
-		h *= 16777619u;
-	}
-	return h;
-}
-
-static bool item_matches(const kind_t *k, const void *items, size_t pos, int source, const char *id)
-{
-	const char *item = (const char *)items + pos * k->stride;
-	int isrc;
-	const char *iid;
-	memcpy(&isrc, item + k->off_source, sizeof isrc);
-	memcpy(&iid, item + k->off_id, sizeof iid);
-	return isrc == source && strcmp(iid, id) == 0;
-}
-
-static void htab_insert_raw(htab_t *t, uint32_t hash, uint32_t pos1)
-{
-	size_t mask = t->cap - 1;
-	size_t i = hash & mask;
-	while (t->slots[i].pos1)
-		i = (i + 1) & mask;
-	t->slots[i] = (slot_t){pos1, hash};
-	t->used++;
-}
-
-static void htab_rebuild(htab_t *t, const kind_t *k, const void *items, size_t count)
-{
-	size_t cap = 64;
-	while (count * 10 >= cap * 7)
-		cap *= 2;
-	free(t->slots);
-	t->slots = xcalloc(cap, sizeof *t->slots);
-	t->cap = cap;
-	t->used = 0;
-	for (size_t pos = 0; pos < count; pos++) {
-		const char *item = (const char *)items + pos * k->stride;
-		int src;
-		const char *id;
-		memcpy(&src, item + k->off_source, sizeof src);
-		memcpy(&id, item + k->off_id, sizeof id);
-		htab_insert_raw(t, key_hash(src, id), (uint32_t)pos + 1);
-	}
-}
-
-static long htab_find(const htab_t *t, const kind_t *k, const void *items, int source,
-                      const char *id)
-{
-	if (!t->cap)
-		return -1;
-	uint32_t hash = key_hash(source, id);
-	size_t mask = t->cap - 1;
-	for (size_t i = hash & mask; t->slots[i].pos1; i = (i + 1) & mask) {
-		size_t pos = t->slots[i].pos1 - 1;
-		if (t->slots[i].hash == hash && item_matches(k, items, pos, source, id))
-			return (long)pos;
-	}
-	return -1;
-}
-
-/* Adds the item now at `pos` (count = pos + 1 items exist). */
-static void htab_add(htab_t *t, const kind_t *k, const void *items, size_t pos)
-{
-	if (!t->cap || (t->used + 1) * 10 >= t->cap * 7) {
-		htab_rebuild(t, k, items, pos + 1);
-		return;
-	}
-	const char *item = (const char *)items + pos * k->stride;
-	int src;
-	const char *id;
-	memcpy(&src, item + k->off_source, sizeof src);
-	memcpy(&id, item + k->off_id, sizeof id);
-	htab_insert_raw(t, key_hash(src, id), (uint32_t)pos + 1);
-}
 
 /* Replaces *dst by src ("" for NULL) only if it differs: an unchanged string
  * costs a comparison, never an allocation. */
@@ -160,6 +52,9 @@ store_t *store_create(void)
 {
 	store_t *st = xcalloc(1, sizeof *st);
 	st->open_source = -1;
+	keyindex_init(&st->reading_ix);
+	keyindex_init(&st->kpi_ix);
+	keyindex_init(&st->event_ix);
 	return st;
 }
 
@@ -215,9 +110,9 @@ void store_destroy(store_t *st)
 	free(st->readings);
 	free(st->kpis);
 	free(st->events);
-	free(st->reading_ix.slots);
-	free(st->kpi_ix.slots);
-	free(st->event_ix.slots);
+	keyindex_free(&st->reading_ix);
+	keyindex_free(&st->kpi_ix);
+	keyindex_free(&st->event_ix);
 	free(st);
 }
 
@@ -356,7 +251,7 @@ static void reading_apply(reading_t *r, const reading_in_t *in, int64_t now_ms, 
 
 store_put_t store_put_reading(store_t *st, int source, const reading_in_t *in, int64_t now_ms)
 {
-	long pos = htab_find(&st->reading_ix, &kind_reading, st->readings, source, in->id);
+	long pos = keyindex_find(&st->reading_ix, source, in->id);
 	store_put_t kind = put_kind(st, source, pos, pos >= 0 ? st->readings[pos].seen_poll : 0);
 	if (pos < 0) {
 		st->readings = grow(st->readings, &st->reading_cap, st->reading_count + 1,
@@ -366,7 +261,7 @@ store_put_t store_put_reading(store_t *st, int source, const reading_in_t *in, i
 		memset(r, 0, sizeof *r);
 		r->id = xstrdup(in->id);
 		r->source = source;
-		htab_add(&st->reading_ix, &kind_reading, st->readings, (size_t)pos);
+		keyindex_put(&st->reading_ix, source, r->id, (size_t)pos);
 	}
 	reading_t *r = &st->readings[pos];
 	reading_apply(r, in, now_ms, kind == STORE_PUT_DUPLICATE);
@@ -400,7 +295,7 @@ static void kpi_apply(kpi_t *k, const kpi_in_t *in, int64_t now_ms)
 
 store_put_t store_put_kpi(store_t *st, int source, const kpi_in_t *in, int64_t now_ms)
 {
-	long pos = htab_find(&st->kpi_ix, &kind_kpi, st->kpis, source, in->id);
+	long pos = keyindex_find(&st->kpi_ix, source, in->id);
 	store_put_t kind = put_kind(st, source, pos, pos >= 0 ? st->kpis[pos].seen_poll : 0);
 	if (pos < 0) {
 		st->kpis = grow(st->kpis, &st->kpi_cap, st->kpi_count + 1, sizeof *st->kpis);
@@ -408,7 +303,7 @@ store_put_t store_put_kpi(store_t *st, int source, const kpi_in_t *in, int64_t n
 		memset(&st->kpis[pos], 0, sizeof st->kpis[pos]);
 		st->kpis[pos].id = xstrdup(in->id);
 		st->kpis[pos].source = source;
-		htab_add(&st->kpi_ix, &kind_kpi, st->kpis, (size_t)pos);
+		keyindex_put(&st->kpi_ix, source, st->kpis[pos].id, (size_t)pos);
 	}
 	kpi_apply(&st->kpis[pos], in, now_ms);
 	st->kpis[pos].seen_poll = st->poll_seq;
@@ -446,7 +341,7 @@ static void event_apply(event_t *e, const event_in_t *in, int64_t now_ms)
 
 store_put_t store_put_event(store_t *st, int source, const event_in_t *in, int64_t now_ms)
 {
-	long pos = htab_find(&st->event_ix, &kind_event, st->events, source, in->id);
+	long pos = keyindex_find(&st->event_ix, source, in->id);
 	store_put_t kind = put_kind(st, source, pos, pos >= 0 ? st->events[pos].seen_poll : 0);
 	if (pos < 0) {
 		st->events =
@@ -455,7 +350,7 @@ store_put_t store_put_event(store_t *st, int source, const event_in_t *in, int64
 		memset(&st->events[pos], 0, sizeof st->events[pos]);
 		st->events[pos].id = xstrdup(in->id);
 		st->events[pos].source = source;
-		htab_add(&st->event_ix, &kind_event, st->events, (size_t)pos);
+		keyindex_put(&st->event_ix, source, st->events[pos].id, (size_t)pos);
 	}
 	event_apply(&st->events[pos], in, now_ms);
 	st->events[pos].seen_poll = st->poll_seq;
@@ -463,42 +358,38 @@ store_put_t store_put_event(store_t *st, int source, const event_in_t *in, int64
 	return kind;
 }
 
-/* Drops the source's KPIs this poll did not carry; swap-with-last keeps the
- * array compact (order changes), then the index is rebuilt. */
-static bool kpis_sweep(store_t *st, int source)
+/* Drops the source's KPIs this poll did not carry. Swap-with-last keeps the
+ * array compact (order changes); the moved item is re-pointed in the index. */
+static void kpis_sweep(store_t *st, int source)
 {
-	size_t before = st->kpi_count;
 	for (size_t i = 0; i < st->kpi_count;) {
 		kpi_t *k = &st->kpis[i];
 		if (k->source != source || k->seen_poll == st->poll_seq) {
 			i++;
 			continue;
 		}
+		keyindex_remove(&st->kpi_ix, k->source, k->id);
 		kpi_free(k);
 		*k = st->kpis[--st->kpi_count];
+		if (i < st->kpi_count)
+			keyindex_put(&st->kpi_ix, k->source, k->id, i);
 	}
-	if (st->kpi_count == before)
-		return false;
-	htab_rebuild(&st->kpi_ix, &kind_kpi, st->kpis, st->kpi_count);
-	return true;
 }
 
-static bool events_sweep(store_t *st, int source)
+static void events_sweep(store_t *st, int source)
 {
-	size_t before = st->event_count;
 	for (size_t i = 0; i < st->event_count;) {
 		event_t *e = &st->events[i];
 		if (e->source != source || e->seen_poll == st->poll_seq) {
 			i++;
 			continue;
 		}
+		keyindex_remove(&st->event_ix, e->source, e->id);
 		event_free(e);
 		*e = st->events[--st->event_count];
+		if (i < st->event_count)
+			keyindex_put(&st->event_ix, e->source, e->id, i);
 	}
-	if (st->event_count == before)
-		return false;
-	htab_rebuild(&st->event_ix, &kind_event, st->events, st->event_count);
-	return true;
 }
 
 static void status_ok(source_status_t *s, int64_t now_ms)
@@ -587,7 +478,7 @@ long store_find_reading(const store_t *st, int source, const char *id)
 {
 	if (!id)
 		return -1;
-	return htab_find(&st->reading_ix, &kind_reading, st->readings, source, id);
+	return keyindex_find(&st->reading_ix, source, id);
 }
 
 size_t store_kpi_count(const store_t *st)
