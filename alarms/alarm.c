@@ -95,8 +95,10 @@ static void update_state(alarm_state_t *s, const store_t *st, const reading_t *r
 		s->frozen = false;
 	}
 	if (level != s->level) {
+		/* Since the observation that crossed, not since we noticed; a
+		 * timestamp from the future (clock skew) is not believed. */
 		s->level = level;
-		s->since_ms = now_ms;
+		s->since_ms = r->ts_ms > 0 && r->ts_ms <= now_ms ? r->ts_ms : now_ms;
 	}
 }
 

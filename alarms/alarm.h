@@ -28,7 +28,7 @@ alarm_level_t alarm_classify(double value, const limits_t *limits, double deadba
 
 typedef struct alarm_state {
 	alarm_level_t level;
-	int64_t since_ms; /* wall time the current level was entered */
+	int64_t since_ms; /* observation time of the value that entered this level */
 	bool frozen;      /* the reading is stale: level kept from its last value */
 } alarm_state_t;
 

@@ -146,6 +146,27 @@ static void test_engine_null_value_is_no_alarm(void **state)
 	store_destroy(st);
 }
 
+static void test_since_is_observation_time(void **state)
+{
+	(void)state;
+	store_t *st = make_store();
+	alarm_engine_t *eng = alarm_engine_create();
+	store_begin_poll(st, 0, 5000);
+	reading_in_t in = {.id = "a", .has_value = true, .value = 95, .has_ts = true,
+			   .ts_ms = 4200, .limits = four};
+	store_put_reading(st, 0, &in, 5000);
+	in.id = "future";
+	in.ts_ms = 99000; /* a producer whose clock runs ahead */
+	store_put_reading(st, 0, &in, 5000);
+	poll_report_t rep = {0};
+	store_end_poll(st, 0, &rep, 5000);
+	alarm_engine_evaluate(eng, st, 5000);
+	assert_int_equal(alarm_engine_state(eng, 0).since_ms, 4200);
+	assert_int_equal(alarm_engine_state(eng, 1).since_ms, 5000);
+	alarm_engine_destroy(eng);
+	store_destroy(st);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -155,6 +176,7 @@ int main(void)
 		cmocka_unit_test(test_engine_states_and_order),
 		cmocka_unit_test(test_engine_stale_freezes),
 		cmocka_unit_test(test_engine_null_value_is_no_alarm),
+		cmocka_unit_test(test_since_is_observation_time),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
