@@ -17,8 +17,63 @@
 #include <string.h>
 
 #include "i18n.h"
+#include "xalloc.h"
 
 #define EXIT_USAGE 2
+#define SERVE_MAX_BYTES (64u * 1024u * 1024u)
+
+/* The --serve documents, read at start. */
+typedef struct files {
+	mock_file_t *items;
+	size_t count;
+} files_t;
+
+static void files_free(files_t *f)
+{
+	for (size_t i = 0; i < f->count; i++) {
+		free((char *)f->items[i].path);
+		free((char *)f->items[i].body);
+	}
+	free(f->items);
+}
+
+/* Reads "PATH=FILE" into f; returns false with a message on stderr. */
+static bool files_add(files_t *f, const char *arg)
+{
+	const char *eq = strchr(arg, '=');
+	if (!eq || arg[0] != '/' || !eq[1]) {
+		fprintf(stderr, _("citydash-mock: --serve wants PATH=FILE with PATH starting "
+		                  "with /, not \"%s\"\n"), arg);
+		return false;
+	}
+	FILE *in = fopen(eq + 1, "rb");
+	if (!in) {
+		fprintf(stderr, "citydash-mock: %s: %s\n", eq + 1, strerror(errno));
+		return false;
+	}
+	size_t cap = 4096, len = 0;
+	char *body = xmalloc(cap);
+	size_t n;
+	while ((n = fread(body + len, 1, cap - len, in)) > 0) {
+		len += n;
+		if (len > SERVE_MAX_BYTES)
+			break;
+		if (len == cap)
+			body = xreallocarray(body, cap *= 2, 1);
+	}
+	bool failed = ferror(in) || len > SERVE_MAX_BYTES;
+	fclose(in);
+	if (failed) {
+		fprintf(stderr, _("citydash-mock: %s: unreadable or larger than %u bytes\n"),
+		        eq + 1, SERVE_MAX_BYTES);
+		free(body);
+		return false;
+	}
+	f->items = xreallocarray(f->items, f->count + 1, sizeof *f->items);
+	f->items[f->count++] =
+	    (mock_file_t){.path = xstrndup(arg, (size_t)(eq - arg)), .body = body, .len = len};
+	return true;
+}
 
 static void usage(FILE *out)
 {
@@ -29,6 +84,10 @@ static void usage(FILE *out)
 	               "  --bind ADDR   IPv4 address to listen on (default 127.0.0.1)\n"
 	               "  --seed N      seed of the simulation (default 1)\n"
 	               "  --tick-ms N   milliseconds per simulation step (default 1000)\n"
+	               "  --serve PATH=FILE\n"
+	               "                serve FILE's bytes at PATH (e.g. /v1/feeds/water) in place\n"
+	               "                of the city's own document there: a feed that lies;\n"
+	               "                repeatable\n"
 	               "  --help        show this help and exit\n"
 	               "  --version     show the version and exit\n"));
 }
@@ -55,14 +114,15 @@ static int bad_value(const char *opt, const char *value, const char *want)
 }
 
 /* Fills opts from argv. Returns -1 to go on, or an exit status. */
-static int parse_args(int argc, char **argv, mock_options_t *opts)
+static int parse_args(int argc, char **argv, mock_options_t *opts, files_t *files)
 {
-	enum { OPT_PORT = 256, OPT_BIND, OPT_SEED, OPT_TICK, OPT_HELP, OPT_VERSION };
+	enum { OPT_PORT = 256, OPT_BIND, OPT_SEED, OPT_TICK, OPT_SERVE, OPT_HELP, OPT_VERSION };
 	static const struct option longopts[] = {
 	    {"port", required_argument, NULL, OPT_PORT},
 	    {"bind", required_argument, NULL, OPT_BIND},
 	    {"seed", required_argument, NULL, OPT_SEED},
 	    {"tick-ms", required_argument, NULL, OPT_TICK},
+	    {"serve", required_argument, NULL, OPT_SERVE},
 	    {"help", no_argument, NULL, OPT_HELP},
 	    {"version", no_argument, NULL, OPT_VERSION},
 	    {NULL, 0, NULL, 0},
@@ -89,6 +149,10 @@ static int parse_args(int argc, char **argv, mock_options_t *opts)
 			if (!parse_number(optarg, 1, 86400000, &v))
 				return bad_value("--tick-ms", optarg, _("1 to 86400000"));
 			opts->tick_ms = (unsigned)v;
+			break;
+		case OPT_SERVE:
+			if (!files_add(files, optarg))
+				return EXIT_USAGE;
 			break;
 		case OPT_HELP:
 			usage(stdout);
@@ -122,9 +186,14 @@ int main(int argc, char **argv)
 	setlocale(LC_ALL, "");
 	mock_options_t opts = {
 	    .bind = "127.0.0.1", .port = 8080, .seed = 1, .tick_ms = 1000, .log_errors = true};
-	int status = parse_args(argc, argv, &opts);
-	if (status >= 0)
+	files_t files = {0};
+	int status = parse_args(argc, argv, &opts, &files);
+	if (status >= 0) {
+		files_free(&files);
 		return status;
+	}
+	opts.files = files.items;
+	opts.file_count = files.count;
 
 	/* A shell starts background jobs with SIGINT ignored, and an ignored
 	 * signal never reaches sigwait(): restore the default disposition (it
@@ -143,6 +212,7 @@ int main(int argc, char **argv)
 	if (!srv) {
 		fprintf(stderr, "citydash-mock: %s\n", cause);
 		free(cause);
+		files_free(&files);
 		return EXIT_FAILURE;
 	}
 	/* Machine-read by scripts and tests: not translated. */
@@ -152,5 +222,6 @@ int main(int argc, char **argv)
 	int sig = 0;
 	sigwait(&set, &sig); /* fails only for an invalid set */
 	mock_server_stop(srv);
+	files_free(&files);
 	return EXIT_SUCCESS;
 }

@@ -19,7 +19,7 @@
 #define CONNECTION_LIMIT     256
 #define JSON_TYPE            "application/json; charset=utf-8"
 
-typedef enum doc_kind { DOC_READINGS, DOC_KPIS, DOC_EVENTS, DOC_HEALTH } doc_kind_t;
+typedef enum doc_kind { DOC_READINGS, DOC_KPIS, DOC_EVENTS, DOC_HEALTH, DOC_FILE } doc_kind_t;
 
 /* One path and its cached document: built at most once per tick, then the
  * same MHD_Response (reference-counted by libmicrohttpd) answers every
@@ -28,6 +28,8 @@ typedef struct route {
 	char *path;
 	doc_kind_t kind;
 	size_t domain; /* for DOC_READINGS */
+	char *body;    /* for DOC_FILE: the fixed document */
+	size_t body_len;
 	int64_t tick;
 	struct MHD_Response *response; /* NULL until first built */
 	char etag[40];
@@ -45,25 +47,33 @@ struct mock_server {
 };
 
 /* The feed paths come from the model's domain table, so a new domain is
- * served without touching this file. */
-static void routes_init(mock_server_t *srv)
+ * served without touching this file. Fixed files come first, so they take
+ * the place of a city path of the same name. */
+static void routes_init(mock_server_t *srv, const mock_file_t *files, size_t nfiles)
 {
 	static const struct {
 		const char *path;
 		doc_kind_t kind;
 	} fixed[] = {{"/v1/kpis", DOC_KPIS}, {"/v1/events", DOC_EVENTS}, {"/healthz", DOC_HEALTH}};
 	size_t nd = city_domain_count(), nf = sizeof(fixed) / sizeof(fixed[0]);
-	srv->routes = xcalloc(nd + nf, sizeof(*srv->routes));
-	for (size_t d = 0; d < nd; d++) {
-		srv->routes[d].path = xasprintf("/v1/feeds/%s", city_domain_name(d));
-		srv->routes[d].kind = DOC_READINGS;
-		srv->routes[d].domain = d;
+	route_t *r = srv->routes = xcalloc(nfiles + nd + nf, sizeof(*srv->routes));
+	for (size_t i = 0; i < nfiles; i++, r++) {
+		r->path = xstrdup(files[i].path);
+		r->kind = DOC_FILE;
+		r->body = xmalloc(files[i].len);
+		memcpy(r->body, files[i].body, files[i].len);
+		r->body_len = files[i].len;
 	}
-	for (size_t k = 0; k < nf; k++) {
-		srv->routes[nd + k].path = xstrdup(fixed[k].path);
-		srv->routes[nd + k].kind = fixed[k].kind;
+	for (size_t d = 0; d < nd; d++, r++) {
+		r->path = xasprintf("/v1/feeds/%s", city_domain_name(d));
+		r->kind = DOC_READINGS;
+		r->domain = d;
 	}
-	srv->route_count = nd + nf;
+	for (size_t k = 0; k < nf; k++, r++) {
+		r->path = xstrdup(fixed[k].path);
+		r->kind = fixed[k].kind;
+	}
+	srv->route_count = nfiles + nd + nf;
 }
 
 static void routes_free(mock_server_t *srv)
@@ -72,6 +82,7 @@ static void routes_free(mock_server_t *srv)
 		if (srv->routes[i].response)
 			MHD_destroy_response(srv->routes[i].response);
 		free(srv->routes[i].path);
+		free(srv->routes[i].body);
 	}
 	free(srv->routes);
 }
@@ -100,6 +111,9 @@ static char *doc_build(const mock_server_t *srv, const route_t *r, int64_t tick,
 		return city_json_kpis(srv->city, &tm, len);
 	case DOC_EVENTS:
 		return city_json_events(srv->city, &tm, len);
+	case DOC_FILE:
+		*len = r->body_len;
+		return memcpy(xmalloc(r->body_len), r->body, r->body_len);
 	case DOC_HEALTH:
 		break;
 	}
@@ -202,7 +216,7 @@ static enum MHD_Result serve(void *cls, struct MHD_Connection *conn, const char 
 	    MHD_lookup_connection_value(conn, MHD_HEADER_KIND, MHD_HTTP_HEADER_IF_NONE_MATCH);
 	enum MHD_Result ret;
 	pthread_mutex_lock(&srv->lock);
-	cache_refresh(srv, r, current_tick(srv));
+	cache_refresh(srv, r, r->kind == DOC_FILE ? 0 : current_tick(srv)); /* files never change */
 	if (!r->response)
 		ret = MHD_NO;
 	else if (etag_matches(inm, r->etag))
@@ -237,7 +251,7 @@ mock_server_t *mock_server_start(const mock_options_t *opts, char **cause)
 	srv->start_mono_ms = clock_mono_ms();
 	srv->start_wall_ms = clock_wall_ms();
 	pthread_mutex_init(&srv->lock, NULL);
-	routes_init(srv);
+	routes_init(srv, opts->files, opts->file_count);
 	unsigned flags = MHD_USE_AUTO_INTERNAL_THREAD | (opts->log_errors ? MHD_USE_ERROR_LOG : 0);
 	srv->daemon = MHD_start_daemon(
 	    flags, opts->port, NULL, NULL, serve, srv, MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&sa,

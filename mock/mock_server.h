@@ -8,7 +8,17 @@
 #define CITYDASH_MOCK_SERVER_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
+
+/* A fixed document served at a path, in place of anything the city serves
+ * there: a way to put a feed that lies (bad JSON, wrong version, escape
+ * sequences in names) next to the simulated ones. */
+typedef struct mock_file {
+	const char *path; /* "/v1/feeds/water" */
+	const char *body; /* copied at start */
+	size_t len;
+} mock_file_t;
 
 typedef struct mock_options {
 	const char *bind; /* IPv4 address to bind; NULL: "127.0.0.1" */
@@ -18,6 +28,8 @@ typedef struct mock_options {
 	/* Added: libmicrohttpd's error log to stderr. Off (false) by default
 	 * because under `citydash --demo` curses owns the terminal. */
 	bool log_errors;
+	const mock_file_t *files; /* served before the city's own paths */
+	size_t file_count;
 } mock_options_t;
 
 typedef struct mock_server mock_server_t;

@@ -57,7 +57,7 @@ static void draw_title(WINDOW *win, const ui_ctx_t *ctx, const nav_t *nav)
 	attr_t aa = crit ? theme_attr(ROLE_STATUS_FAIL) : n ? bar | A_BOLD : theme_attr(ROLE_STATUS_OK);
 	cx += text_draw(win, 0, cx, w - cx, alarms, aa);
 
-	text_draw_right(win, 0, cx + 1, w - cx - 1, _("? help  q quit "), bar);
+	text_draw_right(win, 0, cx + 1, w - cx - 1, _("? help  s sources  q quit "), bar);
 }
 
 /* The status bar: failing sources first, grouped by reason, each group with
@@ -111,6 +111,9 @@ static void healthy_text(const source_status_t *s, int64_t now, bool compact, ch
 	timefmt_format_age(source_age(s, now), age, sizeof age);
 	if (!s->ever_ok)
 		snprintf(buf, size, "%s %s", s->name, g->ellipsis); /* first poll under way */
+	else if (s->skipped) /* it answers, but not everything it sends is usable */
+		snprintf(buf, size, compact ? "%s%s%s/%u" : _("%s %s %s (%u skipped)"), s->name,
+			 g->ok_mark, age, s->skipped);
 	else
 		snprintf(buf, size, compact ? "%s%s%s" : "%s %s %s", s->name, g->ok_mark, age);
 }
@@ -179,8 +182,10 @@ static void draw_status(WINDOW *win, const ui_ctx_t *ctx)
 		bool last = shown + 1 == healthy;
 		if (cx + need > end - (last ? 0 : 7))
 			break; /* room for the "+N ok" count stays */
-		cx += text_draw(win, 0, cx, need, buf,
-				theme_attr(s->ever_ok ? ROLE_STATUS_OK : ROLE_STATUS_BAR)) + 1;
+		theme_role_t role = !s->ever_ok ? ROLE_STATUS_BAR
+				    : s->skipped ? ROLE_STATUS_FAIL
+						 : ROLE_STATUS_OK;
+		cx += text_draw(win, 0, cx, need, buf, theme_attr(role)) + 1;
 		shown++;
 	}
 	if (shown < healthy) {

@@ -6,6 +6,7 @@ typedef enum action {
 	ACT_NONE,
 	ACT_QUIT,
 	ACT_HELP,
+	ACT_SOURCES,
 	ACT_UP,
 	ACT_DOWN,
 	ACT_LEFT,

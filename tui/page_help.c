@@ -61,6 +61,10 @@ static bool help_key(action_t act, const ui_ctx_t *ctx, nav_t *nav)
 		nav->page = nav->back;
 		return true;
 	}
+	if (act == ACT_SOURCES) {
+		nav->page = PAGE_SOURCES; /* keeps the page help was opened from */
+		return true;
+	}
 	return false;
 }
 

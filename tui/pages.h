@@ -13,7 +13,7 @@
 #include "store.h"
 #include "view.h"
 
-typedef enum page_id { PAGE_OVERVIEW, PAGE_DOMAIN, PAGE_HELP, PAGE_COUNT } page_id_t;
+typedef enum page_id { PAGE_OVERVIEW, PAGE_DOMAIN, PAGE_SOURCES, PAGE_HELP, PAGE_COUNT } page_id_t;
 
 /* What the pages read: all of it read-only. */
 typedef struct ui_ctx {
@@ -26,10 +26,11 @@ typedef struct ui_ctx {
 /* Where the operator is: the only state pages change. */
 typedef struct nav {
 	page_id_t page;
-	page_id_t back;       /* where Esc goes from help */
+	page_id_t back;       /* where Esc goes from help or sources */
 	int focus;            /* overview: focused block, 0..5 = domains */
 	domain_t domain;      /* domain page: which domain */
 	int selected, scroll; /* domain page: selected row, first row shown */
+	int sources_scroll;   /* sources page: first source shown */
 	int body_rows, body_cols; /* size of the last drawn body, for paging */
 } nav_t;
 
@@ -42,6 +43,7 @@ typedef struct page_class {
 
 extern const page_class_t page_overview;
 extern const page_class_t page_domain;
+extern const page_class_t page_sources;
 extern const page_class_t page_help;
 
 const page_class_t *page_get(page_id_t id);

@@ -77,9 +77,10 @@ static bool handle_key(int key, const ui_ctx_t *ctx, nav_t *nav, frame_t *frame)
 	}
 	if (page_get(nav->page)->key(act, ctx, nav))
 		return true;
-	if (act == ACT_HELP) {
+	/* Help and sources open over any page; Esc returns to it. */
+	if (act == ACT_HELP || act == ACT_SOURCES) {
 		nav->back = nav->page;
-		nav->page = PAGE_HELP;
+		nav->page = act == ACT_HELP ? PAGE_HELP : PAGE_SOURCES;
 	}
 	return true;
 }

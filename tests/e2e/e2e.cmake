@@ -6,3 +6,6 @@ add_test(NAME e2e_feeds COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/e2e/test_feeds.
 set_tests_properties(e2e_feeds PROPERTIES TIMEOUT 240 LABELS e2e)
 add_test(NAME e2e_cli COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/e2e/test_cli.sh $<TARGET_FILE:citydash>)
 set_tests_properties(e2e_cli PROPERTIES TIMEOUT 240 LABELS e2e)
+add_test(NAME e2e_lies COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/e2e/test_lies.sh
+         $<TARGET_FILE:citydash> $<TARGET_FILE:citydash-mock> ${CMAKE_CURRENT_SOURCE_DIR}/data/lies)
+set_tests_properties(e2e_lies PROPERTIES TIMEOUT 240 LABELS e2e)

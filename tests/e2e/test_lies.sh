@@ -1,0 +1,60 @@
+#!/usr/bin/env bash
+# End to end: feeds that lie, next to one that tells the truth. A document
+# that is not JSON or speaks another version fails whole and says why; bad
+# elements are skipped and counted on the sources page; escape sequences in
+# names never reach the terminal; the honest feed is untouched.
+#   test_lies.sh CITYDASH CITYDASH_MOCK DATA_DIR
+set -uo pipefail
+citydash=$1
+mock=$2
+data=$3
+. "$(dirname "$0")/lib.sh"
+
+mock_out="$E2E_TMP/mock.out"
+"$mock" --port 0 --seed 3 \
+	--serve "/v1/feeds/lies=$data/lying_feed.json" \
+	--serve "/v1/feeds/v2=$data/version2.json" \
+	--serve "/v1/feeds/html=$data/not_json.html" >"$mock_out" 2>&1 &
+mock_pid=$!
+trap 'kill "$mock_pid" 2>/dev/null; wait "$mock_pid" 2>/dev/null; e2e_cleanup' EXIT
+for _ in $(seq 50); do
+	grep -q "listening on" "$mock_out" && break
+	sleep 0.1
+done
+base=$(sed -n 's/^listening on \(http:[^ ]*\).*/\1/p' "$mock_out")
+check "mock city with lying feeds started" test -n "$base"
+
+e2e_start lies 120 40 "$citydash" --source "water=$base/v1/feeds/water" \
+	--source "lies=$base/v1/feeds/lies" --source "v2=$base/v1/feeds/v2" \
+	--source "html=$base/v1/feeds/html"
+check "the honest feed is ok beside the liars" e2e_wait lies 10 "2 ok" "Water (45)"
+check "a document of another version fails whole, saying why" \
+	e2e_wait lies 10 "unsupported protocol version 2"
+check "escape sequences in a name never reach the terminal" \
+	test "$(tm display-message -p -t lies '#{pane_title}')" != "HACKED"
+check "... and the screen was not cleared: the title line is still there" \
+	e2e_wait lies 3 "citydash │ Overview"
+
+e2e_keys lies s
+check "sources page: the HTML page fails as not JSON" e2e_wait lies 5 "html" "not JSON"
+check "sources page: bad elements skipped and counted, with the first reason" \
+	e2e_wait lies 5 "4 elements skipped, 1 repeated ids, 1 limits ignored; first:"
+e2e_keys lies Escape
+
+# Power block: the liar's good elements are there, sanitized.
+e2e_keys lies Tab Enter
+check "the sanitized name is shown, control sequences gone" \
+	e2e_wait lies 5 "Overview › Power" "改标题清屏测试"
+check "null is shown as no value, never as 0" \
+	bash -c 'tmux -u -L "$0" capture-pane -p -t lies | grep "LIE no value now" | grep -q "no value"' \
+	"$E2E_SOCKET"
+check "the last of a repeated id wins" \
+	bash -c 's=$(tmux -u -L "$0" capture-pane -p -t lies); grep -q "LIE second copy wins" <<<"$s" && ! grep -q "LIE first copy" <<<"$s"' \
+	"$E2E_SOCKET"
+check "skipped elements are not shown" \
+	bash -c '! tmux -u -L "$0" capture-pane -p -t lies | grep -q "LIE string value\|LIE infinite\|LIE missing id\|LIE malformed"' \
+	"$E2E_SOCKET"
+e2e_keys lies q
+check "q quits with status 0" test "$(e2e_wait_exit lies 10)" = 0
+
+e2e_finish

@@ -1,0 +1,125 @@
+/* The sources page: each feed's health, counters and reasons — where an
+ * operator finds out why a feed is failing or what it sends that is wrong
+ * (elements skipped, ids repeated, limits out of order). */
+#include "pages.h"
+
+#include <stdio.h>
+
+#include "glyphs.h"
+#include "i18n.h"
+#include "panel.h"
+#include "text_draw.h"
+#include "theme.h"
+#include "timefmt.h"
+
+#define ROWS_PER_SOURCE 3
+
+static void draw_state(WINDOW *win, int y, int x, int w, const source_status_t *s, int64_t now)
+{
+	const glyphs_t *g = glyphs();
+	char age[16], buf[160];
+	timefmt_format_age(now - s->last_ok_ms, age, sizeof age);
+	attr_t a;
+	if (s->failing) {
+		snprintf(buf, sizeof buf, _("%s failing, data %s"), g->fail_mark,
+			 s->ever_ok ? age : _("never received"));
+		a = theme_attr(ROLE_ALARM);
+	} else if (!s->ever_ok) {
+		snprintf(buf, sizeof buf, _("waiting for the first answer"));
+		a = theme_attr(ROLE_DIM);
+	} else {
+		snprintf(buf, sizeof buf, _("%s ok, data %s old"), g->ok_mark, age);
+		a = theme_attr(ROLE_OK);
+	}
+	text_draw(win, y, x, w, buf, a);
+}
+
+static void draw_source(WINDOW *win, int y, int w, const source_status_t *s, int64_t now)
+{
+	int x = 2, iw = w - 4;
+	text_draw(win, y, x, 16, s->name, theme_attr(ROLE_TITLE));
+	draw_state(win, y, x + 17, 30, s, now);
+	char counts[160];
+	snprintf(counts, sizeof counts, _("%llu ok, %llu failed, %llu unchanged"),
+		 (unsigned long long)s->polls_ok, (unsigned long long)s->polls_failed,
+		 (unsigned long long)s->not_modified);
+	text_draw(win, y, x + 48, iw - 48, counts, theme_attr(ROLE_DIM));
+	text_draw(win, y + 1, x + 2, iw - 2, s->url, theme_attr(ROLE_LABEL));
+
+	char detail[512];
+	attr_t a = theme_attr(ROLE_DIM);
+	if (s->failing && s->error) {
+		snprintf(detail, sizeof detail, _("reason: %s"), s->error);
+		a = theme_attr(ROLE_ALARM);
+	} else if (s->skipped || s->duplicates || s->limits_ignored) {
+		snprintf(detail, sizeof detail,
+			 _("last document: %u elements skipped, %u repeated ids, %u limits ignored%s%s"),
+			 s->skipped, s->duplicates, s->limits_ignored,
+			 s->last_skip_reason ? _("; first: ") : "",
+			 s->last_skip_reason ? s->last_skip_reason : "");
+		a = theme_attr(ROLE_WARN);
+	} else if (s->ever_ok) {
+		snprintf(detail, sizeof detail, "%s", _("last document: every element used"));
+	} else {
+		detail[0] = '\0';
+	}
+	text_draw(win, y + 2, x + 2, iw - 2, detail, a);
+}
+
+static void sources_draw(WINDOW *win, const ui_ctx_t *ctx, nav_t *nav)
+{
+	int h, w;
+	getmaxyx(win, h, w);
+	nav->body_rows = h;
+	nav->body_cols = w;
+	int n = (int)store_source_count(ctx->store), failing = 0;
+	for (int i = 0; i < n; i++)
+		failing += store_source(ctx->store, i)->failing;
+	char title[96];
+	snprintf(title, sizeof title, _("Sources: %d, %d failing"), n, failing);
+	panel_draw(win, 0, 0, h, w, title, true);
+	int fit = (h - 2) / ROWS_PER_SOURCE;
+	if (fit < 1)
+		return;
+	if (nav->sources_scroll > n - fit)
+		nav->sources_scroll = n - fit;
+	if (nav->sources_scroll < 0)
+		nav->sources_scroll = 0;
+	for (int i = 0; i < fit && nav->sources_scroll + i < n; i++)
+		draw_source(win, 1 + i * ROWS_PER_SOURCE, w,
+			    store_source(ctx->store, nav->sources_scroll + i), ctx->now_ms);
+	if (n > fit) {
+		char pos[48];
+		snprintf(pos, sizeof pos, " %d-%d/%d ", nav->sources_scroll + 1,
+			 nav->sources_scroll + fit < n ? nav->sources_scroll + fit : n, n);
+		text_draw_right(win, h - 1, 1, w - 3, pos, theme_attr(ROLE_BORDER_FOCUS));
+	}
+}
+
+static bool sources_key(action_t act, const ui_ctx_t *ctx, nav_t *nav)
+{
+	(void)ctx;
+	switch (act) {
+	case ACT_UP:
+		nav->sources_scroll--;
+		return true;
+	case ACT_DOWN:
+		nav->sources_scroll++; /* clamped when drawn */
+		return true;
+	case ACT_BACK:
+	case ACT_SOURCES:
+		nav->page = nav->back;
+		return true;
+	case ACT_HELP:
+		nav->page = PAGE_HELP; /* keeps the page sources was opened from */
+		return true;
+	default:
+		return false;
+	}
+}
+
+const page_class_t page_sources = {
+	.title = N_("Sources"),
+	.draw = sources_draw,
+	.key = sources_key,
+};
