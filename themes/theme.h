@@ -23,7 +23,7 @@
 	X(ROLE_ALARM, COLOR_RED, -1, A_BOLD | A_REVERSE)                 \
 	X(ROLE_STALE, COLOR_MAGENTA, -1, A_DIM | A_UNDERLINE)            \
 	X(ROLE_BAD, COLOR_MAGENTA, -1, A_BOLD | A_UNDERLINE)             \
-	X(ROLE_GAUGE_FILL, COLOR_GREEN, -1, A_NORMAL)                    \
+	X(ROLE_GAUGE_FILL, COLOR_CYAN, -1, A_NORMAL)                    \
 	X(ROLE_GAUGE_EMPTY, COLOR_WHITE, -1, A_DIM)                      \
 	X(ROLE_GAUGE_WARN_BAND, COLOR_YELLOW, -1, A_NORMAL)              \
 	X(ROLE_GAUGE_ALARM_BAND, COLOR_RED, -1, A_NORMAL)                \

@@ -10,10 +10,14 @@
 #include "text_draw.h"
 
 /* The bar is `width` cells; cell i stands for the values
- * [min + i * step, min + (i + 1) * step). Each cell is painted in the role of
- * the limit band its centre lies in, filled up to the value's cell, which
- * holds the mark. Limits also get a tick glyph in their cell, so the value's
- * place relative to them reads without colour and in a text dump. */
+ * [min + i * step, min + (i + 1) * step). It is filled up to the value's
+ * cell, which holds the mark. Colour means abnormal (as in ISA-101 displays):
+ * the fill takes the colour of the value's own state — neutral when normal,
+ * warning or alarm otherwise — never the colour of the bands it passes, so a
+ * normal reading never shows red. The empty track beyond the value shows the
+ * bands (warning and alarm zones in their colours) and a tick at each limit,
+ * so where the value stands relative to them reads without colour and in a
+ * text dump too. */
 
 enum gauge_band { BAND_NORMAL, BAND_WARN, BAND_ALARM };
 
@@ -77,12 +81,16 @@ static void gauge_track(WINDOW *win, int y, int x, int width, const gauge_t *g, 
 	const glyphs_t *gl = glyphs();
 	double step = (g->max - g->min) / width;
 	int visible = getmaxx(win) - x; /* no work past the window's edge */
+	attr_t fill = theme_attr(g->stale ? ROLE_STALE
+	                                  : fill_role[gauge_band_of_value(&g->limits, g->value)]);
 	for (int i = 0; i < width && i < visible; i++) {
+		if (i < fill_to) {
+			gauge_put(win, y, x + i, gl->gauge_fill, fill);
+			continue;
+		}
 		enum gauge_band b = gauge_band_of_cell(&g->limits, g->min + (i + 0.5) * step);
-		bool filled = i < fill_to;
-		theme_role_t role = g->stale ? ROLE_STALE : filled ? fill_role[b] : empty_role[b];
-		gauge_put(win, y, x + i, filled ? gl->gauge_fill : gl->gauge_empty,
-		          theme_attr(role));
+		gauge_put(win, y, x + i, gl->gauge_empty,
+		          theme_attr(g->stale ? ROLE_STALE : empty_role[b]));
 	}
 	static const unsigned bits[] = {LIMIT_LOLO, LIMIT_LO, LIMIT_HI, LIMIT_HIHI};
 	const double lim[] = {g->limits.lolo, g->limits.lo, g->limits.hi, g->limits.hihi};
@@ -90,6 +98,8 @@ static void gauge_track(WINDOW *win, int y, int x, int width, const gauge_t *g, 
 		if (!gauge_has(&g->limits, bits[k]) || !(lim[k] >= g->min && lim[k] <= g->max))
 			continue;
 		int i = gauge_cell(g, width, lim[k]);
+		if (i < fill_to)
+			continue; /* under the fill: the fill's colour already tells */
 		enum gauge_band b = (bits[k] & (LIMIT_LOLO | LIMIT_HIHI)) ? BAND_ALARM : BAND_WARN;
 		gauge_put(win, y, x + i, gl->limit_tick,
 		          theme_attr(g->stale ? ROLE_STALE : empty_role[b]));

@@ -197,10 +197,15 @@ static void test_gauge_unicode(void **state)
 	assert_golden(vs, "gauge");
 	/* bands in colour: cell 0 (0..3.3) is below lolo, cell 27 above hihi,
 	 * cell 5 (16.7..20) between lolo and lo, cell 15 normal and filled */
-	assert_int_equal(cell_at(vs, 1, 0).pair, theme_pair(ROLE_GAUGE_ALARM_BAND));
-	assert_int_equal(cell_at(vs, 1, 28).pair, theme_pair(ROLE_GAUGE_ALARM_BAND));
-	assert_int_equal(cell_at(vs, 1, 5).pair, theme_pair(ROLE_GAUGE_WARN_BAND));
+	/* A normal value: its whole fill is neutral, even across the low bands;
+	 * the empty track beyond shows the warning and alarm zones. */
+	assert_int_equal(cell_at(vs, 1, 0).pair, theme_pair(ROLE_GAUGE_FILL));
+	assert_int_equal(cell_at(vs, 1, 5).pair, theme_pair(ROLE_GAUGE_FILL));
 	assert_int_equal(cell_at(vs, 1, 10).pair, theme_pair(ROLE_GAUGE_FILL));
+	assert_int_equal(cell_at(vs, 1, 26).pair, theme_pair(ROLE_GAUGE_WARN_BAND));
+	assert_int_equal(cell_at(vs, 1, 28).pair, theme_pair(ROLE_GAUGE_ALARM_BAND));
+	/* A value beyond HIHI: the fill itself says alarm. */
+	assert_int_equal(cell_at(vs, 2, 3).pair, theme_pair(ROLE_GAUGE_ALARM_BAND));
 	assert_int_equal(cell_at(vs, 1, 20).pair, theme_pair(ROLE_GAUGE_EMPTY));
 	/* the mark takes the reading's state */
 	assert_int_equal(cell_at(vs, 1, 15).pair, theme_pair(ROLE_GAUGE_MARK));
