@@ -27,6 +27,19 @@ check "--dump with no readable source exits 1" \
 check "... and says which source and why" grep -q "dead.*127.0.0.1:1" "$err"
 check "... printing no frame" test ! -s "$out"
 
+cat >"$E2E_TMP/city.json" <<'JSON'
+{ "sources": [ { "name": "gone", "url": "http://127.0.0.1:1/v1/feeds/gas", "timeout_ms": 500 } ] }
+JSON
+check "--config: sources come from the file" \
+	test "$(run "$citydash" --dump --config "$E2E_TMP/city.json")" = 1
+check "... and the failure names the file's source" grep -q "gone.*127.0.0.1:1" "$err"
+printf '{ "sources": [ { "name": "x", "url": "ftp://host/" } ] }' >"$E2E_TMP/bad.json"
+check "--config with a bad source is a usage error (2)" \
+	test "$(run "$citydash" --dump --config "$E2E_TMP/bad.json")" = 2
+check "... naming the file, the source and the field" grep -q "bad.json.*sources\[0\].*url" "$err"
+check "--config with a missing file is a usage error (2)" \
+	test "$(run "$citydash" --config "$E2E_TMP/none.json")" = 2
+
 check "--demo --dump at 80x24 exits 0" test "$(run env LANG=C.UTF-8 "$citydash" --demo --dump --size 80x24)" = 0
 check "... prints 24 lines" test "$(wc -l <"$out")" = 24
 check "... none wider than 80 columns" test "$(LC_ALL=C.UTF-8 wc -L <"$out")" -le 80
