@@ -90,3 +90,19 @@ e2e_finish() {
 	echo "$E2E_PASSED passed, $E2E_FAILED failed"
 	[ "$E2E_FAILED" -eq 0 ]
 }
+
+# e2e_start_mock MOCK ARGS...: starts citydash-mock on an ephemeral loopback
+# port; sets E2E_MOCK_PID and E2E_MOCK_BASE ("http://127.0.0.1:PORT"). The
+# mock is stopped on exit.
+e2e_start_mock() {
+	local out="$E2E_TMP/mock.out"
+	"$@" --port 0 >"$out" 2>&1 &
+	E2E_MOCK_PID=$!
+	trap 'kill "$E2E_MOCK_PID" 2>/dev/null; wait "$E2E_MOCK_PID" 2>/dev/null; e2e_cleanup' EXIT
+	for _ in $(seq 50); do
+		grep -q "listening on" "$out" && break
+		sleep 0.1
+	done
+	E2E_MOCK_BASE=$(sed -n 's/^listening on \(http:[^ ]*\).*/\1/p' "$out")
+	test -n "$E2E_MOCK_BASE"
+}

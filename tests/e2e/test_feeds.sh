@@ -7,17 +7,9 @@ citydash=$1
 mock=$2
 . "$(dirname "$0")/lib.sh"
 
-# A real mock city on an ephemeral loopback port, stopped on exit.
-mock_out="$E2E_TMP/mock.out"
-"$mock" --port 0 --seed 11 >"$mock_out" 2>&1 &
-mock_pid=$!
-trap 'kill "$mock_pid" 2>/dev/null; wait "$mock_pid" 2>/dev/null; e2e_cleanup' EXIT
-for _ in $(seq 50); do
-	grep -q "listening on" "$mock_out" && break
-	sleep 0.1
-done
-base=$(sed -n 's/^listening on \(http:[^ ]*\).*/\1/p' "$mock_out")
-check "mock city started on an ephemeral port" test -n "$base"
+check "mock city started on an ephemeral port" e2e_start_mock "$mock" --seed 11
+base=$E2E_MOCK_BASE
+mock_pid=$E2E_MOCK_PID
 
 sources=(--source "water=$base/v1/feeds/water" --source "power=$base/v1/feeds/power"
 	--source "gas=$base/v1/feeds/gas" --source "telecom=$base/v1/feeds/telecom"

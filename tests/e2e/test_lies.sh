@@ -10,19 +10,11 @@ mock=$2
 data=$3
 . "$(dirname "$0")/lib.sh"
 
-mock_out="$E2E_TMP/mock.out"
-"$mock" --port 0 --seed 3 \
+check "mock city with lying feeds started" e2e_start_mock "$mock" --seed 3 \
 	--serve "/v1/feeds/lies=$data/lying_feed.json" \
 	--serve "/v1/feeds/v2=$data/version2.json" \
-	--serve "/v1/feeds/html=$data/not_json.html" >"$mock_out" 2>&1 &
-mock_pid=$!
-trap 'kill "$mock_pid" 2>/dev/null; wait "$mock_pid" 2>/dev/null; e2e_cleanup' EXIT
-for _ in $(seq 50); do
-	grep -q "listening on" "$mock_out" && break
-	sleep 0.1
-done
-base=$(sed -n 's/^listening on \(http:[^ ]*\).*/\1/p' "$mock_out")
-check "mock city with lying feeds started" test -n "$base"
+	--serve "/v1/feeds/html=$data/not_json.html"
+base=$E2E_MOCK_BASE
 
 e2e_start lies 120 40 "$citydash" --source "water=$base/v1/feeds/water" \
 	--source "lies=$base/v1/feeds/lies" --source "v2=$base/v1/feeds/v2" \
