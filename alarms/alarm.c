@@ -5,10 +5,13 @@
 
 #include "xalloc.h"
 
+typedef struct active_key active_key_t;
+
 struct alarm_engine {
 	alarm_state_t *states; /* by store reading index */
 	size_t state_count;
 	size_t *active; /* sorted store indices */
+	active_key_t *keys; /* scratch for sorting, as large as active */
 	size_t active_count, active_cap;
 	size_t critical_count;
 };
@@ -63,22 +66,25 @@ void alarm_engine_destroy(alarm_engine_t *eng)
 		return;
 	free(eng->states);
 	free(eng->active);
+	free(eng->keys);
 	free(eng);
 }
 
-static const alarm_engine_t *sort_engine; /* qsort has no context argument */
+/* What the active list is ordered by, copied out so qsort needs no context. */
+struct active_key {
+	bool critical;
+	int64_t since_ms;
+	size_t reading;
+};
 
 static int compare_active(const void *a, const void *b)
 {
-	const alarm_state_t *sa = &sort_engine->states[*(const size_t *)a];
-	const alarm_state_t *sb = &sort_engine->states[*(const size_t *)b];
-	bool ca = alarm_level_is_critical(sa->level), cb = alarm_level_is_critical(sb->level);
-	if (ca != cb)
-		return ca ? -1 : 1;
-	if (sa->since_ms != sb->since_ms)
-		return sa->since_ms > sb->since_ms ? -1 : 1;
-	size_t ia = *(const size_t *)a, ib = *(const size_t *)b;
-	return ia < ib ? -1 : ia > ib;
+	const active_key_t *ka = a, *kb = b;
+	if (ka->critical != kb->critical)
+		return ka->critical ? -1 : 1;
+	if (ka->since_ms != kb->since_ms)
+		return ka->since_ms > kb->since_ms ? -1 : 1; /* newest first */
+	return ka->reading < kb->reading ? -1 : ka->reading > kb->reading;
 }
 
 static void update_state(alarm_state_t *s, const store_t *st, const reading_t *r, int64_t now_ms)
@@ -121,15 +127,16 @@ void alarm_engine_evaluate(alarm_engine_t *eng, const store_t *st, int64_t now_m
 		if (eng->active_count == eng->active_cap) {
 			eng->active_cap = eng->active_cap ? 2 * eng->active_cap : 64;
 			eng->active = xreallocarray(eng->active, eng->active_cap, sizeof *eng->active);
+			eng->keys = xreallocarray(eng->keys, eng->active_cap, sizeof *eng->keys);
 		}
-		eng->active[eng->active_count++] = i;
-		eng->critical_count += alarm_level_is_critical(s->level);
+		bool critical = alarm_level_is_critical(s->level);
+		eng->keys[eng->active_count++] = (active_key_t){critical, s->since_ms, i};
+		eng->critical_count += critical;
 	}
-	if (eng->active_count > 1) {
-		sort_engine = eng;
-		qsort(eng->active, eng->active_count, sizeof *eng->active, compare_active);
-		sort_engine = NULL;
-	}
+	if (eng->active_count > 1)
+		qsort(eng->keys, eng->active_count, sizeof *eng->keys, compare_active);
+	for (size_t k = 0; k < eng->active_count; k++)
+		eng->active[k] = eng->keys[k].reading;
 }
 
 alarm_state_t alarm_engine_state(const alarm_engine_t *eng, size_t reading)

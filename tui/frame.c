@@ -112,8 +112,8 @@ static void healthy_text(const source_status_t *s, int64_t now, bool compact, ch
 	if (!s->ever_ok)
 		snprintf(buf, size, "%s %s", s->name, g->ellipsis); /* first poll under way */
 	else if (s->skipped) /* it answers, but not everything it sends is usable */
-		snprintf(buf, size, compact ? "%s%s%s/%u" : _("%s %s %s (%u skipped)"), s->name,
-			 g->ok_mark, age, s->skipped);
+		snprintf(buf, size, _("%s %s %s (%u skipped)"), s->name, g->ok_mark, age,
+			 s->skipped);
 	else
 		snprintf(buf, size, compact ? "%s%s%s" : "%s %s %s", s->name, g->ok_mark, age);
 }

@@ -30,11 +30,15 @@ static void domain_draw(WINDOW *win, const ui_ctx_t *ctx, nav_t *nav)
 		nav->scroll = nav->selected - nav->body_rows + 1;
 	nav->scroll = clamp(nav->scroll, 0, total > nav->body_rows ? total - nav->body_rows : 0);
 
-	char title[160];
-	snprintf(title, sizeof title, _("%s: %u readings, ok %u warn %u alarm %u stale %u bad %u"),
-		 _(domain_title(nav->domain)), dv->total, dv->counts[RC_NORMAL],
-		 dv->counts[RC_WARNING], dv->counts[RC_ALARM], dv->counts[RC_STALE],
-		 dv->counts[RC_BAD]);
+	char title[200];
+	int len = snprintf(title, sizeof title,
+			   _("%s: %u readings, ok %u warn %u alarm %u stale %u bad %u"),
+			   _(domain_title(nav->domain)), dv->total, dv->counts[RC_NORMAL],
+			   dv->counts[RC_WARNING], dv->counts[RC_ALARM], dv->counts[RC_STALE],
+			   dv->counts[RC_BAD]);
+	if (dv->counts[RC_NOVALUE] && len > 0 && (size_t)len < sizeof title)
+		snprintf(title + len, sizeof title - (size_t)len, _(" null %u"),
+			 dv->counts[RC_NOVALUE]);
 	panel_draw(win, 0, 0, h, w, title, true);
 	if (h < 4)
 		return;

@@ -48,7 +48,7 @@ static void draw_counts(WINDOW *win, int y, int x, int width, const domain_view_
 	};
 	enum { N = sizeof items / sizeof items[0] };
 	char text[N][48];
-	int need = 0;
+	int need = 0, need_nonzero = 0;
 	for (size_t i = 0; i < N; i++) {
 		unsigned n = dv->counts[items[i].cls];
 		/* "null" is rare: shown only when there is something to count. */
@@ -56,14 +56,17 @@ static void draw_counts(WINDOW *win, int y, int x, int width, const domain_view_
 			text[i][0] = '\0';
 		else
 			snprintf(text[i], sizeof text[i], "%s %u", _(items[i].label), n);
-		need += text_width(text[i]) + 2;
+		need += text[i][0] ? text_width(text[i]) + 1 : 0;
+		need_nonzero += n || i == 0 ? text_width(text[i]) + 1 : 0;
 	}
-	int gap = need - 2 <= width ? 2 : 1;
+	/* Narrow: single spaces, then only the counts that are not zero (and ok). */
+	int gap = need + (N - 1) <= width ? 2 : 1;
+	bool skip_zero = need - 1 > width && need_nonzero - 1 <= width;
 	int cx = x, end = x + width;
 	for (size_t i = 0; i < N && cx < end; i++) {
-		if (!text[i][0])
-			continue;
 		unsigned n = dv->counts[items[i].cls];
+		if (!text[i][0] || (skip_zero && n == 0 && i != 0))
+			continue;
 		attr_t a = n ? theme_attr(items[i].role) : theme_attr(ROLE_DIM);
 		cx += text_draw(win, y, cx, end - cx, text[i], a) + gap;
 	}

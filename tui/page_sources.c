@@ -38,12 +38,12 @@ static void draw_source(WINDOW *win, int y, int w, const source_status_t *s, int
 {
 	int x = 2, iw = w - 4;
 	text_draw(win, y, x, 16, s->name, theme_attr(ROLE_TITLE));
-	draw_state(win, y, x + 17, 30, s, now);
+	draw_state(win, y, x + 17, 31, s, now);
 	char counts[160];
 	snprintf(counts, sizeof counts, _("%llu ok, %llu failed, %llu unchanged"),
 		 (unsigned long long)s->polls_ok, (unsigned long long)s->polls_failed,
 		 (unsigned long long)s->not_modified);
-	text_draw(win, y, x + 48, iw - 48, counts, theme_attr(ROLE_DIM));
+	text_draw(win, y, x + 49, iw - 49, counts, theme_attr(ROLE_DIM));
 	text_draw(win, y + 1, x + 2, iw - 2, s->url, theme_attr(ROLE_LABEL));
 
 	char detail[512];
@@ -52,11 +52,27 @@ static void draw_source(WINDOW *win, int y, int w, const source_status_t *s, int
 		snprintf(detail, sizeof detail, _("reason: %s"), s->error);
 		a = theme_attr(ROLE_ALARM);
 	} else if (s->skipped || s->duplicates || s->limits_ignored) {
-		snprintf(detail, sizeof detail,
-			 _("last document: %u elements skipped, %u repeated ids, %u limits ignored%s%s"),
-			 s->skipped, s->duplicates, s->limits_ignored,
-			 s->last_skip_reason ? _("; first: ") : "",
-			 s->last_skip_reason ? s->last_skip_reason : "");
+		/* Only what happened, most serious first: data lost, then doubtful. */
+		int n = snprintf(detail, sizeof detail, "%s", _("last document:"));
+		const struct {
+			unsigned count;
+			const char *what;
+		} parts[] = {
+			{s->skipped, N_("elements skipped")},
+			{s->duplicates, N_("repeated ids")},
+			{s->limits_ignored, N_("limits out of order, ignored")},
+		};
+		const char *sep = " ";
+		for (size_t i = 0; i < sizeof parts / sizeof parts[0]; i++) {
+			if (!parts[i].count || n < 0 || (size_t)n >= sizeof detail)
+				continue;
+			n += snprintf(detail + n, sizeof detail - (size_t)n, "%s%u %s", sep,
+				      parts[i].count, _(parts[i].what));
+			sep = ", ";
+		}
+		if (s->last_skip_reason && n > 0 && (size_t)n < sizeof detail)
+			snprintf(detail + n, sizeof detail - (size_t)n, _("; first: %s"),
+				 s->last_skip_reason);
 		a = theme_attr(ROLE_WARN);
 	} else if (s->ever_ok) {
 		snprintf(detail, sizeof detail, "%s", _("last document: every element used"));

@@ -18,6 +18,7 @@ void view_free(view_t *v)
 		free(v->domains[d].by_place);
 	}
 	free(v->classes);
+	free(v->keys);
 	memset(v, 0, sizeof *v);
 }
 
@@ -54,12 +55,6 @@ static reading_class_t classify(const store_t *st, const alarm_engine_t *alarms,
 	return level != ALARM_NONE ? RC_WARNING : RC_NORMAL;
 }
 
-/* Sorting needs the store and the view; qsort takes no context. */
-static struct {
-	const store_t *st;
-	const view_t *v;
-} sort_ctx;
-
 /* Rank of a class in the overview: what needs eyes first. */
 static int class_rank(reading_class_t c)
 {
@@ -70,29 +65,70 @@ static int class_rank(reading_class_t c)
 	return rank[c];
 }
 
+/* Sort keys are computed once per reading, so comparisons are cheap and
+ * qsort needs no context. */
+typedef struct worst_key {
+	int rank;
+	double pressure;
+	size_t reading;
+} worst_key_t;
+
 static int compare_worst(const void *a, const void *b)
 {
-	size_t ia = *(const size_t *)a, ib = *(const size_t *)b;
-	int ra = class_rank(sort_ctx.v->classes[ia]), rb = class_rank(sort_ctx.v->classes[ib]);
-	if (ra != rb)
-		return ra - rb;
-	double pa = view_limit_pressure(store_reading(sort_ctx.st, ia));
-	double pb = view_limit_pressure(store_reading(sort_ctx.st, ib));
-	if (pa != pb)
-		return pa > pb ? -1 : 1;
-	return ia < ib ? -1 : ia > ib;
+	const worst_key_t *ka = a, *kb = b;
+	if (ka->rank != kb->rank)
+		return ka->rank - kb->rank;
+	if (ka->pressure != kb->pressure)
+		return ka->pressure > kb->pressure ? -1 : 1;
+	return ka->reading < kb->reading ? -1 : ka->reading > kb->reading;
 }
+
+typedef struct place_key {
+	const char *district, *street, *id;
+	size_t reading;
+} place_key_t;
 
 static int compare_place(const void *a, const void *b)
 {
-	size_t ia = *(const size_t *)a, ib = *(const size_t *)b;
-	const reading_t *ra = store_reading(sort_ctx.st, ia), *rb = store_reading(sort_ctx.st, ib);
-	int c = strcmp(ra->district, rb->district);
+	const place_key_t *ka = a, *kb = b;
+	int c = strcmp(ka->district, kb->district);
 	if (!c)
-		c = strcmp(ra->street, rb->street);
+		c = strcmp(ka->street, kb->street);
 	if (!c)
-		c = strcmp(ra->id, rb->id);
-	return c ? c : (ia < ib ? -1 : ia > ib);
+		c = strcmp(ka->id, kb->id);
+	return c ? c : (ka->reading < kb->reading ? -1 : ka->reading > kb->reading);
+}
+
+static void grow(domain_view_t *dv, size_t need)
+{
+	if (need <= dv->cap)
+		return;
+	dv->cap = dv->cap * 2 > need ? dv->cap * 2 : need + 64;
+	dv->worst = xreallocarray(dv->worst, dv->cap, sizeof *dv->worst);
+	dv->by_place = xreallocarray(dv->by_place, dv->cap, sizeof *dv->by_place);
+}
+
+/* Places change only when readings are added (a reading never moves), so
+ * the by-place order is rebuilt then and not every second. */
+static void sort_by_place(view_t *v, const store_t *st)
+{
+	size_t n = store_reading_count(st);
+	place_key_t *keys = xreallocarray(NULL, n ? n : 1, sizeof *keys);
+	for (int d = 0; d < DOMAIN_COUNT; d++) {
+		domain_view_t *dv = &v->domains[d];
+		size_t k = 0;
+		for (size_t i = 0; i < n; i++) {
+			const reading_t *r = store_reading(st, i);
+			if (r->domain == (domain_t)d)
+				keys[k++] = (place_key_t){r->district, r->street, r->id, i};
+		}
+		if (k > 1)
+			qsort(keys, k, sizeof *keys, compare_place);
+		for (size_t i = 0; i < k; i++)
+			dv->by_place[i] = keys[i].reading;
+	}
+	free(keys);
+	v->placed_count = n;
 }
 
 void view_update(view_t *v, const store_t *st, const alarm_engine_t *alarms, int64_t now_ms)
@@ -100,38 +136,40 @@ void view_update(view_t *v, const store_t *st, const alarm_engine_t *alarms, int
 	size_t n = store_reading_count(st);
 	if (n > v->class_cap) {
 		v->classes = xreallocarray(v->classes, n, sizeof *v->classes);
+		v->keys = xreallocarray(v->keys, n, sizeof *v->keys);
 		v->class_cap = n;
 	}
 	v->reading_count = n;
 	v->domains_present = 0;
-	for (int d = 0; d < DOMAIN_COUNT; d++) {
+	unsigned total[DOMAIN_COUNT] = {0};
+	for (int d = 0; d < DOMAIN_COUNT; d++)
 		memset(v->domains[d].counts, 0, sizeof v->domains[d].counts);
-		v->domains[d].total = 0;
-	}
 	for (size_t i = 0; i < n; i++) {
 		const reading_t *r = store_reading(st, i);
-		domain_view_t *dv = &v->domains[r->domain];
-		v->classes[i] = classify(st, alarms, i, r, now_ms);
-		dv->counts[v->classes[i]]++;
-		if (dv->total == dv->cap) {
-			dv->cap = dv->cap ? 2 * dv->cap : 64;
-			dv->worst = xreallocarray(dv->worst, dv->cap, sizeof *dv->worst);
-			dv->by_place = xreallocarray(dv->by_place, dv->cap, sizeof *dv->by_place);
-		}
-		dv->worst[dv->total] = i;
-		dv->by_place[dv->total] = i;
-		dv->total++;
+		reading_class_t c = classify(st, alarms, i, r, now_ms);
+		v->classes[i] = c;
+		v->domains[r->domain].counts[c]++;
+		total[r->domain]++;
 		v->domains_present |= 1u << r->domain;
 	}
-	sort_ctx.st = st;
-	sort_ctx.v = v;
+	/* Worst first: the keys of each domain, then sorted. */
+	worst_key_t *keys = v->keys;
 	for (int d = 0; d < DOMAIN_COUNT; d++) {
 		domain_view_t *dv = &v->domains[d];
-		if (dv->total < 2)
-			continue;
-		qsort(dv->worst, dv->total, sizeof *dv->worst, compare_worst);
-		qsort(dv->by_place, dv->total, sizeof *dv->by_place, compare_place);
+		grow(dv, total[d]);
+		dv->total = total[d];
+		size_t k = 0;
+		for (size_t i = 0; i < n && k < total[d]; i++) {
+			const reading_t *r = store_reading(st, i);
+			if (r->domain == (domain_t)d)
+				keys[k++] = (worst_key_t){class_rank(v->classes[i]),
+							  view_limit_pressure(r), i};
+		}
+		if (k > 1)
+			qsort(keys, k, sizeof *keys, compare_worst);
+		for (size_t i = 0; i < k; i++)
+			dv->worst[i] = keys[i].reading;
 	}
-	sort_ctx.st = NULL;
-	sort_ctx.v = NULL;
+	if (n != v->placed_count)
+		sort_by_place(v, st);
 }

@@ -33,8 +33,10 @@ typedef struct domain_view {
 typedef struct view {
 	domain_view_t domains[DOMAIN_COUNT];
 	reading_class_t *classes; /* by store index */
+	struct worst_key *keys;   /* scratch for sorting, class_cap of them */
 	size_t class_cap;
 	size_t reading_count;
+	size_t placed_count;      /* readings when by_place was last sorted */
 	unsigned domains_present; /* bit per domain that has readings */
 } view_t;
 

@@ -1,0 +1,142 @@
+/* The view: each reading's class (with its precedence), per-domain counts,
+ * worst-first and by-place orders; and how values are written. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <math.h>
+#include <string.h>
+
+#include "alarm.h"
+#include "format.h"
+#include "glyphs.h"
+#include "store.h"
+#include "view.h"
+
+static const limits_t four = {LIMIT_LOLO | LIMIT_LO | LIMIT_HI | LIMIT_HIHI, 10, 20, 80, 90};
+
+typedef struct spec {
+	const char *id, *district;
+	double value;
+	bool has_value;
+	quality_t quality;
+} spec_t;
+
+static void put_all(store_t *st, int source, const spec_t *specs, size_t n, int64_t now)
+{
+	store_begin_poll(st, source, now);
+	for (size_t i = 0; i < n; i++) {
+		reading_in_t in = {
+			.id = specs[i].id, .domain = "water", .district = specs[i].district,
+			.street = "S", .unit = "MPa", .has_value = specs[i].has_value,
+			.value = specs[i].value, .limits = four, .quality = specs[i].quality,
+		};
+		store_put_reading(st, source, &in, now);
+	}
+	poll_report_t rep = {0};
+	store_end_poll(st, source, &rep, now);
+}
+
+static void test_classes_counts_and_orders(void **state)
+{
+	(void)state;
+	store_t *st = store_create();
+	store_add_source(st, "live", "http://127.0.0.1/a", 1000, 3000);
+	store_add_source(st, "old", "http://127.0.0.1/b", 1000, 3000);
+	const spec_t live[] = {
+		{"normal", "D3", 50, true, QUALITY_GOOD},
+		{"warning", "D1", 85, true, QUALITY_GOOD},
+		{"alarm", "D2", 95, true, QUALITY_GOOD},
+		{"bad", "D4", 95, true, QUALITY_BAD},     /* bad wins over its value */
+		{"null", "D5", 0, false, QUALITY_GOOD},   /* no value, not 0 (which is LOLO) */
+		{"nearly", "D6", 79, true, QUALITY_GOOD}, /* normal, close to HI */
+	};
+	const spec_t old[] = {{"stale", "D0", 95, true, QUALITY_GOOD}};
+	put_all(st, 1, old, 1, 1000);
+	put_all(st, 0, live, 6, 10000);
+	alarm_engine_t *eng = alarm_engine_create();
+	alarm_engine_evaluate(eng, st, 10000);
+	view_t v;
+	view_init(&v);
+	view_update(&v, st, eng, 10000);
+
+	const domain_view_t *w = &v.domains[DOMAIN_WATER];
+	assert_int_equal(w->total, 7);
+	assert_int_equal(w->counts[RC_NORMAL], 2);
+	assert_int_equal(w->counts[RC_WARNING], 1);
+	assert_int_equal(w->counts[RC_ALARM], 1);
+	assert_int_equal(w->counts[RC_BAD], 1);
+	assert_int_equal(w->counts[RC_NOVALUE], 1);
+	assert_int_equal(w->counts[RC_STALE], 1); /* its source went quiet 9 s ago */
+	assert_int_equal(v.domains[DOMAIN_POWER].total, 0);
+
+	/* Worst first: alarm, warning, bad, stale, null, then normal by how
+	 * close it sits to a limit. */
+	const char *worst[] = {"alarm", "warning", "bad", "stale", "null", "nearly", "normal"};
+	for (size_t i = 0; i < 7; i++)
+		assert_string_equal(store_reading(st, w->worst[i])->id, worst[i]);
+	/* By place: D0 .. D6. */
+	for (size_t i = 0; i < 7; i++)
+		assert_int_equal(store_reading(st, w->by_place[i])->district[1], '0' + (int)i);
+
+	view_free(&v);
+	alarm_engine_destroy(eng);
+	store_destroy(st);
+}
+
+static void test_format_value(void **state)
+{
+	(void)state;
+	reading_t r;
+	memset(&r, 0, sizeof r);
+	r.unit = "MPa";
+	char buf[64];
+	r.has_value = false;
+	format_reading_value(&r, buf, sizeof buf);
+	assert_string_equal(buf, "no value");
+	r.has_value = true;
+	r.value = 0.4213;
+	format_reading_value(&r, buf, sizeof buf);
+	assert_string_equal(buf, "0.421 MPa");
+	r.value = 1234.6;
+	format_reading_value(&r, buf, sizeof buf);
+	assert_string_equal(buf, "1235 MPa");
+	r.unit = "";
+	r.value = -12.345;
+	format_reading_value(&r, buf, sizeof buf);
+	assert_string_equal(buf, "-12.35");
+}
+
+static void test_label_in_ascii_mode(void **state)
+{
+	(void)state;
+	reading_t r;
+	memset(&r, 0, sizeof r);
+	r.id = "water.jiangbei.pump07.pressure";
+	r.name = "观音桥7号泵站出口压力";
+	r.domain_token = "water";
+	r.district = "江北区";
+	r.street = "观音桥街道";
+	char place[64];
+	glyphs_set_ascii(false);
+	assert_string_equal(format_reading_label(&r), r.name);
+	format_reading_place(&r, place, sizeof place);
+	assert_string_equal(place, "江北区 观音桥街道");
+	glyphs_set_ascii(true);
+	assert_string_equal(format_reading_label(&r), "jiangbei.pump07.pressure");
+	format_reading_place(&r, place, sizeof place);
+	assert_string_equal(place, "");
+	glyphs_set_ascii(false);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_classes_counts_and_orders),
+		cmocka_unit_test(test_format_value),
+		cmocka_unit_test(test_label_in_ascii_mode),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
