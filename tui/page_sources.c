@@ -12,7 +12,7 @@
 #include "theme.h"
 #include "timefmt.h"
 
-#define ROWS_PER_SOURCE 3
+#define ROWS_PER_SOURCE 4 /* name and state, url, detail, first problem */
 
 static void draw_state(WINDOW *win, int y, int x, int w, const source_status_t *s, int64_t now)
 {
@@ -70,10 +70,12 @@ static void draw_source(WINDOW *win, int y, int w, const source_status_t *s, int
 				      parts[i].count, _(parts[i].what));
 			sep = ", ";
 		}
-		if (s->last_skip_reason && n > 0 && (size_t)n < sizeof detail)
-			snprintf(detail + n, sizeof detail - (size_t)n, _("; first: %s"),
-				 s->last_skip_reason);
 		a = theme_attr(ROLE_WARN);
+		if (s->last_skip_reason) {
+			char first[400];
+			snprintf(first, sizeof first, _("first problem: %s"), s->last_skip_reason);
+			text_draw(win, y + 3, x + 2, iw - 2, first, a);
+		}
 	} else if (s->ever_ok) {
 		snprintf(detail, sizeof detail, "%s", _("last document: every element used"));
 	} else {
