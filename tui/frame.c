@@ -52,8 +52,9 @@ static void draw_title(WINDOW *win, const ui_ctx_t *ctx, const nav_t *nav)
 
 	size_t n = alarm_engine_active_count(ctx->alarms);
 	size_t crit = alarm_engine_critical_count(ctx->alarms);
+	/* The words of the blocks and the help: alarm = HIHI/LOLO, warning = HI/LO. */
 	char alarms[96];
-	snprintf(alarms, sizeof alarms, _(" %zu alarms, %zu critical "), n, crit);
+	snprintf(alarms, sizeof alarms, _(" %zu alarms, %zu warnings "), crit, n - crit);
 	attr_t aa = crit ? theme_attr(ROLE_STATUS_FAIL) : n ? bar | A_BOLD : theme_attr(ROLE_STATUS_OK);
 	cx += text_draw(win, 0, cx, w - cx, alarms, aa);
 

@@ -72,6 +72,15 @@ static void draw_counts(WINDOW *win, int y, int x, int width, const domain_view_
 	}
 }
 
+/* Until every source has answered once, an empty block may yet fill. */
+static bool all_sources_answered(const store_t *st)
+{
+	for (size_t i = 0; i < store_source_count(st); i++)
+		if (store_source(st, (int)i)->last_attempt_ms == 0)
+			return false;
+	return true;
+}
+
 static void draw_block(WINDOW *win, int y, int x, int h, int w, const ui_ctx_t *ctx, domain_t d,
 		       bool focused)
 {
@@ -83,7 +92,10 @@ static void draw_block(WINDOW *win, int y, int x, int h, int w, const ui_ctx_t *
 	if (h < 3 || iw < 10)
 		return;
 	if (dv->total == 0) {
-		text_draw(win, y + 1, ix + 1, iw - 1, _("no readings yet"), theme_attr(ROLE_DIM));
+		text_draw(win, y + 1, ix + 1, iw - 1,
+			  all_sources_answered(ctx->store) ? _("no source sends readings of this domain")
+							   : _("waiting for the first data"),
+			  theme_attr(ROLE_DIM));
 		return;
 	}
 	draw_counts(win, y + 1, ix + 1, iw - 1, dv);
@@ -133,8 +145,8 @@ static void draw_alarm_pane(WINDOW *win, int y, int h, int w, const ui_ctx_t *ct
 {
 	size_t n = alarm_engine_active_count(ctx->alarms);
 	char title[96];
-	snprintf(title, sizeof title, _("Alarms: %zu active, %zu HIHI/LOLO"), n,
-		 alarm_engine_critical_count(ctx->alarms));
+	size_t crit = alarm_engine_critical_count(ctx->alarms);
+	snprintf(title, sizeof title, _("Alarms: %zu HIHI/LOLO, %zu HI/LO warnings"), crit, n - crit);
 	panel_draw(win, y, 0, h, w, title, false);
 	int rows = h - 2;
 	if (n == 0) {
