@@ -89,13 +89,14 @@ static bool domain_key(action_t act, const ui_ctx_t *ctx, nav_t *nav)
 		break;
 	case ACT_NEXT:
 	case ACT_RIGHT:
-		nav->domain = (domain_t)((nav->domain + 1) % DOMAIN_KNOWN_COUNT);
+		nav->domain = (domain_t)((nav->domain + 1) % view_domain_count(ctx->view));
 		nav->focus = nav->domain;
 		nav->selected = nav->scroll = 0;
 		break;
 	case ACT_PREV:
 	case ACT_LEFT:
-		nav->domain = (domain_t)((nav->domain + DOMAIN_KNOWN_COUNT - 1) % DOMAIN_KNOWN_COUNT);
+		nav->domain = (domain_t)((nav->domain + view_domain_count(ctx->view) - 1) %
+					 view_domain_count(ctx->view));
 		nav->focus = nav->domain;
 		nav->selected = nav->scroll = 0;
 		break;

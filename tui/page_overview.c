@@ -21,10 +21,10 @@ typedef struct grid {
 
 /* The alarm pane takes what its alarms need, between a floor that keeps it
  * visible and a third of the screen; the domain blocks get the rest. */
-static grid_t grid_for(int h, int w, size_t alarms)
+static grid_t grid_for(int h, int w, size_t alarms, int blocks)
 {
 	grid_t g = {.cols = w >= 120 ? 3 : 2};
-	g.rows = (DOMAIN_KNOWN_COUNT + g.cols - 1) / g.cols;
+	g.rows = (blocks + g.cols - 1) / g.cols;
 	int want = (int)(alarms < 100 ? alarms : 100) + 2;
 	int most = h / 3 > 5 ? h / 3 : 5;
 	g.alarm_h = want < 5 ? 5 : want > most ? most : want;
@@ -170,8 +170,11 @@ static void overview_draw(WINDOW *win, const ui_ctx_t *ctx, nav_t *nav)
 {
 	int h, w;
 	getmaxyx(win, h, w);
-	grid_t g = grid_for(h, w, alarm_engine_active_count(ctx->alarms));
-	for (int d = 0; d < DOMAIN_KNOWN_COUNT; d++) {
+	int blocks = view_domain_count(ctx->view);
+	grid_t g = grid_for(h, w, alarm_engine_active_count(ctx->alarms), blocks);
+	if (nav->focus >= blocks)
+		nav->focus = 0;
+	for (int d = 0; d < blocks; d++) {
 		int col = d % g.cols, row = d / g.cols;
 		int bx = w * col / g.cols, bw = w * (col + 1) / g.cols - bx;
 		draw_block(win, row * g.block_h, bx, g.block_h, bw, ctx, (domain_t)d, nav->focus == d);
@@ -183,9 +186,8 @@ static void overview_draw(WINDOW *win, const ui_ctx_t *ctx, nav_t *nav)
 
 static bool overview_key(action_t act, const ui_ctx_t *ctx, nav_t *nav)
 {
-	(void)ctx;
-	int cols = grid_for(nav->body_rows, nav->body_cols, 0).cols;
-	int n = DOMAIN_KNOWN_COUNT;
+	int n = view_domain_count(ctx->view);
+	int cols = grid_for(nav->body_rows, nav->body_cols, 0, n).cols;
 	switch (act) {
 	case ACT_NEXT:
 	case ACT_RIGHT:

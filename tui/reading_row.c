@@ -77,7 +77,12 @@ void reading_row_draw(WINDOW *win, int y, int x, int width, const ui_ctx_t *ctx,
 	int cx = x;
 	text_draw(win, y, cx, c.marker, format_class_marker(cls), cls_attr);
 	cx += c.marker;
-	text_draw(win, y, cx, c.name, format_reading_label(r), cls == RC_NORMAL ? base : cls_attr);
+	char label[300];
+	if (r->domain == DOMAIN_OTHER) /* the token the feed gave, as the protocol asks */
+		snprintf(label, sizeof label, "%s: %s", r->domain_token, format_reading_label(r));
+	else
+		snprintf(label, sizeof label, "%s", format_reading_label(r));
+	text_draw(win, y, cx, c.name, label, cls == RC_NORMAL ? base : cls_attr);
 	cx += c.name + 1;
 	if (c.place) {
 		char place[256];

@@ -22,6 +22,11 @@ void view_free(view_t *v)
 	memset(v, 0, sizeof *v);
 }
 
+int view_domain_count(const view_t *v)
+{
+	return DOMAIN_KNOWN_COUNT + ((v->domains_present >> DOMAIN_OTHER) & 1u);
+}
+
 reading_class_t view_class(const view_t *v, size_t reading)
 {
 	return reading < v->reading_count ? v->classes[reading] : RC_NORMAL;

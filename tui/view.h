@@ -40,6 +40,10 @@ typedef struct view {
 	unsigned domains_present; /* bit per domain that has readings */
 } view_t;
 
+/* Domains the pages show: the six known ones, plus "other" while some
+ * reading carries a domain token outside them (the protocol keeps those). */
+int view_domain_count(const view_t *v);
+
 void view_init(view_t *v);
 void view_free(view_t *v);
 void view_update(view_t *v, const store_t *st, const alarm_engine_t *alarms, int64_t now_ms);

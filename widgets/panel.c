@@ -49,12 +49,13 @@ static void panel_vline(WINDOW *win, int y, int x, int n, attr_t attr)
 }
 
 /* " Title " in the top border after "┌─", cut to leave "─┐" at the end. */
-static void panel_title(WINDOW *win, int y, int x, int w, const char *title)
+static void panel_title(WINDOW *win, int y, int x, int w, const char *title, bool focused)
 {
 	int room = w - 4;
 	if (title == NULL || title[0] == '\0' || room < 3)
 		return;
-	attr_t attr = theme_attr(ROLE_TITLE);
+	/* Focus shows in the title itself (reversed), readable without colour. */
+	attr_t attr = theme_attr(focused ? ROLE_SELECTED : ROLE_TITLE);
 	text_draw(win, y, x + 2, 1, " ", attr);
 	int cols = text_draw(win, y, x + 3, room - 2, title, attr);
 	if (cols > 0)
@@ -74,5 +75,5 @@ void panel_draw(WINDOW *win, int y, int x, int h, int w, const char *title, bool
 	panel_put(win, y + h - 1, x, WACS_LLCORNER, glyphs()->box_corner, attr);
 	panel_hline(win, y + h - 1, x + 1, w - 2, attr);
 	panel_put(win, y + h - 1, x + w - 1, WACS_LRCORNER, glyphs()->box_corner, attr);
-	panel_title(win, y, x, w, title);
+	panel_title(win, y, x, w, title, focused);
 }

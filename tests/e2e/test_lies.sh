@@ -46,6 +46,11 @@ check "the last of a repeated id wins" \
 check "skipped elements are not shown" \
 	bash -c '! tmux -u -L "$0" capture-pane -p -t lies | grep -q "LIE string value\|LIE infinite\|LIE missing id\|LIE malformed"' \
 	"$E2E_SOCKET"
+e2e_keys lies Escape
+check "a domain outside the six gets its own block" e2e_wait lies 5 "Other (1)"
+e2e_keys lies Tab Tab Tab Tab Tab Enter # from Power, the focus after its page
+check "... and page, where the feed's token is shown" \
+	e2e_wait lies 5 "Overview › Other" "metro: LIE a domain of its own"
 e2e_keys lies q
 check "q quits with status 0" test "$(e2e_wait_exit lies 10)" = 0
 

@@ -86,6 +86,37 @@ static void test_classes_counts_and_orders(void **state)
 	store_destroy(st);
 }
 
+static void test_other_domains_appear(void **state)
+{
+	(void)state;
+	store_t *st = store_create();
+	store_add_source(st, "s", "http://127.0.0.1/", 1000, 3000);
+	alarm_engine_t *eng = alarm_engine_create();
+	view_t v;
+	view_init(&v);
+	store_begin_poll(st, 0, 1000);
+	reading_in_t water = {.id = "w", .domain = "water", .has_value = true, .value = 1};
+	store_put_reading(st, 0, &water, 1000);
+	poll_report_t rep = {0};
+	store_end_poll(st, 0, &rep, 1000);
+	view_update(&v, st, eng, 1000);
+	assert_int_equal(view_domain_count(&v), DOMAIN_KNOWN_COUNT);
+
+	/* A token outside the six is kept, and gets a block and a page. */
+	store_begin_poll(st, 0, 2000);
+	reading_in_t metro = {.id = "m", .domain = "metro", .has_value = true, .value = 1};
+	store_put_reading(st, 0, &metro, 2000);
+	store_end_poll(st, 0, &rep, 2000);
+	view_update(&v, st, eng, 2000);
+	assert_int_equal(view_domain_count(&v), DOMAIN_KNOWN_COUNT + 1);
+	assert_int_equal(v.domains[DOMAIN_OTHER].total, 1);
+	assert_string_equal(store_reading(st, v.domains[DOMAIN_OTHER].worst[0])->domain_token,
+			    "metro");
+	view_free(&v);
+	alarm_engine_destroy(eng);
+	store_destroy(st);
+}
+
 static void test_format_value(void **state)
 {
 	(void)state;
@@ -135,6 +166,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_classes_counts_and_orders),
+		cmocka_unit_test(test_other_domains_appear),
 		cmocka_unit_test(test_format_value),
 		cmocka_unit_test(test_label_in_ascii_mode),
 	};

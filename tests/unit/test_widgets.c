@@ -321,7 +321,9 @@ static void test_panel(void **state)
 	assert_golden(vs, "panel");
 	assert_int_equal(cell_at(vs, 0, 0).pair, theme_pair(ROLE_BORDER_FOCUS));
 	assert_int_equal(cell_at(vs, 4, 0).pair, theme_pair(ROLE_BORDER));
-	assert_int_equal(cell_at(vs, 0, 3).pair, theme_pair(ROLE_TITLE));
+	/* A focused panel's title is shown selected; others in the title role. */
+	assert_int_equal(cell_at(vs, 0, 3).pair, theme_pair(ROLE_SELECTED));
+	assert_int_equal(cell_at(vs, 4, 3).pair, theme_pair(ROLE_TITLE));
 	assert_int_equal(cell_at(vs, 4, 12).wc, L'…');
 	assert_int_equal(cell_at(vs, 4, 15).wc, L'┐');
 	assert_int_equal(cell_at(vs, 7, 0).wc, L'.');
