@@ -9,3 +9,10 @@ set_tests_properties(e2e_cli PROPERTIES TIMEOUT 240 LABELS e2e)
 add_test(NAME e2e_lies COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/e2e/test_lies.sh
          $<TARGET_FILE:citydash> $<TARGET_FILE:citydash-mock> ${CMAKE_CURRENT_SOURCE_DIR}/data/lies)
 set_tests_properties(e2e_lies PROPERTIES TIMEOUT 240 LABELS e2e)
+# The whole program — mock thread, poller, ingest, alarms, pages — under valgrind.
+if(VALGRIND_EXECUTABLE AND NOT CITYDASH_SANITIZE)
+  add_test(NAME valgrind_citydash_dump
+           COMMAND ${VALGRIND_EXECUTABLE} --quiet --error-exitcode=99 --leak-check=full
+                   --errors-for-leak-kinds=definite $<TARGET_FILE:citydash> --demo --dump --size 120x40)
+  set_tests_properties(valgrind_citydash_dump PROPERTIES TIMEOUT 300 LABELS valgrind)
+endif()
