@@ -9,5 +9,7 @@
 #define CITYDASH_TEXTDOMAIN "citydash"
 #define _(s) dgettext(CITYDASH_TEXTDOMAIN, s)
 #define N_(s) (s)
+/* Singular or plural by count, as the language wants: P_("%d alarm", "%d alarms", n). */
+#define P_(one, many, n) dngettext(CITYDASH_TEXTDOMAIN, one, many, (unsigned long)(n))
 
 #endif

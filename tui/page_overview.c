@@ -146,7 +146,10 @@ static void draw_alarm_pane(WINDOW *win, int y, int h, int w, const ui_ctx_t *ct
 	size_t n = alarm_engine_active_count(ctx->alarms);
 	char title[96];
 	size_t crit = alarm_engine_critical_count(ctx->alarms);
-	snprintf(title, sizeof title, _("Alarms: %zu HIHI/LOLO, %zu HI/LO warnings"), crit, n - crit);
+	char warnings[48];
+	snprintf(warnings, sizeof warnings, P_("%zu HI/LO warning", "%zu HI/LO warnings", n - crit),
+		 n - crit);
+	snprintf(title, sizeof title, _("Alarms: %zu HIHI/LOLO, %s"), crit, warnings);
 	panel_draw(win, y, 0, h, w, title, false);
 	int rows = h - 2;
 	if (n == 0) {

@@ -56,18 +56,20 @@ static void draw_source(WINDOW *win, int y, int w, const source_status_t *s, int
 		int n = snprintf(detail, sizeof detail, "%s", _("last document:"));
 		const struct {
 			unsigned count;
-			const char *what;
+			const char *one, *many;
 		} parts[] = {
-			{s->skipped, N_("elements skipped")},
-			{s->duplicates, N_("repeated ids")},
-			{s->limits_ignored, N_("limits out of order, ignored")},
+			{s->skipped, N_("element skipped"), N_("elements skipped")},
+			{s->duplicates, N_("repeated id"), N_("repeated ids")},
+			{s->limits_ignored, N_("limits out of order, ignored"),
+			 N_("limits out of order, ignored")},
 		};
 		const char *sep = " ";
 		for (size_t i = 0; i < sizeof parts / sizeof parts[0]; i++) {
 			if (!parts[i].count || n < 0 || (size_t)n >= sizeof detail)
 				continue;
 			n += snprintf(detail + n, sizeof detail - (size_t)n, "%s%u %s", sep,
-				      parts[i].count, _(parts[i].what));
+				      parts[i].count,
+				      P_(parts[i].one, parts[i].many, parts[i].count));
 			sep = ", ";
 		}
 		a = theme_attr(ROLE_WARN);

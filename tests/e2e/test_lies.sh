@@ -30,7 +30,7 @@ check "... and the screen was not cleared: the title line is still there" \
 e2e_keys lies s
 check "sources page: the HTML page fails as not JSON" e2e_wait lies 5 "html" "not JSON"
 check "sources page: bad elements skipped and counted, with the first reason" \
-	e2e_wait lies 5 "4 elements skipped, 1 repeated ids, 1 limits out of order, ignored" "first problem: reading \"lie.string\": \"value\" is neither a number nor null"
+	e2e_wait lies 5 "4 elements skipped, 1 repeated id, 1 limits out of order, ignored" "first problem: reading \"lie.string\": \"value\" is neither a number nor null"
 e2e_keys lies Escape
 
 # Power block: the liar's good elements are there, sanitized.
