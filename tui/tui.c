@@ -8,10 +8,13 @@
 #include <fcntl.h>
 #include <signal.h>
 #include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <unistd.h>
 
 #include "clock.h"
 #include "frame.h"
+#include "i18n.h"
 #include "pages.h"
 #include "theme.h"
 
@@ -90,10 +93,37 @@ static int ms_to_next_second(int64_t wall_ms)
 	return (int)(1000 - wall_ms % 1000) + 1;
 }
 
+/* Opens the terminal; NULL with a message on stderr if it cannot be drawn
+ * on (unknown TERM, or a type that cannot move the cursor, such as dumb). */
+static SCREEN *open_terminal(void)
+{
+	const char *term = getenv("TERM");
+	SCREEN *scr = newterm(NULL, stdout, stdin);
+	if (!scr) {
+		fprintf(stderr, _("citydash: cannot use terminal type \"%s\" (TERM); try xterm-256color, "
+				  "or --dump for text output\n"),
+			term ? term : "");
+		return NULL;
+	}
+	char cup[] = "cup";
+	const char *cap = tigetstr(cup);
+	if (cap == NULL || cap == (char *)-1) {
+		endwin();
+		delscreen(scr);
+		fprintf(stderr, _("citydash: terminal type \"%s\" cannot move the cursor; use a real "
+				  "terminal, or --dump for text output\n"),
+			term ? term : "");
+		return NULL;
+	}
+	return scr;
+}
+
 int tui_run(session_t *s, const tui_opts_t *opts)
 {
+	SCREEN *scr = open_terminal();
+	if (!scr)
+		return 2;
 	install_signals();
-	initscr();
 	cbreak();
 	noecho();
 	nonl();
@@ -162,6 +192,7 @@ int tui_run(session_t *s, const tui_opts_t *opts)
 	}
 	frame_free(&frame);
 	endwin();
+	delscreen(scr);
 	close_signals();
 	return 0;
 }

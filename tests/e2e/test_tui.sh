@@ -50,4 +50,9 @@ check "resized to 100x30: the overview appears" e2e_wait small 10 "Water" "Tunne
 e2e_keys small q
 check "small: q quits" test "$(e2e_wait_exit small 10)" = 0
 
+# A terminal that cannot be drawn on is refused with a reason, not garbled.
+E2E_ENV="TERM=dumb" e2e_start dumb 80 24 "$citydash" --demo
+check "TERM=dumb: refused with status 2" test "$(e2e_wait_exit dumb 10)" = 2
+check "TERM=dumb: says why and what to do" e2e_wait dumb 3 "cannot move the cursor" "dump"
+
 e2e_finish
