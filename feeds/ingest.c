@@ -1,5 +1,7 @@
 #include "ingest.h"
 
+#include <stdio.h>
+
 #include <stdlib.h>
 #include <string.h>
 
@@ -55,6 +57,8 @@ typedef struct ingest_ctx {
 	int64_t now_ms;
 	bool begun;
 	unsigned duplicates;
+	unsigned refused; /* new readings beyond the store's limit */
+	char refused_reason[160];
 } ingest_ctx_t;
 
 /* The poll is opened at the first element, so a rejection before any element
@@ -71,8 +75,13 @@ static void sink_reading(void *ctx, const reading_in_t *r)
 {
 	ingest_ctx_t *c = ctx;
 	ingest_begin(c);
-	if (store_put_reading(c->st, c->source, r, c->now_ms) == STORE_PUT_DUPLICATE)
+	store_put_t put = store_put_reading(c->st, c->source, r, c->now_ms);
+	if (put == STORE_PUT_DUPLICATE)
 		c->duplicates++;
+	if (put == STORE_PUT_REFUSED && c->refused++ == 0)
+		snprintf(c->refused_reason, sizeof c->refused_reason,
+			 _("reading \"%s\": refused, the store holds its limit of %zu readings"),
+			 r->id, store_reading_count(c->st));
 }
 
 static void sink_kpi(void *ctx, const kpi_in_t *k)
@@ -111,10 +120,12 @@ int ingest_body(store_t *st, int source, const adapter_t *adapter, const char *b
 	poll_report_t rep = {
 	    .had_kpis = stats.had_kpis,
 	    .had_events = stats.had_events,
-	    .skipped = stats.skipped,
+	    .skipped = stats.skipped + c.refused,
 	    .duplicates = c.duplicates,
 	    .limits_ignored = stats.limits_ignored,
-	    .first_skip_reason = stats.first_skip_reason[0] ? stats.first_skip_reason : NULL,
+	    .first_skip_reason = stats.first_skip_reason[0] ? stats.first_skip_reason
+	                         : c.refused                 ? c.refused_reason
+	                                                     : NULL,
 	};
 	store_end_poll(st, source, &rep, now_ms);
 	return 0;

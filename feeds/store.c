@@ -22,6 +22,7 @@ struct store {
 	    poll_seq;    /* bumped by store_begin_poll; items remember the last that carried them */
 	int open_source; /* source of the open poll, -1 if none */
 	uint64_t generation;
+	size_t reading_limit; /* new ids beyond this many readings are refused */
 };
 
 /* Replaces *dst by src ("" for NULL) only if it differs: an unchanged string
@@ -48,10 +49,16 @@ static void *grow(void *arr, size_t *cap, size_t need, size_t elem)
 	return arr;
 }
 
+void store_set_reading_limit(store_t *st, size_t limit)
+{
+	st->reading_limit = limit;
+}
+
 store_t *store_create(void)
 {
 	store_t *st = xcalloc(1, sizeof *st);
 	st->open_source = -1;
+	st->reading_limit = STORE_DEFAULT_READING_LIMIT;
 	keyindex_init(&st->reading_ix);
 	keyindex_init(&st->kpi_ix);
 	keyindex_init(&st->event_ix);
@@ -253,6 +260,8 @@ store_put_t store_put_reading(store_t *st, int source, const reading_in_t *in, i
 {
 	long pos = keyindex_find(&st->reading_ix, source, in->id);
 	store_put_t kind = put_kind(st, source, pos, pos >= 0 ? st->readings[pos].seen_poll : 0);
+	if (pos < 0 && st->reading_count >= st->reading_limit)
+		return STORE_PUT_REFUSED; /* a feed inventing ids must not eat the memory */
 	if (pos < 0) {
 		st->readings = grow(st->readings, &st->reading_cap, st->reading_count + 1,
 		                    sizeof *st->readings);

@@ -147,7 +147,18 @@ const source_status_t *store_source(const store_t *st, int source);
 
 /* ---- writing (the ingest path) ---- */
 
-typedef enum store_put { STORE_PUT_NEW, STORE_PUT_UPDATED, STORE_PUT_DUPLICATE } store_put_t;
+typedef enum store_put {
+	STORE_PUT_NEW,
+	STORE_PUT_UPDATED,
+	STORE_PUT_DUPLICATE,
+	STORE_PUT_REFUSED, /* a new reading beyond the store's limit: nothing stored */
+} store_put_t;
+
+/* Readings are never removed, so a feed that invents new ids every poll
+ * would grow the store without end: past this many readings, new ids are
+ * refused (and counted as skipped by ingest). Known ids keep updating. */
+#define STORE_DEFAULT_READING_LIMIT 262144
+void store_set_reading_limit(store_t *st, size_t limit);
 
 /* Opens one document from `source`: items put until store_end_poll are one poll. */
 void store_begin_poll(store_t *st, int source, int64_t now_ms);

@@ -288,6 +288,32 @@ static void check_clean(const store_t *st)
 		assert_true(store_kpi(st, i)->history_len <= STORE_KPI_HISTORY);
 }
 
+/* A feed that invents new ids every poll cannot grow the store past its
+ * limit: the extra readings are refused and counted, known ones still update. */
+static void test_reading_limit(void **state)
+{
+	(void)state;
+	store_t *st = store_create();
+	int s = store_add_source(st, "inventive", "http://127.0.0.1/", 1000, 3000);
+	store_set_reading_limit(st, 3);
+	const char *doc = "{\"version\":1,\"readings\":["
+			  "{\"id\":\"a\",\"value\":1},{\"id\":\"b\",\"value\":1},"
+			  "{\"id\":\"c\",\"value\":1},{\"id\":\"d\",\"value\":1},"
+			  "{\"id\":\"e\",\"value\":1}]}";
+	assert_int_equal(ingest_str(st, s, doc, 1000), 0);
+	assert_int_equal(store_reading_count(st), 3);
+	const source_status_t *ss = store_source(st, s);
+	assert_int_equal(ss->skipped, 2);
+	assert_non_null(strstr(ss->last_skip_reason, "limit of 3 readings"));
+	const char *doc2 = "{\"version\":1,\"readings\":[{\"id\":\"a\",\"value\":7},"
+			   "{\"id\":\"f\",\"value\":1}]}";
+	assert_int_equal(ingest_str(st, s, doc2, 2000), 0);
+	assert_int_equal(store_reading_count(st), 3);
+	assert_true(find(st, s, "a")->value == 7);
+	assert_int_equal(store_source(st, s)->skipped, 1);
+	store_destroy(st);
+}
+
 static void test_fuzz_mutations(void **state)
 {
 	size_t len;
@@ -334,6 +360,7 @@ int main(void)
 	    cmocka_unit_test(test_rejected_documents),
 	    cmocka_unit_test(test_bad_elements_counted),
 	    cmocka_unit_test(test_kpis_events_follow_document),
+	    cmocka_unit_test(test_reading_limit),
 	    cmocka_unit_test(test_fuzz_mutations),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
