@@ -110,7 +110,8 @@ void reading_row_draw(WINDOW *win, int y, int x, int width, const ui_ctx_t *ctx,
 	if (c.spark) {
 		float hist[STORE_HISTORY];
 		size_t n = reading_history(r, hist, STORE_HISTORY);
-		sparkline_draw(win, y, cx + 1, c.spark, hist, n, r->range_min, r->range_max);
+		/* Scaled to its own data: the trend is what a sparkline is for. */
+		sparkline_draw(win, y, cx + 1, c.spark, hist, n, 0, 0);
 		cx += c.spark + 1;
 	}
 	if (c.age) {

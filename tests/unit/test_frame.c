@@ -104,11 +104,11 @@ static void test_overview_120x40(void **state)
 	check_frame(120, 40, (nav_t){.page = PAGE_OVERVIEW, .focus = 2}, "frame_overview_120x40", false);
 }
 
-static void test_domain_100x30(void **state)
+static void test_domain_130x30(void **state)
 {
 	(void)state;
-	check_frame(100, 30, (nav_t){.page = PAGE_DOMAIN, .domain = DOMAIN_GAS, .selected = 1},
-		    "frame_domain_100x30", false);
+	check_frame(130, 30, (nav_t){.page = PAGE_DOMAIN, .domain = DOMAIN_GAS, .selected = 1},
+		    "frame_domain_130x30", false);
 }
 
 static void test_sources_80x24(void **state)
@@ -135,7 +135,7 @@ int main(void)
 	tzset();
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_overview_80x24), cmocka_unit_test(test_overview_120x40),
-		cmocka_unit_test(test_domain_100x30),  cmocka_unit_test(test_sources_80x24),
+		cmocka_unit_test(test_domain_130x30),  cmocka_unit_test(test_sources_80x24),
 		cmocka_unit_test(test_too_small),      cmocka_unit_test(test_ascii_80x24),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
