@@ -113,8 +113,8 @@ static void grow(domain_view_t *dv, size_t need)
 	dv->by_place = xreallocarray(dv->by_place, dv->cap, sizeof *dv->by_place);
 }
 
-/* Places change only when readings are added (a reading never moves), so
- * the by-place order is rebuilt then and not every second. */
+/* Rebuilt at every update: a feed may move a reading to another domain,
+ * district or street at any poll, and a few thousand comparisons are cheap. */
 static void sort_by_place(view_t *v, const store_t *st)
 {
 	size_t n = store_reading_count(st);
@@ -133,7 +133,6 @@ static void sort_by_place(view_t *v, const store_t *st)
 			dv->by_place[i] = keys[i].reading;
 	}
 	free(keys);
-	v->placed_count = n;
 }
 
 void view_update(view_t *v, const store_t *st, const alarm_engine_t *alarms, int64_t now_ms)
@@ -175,6 +174,5 @@ void view_update(view_t *v, const store_t *st, const alarm_engine_t *alarms, int
 		for (size_t i = 0; i < k; i++)
 			dv->worst[i] = keys[i].reading;
 	}
-	if (n != v->placed_count)
-		sort_by_place(v, st);
+	sort_by_place(v, st);
 }

@@ -36,7 +36,6 @@ typedef struct view {
 	struct worst_key *keys;   /* scratch for sorting, class_cap of them */
 	size_t class_cap;
 	size_t reading_count;
-	size_t placed_count;      /* readings when by_place was last sorted */
 	unsigned domains_present; /* bit per domain that has readings */
 } view_t;
 

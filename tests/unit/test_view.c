@@ -117,6 +117,42 @@ static void test_other_domains_appear(void **state)
 	store_destroy(st);
 }
 
+/* A feed may move a reading to another domain: both orders follow at once. */
+static void test_reading_moves_domain(void **state)
+{
+	(void)state;
+	store_t *st = store_create();
+	store_add_source(st, "s", "http://127.0.0.1/", 1000, 3000);
+	alarm_engine_t *eng = alarm_engine_create();
+	view_t v;
+	view_init(&v);
+	const char *domain_of_mover[] = {"water", "power", "water"};
+	for (int poll = 0; poll < 3; poll++) {
+		int64_t now = 1000 * (poll + 1);
+		store_begin_poll(st, 0, now);
+		reading_in_t stay = {.id = "stay", .domain = "water", .has_value = true};
+		reading_in_t move = {.id = "move", .domain = domain_of_mover[poll], .has_value = true};
+		store_put_reading(st, 0, &stay, now);
+		store_put_reading(st, 0, &move, now);
+		poll_report_t rep = {0};
+		store_end_poll(st, 0, &rep, now);
+		view_update(&v, st, eng, now);
+		const domain_view_t *w = &v.domains[DOMAIN_WATER], *p = &v.domains[DOMAIN_POWER];
+		unsigned expect_water = poll == 1 ? 1 : 2;
+		assert_int_equal(w->total, expect_water);
+		assert_int_equal(p->total, 2 - expect_water);
+		for (unsigned i = 0; i < w->total; i++) {
+			assert_true(w->by_place[i] < store_reading_count(st));
+			assert_int_equal(store_reading(st, w->by_place[i])->domain, DOMAIN_WATER);
+		}
+		if (poll == 1)
+			assert_string_equal(store_reading(st, p->by_place[0])->id, "move");
+	}
+	view_free(&v);
+	alarm_engine_destroy(eng);
+	store_destroy(st);
+}
+
 static void test_format_value(void **state)
 {
 	(void)state;
@@ -167,6 +203,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_classes_counts_and_orders),
 		cmocka_unit_test(test_other_domains_appear),
+		cmocka_unit_test(test_reading_moves_domain),
 		cmocka_unit_test(test_format_value),
 		cmocka_unit_test(test_label_in_ascii_mode),
 	};
