@@ -423,6 +423,8 @@ void store_end_poll(store_t *st, int source, const poll_report_t *rep, int64_t n
 		if (rep && rep->had_events)
 			events_sweep(st, source);
 	}
+	if (st->open_source == source)
+		s->applied_poll = st->poll_seq;
 	st->open_source = -1;
 	status_ok(s, now_ms);
 	s->skipped = rep ? rep->skipped : 0;
@@ -459,14 +461,15 @@ void store_poll_not_modified(store_t *st, int source, int64_t now_ms)
 {
 	if (source < 0 || (size_t)source >= st->source_count)
 		return;
+	uint32_t last = st->sources[source].applied_poll;
 	for (size_t i = 0; i < st->reading_count; i++)
-		if (st->readings[i].source == source)
+		if (st->readings[i].source == source && st->readings[i].seen_poll == last)
 			st->readings[i].received_ms = now_ms;
 	for (size_t i = 0; i < st->kpi_count; i++)
-		if (st->kpis[i].source == source)
+		if (st->kpis[i].source == source && st->kpis[i].seen_poll == last)
 			st->kpis[i].received_ms = now_ms;
 	for (size_t i = 0; i < st->event_count; i++)
-		if (st->events[i].source == source)
+		if (st->events[i].source == source && st->events[i].seen_poll == last)
 			st->events[i].received_ms = now_ms;
 	status_ok(&st->sources[source], now_ms);
 	st->sources[source].not_modified++;

@@ -132,6 +132,7 @@ typedef struct source_status {
 	unsigned limits_ignored;   /* readings whose limits were out of order */
 	char *last_skip_reason;    /* first reason of the last document, or NULL */
 	uint64_t polls_ok, polls_failed, not_modified;
+	uint32_t applied_poll;     /* internal: sequence of the last document applied */
 } source_status_t;
 
 typedef struct store store_t;
@@ -181,7 +182,9 @@ void store_end_poll(store_t *st, int source, const poll_report_t *rep, int64_t n
 
 /* A poll that ended without a document to apply. */
 void store_poll_failed(store_t *st, int source, const char *reason, int64_t now_ms);
-void store_poll_not_modified(store_t *st, int source, int64_t now_ms); /* 304 */
+/* 304: the last document is still current, so what it carried is refreshed
+ * (what it no longer carried keeps ageing). */
+void store_poll_not_modified(store_t *st, int source, int64_t now_ms);
 
 /* ---- reading ---- */
 

@@ -255,6 +255,31 @@ static void test_failure_and_304(void **state)
 	store_destroy(st);
 }
 
+/* A 304 vouches for the last document only: a reading that left the feed
+ * before it keeps ageing and turns stale. */
+static void test_304_refreshes_only_the_last_document(void **state)
+{
+	(void)state;
+	store_t *st = store_create();
+	int s = store_add_source(st, "w", "http://127.0.0.1/", 1000, 3000);
+	reading_in_t a = rin("a", 1), gone = rin("gone", 99);
+	store_begin_poll(st, s, T0);
+	store_put_reading(st, s, &a, T0);
+	store_put_reading(st, s, &gone, T0);
+	store_end_poll(st, s, &(poll_report_t){0}, T0);
+	store_begin_poll(st, s, T0 + 1000);
+	store_put_reading(st, s, &a, T0 + 1000);
+	store_end_poll(st, s, &(poll_report_t){0}, T0 + 1000);
+	store_poll_not_modified(st, s, T0 + 10000);
+	const reading_t *ra = store_reading(st, (size_t)store_find_reading(st, s, "a"));
+	const reading_t *rg = store_reading(st, (size_t)store_find_reading(st, s, "gone"));
+	assert_int_equal(ra->received_ms, T0 + 10000);
+	assert_int_equal(rg->received_ms, T0);
+	assert_false(store_reading_stale(st, ra, T0 + 10000));
+	assert_true(store_reading_stale(st, rg, T0 + 10000));
+	store_destroy(st);
+}
+
 static void test_report_and_generation(void **state)
 {
 	store_t *st = store_create();
@@ -371,6 +396,7 @@ int main(void)
 	    cmocka_unit_test(test_derived_range),
 	    cmocka_unit_test(test_stale),
 	    cmocka_unit_test(test_failure_and_304),
+	    cmocka_unit_test(test_304_refreshes_only_the_last_document),
 	    cmocka_unit_test(test_report_and_generation),
 	    cmocka_unit_test(test_kpis_events_removed),
 	};
