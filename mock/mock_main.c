@@ -184,6 +184,9 @@ static int parse_args(int argc, char **argv, mock_options_t *opts, files_t *file
 int main(int argc, char **argv)
 {
 	setlocale(LC_ALL, "");
+	/* Numbers are written and read in JSON, which knows only the decimal point:
+	 * a decimal-comma locale must not reach printf and strtod. */
+	setlocale(LC_NUMERIC, "C");
 	mock_options_t opts = {
 	    .bind = "127.0.0.1", .port = 8080, .seed = 1, .tick_ms = 1000, .log_errors = true};
 	files_t files = {0};

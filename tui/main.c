@@ -24,6 +24,9 @@ static bool locale_is_utf8(void)
 int main(int argc, char **argv)
 {
 	setlocale(LC_ALL, "");
+	/* Numbers are written and read in JSON, which knows only the decimal point:
+	 * a decimal-comma locale must not reach printf and strtod. */
+	setlocale(LC_NUMERIC, "C");
 	bindtextdomain(CITYDASH_TEXTDOMAIN, NULL);
 
 	options_t opts;
