@@ -282,7 +282,8 @@ void poller_wakeup(poller_t *p)
 	curl_multi_wakeup(p->multi);
 }
 
-/* Describes a failed transfer for the operator, in a few words. */
+/* Describes a failed transfer for the operator in a few general words, the
+ * same for every source failing alike (so the status bar can group them). */
 static char *failure_reason(const source_t *s, CURLcode rc, long status)
 {
 	if (s->body_too_large || rc == CURLE_FILESIZE_EXCEEDED)
@@ -290,7 +291,7 @@ static char *failure_reason(const source_t *s, CURLcode rc, long status)
 	if (rc == CURLE_OPERATION_TIMEDOUT)
 		return xasprintf(_("no answer within %lld ms"), (long long)s->cfg.timeout_ms);
 	if (rc != CURLE_OK)
-		return xstrdup(s->errbuf[0] ? s->errbuf : curl_easy_strerror(rc));
+		return xstrdup(curl_easy_strerror(rc));
 	return xasprintf(_("HTTP status %ld"), status);
 }
 
@@ -312,7 +313,9 @@ static void finish_transfer(poller_t *p, source_t *s, CURLcode rc, int64_t wall_
 			s->etag[0] = '\0'; /* ask for the whole document next time */
 	} else {
 		char *reason = failure_reason(s, rc, status);
-		store_poll_failed(p->store, s->index, reason, wall_ms);
+		/* curl's own message names the host, port and cause: the detail. */
+		const char *detail = rc != CURLE_OK && s->errbuf[0] ? s->errbuf : NULL;
+		store_poll_failed_detail(p->store, s->index, reason, detail, wall_ms);
 		free(reason);
 	}
 	s->attempted = true;

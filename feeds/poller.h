@@ -37,7 +37,8 @@ int64_t poller_ms_until_due(const poller_t *p, int64_t mono_ms);
 int poller_wait(poller_t *p, const int *extra_fds, int n, bool *ready, int timeout_ms);
 
 /* Moves transfers along and applies every finished one to the store.
- * `wall_ms` stamps the data, `mono_ms` schedules the next polls.
+ * `wall_ms` stamps the data (pass clock_steady_ms()), `mono_ms` schedules
+ * the next polls.
  * Returns the number of transfers that finished. */
 int poller_perform(poller_t *p, int64_t wall_ms, int64_t mono_ms);
 

@@ -34,6 +34,7 @@ typedef struct pctx {
 	char *buf; /* scratch for the sanitized strings of one element */
 	size_t cap, len;
 	int64_t default_ts;
+	bool has_generated; /* the document said when it was built */
 	const feed_sink_t *sink;
 	feed_stats_t *stats;
 	const char *what; /* element kind, untranslated */
@@ -194,12 +195,15 @@ static bool opt_num(pctx_t *c, const cJSON *obj, const char *key, double *out)
 }
 
 /* Optional RFC 3339 time: *out unchanged if absent or malformed. */
-static void opt_time(pctx_t *c, const cJSON *obj, const char *key, int64_t *out)
+/* Returns true if the field held a valid time (then stored in *out). */
+static bool opt_time(pctx_t *c, const cJSON *obj, const char *key, int64_t *out)
 {
 	const char *s = opt_token(c, obj, key);
 	int64_t ms;
-	if (s && timefmt_parse_rfc3339(s, &ms))
-		*out = ms;
+	if (!s || !timefmt_parse_rfc3339(s, &ms))
+		return false;
+	*out = ms;
+	return true;
 }
 
 static const cJSON *opt_kind(pctx_t *c, const cJSON *obj, const char *key, bool array)
@@ -269,7 +273,11 @@ static void parse_reading(pctx_t *c, const cJSON *el, size_t index)
 		elem_fail(c, N_("is neither a number nor null"), "value");
 	else if (v)
 		in.has_value = num_ok(c, v, "value", &in.value);
-	opt_time(c, el, "ts", &in.ts_ms);
+	/* How old the observation already was when the producer sent it, both
+	 * times by the producer's clock (so skew between clocks does not count):
+	 * a gateway resending a frozen value is not fresh data. */
+	if (opt_time(c, el, "ts", &in.ts_ms) && c->has_generated && c->default_ts > in.ts_ms)
+		in.age_at_receipt_ms = c->default_ts - in.ts_ms;
 	read_range(c, el, &in);
 	if (opt_num(c, el, "deadband", &in.deadband) && in.deadband < 0)
 		in.deadband = 0;
@@ -489,8 +497,10 @@ int protocol_v1_parse(const char *body, size_t len, int64_t now_ms, const feed_s
 	const cJSON *gen = cJSON_GetObjectItemCaseSensitive(doc, "generated_at");
 	int64_t gen_ms;
 	if (cJSON_IsString(gen) && gen->valuestring &&
-	    timefmt_parse_rfc3339(gen->valuestring, &gen_ms))
+	    timefmt_parse_rfc3339(gen->valuestring, &gen_ms)) {
 		c.default_ts = gen_ms;
+		c.has_generated = true;
+	}
 	stats->had_readings = parse_array(&c, doc, "readings", N_("reading"), parse_reading);
 	stats->had_kpis = parse_array(&c, doc, "kpis", N_("KPI"), parse_kpi);
 	stats->had_events = parse_array(&c, doc, "events", N_("event"), parse_event);

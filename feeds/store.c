@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "keyindex.h"
+#include "text.h"
 #include "xalloc.h"
 
 struct store {
@@ -111,6 +112,7 @@ void store_destroy(store_t *st)
 		free(s->name);
 		free(s->url);
 		free(s->error);
+		free(s->error_detail);
 		free(s->last_skip_reason);
 	}
 	free(st->sources);
@@ -234,6 +236,7 @@ static void reading_apply(reading_t *r, const reading_in_t *in, int64_t now_ms, 
 	r->value = r->has_value ? in->value : 0;
 	r->ts_ms = in->has_ts ? in->ts_ms : now_ms;
 	r->received_ms = now_ms;
+	r->age_at_receipt_ms = in->age_at_receipt_ms > 0 ? in->age_at_receipt_ms : 0;
 	r->limits = limits_ordered(&in->limits) ? in->limits : (limits_t){0};
 	r->deadband = in->deadband > 0 && isfinite(in->deadband) ? in->deadband : 0;
 	r->quality = in->quality;
@@ -406,7 +409,8 @@ static void status_ok(source_status_t *s, int64_t now_ms)
 	s->ever_ok = true;
 	s->failing = false;
 	free(s->error);
-	s->error = NULL;
+	free(s->error_detail);
+	s->error = s->error_detail = NULL;
 	s->last_ok_ms = now_ms;
 	s->last_attempt_ms = now_ms;
 	s->consecutive_failures = 0;
@@ -440,6 +444,19 @@ void store_end_poll(store_t *st, int source, const poll_report_t *rep, int64_t n
 
 void store_poll_failed(store_t *st, int source, const char *reason, int64_t now_ms)
 {
+	store_poll_failed_detail(st, source, reason, NULL, now_ms);
+}
+
+/* Reasons come from libraries and servers: they are sanitized here, once,
+ * like every other text that reaches the screen or stderr. */
+static char *clean_copy(const char *text)
+{
+	return text && text[0] ? text_sanitize(text, strlen(text)) : NULL;
+}
+
+void store_poll_failed_detail(store_t *st, int source, const char *reason, const char *detail,
+                              int64_t now_ms)
+{
 	if (st->open_source == source)
 		st->open_source = -1;
 	if (source < 0 || (size_t)source >= st->source_count)
@@ -447,7 +464,11 @@ void store_poll_failed(store_t *st, int source, const char *reason, int64_t now_
 	source_status_t *s = &st->sources[source];
 	s->failing = true;
 	free(s->error);
-	s->error = xstrdup(reason && reason[0] ? reason : "?");
+	free(s->error_detail);
+	s->error = clean_copy(reason);
+	if (!s->error)
+		s->error = xstrdup("?");
+	s->error_detail = clean_copy(detail);
 	s->last_attempt_ms = now_ms;
 	s->consecutive_failures++;
 	s->polls_failed++;
@@ -513,11 +534,16 @@ const event_t *store_event(const store_t *st, size_t index)
 	return index < st->event_count ? &st->events[index] : NULL;
 }
 
+int64_t store_reading_age(const reading_t *r, int64_t now_ms)
+{
+	return now_ms - r->received_ms + r->age_at_receipt_ms;
+}
+
 bool store_reading_stale(const store_t *st, const reading_t *r, int64_t now_ms)
 {
 	const source_status_t *s = store_source(st, r->source);
 	int64_t after = s ? s->stale_after_ms : 3000;
-	return now_ms - r->received_ms > after;
+	return store_reading_age(r, now_ms) > after;
 }
 
 /* When max < history_len the newest `max` samples are copied. */

@@ -33,6 +33,7 @@ typedef struct reading_in {
 	double value;
 	bool has_ts;
 	int64_t ts_ms;             /* observation time, if has_ts */
+	int64_t age_at_receipt_ms; /* generated_at - ts when both were given, else 0 */
 	bool has_range;
 	double range_min, range_max;
 	limits_t limits;           /* mask 0 if none or ignored */
@@ -77,6 +78,7 @@ typedef struct reading {
 	double value;
 	int64_t ts_ms;             /* observation time */
 	int64_t received_ms;       /* when the last poll carrying it was applied */
+	int64_t age_at_receipt_ms; /* how old the observation was when sent */
 	double range_min, range_max; /* always min < max (derived if not given) */
 	limits_t limits;
 	double deadband;
@@ -122,7 +124,8 @@ typedef struct source_status {
 	int64_t stale_after_ms;    /* data older than this is stale */
 	bool ever_ok;              /* at least one good poll */
 	bool failing;              /* last poll failed */
-	char *error;               /* reason of the last failure, NULL if ok */
+	char *error;               /* reason of the last failure, short, NULL if ok */
+	char *error_detail;        /* the same at length (e.g. curl's message), or NULL */
 	int64_t last_ok_ms;        /* wall time of last good poll (0: never) */
 	int64_t last_attempt_ms;   /* wall time of last finished poll */
 	unsigned consecutive_failures;
@@ -180,8 +183,13 @@ typedef struct poll_report {
  * Readings that vanished are kept: they age and turn stale. */
 void store_end_poll(store_t *st, int source, const poll_report_t *rep, int64_t now_ms);
 
-/* A poll that ended without a document to apply. */
+/* A poll that ended without a document to apply. `reason` is short and
+ * general, so sources failing alike can be shown together ("Couldn't
+ * connect to server", "HTTP status 404"); `detail` (may be NULL) is the
+ * full story for the sources page. Both are copied, sanitized. */
 void store_poll_failed(store_t *st, int source, const char *reason, int64_t now_ms);
+void store_poll_failed_detail(store_t *st, int source, const char *reason, const char *detail,
+			      int64_t now_ms);
 /* 304: the last document is still current, so what it carried is refreshed
  * (what it no longer carried keeps ageing). */
 void store_poll_not_modified(store_t *st, int source, int64_t now_ms);
@@ -197,7 +205,10 @@ const kpi_t *store_kpi(const store_t *st, size_t index);
 size_t store_event_count(const store_t *st);
 const event_t *store_event(const store_t *st, size_t index);
 
-/* True if the reading's data is older than its source's stale_after_ms. */
+/* Age of the reading's observation: time since receipt plus how old it was
+ * when the producer sent it. */
+int64_t store_reading_age(const reading_t *r, int64_t now_ms);
+/* True if that age exceeds its source's stale_after_ms. */
 bool store_reading_stale(const store_t *st, const reading_t *r, int64_t now_ms);
 
 /* Copies up to `max` history values, oldest first, into out; returns count. */

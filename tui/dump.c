@@ -15,16 +15,16 @@ static void poll_once(session_t *s)
 {
 	size_t n = store_source_count(s->store);
 	int64_t mono = clock_mono_ms();
-	session_step(s, clock_wall_ms(), mono);
+	session_step(s, clock_steady_ms(), mono);
 	while ((size_t)poller_sources_attempted(s->poller) < n) {
 		if (poller_wait(s->poller, NULL, 0, NULL, 100) != 0)
 			break;
 		/* Only the first poll of each source: do not start the next ones. */
-		poller_perform(s->poller, clock_wall_ms(), clock_mono_ms());
+		poller_perform(s->poller, clock_steady_ms(), clock_mono_ms());
 	}
 	/* Evaluate alarms and the view on the final data. */
 	s->seen_generation = 0;
-	session_step(s, clock_wall_ms(), clock_mono_ms());
+	session_step(s, clock_steady_ms(), clock_mono_ms());
 }
 
 static int report_failures(const session_t *s)
@@ -39,7 +39,7 @@ static int report_failures(const session_t *s)
 	for (size_t i = 0; i < n; i++) {
 		const source_status_t *st = store_source(s->store, (int)i);
 		fprintf(stderr, "  %s (%s): %s\n", st->name, st->url,
-			st->error ? st->error : _("no answer"));
+			st->error_detail ? st->error_detail : st->error ? st->error : _("no answer"));
 	}
 	return 1;
 }
@@ -67,7 +67,7 @@ int dump_run(session_t *s, int cols, int rows, bool ascii)
 	frame_layout(&frame, rows, cols);
 	nav_t nav = {.page = PAGE_OVERVIEW, .back = PAGE_OVERVIEW};
 	ui_ctx_t ctx;
-	session_ui_ctx(s, clock_wall_ms(), &ctx);
+	session_ui_ctx(s, clock_steady_ms(), clock_wall_ms(), &ctx);
 	frame_draw(&frame, &ctx, &nav);
 	frame_stage(&frame);
 	char *text = snapshot_text(newscr, ascii);

@@ -51,6 +51,8 @@ static void draw_source(WINDOW *win, int y, int w, const source_status_t *s, int
 	if (s->failing && s->error) {
 		snprintf(detail, sizeof detail, _("reason: %s"), s->error);
 		a = theme_attr(ROLE_ALARM);
+		if (s->error_detail)
+			text_draw(win, y + 3, x + 2, iw - 2, s->error_detail, a);
 	} else if (s->skipped || s->duplicates || s->limits_ignored) {
 		/* Only what happened, most serious first: data lost, then doubtful. */
 		int n = snprintf(detail, sizeof detail, "%s", _("last document:"));

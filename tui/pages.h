@@ -20,7 +20,8 @@ typedef struct ui_ctx {
 	const store_t *store;
 	const alarm_engine_t *alarms;
 	const view_t *view;
-	int64_t now_ms; /* wall clock of this frame */
+	int64_t now_ms;   /* steady time of this frame: ages, staleness (clock_steady_ms) */
+	int64_t clock_ms; /* the wall clock, only to be shown as the time of day */
 } ui_ctx_t;
 
 /* Where the operator is: the only state pages change. */

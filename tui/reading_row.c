@@ -116,7 +116,7 @@ void reading_row_draw(WINDOW *win, int y, int x, int width, const ui_ctx_t *ctx,
 	}
 	if (c.age) {
 		char age[16];
-		timefmt_format_age(ctx->now_ms - r->received_ms, age, sizeof age);
+		timefmt_format_age(store_reading_age(r, ctx->now_ms), age, sizeof age);
 		text_draw_right(win, y, cx + 1, c.age, age,
 				cls == RC_STALE ? cls_attr : theme_attr(ROLE_DIM));
 	}

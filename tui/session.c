@@ -27,26 +27,27 @@ void session_close(session_t *s)
 	memset(s, 0, sizeof *s);
 }
 
-bool session_step(session_t *s, int64_t wall_ms, int64_t mono_ms)
+bool session_step(session_t *s, int64_t now_ms, int64_t mono_ms)
 {
 	poller_start_due(s->poller, mono_ms);
-	if (poller_perform(s->poller, wall_ms, mono_ms) > 0)
+	if (poller_perform(s->poller, now_ms, mono_ms) > 0)
 		poller_start_due(s->poller, mono_ms); /* a quick retry may already be due */
 	uint64_t gen = store_generation(s->store);
-	bool second_passed = wall_ms / 1000 != s->evaluated_ms / 1000;
+	bool second_passed = now_ms / 1000 != s->evaluated_ms / 1000;
 	if (gen == s->seen_generation && !second_passed)
 		return false;
 	s->seen_generation = gen;
-	s->evaluated_ms = wall_ms;
-	alarm_engine_evaluate(s->alarms, s->store, wall_ms);
-	view_update(&s->view, s->store, s->alarms, wall_ms);
+	s->evaluated_ms = now_ms;
+	alarm_engine_evaluate(s->alarms, s->store, now_ms);
+	view_update(&s->view, s->store, s->alarms, now_ms);
 	return true;
 }
 
-void session_ui_ctx(const session_t *s, int64_t wall_ms, ui_ctx_t *ctx)
+void session_ui_ctx(const session_t *s, int64_t now_ms, int64_t clock_ms, ui_ctx_t *ctx)
 {
 	ctx->store = s->store;
 	ctx->alarms = s->alarms;
 	ctx->view = &s->view;
-	ctx->now_ms = wall_ms;
+	ctx->now_ms = now_ms;
+	ctx->clock_ms = clock_ms;
 }

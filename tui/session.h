@@ -18,20 +18,21 @@ typedef struct session {
 	alarm_engine_t *alarms;
 	view_t view;
 	uint64_t seen_generation;
-	int64_t evaluated_ms; /* wall time of the last evaluation */
+	int64_t evaluated_ms; /* steady time of the last evaluation */
 } session_t;
 
 /* Returns 0, or -1 with *cause set (caller frees). */
 int session_open(session_t *s, const config_t *cfg, char **cause);
 void session_close(session_t *s);
 
-/* Starts due polls and applies finished ones. Then, if the store changed or
- * a second has passed (ages move, data turns stale), re-evaluates alarms and
- * the view. Returns true if the view changed. */
-bool session_step(session_t *s, int64_t wall_ms, int64_t mono_ms);
+/* Starts due polls and applies finished ones, stamping data with `now_ms`
+ * (steady time, see clock_steady_ms). Then, if the store changed or a second
+ * has passed (ages move, data turns stale), re-evaluates alarms and the view.
+ * Returns true if the view changed. */
+bool session_step(session_t *s, int64_t now_ms, int64_t mono_ms);
 
-/* Fills a ui_ctx for drawing. */
+/* Fills a ui_ctx for drawing: `now_ms` steady time, `clock_ms` wall clock. */
 struct ui_ctx;
-void session_ui_ctx(const session_t *s, int64_t wall_ms, struct ui_ctx *ctx);
+void session_ui_ctx(const session_t *s, int64_t now_ms, int64_t clock_ms, struct ui_ctx *ctx);
 
 #endif

@@ -88,9 +88,26 @@ static bool handle_key(int key, const ui_ctx_t *ctx, nav_t *nav, frame_t *frame)
 	return true;
 }
 
-static int ms_to_next_second(int64_t wall_ms)
+static int64_t ms_to_next_second(int64_t ms)
 {
-	return (int)(1000 - wall_ms % 1000) + 1;
+	return 1000 - ms % 1000 + 1;
+}
+
+/* How long the loop may sleep: until the next poll is due, the clock or the
+ * ages move (next second, steady or wall), or a capped redraw may happen. */
+static int next_wait_ms(const session_t *s, int64_t mono, int64_t now, int64_t wall, bool dirty,
+			int64_t last_draw)
+{
+	int64_t wait = poller_ms_until_due(s->poller, mono);
+	int64_t tick = ms_to_next_second(now);
+	if (ms_to_next_second(wall) < tick)
+		tick = ms_to_next_second(wall);
+	if (tick < wait)
+		wait = tick;
+	int64_t redraw = DATA_REDRAW_MIN_MS - (mono - last_draw);
+	if (dirty && redraw < wait)
+		wait = redraw;
+	return wait < 0 ? 0 : (int)wait;
 }
 
 /* Opens the terminal; NULL with a message on stderr if it cannot be drawn
@@ -137,18 +154,18 @@ int tui_run(session_t *s, const tui_opts_t *opts)
 	frame_layout(&frame, LINES, COLS);
 	nav_t nav = {.page = PAGE_OVERVIEW, .back = PAGE_OVERVIEW};
 	bool running = true, dirty = true;
-	int64_t last_draw = 0;
+	int64_t last_draw = 0, drawn_second = 0;
 	int spins = 0;
 	bool stdin_ready = false;
 	const int fds[2] = {STDIN_FILENO, signal_pipe[0]};
 	int nfds = signal_pipe[0] >= 0 ? 2 : 1;
 
 	while (running && !quit_signal) {
-		int64_t mono = clock_mono_ms(), wall = clock_wall_ms();
-		if (session_step(s, wall, mono))
-			dirty = true;
+		int64_t mono = clock_mono_ms(), now = clock_steady_ms(), wall = clock_wall_ms();
+		if (session_step(s, now, mono) || wall / 1000 != drawn_second)
+			dirty = true; /* new data, or the clock on screen moved */
 		ui_ctx_t ctx;
-		session_ui_ctx(s, wall, &ctx);
+		session_ui_ctx(s, now, wall, &ctx);
 
 		int got_keys = 0, key;
 		while ((key = getch()) != ERR) {
@@ -167,21 +184,15 @@ int tui_run(session_t *s, const tui_opts_t *opts)
 			frame_stage(&frame);
 			doupdate();
 			last_draw = mono;
+			drawn_second = wall / 1000;
 			dirty = false;
 		}
 		if (!running)
 			break;
 
-		int64_t wait = poller_ms_until_due(s->poller, mono);
-		int64_t tick = ms_to_next_second(wall);
-		if (tick < wait)
-			wait = tick;
-		if (dirty) /* a capped redraw is pending */
-			wait = DATA_REDRAW_MIN_MS - (mono - last_draw);
-		if (wait < 0)
-			wait = 0;
+		int wait = next_wait_ms(s, mono, now, wall, dirty, last_draw);
 		bool ready[2] = {false, false};
-		if (poller_wait(s->poller, fds, nfds, ready, (int)wait) != 0)
+		if (poller_wait(s->poller, fds, nfds, ready, wait) != 0)
 			break;
 		stdin_ready = ready[0];
 		if (ready[1]) {

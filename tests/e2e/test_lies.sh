@@ -19,7 +19,7 @@ base=$E2E_MOCK_BASE
 e2e_start lies 120 40 "$citydash" --source "water=$base/v1/feeds/water" \
 	--source "lies=$base/v1/feeds/lies" --source "v2=$base/v1/feeds/v2" \
 	--source "html=$base/v1/feeds/html"
-check "the honest feed is ok beside the liars" e2e_wait lies 10 "2 ok" "Water (45)"
+check "the honest feed is ok beside the liars" e2e_wait lies 10 "+2 more" "Water (45)"
 check "a document of another version fails whole, saying why" \
 	e2e_wait lies 10 "unsupported protocol version 2"
 check "escape sequences in a name never reach the terminal" \
@@ -29,6 +29,9 @@ check "... and the screen was not cleared: the title line is still there" \
 
 e2e_keys lies s
 check "sources page: the HTML page fails as not JSON" e2e_wait lies 5 "html" "not JSON"
+check "sources page: the honest feed used every element" \
+	bash -c 'tmux -u -L "$0" capture-pane -p -t lies | grep -A2 "water .*✔ ok" | grep -q "every element used"' \
+	"$E2E_SOCKET"
 check "sources page: bad elements skipped and counted, with the first reason" \
 	e2e_wait lies 5 "4 elements skipped, 1 repeated id, 1 limits out of order, ignored" "first problem: reading \"lie.string\": \"value\" is neither a number nor null"
 e2e_keys lies Escape

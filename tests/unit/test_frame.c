@@ -9,6 +9,7 @@
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <time.h>
 
 #include "frame.h"
@@ -79,7 +80,8 @@ static void check_frame(int cols, int rows, nav_t nav, const char *golden, bool 
 	glyphs_set_ascii(ascii);
 	frame_t f = {0};
 	frame_layout(&f, rows, cols);
-	ui_ctx_t ctx = {.store = c.st, .alarms = c.alarms, .view = &c.view, .now_ms = NOW};
+	ui_ctx_t ctx = {
+	    .store = c.st, .alarms = c.alarms, .view = &c.view, .now_ms = NOW, .clock_ms = NOW};
 	frame_draw(&f, &ctx, &nav);
 	frame_stage(&f);
 	char *text = snapshot_text(newscr, ascii);
@@ -129,6 +131,70 @@ static void test_ascii_80x24(void **state)
 	check_frame(80, 24, (nav_t){.page = PAGE_OVERVIEW}, "frame_overview_ascii_80x24", true);
 }
 
+/* The status line of a frame drawn from `st` at cols x 24. Caller frees. */
+static char *status_line(store_t *st, int cols)
+{
+	alarm_engine_t *alarms = alarm_engine_create();
+	view_t view;
+	view_init(&view);
+	view_update(&view, st, alarms, NOW);
+	vscreen_t *vs = vscreen_open("xterm-256color", 24, cols, false);
+	assert_non_null(vs);
+	frame_t f = {0};
+	frame_layout(&f, 24, cols);
+	ui_ctx_t ctx = {.store = st, .alarms = alarms, .view = &view, .now_ms = NOW, .clock_ms = NOW};
+	nav_t nav = {.page = PAGE_OVERVIEW};
+	frame_draw(&f, &ctx, &nav);
+	frame_stage(&f);
+	char *text = snapshot_text(newscr, 0);
+	char *last = strrchr(text, '\n');
+	*last = '\0';
+	char *line = strdup(strrchr(text, '\n') + 1);
+	free(text);
+	frame_free(&f);
+	vscreen_close(vs);
+	view_free(&view);
+	alarm_engine_destroy(alarms);
+	return line;
+}
+
+/* Many failures, each for another reason, at 80 columns: the ones that do
+ * not fit are counted, never dropped; a source whose data is old but which
+ * has not failed (a hung transfer) is not shown ok. */
+static void test_status_counts_what_does_not_fit(void **state)
+{
+	(void)state;
+	store_t *st = store_create();
+	static const char *const reasons[] = {"HTTP status 404", "HTTP status 500",
+					      "Couldn't connect to server", "HTTP status 503"};
+	for (int i = 0; i < 4; i++) {
+		char name[16];
+		snprintf(name, sizeof name, "feed%d", i);
+		int s = store_add_source(st, name, "http://127.0.0.1/", 1000, 3000);
+		store_poll_failed(st, s, reasons[i], NOW);
+	}
+	int hung = store_add_source(st, "hung", "http://127.0.0.1/", 1000, 3000);
+	store_begin_poll(st, hung, NOW - 60000);
+	store_end_poll(st, hung, &(poll_report_t){0}, NOW - 60000);
+	int fine = store_add_source(st, "fine", "http://127.0.0.1/", 1000, 3000);
+	store_begin_poll(st, fine, NOW);
+	store_end_poll(st, fine, &(poll_report_t){0}, NOW);
+
+	char *line = status_line(st, 80);
+	assert_non_null(strstr(line, "feed0 ✖ never: HTTP status 404"));
+	assert_non_null(strstr(line, "+3 failing")); /* no room for their reasons */
+	assert_non_null(strstr(line, "hung ~ 1m"));  /* late, not ok */
+	assert_non_null(strstr(line, "fine ✔ 0s"));
+	free(line);
+
+	line = status_line(st, 200);
+	for (int i = 0; i < 4; i++)
+		assert_non_null(strstr(line, reasons[i]));
+	assert_null(strstr(line, "failing")); /* every failure has room for its reason */
+	free(line);
+	store_destroy(st);
+}
+
 int main(void)
 {
 	setenv("TZ", "UTC", 1); /* the clock on the status bar */
@@ -137,6 +203,7 @@ int main(void)
 		cmocka_unit_test(test_overview_80x24), cmocka_unit_test(test_overview_120x40),
 		cmocka_unit_test(test_domain_130x30),  cmocka_unit_test(test_sources_80x24),
 		cmocka_unit_test(test_too_small),      cmocka_unit_test(test_ascii_80x24),
+		cmocka_unit_test(test_status_counts_what_does_not_fit),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,0 +1,13 @@
+/* statusbar: the bottom line — every source's health and data age, and the
+ * clock. A failing source always shows with its reason; when space runs
+ * out, what is not listed is still counted ("+2 failing", "+5 ok"). */
+#ifndef CITYDASH_STATUSBAR_H
+#define CITYDASH_STATUSBAR_H
+
+#include <curses.h>
+
+#include "pages.h"
+
+void statusbar_draw(WINDOW *win, const ui_ctx_t *ctx);
+
+#endif
