@@ -314,6 +314,29 @@ static void test_reading_limit(void **state)
 	store_destroy(st);
 }
 
+/* A gateway resending an old observation: its age counts from the
+ * observation (by the producer's own clock), not from when we received it. */
+static void test_old_observation_is_stale_on_arrival(void **state)
+{
+	(void)state;
+	store_t *st = store_create();
+	int s = store_add_source(st, "gw", "http://127.0.0.1/", 1000, 3000);
+	const char *doc = "{\"version\":1,\"generated_at\":\"2026-11-25T08:00:10Z\","
+			  "\"readings\":[{\"id\":\"frozen\",\"value\":1,"
+			  "\"ts\":\"2026-11-25T08:00:00Z\"},"
+			  "{\"id\":\"fresh\",\"value\":1,\"ts\":\"2026-11-25T08:00:09.500Z\"},"
+			  "{\"id\":\"undated\",\"value\":1}]}";
+	/* Our clock is far from the producer's: only the difference inside the
+	 * document matters. */
+	assert_int_equal(ingest_str(st, s, doc, 5000), 0);
+	assert_int_equal(store_reading_age(find(st, s, "frozen"), 5000), 10000);
+	assert_true(store_reading_stale(st, find(st, s, "frozen"), 5000));
+	assert_int_equal(store_reading_age(find(st, s, "fresh"), 5000), 500);
+	assert_false(store_reading_stale(st, find(st, s, "fresh"), 5000));
+	assert_int_equal(store_reading_age(find(st, s, "undated"), 5000), 0);
+	store_destroy(st);
+}
+
 static void test_fuzz_mutations(void **state)
 {
 	size_t len;
@@ -361,6 +384,7 @@ int main(void)
 	    cmocka_unit_test(test_bad_elements_counted),
 	    cmocka_unit_test(test_kpis_events_follow_document),
 	    cmocka_unit_test(test_reading_limit),
+	    cmocka_unit_test(test_old_observation_is_stale_on_arrival),
 	    cmocka_unit_test(test_fuzz_mutations),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
