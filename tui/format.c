@@ -15,10 +15,14 @@ void format_reading_value(const reading_t *r, char *buf, size_t size)
 		return;
 	}
 	double a = fabs(r->value);
-	int prec = a >= 1000 ? 0 : a >= 100 ? 1 : a >= 1 ? 2 : 3;
-	if (r->value == 0)
-		prec = 0;
-	snprintf(buf, size, "%.*f%s%s", prec, r->value, r->unit[0] ? " " : "", r->unit);
+	const char *sep = r->unit[0] ? " " : "";
+	if (a != 0 && (a >= 1e6 || a < 1e-3)) {
+		/* Tiny or huge: three significant digits, never a misleading 0.000. */
+		snprintf(buf, size, "%.3g%s%s", r->value, sep, r->unit);
+		return;
+	}
+	int prec = a == 0 ? 0 : a >= 1000 ? 0 : a >= 100 ? 1 : a >= 1 ? 2 : 3;
+	snprintf(buf, size, "%.*f%s%s", prec, r->value, sep, r->unit);
 }
 
 const char *format_class_marker(reading_class_t c)

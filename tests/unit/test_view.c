@@ -174,6 +174,18 @@ static void test_format_value(void **state)
 	r.value = -12.345;
 	format_reading_value(&r, buf, sizeof buf);
 	assert_string_equal(buf, "-12.35");
+	r.value = 0.0004; /* not zero, so never written as 0.000 */
+	format_reading_value(&r, buf, sizeof buf);
+	assert_string_equal(buf, "0.0004");
+	r.value = -0.00001234;
+	format_reading_value(&r, buf, sizeof buf);
+	assert_string_equal(buf, "-1.23e-05");
+	r.value = 0;
+	format_reading_value(&r, buf, sizeof buf);
+	assert_string_equal(buf, "0");
+	r.value = 3.2e12; /* stays short, so the unit is not cut off */
+	format_reading_value(&r, buf, sizeof buf);
+	assert_string_equal(buf, "3.2e+12");
 }
 
 static void test_label_in_ascii_mode(void **state)
