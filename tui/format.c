@@ -34,6 +34,11 @@ const char *format_class_marker(reading_class_t c)
 	return markers[c];
 }
 
+const char *format_reading_marker(const reading_t *r, reading_class_t c)
+{
+	return c == RC_NORMAL && r->quality == QUALITY_UNCERTAIN ? "? " : format_class_marker(c);
+}
+
 int format_class_role(reading_class_t c)
 {
 	static const int roles[RC_COUNT] = {

@@ -19,6 +19,9 @@ const char *format_class_marker(reading_class_t c);
 const char *format_reading_label(const reading_t *r);
 /* "district street", or "" in ASCII mode when that would be unreadable. */
 void format_reading_place(const reading_t *r, char *buf, size_t size);
+/* The marker of one reading: its class's, except that a normal reading whose
+ * instrument reports "uncertain" quality is marked "? ". */
+const char *format_reading_marker(const reading_t *r, reading_class_t c);
 /* Role name for a class, see theme.h. */
 int format_class_role(reading_class_t c);
 

@@ -38,6 +38,7 @@ static void help_draw(WINDOW *win, const ui_ctx_t *ctx, nav_t *nav)
 		{"~ ", ROLE_STALE, N_("stale: no fresh data from its source")},
 		{"x ", ROLE_BAD, N_("bad: the instrument reports a fault")},
 		{"- ", ROLE_DIM, N_("null: the source sends no value now")},
+		{"? ", ROLE_LABEL, N_("uncertain: the instrument doubts its own value")},
 	};
 	if (y < h - 2)
 		y++;

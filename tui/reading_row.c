@@ -75,7 +75,7 @@ void reading_row_draw(WINDOW *win, int y, int x, int width, const ui_ctx_t *ctx,
 	text_fill(win, y, x, width, base);
 
 	int cx = x;
-	text_draw(win, y, cx, c.marker, format_class_marker(cls), cls_attr);
+	text_draw(win, y, cx, c.marker, format_reading_marker(r, cls), cls_attr);
 	cx += c.marker;
 	char label[300];
 	if (r->domain == DOMAIN_OTHER) /* the token the feed gave, as the protocol asks */

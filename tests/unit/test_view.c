@@ -188,6 +188,19 @@ static void test_format_value(void **state)
 	assert_string_equal(buf, "3.2e+12");
 }
 
+static void test_markers(void **state)
+{
+	(void)state;
+	reading_t r;
+	memset(&r, 0, sizeof r);
+	r.quality = QUALITY_GOOD;
+	assert_string_equal(format_reading_marker(&r, RC_NORMAL), "  ");
+	assert_string_equal(format_reading_marker(&r, RC_ALARM), "!!");
+	r.quality = QUALITY_UNCERTAIN; /* shown, but not vouched for */
+	assert_string_equal(format_reading_marker(&r, RC_NORMAL), "? ");
+	assert_string_equal(format_reading_marker(&r, RC_WARNING), "! ");
+}
+
 static void test_label_in_ascii_mode(void **state)
 {
 	(void)state;
@@ -217,6 +230,7 @@ int main(void)
 		cmocka_unit_test(test_other_domains_appear),
 		cmocka_unit_test(test_reading_moves_domain),
 		cmocka_unit_test(test_format_value),
+		cmocka_unit_test(test_markers),
 		cmocka_unit_test(test_label_in_ascii_mode),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
