@@ -99,6 +99,10 @@ void reading_row_draw(WINDOW *win, int y, int x, int width, const ui_ctx_t *ctx,
 			.limits = r->limits,
 			.stale = cls == RC_STALE,
 			.bad = cls == RC_BAD,
+			/* The alarm engine's word (deadband included), not a second opinion. */
+			.state = cls == RC_ALARM     ? GAUGE_ALARM
+				 : cls == RC_WARNING ? GAUGE_WARN
+						     : GAUGE_NORMAL,
 		};
 		gauge_draw(win, y, cx, c.gauge, &g);
 	}

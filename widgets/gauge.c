@@ -36,15 +36,30 @@ static enum gauge_band gauge_band_of_cell(const limits_t *l, double v)
 	return BAND_NORMAL;
 }
 
-/* Band of the reading itself: reaching a limit counts as crossing it. */
+/* Band of the reading itself: beyond a limit, not at it — the same rule as
+ * the alarm engine's (alarm_classify). */
 static enum gauge_band gauge_band_of_value(const limits_t *l, double v)
 {
-	if ((gauge_has(l, LIMIT_LOLO) && v <= l->lolo) ||
-	    (gauge_has(l, LIMIT_HIHI) && v >= l->hihi))
+	if ((gauge_has(l, LIMIT_LOLO) && v < l->lolo) || (gauge_has(l, LIMIT_HIHI) && v > l->hihi))
 		return BAND_ALARM;
-	if ((gauge_has(l, LIMIT_LO) && v <= l->lo) || (gauge_has(l, LIMIT_HI) && v >= l->hi))
+	if ((gauge_has(l, LIMIT_LO) && v < l->lo) || (gauge_has(l, LIMIT_HI) && v > l->hi))
 		return BAND_WARN;
 	return BAND_NORMAL;
+}
+
+/* The value's band: as the caller says, or from the limits. */
+static enum gauge_band gauge_value_band(const gauge_t *g)
+{
+	switch (g->state) {
+	case GAUGE_NORMAL:
+		return BAND_NORMAL;
+	case GAUGE_WARN:
+		return BAND_WARN;
+	case GAUGE_ALARM:
+		return BAND_ALARM;
+	default:
+		return gauge_band_of_value(&g->limits, g->value);
+	}
 }
 
 /* Cell holding v, clamped to the bar. */
@@ -82,7 +97,7 @@ static void gauge_track(WINDOW *win, int y, int x, int width, const gauge_t *g, 
 	double step = (g->max - g->min) / width;
 	int visible = getmaxx(win) - x; /* no work past the window's edge */
 	attr_t fill = theme_attr(g->stale ? ROLE_STALE
-	                                  : fill_role[gauge_band_of_value(&g->limits, g->value)]);
+	                                  : fill_role[gauge_value_band(g)]);
 	for (int i = 0; i < width && i < visible; i++) {
 		if (i < fill_to) {
 			gauge_put(win, y, x + i, gl->gauge_fill, fill);
@@ -115,7 +130,7 @@ theme_role_t gauge_role(const gauge_t *g)
 	if (g->stale)
 		return ROLE_STALE;
 	static const theme_role_t band_role[] = {ROLE_VALUE, ROLE_WARN, ROLE_ALARM};
-	return band_role[gauge_band_of_value(&g->limits, g->value)];
+	return band_role[gauge_value_band(g)];
 }
 
 void gauge_draw(WINDOW *win, int y, int x, int width, const gauge_t *g)

@@ -9,6 +9,11 @@
 #include "../feeds/model.h"
 #include "../themes/theme.h"
 
+/* The reading's state, when the caller knows it better than the limits do
+ * (an alarm engine holds a level inside its deadband): AUTO derives it from
+ * value and limits. */
+typedef enum gauge_state { GAUGE_AUTO, GAUGE_NORMAL, GAUGE_WARN, GAUGE_ALARM } gauge_state_t;
+
 typedef struct gauge {
 	double min, max; /* scale, min < max */
 	bool has_value;  /* false: "no value" is drawn, never an empty bar */
@@ -16,14 +21,15 @@ typedef struct gauge {
 	limits_t limits;
 	bool stale; /* drawn dimmed: the value is old */
 	bool bad;   /* the instrument reports a fault */
+	gauge_state_t state; /* colours the fill and the mark; AUTO (0) by default */
 } gauge_t;
 
 /* Draws the bar in exactly `width` columns at (y, x). Width < 3 draws nothing. */
 void gauge_draw(WINDOW *win, int y, int x, int width, const gauge_t *g);
 
 /* The role to draw the reading's value text in, matching the gauge's mark:
- * ROLE_BAD (fault), ROLE_DIM (no value), ROLE_STALE, ROLE_ALARM (at or beyond
- * lolo/hihi), ROLE_WARN (at or beyond lo/hi), else ROLE_VALUE. */
+ * ROLE_BAD (fault), ROLE_DIM (no value), ROLE_STALE, then by state: ROLE_ALARM
+ * (beyond lolo/hihi), ROLE_WARN (beyond lo/hi), else ROLE_VALUE. */
 theme_role_t gauge_role(const gauge_t *g);
 
 #endif

@@ -229,12 +229,21 @@ static void test_gauge_role(void **state)
 {
 	gauge_t g = gauge_at(50);
 	assert_int_equal(gauge_role(&g), ROLE_VALUE);
-	g.value = 80; /* reaching a limit counts */
+	g.value = 80; /* at a limit is not beyond it, as for the alarm engine */
+	assert_int_equal(gauge_role(&g), ROLE_VALUE);
+	g.value = 80.5;
 	assert_int_equal(gauge_role(&g), ROLE_WARN);
 	g.value = 15;
 	assert_int_equal(gauge_role(&g), ROLE_WARN);
-	g.value = 10;
+	g.value = 9.5;
 	assert_int_equal(gauge_role(&g), ROLE_ALARM);
+	/* The caller's state wins: an alarm held inside its deadband. */
+	g.value = 50;
+	g.state = GAUGE_WARN;
+	assert_int_equal(gauge_role(&g), ROLE_WARN);
+	g.state = GAUGE_AUTO;
+	g.value = 10; /* at LOLO: beyond LO, not beyond LOLO */
+	assert_int_equal(gauge_role(&g), ROLE_WARN);
 	g.value = 1e9;
 	assert_int_equal(gauge_role(&g), ROLE_ALARM);
 	g.limits.mask = 0;
