@@ -14,6 +14,7 @@ struct alarm_engine {
 	active_key_t *keys; /* scratch for sorting, as large as active */
 	size_t active_count, active_cap;
 	size_t critical_count;
+	size_t frozen_count;
 };
 
 const char *alarm_level_tag(alarm_level_t level)
@@ -119,6 +120,7 @@ void alarm_engine_evaluate(alarm_engine_t *eng, const store_t *st, int64_t now_m
 	}
 	eng->active_count = 0;
 	eng->critical_count = 0;
+	eng->frozen_count = 0;
 	for (size_t i = 0; i < n; i++) {
 		alarm_state_t *s = &eng->states[i];
 		update_state(s, st, store_reading(st, i), now_ms);
@@ -132,6 +134,7 @@ void alarm_engine_evaluate(alarm_engine_t *eng, const store_t *st, int64_t now_m
 		bool critical = alarm_level_is_critical(s->level);
 		eng->keys[eng->active_count++] = (active_key_t){critical, s->since_ms, i};
 		eng->critical_count += critical;
+		eng->frozen_count += s->frozen;
 	}
 	if (eng->active_count > 1)
 		qsort(eng->keys, eng->active_count, sizeof *eng->keys, compare_active);
@@ -159,4 +162,9 @@ size_t alarm_engine_active(const alarm_engine_t *eng, size_t i)
 size_t alarm_engine_critical_count(const alarm_engine_t *eng)
 {
 	return eng->critical_count;
+}
+
+size_t alarm_engine_frozen_count(const alarm_engine_t *eng)
+{
+	return eng->frozen_count;
 }

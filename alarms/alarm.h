@@ -51,5 +51,7 @@ size_t alarm_engine_active_count(const alarm_engine_t *eng);
 size_t alarm_engine_active(const alarm_engine_t *eng, size_t i);
 /* Active alarms that are LOLO/HIHI. */
 size_t alarm_engine_critical_count(const alarm_engine_t *eng);
+/* Active alarms whose reading is stale (kept from its last value). */
+size_t alarm_engine_frozen_count(const alarm_engine_t *eng);
 
 #endif

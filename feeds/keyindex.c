@@ -1,7 +1,11 @@
 #include "keyindex.h"
 
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/random.h>
+#include <time.h>
+#include <unistd.h>
 
 #include "xalloc.h"
 
@@ -16,9 +20,24 @@ struct keyindex_slot {
 	size_t pos;
 };
 
+/* A per-process seed, so that a feed cannot prepare ids that all collide
+ * (which would turn every lookup into a scan). Not cryptographic: it raises
+ * the bar from "compute offline" to "guess a random number". */
+static uint32_t hash_seed(void)
+{
+	static uint32_t seed;
+	static bool ready;
+	if (!ready) {
+		if (getrandom(&seed, sizeof seed, GRND_NONBLOCK) != (ssize_t)sizeof seed)
+			seed = (uint32_t)time(NULL) ^ ((uint32_t)getpid() << 16);
+		ready = true;
+	}
+	return seed;
+}
+
 uint32_t keyindex_hash(int source, const char *id)
 {
-	uint32_t h = 2166136261u;
+	uint32_t h = 2166136261u ^ hash_seed();
 	uint32_t s = (uint32_t)source;
 	for (int i = 0; i < 4; i++) {
 		h ^= (s >> (8 * i)) & 0xffu;

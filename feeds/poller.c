@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <time.h>
 
 #include "i18n.h"
 #include "ingest.h"
@@ -81,6 +82,9 @@ static bool header_value(const char *line, size_t len, const char *name, char *o
 	size_t vlen = (size_t)(end - v);
 	if (vlen >= outsz)
 		return false; /* an oversized header is ignored rather than cut */
+	for (const char *c = v; c < end; c++)
+		if ((unsigned char)*c < 0x20 || (unsigned char)*c > 0x7e)
+			return false; /* it is sent back to the server: printable ASCII only */
 	memcpy(out, v, vlen);
 	out[vlen] = '\0';
 	return true;
@@ -98,10 +102,14 @@ static size_t on_header(char *data, size_t size, size_t nmemb, void *userp)
 	} else if (header_value(data, n, "ETag", s->new_etag, sizeof s->new_etag)) {
 		/* stored */
 	} else if (header_value(data, n, "Retry-After", value, sizeof value)) {
+		/* Either delta-seconds or an HTTP date; capped at an hour. */
 		char *end;
 		long secs = strtol(value, &end, 10);
-		/* Only the delta-seconds form; an HTTP date falls back to backoff. */
-		if (end != value && *end == '\0' && secs >= 0)
+		if (end == value || *end != '\0') {
+			time_t at = curl_getdate(value, NULL);
+			secs = at > 0 ? (long)(at - time(NULL)) : -1;
+		}
+		if (secs >= 0)
 			s->retry_after_ms = (secs > 3600 ? 3600 : secs) * 1000;
 	}
 	return n;
@@ -152,7 +160,7 @@ static void setup_easy(source_t *s)
 	curl_easy_setopt(e, CURLOPT_USERAGENT, "citydash/" CITYDASH_VERSION);
 }
 
-static void start_transfer(poller_t *p, source_t *s)
+static void start_transfer(poller_t *p, source_t *s, int64_t mono_ms)
 {
 	s->body_len = 0;
 	s->body_too_large = false;
@@ -168,7 +176,7 @@ static void start_transfer(poller_t *p, source_t *s)
 	}
 	curl_easy_setopt(s->easy, CURLOPT_HTTPHEADER, s->headers);
 	if (curl_multi_add_handle(p->multi, s->easy) != CURLM_OK) {
-		s->next_due_ms += s->cfg.interval_ms; /* try again later */
+		s->next_due_ms = mono_ms + s->cfg.interval_ms; /* try again later */
 		return;
 	}
 	s->in_flight = true;
@@ -241,7 +249,7 @@ void poller_start_due(poller_t *p, int64_t mono_ms)
 	for (size_t i = 0; i < p->count; i++) {
 		source_t *s = &p->sources[i];
 		if (!s->in_flight && s->next_due_ms <= mono_ms)
-			start_transfer(p, s);
+			start_transfer(p, s, mono_ms);
 	}
 }
 

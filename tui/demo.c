@@ -1,5 +1,7 @@
 #include "demo.h"
 
+#include <pthread.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 
@@ -18,7 +20,19 @@ static const struct {
 mock_server_t *demo_start(config_t *cfg, uint64_t seed, char **cause)
 {
 	mock_options_t mo = {.bind = "127.0.0.1", .port = 0, .seed = seed, .tick_ms = 1000};
+	/* The server's thread inherits the signal mask: blocked there, SIGWINCH,
+	 * SIGINT and the like are always delivered to the event loop's thread,
+	 * which is the one waiting for them. */
+	sigset_t block, old;
+	sigemptyset(&block);
+	sigaddset(&block, SIGWINCH);
+	sigaddset(&block, SIGINT);
+	sigaddset(&block, SIGTERM);
+	sigaddset(&block, SIGHUP);
+	sigaddset(&block, SIGPIPE);
+	pthread_sigmask(SIG_BLOCK, &block, &old);
 	mock_server_t *srv = mock_server_start(&mo, cause);
+	pthread_sigmask(SIG_SETMASK, &old, NULL);
 	if (!srv)
 		return NULL;
 	uint16_t port = mock_server_port(srv);

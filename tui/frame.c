@@ -54,10 +54,13 @@ static void draw_title(WINDOW *win, const ui_ctx_t *ctx, const nav_t *nav)
 	size_t n = alarm_engine_active_count(ctx->alarms);
 	size_t crit = alarm_engine_critical_count(ctx->alarms);
 	/* The words of the blocks and the help: alarm = HIHI/LOLO, warning = HI/LO. */
-	char alarms[128], a1[48], a2[48];
+	char alarms[160], a1[48], a2[48], a3[48] = "";
 	snprintf(a1, sizeof a1, P_("%zu alarm", "%zu alarms", crit), crit);
 	snprintf(a2, sizeof a2, P_("%zu warning", "%zu warnings", n - crit), n - crit);
-	snprintf(alarms, sizeof alarms, " %s, %s ", a1, a2);
+	size_t frozen = alarm_engine_frozen_count(ctx->alarms);
+	if (frozen) /* counted in the blocks as stale: say how many are */
+		snprintf(a3, sizeof a3, _(" (%zu on stale data)"), frozen);
+	snprintf(alarms, sizeof alarms, " %s, %s%s ", a1, a2, a3);
 	attr_t aa = crit ? theme_attr(ROLE_STATUS_FAIL) : n ? bar | A_BOLD : theme_attr(ROLE_STATUS_OK);
 	cx += text_draw(win, 0, cx, w - cx, alarms, aa);
 

@@ -118,7 +118,12 @@ static void draw_alarm(WINDOW *win, int y, int x, int w, const ui_ctx_t *ctx, si
 	char clock[16], age[16];
 	timefmt_format_clock(s.since_ms, clock, sizeof clock);
 	timefmt_format_age(ctx->now_ms - s.since_ms, age, sizeof age);
-	snprintf(buf, sizeof buf, w >= 100 ? "%s %4s" : "%s", clock, age);
+	/* Older than most of a day, the time of day alone would mislead: the age. */
+	bool old = ctx->now_ms - s.since_ms > 20LL * 3600 * 1000;
+	if (old)
+		snprintf(buf, sizeof buf, w >= 100 ? "%8s %4s" : "%8s", age, "");
+	else
+		snprintf(buf, sizeof buf, w >= 100 ? "%s %4s" : "%s", clock, age);
 	cx += text_draw(win, y, cx, end - cx, buf, theme_attr(ROLE_DIM)) + 1;
 	char value[64];
 	format_reading_value(r, value, sizeof value);

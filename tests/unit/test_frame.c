@@ -131,10 +131,11 @@ static void test_ascii_80x24(void **state)
 	check_frame(80, 24, (nav_t){.page = PAGE_OVERVIEW}, "frame_overview_ascii_80x24", true);
 }
 
-/* The status line of a frame drawn from `st` at cols x 24. Caller frees. */
-static char *status_line(store_t *st, int cols)
+/* The whole frame drawn from `st` at cols x 24, as text. Caller frees. */
+static char *frame_text(store_t *st, int cols)
 {
 	alarm_engine_t *alarms = alarm_engine_create();
+	alarm_engine_evaluate(alarms, st, NOW);
 	view_t view;
 	view_init(&view);
 	view_update(&view, st, alarms, NOW);
@@ -147,15 +148,40 @@ static char *status_line(store_t *st, int cols)
 	frame_draw(&f, &ctx, &nav);
 	frame_stage(&f);
 	char *text = snapshot_text(newscr, 0);
-	char *last = strrchr(text, '\n');
-	*last = '\0';
-	char *line = strdup(strrchr(text, '\n') + 1);
-	free(text);
 	frame_free(&f);
 	vscreen_close(vs);
 	view_free(&view);
 	alarm_engine_destroy(alarms);
+	return text;
+}
+
+/* Its last line, the status bar. Caller frees. */
+static char *status_line(store_t *st, int cols)
+{
+	char *text = frame_text(st, cols);
+	*strrchr(text, '\n') = '\0';
+	char *line = strdup(strrchr(text, '\n') + 1);
+	free(text);
 	return line;
+}
+
+/* An alarm that began two days ago shows its age, not a time of day that
+ * would read as today. */
+static void test_old_alarm_shows_its_age(void **state)
+{
+	(void)state;
+	store_t *st = store_create();
+	int s = store_add_source(st, "s", "http://127.0.0.1/", 1000, 3000);
+	store_begin_poll(st, s, NOW);
+	reading_in_t in = {.id = "old", .name = "old alarm", .domain = "water", .has_value = true,
+			   .value = 99, .has_ts = true, .ts_ms = NOW - 2 * 86400000LL,
+			   .limits = {LIMIT_HIHI, 0, 0, 0, 90}};
+	store_put_reading(st, s, &in, NOW);
+	store_end_poll(st, s, &(poll_report_t){0}, NOW);
+	char *text = frame_text(st, 80);
+	assert_non_null(strstr(text, "HIHI       2d"));
+	free(text);
+	store_destroy(st);
 }
 
 /* Many failures, each for another reason, at 80 columns: the ones that do
@@ -204,6 +230,7 @@ int main(void)
 		cmocka_unit_test(test_domain_130x30),  cmocka_unit_test(test_sources_80x24),
 		cmocka_unit_test(test_too_small),      cmocka_unit_test(test_ascii_80x24),
 		cmocka_unit_test(test_status_counts_what_does_not_fit),
+		cmocka_unit_test(test_old_alarm_shows_its_age),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
