@@ -13,6 +13,7 @@
 #include "city.h"
 #include "city_json.h"
 #include "clock.h"
+#include "i18n.h"
 #include "xalloc.h"
 
 #define CONNECTION_TIMEOUT_S 10 /* a stuck client cannot hold a slot forever */
@@ -233,7 +234,7 @@ static bool parse_bind(const char *bind, uint16_t port, struct sockaddr_in *sa, 
 	sa->sin_family = AF_INET;
 	sa->sin_port = htons(port);
 	if (inet_pton(AF_INET, bind, &sa->sin_addr) != 1) {
-		*cause = xasprintf("invalid bind address \"%s\" (need IPv4, e.g. 127.0.0.1)", bind);
+		*cause = xasprintf(_("invalid bind address \"%s\" (need IPv4, e.g. 127.0.0.1)"), bind);
 		return false;
 	}
 	return true;
@@ -258,7 +259,7 @@ mock_server_t *mock_server_start(const mock_options_t *opts, char **cause)
 	    MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)CONNECTION_TIMEOUT_S,
 	    MHD_OPTION_CONNECTION_LIMIT, (unsigned)CONNECTION_LIMIT, MHD_OPTION_END);
 	if (!srv->daemon) {
-		*cause = xasprintf("cannot listen on %s:%u (port in use or not permitted?)", bind,
+		*cause = xasprintf(_("cannot listen on %s:%u (port in use or not permitted?)"), bind,
 		                   (unsigned)opts->port);
 		mock_server_stop(srv);
 		return NULL;
@@ -267,7 +268,7 @@ mock_server_t *mock_server_start(const mock_options_t *opts, char **cause)
 	    MHD_get_daemon_info(srv->daemon, MHD_DAEMON_INFO_BIND_PORT);
 	srv->port = info ? info->port : opts->port;
 	if (srv->port == 0) {
-		*cause = xasprintf("cannot read back the bound port");
+		*cause = xstrdup(_("cannot read back the bound port"));
 		mock_server_stop(srv);
 		return NULL;
 	}
