@@ -86,71 +86,79 @@ static void test_classes_counts_and_orders(void **state)
 	store_destroy(st);
 }
 
+/* One source, an alarm engine and a view: what the pages read. */
+typedef struct rig {
+	store_t *st;
+	alarm_engine_t *eng;
+	view_t v;
+} rig_t;
+
+static void rig_open(rig_t *r)
+{
+	r->st = store_create();
+	store_add_source(r->st, "s", "http://127.0.0.1/", 1000, 3000);
+	r->eng = alarm_engine_create();
+	view_init(&r->v);
+}
+
+static void rig_close(rig_t *r)
+{
+	view_free(&r->v);
+	alarm_engine_destroy(r->eng);
+	store_destroy(r->st);
+}
+
+/* One poll carrying readings (id, domain) with value 1, then the view. */
+static void rig_poll(rig_t *r, int64_t now, size_t n, const char *const ids[],
+		     const char *const domains[])
+{
+	store_begin_poll(r->st, 0, now);
+	for (size_t i = 0; i < n; i++) {
+		reading_in_t in = {.id = ids[i], .domain = domains[i], .has_value = true, .value = 1};
+		store_put_reading(r->st, 0, &in, now);
+	}
+	store_end_poll(r->st, 0, &(poll_report_t){0}, now);
+	view_update(&r->v, r->st, r->eng, now);
+}
+
 static void test_other_domains_appear(void **state)
 {
 	(void)state;
-	store_t *st = store_create();
-	store_add_source(st, "s", "http://127.0.0.1/", 1000, 3000);
-	alarm_engine_t *eng = alarm_engine_create();
-	view_t v;
-	view_init(&v);
-	store_begin_poll(st, 0, 1000);
-	reading_in_t water = {.id = "w", .domain = "water", .has_value = true, .value = 1};
-	store_put_reading(st, 0, &water, 1000);
-	poll_report_t rep = {0};
-	store_end_poll(st, 0, &rep, 1000);
-	view_update(&v, st, eng, 1000);
-	assert_int_equal(view_domain_count(&v), DOMAIN_KNOWN_COUNT);
-
+	rig_t r;
+	rig_open(&r);
+	rig_poll(&r, 1000, 1, (const char *[]){"w"}, (const char *[]){"water"});
+	assert_int_equal(view_domain_count(&r.v), DOMAIN_KNOWN_COUNT);
 	/* A token outside the six is kept, and gets a block and a page. */
-	store_begin_poll(st, 0, 2000);
-	reading_in_t metro = {.id = "m", .domain = "metro", .has_value = true, .value = 1};
-	store_put_reading(st, 0, &metro, 2000);
-	store_end_poll(st, 0, &rep, 2000);
-	view_update(&v, st, eng, 2000);
-	assert_int_equal(view_domain_count(&v), DOMAIN_KNOWN_COUNT + 1);
-	assert_int_equal(v.domains[DOMAIN_OTHER].total, 1);
-	assert_string_equal(store_reading(st, v.domains[DOMAIN_OTHER].worst[0])->domain_token,
+	rig_poll(&r, 2000, 1, (const char *[]){"m"}, (const char *[]){"metro"});
+	assert_int_equal(view_domain_count(&r.v), DOMAIN_KNOWN_COUNT + 1);
+	assert_int_equal(r.v.domains[DOMAIN_OTHER].total, 1);
+	assert_string_equal(store_reading(r.st, r.v.domains[DOMAIN_OTHER].worst[0])->domain_token,
 			    "metro");
-	view_free(&v);
-	alarm_engine_destroy(eng);
-	store_destroy(st);
+	rig_close(&r);
 }
 
 /* A feed may move a reading to another domain: both orders follow at once. */
 static void test_reading_moves_domain(void **state)
 {
 	(void)state;
-	store_t *st = store_create();
-	store_add_source(st, "s", "http://127.0.0.1/", 1000, 3000);
-	alarm_engine_t *eng = alarm_engine_create();
-	view_t v;
-	view_init(&v);
+	rig_t r;
+	rig_open(&r);
 	const char *domain_of_mover[] = {"water", "power", "water"};
 	for (int poll = 0; poll < 3; poll++) {
-		int64_t now = 1000 * (poll + 1);
-		store_begin_poll(st, 0, now);
-		reading_in_t stay = {.id = "stay", .domain = "water", .has_value = true};
-		reading_in_t move = {.id = "move", .domain = domain_of_mover[poll], .has_value = true};
-		store_put_reading(st, 0, &stay, now);
-		store_put_reading(st, 0, &move, now);
-		poll_report_t rep = {0};
-		store_end_poll(st, 0, &rep, now);
-		view_update(&v, st, eng, now);
-		const domain_view_t *w = &v.domains[DOMAIN_WATER], *p = &v.domains[DOMAIN_POWER];
+		rig_poll(&r, 1000 * (poll + 1), 2, (const char *[]){"stay", "move"},
+			 (const char *[]){"water", domain_of_mover[poll]});
+		const domain_view_t *w = &r.v.domains[DOMAIN_WATER], *p = &r.v.domains[DOMAIN_POWER];
 		unsigned expect_water = poll == 1 ? 1 : 2;
 		assert_int_equal(w->total, expect_water);
 		assert_int_equal(p->total, 2 - expect_water);
 		for (unsigned i = 0; i < w->total; i++) {
-			assert_true(w->by_place[i] < store_reading_count(st));
-			assert_int_equal(store_reading(st, w->by_place[i])->domain, DOMAIN_WATER);
+			assert_true(w->by_place[i] < store_reading_count(r.st));
+			assert_int_equal(store_reading(r.st, w->by_place[i])->domain, DOMAIN_WATER);
 		}
 		if (poll == 1)
-			assert_string_equal(store_reading(st, p->by_place[0])->id, "move");
+			assert_string_equal(store_reading(r.st, p->by_place[0])->id, "move");
 	}
-	view_free(&v);
-	alarm_engine_destroy(eng);
-	store_destroy(st);
+	rig_close(&r);
 }
 
 static void test_format_value(void **state)
