@@ -44,8 +44,9 @@ static void print_help(void)
 		       "  -h, --help             show this help and exit\n"
 		       "  -V, --version          show the version and exit\n"
 		       "\n"
-		       "Keys: q quits, ? shows help. Exit status: 0 ok, 1 no source could be\n"
-		       "read (--dump), 2 bad usage.\n"));
+		       "Keys: ? shows every key, s the sources' health, q quits.\n"
+		       "Exit status: 0 ok; 1 no source could be read (--dump) or the demo city\n"
+		       "could not start; 2 bad usage, or a terminal citydash cannot draw on.\n"));
 }
 
 static bool parse_size(const char *s, int *cols, int *rows)
