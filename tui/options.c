@@ -85,6 +85,7 @@ options_result_t options_parse(options_t *o, int argc, char **argv, char **cause
 	optind = 1;
 	opterr = 0;
 	int c;
+	bool seed_given = false;
 	while ((c = getopt_long(argc, argv, ":s:c:hV", long_options, NULL)) != -1) {
 		switch (c) {
 		case 's':
@@ -103,6 +104,7 @@ options_result_t options_parse(options_t *o, int argc, char **argv, char **cause
 				*cause = xasprintf(_("--seed wants a whole number, not \"%s\""), optarg);
 				return OPTIONS_ERROR;
 			}
+			seed_given = true;
 			break;
 		case OPT_DUMP:
 			o->dump = true;
@@ -136,6 +138,10 @@ options_result_t options_parse(options_t *o, int argc, char **argv, char **cause
 	}
 	if (optind < argc) {
 		*cause = xasprintf(_("unexpected argument \"%s\" (try --help)"), argv[optind]);
+		return OPTIONS_ERROR;
+	}
+	if (seed_given && !o->demo) {
+		*cause = xstrdup(_("--seed applies to the demo city: add --demo"));
 		return OPTIONS_ERROR;
 	}
 	if (!o->demo && o->config.source_count == 0) {

@@ -17,6 +17,8 @@ check "no source is a usage error (2)" test "$(run "$citydash")" = 2
 check "... which says what to give" grep -q "no sources" "$err"
 check "an unknown option is a usage error (2)" test "$(run "$citydash" --frobnicate)" = 2
 check "a bad --source is a usage error (2)" test "$(run "$citydash" --source nourl)" = 2
+check "--seed without --demo is a usage error (2)" \
+	test "$(run "$citydash" --seed 3 --source a=http://127.0.0.1:1/)" = 2
 check "a bad --size is a usage error (2)" test "$(run "$citydash" --demo --dump --size 10)" = 2
 check "without a terminal and without --dump: status 2" \
 	test "$(run "$citydash" --demo </dev/null)" = 2
