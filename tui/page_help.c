@@ -1,6 +1,8 @@
 /* The help page: keys (from the key map) and what the symbols mean. */
 #include "pages.h"
 
+#include <stdio.h>
+
 #include "glyphs.h"
 #include "i18n.h"
 #include "panel.h"
@@ -33,12 +35,12 @@ static void help_draw(WINDOW *win, const ui_ctx_t *ctx, nav_t *nav)
 		theme_role_t role;
 		const char *text;
 	} legend[] = {
-		{"!!", ROLE_ALARM, N_("alarm: beyond LOLO or HIHI")},
-		{"! ", ROLE_WARN, N_("warning: beyond LO or HI")},
-		{"~ ", ROLE_STALE, N_("stale: no fresh data from its source")},
-		{"x ", ROLE_BAD, N_("bad: the instrument reports a fault")},
-		{"- ", ROLE_DIM, N_("null: the source sends no value now")},
-		{"? ", ROLE_LABEL, N_("uncertain: the instrument doubts its own value")},
+	    {"!!", ROLE_ALARM, N_("alarm: beyond LOLO or HIHI")},
+	    {"! ", ROLE_WARN, N_("warning: beyond LO or HI")},
+	    {"~ ", ROLE_STALE, N_("stale: no fresh data from its source")},
+	    {"x ", ROLE_BAD, N_("bad: the instrument reports a fault")},
+	    {"- ", ROLE_DIM, N_("null: the source sends no value now")},
+	    {"? ", ROLE_LABEL, N_("uncertain: the instrument doubts its own value")},
 	};
 	if (y < h - 2)
 		y++;
@@ -48,11 +50,15 @@ static void help_draw(WINDOW *win, const ui_ctx_t *ctx, nav_t *nav)
 		text_draw(win, y, x + 1, 3, legend[i].sym, theme_attr(legend[i].role));
 		text_draw(win, y++, x + 14, iw - 14, _(legend[i].text), theme_attr(ROLE_LABEL));
 	}
-	if (y < h - 1)
-		text_draw(win, y++, x + 1, iw - 1,
-			  _("Gauges: the bar fills to the value; marks show the LO/HI and "
-			    "LOLO/HIHI limits, coloured bands the zones beyond them."),
-			  theme_attr(ROLE_DIM));
+	if (y < h - 1) {
+		const glyphs_t *g = glyphs();
+		char gauge[160];
+		snprintf(gauge, sizeof gauge,
+		         _("Gauges: %s fills to the value %s; %s marks a limit; colour, the zones "
+		           "beyond"),
+		         g->gauge_fill, g->gauge_mark, g->limit_tick);
+		text_draw(win, y++, x + 1, iw - 1, gauge, theme_attr(ROLE_DIM));
+	}
 }
 
 static bool help_key(action_t act, const ui_ctx_t *ctx, nav_t *nav)
@@ -70,7 +76,7 @@ static bool help_key(action_t act, const ui_ctx_t *ctx, nav_t *nav)
 }
 
 const page_class_t page_help = {
-	.title = N_("Help"),
-	.draw = help_draw,
-	.key = help_key,
+    .title = N_("Help"),
+    .draw = help_draw,
+    .key = help_key,
 };
