@@ -10,7 +10,7 @@ typedef struct active_key active_key_t;
 struct alarm_engine {
 	alarm_state_t *states; /* by store reading index */
 	size_t state_count;
-	size_t *active; /* sorted store indices */
+	size_t *active;     /* sorted store indices */
 	active_key_t *keys; /* scratch for sorting, as large as active */
 	size_t active_count, active_cap;
 	size_t critical_count;
@@ -34,7 +34,7 @@ static bool has(const limits_t *l, unsigned bit)
 }
 
 alarm_level_t alarm_classify(double value, const limits_t *l, double deadband,
-			     alarm_level_t previous)
+                             alarm_level_t previous)
 {
 	if (!isfinite(value))
 		return ALARM_NONE;
@@ -128,7 +128,8 @@ void alarm_engine_evaluate(alarm_engine_t *eng, const store_t *st, int64_t now_m
 			continue;
 		if (eng->active_count == eng->active_cap) {
 			eng->active_cap = eng->active_cap ? 2 * eng->active_cap : 64;
-			eng->active = xreallocarray(eng->active, eng->active_cap, sizeof *eng->active);
+			eng->active =
+			    xreallocarray(eng->active, eng->active_cap, sizeof *eng->active);
 			eng->keys = xreallocarray(eng->keys, eng->active_cap, sizeof *eng->keys);
 		}
 		bool critical = alarm_level_is_critical(s->level);

@@ -24,7 +24,7 @@ bool alarm_level_is_critical(alarm_level_t level);
 /* The level a value is at, given the level it was at before: leaving a
  * level needs the value to come back inside the limit by `deadband`. */
 alarm_level_t alarm_classify(double value, const limits_t *limits, double deadband,
-			     alarm_level_t previous);
+                             alarm_level_t previous);
 
 typedef struct alarm_state {
 	alarm_level_t level;

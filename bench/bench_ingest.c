@@ -39,15 +39,15 @@ static char *make_document(int n, int round, size_t *len)
 	for (int i = 0; i < n; i++) {
 		double v = 50 + 45 * ((i * 7919 + round * 104729) % 1000) / 1000.0;
 		used += (size_t)snprintf(
-			doc + used, cap - used,
-			"%s{\"id\":\"%s.district%02d.street%03d.asset%05d.value\","
-			"\"name\":\"观音桥%d号测点\",\"domain\":\"%s\","
-			"\"place\":{\"district\":\"江北区\",\"street\":\"观音桥街道\"},"
-			"\"unit\":\"MPa\",\"value\":%.3f,\"ts\":\"2026-11-25T08:00:%02d.000Z\","
-			"\"range\":[0,100],\"limits\":{\"lolo\":5,\"lo\":10,\"hi\":90,\"hihi\":95},"
-			"\"deadband\":0.5,\"quality\":\"good\"}",
-			i ? "," : "", domains[i % 6], i % 9, i % 50, i, i, domains[i % 6], v,
-			round % 60);
+		    doc + used, cap - used,
+		    "%s{\"id\":\"%s.district%02d.street%03d.asset%05d.value\","
+		    "\"name\":\"观音桥%d号测点\",\"domain\":\"%s\","
+		    "\"place\":{\"district\":\"江北区\",\"street\":\"观音桥街道\"},"
+		    "\"unit\":\"MPa\",\"value\":%.3f,\"ts\":\"2026-11-25T08:00:%02d.000Z\","
+		    "\"range\":[0,100],\"limits\":{\"lolo\":5,\"lo\":10,\"hi\":90,\"hihi\":95},"
+		    "\"deadband\":0.5,\"quality\":\"good\"}",
+		    i ? "," : "", domains[i % 6], i % 9, i % 50, i, i, domains[i % 6], v,
+		    round % 60);
 	}
 	used += (size_t)snprintf(doc + used, cap - used, "]}");
 	*len = used;

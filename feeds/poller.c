@@ -13,9 +13,9 @@
 #include "xalloc.h"
 
 /* Backoff after failures: interval × 2^n, at most this long, ±20% jitter. */
-#define BACKOFF_MAX_MS 60000
+#define BACKOFF_MAX_MS    60000
 #define BACKOFF_MAX_SHIFT 6
-#define ETAG_MAX 256
+#define ETAG_MAX          256
 
 typedef struct source {
 	int index; /* in the store */
@@ -204,9 +204,10 @@ poller_t *poller_create(store_t *st, const config_t *cfg, char **cause)
 		p->count++;
 		s->adapter = adapter_find(c->format);
 		if (!p->multi || !s->adapter || !(s->easy = curl_easy_init())) {
-			*cause = s->adapter ? xstrdup(_("cannot initialise libcurl"))
-					    : xasprintf(_("source %s: unknown format \"%s\" (known: %s)"),
-							c->name, c->format, adapter_names());
+			*cause = s->adapter
+			             ? xstrdup(_("cannot initialise libcurl"))
+			             : xasprintf(_("source %s: unknown format \"%s\" (known: %s)"),
+			                         c->name, c->format, adapter_names());
 			poller_destroy(p);
 			return NULL;
 		}
@@ -303,8 +304,7 @@ static char *failure_reason(const source_t *s, CURLcode rc, long status)
 	return xasprintf(_("HTTP status %ld"), status);
 }
 
-static void finish_transfer(poller_t *p, source_t *s, CURLcode rc, int64_t wall_ms,
-			    int64_t mono_ms)
+static void finish_transfer(poller_t *p, source_t *s, CURLcode rc, int64_t wall_ms, int64_t mono_ms)
 {
 	long status = 0;
 	curl_easy_getinfo(s->easy, CURLINFO_RESPONSE_CODE, &status);
@@ -314,7 +314,7 @@ static void finish_transfer(poller_t *p, source_t *s, CURLcode rc, int64_t wall_
 		ok = true;
 	} else if (rc == CURLE_OK && status >= 200 && status < 300) {
 		ok = ingest_body(p->store, s->index, s->adapter, s->body ? s->body : "",
-				 s->body_len, wall_ms) == 0;
+		                 s->body_len, wall_ms) == 0;
 		if (ok)
 			memcpy(s->etag, s->new_etag, sizeof s->etag);
 		else

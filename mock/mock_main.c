@@ -19,7 +19,7 @@
 #include "i18n.h"
 #include "xalloc.h"
 
-#define EXIT_USAGE 2
+#define EXIT_USAGE      2
 #define SERVE_MAX_BYTES (64u * 1024u * 1024u)
 
 /* The --serve documents, read at start. */
@@ -42,8 +42,10 @@ static bool files_add(files_t *f, const char *arg)
 {
 	const char *eq = strchr(arg, '=');
 	if (!eq || arg[0] != '/' || !eq[1]) {
-		fprintf(stderr, _("citydash-mock: --serve wants PATH=FILE with PATH starting "
-		                  "with /, not \"%s\"\n"), arg);
+		fprintf(stderr,
+		        _("citydash-mock: --serve wants PATH=FILE with PATH starting "
+		          "with /, not \"%s\"\n"),
+		        arg);
 		return false;
 	}
 	FILE *in = fopen(eq + 1, "rb");
@@ -77,19 +79,20 @@ static bool files_add(files_t *f, const char *arg)
 
 static void usage(FILE *out)
 {
-	fprintf(out, _("Usage: citydash-mock [OPTION]...\n"
-	               "Serve a simulated city over HTTP (citydash feed protocol v1).\n"
-	               "\n"
-	               "  --port N      TCP port (default 8080; 0 picks a free port)\n"
-	               "  --bind ADDR   IPv4 address to listen on (default 127.0.0.1)\n"
-	               "  --seed N      seed of the simulation (default 1)\n"
-	               "  --tick-ms N   milliseconds per simulation step (default 1000)\n"
-	               "  --serve PATH=FILE\n"
-	               "                serve FILE's bytes at PATH (e.g. /v1/feeds/water) in place\n"
-	               "                of the city's own document there: a feed that lies;\n"
-	               "                repeatable\n"
-	               "  --help        show this help and exit\n"
-	               "  --version     show the version and exit\n"));
+	fprintf(out,
+	        _("Usage: citydash-mock [OPTION]...\n"
+	          "Serve a simulated city over HTTP (citydash feed protocol v1).\n"
+	          "\n"
+	          "  --port N      TCP port (default 8080; 0 picks a free port)\n"
+	          "  --bind ADDR   IPv4 address to listen on (default 127.0.0.1)\n"
+	          "  --seed N      seed of the simulation (default 1)\n"
+	          "  --tick-ms N   milliseconds per simulation step (default 1000)\n"
+	          "  --serve PATH=FILE\n"
+	          "                serve FILE's bytes at PATH (e.g. /v1/feeds/water) in place\n"
+	          "                of the city's own document there: a feed that lies;\n"
+	          "                repeatable\n"
+	          "  --help        show this help and exit\n"
+	          "  --version     show the version and exit\n"));
 }
 
 /* Parses a decimal integer in [min, max]; false if anything is off. */

@@ -234,7 +234,8 @@ static bool parse_bind(const char *bind, uint16_t port, struct sockaddr_in *sa, 
 	sa->sin_family = AF_INET;
 	sa->sin_port = htons(port);
 	if (inet_pton(AF_INET, bind, &sa->sin_addr) != 1) {
-		*cause = xasprintf(_("invalid bind address \"%s\" (need IPv4, e.g. 127.0.0.1)"), bind);
+		*cause =
+		    xasprintf(_("invalid bind address \"%s\" (need IPv4, e.g. 127.0.0.1)"), bind);
 		return false;
 	}
 	return true;
@@ -259,8 +260,8 @@ mock_server_t *mock_server_start(const mock_options_t *opts, char **cause)
 	    MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)CONNECTION_TIMEOUT_S,
 	    MHD_OPTION_CONNECTION_LIMIT, (unsigned)CONNECTION_LIMIT, MHD_OPTION_END);
 	if (!srv->daemon) {
-		*cause = xasprintf(_("cannot listen on %s:%u (port in use or not permitted?)"), bind,
-		                   (unsigned)opts->port);
+		*cause = xasprintf(_("cannot listen on %s:%u (port in use or not permitted?)"),
+		                   bind, (unsigned)opts->port);
 		mock_server_stop(srv);
 		return NULL;
 	}

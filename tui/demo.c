@@ -11,10 +11,10 @@
 static const struct {
 	const char *name, *path;
 } demo_feeds[] = {
-	{"water", "/v1/feeds/water"},   {"power", "/v1/feeds/power"},
-	{"gas", "/v1/feeds/gas"},       {"telecom", "/v1/feeds/telecom"},
-	{"bridge", "/v1/feeds/bridge"}, {"tunnel", "/v1/feeds/tunnel"},
-	{"kpis", "/v1/kpis"},           {"events", "/v1/events"},
+    {"water", "/v1/feeds/water"},   {"power", "/v1/feeds/power"},
+    {"gas", "/v1/feeds/gas"},       {"telecom", "/v1/feeds/telecom"},
+    {"bridge", "/v1/feeds/bridge"}, {"tunnel", "/v1/feeds/tunnel"},
+    {"kpis", "/v1/kpis"},           {"events", "/v1/events"},
 };
 
 mock_server_t *demo_start(config_t *cfg, uint64_t seed, char **cause)
@@ -37,8 +37,8 @@ mock_server_t *demo_start(config_t *cfg, uint64_t seed, char **cause)
 		return NULL;
 	uint16_t port = mock_server_port(srv);
 	for (size_t i = 0; i < sizeof demo_feeds / sizeof demo_feeds[0]; i++) {
-		char *arg = xasprintf("%s=http://127.0.0.1:%u%s", demo_feeds[i].name, (unsigned)port,
-				      demo_feeds[i].path);
+		char *arg = xasprintf("%s=http://127.0.0.1:%u%s", demo_feeds[i].name,
+		                      (unsigned)port, demo_feeds[i].path);
 		int rc = config_add_source_arg(cfg, arg, cause);
 		free(arg);
 		if (rc != 0) {

@@ -39,7 +39,9 @@ static int report_failures(const session_t *s)
 	for (size_t i = 0; i < n; i++) {
 		const source_status_t *st = store_source(s->store, (int)i);
 		fprintf(stderr, "  %s (%s): %s\n", st->name, st->url,
-			st->error_detail ? st->error_detail : st->error ? st->error : _("no answer"));
+		        st->error_detail ? st->error_detail
+		        : st->error      ? st->error
+		                         : _("no answer"));
 	}
 	return 1;
 }
@@ -54,7 +56,8 @@ int dump_run(session_t *s, int cols, int rows, bool ascii)
 	FILE *out = fopen("/dev/null", "w"), *in = fopen("/dev/null", "r");
 	SCREEN *scr = out && in ? newterm("xterm", out, in) : NULL;
 	if (!scr) {
-		fprintf(stderr, "%s\n", _("citydash: cannot set up an off-screen terminal for --dump"));
+		fprintf(stderr, "%s\n",
+		        _("citydash: cannot set up an off-screen terminal for --dump"));
 		if (out)
 			fclose(out);
 		if (in)

@@ -28,8 +28,8 @@ void format_reading_value(const reading_t *r, char *buf, size_t size)
 const char *format_class_marker(reading_class_t c)
 {
 	static const char *const markers[RC_COUNT] = {
-		[RC_STALE] = "~ ", [RC_BAD] = "x ",     [RC_NOVALUE] = "- ",
-		[RC_ALARM] = "!!", [RC_WARNING] = "! ", [RC_NORMAL] = "  ",
+	    [RC_STALE] = "~ ", [RC_BAD] = "x ",     [RC_NOVALUE] = "- ",
+	    [RC_ALARM] = "!!", [RC_WARNING] = "! ", [RC_NORMAL] = "  ",
 	};
 	return markers[c];
 }
@@ -42,8 +42,8 @@ const char *format_reading_marker(const reading_t *r, reading_class_t c)
 int format_class_role(reading_class_t c)
 {
 	static const int roles[RC_COUNT] = {
-		[RC_STALE] = ROLE_STALE, [RC_BAD] = ROLE_BAD,      [RC_NOVALUE] = ROLE_DIM,
-		[RC_ALARM] = ROLE_ALARM, [RC_WARNING] = ROLE_WARN, [RC_NORMAL] = ROLE_LABEL,
+	    [RC_STALE] = ROLE_STALE, [RC_BAD] = ROLE_BAD,      [RC_NOVALUE] = ROLE_DIM,
+	    [RC_ALARM] = ROLE_ALARM, [RC_WARNING] = ROLE_WARN, [RC_NORMAL] = ROLE_LABEL,
 	};
 	return roles[c];
 }

@@ -46,7 +46,7 @@ static void draw_title(WINDOW *win, const ui_ctx_t *ctx, const nav_t *nav)
 	const glyphs_t *g = glyphs();
 	if (nav->page == PAGE_DOMAIN)
 		snprintf(left, sizeof left, " citydash %s %s %s %s", g->separator, _("Overview"),
-			 g->crumb, _(domain_title(nav->domain)));
+		         g->crumb, _(domain_title(nav->domain)));
 	else
 		snprintf(left, sizeof left, " citydash %s %s", g->separator, _(page->title));
 	int cx = text_draw(win, 0, 0, w, left, bar | A_BOLD) + 3;
@@ -61,7 +61,9 @@ static void draw_title(WINDOW *win, const ui_ctx_t *ctx, const nav_t *nav)
 	if (frozen) /* counted in the blocks as stale: say how many are */
 		snprintf(a3, sizeof a3, _(" (%zu on stale data)"), frozen);
 	snprintf(alarms, sizeof alarms, " %s, %s%s ", a1, a2, a3);
-	attr_t aa = crit ? theme_attr(ROLE_STATUS_FAIL) : n ? bar | A_BOLD : theme_attr(ROLE_STATUS_OK);
+	attr_t aa = crit ? theme_attr(ROLE_STATUS_FAIL)
+	            : n  ? bar | A_BOLD
+	                 : theme_attr(ROLE_STATUS_OK);
 	cx += text_draw(win, 0, cx, w - cx, alarms, aa);
 
 	text_draw_right(win, 0, cx + 1, w - cx - 1, _("? help  s sources  q quit "), bar);
@@ -72,14 +74,14 @@ static void draw_too_small(const frame_t *f)
 	werase(stdscr);
 	char msg[160];
 	snprintf(msg, sizeof msg, _("Terminal too small: %dx%d, citydash needs %dx%d."), f->cols,
-		 f->rows, FRAME_MIN_COLS, FRAME_MIN_ROWS);
+	         f->rows, FRAME_MIN_COLS, FRAME_MIN_ROWS);
 	int y = f->rows / 2 - 1;
 	if (y < 0)
 		y = 0;
 	text_draw(stdscr, y, 0, f->cols, msg, theme_attr(ROLE_WARN));
 	if (y + 1 < f->rows)
 		text_draw(stdscr, y + 1, 0, f->cols, _("Enlarge the window, or press q to quit."),
-			  theme_attr(ROLE_NORMAL));
+		          theme_attr(ROLE_NORMAL));
 }
 
 void frame_draw(frame_t *f, const ui_ctx_t *ctx, nav_t *nav)

@@ -23,10 +23,10 @@ typedef enum action {
 } action_t;
 
 typedef struct key_binding {
-	int key;             /* curses key code or character */
+	int key; /* curses key code or character */
 	action_t action;
-	const char *label;   /* how help shows the key, NULL: not listed */
-	const char *help;    /* N_() text, NULL: not listed */
+	const char *label; /* how help shows the key, NULL: not listed */
+	const char *help;  /* N_() text, NULL: not listed */
 } key_binding_t;
 
 action_t keymap_action(int key);

@@ -55,7 +55,7 @@ int main(int argc, char **argv)
 	}
 	if (!opts.dump && !isatty(STDIN_FILENO)) {
 		fprintf(stderr, "citydash: %s\n",
-			_("standard input is not a terminal (use --dump for text output)"));
+		        _("standard input is not a terminal (use --dump for text output)"));
 		mock_server_stop(city);
 		options_free(&opts);
 		return 2;

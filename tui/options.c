@@ -11,42 +11,43 @@
 enum { OPT_NO_COLOR = 256, OPT_ASCII, OPT_SIZE, OPT_SEED, OPT_DUMP, OPT_DEMO };
 
 static const struct option long_options[] = {
-	{"source", required_argument, NULL, 's'},
-	{"config", required_argument, NULL, 'c'},
-	{"demo", no_argument, NULL, OPT_DEMO},
-	{"seed", required_argument, NULL, OPT_SEED},
-	{"dump", no_argument, NULL, OPT_DUMP},
-	{"size", required_argument, NULL, OPT_SIZE},
-	{"no-color", no_argument, NULL, OPT_NO_COLOR},
-	{"ascii", no_argument, NULL, OPT_ASCII},
-	{"help", no_argument, NULL, 'h'},
-	{"version", no_argument, NULL, 'V'},
-	{NULL, 0, NULL, 0},
+    {"source", required_argument, NULL, 's'},
+    {"config", required_argument, NULL, 'c'},
+    {"demo", no_argument, NULL, OPT_DEMO},
+    {"seed", required_argument, NULL, OPT_SEED},
+    {"dump", no_argument, NULL, OPT_DUMP},
+    {"size", required_argument, NULL, OPT_SIZE},
+    {"no-color", no_argument, NULL, OPT_NO_COLOR},
+    {"ascii", no_argument, NULL, OPT_ASCII},
+    {"help", no_argument, NULL, 'h'},
+    {"version", no_argument, NULL, 'V'},
+    {NULL, 0, NULL, 0},
 };
 
 static void print_help(void)
 {
-	printf("%s", _("Usage: citydash [OPTION]...\n"
-		       "Watch a city's vital signs, KPIs and events from HTTP JSON feeds.\n"
-		       "\n"
-		       "Sources:\n"
-		       "  -s, --source NAME=URL  watch a feed (feed protocol v1); repeatable\n"
-		       "  -c, --config FILE      read sources from a JSON file (see docs/config.md)\n"
-		       "      --demo             run a simulated city in-process and watch it\n"
-		       "      --seed N           the simulated city's seed (default 1)\n"
-		       "\n"
-		       "Output:\n"
-		       "      --dump             poll every source once, print one frame as text, exit\n"
-		       "      --size COLSxROWS   size of the --dump frame (default 120x40)\n"
-		       "      --no-color         draw without colours (also when NO_COLOR is set)\n"
-		       "      --ascii            draw with ASCII characters only\n"
-		       "\n"
-		       "  -h, --help             show this help and exit\n"
-		       "  -V, --version          show the version and exit\n"
-		       "\n"
-		       "Keys: ? shows every key, s the sources' health, q quits.\n"
-		       "Exit status: 0 ok; 1 no source could be read (--dump) or the demo city\n"
-		       "could not start; 2 bad usage, or a terminal citydash cannot draw on.\n"));
+	printf("%s",
+	       _("Usage: citydash [OPTION]...\n"
+	         "Watch a city's vital signs, KPIs and events from HTTP JSON feeds.\n"
+	         "\n"
+	         "Sources:\n"
+	         "  -s, --source NAME=URL  watch a feed (feed protocol v1); repeatable\n"
+	         "  -c, --config FILE      read sources from a JSON file (see docs/config.md)\n"
+	         "      --demo             run a simulated city in-process and watch it\n"
+	         "      --seed N           the simulated city's seed (default 1)\n"
+	         "\n"
+	         "Output:\n"
+	         "      --dump             poll every source once, print one frame as text, exit\n"
+	         "      --size COLSxROWS   size of the --dump frame (default 120x40)\n"
+	         "      --no-color         draw without colours (also when NO_COLOR is set)\n"
+	         "      --ascii            draw with ASCII characters only\n"
+	         "\n"
+	         "  -h, --help             show this help and exit\n"
+	         "  -V, --version          show the version and exit\n"
+	         "\n"
+	         "Keys: ? shows every key, s the sources' health, q quits.\n"
+	         "Exit status: 0 ok; 1 no source could be read (--dump) or the demo city\n"
+	         "could not start; 2 bad usage, or a terminal citydash cannot draw on.\n"));
 }
 
 static bool parse_size(const char *s, int *cols, int *rows)
@@ -101,7 +102,8 @@ options_result_t options_parse(options_t *o, int argc, char **argv, char **cause
 			break;
 		case OPT_SEED:
 			if (!parse_seed(optarg, &o->seed)) {
-				*cause = xasprintf(_("--seed wants a whole number, not \"%s\""), optarg);
+				*cause =
+				    xasprintf(_("--seed wants a whole number, not \"%s\""), optarg);
 				return OPTIONS_ERROR;
 			}
 			seed_given = true;
@@ -111,8 +113,8 @@ options_result_t options_parse(options_t *o, int argc, char **argv, char **cause
 			break;
 		case OPT_SIZE:
 			if (!parse_size(optarg, &o->dump_cols, &o->dump_rows)) {
-				*cause = xasprintf(_("--size wants COLSxROWS such as 120x40, not \"%s\""),
-						   optarg);
+				*cause = xasprintf(
+				    _("--size wants COLSxROWS such as 120x40, not \"%s\""), optarg);
 				return OPTIONS_ERROR;
 			}
 			break;

@@ -8,13 +8,13 @@
 #include "config.h"
 
 typedef struct options {
-	config_t config;   /* sources from --config and --source, in order */
-	bool demo;         /* embedded mock city */
-	uint64_t seed;     /* its seed */
-	bool dump;         /* one frame as text, then exit */
+	config_t config; /* sources from --config and --source, in order */
+	bool demo;       /* embedded mock city */
+	uint64_t seed;   /* its seed */
+	bool dump;       /* one frame as text, then exit */
 	int dump_cols, dump_rows;
-	bool no_color;     /* --no-color or NO_COLOR set */
-	bool ascii;        /* --ascii */
+	bool no_color; /* --no-color or NO_COLOR set */
+	bool ascii;    /* --ascii */
 } options_t;
 
 typedef enum options_result { OPTIONS_RUN, OPTIONS_EXIT_OK, OPTIONS_ERROR } options_result_t;

@@ -31,21 +31,20 @@ static void domain_draw(WINDOW *win, const ui_ctx_t *ctx, nav_t *nav)
 	nav->scroll = clamp(nav->scroll, 0, total > nav->body_rows ? total - nav->body_rows : 0);
 
 	char title[200];
-	int len = snprintf(title, sizeof title,
-			   _("%s: %u readings, ok %u warn %u alarm %u stale %u bad %u"),
-			   _(domain_title(nav->domain)), dv->total, dv->counts[RC_NORMAL],
-			   dv->counts[RC_WARNING], dv->counts[RC_ALARM], dv->counts[RC_STALE],
-			   dv->counts[RC_BAD]);
+	int len = snprintf(
+	    title, sizeof title, _("%s: %u readings, ok %u warn %u alarm %u stale %u bad %u"),
+	    _(domain_title(nav->domain)), dv->total, dv->counts[RC_NORMAL], dv->counts[RC_WARNING],
+	    dv->counts[RC_ALARM], dv->counts[RC_STALE], dv->counts[RC_BAD]);
 	if (dv->counts[RC_NOVALUE] && len > 0 && (size_t)len < sizeof title)
 		snprintf(title + len, sizeof title - (size_t)len, _(" null %u"),
-			 dv->counts[RC_NOVALUE]);
+		         dv->counts[RC_NOVALUE]);
 	panel_draw(win, 0, 0, h, w, title, true);
 	if (h < 4)
 		return;
 	reading_row_header(win, 1, 1, w - 2);
 	if (total == 0) {
 		text_draw(win, 2, 2, w - 4, _("No readings in this domain yet."),
-			  theme_attr(ROLE_DIM));
+		          theme_attr(ROLE_DIM));
 		return;
 	}
 	for (int i = 0; i < nav->body_rows && nav->scroll + i < total; i++) {
@@ -56,8 +55,9 @@ static void domain_draw(WINDOW *win, const ui_ctx_t *ctx, nav_t *nav)
 	if (total > nav->body_rows) {
 		char pos[48];
 		snprintf(pos, sizeof pos, " %d-%d/%d ", nav->scroll + 1,
-			 nav->scroll + nav->body_rows < total ? nav->scroll + nav->body_rows : total,
-			 total);
+		         nav->scroll + nav->body_rows < total ? nav->scroll + nav->body_rows
+		                                              : total,
+		         total);
 		text_draw_right(win, h - 1, 1, w - 3, pos, theme_attr(ROLE_BORDER_FOCUS));
 	}
 }
@@ -96,7 +96,7 @@ static bool domain_key(action_t act, const ui_ctx_t *ctx, nav_t *nav)
 	case ACT_PREV:
 	case ACT_LEFT:
 		nav->domain = (domain_t)((nav->domain + view_domain_count(ctx->view) - 1) %
-					 view_domain_count(ctx->view));
+		                         view_domain_count(ctx->view));
 		nav->focus = nav->domain;
 		nav->selected = nav->scroll = 0;
 		break;
@@ -113,7 +113,7 @@ static bool domain_key(action_t act, const ui_ctx_t *ctx, nav_t *nav)
 }
 
 const page_class_t page_domain = {
-	.title = N_("Domain"),
-	.draw = domain_draw,
-	.key = domain_key,
+    .title = N_("Domain"),
+    .draw = domain_draw,
+    .key = domain_key,
 };

@@ -42,9 +42,9 @@ static void draw_counts(WINDOW *win, int y, int x, int width, const domain_view_
 		const char *label;
 		theme_role_t role;
 	} items[] = {
-		{RC_NORMAL, N_("ok"), ROLE_OK},       {RC_WARNING, N_("warn"), ROLE_WARN},
-		{RC_ALARM, N_("alarm"), ROLE_ALARM},  {RC_STALE, N_("stale"), ROLE_STALE},
-		{RC_BAD, N_("bad"), ROLE_BAD},        {RC_NOVALUE, N_("null"), ROLE_DIM},
+	    {RC_NORMAL, N_("ok"), ROLE_OK},      {RC_WARNING, N_("warn"), ROLE_WARN},
+	    {RC_ALARM, N_("alarm"), ROLE_ALARM}, {RC_STALE, N_("stale"), ROLE_STALE},
+	    {RC_BAD, N_("bad"), ROLE_BAD},       {RC_NOVALUE, N_("null"), ROLE_DIM},
 	};
 	enum { N = sizeof items / sizeof items[0] };
 	char text[N][48];
@@ -82,7 +82,7 @@ static bool all_sources_answered(const store_t *st)
 }
 
 static void draw_block(WINDOW *win, int y, int x, int h, int w, const ui_ctx_t *ctx, domain_t d,
-		       bool focused)
+                       bool focused)
 {
 	const domain_view_t *dv = &ctx->view->domains[d];
 	char title[96];
@@ -93,9 +93,10 @@ static void draw_block(WINDOW *win, int y, int x, int h, int w, const ui_ctx_t *
 		return;
 	if (dv->total == 0) {
 		text_draw(win, y + 1, ix + 1, iw - 1,
-			  all_sources_answered(ctx->store) ? _("no source sends readings of this domain")
-							   : _("waiting for the first data"),
-			  theme_attr(ROLE_DIM));
+		          all_sources_answered(ctx->store)
+		              ? _("no source sends readings of this domain")
+		              : _("waiting for the first data"),
+		          theme_attr(ROLE_DIM));
 		return;
 	}
 	draw_counts(win, y + 1, ix + 1, iw - 1, dv);
@@ -153,23 +154,24 @@ static void draw_alarm_pane(WINDOW *win, int y, int h, int w, const ui_ctx_t *ct
 	size_t crit = alarm_engine_critical_count(ctx->alarms);
 	char warnings[48];
 	snprintf(warnings, sizeof warnings, P_("%zu HI/LO warning", "%zu HI/LO warnings", n - crit),
-		 n - crit);
+	         n - crit);
 	snprintf(title, sizeof title, _("Alarms: %zu HIHI/LOLO, %s"), crit, warnings);
 	panel_draw(win, y, 0, h, w, title, false);
 	int rows = h - 2;
 	if (n == 0) {
 		text_draw(win, y + 1, 2, w - 4, _("No reading is beyond a limit."),
-			  theme_attr(ROLE_OK));
+		          theme_attr(ROLE_OK));
 		return;
 	}
 	bool more = n > (size_t)rows;
 	int shown = more ? rows - 1 : (int)n;
 	for (int i = 0; i < shown; i++)
-		draw_alarm(win, y + 1 + i, 2, w - 4, ctx, alarm_engine_active(ctx->alarms, (size_t)i));
+		draw_alarm(win, y + 1 + i, 2, w - 4, ctx,
+		           alarm_engine_active(ctx->alarms, (size_t)i));
 	if (more) {
 		char buf[96];
 		snprintf(buf, sizeof buf, _("and %zu more (open a domain to see all)"),
-			 n - (size_t)shown);
+		         n - (size_t)shown);
 		text_draw(win, y + 1 + shown, 2, w - 4, buf, theme_attr(ROLE_DIM));
 	}
 }
@@ -185,7 +187,8 @@ static void overview_draw(WINDOW *win, const ui_ctx_t *ctx, nav_t *nav)
 	for (int d = 0; d < blocks; d++) {
 		int col = d % g.cols, row = d / g.cols;
 		int bx = w * col / g.cols, bw = w * (col + 1) / g.cols - bx;
-		draw_block(win, row * g.block_h, bx, g.block_h, bw, ctx, (domain_t)d, nav->focus == d);
+		draw_block(win, row * g.block_h, bx, g.block_h, bw, ctx, (domain_t)d,
+		           nav->focus == d);
 	}
 	draw_alarm_pane(win, g.alarm_y, g.alarm_h, w, ctx);
 	nav->body_rows = h;
@@ -223,7 +226,7 @@ static bool overview_key(action_t act, const ui_ctx_t *ctx, nav_t *nav)
 }
 
 const page_class_t page_overview = {
-	.title = N_("Overview"),
-	.draw = overview_draw,
-	.key = overview_key,
+    .title = N_("Overview"),
+    .draw = overview_draw,
+    .key = overview_key,
 };

@@ -22,7 +22,7 @@ static void draw_state(WINDOW *win, int y, int x, int w, const source_status_t *
 	attr_t a;
 	if (s->failing) {
 		snprintf(buf, sizeof buf, _("%s failing, data %s"), g->fail_mark,
-			 s->ever_ok ? age : _("never received"));
+		         s->ever_ok ? age : _("never received"));
 		a = theme_attr(ROLE_ALARM);
 	} else if (!s->ever_ok) {
 		snprintf(buf, sizeof buf, _("waiting for the first answer"));
@@ -41,8 +41,8 @@ static void draw_source(WINDOW *win, int y, int w, const source_status_t *s, int
 	draw_state(win, y, x + 17, 31, s, now);
 	char counts[160];
 	snprintf(counts, sizeof counts, _("%llu ok, %llu failed, %llu unchanged"),
-		 (unsigned long long)s->polls_ok, (unsigned long long)s->polls_failed,
-		 (unsigned long long)s->not_modified);
+	         (unsigned long long)s->polls_ok, (unsigned long long)s->polls_failed,
+	         (unsigned long long)s->not_modified);
 	text_draw(win, y, x + 49, iw - 49, counts, theme_attr(ROLE_DIM));
 	text_draw(win, y + 1, x + 2, iw - 2, s->url, theme_attr(ROLE_LABEL));
 
@@ -60,18 +60,18 @@ static void draw_source(WINDOW *win, int y, int w, const source_status_t *s, int
 			unsigned count;
 			const char *one, *many;
 		} parts[] = {
-			{s->skipped, N_("element skipped"), N_("elements skipped")},
-			{s->duplicates, N_("repeated id"), N_("repeated ids")},
-			{s->limits_ignored, N_("limits out of order, ignored"),
-			 N_("limits out of order, ignored")},
+		    {s->skipped, N_("element skipped"), N_("elements skipped")},
+		    {s->duplicates, N_("repeated id"), N_("repeated ids")},
+		    {s->limits_ignored, N_("limits out of order, ignored"),
+		     N_("limits out of order, ignored")},
 		};
 		const char *sep = " ";
 		for (size_t i = 0; i < sizeof parts / sizeof parts[0]; i++) {
 			if (!parts[i].count || n < 0 || (size_t)n >= sizeof detail)
 				continue;
 			n += snprintf(detail + n, sizeof detail - (size_t)n, "%s%u %s", sep,
-				      parts[i].count,
-				      P_(parts[i].one, parts[i].many, parts[i].count));
+			              parts[i].count,
+			              P_(parts[i].one, parts[i].many, parts[i].count));
 			sep = ", ";
 		}
 		a = theme_attr(ROLE_WARN);
@@ -109,11 +109,11 @@ static void sources_draw(WINDOW *win, const ui_ctx_t *ctx, nav_t *nav)
 		nav->sources_scroll = 0;
 	for (int i = 0; i < fit && nav->sources_scroll + i < n; i++)
 		draw_source(win, 1 + i * ROWS_PER_SOURCE, w,
-			    store_source(ctx->store, nav->sources_scroll + i), ctx->now_ms);
+		            store_source(ctx->store, nav->sources_scroll + i), ctx->now_ms);
 	if (n > fit) {
 		char pos[48];
 		snprintf(pos, sizeof pos, " %d-%d/%d ", nav->sources_scroll + 1,
-			 nav->sources_scroll + fit < n ? nav->sources_scroll + fit : n, n);
+		         nav->sources_scroll + fit < n ? nav->sources_scroll + fit : n, n);
 		text_draw_right(win, h - 1, 1, w - 3, pos, theme_attr(ROLE_BORDER_FOCUS));
 	}
 }
@@ -141,7 +141,7 @@ static bool sources_key(action_t act, const ui_ctx_t *ctx, nav_t *nav)
 }
 
 const page_class_t page_sources = {
-	.title = N_("Sources"),
-	.draw = sources_draw,
-	.key = sources_key,
+    .title = N_("Sources"),
+    .draw = sources_draw,
+    .key = sources_key,
 };

@@ -3,10 +3,10 @@
 const page_class_t *page_get(page_id_t id)
 {
 	static const page_class_t *const pages[PAGE_COUNT] = {
-		[PAGE_OVERVIEW] = &page_overview,
-		[PAGE_DOMAIN] = &page_domain,
-		[PAGE_SOURCES] = &page_sources,
-		[PAGE_HELP] = &page_help,
+	    [PAGE_OVERVIEW] = &page_overview,
+	    [PAGE_DOMAIN] = &page_domain,
+	    [PAGE_SOURCES] = &page_sources,
+	    [PAGE_HELP] = &page_help,
 	};
 	return pages[id];
 }

@@ -27,11 +27,11 @@ typedef struct ui_ctx {
 /* Where the operator is: the only state pages change. */
 typedef struct nav {
 	page_id_t page;
-	page_id_t back;       /* where Esc goes from help or sources */
-	int focus;            /* overview: focused block, 0..5 = domains */
-	domain_t domain;      /* domain page: which domain */
-	int selected, scroll; /* domain page: selected row, first row shown */
-	int sources_scroll;   /* sources page: first source shown */
+	page_id_t back;           /* where Esc goes from help or sources */
+	int focus;                /* overview: focused block, 0..5 = domains */
+	domain_t domain;          /* domain page: which domain */
+	int selected, scroll;     /* domain page: selected row, first row shown */
+	int sources_scroll;       /* sources page: first source shown */
 	int body_rows, body_cols; /* size of the last drawn body, for paging */
 } nav_t;
 

@@ -65,7 +65,7 @@ void reading_row_header(WINDOW *win, int y, int x, int width)
 }
 
 void reading_row_draw(WINDOW *win, int y, int x, int width, const ui_ctx_t *ctx, size_t idx,
-		      const reading_row_opts_t *opts)
+                      const reading_row_opts_t *opts)
 {
 	const reading_t *r = store_reading(ctx->store, idx);
 	reading_class_t cls = view_class(ctx->view, idx);
@@ -92,17 +92,17 @@ void reading_row_draw(WINDOW *win, int y, int x, int width, const ui_ctx_t *ctx,
 	}
 	if (c.gauge) {
 		gauge_t g = {
-			.min = r->range_min,
-			.max = r->range_max,
-			.has_value = r->has_value,
-			.value = r->value,
-			.limits = r->limits,
-			.stale = cls == RC_STALE,
-			.bad = cls == RC_BAD,
-			/* The alarm engine's word (deadband included), not a second opinion. */
-			.state = cls == RC_ALARM     ? GAUGE_ALARM
-				 : cls == RC_WARNING ? GAUGE_WARN
-						     : GAUGE_NORMAL,
+		    .min = r->range_min,
+		    .max = r->range_max,
+		    .has_value = r->has_value,
+		    .value = r->value,
+		    .limits = r->limits,
+		    .stale = cls == RC_STALE,
+		    .bad = cls == RC_BAD,
+		    /* The alarm engine's word (deadband included), not a second opinion. */
+		    .state = cls == RC_ALARM     ? GAUGE_ALARM
+		             : cls == RC_WARNING ? GAUGE_WARN
+		                                 : GAUGE_NORMAL,
 		};
 		gauge_draw(win, y, cx, c.gauge, &g);
 	}
@@ -122,6 +122,6 @@ void reading_row_draw(WINDOW *win, int y, int x, int width, const ui_ctx_t *ctx,
 		char age[16];
 		timefmt_format_age(store_reading_age(r, ctx->now_ms), age, sizeof age);
 		text_draw_right(win, y, cx + 1, c.age, age,
-				cls == RC_STALE ? cls_attr : theme_attr(ROLE_DIM));
+		                cls == RC_STALE ? cls_attr : theme_attr(ROLE_DIM));
 	}
 }

@@ -16,7 +16,7 @@ typedef struct reading_row_opts {
 } reading_row_opts_t;
 
 void reading_row_draw(WINDOW *win, int y, int x, int width, const ui_ctx_t *ctx, size_t reading,
-		      const reading_row_opts_t *opts);
+                      const reading_row_opts_t *opts);
 
 /* Draws the column titles matching reading_row_draw(detailed) at `width`. */
 void reading_row_header(WINDOW *win, int y, int x, int width);

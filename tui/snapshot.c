@@ -29,11 +29,11 @@ static const char *acs_face(wchar_t c, int ascii)
 		char acs;
 		const char *uni, *plain;
 	} map[] = {
-		{'q', "\xe2\x94\x80", "-"}, {'x', "\xe2\x94\x82", "|"}, {'l', "\xe2\x94\x8c", "+"},
-		{'k', "\xe2\x94\x90", "+"}, {'m', "\xe2\x94\x94", "+"}, {'j', "\xe2\x94\x98", "+"},
-		{'t', "\xe2\x94\x9c", "+"}, {'u', "\xe2\x94\xa4", "+"}, {'w', "\xe2\x94\xac", "+"},
-		{'v', "\xe2\x94\xb4", "+"}, {'n', "\xe2\x94\xbc", "+"}, {'a', "\xe2\x96\x92", "#"},
-		{'~', "\xc2\xb7", "o"},     {'0', "\xe2\x96\x88", "#"},
+	    {'q', "\xe2\x94\x80", "-"}, {'x', "\xe2\x94\x82", "|"}, {'l', "\xe2\x94\x8c", "+"},
+	    {'k', "\xe2\x94\x90", "+"}, {'m', "\xe2\x94\x94", "+"}, {'j', "\xe2\x94\x98", "+"},
+	    {'t', "\xe2\x94\x9c", "+"}, {'u', "\xe2\x94\xa4", "+"}, {'w', "\xe2\x94\xac", "+"},
+	    {'v', "\xe2\x94\xb4", "+"}, {'n', "\xe2\x94\xbc", "+"}, {'a', "\xe2\x96\x92", "#"},
+	    {'~', "\xc2\xb7", "o"},     {'0', "\xe2\x96\x88", "#"},
 	};
 	for (size_t i = 0; i < sizeof map / sizeof map[0]; i++)
 		if (map[i].acs == c)
@@ -55,7 +55,8 @@ char *snapshot_text(WINDOW *win, int ascii)
 			wchar_t wch[CCHARW_MAX + 1] = {0};
 			attr_t attrs;
 			short pair;
-			if (mvwin_wch(win, y, x, &cc) == ERR || getcchar(&cc, wch, &attrs, &pair, NULL) == ERR)
+			if (mvwin_wch(win, y, x, &cc) == ERR ||
+			    getcchar(&cc, wch, &attrs, &pair, NULL) == ERR)
 				continue;
 			const char *face = (attrs & A_ALTCHARSET) ? acs_face(wch[0], ascii) : NULL;
 			if (face) {

@@ -20,8 +20,8 @@ typedef enum health {
 
 /* Room kept for the counts of what did not fit. */
 #define MORE_FAILING_COLS 13 /* "+99 failing  " */
-#define MORE_OK_COLS 8       /* "+99 ok  " */
-#define MIN_FAILURE_COLS 16  /* a failure group narrower than this is only counted */
+#define MORE_OK_COLS      8  /* "+99 ok  " */
+#define MIN_FAILURE_COLS  16 /* a failure group narrower than this is only counted */
 
 static int64_t age_of(const source_status_t *s, int64_t now)
 {
@@ -53,7 +53,7 @@ static bool leads_group(const store_t *st, size_t i)
 
 /* "power gas ✖ 12s: Couldn't connect to server"; *members gets the count. */
 static void failure_text(const store_t *st, size_t lead_i, int64_t now, char *buf, size_t size,
-			 int *members)
+                         int *members)
 {
 	const source_status_t *lead = store_source(st, (int)lead_i);
 	char names[256] = "";
@@ -76,12 +76,12 @@ static void failure_text(const store_t *st, size_t lead_i, int64_t now, char *bu
 	char age[16];
 	timefmt_format_age(oldest, age, sizeof age);
 	snprintf(buf, size, "%s %s %s: %s", names, glyphs()->fail_mark, never ? _("never") : age,
-		 lead->error ? lead->error : _("failing"));
+	         lead->error ? lead->error : _("failing"));
 }
 
 /* "water ✔ 1s", "water ✔1s" (compact), "water ~ 2m" (late), "water …". */
 static theme_role_t other_text(const source_status_t *s, int64_t now, bool compact, char *buf,
-			       size_t size)
+                               size_t size)
 {
 	const glyphs_t *g = glyphs();
 	char age[16];
@@ -97,7 +97,8 @@ static theme_role_t other_text(const source_status_t *s, int64_t now, bool compa
 		break;
 	}
 	if (s->skipped) { /* it answers, but not everything it sends is usable */
-		snprintf(buf, size, _("%s %s %s (%u skipped)"), s->name, g->ok_mark, age, s->skipped);
+		snprintf(buf, size, _("%s %s %s (%u skipped)"), s->name, g->ok_mark, age,
+		         s->skipped);
 		return ROLE_STATUS_FAIL;
 	}
 	snprintf(buf, size, compact ? "%s%s%s" : "%s %s %s", s->name, g->ok_mark, age);
@@ -121,7 +122,7 @@ static int others_width(const store_t *st, int64_t now, bool compact)
 
 /* Draws the failure groups from x; returns the column after them. */
 static int draw_failures(WINDOW *win, int x, int end, const store_t *st, int64_t now, int failing,
-			 int others)
+                         int others)
 {
 	int shown = 0;
 	char buf[512];
@@ -133,14 +134,15 @@ static int draw_failures(WINDOW *win, int x, int end, const store_t *st, int64_t
 		failure_text(st, i, now, buf, sizeof buf, &members);
 		/* Each drawn part is followed by a 2-column gap. */
 		int room = end - x - 2 - (others ? MORE_OK_COLS : 0) -
-			   (shown + members < failing ? MORE_FAILING_COLS : 0);
+		           (shown + members < failing ? MORE_FAILING_COLS : 0);
 		if (room < MIN_FAILURE_COLS)
 			break;
 		x += text_draw(win, 0, x, room, buf, theme_attr(ROLE_STATUS_FAIL)) + 2;
 		shown += members;
 	}
 	if (shown < failing) {
-		snprintf(buf, sizeof buf, shown ? _("+%d failing") : _("%d failing"), failing - shown);
+		snprintf(buf, sizeof buf, shown ? _("+%d failing") : _("%d failing"),
+		         failing - shown);
 		x += text_draw(win, 0, x, end - x, buf, theme_attr(ROLE_STATUS_FAIL)) + 2;
 	}
 	return x;
@@ -148,7 +150,7 @@ static int draw_failures(WINDOW *win, int x, int end, const store_t *st, int64_t
 
 /* Draws the non-failing sources from x, as many as fit, then a count. */
 static void draw_others(WINDOW *win, int x, int end, const store_t *st, int64_t now, int others,
-			bool all_ok)
+                        bool all_ok)
 {
 	bool compact = others_width(st, now, false) > end - x;
 	if (all_ok && others_width(st, now, true) > end - x) {
@@ -160,7 +162,7 @@ static void draw_others(WINDOW *win, int x, int end, const store_t *st, int64_t 
 		char age[16], buf[128];
 		timefmt_format_age(oldest, age, sizeof age);
 		snprintf(buf, sizeof buf, _("%s all %d sources ok, data at most %s old"),
-			 glyphs()->ok_mark, others, age);
+		         glyphs()->ok_mark, others, age);
 		text_draw(win, 0, x, end - x, buf, theme_attr(ROLE_STATUS_OK));
 		return;
 	}
@@ -189,7 +191,7 @@ static void draw_others(WINDOW *win, int x, int end, const store_t *st, int64_t 
 		else
 			snprintf(buf, sizeof buf, _("+%d ok"), others - shown);
 		text_draw(win, 0, x, end - x, buf,
-			  theme_attr(hidden_not_ok ? ROLE_STATUS_BAR : ROLE_STATUS_OK));
+		          theme_attr(hidden_not_ok ? ROLE_STATUS_BAR : ROLE_STATUS_OK));
 	}
 }
 

@@ -96,7 +96,7 @@ static int64_t ms_to_next_second(int64_t ms)
 /* How long the loop may sleep: until the next poll is due, the clock or the
  * ages move (next second, steady or wall), or a capped redraw may happen. */
 static int next_wait_ms(const session_t *s, int64_t mono, int64_t now, int64_t wall, bool dirty,
-			int64_t last_draw)
+                        int64_t last_draw)
 {
 	int64_t wait = poller_ms_until_due(s->poller, mono);
 	int64_t tick = ms_to_next_second(now);
@@ -117,9 +117,10 @@ static SCREEN *open_terminal(void)
 	const char *term = getenv("TERM");
 	SCREEN *scr = newterm(NULL, stdout, stdin);
 	if (!scr) {
-		fprintf(stderr, _("citydash: cannot use terminal type \"%s\" (TERM); try xterm-256color, "
-				  "or --dump for text output\n"),
-			term ? term : "");
+		fprintf(stderr,
+		        _("citydash: cannot use terminal type \"%s\" (TERM); try xterm-256color, "
+		          "or --dump for text output\n"),
+		        term ? term : "");
 		return NULL;
 	}
 	char cup[] = "cup";
@@ -127,9 +128,10 @@ static SCREEN *open_terminal(void)
 	if (cap == NULL || cap == (char *)-1) {
 		endwin();
 		delscreen(scr);
-		fprintf(stderr, _("citydash: terminal type \"%s\" cannot move the cursor; use a real "
-				  "terminal, or --dump for text output\n"),
-			term ? term : "");
+		fprintf(stderr,
+		        _("citydash: terminal type \"%s\" cannot move the cursor; use a real "
+		          "terminal, or --dump for text output\n"),
+		        term ? term : "");
 		return NULL;
 	}
 	return scr;

@@ -46,7 +46,7 @@ double view_limit_pressure(const reading_t *r)
 }
 
 static reading_class_t classify(const store_t *st, const alarm_engine_t *alarms, size_t i,
-				const reading_t *r, int64_t now_ms)
+                                const reading_t *r, int64_t now_ms)
 {
 	if (store_reading_stale(st, r, now_ms))
 		return RC_STALE;
@@ -64,8 +64,8 @@ static reading_class_t classify(const store_t *st, const alarm_engine_t *alarms,
 static int class_rank(reading_class_t c)
 {
 	static const int rank[RC_COUNT] = {
-		[RC_ALARM] = 0, [RC_WARNING] = 1, [RC_BAD] = 2,
-		[RC_STALE] = 3, [RC_NOVALUE] = 4, [RC_NORMAL] = 5,
+	    [RC_ALARM] = 0, [RC_WARNING] = 1, [RC_BAD] = 2,
+	    [RC_STALE] = 3, [RC_NOVALUE] = 4, [RC_NORMAL] = 5,
 	};
 	return rank[c];
 }
@@ -167,7 +167,7 @@ void view_update(view_t *v, const store_t *st, const alarm_engine_t *alarms, int
 			const reading_t *r = store_reading(st, i);
 			if (r->domain == (domain_t)d)
 				keys[k++] = (worst_key_t){class_rank(v->classes[i]),
-							  view_limit_pressure(r), i};
+				                          view_limit_pressure(r), i};
 		}
 		if (k > 1)
 			qsort(keys, k, sizeof *keys, compare_worst);

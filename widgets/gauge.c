@@ -96,8 +96,7 @@ static void gauge_track(WINDOW *win, int y, int x, int width, const gauge_t *g, 
 	const glyphs_t *gl = glyphs();
 	double step = (g->max - g->min) / width;
 	int visible = getmaxx(win) - x; /* no work past the window's edge */
-	attr_t fill = theme_attr(g->stale ? ROLE_STALE
-	                                  : fill_role[gauge_value_band(g)]);
+	attr_t fill = theme_attr(g->stale ? ROLE_STALE : fill_role[gauge_value_band(g)]);
 	for (int i = 0; i < width && i < visible; i++) {
 		if (i < fill_to) {
 			gauge_put(win, y, x + i, gl->gauge_fill, fill);

@@ -19,8 +19,8 @@ typedef struct gauge {
 	bool has_value;  /* false: "no value" is drawn, never an empty bar */
 	double value;    /* may lie outside the scale: the bar pins, the mark shows it */
 	limits_t limits;
-	bool stale; /* drawn dimmed: the value is old */
-	bool bad;   /* the instrument reports a fault */
+	bool stale;          /* drawn dimmed: the value is old */
+	bool bad;            /* the instrument reports a fault */
 	gauge_state_t state; /* colours the fill and the mark; AUTO (0) by default */
 } gauge_t;
 

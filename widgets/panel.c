@@ -12,8 +12,7 @@
  * clipped to the window, so a box larger than the window loses its far
  * edges rather than wrapping. */
 
-static void panel_put(WINDOW *win, int y, int x, const cchar_t *c, const char *plain,
-		      attr_t attr)
+static void panel_put(WINDOW *win, int y, int x, const cchar_t *c, const char *plain, attr_t attr)
 {
 	if (y < 0 || x < 0 || y >= getmaxy(win) || x >= getmaxx(win))
 		return;

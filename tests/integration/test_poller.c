@@ -47,8 +47,7 @@ static uint16_t closed_port(void)
 	return port;
 }
 
-static void add(config_t *cfg, const char *name, const char *url, int64_t interval,
-		int64_t timeout)
+static void add(config_t *cfg, const char *name, const char *url, int64_t interval, int64_t timeout)
 {
 	char *arg = NULL, *cause = NULL;
 	size_t n = strlen(name) + strlen(url) + 2;
@@ -162,7 +161,8 @@ static void test_down_feed_fails_with_reason(void **state)
 	assert_true(down->failing);
 	assert_false(down->ever_ok);
 	assert_non_null(down->error);
-	assert_non_null(strstr(down->error, "onnect")); /* "Connection refused", "Failed to connect" */
+	assert_non_null(
+	    strstr(down->error, "onnect")); /* "Connection refused", "Failed to connect" */
 }
 
 static void test_body_over_cap_is_refused(void **state)
@@ -197,12 +197,12 @@ static void test_unchanged_document_is_not_modified(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test_setup_teardown(test_hung_feed_delays_nothing, rig_setup, rig_teardown),
-		cmocka_unit_test_setup_teardown(test_down_feed_fails_with_reason, rig_setup,
-						rig_teardown),
-		cmocka_unit_test_setup_teardown(test_body_over_cap_is_refused, rig_setup, rig_teardown),
-		cmocka_unit_test_setup_teardown(test_unchanged_document_is_not_modified, rig_setup,
-						rig_teardown),
+	    cmocka_unit_test_setup_teardown(test_hung_feed_delays_nothing, rig_setup, rig_teardown),
+	    cmocka_unit_test_setup_teardown(test_down_feed_fails_with_reason, rig_setup,
+	                                    rig_teardown),
+	    cmocka_unit_test_setup_teardown(test_body_over_cap_is_refused, rig_setup, rig_teardown),
+	    cmocka_unit_test_setup_teardown(test_unchanged_document_is_not_modified, rig_setup,
+	                                    rig_teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

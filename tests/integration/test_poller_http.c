@@ -23,13 +23,13 @@
 /* {"version":1,"readings":[{"id":"gz.reading","name":"gzip ok","domain":"water","value":4.2}]}
  * compressed with gzip -9n. */
 static const unsigned char gzipped_doc[] = {
-	0x1f, 0x8b, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00, 0x02, 0x03, 0xab, 0x56, 0x2a, 0x4b, 0x2d,
-	0x2a, 0xce, 0xcc, 0xcf, 0x53, 0xb2, 0x32, 0xd4, 0x51, 0x2a, 0x4a, 0x4d, 0x4c, 0xc9, 0xcc,
-	0x4b, 0x2f, 0x56, 0xb2, 0x8a, 0xae, 0x56, 0xca, 0x4c, 0x51, 0xb2, 0x52, 0x4a, 0xaf, 0xd2,
-	0x83, 0x0a, 0x2a, 0xe9, 0x28, 0xe5, 0x25, 0xe6, 0xa6, 0x82, 0xc5, 0x32, 0x0b, 0x14, 0xf2,
-	0xb3, 0x81, 0x02, 0x29, 0xf9, 0xb9, 0x89, 0x99, 0x40, 0xad, 0x4a, 0xe5, 0x89, 0x25, 0xa9,
-	0x45, 0x40, 0x81, 0xb2, 0xc4, 0x9c, 0x52, 0xa0, 0x12, 0x13, 0x3d, 0xa3, 0xda, 0xd8, 0x5a,
-	0x00, 0x79, 0x24, 0x45, 0x35, 0x5c, 0x00, 0x00, 0x00,
+    0x1f, 0x8b, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00, 0x02, 0x03, 0xab, 0x56, 0x2a, 0x4b, 0x2d,
+    0x2a, 0xce, 0xcc, 0xcf, 0x53, 0xb2, 0x32, 0xd4, 0x51, 0x2a, 0x4a, 0x4d, 0x4c, 0xc9, 0xcc,
+    0x4b, 0x2f, 0x56, 0xb2, 0x8a, 0xae, 0x56, 0xca, 0x4c, 0x51, 0xb2, 0x52, 0x4a, 0xaf, 0xd2,
+    0x83, 0x0a, 0x2a, 0xe9, 0x28, 0xe5, 0x25, 0xe6, 0xa6, 0x82, 0xc5, 0x32, 0x0b, 0x14, 0xf2,
+    0xb3, 0x81, 0x02, 0x29, 0xf9, 0xb9, 0x89, 0x99, 0x40, 0xad, 0x4a, 0xe5, 0x89, 0x25, 0xa9,
+    0x45, 0x40, 0x81, 0xb2, 0xc4, 0x9c, 0x52, 0xa0, 0x12, 0x13, 0x3d, 0xa3, 0xda, 0xd8, 0x5a,
+    0x00, 0x79, 0x24, 0x45, 0x35, 0x5c, 0x00, 0x00, 0x00,
 };
 
 /* What the server answers, set by each test before polling. */
@@ -41,16 +41,16 @@ typedef struct script {
 } script_t;
 
 static enum MHD_Result answer(void *cls, struct MHD_Connection *conn, const char *url,
-			      const char *method, const char *version, const char *upload,
-			      size_t *upload_size, void **req_cls)
+                              const char *method, const char *version, const char *upload,
+                              size_t *upload_size, void **req_cls)
 {
 	(void)url, (void)method, (void)version, (void)upload, (void)upload_size, (void)req_cls;
 	script_t *sc = cls;
 	atomic_fetch_add(&sc->requests, 1);
 	struct MHD_Response *resp =
-		sc->gzip ? MHD_create_response_from_buffer(sizeof gzipped_doc, (void *)gzipped_doc,
-							   MHD_RESPMEM_PERSISTENT)
-			 : MHD_create_response_from_buffer(0, NULL, MHD_RESPMEM_PERSISTENT);
+	    sc->gzip ? MHD_create_response_from_buffer(sizeof gzipped_doc, (void *)gzipped_doc,
+	                                               MHD_RESPMEM_PERSISTENT)
+	             : MHD_create_response_from_buffer(0, NULL, MHD_RESPMEM_PERSISTENT);
 	if (sc->gzip)
 		MHD_add_response_header(resp, MHD_HTTP_HEADER_CONTENT_ENCODING, "gzip");
 	if (sc->retry_after)
@@ -69,13 +69,14 @@ typedef struct rig {
 } rig_t;
 
 static void rig_open(rig_t *r, unsigned status, const char *retry_after, bool gzip,
-		     int64_t interval_ms)
+                     int64_t interval_ms)
 {
 	memset(r, 0, sizeof *r);
 	r->script = (script_t){.status = status, .retry_after = retry_after, .gzip = gzip};
 	struct sockaddr_in sa = {.sin_family = AF_INET, .sin_addr.s_addr = htonl(INADDR_LOOPBACK)};
-	r->daemon = MHD_start_daemon(MHD_USE_AUTO_INTERNAL_THREAD, 0, NULL, NULL, answer, &r->script,
-				     MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&sa, MHD_OPTION_END);
+	r->daemon =
+	    MHD_start_daemon(MHD_USE_AUTO_INTERNAL_THREAD, 0, NULL, NULL, answer, &r->script,
+	                     MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&sa, MHD_OPTION_END);
 	assert_non_null(r->daemon);
 	uint16_t port = MHD_get_daemon_info(r->daemon, MHD_DAEMON_INFO_BIND_PORT)->port;
 	char arg[96], *cause = NULL;
@@ -103,7 +104,10 @@ static void run_for(rig_t *r, int64_t ms)
 		poller_start_due(r->poller, clock_mono_ms());
 		int64_t wait = poller_ms_until_due(r->poller, clock_mono_ms());
 		int64_t left = end - clock_mono_ms();
-		poller_wait(r->poller, NULL, 0, NULL, (int)(wait < left ? wait : left > 0 ? left : 0));
+		poller_wait(r->poller, NULL, 0, NULL,
+		            (int)(wait < left ? wait
+		                  : left > 0  ? left
+		                              : 0));
 		poller_perform(r->poller, clock_wall_ms(), clock_mono_ms());
 	}
 }
@@ -170,10 +174,10 @@ static void test_gzip_body_is_read(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_retry_after_seconds_is_honoured),
-		cmocka_unit_test(test_retry_after_date_is_honoured),
-		cmocka_unit_test(test_failures_back_off),
-		cmocka_unit_test(test_gzip_body_is_read),
+	    cmocka_unit_test(test_retry_after_seconds_is_honoured),
+	    cmocka_unit_test(test_retry_after_date_is_honoured),
+	    cmocka_unit_test(test_failures_back_off),
+	    cmocka_unit_test(test_gzip_body_is_read),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -59,12 +59,15 @@ static store_t *make_store(void)
 	return st;
 }
 
-static void put(store_t *st, const char *id, double value, bool has_value, quality_t q,
-		int64_t now)
+static void put(store_t *st, const char *id, double value, bool has_value, quality_t q, int64_t now)
 {
 	reading_in_t in = {
-		.id = id, .has_value = has_value, .value = value, .limits = four,
-		.deadband = 1, .quality = q,
+	    .id = id,
+	    .has_value = has_value,
+	    .value = value,
+	    .limits = four,
+	    .deadband = 1,
+	    .quality = q,
 	};
 	store_put_reading(st, 0, &in, now);
 }
@@ -152,8 +155,12 @@ static void test_since_is_observation_time(void **state)
 	store_t *st = make_store();
 	alarm_engine_t *eng = alarm_engine_create();
 	store_begin_poll(st, 0, 5000);
-	reading_in_t in = {.id = "a", .has_value = true, .value = 95, .has_ts = true,
-			   .ts_ms = 4200, .limits = four};
+	reading_in_t in = {.id = "a",
+	                   .has_value = true,
+	                   .value = 95,
+	                   .has_ts = true,
+	                   .ts_ms = 4200,
+	                   .limits = four};
 	store_put_reading(st, 0, &in, 5000);
 	in.id = "future";
 	in.ts_ms = 99000; /* a producer whose clock runs ahead */
@@ -170,13 +177,13 @@ static void test_since_is_observation_time(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_classify_bands),
-		cmocka_unit_test(test_classify_partial_limits),
-		cmocka_unit_test(test_deadband_holds_until_back_inside),
-		cmocka_unit_test(test_engine_states_and_order),
-		cmocka_unit_test(test_engine_stale_freezes),
-		cmocka_unit_test(test_engine_null_value_is_no_alarm),
-		cmocka_unit_test(test_since_is_observation_time),
+	    cmocka_unit_test(test_classify_bands),
+	    cmocka_unit_test(test_classify_partial_limits),
+	    cmocka_unit_test(test_deadband_holds_until_back_inside),
+	    cmocka_unit_test(test_engine_states_and_order),
+	    cmocka_unit_test(test_engine_stale_freezes),
+	    cmocka_unit_test(test_engine_null_value_is_no_alarm),
+	    cmocka_unit_test(test_since_is_observation_time),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

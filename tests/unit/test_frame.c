@@ -28,7 +28,8 @@ typedef struct city {
 /* Four readings per domain with values walking through the bands. */
 static void fill(city_t *c)
 {
-	static const char *const domains[] = {"water", "power", "gas", "telecom", "bridge", "tunnel"};
+	static const char *const domains[] = {"water",   "power",  "gas",
+	                                      "telecom", "bridge", "tunnel"};
 	static const char *const districts[] = {"渝中区", "江北区", "南岸区", "沙坪坝区"};
 	static const double values[] = {50, 85, 95, 5};
 	c->st = store_create();
@@ -44,20 +45,29 @@ static void fill(city_t *c)
 				snprintf(id, sizeof id, "%s.site%zu.level", domains[d], i);
 				snprintf(name, sizeof name, "%s站%zu号测点", districts[i], i);
 				reading_in_t in = {
-					.id = id, .name = name, .domain = domains[d],
-					.district = districts[i], .street = "街道", .unit = "m",
-					.has_value = !(d == 2 && i == 0), .value = values[i],
-					.has_ts = true, .ts_ms = at,
-					.limits = {LIMIT_LOLO | LIMIT_LO | LIMIT_HI | LIMIT_HIHI, 10, 20, 80, 90},
-					.quality = (d == 3 && i == 0) ? QUALITY_BAD : QUALITY_GOOD,
+				    .id = id,
+				    .name = name,
+				    .domain = domains[d],
+				    .district = districts[i],
+				    .street = "街道",
+				    .unit = "m",
+				    .has_value = !(d == 2 && i == 0),
+				    .value = values[i],
+				    .has_ts = true,
+				    .ts_ms = at,
+				    .limits = {LIMIT_LOLO | LIMIT_LO | LIMIT_HI | LIMIT_HIHI, 10,
+				               20, 80, 90},
+				    .quality = (d == 3 && i == 0) ? QUALITY_BAD : QUALITY_GOOD,
 				};
 				store_put_reading(c->st, 0, &in, at);
 			}
 		}
-		poll_report_t rep = {.skipped = 2, .first_skip_reason = "readings[7]: \"value\" is a string"};
+		poll_report_t rep = {.skipped = 2,
+		                     .first_skip_reason = "readings[7]: \"value\" is a string"};
 		store_end_poll(c->st, 0, &rep, at);
 	}
-	store_poll_failed(c->st, 1, "Failed to connect to 127.0.0.1 port 1: Connection refused", NOW);
+	store_poll_failed(c->st, 1, "Failed to connect to 127.0.0.1 port 1: Connection refused",
+	                  NOW);
 	c->alarms = alarm_engine_create();
 	alarm_engine_evaluate(c->alarms, c->st, NOW - 1000);
 	view_init(&c->view);
@@ -103,14 +113,15 @@ static void test_overview_80x24(void **state)
 static void test_overview_120x40(void **state)
 {
 	(void)state;
-	check_frame(120, 40, (nav_t){.page = PAGE_OVERVIEW, .focus = 2}, "frame_overview_120x40", false);
+	check_frame(120, 40, (nav_t){.page = PAGE_OVERVIEW, .focus = 2}, "frame_overview_120x40",
+	            false);
 }
 
 static void test_domain_130x30(void **state)
 {
 	(void)state;
 	check_frame(130, 30, (nav_t){.page = PAGE_DOMAIN, .domain = DOMAIN_GAS, .selected = 1},
-		    "frame_domain_130x30", false);
+	            "frame_domain_130x30", false);
 }
 
 static void test_sources_80x24(void **state)
@@ -143,7 +154,8 @@ static char *frame_text(store_t *st, int cols)
 	assert_non_null(vs);
 	frame_t f = {0};
 	frame_layout(&f, 24, cols);
-	ui_ctx_t ctx = {.store = st, .alarms = alarms, .view = &view, .now_ms = NOW, .clock_ms = NOW};
+	ui_ctx_t ctx = {
+	    .store = st, .alarms = alarms, .view = &view, .now_ms = NOW, .clock_ms = NOW};
 	nav_t nav = {.page = PAGE_OVERVIEW};
 	frame_draw(&f, &ctx, &nav);
 	frame_stage(&f);
@@ -173,9 +185,14 @@ static void test_old_alarm_shows_its_age(void **state)
 	store_t *st = store_create();
 	int s = store_add_source(st, "s", "http://127.0.0.1/", 1000, 3000);
 	store_begin_poll(st, s, NOW);
-	reading_in_t in = {.id = "old", .name = "old alarm", .domain = "water", .has_value = true,
-			   .value = 99, .has_ts = true, .ts_ms = NOW - 2 * 86400000LL,
-			   .limits = {LIMIT_HIHI, 0, 0, 0, 90}};
+	reading_in_t in = {.id = "old",
+	                   .name = "old alarm",
+	                   .domain = "water",
+	                   .has_value = true,
+	                   .value = 99,
+	                   .has_ts = true,
+	                   .ts_ms = NOW - 2 * 86400000LL,
+	                   .limits = {LIMIT_HIHI, 0, 0, 0, 90}};
 	store_put_reading(st, s, &in, NOW);
 	store_end_poll(st, s, &(poll_report_t){0}, NOW);
 	char *text = frame_text(st, 80);
@@ -192,7 +209,7 @@ static void test_status_counts_what_does_not_fit(void **state)
 	(void)state;
 	store_t *st = store_create();
 	static const char *const reasons[] = {"HTTP status 404", "HTTP status 500",
-					      "Couldn't connect to server", "HTTP status 503"};
+	                                      "Couldn't connect to server", "HTTP status 503"};
 	for (int i = 0; i < 4; i++) {
 		char name[16];
 		snprintf(name, sizeof name, "feed%d", i);
@@ -226,11 +243,14 @@ int main(void)
 	setenv("TZ", "UTC", 1); /* the clock on the status bar */
 	tzset();
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_overview_80x24), cmocka_unit_test(test_overview_120x40),
-		cmocka_unit_test(test_domain_130x30),  cmocka_unit_test(test_sources_80x24),
-		cmocka_unit_test(test_too_small),      cmocka_unit_test(test_ascii_80x24),
-		cmocka_unit_test(test_status_counts_what_does_not_fit),
-		cmocka_unit_test(test_old_alarm_shows_its_age),
+	    cmocka_unit_test(test_overview_80x24),
+	    cmocka_unit_test(test_overview_120x40),
+	    cmocka_unit_test(test_domain_130x30),
+	    cmocka_unit_test(test_sources_80x24),
+	    cmocka_unit_test(test_too_small),
+	    cmocka_unit_test(test_ascii_80x24),
+	    cmocka_unit_test(test_status_counts_what_does_not_fit),
+	    cmocka_unit_test(test_old_alarm_shows_its_age),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

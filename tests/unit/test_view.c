@@ -29,9 +29,15 @@ static void put_all(store_t *st, int source, const spec_t *specs, size_t n, int6
 	store_begin_poll(st, source, now);
 	for (size_t i = 0; i < n; i++) {
 		reading_in_t in = {
-			.id = specs[i].id, .domain = "water", .district = specs[i].district,
-			.street = "S", .unit = "MPa", .has_value = specs[i].has_value,
-			.value = specs[i].value, .limits = four, .quality = specs[i].quality,
+		    .id = specs[i].id,
+		    .domain = "water",
+		    .district = specs[i].district,
+		    .street = "S",
+		    .unit = "MPa",
+		    .has_value = specs[i].has_value,
+		    .value = specs[i].value,
+		    .limits = four,
+		    .quality = specs[i].quality,
 		};
 		store_put_reading(st, source, &in, now);
 	}
@@ -46,12 +52,12 @@ static void test_classes_counts_and_orders(void **state)
 	store_add_source(st, "live", "http://127.0.0.1/a", 1000, 3000);
 	store_add_source(st, "old", "http://127.0.0.1/b", 1000, 3000);
 	const spec_t live[] = {
-		{"normal", "D3", 50, true, QUALITY_GOOD},
-		{"warning", "D1", 85, true, QUALITY_GOOD},
-		{"alarm", "D2", 95, true, QUALITY_GOOD},
-		{"bad", "D4", 95, true, QUALITY_BAD},     /* bad wins over its value */
-		{"null", "D5", 0, false, QUALITY_GOOD},   /* no value, not 0 (which is LOLO) */
-		{"nearly", "D6", 79, true, QUALITY_GOOD}, /* normal, close to HI */
+	    {"normal", "D3", 50, true, QUALITY_GOOD},
+	    {"warning", "D1", 85, true, QUALITY_GOOD},
+	    {"alarm", "D2", 95, true, QUALITY_GOOD},
+	    {"bad", "D4", 95, true, QUALITY_BAD},     /* bad wins over its value */
+	    {"null", "D5", 0, false, QUALITY_GOOD},   /* no value, not 0 (which is LOLO) */
+	    {"nearly", "D6", 79, true, QUALITY_GOOD}, /* normal, close to HI */
 	};
 	const spec_t old[] = {{"stale", "D0", 95, true, QUALITY_GOOD}};
 	put_all(st, 1, old, 1, 1000);
@@ -110,11 +116,12 @@ static void rig_close(rig_t *r)
 
 /* One poll carrying readings (id, domain) with value 1, then the view. */
 static void rig_poll(rig_t *r, int64_t now, size_t n, const char *const ids[],
-		     const char *const domains[])
+                     const char *const domains[])
 {
 	store_begin_poll(r->st, 0, now);
 	for (size_t i = 0; i < n; i++) {
-		reading_in_t in = {.id = ids[i], .domain = domains[i], .has_value = true, .value = 1};
+		reading_in_t in = {
+		    .id = ids[i], .domain = domains[i], .has_value = true, .value = 1};
 		store_put_reading(r->st, 0, &in, now);
 	}
 	store_end_poll(r->st, 0, &(poll_report_t){0}, now);
@@ -133,7 +140,7 @@ static void test_other_domains_appear(void **state)
 	assert_int_equal(view_domain_count(&r.v), DOMAIN_KNOWN_COUNT + 1);
 	assert_int_equal(r.v.domains[DOMAIN_OTHER].total, 1);
 	assert_string_equal(store_reading(r.st, r.v.domains[DOMAIN_OTHER].worst[0])->domain_token,
-			    "metro");
+	                    "metro");
 	rig_close(&r);
 }
 
@@ -146,8 +153,9 @@ static void test_reading_moves_domain(void **state)
 	const char *domain_of_mover[] = {"water", "power", "water"};
 	for (int poll = 0; poll < 3; poll++) {
 		rig_poll(&r, 1000 * (poll + 1), 2, (const char *[]){"stay", "move"},
-			 (const char *[]){"water", domain_of_mover[poll]});
-		const domain_view_t *w = &r.v.domains[DOMAIN_WATER], *p = &r.v.domains[DOMAIN_POWER];
+		         (const char *[]){"water", domain_of_mover[poll]});
+		const domain_view_t *w = &r.v.domains[DOMAIN_WATER],
+		                    *p = &r.v.domains[DOMAIN_POWER];
 		unsigned expect_water = poll == 1 ? 1 : 2;
 		assert_int_equal(w->total, expect_water);
 		assert_int_equal(p->total, 2 - expect_water);
@@ -234,12 +242,12 @@ static void test_label_in_ascii_mode(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_classes_counts_and_orders),
-		cmocka_unit_test(test_other_domains_appear),
-		cmocka_unit_test(test_reading_moves_domain),
-		cmocka_unit_test(test_format_value),
-		cmocka_unit_test(test_markers),
-		cmocka_unit_test(test_label_in_ascii_mode),
+	    cmocka_unit_test(test_classes_counts_and_orders),
+	    cmocka_unit_test(test_other_domains_appear),
+	    cmocka_unit_test(test_reading_moves_domain),
+	    cmocka_unit_test(test_format_value),
+	    cmocka_unit_test(test_markers),
+	    cmocka_unit_test(test_label_in_ascii_mode),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
