@@ -2,12 +2,11 @@
 
 #include <cjson/cJSON.h>
 #include <math.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "i18n.h"
-#include "text.h"
+#include "protocol_fields.h"
 #include "timefmt.h"
 #include "xalloc.h"
 
@@ -25,212 +24,16 @@
  *    unknown level "city", stage "sensed", department state "pending";
  *  - null entries of a KPI `history` are dropped; any other non-number skips
  *    the KPI. Only the newest STORE_KPI_HISTORY values are kept.
- * Strings longer than STRING_MAX bytes are cut at a character boundary. */
-#define STRING_MAX 4096
-#define ID_MAX     128
-#define NONE       SIZE_MAX
-
-typedef struct pctx {
-	char *buf; /* scratch for the sanitized strings of one element */
-	size_t cap, len;
-	int64_t default_ts;
-	bool has_generated; /* the document said when it was built */
-	const feed_sink_t *sink;
-	feed_stats_t *stats;
-	const char *what; /* element kind, untranslated */
-	size_t index;
-	const char *id; /* the element's id once validated (ASCII, safe to show) */
-	bool bad;
-} pctx_t;
-
-/* Sanitizes s into the scratch; returns its offset (pointers are resolved
- * once the element is complete, since the scratch may move as it grows). */
-static size_t scratch_put(pctx_t *c, const char *s)
-{
-	size_t len = strlen(s);
-	if (len > STRING_MAX) {
-		len = STRING_MAX;
-		while (len > 0 && ((unsigned char)s[len] & 0xc0) == 0x80)
-			len--;
-	}
-	size_t need = c->len + TEXT_SANITIZED_MAX(len);
-	if (need > c->cap) {
-		size_t ncap = c->cap ? c->cap : 1024;
-		while (ncap < need)
-			ncap *= 2;
-		c->buf = xreallocarray(c->buf, ncap, 1);
-		c->cap = ncap;
-	}
-	size_t off = c->len;
-	c->len += text_sanitize_into(c->buf + off, s, len) + 1;
-	return off;
-}
-
-static const char *scratch_at(const pctx_t *c, size_t off)
-{
-	return off == NONE ? NULL : c->buf + off;
-}
-
-/* Drops an incomplete UTF-8 sequence left at the end by a truncation. */
-static void utf8_trim_tail(char *s)
-{
-	size_t n = strlen(s), i = n;
-	while (i > 0 && ((unsigned char)s[i - 1] & 0xc0) == 0x80)
-		i--;
-	if (i == 0)
-		return;
-	unsigned char lead = (unsigned char)s[i - 1];
-	size_t want = lead >= 0xf0 ? 4 : lead >= 0xe0 ? 3 : lead >= 0xc0 ? 2 : 1;
-	if (n - (i - 1) < want)
-		s[i - 1] = '\0';
-}
-
-/* Marks the current element bad; the first reason of the document is kept. */
-static void elem_fail(pctx_t *c, const char *why, const char *field)
-{
-	if (c->bad)
-		return;
-	c->bad = true;
-	char *out = c->stats->first_skip_reason;
-	size_t size = sizeof c->stats->first_skip_reason;
-	if (out[0])
-		return;
-	char where[ID_MAX + 64];
-	if (c->id)
-		snprintf(where, sizeof where, "%s \"%s\"", _(c->what), c->id);
-	else if (c->index == NONE)
-		snprintf(where, sizeof where, "%s", _(c->what));
-	else
-		snprintf(where, sizeof where, "%s #%zu", _(c->what), c->index);
-	int n = field ? snprintf(out, size, "%s: \"%s\" %s", where, field, _(why))
-	              : snprintf(out, size, "%s: %s", where, _(why));
-	if (n < 0 || (size_t)n >= size)
-		utf8_trim_tail(out); /* truncated */
-}
-
-static bool id_valid(const char *s)
-{
-	size_t n = 0;
-	for (; s[n]; n++) {
-		unsigned char ch = (unsigned char)s[n];
-		if (n >= ID_MAX || !((ch >= 'A' && ch <= 'Z') || (ch >= 'a' && ch <= 'z') ||
-		                     (ch >= '0' && ch <= '9') || strchr("._:/-", ch)))
-			return false;
-	}
-	return n > 0;
-}
-
-static const cJSON *field(const cJSON *obj, const char *key)
-{
-	const cJSON *it = cJSON_GetObjectItemCaseSensitive(obj, key);
-	return cJSON_IsNull(it) ? NULL : it;
-}
-
-/* Starts an element: it must be an object with a valid id. */
-static bool elem_begin(pctx_t *c, const cJSON *el, size_t index)
-{
-	c->len = 0;
-	c->bad = false;
-	c->id = NULL;
-	c->index = index;
-	if (!cJSON_IsObject(el)) {
-		elem_fail(c, N_("is not an object"), NULL);
-		return false;
-	}
-	const cJSON *id = field(el, "id");
-	if (!id)
-		elem_fail(c, N_("has no id"), NULL);
-	else if (!cJSON_IsString(id) || !id->valuestring)
-		elem_fail(c, N_("has an id that is not a string"), NULL);
-	else if (!id_valid(id->valuestring))
-		elem_fail(c, N_("has a malformed id (1-128 of A-Z a-z 0-9 . _ : / -)"), NULL);
-	else
-		c->id = id->valuestring;
-	return !c->bad;
-}
-
-/* Optional string: offset in the scratch, or NONE. */
-static size_t opt_str(pctx_t *c, const cJSON *obj, const char *key)
-{
-	const cJSON *it = field(obj, key);
-	if (!it)
-		return NONE;
-	if (!cJSON_IsString(it) || !it->valuestring) {
-		elem_fail(c, N_("is not a string"), key);
-		return NONE;
-	}
-	return scratch_put(c, it->valuestring);
-}
-
-/* Optional token, compared only (never shown): NULL if absent. */
-static const char *opt_token(pctx_t *c, const cJSON *obj, const char *key)
-{
-	const cJSON *it = field(obj, key);
-	if (it && (!cJSON_IsString(it) || !it->valuestring)) {
-		elem_fail(c, N_("is not a string"), key);
-		return NULL;
-	}
-	return it ? it->valuestring : NULL;
-}
-
-static bool num_ok(pctx_t *c, const cJSON *it, const char *key, double *out)
-{
-	if (!cJSON_IsNumber(it)) {
-		elem_fail(c, N_("is not a number"), key);
-		return false;
-	}
-	if (!isfinite(it->valuedouble)) { /* cJSON reads 1e999 as inf */
-		elem_fail(c, N_("is not a finite number"), key);
-		return false;
-	}
-	*out = it->valuedouble;
-	return true;
-}
-
-/* Optional finite number: true if present and good. */
-static bool opt_num(pctx_t *c, const cJSON *obj, const char *key, double *out)
-{
-	const cJSON *it = field(obj, key);
-	return it && num_ok(c, it, key, out);
-}
-
-/* Optional RFC 3339 time: *out unchanged if absent or malformed. */
-/* Returns true if the field held a valid time (then stored in *out). */
-static bool opt_time(pctx_t *c, const cJSON *obj, const char *key, int64_t *out)
-{
-	const char *s = opt_token(c, obj, key);
-	int64_t ms;
-	if (!s || !timefmt_parse_rfc3339(s, &ms))
-		return false;
-	*out = ms;
-	return true;
-}
-
-static const cJSON *opt_kind(pctx_t *c, const cJSON *obj, const char *key, bool array)
-{
-	const cJSON *it = field(obj, key);
-	if (it && !(array ? cJSON_IsArray(it) : cJSON_IsObject(it))) {
-		elem_fail(c, array ? N_("is not an array") : N_("is not an object"), key);
-		return NULL;
-	}
-	return it;
-}
-
-static void opt_place(pctx_t *c, const cJSON *el, size_t *district, size_t *street)
-{
-	const cJSON *place = opt_kind(c, el, "place", false);
-	*district = place ? opt_str(c, place, "district") : NONE;
-	*street = place ? opt_str(c, place, "street") : NONE;
-}
+ * Strings longer than STRING_MAX bytes (protocol_fields.h) are cut at a character boundary. */
 
 static void read_limits(pctx_t *c, const cJSON *el, limits_t *l)
 {
 	static const char *const keys[4] = {"lolo", "lo", "hi", "hihi"};
-	const cJSON *obj = opt_kind(c, el, "limits", false);
+	const cJSON *obj = proto_opt_kind(c, el, "limits", false);
 	double v[4] = {0};
 	*l = (limits_t){0};
 	for (unsigned i = 0; obj && i < 4; i++)
-		if (opt_num(c, obj, keys[i], &v[i]))
+		if (proto_opt_num(c, obj, keys[i], &v[i]))
 			l->mask |= 1u << i;
 	l->lolo = v[0];
 	l->lo = v[1];
@@ -244,16 +47,16 @@ static void read_limits(pctx_t *c, const cJSON *el, limits_t *l)
 
 static void read_range(pctx_t *c, const cJSON *el, reading_in_t *in)
 {
-	const cJSON *r = opt_kind(c, el, "range", true);
+	const cJSON *r = proto_opt_kind(c, el, "range", true);
 	if (!r)
 		return;
 	if (cJSON_GetArraySize(r) != 2) {
-		elem_fail(c, N_("is not [min, max]"), "range");
+		proto_elem_fail(c, N_("is not [min, max]"), "range");
 		return;
 	}
 	double lo, hi;
-	if (num_ok(c, cJSON_GetArrayItem(r, 0), "range", &lo) &&
-	    num_ok(c, cJSON_GetArrayItem(r, 1), "range", &hi) && lo < hi) {
+	if (proto_num_ok(c, cJSON_GetArrayItem(r, 0), "range", &lo) &&
+	    proto_num_ok(c, cJSON_GetArrayItem(r, 1), "range", &hi) && lo < hi) {
 		in->has_range = true;
 		in->range_min = lo;
 		in->range_max = hi;
@@ -262,36 +65,36 @@ static void read_range(pctx_t *c, const cJSON *el, reading_in_t *in)
 
 static void parse_reading(pctx_t *c, const cJSON *el, size_t index)
 {
-	if (!elem_begin(c, el, index))
+	if (!proto_elem_begin(c, el, index))
 		return;
 	reading_in_t in = {.id = c->id, .has_ts = true, .ts_ms = c->default_ts};
-	size_t name = opt_str(c, el, "name"), domain = opt_str(c, el, "domain");
-	size_t unit = opt_str(c, el, "unit"), district, street;
-	opt_place(c, el, &district, &street);
-	const cJSON *v = field(el, "value");
+	size_t name = proto_opt_str(c, el, "name"), domain = proto_opt_str(c, el, "domain");
+	size_t unit = proto_opt_str(c, el, "unit"), district, street;
+	proto_opt_place(c, el, &district, &street);
+	const cJSON *v = proto_field(el, "value");
 	if (v && !cJSON_IsNumber(v))
-		elem_fail(c, N_("is neither a number nor null"), "value");
+		proto_elem_fail(c, N_("is neither a number nor null"), "value");
 	else if (v)
-		in.has_value = num_ok(c, v, "value", &in.value);
+		in.has_value = proto_num_ok(c, v, "value", &in.value);
 	/* How old the observation already was when the producer sent it, both
 	 * times by the producer's clock (so skew between clocks does not count):
 	 * a gateway resending a frozen value is not fresh data. */
-	if (opt_time(c, el, "ts", &in.ts_ms) && c->has_generated && c->default_ts > in.ts_ms)
+	if (proto_opt_time(c, el, "ts", &in.ts_ms) && c->has_generated && c->default_ts > in.ts_ms)
 		in.age_at_receipt_ms = c->default_ts - in.ts_ms;
 	read_range(c, el, &in);
-	if (opt_num(c, el, "deadband", &in.deadband) && in.deadband < 0)
+	if (proto_opt_num(c, el, "deadband", &in.deadband) && in.deadband < 0)
 		in.deadband = 0;
-	const char *q = opt_token(c, el, "quality");
+	const char *q = proto_opt_token(c, el, "quality");
 	if (q && !quality_from_token(q, &in.quality))
 		in.quality = QUALITY_UNCERTAIN;
 	read_limits(c, el, &in.limits);
 	if (c->bad)
 		return;
-	in.name = scratch_at(c, name);
-	in.domain = scratch_at(c, domain);
-	in.unit = scratch_at(c, unit);
-	in.district = scratch_at(c, district);
-	in.street = scratch_at(c, street);
+	in.name = proto_scratch_at(c, name);
+	in.domain = proto_scratch_at(c, domain);
+	in.unit = proto_scratch_at(c, unit);
+	in.district = proto_scratch_at(c, district);
+	in.street = proto_scratch_at(c, street);
 	c->stats->readings++;
 	if (c->sink->reading)
 		c->sink->reading(c->sink->ctx, &in);
@@ -301,7 +104,7 @@ static void parse_reading(pctx_t *c, const cJSON *el, size_t index)
  * unrolls it oldest first into out. */
 static size_t read_history(pctx_t *c, const cJSON *el, double *out)
 {
-	const cJSON *h = opt_kind(c, el, "history", true);
+	const cJSON *h = proto_opt_kind(c, el, "history", true);
 	double ring[STORE_KPI_HISTORY];
 	size_t n = 0;
 	const cJSON *it;
@@ -310,7 +113,7 @@ static size_t read_history(pctx_t *c, const cJSON *el, double *out)
 		double v;
 		if (cJSON_IsNull(it))
 			continue;
-		if (!num_ok(c, it, "history", &v))
+		if (!proto_num_ok(c, it, "history", &v))
 			return 0;
 		ring[n++ % STORE_KPI_HISTORY] = v;
 	}
@@ -322,26 +125,26 @@ static size_t read_history(pctx_t *c, const cJSON *el, double *out)
 
 static void parse_kpi(pctx_t *c, const cJSON *el, size_t index)
 {
-	if (!elem_begin(c, el, index))
+	if (!proto_elem_begin(c, el, index))
 		return;
 	double history[STORE_KPI_HISTORY];
 	kpi_in_t in = {.id = c->id, .history = history};
-	size_t name = opt_str(c, el, "name"), category = opt_str(c, el, "category");
-	size_t unit = opt_str(c, el, "unit"), period = opt_str(c, el, "period");
-	size_t ix = opt_str(c, el, "index");
-	in.has_value = opt_num(c, el, "value", &in.value);
-	in.has_target = opt_num(c, el, "target", &in.target);
-	in.has_weight = opt_num(c, el, "weight", &in.weight);
-	const char *better = opt_token(c, el, "better");
+	size_t name = proto_opt_str(c, el, "name"), category = proto_opt_str(c, el, "category");
+	size_t unit = proto_opt_str(c, el, "unit"), period = proto_opt_str(c, el, "period");
+	size_t ix = proto_opt_str(c, el, "index");
+	in.has_value = proto_opt_num(c, el, "value", &in.value);
+	in.has_target = proto_opt_num(c, el, "target", &in.target);
+	in.has_weight = proto_opt_num(c, el, "weight", &in.weight);
+	const char *better = proto_opt_token(c, el, "better");
 	in.better_lower = better && strcmp(better, "lower") == 0;
 	in.history_len = read_history(c, el, history);
 	if (c->bad)
 		return;
-	in.name = scratch_at(c, name);
-	in.category = scratch_at(c, category);
-	in.unit = scratch_at(c, unit);
-	in.period = scratch_at(c, period);
-	in.index = scratch_at(c, ix);
+	in.name = proto_scratch_at(c, name);
+	in.category = proto_scratch_at(c, category);
+	in.unit = proto_scratch_at(c, unit);
+	in.period = proto_scratch_at(c, period);
+	in.index = proto_scratch_at(c, ix);
 	c->stats->kpis++;
 	if (c->sink->kpi)
 		c->sink->kpi(c->sink->ctx, &in);
@@ -350,7 +153,7 @@ static void parse_kpi(pctx_t *c, const cJSON *el, size_t index)
 static int steps_value(pctx_t *c, const cJSON *steps, const char *key)
 {
 	double v;
-	if (!steps || !opt_num(c, steps, key, &v) || v < 0 || v > 1e9)
+	if (!steps || !proto_opt_num(c, steps, key, &v) || v < 0 || v > 1e9)
 		return -1;
 	return (int)v;
 }
@@ -358,18 +161,18 @@ static int steps_value(pctx_t *c, const cJSON *steps, const char *key)
 /* Departments: the first STORE_DEPARTMENTS {name, state} objects. */
 static size_t read_departments(pctx_t *c, const cJSON *el, size_t *names, department_t *out)
 {
-	const cJSON *deps = opt_kind(c, el, "departments", true), *it;
+	const cJSON *deps = proto_opt_kind(c, el, "departments", true), *it;
 	size_t n = 0;
 	cJSON_ArrayForEach(it, deps)
 	{
 		if (n == STORE_DEPARTMENTS)
 			break;
 		if (!cJSON_IsObject(it)) {
-			elem_fail(c, N_("has an entry that is not an object"), "departments");
+			proto_elem_fail(c, N_("has an entry that is not an object"), "departments");
 			return 0;
 		}
-		names[n] = opt_str(c, it, "name");
-		const char *state = opt_token(c, it, "state");
+		names[n] = proto_opt_str(c, it, "name");
+		const char *state = proto_opt_token(c, it, "state");
 		if (!state || !dept_state_from_token(state, &out[n].state))
 			out[n].state = DEPT_PENDING;
 		n++;
@@ -379,36 +182,38 @@ static size_t read_departments(pctx_t *c, const cJSON *el, size_t *names, depart
 
 static void parse_event(pctx_t *c, const cJSON *el, size_t index)
 {
-	if (!elem_begin(c, el, index))
+	if (!proto_elem_begin(c, el, index))
 		return;
 	department_t deps[STORE_DEPARTMENTS];
 	size_t dep_names[STORE_DEPARTMENTS];
 	event_in_t in = {.id = c->id, .departments = deps, .severity = SEVERITY_INFO};
-	size_t type = opt_str(c, el, "type"), title = opt_str(c, el, "title"), district, street;
-	opt_place(c, el, &district, &street);
-	const char *tok = opt_token(c, el, "severity");
+	size_t type = proto_opt_str(c, el, "type"), title = proto_opt_str(c, el, "title"), district,
+	       street;
+	proto_opt_place(c, el, &district, &street);
+	const char *tok = proto_opt_token(c, el, "severity");
 	if (tok && !severity_from_token(tok, &in.severity))
 		in.severity = SEVERITY_MAJOR;
-	tok = opt_token(c, el, "level");
+	tok = proto_opt_token(c, el, "level");
 	if (!tok || !tier_from_token(tok, &in.level))
 		in.level = TIER_CITY;
-	tok = opt_token(c, el, "stage");
+	tok = proto_opt_token(c, el, "stage");
 	if (!tok || !stage_from_token(tok, &in.stage))
 		in.stage = STAGE_SENSED;
-	opt_time(c, el, "opened_at", &in.opened_ms);
-	opt_time(c, el, "updated_at", &in.updated_ms);
+	proto_opt_time(c, el, "opened_at", &in.opened_ms);
+	proto_opt_time(c, el, "updated_at", &in.updated_ms);
 	in.department_count = read_departments(c, el, dep_names, deps);
-	const cJSON *steps = opt_kind(c, el, "steps", false);
+	const cJSON *steps = proto_opt_kind(c, el, "steps", false);
 	in.steps_done = steps_value(c, steps, "done");
 	in.steps_total = steps_value(c, steps, "total");
 	if (c->bad)
 		return;
-	in.type = scratch_at(c, type);
-	in.title = scratch_at(c, title);
-	in.district = scratch_at(c, district);
-	in.street = scratch_at(c, street);
+	in.type = proto_scratch_at(c, type);
+	in.title = proto_scratch_at(c, title);
+	in.district = proto_scratch_at(c, district);
+	in.street = proto_scratch_at(c, street);
 	for (size_t i = 0; i < in.department_count; i++)
-		deps[i].name = scratch_at(c, dep_names[i]) ? scratch_at(c, dep_names[i]) : "";
+		deps[i].name =
+		    proto_scratch_at(c, dep_names[i]) ? proto_scratch_at(c, dep_names[i]) : "";
 	c->stats->events++;
 	if (c->sink->event)
 		c->sink->event(c->sink->ctx, &in);
@@ -420,7 +225,7 @@ typedef void (*elem_fn)(pctx_t *c, const cJSON *el, size_t index);
  * one skipped element. Returns whether the array was there. */
 static bool parse_array(pctx_t *c, const cJSON *doc, const char *key, const char *what, elem_fn fn)
 {
-	const cJSON *arr = field(doc, key);
+	const cJSON *arr = proto_field(doc, key);
 	c->what = what;
 	if (!arr)
 		return false;
@@ -429,7 +234,7 @@ static bool parse_array(pctx_t *c, const cJSON *doc, const char *key, const char
 		c->bad = false;
 		c->index = NONE;
 		c->what = N_("document");
-		elem_fail(c, N_("is not an array"), key);
+		proto_elem_fail(c, N_("is not an array"), key);
 		c->stats->skipped++;
 		return false;
 	}

@@ -1,0 +1,190 @@
+#include "protocol_fields.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "i18n.h"
+#include "text.h"
+#include "timefmt.h"
+#include "xalloc.h"
+
+/* Sanitizes s into the scratch; returns its offset (pointers are resolved
+ * once the element is complete, since the scratch may move as it grows). */
+static size_t scratch_put(pctx_t *c, const char *s)
+{
+	size_t len = strlen(s);
+	if (len > STRING_MAX) {
+		len = STRING_MAX;
+		while (len > 0 && ((unsigned char)s[len] & 0xc0) == 0x80)
+			len--;
+	}
+	size_t need = c->len + TEXT_SANITIZED_MAX(len);
+	if (need > c->cap) {
+		size_t ncap = c->cap ? c->cap : 1024;
+		while (ncap < need)
+			ncap *= 2;
+		c->buf = xreallocarray(c->buf, ncap, 1);
+		c->cap = ncap;
+	}
+	size_t off = c->len;
+	c->len += text_sanitize_into(c->buf + off, s, len) + 1;
+	return off;
+}
+
+const char *proto_scratch_at(const pctx_t *c, size_t off)
+{
+	return off == NONE ? NULL : c->buf + off;
+}
+
+/* Drops an incomplete UTF-8 sequence left at the end by a truncation. */
+static void utf8_trim_tail(char *s)
+{
+	size_t n = strlen(s), i = n;
+	while (i > 0 && ((unsigned char)s[i - 1] & 0xc0) == 0x80)
+		i--;
+	if (i == 0)
+		return;
+	unsigned char lead = (unsigned char)s[i - 1];
+	size_t want = lead >= 0xf0 ? 4 : lead >= 0xe0 ? 3 : lead >= 0xc0 ? 2 : 1;
+	if (n - (i - 1) < want)
+		s[i - 1] = '\0';
+}
+
+/* Marks the current element bad; the first reason of the document is kept. */
+void proto_elem_fail(pctx_t *c, const char *why, const char *field)
+{
+	if (c->bad)
+		return;
+	c->bad = true;
+	char *out = c->stats->first_skip_reason;
+	size_t size = sizeof c->stats->first_skip_reason;
+	if (out[0])
+		return;
+	char where[ID_MAX + 64];
+	if (c->id)
+		snprintf(where, sizeof where, "%s \"%s\"", _(c->what), c->id);
+	else if (c->index == NONE)
+		snprintf(where, sizeof where, "%s", _(c->what));
+	else
+		snprintf(where, sizeof where, "%s #%zu", _(c->what), c->index);
+	int n = field ? snprintf(out, size, "%s: \"%s\" %s", where, field, _(why))
+	              : snprintf(out, size, "%s: %s", where, _(why));
+	if (n < 0 || (size_t)n >= size)
+		utf8_trim_tail(out); /* truncated */
+}
+
+static bool id_valid(const char *s)
+{
+	size_t n = 0;
+	for (; s[n]; n++) {
+		unsigned char ch = (unsigned char)s[n];
+		if (n >= ID_MAX || !((ch >= 'A' && ch <= 'Z') || (ch >= 'a' && ch <= 'z') ||
+		                     (ch >= '0' && ch <= '9') || strchr("._:/-", ch)))
+			return false;
+	}
+	return n > 0;
+}
+
+const cJSON *proto_field(const cJSON *obj, const char *key)
+{
+	const cJSON *it = cJSON_GetObjectItemCaseSensitive(obj, key);
+	return cJSON_IsNull(it) ? NULL : it;
+}
+
+/* Starts an element: it must be an object with a valid id. */
+bool proto_elem_begin(pctx_t *c, const cJSON *el, size_t index)
+{
+	c->len = 0;
+	c->bad = false;
+	c->id = NULL;
+	c->index = index;
+	if (!cJSON_IsObject(el)) {
+		proto_elem_fail(c, N_("is not an object"), NULL);
+		return false;
+	}
+	const cJSON *id = proto_field(el, "id");
+	if (!id)
+		proto_elem_fail(c, N_("has no id"), NULL);
+	else if (!cJSON_IsString(id) || !id->valuestring)
+		proto_elem_fail(c, N_("has an id that is not a string"), NULL);
+	else if (!id_valid(id->valuestring))
+		proto_elem_fail(c, N_("has a malformed id (1-128 of A-Z a-z 0-9 . _ : / -)"), NULL);
+	else
+		c->id = id->valuestring;
+	return !c->bad;
+}
+
+/* Optional string: offset in the scratch, or NONE. */
+size_t proto_opt_str(pctx_t *c, const cJSON *obj, const char *key)
+{
+	const cJSON *it = proto_field(obj, key);
+	if (!it)
+		return NONE;
+	if (!cJSON_IsString(it) || !it->valuestring) {
+		proto_elem_fail(c, N_("is not a string"), key);
+		return NONE;
+	}
+	return scratch_put(c, it->valuestring);
+}
+
+/* Optional token, compared only (never shown): NULL if absent. */
+const char *proto_opt_token(pctx_t *c, const cJSON *obj, const char *key)
+{
+	const cJSON *it = proto_field(obj, key);
+	if (it && (!cJSON_IsString(it) || !it->valuestring)) {
+		proto_elem_fail(c, N_("is not a string"), key);
+		return NULL;
+	}
+	return it ? it->valuestring : NULL;
+}
+
+bool proto_num_ok(pctx_t *c, const cJSON *it, const char *key, double *out)
+{
+	if (!cJSON_IsNumber(it)) {
+		proto_elem_fail(c, N_("is not a number"), key);
+		return false;
+	}
+	if (!isfinite(it->valuedouble)) { /* cJSON reads 1e999 as inf */
+		proto_elem_fail(c, N_("is not a finite number"), key);
+		return false;
+	}
+	*out = it->valuedouble;
+	return true;
+}
+
+/* Optional finite number: true if present and good. */
+bool proto_opt_num(pctx_t *c, const cJSON *obj, const char *key, double *out)
+{
+	const cJSON *it = proto_field(obj, key);
+	return it && proto_num_ok(c, it, key, out);
+}
+
+/* Optional RFC 3339 time: *out unchanged if absent or malformed. */
+/* Returns true if the field held a valid time (then stored in *out). */
+bool proto_opt_time(pctx_t *c, const cJSON *obj, const char *key, int64_t *out)
+{
+	const char *s = proto_opt_token(c, obj, key);
+	int64_t ms;
+	if (!s || !timefmt_parse_rfc3339(s, &ms))
+		return false;
+	*out = ms;
+	return true;
+}
+
+const cJSON *proto_opt_kind(pctx_t *c, const cJSON *obj, const char *key, bool array)
+{
+	const cJSON *it = proto_field(obj, key);
+	if (it && !(array ? cJSON_IsArray(it) : cJSON_IsObject(it))) {
+		proto_elem_fail(c, array ? N_("is not an array") : N_("is not an object"), key);
+		return NULL;
+	}
+	return it;
+}
+
+void proto_opt_place(pctx_t *c, const cJSON *el, size_t *district, size_t *street)
+{
+	const cJSON *place = proto_opt_kind(c, el, "place", false);
+	*district = place ? proto_opt_str(c, place, "district") : NONE;
+	*street = place ? proto_opt_str(c, place, "street") : NONE;
+}

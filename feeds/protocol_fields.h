@@ -1,0 +1,54 @@
+/* protocol_fields: the element-level readers shared by the v1 parser: the
+ * parse context, the scratch that holds an element's sanitized strings, field
+ * access, type checks and skip reasons. Private to the protocol parser: only
+ * protocol*.c include this header.
+ *
+ * Every reader that finds a field of the wrong type marks the element bad
+ * (proto_elem_fail) and returns "absent"; the caller checks c->bad once at the
+ * end. Strings are returned as scratch offsets because the scratch may move
+ * while the element is read; proto_scratch_at resolves them at the end. */
+#ifndef CITYDASH_PROTOCOL_FIELDS_H
+#define CITYDASH_PROTOCOL_FIELDS_H
+
+#include <cjson/cJSON.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "protocol.h"
+
+#define STRING_MAX 4096 /* longer strings are cut at a character boundary */
+#define ID_MAX     128
+#define NONE       SIZE_MAX /* "absent" scratch offset / index */
+
+typedef struct pctx {
+	char *buf; /* scratch for the sanitized strings of one element */
+	size_t cap, len;
+	int64_t default_ts;
+	bool has_generated; /* the document said when it was built */
+	const feed_sink_t *sink;
+	feed_stats_t *stats;
+	const char *what; /* element kind, untranslated */
+	size_t index;
+	const char *id; /* the element's id once validated (ASCII, safe to show) */
+	bool bad;
+} pctx_t;
+
+/* The scratch string at off, NULL for NONE. */
+const char *proto_scratch_at(const pctx_t *c, size_t off);
+
+/* Element state and skip reasons. */
+void proto_elem_fail(pctx_t *c, const char *why, const char *field);
+bool proto_elem_begin(pctx_t *c, const cJSON *el, size_t index);
+
+/* Field readers (JSON null reads as absent). */
+const cJSON *proto_field(const cJSON *obj, const char *key);
+size_t proto_opt_str(pctx_t *c, const cJSON *obj, const char *key);
+const char *proto_opt_token(pctx_t *c, const cJSON *obj, const char *key);
+bool proto_num_ok(pctx_t *c, const cJSON *it, const char *key, double *out);
+bool proto_opt_num(pctx_t *c, const cJSON *obj, const char *key, double *out);
+bool proto_opt_time(pctx_t *c, const cJSON *obj, const char *key, int64_t *out);
+const cJSON *proto_opt_kind(pctx_t *c, const cJSON *obj, const char *key, bool array);
+void proto_opt_place(pctx_t *c, const cJSON *el, size_t *district, size_t *street);
+
+#endif
