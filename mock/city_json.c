@@ -165,17 +165,26 @@ static void put_kpi(jbuf_t *b, const city_t *c, size_t i, const city_json_time_t
 	jbuf_puts(b, "},");
 }
 
-char *city_json_kpis(const city_t *c, const city_json_time_t *tm, size_t *len)
+typedef void put_item_fn(jbuf_t *b, const city_t *c, size_t i, const city_json_time_t *tm);
+
+/* A document carrying one array, `key`, of `count` items written by `put`. */
+static char *doc_with_array(const city_t *c, const char *source, const char *key, size_t count,
+                            put_item_fn *put, const city_json_time_t *tm, size_t *len)
 {
 	jbuf_t b;
 	jbuf_init(&b, 16 * 1024);
-	doc_open(&b, "mock-kpi", tm);
-	jbuf_puts(&b, "\"kpis\":[");
-	for (size_t i = 0; i < city_kpi_count(c); i++)
-		put_kpi(&b, c, i, tm);
+	doc_open(&b, source, tm);
+	jbuf_printf(&b, "\"%s\":[", key);
+	for (size_t i = 0; i < count; i++)
+		put(&b, c, i, tm);
 	jbuf_trim_comma(&b);
 	jbuf_puts(&b, "]}\n");
 	return jbuf_finish(&b, len);
+}
+
+char *city_json_kpis(const city_t *c, const city_json_time_t *tm, size_t *len)
+{
+	return doc_with_array(c, "mock-kpi", "kpis", city_kpi_count(c), put_kpi, tm, len);
 }
 
 static void put_event_id(jbuf_t *b, const city_t *c, size_t i, const city_json_time_t *tm,
@@ -230,15 +239,7 @@ static void put_event(jbuf_t *b, const city_t *c, size_t i, const city_json_time
 
 char *city_json_events(const city_t *c, const city_json_time_t *tm, size_t *len)
 {
-	jbuf_t b;
-	jbuf_init(&b, 16 * 1024);
-	doc_open(&b, "mock-events", tm);
-	jbuf_puts(&b, "\"events\":[");
-	for (size_t i = 0; i < city_event_count(c); i++)
-		put_event(&b, c, i, tm);
-	jbuf_trim_comma(&b);
-	jbuf_puts(&b, "]}\n");
-	return jbuf_finish(&b, len);
+	return doc_with_array(c, "mock-events", "events", city_event_count(c), put_event, tm, len);
 }
 
 char *city_json_health(const city_t *c, const city_json_time_t *tm, size_t *len)
