@@ -134,7 +134,21 @@ static SCREEN *open_terminal(void)
 		        term ? term : "");
 		return NULL;
 	}
+	cbreak();
+	noecho();
+	nonl();
+	keypad(stdscr, TRUE);
+	nodelay(stdscr, TRUE); /* keys are read when the loop's wait says so */
+	set_escdelay(25);
+	curs_set(0);
 	return scr;
+}
+
+static void drain_signal_pipe(void)
+{
+	char buf[16];
+	while (read(signal_pipe[0], buf, sizeof buf) > 0)
+		;
 }
 
 int tui_run(session_t *s, const tui_opts_t *opts)
@@ -143,13 +157,6 @@ int tui_run(session_t *s, const tui_opts_t *opts)
 	if (!scr)
 		return 2;
 	install_signals();
-	cbreak();
-	noecho();
-	nonl();
-	keypad(stdscr, TRUE);
-	nodelay(stdscr, TRUE);
-	set_escdelay(25);
-	curs_set(0);
 	theme_init(opts->color);
 
 	frame_t frame = {0};
@@ -197,11 +204,8 @@ int tui_run(session_t *s, const tui_opts_t *opts)
 		if (poller_wait(s->poller, fds, nfds, ready, wait) != 0)
 			break;
 		stdin_ready = ready[0];
-		if (ready[1]) {
-			char buf[16];
-			while (read(signal_pipe[0], buf, sizeof buf) > 0)
-				;
-		}
+		if (ready[1])
+			drain_signal_pipe();
 	}
 	frame_free(&frame);
 	endwin();
