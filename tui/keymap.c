@@ -11,6 +11,7 @@ static const key_binding_t bindings[] = {
     {'Q', ACT_QUIT, NULL, NULL},
     {'?', ACT_HELP, "?", N_("help: keys and symbols")},
     {KEY_F(1), ACT_HELP, NULL, NULL},
+    {'a', ACT_ALARMS, "a", N_("every active alarm; Enter shows its reading")},
     {'s', ACT_SOURCES, "s", N_("sources: health, counters, reasons")},
     {KEY_UP, ACT_UP, "\xe2\x86\x91 \xe2\x86\x93 \xe2\x86\x90 \xe2\x86\x92", N_("move")},
     {'k', ACT_UP, NULL, NULL},

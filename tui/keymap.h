@@ -7,6 +7,7 @@ typedef enum action {
 	ACT_QUIT,
 	ACT_HELP,
 	ACT_SOURCES,
+	ACT_ALARMS,
 	ACT_UP,
 	ACT_DOWN,
 	ACT_LEFT,

@@ -64,12 +64,8 @@ static void help_draw(WINDOW *win, const ui_ctx_t *ctx, nav_t *nav)
 static bool help_key(action_t act, const ui_ctx_t *ctx, nav_t *nav)
 {
 	(void)ctx;
-	if (act == ACT_BACK || act == ACT_HELP) {
+	if (act == ACT_BACK) {
 		nav->page = nav->back;
-		return true;
-	}
-	if (act == ACT_SOURCES) {
-		nav->page = PAGE_SOURCES; /* keeps the page help was opened from */
 		return true;
 	}
 	return false;

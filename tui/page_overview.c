@@ -4,6 +4,7 @@
 
 #include <stdio.h>
 
+#include "alarm_row.h"
 #include "format.h"
 #include "i18n.h"
 #include "panel.h"
@@ -105,48 +106,6 @@ static void draw_block(WINDOW *win, int y, int x, int h, int w, const ui_ctx_t *
 		reading_row_draw(win, y + 2 + row, ix, iw, ctx, dv->worst[row], &opts);
 }
 
-/* One alarm: "HIHI 18:02:11  江北区 观音桥街道  name  0.95 MPa". */
-static void draw_alarm(WINDOW *win, int y, int x, int w, const ui_ctx_t *ctx, size_t idx)
-{
-	const reading_t *r = store_reading(ctx->store, idx);
-	alarm_state_t s = alarm_engine_state(ctx->alarms, idx);
-	bool crit = alarm_level_is_critical(s.level);
-	attr_t tag_attr = theme_attr(crit ? ROLE_ALARM : ROLE_WARN);
-	int cx = x, end = x + w;
-	char buf[64];
-	snprintf(buf, sizeof buf, "%-4s", alarm_level_tag(s.level));
-	cx += text_draw(win, y, cx, end - cx, buf, tag_attr) + 1;
-	char clock[16], age[16];
-	timefmt_format_clock(s.since_ms, clock, sizeof clock);
-	timefmt_format_age(ctx->now_ms - s.since_ms, age, sizeof age);
-	/* Older than most of a day, the time of day alone would mislead: the age. */
-	bool old = ctx->now_ms - s.since_ms > 20LL * 3600 * 1000;
-	if (old)
-		snprintf(buf, sizeof buf, w >= 100 ? "%8s %4s" : "%8s", age, "");
-	else
-		snprintf(buf, sizeof buf, w >= 100 ? "%s %4s" : "%s", clock, age);
-	cx += text_draw(win, y, cx, end - cx, buf, theme_attr(ROLE_DIM)) + 1;
-	char value[64];
-	format_reading_value(r, value, sizeof value);
-	int vw = 14;
-	int place_w = w >= 100 ? 24 : 16;
-	char place[256];
-	format_reading_place(r, place, sizeof place);
-	if (place[0] && end - cx > place_w + vw + 8) {
-		text_draw(win, y, cx, place_w, place, theme_attr(ROLE_LABEL));
-		cx += place_w + 1;
-	}
-	int name_w = end - cx - vw - 1;
-	if (s.frozen) {
-		snprintf(buf, sizeof buf, "(%s) ", _("stale"));
-		int n = text_draw(win, y, cx, name_w, buf, theme_attr(ROLE_STALE));
-		cx += n;
-		name_w -= n;
-	}
-	text_draw(win, y, cx, name_w, format_reading_label(r), theme_attr(ROLE_LABEL));
-	text_draw_right(win, y, end - vw, vw, value, tag_attr);
-}
-
 static void draw_alarm_pane(WINDOW *win, int y, int h, int w, const ui_ctx_t *ctx)
 {
 	size_t n = alarm_engine_active_count(ctx->alarms);
@@ -166,11 +125,11 @@ static void draw_alarm_pane(WINDOW *win, int y, int h, int w, const ui_ctx_t *ct
 	bool more = n > (size_t)rows;
 	int shown = more ? rows - 1 : (int)n;
 	for (int i = 0; i < shown; i++)
-		draw_alarm(win, y + 1 + i, 2, w - 4, ctx,
-		           alarm_engine_active(ctx->alarms, (size_t)i));
+		alarm_row_draw(win, y + 1 + i, 2, w - 4, ctx,
+		               alarm_engine_active(ctx->alarms, (size_t)i), false);
 	if (more) {
 		char buf[96];
-		snprintf(buf, sizeof buf, _("and %zu more (open a domain to see all)"),
+		snprintf(buf, sizeof buf, _("and %zu more: press a for every alarm"),
 		         n - (size_t)shown);
 		text_draw(win, y + 1 + shown, 2, w - 4, buf, theme_attr(ROLE_DIM));
 	}

@@ -129,11 +129,7 @@ static bool sources_key(action_t act, const ui_ctx_t *ctx, nav_t *nav)
 		nav->sources_scroll++; /* clamped when drawn */
 		return true;
 	case ACT_BACK:
-	case ACT_SOURCES:
 		nav->page = nav->back;
-		return true;
-	case ACT_HELP:
-		nav->page = PAGE_HELP; /* keeps the page sources was opened from */
 		return true;
 	default:
 		return false;

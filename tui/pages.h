@@ -13,7 +13,14 @@
 #include "store.h"
 #include "view.h"
 
-typedef enum page_id { PAGE_OVERVIEW, PAGE_DOMAIN, PAGE_SOURCES, PAGE_HELP, PAGE_COUNT } page_id_t;
+typedef enum page_id {
+	PAGE_OVERVIEW,
+	PAGE_DOMAIN,
+	PAGE_ALARMS,
+	PAGE_SOURCES,
+	PAGE_HELP,
+	PAGE_COUNT
+} page_id_t;
 
 /* What the pages read: all of it read-only. */
 typedef struct ui_ctx {
@@ -27,12 +34,13 @@ typedef struct ui_ctx {
 /* Where the operator is: the only state pages change. */
 typedef struct nav {
 	page_id_t page;
-	page_id_t back;           /* where Esc goes from help or sources */
-	int focus;                /* overview: focused block, 0..5 = domains */
-	domain_t domain;          /* domain page: which domain */
-	int selected, scroll;     /* domain page: selected row, first row shown */
-	int sources_scroll;       /* sources page: first source shown */
-	int body_rows, body_cols; /* size of the last drawn body, for paging */
+	page_id_t back;                   /* where Esc goes from help, sources or alarms */
+	int focus;                        /* overview: focused block, 0..5 = domains */
+	domain_t domain;                  /* domain page: which domain */
+	int selected, scroll;             /* domain page: selected row, first row shown */
+	int sources_scroll;               /* sources page: first source shown */
+	int alarm_selected, alarm_scroll; /* alarms page */
+	int body_rows, body_cols;         /* size of the last drawn body, for paging */
 } nav_t;
 
 typedef struct page_class {
@@ -44,9 +52,13 @@ typedef struct page_class {
 
 extern const page_class_t page_overview;
 extern const page_class_t page_domain;
+extern const page_class_t page_alarms;
+extern const page_class_t page_alarms;
 extern const page_class_t page_sources;
 extern const page_class_t page_help;
 
 const page_class_t *page_get(page_id_t id);
+/* Help, sources and alarms: opened over another page, Esc goes back to it. */
+bool page_is_overlay(page_id_t id);
 
 #endif

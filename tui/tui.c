@@ -78,13 +78,23 @@ static bool handle_key(int key, const ui_ctx_t *ctx, nav_t *nav, frame_t *frame)
 		clearok(curscr, TRUE);
 		return true;
 	}
-	if (page_get(nav->page)->key(act, ctx, nav))
+	/* Help, sources and alarms open over any page, switch among themselves,
+	 * and close again with their own key or Esc. */
+	page_id_t overlay = act == ACT_HELP      ? PAGE_HELP
+	                    : act == ACT_SOURCES ? PAGE_SOURCES
+	                    : act == ACT_ALARMS  ? PAGE_ALARMS
+	                                         : PAGE_COUNT;
+	if (overlay != PAGE_COUNT) {
+		if (nav->page == overlay) {
+			nav->page = nav->back;
+		} else {
+			if (!page_is_overlay(nav->page))
+				nav->back = nav->page;
+			nav->page = overlay;
+		}
 		return true;
-	/* Help and sources open over any page; Esc returns to it. */
-	if (act == ACT_HELP || act == ACT_SOURCES) {
-		nav->back = nav->page;
-		nav->page = act == ACT_HELP ? PAGE_HELP : PAGE_SOURCES;
 	}
+	page_get(nav->page)->key(act, ctx, nav);
 	return true;
 }
 

@@ -35,6 +35,14 @@ run_size() {
 	e2e_keys "$s" BSpace
 	check "${cols}x${rows}: Backspace leaves help" e2e_wait "$s" 5 "Alarms:"
 
+	e2e_keys "$s" a
+	check "${cols}x${rows}: a lists every alarm" e2e_wait "$s" 5 "All alarms:" "HIHI"
+	e2e_keys "$s" Enter
+	check "${cols}x${rows}: Enter on an alarm shows its reading in its domain" \
+		e2e_wait "$s" 5 "Overview ›" "readings" "!!"
+	e2e_keys "$s" Escape
+	check "${cols}x${rows}: and Esc comes back to the overview" e2e_wait "$s" 5 "Alarms:"
+
 	e2e_keys "$s" q
 	check "${cols}x${rows}: q quits with status 0" test "$(e2e_wait_exit "$s" 10)" = 0
 }

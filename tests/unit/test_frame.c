@@ -238,6 +238,46 @@ static void test_status_counts_what_does_not_fit(void **state)
 	store_destroy(st);
 }
 
+/* The page table has a class for every page id (a missing row would crash
+ * the first time that page is opened). */
+static void test_every_page_has_a_class(void **state)
+{
+	(void)state;
+	for (int id = 0; id < PAGE_COUNT; id++) {
+		const page_class_t *page = page_get((page_id_t)id);
+		assert_non_null(page);
+		assert_non_null(page->draw);
+		assert_non_null(page->key);
+		assert_non_null(page->title);
+	}
+}
+
+/* Every page draws at the smallest size without writing outside its window. */
+static void test_every_page_draws(void **state)
+{
+	(void)state;
+	for (int id = 0; id < PAGE_COUNT; id++) {
+		nav_t nav = {.page = (page_id_t)id, .back = PAGE_OVERVIEW};
+		char name[32];
+		snprintf(name, sizeof name, "page %d", id);
+		city_t c;
+		fill(&c);
+		vscreen_t *vs = vscreen_open("xterm-256color", 24, 80, false);
+		frame_t f = {0};
+		frame_layout(&f, 24, 80);
+		ui_ctx_t ctx = {.store = c.st, .alarms = c.alarms, .view = &c.view, .now_ms = NOW,
+		                .clock_ms = NOW};
+		frame_draw(&f, &ctx, &nav);
+		frame_stage(&f);
+		char *text = snapshot_text(newscr, 0);
+		assert_true(strlen(text) > 24); /* something was drawn */
+		free(text);
+		frame_free(&f);
+		vscreen_close(vs);
+		unfill(&c);
+	}
+}
+
 int main(void)
 {
 	setenv("TZ", "UTC", 1); /* the clock on the status bar */
@@ -251,6 +291,8 @@ int main(void)
 	    cmocka_unit_test(test_ascii_80x24),
 	    cmocka_unit_test(test_status_counts_what_does_not_fit),
 	    cmocka_unit_test(test_old_alarm_shows_its_age),
+	    cmocka_unit_test(test_every_page_has_a_class),
+	    cmocka_unit_test(test_every_page_draws),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

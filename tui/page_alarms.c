@@ -1,0 +1,114 @@
+/* The alarms page: every active alarm, in the pane's order (HIHI/LOLO
+ * first, newest first), scrollable; Enter shows the reading in its domain. */
+#include "pages.h"
+
+#include <stdio.h>
+
+#include "alarm_row.h"
+#include "i18n.h"
+#include "panel.h"
+#include "text_draw.h"
+#include "theme.h"
+
+static int clamp(int v, int lo, int hi)
+{
+	return v < lo ? lo : v > hi ? hi : v;
+}
+
+static void alarms_draw(WINDOW *win, const ui_ctx_t *ctx, nav_t *nav)
+{
+	int h, w;
+	getmaxyx(win, h, w);
+	int total = (int)alarm_engine_active_count(ctx->alarms);
+	int rows = h - 2 > 1 ? h - 2 : 1;
+	nav->body_rows = rows;
+	nav->body_cols = w;
+	nav->alarm_selected = clamp(nav->alarm_selected, 0, total ? total - 1 : 0);
+	if (nav->alarm_selected < nav->alarm_scroll)
+		nav->alarm_scroll = nav->alarm_selected;
+	if (nav->alarm_selected >= nav->alarm_scroll + rows)
+		nav->alarm_scroll = nav->alarm_selected - rows + 1;
+	nav->alarm_scroll = clamp(nav->alarm_scroll, 0, total > rows ? total - rows : 0);
+
+	size_t crit = alarm_engine_critical_count(ctx->alarms);
+	char title[128];
+	snprintf(title, sizeof title, _("All alarms: %zu HIHI/LOLO, %zu HI/LO"), crit,
+	         (size_t)total - crit);
+	panel_draw(win, 0, 0, h, w, title, true);
+	if (total == 0) {
+		text_draw(win, 1, 2, w - 4, _("No reading is beyond a limit."),
+		          theme_attr(ROLE_OK));
+		return;
+	}
+	for (int i = 0; i < rows && nav->alarm_scroll + i < total; i++) {
+		int at = nav->alarm_scroll + i;
+		alarm_row_draw(win, 1 + i, 2, w - 4, ctx,
+		               alarm_engine_active(ctx->alarms, (size_t)at),
+		               at == nav->alarm_selected);
+	}
+	if (total > rows) {
+		char pos[48];
+		snprintf(pos, sizeof pos, " %d-%d/%d ", nav->alarm_scroll + 1,
+		         nav->alarm_scroll + rows < total ? nav->alarm_scroll + rows : total,
+		         total);
+		text_draw_right(win, h - 1, 1, w - 3, pos, theme_attr(ROLE_BORDER_FOCUS));
+	}
+}
+
+/* Opens the domain page on the reading at store index `reading`. */
+static void show_reading(const ui_ctx_t *ctx, nav_t *nav, size_t reading)
+{
+	domain_t d = store_reading(ctx->store, reading)->domain;
+	const domain_view_t *dv = &ctx->view->domains[d];
+	nav->page = PAGE_DOMAIN;
+	nav->domain = d;
+	nav->focus = d;
+	nav->selected = 0;
+	for (unsigned i = 0; i < dv->total; i++)
+		if (dv->by_place[i] == reading)
+			nav->selected = (int)i;
+}
+
+static bool alarms_key(action_t act, const ui_ctx_t *ctx, nav_t *nav)
+{
+	int total = (int)alarm_engine_active_count(ctx->alarms);
+	int page = nav->body_rows > 1 ? nav->body_rows - 1 : 1;
+	switch (act) {
+	case ACT_UP:
+		nav->alarm_selected--;
+		break;
+	case ACT_DOWN:
+		nav->alarm_selected++;
+		break;
+	case ACT_PAGE_UP:
+		nav->alarm_selected -= page;
+		break;
+	case ACT_PAGE_DOWN:
+		nav->alarm_selected += page;
+		break;
+	case ACT_HOME:
+		nav->alarm_selected = 0;
+		break;
+	case ACT_END:
+		nav->alarm_selected = total - 1;
+		break;
+	case ACT_OPEN:
+		if (nav->alarm_selected < total)
+			show_reading(ctx, nav,
+			             alarm_engine_active(ctx->alarms, (size_t)nav->alarm_selected));
+		return true;
+	case ACT_BACK:
+		nav->page = nav->back;
+		return true;
+	default:
+		return false;
+	}
+	nav->alarm_selected = clamp(nav->alarm_selected, 0, total ? total - 1 : 0);
+	return true;
+}
+
+const page_class_t page_alarms = {
+    .title = N_("Alarms"),
+    .draw = alarms_draw,
+    .key = alarms_key,
+};
