@@ -37,19 +37,26 @@ static void help_draw(WINDOW *win, const ui_ctx_t *ctx, nav_t *nav)
 	} legend[] = {
 	    {"!!", ROLE_ALARM, N_("alarm: beyond LOLO or HIHI")},
 	    {"! ", ROLE_WARN, N_("warning: beyond LO or HI")},
-	    {"~ ", ROLE_STALE, N_("stale: no fresh data from its source")},
-	    {"x ", ROLE_BAD, N_("bad: the instrument reports a fault")},
-	    {"- ", ROLE_DIM, N_("null: the source sends no value now")},
-	    {"? ", ROLE_LABEL, N_("uncertain: the instrument doubts its own value")},
+	    {"~ ", ROLE_STALE, N_("stale: no fresh data")},
+	    {"x ", ROLE_BAD, N_("bad: the instrument is faulty")},
+	    {"- ", ROLE_DIM, N_("null: no value now")},
+	    {"? ", ROLE_LABEL, N_("uncertain: a doubtful value")},
 	};
+	enum { N = sizeof legend / sizeof legend[0] };
 	if (y < h - 2)
 		y++;
 	if (y < h - 1)
 		text_draw(win, y++, x, iw, _("Symbols"), theme_attr(ROLE_TITLE));
-	for (size_t i = 0; i < sizeof legend / sizeof legend[0] && y < h - 1; i++) {
-		text_draw(win, y, x + 1, 3, legend[i].sym, theme_attr(legend[i].role));
-		text_draw(win, y++, x + 14, iw - 14, _(legend[i].text), theme_attr(ROLE_LABEL));
+	/* Two columns when there is room, so help fits 80x24 whole. */
+	int cols = iw >= 70 ? 2 : 1, col_w = iw / cols, per_col = (N + cols - 1) / cols;
+	for (int i = 0; i < N; i++) {
+		int row = y + i % per_col, cx = x + (i / per_col) * col_w;
+		if (row >= h - 1)
+			continue;
+		text_draw(win, row, cx + 1, 3, legend[i].sym, theme_attr(legend[i].role));
+		text_draw(win, row, cx + 5, col_w - 6, _(legend[i].text), theme_attr(ROLE_LABEL));
 	}
+	y += per_col;
 	if (y < h - 1) {
 		const glyphs_t *g = glyphs();
 		char gauge[160];
