@@ -1,14 +1,14 @@
 find_program(TMUX_EXECUTABLE tmux REQUIRED)
 add_test(NAME e2e_tui COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/e2e/test_tui.sh $<TARGET_FILE:citydash>)
-set_tests_properties(e2e_tui PROPERTIES TIMEOUT 240 LABELS e2e)
+set_tests_properties(e2e_tui PROPERTIES TIMEOUT 240 LABELS e2e ENVIRONMENT "${CITYDASH_TEST_ENV}")
 add_test(NAME e2e_feeds COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/e2e/test_feeds.sh
          $<TARGET_FILE:citydash> $<TARGET_FILE:citydash-mock>)
-set_tests_properties(e2e_feeds PROPERTIES TIMEOUT 240 LABELS e2e)
+set_tests_properties(e2e_feeds PROPERTIES TIMEOUT 240 LABELS e2e ENVIRONMENT "${CITYDASH_TEST_ENV}")
 add_test(NAME e2e_cli COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/e2e/test_cli.sh $<TARGET_FILE:citydash>)
-set_tests_properties(e2e_cli PROPERTIES TIMEOUT 240 LABELS e2e)
+set_tests_properties(e2e_cli PROPERTIES TIMEOUT 240 LABELS e2e ENVIRONMENT "${CITYDASH_TEST_ENV}")
 add_test(NAME e2e_lies COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/e2e/test_lies.sh
          $<TARGET_FILE:citydash> $<TARGET_FILE:citydash-mock> ${CMAKE_CURRENT_SOURCE_DIR}/data/lies)
-set_tests_properties(e2e_lies PROPERTIES TIMEOUT 240 LABELS e2e)
+set_tests_properties(e2e_lies PROPERTIES TIMEOUT 240 LABELS e2e ENVIRONMENT "${CITYDASH_TEST_ENV}")
 # The whole program — mock thread, poller, ingest, alarms, pages — under valgrind.
 if(VALGRIND_EXECUTABLE AND NOT CITYDASH_SANITIZE)
   add_test(NAME valgrind_citydash_dump

@@ -18,5 +18,6 @@ find_program(TIMEOUT_PROGRAM timeout)
 if(CURL_PROGRAM AND TIMEOUT_PROGRAM)
   add_test(NAME mock_cli
     COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/integration/mock_cli_test.sh $<TARGET_FILE:citydash-mock>)
-  set_tests_properties(mock_cli PROPERTIES TIMEOUT 60 LABELS "integration;mock")
+  set_tests_properties(mock_cli PROPERTIES TIMEOUT 60 LABELS "integration;mock"
+                       ENVIRONMENT "${CITYDASH_TEST_ENV}")
 endif()
