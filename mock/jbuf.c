@@ -98,6 +98,36 @@ void jbuf_trim_comma(jbuf_t *b)
 		b->data[--b->len] = '\0';
 }
 
+void jbuf_open(jbuf_t *b, const char *key, char bracket)
+{
+	if (key)
+		jbuf_key(b, key);
+	jbuf_append(b, &bracket, 1);
+}
+
+void jbuf_close(jbuf_t *b, char bracket)
+{
+	jbuf_trim_comma(b);
+	char end[2] = {bracket, ','};
+	jbuf_append(b, end, 2);
+}
+
+void jbuf_field_str(jbuf_t *b, const char *key, const char *s)
+{
+	if (key)
+		jbuf_key(b, key);
+	jbuf_string(b, s);
+	jbuf_append(b, ",", 1);
+}
+
+void jbuf_field_num(jbuf_t *b, const char *key, double v, int decimals)
+{
+	if (key)
+		jbuf_key(b, key);
+	jbuf_number(b, v, decimals);
+	jbuf_append(b, ",", 1);
+}
+
 char *jbuf_finish(jbuf_t *b, size_t *len)
 {
 	char *s = b->data;

@@ -23,6 +23,14 @@ void jbuf_key(jbuf_t *b, const char *key);
 void jbuf_number(jbuf_t *b, double v, int decimals);
 /* Removes a trailing comma if there is one (after the last array element). */
 void jbuf_trim_comma(jbuf_t *b);
+
+/* Writing objects and arrays member by member: every member is written with
+ * a comma after it, and closing trims the last one. key NULL: no key (an
+ * element of an array, or the document itself). */
+void jbuf_open(jbuf_t *b, const char *key, char bracket); /* '{' or '[' */
+void jbuf_close(jbuf_t *b, char bracket);                 /* '}' or ']', then ',' */
+void jbuf_field_str(jbuf_t *b, const char *key, const char *s);
+void jbuf_field_num(jbuf_t *b, const char *key, double v, int decimals);
 /* Returns the string (caller frees) and its length; b is left empty. */
 char *jbuf_finish(jbuf_t *b, size_t *len);
 
