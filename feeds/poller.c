@@ -42,7 +42,6 @@ struct poller {
 	CURLM *multi;
 	source_t *sources;
 	size_t count;
-	int in_flight;
 	uint64_t jitter_state;
 };
 
@@ -180,7 +179,6 @@ static void start_transfer(poller_t *p, source_t *s, int64_t mono_ms)
 		return;
 	}
 	s->in_flight = true;
-	p->in_flight++;
 }
 
 poller_t *poller_create(store_t *st, const config_t *cfg, char **cause)
@@ -286,10 +284,6 @@ int poller_wait(poller_t *p, const int *extra_fds, int n, bool *ready, int timeo
 	return 0;
 }
 
-void poller_wakeup(poller_t *p)
-{
-	curl_multi_wakeup(p->multi);
-}
 
 /* Describes a failed transfer for the operator in a few general words, the
  * same for every source failing alike (so the status bar can group them). */
@@ -365,17 +359,12 @@ int poller_perform(poller_t *p, int64_t wall_ms, int64_t mono_ms)
 		if (!s)
 			continue;
 		s->in_flight = false;
-		p->in_flight--;
 		finish_transfer(p, s, rc, wall_ms, mono_ms);
 		finished++;
 	}
 	return finished;
 }
 
-int poller_in_flight(const poller_t *p)
-{
-	return p->in_flight;
-}
 
 int poller_sources_attempted(const poller_t *p)
 {

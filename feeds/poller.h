@@ -42,13 +42,9 @@ int poller_wait(poller_t *p, const int *extra_fds, int n, bool *ready, int timeo
  * Returns the number of transfers that finished. */
 int poller_perform(poller_t *p, int64_t wall_ms, int64_t mono_ms);
 
-/* Transfers under way. */
-int poller_in_flight(const poller_t *p);
 
 /* Number of sources that have finished at least one attempt. */
 int poller_sources_attempted(const poller_t *p);
 
-/* Makes a poller_wait in progress return now; safe from another thread. */
-void poller_wakeup(poller_t *p);
 
 #endif

@@ -14,7 +14,6 @@ typedef struct glyphs {
 	const char *gauge_mark;            /* "┃" or "|" */
 	const char *limit_tick;            /* "╎" or ":" */
 	const char *arrow_up, *arrow_down; /* "▲" "▼" or "^" "v" */
-	const char *bullet;                /* "●" or "*" */
 	const char *ok_mark, *fail_mark;   /* "✔" "✖" or "+" "!" */
 	const char *separator;             /* "│" or "|" */
 	const char *crumb;                 /* "›" or ">" */
