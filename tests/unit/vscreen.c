@@ -1,8 +1,3 @@
-/* wcwidth() is an X/Open interface (ncursesw's pkg-config flags usually ask for it). */
-#ifndef _XOPEN_SOURCE
-#define _XOPEN_SOURCE 700
-#endif
-
 #include "vscreen.h"
 
 #include <locale.h>
@@ -12,6 +7,7 @@
 #include <wchar.h>
 
 #include "glyphs.h"
+#include "snapshot.h"
 #include "theme.h"
 #include "xalloc.h"
 
@@ -66,67 +62,9 @@ int vscreen_cell(WINDOW *win, int y, int x, wchar_t *wc0, attr_t *attr, short *p
 	return (int)wcslen(wc);
 }
 
-static size_t vs_utf8(char *out, wchar_t c)
-{
-	unsigned long u = (unsigned long)c;
-	if (u < 0x80) {
-		out[0] = (char)u;
-		return 1;
-	}
-	if (u < 0x800) {
-		out[0] = (char)(0xc0 | (u >> 6));
-		out[1] = (char)(0x80 | (u & 0x3f));
-		return 2;
-	}
-	if (u < 0x10000) {
-		out[0] = (char)(0xe0 | (u >> 12));
-		out[1] = (char)(0x80 | ((u >> 6) & 0x3f));
-		out[2] = (char)(0x80 | (u & 0x3f));
-		return 3;
-	}
-	out[0] = (char)(0xf0 | (u >> 18));
-	out[1] = (char)(0x80 | ((u >> 12) & 0x3f));
-	out[2] = (char)(0x80 | ((u >> 6) & 0x3f));
-	out[3] = (char)(0x80 | (u & 0x3f));
-	return 4;
-}
-
-/* Line-drawing characters stored as ACS (outside UTF-8) shown as Unicode. */
-static wchar_t vs_acs(wchar_t c)
-{
-	static const char from[] = "qxlkmjtuvwn";
-	static const wchar_t to[] = L"─│┌┐└┘├┤┴┬┼";
-	const char *p = c < 0x80 ? strchr(from, (int)c) : NULL;
-	return (p && *p) ? to[p - from] : c;
-}
-
 char *vscreen_text(WINDOW *win)
 {
-	int rows = getmaxy(win), cols = getmaxx(win);
-	/* Each cell holds at most CCHARW_MAX code points of 4 bytes. */
-	size_t cap = (size_t)rows * ((size_t)cols * CCHARW_MAX * 4 + 2) + 1;
-	char *buf = xmalloc(cap), *p = buf;
-	for (int y = 0; y < rows; y++) {
-		for (int x = 0; x < cols; x++) {
-			cchar_t cc;
-			wchar_t wc[CCHARW_MAX + 1] = {0};
-			attr_t a = 0;
-			short pair = 0;
-			if (mvwin_wch(win, y, x, &cc) == ERR ||
-			    getcchar(&cc, wc, &a, &pair, NULL) == ERR || wc[0] == 0)
-				wc[0] = L' ';
-			if (a & A_ALTCHARSET)
-				wc[0] = vs_acs(wc[0]);
-			for (int i = 0; i < CCHARW_MAX && wc[i]; i++)
-				p += vs_utf8(p, wc[i]);
-			if (wcwidth(wc[0]) == 2)
-				x++; /* the continuation cell */
-		}
-		*p++ = '|';
-		*p++ = '\n';
-	}
-	*p = '\0';
-	return buf;
+	return snapshot_grid(win);
 }
 
 static char *vs_read_file(const char *path)

@@ -1,5 +1,6 @@
 #include "snapshot.h"
 
+#include <stdbool.h>
 #include <string.h>
 #include <utf8proc.h>
 #include <wchar.h>
@@ -41,7 +42,7 @@ static const char *acs_face(wchar_t c, int ascii)
 	return NULL;
 }
 
-char *snapshot_text(WINDOW *win, int ascii)
+static char *render(WINDOW *win, bool ascii, bool trim, const char *eol)
 {
 	int rows, cols;
 	getmaxyx(win, rows, cols);
@@ -57,7 +58,7 @@ char *snapshot_text(WINDOW *win, int ascii)
 			short pair;
 			if (mvwin_wch(win, y, x, &cc) == ERR ||
 			    getcchar(&cc, wch, &attrs, &pair, NULL) == ERR)
-				continue;
+				wch[0] = 0; /* drawn as a space */
 			const char *face = (attrs & A_ALTCHARSET) ? acs_face(wch[0], ascii) : NULL;
 			if (face) {
 				buf_put(&b, face, strlen(face));
@@ -78,8 +79,19 @@ char *snapshot_text(WINDOW *win, int ascii)
 			if (b.data[b.len - 1] != ' ')
 				last_nonspace = b.len;
 		}
-		b.len = last_nonspace > line_start ? last_nonspace : line_start;
-		buf_put(&b, "\n", 1);
+		if (trim)
+			b.len = last_nonspace > line_start ? last_nonspace : line_start;
+		buf_put(&b, eol, strlen(eol));
 	}
 	return b.data;
+}
+
+char *snapshot_text(WINDOW *win, bool ascii)
+{
+	return render(win, ascii, true, "\n");
+}
+
+char *snapshot_grid(WINDOW *win)
+{
+	return render(win, false, false, "|\n");
 }
