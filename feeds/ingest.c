@@ -123,6 +123,7 @@ int ingest_body(store_t *st, int source, const adapter_t *adapter, const char *b
 	    .skipped = stats.skipped + c.refused,
 	    .duplicates = c.duplicates,
 	    .limits_ignored = stats.limits_ignored,
+	    .first_bad_limits = stats.first_bad_limits,
 	    .first_skip_reason = stats.first_skip_reason[0] ? stats.first_skip_reason
 	                         : c.refused                 ? c.refused_reason
 	                                                     : NULL,

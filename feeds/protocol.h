@@ -24,6 +24,7 @@ typedef struct feed_stats {
 	unsigned limits_ignored;         /* limits out of order: dropped, reading kept */
 	bool had_readings, had_kpis, had_events;
 	char first_skip_reason[160];     /* "" if none */
+	char first_bad_limits[128];      /* id of the first reading whose limits were ignored */
 } feed_stats_t;
 
 /* Parses one v1 document. `now_ms` is the time of receipt (default `ts`).

@@ -2,6 +2,7 @@
 
 #include <cjson/cJSON.h>
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -26,7 +27,7 @@
  *    the KPI. Only the newest STORE_KPI_HISTORY values are kept.
  * Strings longer than STRING_MAX bytes (protocol_fields.h) are cut at a character boundary. */
 
-static void read_limits(pctx_t *c, const cJSON *el, limits_t *l)
+static void read_limits(pctx_t *c, const cJSON *el, limits_t *l, bool *invalid)
 {
 	static const char *const keys[4] = {"lolo", "lo", "hi", "hihi"};
 	const cJSON *obj = proto_opt_kind(c, el, "limits", false);
@@ -41,7 +42,10 @@ static void read_limits(pctx_t *c, const cJSON *el, limits_t *l)
 	l->hihi = v[3];
 	if (!c->bad && !limits_ordered(l)) {
 		*l = (limits_t){0};
-		c->stats->limits_ignored++;
+		*invalid = true;
+		if (c->stats->limits_ignored++ == 0)
+			snprintf(c->stats->first_bad_limits, sizeof c->stats->first_bad_limits, "%s",
+			         c->id);
 	}
 }
 
@@ -87,7 +91,7 @@ static void parse_reading(pctx_t *c, const cJSON *el, size_t index)
 	const char *q = proto_opt_token(c, el, "quality");
 	if (q && !quality_from_token(q, &in.quality))
 		in.quality = QUALITY_UNCERTAIN;
-	read_limits(c, el, &in.limits);
+	read_limits(c, el, &in.limits, &in.limits_invalid);
 	if (c->bad)
 		return;
 	in.name = proto_scratch_at(c, name);

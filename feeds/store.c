@@ -71,6 +71,7 @@ void store_destroy(store_t *st)
 		free(s->error);
 		free(s->error_detail);
 		free(s->last_skip_reason);
+		free(s->first_bad_limits);
 	}
 	free(st->sources);
 	free(st->readings);

@@ -37,6 +37,7 @@ typedef struct reading_in {
 	bool has_range;
 	double range_min, range_max;
 	limits_t limits;           /* mask 0 if none or ignored */
+	bool limits_invalid;       /* limits were sent out of order (then mask is 0) */
 	double deadband;           /* >= 0 */
 	quality_t quality;
 } reading_in_t;
@@ -81,6 +82,7 @@ typedef struct reading {
 	int64_t age_at_receipt_ms; /* how old the observation was when sent */
 	double range_min, range_max; /* always min < max (derived if not given) */
 	limits_t limits;
+	bool limits_invalid;       /* the feed sent limits out of order: none apply */
 	double deadband;
 	quality_t quality;
 	float history[STORE_HISTORY]; /* ring of past values (NAN = no value) */
@@ -133,6 +135,7 @@ typedef struct source_status {
 	unsigned skipped;          /* elements rejected */
 	unsigned duplicates;       /* repeated ids */
 	unsigned limits_ignored;   /* readings whose limits were out of order */
+	char *first_bad_limits;    /* id of the first such reading, or NULL */
 	char *last_skip_reason;    /* first reason of the last document, or NULL */
 	uint64_t polls_ok, polls_failed, not_modified;
 	uint32_t applied_poll;     /* internal: sequence of the last document applied */
@@ -176,6 +179,7 @@ typedef struct poll_report {
 	bool had_kpis, had_events;   /* the document carried those arrays */
 	unsigned skipped, duplicates, limits_ignored;
 	const char *first_skip_reason; /* may be NULL; copied */
+	const char *first_bad_limits;  /* id of the first reading with limits out of order; copied */
 } poll_report_t;
 
 /* Closes the poll: marks the source ok, records the counters, and drops the

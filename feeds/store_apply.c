@@ -112,7 +112,8 @@ static void reading_apply(reading_t *r, const reading_in_t *in, int64_t now_ms, 
 	r->ts_ms = in->has_ts ? in->ts_ms : now_ms;
 	r->received_ms = now_ms;
 	r->age_at_receipt_ms = in->age_at_receipt_ms > 0 ? in->age_at_receipt_ms : 0;
-	r->limits = limits_ordered(&in->limits) ? in->limits : (limits_t){0};
+	r->limits_invalid = in->limits_invalid || !limits_ordered(&in->limits);
+	r->limits = r->limits_invalid ? (limits_t){0} : in->limits;
 	r->deadband = in->deadband > 0 && isfinite(in->deadband) ? in->deadband : 0;
 	r->quality = in->quality;
 	if (in->has_range && isfinite(in->range_min) && isfinite(in->range_max) &&

@@ -80,6 +80,10 @@ void store_end_poll(store_t *st, int source, const poll_report_t *rep, int64_t n
 	s->skipped = rep ? rep->skipped : 0;
 	s->duplicates = rep ? rep->duplicates : 0;
 	s->limits_ignored = rep ? rep->limits_ignored : 0;
+	free(s->first_bad_limits);
+	s->first_bad_limits = rep && rep->first_bad_limits && rep->first_bad_limits[0]
+	                          ? xstrdup(rep->first_bad_limits)
+	                          : NULL;
 	free(s->last_skip_reason);
 	s->last_skip_reason = NULL;
 	if (rep && rep->first_skip_reason && rep->first_skip_reason[0])
