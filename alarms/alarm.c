@@ -123,7 +123,12 @@ void alarm_engine_evaluate(alarm_engine_t *eng, const store_t *st, int64_t now_m
 	eng->frozen_count = 0;
 	for (size_t i = 0; i < n; i++) {
 		alarm_state_t *s = &eng->states[i];
-		update_state(s, st, store_reading(st, i), now_ms);
+		const reading_t *r = store_reading(st, i);
+		if (!r) {
+			*s = (alarm_state_t){ALARM_NONE, now_ms, false}; /* a free slot */
+			continue;
+		}
+		update_state(s, st, r, now_ms);
 		if (s->level == ALARM_NONE)
 			continue;
 		if (eng->active_count == eng->active_cap) {

@@ -3,9 +3,12 @@
  *
  * Ownership: the store owns every string and array it holds; pointers it
  * returns stay valid until the next store_put_* / store_end_poll on that
- * item's source, or store_destroy. Readings are never removed, so a reading's
- * index (0 .. store_reading_count()-1) is stable for the store's lifetime and
- * may be used by other modules (the alarm engine) as a key.
+ * item's source, or store_destroy. A reading keeps its index
+ * (0 .. store_reading_count()-1) while it exists, so other modules (the alarm
+ * engine) may use the index as a key; a reading its source stopped sending
+ * may be removed, leaving a free slot (store_reading() returns NULL for it)
+ * that a later new reading can take: users of indices skip NULL and re-check
+ * after every store_end_poll.
  *
  * Scale: lookup by (source, id) is O(1) through an open-addressing hash; an
  * update that changes nothing but value and time allocates nothing. */
@@ -200,7 +203,9 @@ void store_poll_not_modified(store_t *st, int source, int64_t now_ms);
 
 /* ---- reading ---- */
 
+/* Number of reading slots (live or free). */
 size_t store_reading_count(const store_t *st);
+/* The reading at `index`, or NULL if that slot is free (or out of range). */
 const reading_t *store_reading(const store_t *st, size_t index);
 /* Returns the index, or -1. */
 long store_find_reading(const store_t *st, int source, const char *id);

@@ -124,7 +124,7 @@ static void sort_by_place(view_t *v, const store_t *st)
 		size_t k = 0;
 		for (size_t i = 0; i < n; i++) {
 			const reading_t *r = store_reading(st, i);
-			if (r->domain == (domain_t)d)
+			if (r && r->domain == (domain_t)d)
 				keys[k++] = (place_key_t){r->district, r->street, r->id, i};
 		}
 		if (k > 1)
@@ -150,6 +150,10 @@ void view_update(view_t *v, const store_t *st, const alarm_engine_t *alarms, int
 		memset(v->domains[d].counts, 0, sizeof v->domains[d].counts);
 	for (size_t i = 0; i < n; i++) {
 		const reading_t *r = store_reading(st, i);
+		if (!r) {
+			v->classes[i] = RC_NORMAL; /* a free slot: counted nowhere */
+			continue;
+		}
 		reading_class_t c = classify(st, alarms, i, r, now_ms);
 		v->classes[i] = c;
 		v->domains[r->domain].counts[c]++;
@@ -165,7 +169,7 @@ void view_update(view_t *v, const store_t *st, const alarm_engine_t *alarms, int
 		size_t k = 0;
 		for (size_t i = 0; i < n && k < total[d]; i++) {
 			const reading_t *r = store_reading(st, i);
-			if (r->domain == (domain_t)d)
+			if (r && r->domain == (domain_t)d)
 				keys[k++] = (worst_key_t){class_rank(v->classes[i]),
 				                          view_limit_pressure(r), i};
 		}
