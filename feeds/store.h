@@ -92,6 +92,9 @@ typedef struct reading {
 	uint16_t history_head;     /* index of the next slot to write */
 	uint16_t history_len;
 	uint32_t seen_poll;        /* internal: poll sequence that last carried it */
+	uint64_t serial;           /* unique per reading for the store's lifetime: a slot
+	                              freed and taken again gets a new one, so modules
+	                              keyed by index can tell a new reading from the old */
 } reading_t;
 
 typedef struct kpi {

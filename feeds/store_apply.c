@@ -149,6 +149,7 @@ store_put_t store_put_reading(store_t *st, int source, const reading_in_t *in, i
 		memset(r, 0, sizeof *r);
 		r->id = xstrdup(in->id);
 		r->source = source;
+		r->serial = ++st->next_serial;
 		keyindex_put(&st->reading_ix, source, r->id, (size_t)pos);
 	}
 	reading_t *r = &st->readings[pos];

@@ -29,6 +29,7 @@ struct store {
 	int open_source; /* source of the open poll, -1 if none */
 	uint64_t generation;
 	size_t reading_limit; /* new ids beyond this many readings are refused */
+	uint64_t next_serial; /* reading_t.serial of the next new reading */
 };
 
 /* Free what the item owns (its strings), not the item itself. */
