@@ -9,12 +9,13 @@ typedef struct active_key active_key_t;
 
 struct alarm_engine {
 	alarm_state_t *states; /* by store reading index */
+	uint64_t *serials;     /* serial of the reading each state belongs to (0: none) */
 	size_t state_count;
 	size_t *active;     /* sorted store indices */
 	active_key_t *keys; /* scratch for sorting, as large as active */
 	size_t active_count, active_cap;
 	size_t critical_count;
-	size_t frozen_count;
+	size_t stale_count;
 };
 
 const char *alarm_level_tag(alarm_level_t level)
@@ -33,17 +34,45 @@ static bool has(const limits_t *l, unsigned bit)
 	return (l->mask & bit) != 0;
 }
 
+static bool is_high(alarm_level_t level)
+{
+	return level == ALARM_HI || level == ALARM_HIHI;
+}
+
+static bool is_low(alarm_level_t level)
+{
+	return level == ALARM_LO || level == ALARM_LOLO;
+}
+
+/* The middle of the normal band: between the innermost low and high limits.
+ * A hold from one side never reaches past it, so a deadband wider than the
+ * band cannot keep a high level for a value on the low side (or the
+ * reverse). With limits on one side only there is no other side to reach. */
+static bool on_side(const limits_t *l, double value, bool high)
+{
+	bool has_low = has(l, LIMIT_LO | LIMIT_LOLO), has_high = has(l, LIMIT_HI | LIMIT_HIHI);
+	if (!has_low || !has_high)
+		return true;
+	double lo = has(l, LIMIT_LO) ? l->lo : l->lolo;
+	double hi = has(l, LIMIT_HI) ? l->hi : l->hihi;
+	double mid = lo + (hi - lo) / 2;
+	return high ? value > mid : value < mid;
+}
+
 alarm_level_t alarm_classify(double value, const limits_t *l, double deadband,
                              alarm_level_t previous)
 {
 	if (!isfinite(value))
 		return ALARM_NONE;
 	double db = deadband > 0 ? deadband : 0;
-	/* A limit already crossed holds until the value is back by the deadband. */
-	double hold_hihi = previous == ALARM_HIHI ? db : 0;
-	double hold_hi = (previous == ALARM_HI || previous == ALARM_HIHI) ? db : 0;
-	double hold_lolo = previous == ALARM_LOLO ? db : 0;
-	double hold_lo = (previous == ALARM_LO || previous == ALARM_LOLO) ? db : 0;
+	/* A limit already crossed holds until the value is back by the deadband,
+	 * but only while the value is still on that limit's side. */
+	bool hold_high = is_high(previous) && on_side(l, value, true);
+	bool hold_low = is_low(previous) && on_side(l, value, false);
+	double hold_hihi = hold_high && previous == ALARM_HIHI ? db : 0;
+	double hold_hi = hold_high ? db : 0;
+	double hold_lolo = hold_low && previous == ALARM_LOLO ? db : 0;
+	double hold_lo = hold_low ? db : 0;
 
 	if (has(l, LIMIT_HIHI) && value > l->hihi - hold_hihi)
 		return ALARM_HIHI;
@@ -66,6 +95,7 @@ void alarm_engine_destroy(alarm_engine_t *eng)
 	if (!eng)
 		return;
 	free(eng->states);
+	free(eng->serials);
 	free(eng->active);
 	free(eng->keys);
 	free(eng);
@@ -88,19 +118,14 @@ static int compare_active(const void *a, const void *b)
 	return ka->reading < kb->reading ? -1 : ka->reading > kb->reading;
 }
 
+/* Stale data is classified like fresh data and marked stale: an old value
+ * beyond a limit is an alarm nobody can vouch is over, not no alarm. */
 static void update_state(alarm_state_t *s, const store_t *st, const reading_t *r, int64_t now_ms)
 {
-	alarm_level_t level;
-	if (!r->has_value || r->quality == QUALITY_BAD) {
-		level = ALARM_NONE;
-		s->frozen = false;
-	} else if (store_reading_stale(st, r, now_ms)) {
-		s->frozen = s->level != ALARM_NONE;
-		return; /* keep what the last value said, marked as old */
-	} else {
+	alarm_level_t level = ALARM_NONE;
+	if (r->has_value && r->quality != QUALITY_BAD)
 		level = alarm_classify(r->value, &r->limits, r->deadband, s->level);
-		s->frozen = false;
-	}
+	s->stale = store_reading_stale(st, r, now_ms);
 	if (level != s->level) {
 		/* Since the observation that crossed, not since we noticed; a
 		 * timestamp from the future (clock skew) is not believed. */
@@ -114,19 +139,26 @@ void alarm_engine_evaluate(alarm_engine_t *eng, const store_t *st, int64_t now_m
 	size_t n = store_reading_count(st);
 	if (n > eng->state_count) {
 		eng->states = xreallocarray(eng->states, n, sizeof *eng->states);
-		for (size_t i = eng->state_count; i < n; i++)
+		eng->serials = xreallocarray(eng->serials, n, sizeof *eng->serials);
+		for (size_t i = eng->state_count; i < n; i++) {
 			eng->states[i] = (alarm_state_t){ALARM_NONE, now_ms, false};
+			eng->serials[i] = 0;
+		}
 		eng->state_count = n;
 	}
 	eng->active_count = 0;
 	eng->critical_count = 0;
-	eng->frozen_count = 0;
+	eng->stale_count = 0;
 	for (size_t i = 0; i < n; i++) {
 		alarm_state_t *s = &eng->states[i];
 		const reading_t *r = store_reading(st, i);
-		if (!r) {
-			*s = (alarm_state_t){ALARM_NONE, now_ms, false}; /* a free slot */
-			continue;
+		/* A free slot, or one taken by another reading since the last
+		 * evaluation: nothing of the old state carries over. */
+		if (!r || r->serial != eng->serials[i]) {
+			*s = (alarm_state_t){ALARM_NONE, now_ms, false};
+			eng->serials[i] = r ? r->serial : 0;
+			if (!r)
+				continue;
 		}
 		update_state(s, st, r, now_ms);
 		if (s->level == ALARM_NONE)
@@ -140,7 +172,7 @@ void alarm_engine_evaluate(alarm_engine_t *eng, const store_t *st, int64_t now_m
 		bool critical = alarm_level_is_critical(s->level);
 		eng->keys[eng->active_count++] = (active_key_t){critical, s->since_ms, i};
 		eng->critical_count += critical;
-		eng->frozen_count += s->frozen;
+		eng->stale_count += s->stale;
 	}
 	if (eng->active_count > 1)
 		qsort(eng->keys, eng->active_count, sizeof *eng->keys, compare_active);
@@ -170,7 +202,7 @@ size_t alarm_engine_critical_count(const alarm_engine_t *eng)
 	return eng->critical_count;
 }
 
-size_t alarm_engine_frozen_count(const alarm_engine_t *eng)
+size_t alarm_engine_stale_count(const alarm_engine_t *eng)
 {
-	return eng->frozen_count;
+	return eng->stale_count;
 }

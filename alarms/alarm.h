@@ -1,7 +1,9 @@
 /* alarm: the alarm engine. Reads readings from the store and keeps, apart
  * from it, each reading's alarm state: which limit it is beyond and since
  * when, with deadband hysteresis so a value hovering at a limit does not
- * chatter. Time is passed in; the engine never reads the clock.
+ * chatter. Time is passed in; the engine never reads the clock. State is
+ * kept by store index and reading serial: a slot taken by a new reading
+ * starts afresh.
  *
  * States today: NONE, LO, HI, LOLO, HIHI. Acknowledge/shelve (ISA-18.2) will
  * extend alarm_state_t without changing how pages read the active list. */
@@ -22,14 +24,16 @@ const char *alarm_level_tag(alarm_level_t level);
 bool alarm_level_is_critical(alarm_level_t level);
 
 /* The level a value is at, given the level it was at before: leaving a
- * level needs the value to come back inside the limit by `deadband`. */
+ * level needs the value to come back inside the limit by `deadband`, but a
+ * hold only keeps a level on the side the value is on (it never reaches
+ * past the middle of the normal band), so after HIHI a value below LO is LO. */
 alarm_level_t alarm_classify(double value, const limits_t *limits, double deadband,
                              alarm_level_t previous);
 
 typedef struct alarm_state {
 	alarm_level_t level;
 	int64_t since_ms; /* observation time of the value that entered this level */
-	bool frozen;      /* the reading is stale: level kept from its last value */
+	bool stale;       /* the reading's data is stale: the level is of an old value */
 } alarm_state_t;
 
 typedef struct alarm_engine alarm_engine_t;
@@ -39,7 +43,8 @@ void alarm_engine_destroy(alarm_engine_t *eng);
 
 /* Brings every reading's state up to date with the store at `now_ms`.
  * Readings with no value or bad quality are not in alarm (they are counted
- * apart); stale readings keep their level, marked frozen. */
+ * apart); a stale reading is classified all the same (even one that was
+ * already stale when it arrived) and marked stale. */
 void alarm_engine_evaluate(alarm_engine_t *eng, const store_t *st, int64_t now_ms);
 
 /* State of the reading at store index `reading` (NONE if unknown). */
@@ -51,7 +56,7 @@ size_t alarm_engine_active_count(const alarm_engine_t *eng);
 size_t alarm_engine_active(const alarm_engine_t *eng, size_t i);
 /* Active alarms that are LOLO/HIHI. */
 size_t alarm_engine_critical_count(const alarm_engine_t *eng);
-/* Active alarms whose reading is stale (kept from its last value). */
-size_t alarm_engine_frozen_count(const alarm_engine_t *eng);
+/* Active alarms whose reading is stale. */
+size_t alarm_engine_stale_count(const alarm_engine_t *eng);
 
 #endif

@@ -43,7 +43,7 @@ void alarm_row_draw(WINDOW *win, int y, int x, int w, const ui_ctx_t *ctx, size_
 		cx += place_w + 1;
 	}
 	int name_w = end - cx - vw - 1;
-	if (s.frozen) {
+	if (s.stale) {
 		snprintf(buf, sizeof buf, "(%s) ", _("stale"));
 		int n = text_draw(win, y, cx, name_w, buf, theme_attr(ROLE_STALE));
 		cx += n;

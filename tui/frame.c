@@ -57,7 +57,7 @@ static void draw_title(WINDOW *win, const ui_ctx_t *ctx, const nav_t *nav)
 	char alarms[160], a1[48], a2[48], a3[48] = "";
 	snprintf(a1, sizeof a1, P_("%zu alarm", "%zu alarms", crit), crit);
 	snprintf(a2, sizeof a2, P_("%zu warning", "%zu warnings", n - crit), n - crit);
-	size_t frozen = alarm_engine_frozen_count(ctx->alarms);
+	size_t frozen = alarm_engine_stale_count(ctx->alarms);
 	if (frozen) /* counted in the blocks as stale: say how many are */
 		snprintf(a3, sizeof a3, _(" (%zu on stale data)"), frozen);
 	snprintf(alarms, sizeof alarms, " %s, %s%s ", a1, a2, a3);

@@ -51,6 +51,40 @@ static void test_deadband_holds_until_back_inside(void **state)
 	assert_int_equal(alarm_classify(79.5, &four, 1, ALARM_NONE), ALARM_NONE);
 }
 
+/* A hold keeps a level only on the side the value is on: with a deadband
+ * wider than the normal band, a value below LO after HIHI is LO, not HI. */
+static void test_deadband_keeps_its_side(void **state)
+{
+	(void)state;
+	const limits_t l = {LIMIT_LOLO | LIMIT_LO | LIMIT_HI | LIMIT_HIHI, 0.1, 0.2, 0.8, 0.9};
+	const double db = 0.7;
+	/* The case of the issue. */
+	assert_int_equal(alarm_classify(0.150, &l, db, ALARM_HIHI), ALARM_LO);
+	assert_int_equal(alarm_classify(0.150, &l, db, ALARM_HI), ALARM_LO);
+	assert_int_equal(alarm_classify(0.05, &l, db, ALARM_HIHI), ALARM_LOLO);
+	/* On its own side the hold still holds. */
+	assert_int_equal(alarm_classify(0.6, &l, db, ALARM_HIHI), ALARM_HIHI);
+	assert_int_equal(alarm_classify(0.6, &l, db, ALARM_HI), ALARM_HI);
+	/* Below the middle of the normal band (0.5) no high hold applies. */
+	assert_int_equal(alarm_classify(0.45, &l, db, ALARM_HIHI), ALARM_NONE);
+	assert_int_equal(alarm_classify(0.5, &l, db, ALARM_HIHI), ALARM_NONE);
+	/* The low side mirrors it. */
+	assert_int_equal(alarm_classify(0.85, &l, db, ALARM_LOLO), ALARM_HI);
+	assert_int_equal(alarm_classify(0.95, &l, db, ALARM_LO), ALARM_HIHI);
+	assert_int_equal(alarm_classify(0.4, &l, db, ALARM_LOLO), ALARM_LOLO);
+	assert_int_equal(alarm_classify(0.4, &l, db, ALARM_LO), ALARM_LO);
+	assert_int_equal(alarm_classify(0.55, &l, db, ALARM_LOLO), ALARM_NONE);
+	/* Held levels are a fixed point: evaluating again keeps them. */
+	assert_int_equal(alarm_classify(0.6, &l, db, alarm_classify(0.6, &l, db, ALARM_HIHI)),
+	                 ALARM_HIHI);
+	/* Only high limits: there is no other side, the hold applies as far as it reaches. */
+	const limits_t high = {LIMIT_HI | LIMIT_HIHI, 0, 0, 0.8, 0.9};
+	assert_int_equal(alarm_classify(0.25, &high, db, ALARM_HIHI), ALARM_HIHI);
+	assert_int_equal(alarm_classify(0.15, &high, db, ALARM_HIHI), ALARM_HI);
+	assert_int_equal(alarm_classify(0.15, &high, db, ALARM_HI), ALARM_HI);
+	assert_int_equal(alarm_classify(0.05, &high, db, ALARM_HI), ALARM_NONE);
+}
+
 /* A store with one source and readings put at given values. */
 static store_t *make_store(void)
 {
@@ -115,19 +149,75 @@ static void test_engine_states_and_order(void **state)
 	store_destroy(st);
 }
 
-static void test_engine_stale_freezes(void **state)
+static void test_engine_stale_keeps_alarm(void **state)
 {
 	(void)state;
 	store_t *st = make_store();
 	alarm_engine_t *eng = alarm_engine_create();
 	poll(st, 1000, 95, 50, 50);
 	alarm_engine_evaluate(eng, st, 1000);
-	/* No data for 10 s (stale after 3 s): the alarm stays, marked frozen. */
+	assert_false(alarm_engine_state(eng, 0).stale);
+	/* No data for 10 s (stale after 3 s): the alarm stays, marked stale. */
 	alarm_engine_evaluate(eng, st, 11000);
 	alarm_state_t s = alarm_engine_state(eng, 0);
 	assert_int_equal(s.level, ALARM_HIHI);
-	assert_true(s.frozen);
+	assert_true(s.stale);
 	assert_int_equal(s.since_ms, 1000);
+	assert_int_equal(alarm_engine_stale_count(eng), 1);
+	alarm_engine_destroy(eng);
+	store_destroy(st);
+}
+
+/* A reading already stale when it arrives is classified all the same, and
+ * its alarm is listed, marked stale; so is a stale reading whose value
+ * changed since it was last fresh. */
+static void test_engine_classifies_stale_on_arrival(void **state)
+{
+	(void)state;
+	store_t *st = make_store();
+	alarm_engine_t *eng = alarm_engine_create();
+	reading_in_t in = {.id = "late",
+	                   .has_value = true,
+	                   .value = 25,
+	                   .age_at_receipt_ms = 3600 * 1000, /* an hour old when sent */
+	                   .limits = {LIMIT_HIHI, 0, 0, 0, 10},
+	                   .quality = QUALITY_GOOD};
+	store_begin_poll(st, 0, 1000);
+	store_put_reading(st, 0, &in, 1000);
+	store_end_poll(st, 0, &(poll_report_t){0}, 1000);
+	alarm_engine_evaluate(eng, st, 1000);
+	alarm_state_t s = alarm_engine_state(eng, 0);
+	assert_int_equal(s.level, ALARM_HIHI);
+	assert_true(s.stale);
+	assert_int_equal(alarm_engine_active_count(eng), 1);
+	assert_int_equal(alarm_engine_critical_count(eng), 1);
+	assert_int_equal(alarm_engine_stale_count(eng), 1);
+
+	/* Still old, now back inside its limit: the alarm clears. */
+	in.value = 5;
+	store_begin_poll(st, 0, 2000);
+	store_put_reading(st, 0, &in, 2000);
+	store_end_poll(st, 0, &(poll_report_t){0}, 2000);
+	alarm_engine_evaluate(eng, st, 2000);
+	assert_int_equal(alarm_engine_state(eng, 0).level, ALARM_NONE);
+	assert_int_equal(alarm_engine_active_count(eng), 0);
+	assert_int_equal(alarm_engine_stale_count(eng), 0);
+	alarm_engine_destroy(eng);
+	store_destroy(st);
+}
+
+/* Uncertain quality is still classified: a doubtful HIHI is a HIHI. */
+static void test_engine_uncertain_is_classified(void **state)
+{
+	(void)state;
+	store_t *st = make_store();
+	alarm_engine_t *eng = alarm_engine_create();
+	store_begin_poll(st, 0, 1000);
+	put(st, "a", 95, true, QUALITY_UNCERTAIN, 1000);
+	store_end_poll(st, 0, &(poll_report_t){0}, 1000);
+	alarm_engine_evaluate(eng, st, 1000);
+	assert_int_equal(alarm_engine_state(eng, 0).level, ALARM_HIHI);
+	assert_int_equal(alarm_engine_critical_count(eng), 1);
 	alarm_engine_destroy(eng);
 	store_destroy(st);
 }
@@ -181,7 +271,10 @@ int main(void)
 	    cmocka_unit_test(test_classify_partial_limits),
 	    cmocka_unit_test(test_deadband_holds_until_back_inside),
 	    cmocka_unit_test(test_engine_states_and_order),
-	    cmocka_unit_test(test_engine_stale_freezes),
+	    cmocka_unit_test(test_deadband_keeps_its_side),
+	    cmocka_unit_test(test_engine_stale_keeps_alarm),
+	    cmocka_unit_test(test_engine_classifies_stale_on_arrival),
+	    cmocka_unit_test(test_engine_uncertain_is_classified),
 	    cmocka_unit_test(test_engine_null_value_is_no_alarm),
 	    cmocka_unit_test(test_since_is_observation_time),
 	};
