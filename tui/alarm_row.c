@@ -43,9 +43,16 @@ void alarm_row_draw(WINDOW *win, int y, int x, int w, const ui_ctx_t *ctx, size_
 		cx += place_w + 1;
 	}
 	int name_w = end - cx - vw - 1;
-	if (s.stale) {
-		snprintf(buf, sizeof buf, "(%s) ", _("stale"));
-		int n = text_draw(win, y, cx, name_w, buf, theme_attr(ROLE_STALE));
+	/* What makes the alarm doubtful, in words: its data is old, or the
+	 * instrument is unsure of it. The alarm stays an alarm either way. */
+	bool uncertain = r->quality == QUALITY_UNCERTAIN;
+	if (s.stale || uncertain) {
+		if (s.stale && uncertain)
+			snprintf(buf, sizeof buf, "(%s, %s) ", _("stale"), _("uncertain"));
+		else
+			snprintf(buf, sizeof buf, "(%s) ", s.stale ? _("stale") : _("uncertain"));
+		int n = text_draw(win, y, cx, name_w, buf,
+		                  theme_attr(s.stale ? ROLE_STALE : ROLE_LABEL));
 		cx += n;
 		name_w -= n;
 	}

@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "format.h"
 #include "glyphs.h"
 #include "i18n.h"
 #include "statusbar.h"
@@ -36,6 +37,69 @@ void frame_layout(frame_t *f, int rows, int cols)
 		frame_free(f);
 }
 
+/* The title's middle: alarm counts, then what keeps the data from being
+ * whole (failing sources, sources that never answered, stale readings), then
+ * the key hint if there is room. "0 alarms" is green only when all the data
+ * is there and fresh; with no data at all there is no count, only "no data". */
+static void draw_summary(WINDOW *win, int cx, const ui_ctx_t *ctx)
+{
+	int w = getmaxx(win);
+	attr_t bar = theme_attr(ROLE_STATUS_BAR);
+	const view_t *v = ctx->view;
+	size_t n = alarm_engine_active_count(ctx->alarms);
+	size_t crit = alarm_engine_critical_count(ctx->alarms);
+	size_t stale = alarm_engine_stale_count(ctx->alarms);
+	/* The words of the blocks and the help: alarm = HIHI/LOLO, warning = HI/LO. */
+	char counts[2][160], a1[48], a2[48], a3[48] = "";
+	if (v->readings == 0) {
+		snprintf(counts[0], sizeof counts[0], " %s ", _("no data"));
+		snprintf(counts[1], sizeof counts[1], "%s", counts[0]);
+	} else {
+		snprintf(a1, sizeof a1, P_("%zu alarm", "%zu alarms", crit), crit);
+		snprintf(a2, sizeof a2, P_("%zu warning", "%zu warnings", n - crit), n - crit);
+		if (stale)
+			snprintf(a3, sizeof a3, _(" (%zu on stale data)"), stale);
+		snprintf(counts[0], sizeof counts[0], " %s, %s%s ", a1, a2, a3);
+		snprintf(counts[1], sizeof counts[1], " %s, %s ", a1, a2);
+	}
+	char gaps[2][192];
+	for (int i = 0; i < 2; i++) {
+		char text[160];
+		format_data_gaps(v, i == 1, text, sizeof text);
+		if (!text[0])
+			gaps[i][0] = '\0';
+		else if (v->sources_failing)
+			snprintf(gaps[i], sizeof gaps[i], "%s %s %s ", glyphs()->separator,
+			         glyphs()->fail_mark, text);
+		else
+			snprintf(gaps[i], sizeof gaps[i], "%s %s ", glyphs()->separator, text);
+	}
+	const char *help[] = {_("? help  s sources  q quit "), _("? help "), ""};
+	/* Longest form that fits: full words and help, then shorter help, then
+	 * short words, then no help (the counts and the gaps matter more). */
+	static const struct {
+		int words, help;
+	} forms[] = {{0, 0}, {0, 1}, {1, 1}, {1, 2}};
+	int f = 0;
+	for (; f < 3; f++) {
+		int need = text_width(counts[forms[f].words]) + text_width(gaps[forms[f].words]) +
+		           1 + text_width(help[forms[f].help]);
+		if (need <= w - cx)
+			break;
+	}
+	int words = forms[f].words;
+	attr_t ca = crit                      ? theme_attr(ROLE_STATUS_FAIL)
+	            : !n && view_all_there(v) ? theme_attr(ROLE_STATUS_OK)
+	                                      : bar | A_BOLD;
+	cx += text_draw(win, 0, cx, w - cx, counts[words], ca);
+	attr_t ga = v->sources_failing ? theme_attr(ROLE_STATUS_FAIL) : bar | A_BOLD;
+	if (gaps[words][0] && cx < w)
+		cx += text_draw(win, 0, cx, w - cx, gaps[words], ga);
+	const char *h = help[forms[f].help];
+	if (h[0] && text_width(h) <= w - cx - 1)
+		text_draw_right(win, 0, cx + 1, w - cx - 1, h, bar);
+}
+
 static void draw_title(WINDOW *win, const ui_ctx_t *ctx, const nav_t *nav)
 {
 	int w = getmaxx(win);
@@ -51,22 +115,7 @@ static void draw_title(WINDOW *win, const ui_ctx_t *ctx, const nav_t *nav)
 		snprintf(left, sizeof left, " citydash %s %s", g->separator, _(page->title));
 	int cx = text_draw(win, 0, 0, w, left, bar | A_BOLD) + 3;
 
-	size_t n = alarm_engine_active_count(ctx->alarms);
-	size_t crit = alarm_engine_critical_count(ctx->alarms);
-	/* The words of the blocks and the help: alarm = HIHI/LOLO, warning = HI/LO. */
-	char alarms[160], a1[48], a2[48], a3[48] = "";
-	snprintf(a1, sizeof a1, P_("%zu alarm", "%zu alarms", crit), crit);
-	snprintf(a2, sizeof a2, P_("%zu warning", "%zu warnings", n - crit), n - crit);
-	size_t frozen = alarm_engine_stale_count(ctx->alarms);
-	if (frozen) /* counted in the blocks as stale: say how many are */
-		snprintf(a3, sizeof a3, _(" (%zu on stale data)"), frozen);
-	snprintf(alarms, sizeof alarms, " %s, %s%s ", a1, a2, a3);
-	attr_t aa = crit ? theme_attr(ROLE_STATUS_FAIL)
-	            : n  ? bar | A_BOLD
-	                 : theme_attr(ROLE_STATUS_OK);
-	cx += text_draw(win, 0, cx, w - cx, alarms, aa);
-
-	text_draw_right(win, 0, cx + 1, w - cx - 1, _("? help  s sources  q quit "), bar);
+	draw_summary(win, cx, ctx);
 }
 
 static void draw_too_small(const frame_t *f)

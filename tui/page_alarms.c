@@ -5,6 +5,7 @@
 #include <stdio.h>
 
 #include "alarm_row.h"
+#include "format.h"
 #include "i18n.h"
 #include "panel.h"
 #include "text_draw.h"
@@ -36,8 +37,9 @@ static void alarms_draw(WINDOW *win, const ui_ctx_t *ctx, nav_t *nav)
 	         (size_t)total - crit);
 	panel_draw(win, 0, 0, h, w, title, true);
 	if (total == 0) {
-		text_draw(win, 1, 2, w - 4, _("No reading is beyond a limit."),
-		          theme_attr(ROLE_OK));
+		char text[256]; /* all clear only when all the data is there and fresh */
+		int role = format_no_alarms(ctx->view, text, sizeof text);
+		text_draw(win, 1, 2, w - 4, text, theme_attr(role));
 		return;
 	}
 	for (int i = 0; i < rows && nav->alarm_scroll + i < total; i++) {

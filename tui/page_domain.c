@@ -3,6 +3,7 @@
 
 #include <stdio.h>
 
+#include "format.h"
 #include "i18n.h"
 #include "panel.h"
 #include "reading_row.h"
@@ -30,21 +31,33 @@ static void domain_draw(WINDOW *win, const ui_ctx_t *ctx, nav_t *nav)
 		nav->scroll = nav->selected - nav->body_rows + 1;
 	nav->scroll = clamp(nav->scroll, 0, total > nav->body_rows ? total - nav->body_rows : 0);
 
-	char title[200];
-	int len = snprintf(
-	    title, sizeof title, _("%s: %u readings, ok %u warn %u alarm %u stale %u bad %u"),
-	    _(domain_title(nav->domain)), dv->total, dv->counts[RC_NORMAL], dv->counts[RC_WARNING],
-	    dv->counts[RC_ALARM], dv->counts[RC_STALE], dv->counts[RC_BAD]);
-	if (dv->counts[RC_NOVALUE] && len > 0 && (size_t)len < sizeof title)
-		snprintf(title + len, sizeof title - (size_t)len, _(" null %u"),
-		         dv->counts[RC_NOVALUE]);
+	/* Every state a reading has counts (a stale alarm is an alarm and stale). */
+	char title[256];
+	int len = snprintf(title, sizeof title,
+	                   _("%s: %u readings, ok %u warn %u alarm %u stale %u bad %u"),
+	                   _(domain_title(nav->domain)), dv->total, dv->ok, dv->counts[VS_WARNING],
+	                   dv->counts[VS_ALARM], dv->counts[VS_STALE], dv->counts[VS_BAD]);
+	static const struct {
+		view_state_t state;
+		const char *label;
+	} rare[] = {
+	    {VS_NOVALUE, N_("null")},
+	    {VS_UNCERTAIN, N_("uncertain")},
+	    {VS_LIMITS_INVALID, N_("limits invalid")},
+	};
+	for (size_t i = 0; i < sizeof rare / sizeof rare[0]; i++)
+		if (dv->counts[rare[i].state] && len > 0 && (size_t)len < sizeof title)
+			len += snprintf(title + len, sizeof title - (size_t)len, " %s %u",
+			                _(rare[i].label), dv->counts[rare[i].state]);
 	panel_draw(win, 0, 0, h, w, title, true);
 	if (h < 4)
 		return;
 	reading_row_header(win, 1, 1, w - 2);
-	if (total == 0) {
-		text_draw(win, 2, 2, w - 4, _("No readings in this domain yet."),
-		          theme_attr(ROLE_DIM));
+	if (total == 0) { /* why it is empty, as its block on the overview says */
+		char note[256];
+		int role =
+		    format_domain_sources(ctx->view, ctx->store, nav->domain, note, sizeof note);
+		text_draw(win, 2, 2, w - 4, note, theme_attr(role));
 		return;
 	}
 	for (int i = 0; i < nav->body_rows && nav->scroll + i < total; i++) {

@@ -41,6 +41,8 @@ static void help_draw(WINDOW *win, const ui_ctx_t *ctx, nav_t *nav)
 	    {"x ", ROLE_BAD, N_("bad: the instrument is faulty")},
 	    {"- ", ROLE_DIM, N_("null: no value now")},
 	    {"? ", ROLE_LABEL, N_("uncertain: a doubtful value")},
+	    {"# ", ROLE_WARN, N_("limits invalid: out of order")},
+	    {"!!~", ROLE_ALARM, N_("marks add up: a stale alarm")},
 	};
 	enum { N = sizeof legend / sizeof legend[0] };
 	if (y < h - 2)

@@ -3,6 +3,7 @@
 #include "pages.h"
 
 #include <stdio.h>
+#include <string.h>
 
 #include "alarm_row.h"
 #include "format.h"
@@ -35,25 +36,34 @@ static grid_t grid_for(int h, int w, size_t alarms, int blocks)
 	return g;
 }
 
-/* "ok 38  warn 2  alarm 1  stale 0  bad 1  null 0", zero counts dimmed. */
+/* "ok 38  warn 2  alarm 1  stale 0  bad 1  null 0", zero counts dimmed. A
+ * reading counts under every state it has (a stale alarm is an alarm and
+ * stale), so these agree with the title's alarm count. */
 static void draw_counts(WINDOW *win, int y, int x, int width, const domain_view_t *dv)
 {
 	static const struct {
-		reading_class_t cls;
+		int state; /* VS_COUNT: ok */
 		const char *label;
 		theme_role_t role;
+		bool rare; /* shown only when not zero */
 	} items[] = {
-	    {RC_NORMAL, N_("ok"), ROLE_OK},      {RC_WARNING, N_("warn"), ROLE_WARN},
-	    {RC_ALARM, N_("alarm"), ROLE_ALARM}, {RC_STALE, N_("stale"), ROLE_STALE},
-	    {RC_BAD, N_("bad"), ROLE_BAD},       {RC_NOVALUE, N_("null"), ROLE_DIM},
+	    {VS_COUNT, N_("ok"), ROLE_OK, false},
+	    {VS_WARNING, N_("warn"), ROLE_WARN, false},
+	    {VS_ALARM, N_("alarm"), ROLE_ALARM, false},
+	    {VS_STALE, N_("stale"), ROLE_STALE, false},
+	    {VS_BAD, N_("bad"), ROLE_BAD, false},
+	    {VS_NOVALUE, N_("null"), ROLE_DIM, true},
+	    {VS_UNCERTAIN, N_("uncertain"), ROLE_LABEL, true},
+	    {VS_LIMITS_INVALID, N_("limits invalid"), ROLE_WARN, true},
 	};
 	enum { N = sizeof items / sizeof items[0] };
 	char text[N][48];
+	unsigned count[N];
 	int need = 0, need_nonzero = 0;
 	for (size_t i = 0; i < N; i++) {
-		unsigned n = dv->counts[items[i].cls];
-		/* "null" is rare: shown only when there is something to count. */
-		if (items[i].cls == RC_NOVALUE && n == 0)
+		count[i] = items[i].state == VS_COUNT ? dv->ok : dv->counts[items[i].state];
+		unsigned n = count[i];
+		if (items[i].rare && n == 0)
 			text[i][0] = '\0';
 		else
 			snprintf(text[i], sizeof text[i], "%s %u", _(items[i].label), n);
@@ -65,7 +75,7 @@ static void draw_counts(WINDOW *win, int y, int x, int width, const domain_view_
 	bool skip_zero = need - 1 > width && need_nonzero - 1 <= width;
 	int cx = x, end = x + width;
 	for (size_t i = 0; i < N && cx < end; i++) {
-		unsigned n = dv->counts[items[i].cls];
+		unsigned n = count[i];
 		if (!text[i][0] || (skip_zero && n == 0 && i != 0))
 			continue;
 		attr_t a = n ? theme_attr(items[i].role) : theme_attr(ROLE_DIM);
@@ -73,13 +83,31 @@ static void draw_counts(WINDOW *win, int y, int x, int width, const domain_view_
 	}
 }
 
-/* Until every source has answered once, an empty block may yet fill. */
-static bool all_sources_answered(const store_t *st)
+/* Draws s over up to `rows` lines of w columns, breaking at spaces; the
+ * last line is cut with an ellipsis if the text is longer still. */
+static void draw_wrapped(WINDOW *win, int y, int x, int w, int rows, const char *s, attr_t a)
 {
-	for (size_t i = 0; i < store_source_count(st); i++)
-		if (store_source(st, (int)i)->last_attempt_ms == 0)
-			return false;
-	return true;
+	char line[512];
+	for (int row = 0; row < rows && *s; row++) {
+		int cols;
+		size_t n = text_prefix_for_width(s, w, &cols);
+		if (s[n] && row == rows - 1) {
+			n = strlen(s);
+		} else if (s[n] && s[n] != ' ') {
+			size_t space = n;
+			while (space > 0 && s[space] != ' ')
+				space--;
+			if (space > 0)
+				n = space;
+		}
+		size_t len = n < sizeof line ? n : sizeof line - 1;
+		memcpy(line, s, len);
+		line[len] = '\0';
+		text_draw(win, y + row, x, w, line, a);
+		s += n;
+		while (*s == ' ')
+			s++;
+	}
 }
 
 static void draw_block(WINDOW *win, int y, int x, int h, int w, const ui_ctx_t *ctx, domain_t d,
@@ -92,18 +120,20 @@ static void draw_block(WINDOW *win, int y, int x, int h, int w, const ui_ctx_t *
 	int iw = w - 2, ix = x + 1;
 	if (h < 3 || iw < 10)
 		return;
+	/* What its sources say: why it is empty, or that one of them fails. */
+	char note[256];
+	int role = format_domain_sources(ctx->view, ctx->store, d, note, sizeof note);
 	if (dv->total == 0) {
-		text_draw(win, y + 1, ix + 1, iw - 1,
-		          all_sources_answered(ctx->store)
-		              ? _("no source sends readings of this domain")
-		              : _("waiting for the first data"),
-		          theme_attr(ROLE_DIM));
+		draw_wrapped(win, y + 1, ix + 1, iw - 1, h - 2, note, theme_attr(role));
 		return;
 	}
 	draw_counts(win, y + 1, ix + 1, iw - 1, dv);
+	int top = y + 2;
+	if (note[0] && h > 4)
+		text_draw(win, top++, ix + 1, iw - 1, note, theme_attr(role));
 	reading_row_opts_t opts = {.detailed = false};
-	for (int row = 0; row < h - 3 && (unsigned)row < dv->total; row++)
-		reading_row_draw(win, y + 2 + row, ix, iw, ctx, dv->worst[row], &opts);
+	for (int row = 0; top + row < y + h - 1 && (unsigned)row < dv->total; row++)
+		reading_row_draw(win, top + row, ix, iw, ctx, dv->worst[row], &opts);
 }
 
 static void draw_alarm_pane(WINDOW *win, int y, int h, int w, const ui_ctx_t *ctx)
@@ -114,12 +144,16 @@ static void draw_alarm_pane(WINDOW *win, int y, int h, int w, const ui_ctx_t *ct
 	char warnings[48];
 	snprintf(warnings, sizeof warnings, P_("%zu HI/LO warning", "%zu HI/LO warnings", n - crit),
 	         n - crit);
-	snprintf(title, sizeof title, _("Alarms: %zu HIHI/LOLO, %s"), crit, warnings);
+	if (ctx->view->readings == 0) /* no count of alarms in data that is not there */
+		snprintf(title, sizeof title, "%s", _("Alarms: no data"));
+	else
+		snprintf(title, sizeof title, _("Alarms: %zu HIHI/LOLO, %s"), crit, warnings);
 	panel_draw(win, y, 0, h, w, title, false);
 	int rows = h - 2;
 	if (n == 0) {
-		text_draw(win, y + 1, 2, w - 4, _("No reading is beyond a limit."),
-		          theme_attr(ROLE_OK));
+		char text[256];
+		int role = format_no_alarms(ctx->view, text, sizeof text);
+		text_draw(win, y + 1, 2, w - 4, text, theme_attr(role));
 		return;
 	}
 	bool more = n > (size_t)rows;

@@ -74,6 +74,9 @@ static void draw_source(WINDOW *win, int y, int w, const source_status_t *s, int
 			              P_(parts[i].one, parts[i].many, parts[i].count));
 			sep = ", ";
 		}
+		if (s->limits_ignored && s->first_bad_limits && n > 0 && (size_t)n < sizeof detail)
+			snprintf(detail + n, sizeof detail - (size_t)n, _(" (first: %s)"),
+			         s->first_bad_limits);
 		a = theme_attr(ROLE_WARN);
 		if (s->last_skip_reason) {
 			char first[400];

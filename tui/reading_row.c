@@ -17,7 +17,7 @@ typedef struct columns {
 /* Gives each column its width, dropping the optional ones first. */
 static columns_t layout(int width, bool detailed)
 {
-	columns_t c = {.marker = 2, .value = detailed ? 12 : 10};
+	columns_t c = {.marker = FORMAT_MARKER_COLS, .value = detailed ? 12 : 10};
 	int rest = width - c.marker - c.value - 2; /* two separating spaces */
 	if (detailed && rest >= 90) {
 		c.place = 22;
@@ -68,21 +68,24 @@ void reading_row_draw(WINDOW *win, int y, int x, int width, const ui_ctx_t *ctx,
                       const reading_row_opts_t *opts)
 {
 	const reading_t *r = store_reading(ctx->store, idx);
-	reading_class_t cls = view_class(ctx->view, idx);
+	view_states_t states = view_states(ctx->view, idx);
+	bool ok = view_worst(states) == VS_COUNT || view_worst(states) == VS_UNCERTAIN;
 	columns_t c = layout(width, opts->detailed);
 	attr_t base = opts->selected ? theme_attr(ROLE_SELECTED) : theme_attr(ROLE_NORMAL);
-	attr_t cls_attr = opts->selected ? base : theme_attr(format_class_role(cls));
+	attr_t cls_attr = opts->selected ? base : theme_attr(format_states_role(states));
 	text_fill(win, y, x, width, base);
 
 	int cx = x;
-	text_draw(win, y, cx, c.marker, format_reading_marker(r, cls), cls_attr);
+	char marker[FORMAT_MARKER_COLS + 1];
+	format_states_marker(states, marker);
+	text_draw(win, y, cx, c.marker, marker, cls_attr);
 	cx += c.marker;
 	char label[300];
 	if (r->domain == DOMAIN_OTHER) /* the token the feed gave, as the protocol asks */
 		snprintf(label, sizeof label, "%s: %s", r->domain_token, format_reading_label(r));
 	else
 		snprintf(label, sizeof label, "%s", format_reading_label(r));
-	text_draw(win, y, cx, c.name, label, cls == RC_NORMAL ? base : cls_attr);
+	text_draw(win, y, cx, c.name, label, ok ? base : cls_attr);
 	cx += c.name + 1;
 	if (c.place) {
 		char place[256];
@@ -97,19 +100,19 @@ void reading_row_draw(WINDOW *win, int y, int x, int width, const ui_ctx_t *ctx,
 		    .has_value = r->has_value,
 		    .value = r->value,
 		    .limits = r->limits,
-		    .stale = cls == RC_STALE,
-		    .bad = cls == RC_BAD,
+		    .stale = (states & VIEW_BIT(VS_STALE)) != 0,
+		    .bad = (states & VIEW_BIT(VS_BAD)) != 0,
 		    /* The alarm engine's word (deadband included), not a second opinion. */
-		    .state = cls == RC_ALARM     ? GAUGE_ALARM
-		             : cls == RC_WARNING ? GAUGE_WARN
-		                                 : GAUGE_NORMAL,
+		    .state = (states & VIEW_BIT(VS_ALARM))     ? GAUGE_ALARM
+		             : (states & VIEW_BIT(VS_WARNING)) ? GAUGE_WARN
+		                                               : GAUGE_NORMAL,
 		};
 		gauge_draw(win, y, cx, c.gauge, &g);
 	}
 	cx += c.gauge + 1;
 	char value[64];
 	format_reading_value(r, value, sizeof value);
-	text_draw_right(win, y, cx, c.value, value, cls == RC_NORMAL ? base | A_BOLD : cls_attr);
+	text_draw_right(win, y, cx, c.value, value, ok ? base | A_BOLD : cls_attr);
 	cx += c.value;
 	if (c.spark) {
 		float hist[STORE_HISTORY];
@@ -122,6 +125,8 @@ void reading_row_draw(WINDOW *win, int y, int x, int width, const ui_ctx_t *ctx,
 		char age[16];
 		timefmt_format_age(store_reading_age(r, ctx->now_ms), age, sizeof age);
 		text_draw_right(win, y, cx + 1, c.age, age,
-		                cls == RC_STALE ? cls_attr : theme_attr(ROLE_DIM));
+		                (states & VIEW_BIT(VS_STALE)) && !opts->selected
+		                    ? theme_attr(ROLE_STALE)
+		                    : theme_attr(ROLE_DIM));
 	}
 }

@@ -3,6 +3,7 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "xalloc.h"
 
@@ -17,8 +18,9 @@ void view_free(view_t *v)
 		free(v->domains[d].worst);
 		free(v->domains[d].by_place);
 	}
-	free(v->classes);
+	free(v->states);
 	free(v->keys);
+	free(v->source_domains);
 	memset(v, 0, sizeof *v);
 }
 
@@ -27,9 +29,23 @@ int view_domain_count(const view_t *v)
 	return DOMAIN_KNOWN_COUNT + ((v->domains_present >> DOMAIN_OTHER) & 1u);
 }
 
-reading_class_t view_class(const view_t *v, size_t reading)
+view_states_t view_states(const view_t *v, size_t reading)
 {
-	return reading < v->reading_count ? v->classes[reading] : RC_NORMAL;
+	return reading < v->reading_count ? v->states[reading] : 0;
+}
+
+view_state_t view_worst(view_states_t states)
+{
+	for (int s = 0; s < VS_COUNT; s++)
+		if (states & VIEW_BIT(s))
+			return (view_state_t)s;
+	return VS_COUNT;
+}
+
+bool view_all_there(const view_t *v)
+{
+	return v->readings > 0 && v->stale == 0 && v->sources_failing == 0 &&
+	       v->sources_waiting == 0;
 }
 
 double view_limit_pressure(const reading_t *r)
@@ -45,29 +61,34 @@ double view_limit_pressure(const reading_t *r)
 	return fabs(r->value - mid) / half;
 }
 
-static reading_class_t classify(const store_t *st, const alarm_engine_t *alarms, size_t i,
-                                const reading_t *r, int64_t now_ms)
+static view_states_t states_of(const store_t *st, const alarm_engine_t *alarms, size_t i,
+                               const reading_t *r, int64_t now_ms)
 {
-	if (store_reading_stale(st, r, now_ms))
-		return RC_STALE;
-	if (r->quality == QUALITY_BAD)
-		return RC_BAD;
-	if (!r->has_value)
-		return RC_NOVALUE;
+	view_states_t s = 0;
 	alarm_level_t level = alarm_engine_state(alarms, i).level;
 	if (alarm_level_is_critical(level))
-		return RC_ALARM;
-	return level != ALARM_NONE ? RC_WARNING : RC_NORMAL;
+		s |= VIEW_BIT(VS_ALARM);
+	else if (level != ALARM_NONE)
+		s |= VIEW_BIT(VS_WARNING);
+	if (r->quality == QUALITY_BAD)
+		s |= VIEW_BIT(VS_BAD);
+	if (r->quality == QUALITY_UNCERTAIN)
+		s |= VIEW_BIT(VS_UNCERTAIN);
+	if (r->limits_invalid)
+		s |= VIEW_BIT(VS_LIMITS_INVALID);
+	if (store_reading_stale(st, r, now_ms))
+		s |= VIEW_BIT(VS_STALE);
+	if (!r->has_value)
+		s |= VIEW_BIT(VS_NOVALUE);
+	return s;
 }
 
-/* Rank of a class in the overview: what needs eyes first. */
-static int class_rank(reading_class_t c)
+/* Rank in the overview: what needs eyes first, by worst state; within one,
+ * fresh before stale (an old alarm may be over, a fresh one is not). */
+static int states_rank(view_states_t s)
 {
-	static const int rank[RC_COUNT] = {
-	    [RC_ALARM] = 0, [RC_WARNING] = 1, [RC_BAD] = 2,
-	    [RC_STALE] = 3, [RC_NOVALUE] = 4, [RC_NORMAL] = 5,
-	};
-	return rank[c];
+	view_state_t worst = view_worst(s);
+	return 2 * (int)worst + (worst != VS_STALE && (s & VIEW_BIT(VS_STALE)) != 0);
 }
 
 /* Sort keys are computed once per reading, so comparisons are cheap and
@@ -135,31 +156,96 @@ static void sort_by_place(view_t *v, const store_t *st)
 	free(keys);
 }
 
+static bool source_silent(const view_t *v, int source)
+{
+	return (size_t)source < v->source_cap && v->source_domains[source] == 0;
+}
+
+/* Sources: which fail or have not answered, and which domains each has
+ * readings in (from the states pass), so blocks can say what they miss. */
+static void update_sources(view_t *v, const store_t *st)
+{
+	size_t n = store_source_count(st);
+	v->sources_failing = v->sources_waiting = 0;
+	v->silent_failing = v->silent_waiting = 0;
+	for (int d = 0; d < DOMAIN_COUNT; d++) {
+		v->domains[d].sources_failing = 0;
+		v->domains[d].first_failing = -1;
+		v->domains[d].silent_named = -1;
+	}
+	for (size_t i = 0; i < n; i++) {
+		const source_status_t *s = store_source(st, (int)i);
+		bool waiting = !s->failing && !s->ever_ok;
+		if (!s->failing && !waiting)
+			continue;
+		v->sources_failing += s->failing;
+		v->sources_waiting += waiting;
+		if (source_silent(v, (int)i)) {
+			v->silent_failing += s->failing;
+			v->silent_waiting += waiting;
+			for (int d = 0; d < DOMAIN_KNOWN_COUNT; d++)
+				if (v->domains[d].silent_named < 0 &&
+				    (strcasecmp(s->name, domain_token((domain_t)d)) == 0 ||
+				     strcasecmp(s->name, domain_title((domain_t)d)) == 0))
+					v->domains[d].silent_named = (int)i;
+			continue;
+		}
+		if (!s->failing)
+			continue;
+		for (int d = 0; d < DOMAIN_COUNT; d++) {
+			domain_view_t *dv = &v->domains[d];
+			if (!(v->source_domains[i] & (1u << d)))
+				continue;
+			if (dv->sources_failing++ == 0)
+				dv->first_failing = (int)i;
+		}
+	}
+}
+
 void view_update(view_t *v, const store_t *st, const alarm_engine_t *alarms, int64_t now_ms)
 {
 	size_t n = store_reading_count(st);
-	if (n > v->class_cap) {
-		v->classes = xreallocarray(v->classes, n, sizeof *v->classes);
+	if (n > v->state_cap) {
+		v->states = xreallocarray(v->states, n, sizeof *v->states);
 		v->keys = xreallocarray(v->keys, n, sizeof *v->keys);
-		v->class_cap = n;
+		v->state_cap = n;
 	}
+	size_t sources = store_source_count(st);
+	if (sources > v->source_cap) {
+		v->source_domains =
+		    xreallocarray(v->source_domains, sources, sizeof *v->source_domains);
+		v->source_cap = sources;
+	}
+	if (sources)
+		memset(v->source_domains, 0, sources * sizeof *v->source_domains);
 	v->reading_count = n;
 	v->domains_present = 0;
+	v->readings = v->stale = 0;
 	unsigned total[DOMAIN_COUNT] = {0};
-	for (int d = 0; d < DOMAIN_COUNT; d++)
+	for (int d = 0; d < DOMAIN_COUNT; d++) {
 		memset(v->domains[d].counts, 0, sizeof v->domains[d].counts);
+		v->domains[d].ok = 0;
+	}
 	for (size_t i = 0; i < n; i++) {
 		const reading_t *r = store_reading(st, i);
 		if (!r) {
-			v->classes[i] = RC_NORMAL; /* a free slot: counted nowhere */
+			v->states[i] = 0; /* a free slot: counted nowhere */
 			continue;
 		}
-		reading_class_t c = classify(st, alarms, i, r, now_ms);
-		v->classes[i] = c;
-		v->domains[r->domain].counts[c]++;
+		view_states_t s = states_of(st, alarms, i, r, now_ms);
+		v->states[i] = s;
+		domain_view_t *dv = &v->domains[r->domain];
+		for (int k = 0; k < VS_COUNT; k++)
+			dv->counts[k] += (s & VIEW_BIT(k)) != 0;
+		dv->ok += s == 0;
 		total[r->domain]++;
+		v->readings++;
+		v->stale += (s & VIEW_BIT(VS_STALE)) != 0;
 		v->domains_present |= 1u << r->domain;
+		if (r->source >= 0 && (size_t)r->source < sources)
+			v->source_domains[r->source] |= 1u << r->domain;
 	}
+	update_sources(v, st);
 	/* Worst first: the keys of each domain, then sorted. */
 	worst_key_t *keys = v->keys;
 	for (int d = 0; d < DOMAIN_COUNT; d++) {
@@ -170,7 +256,7 @@ void view_update(view_t *v, const store_t *st, const alarm_engine_t *alarms, int
 		for (size_t i = 0; i < n && k < total[d]; i++) {
 			const reading_t *r = store_reading(st, i);
 			if (r && r->domain == (domain_t)d)
-				keys[k++] = (worst_key_t){class_rank(v->classes[i]),
+				keys[k++] = (worst_key_t){states_rank(v->states[i]),
 				                          view_limit_pressure(r), i};
 		}
 		if (k > 1)

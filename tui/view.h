@@ -1,42 +1,73 @@
 /* view: what the pages show, computed from the store and the alarm engine
- * once per change: each reading's class, per-domain counts, and per-domain
- * orderings (worst first for the overview, by place for the domain page).
- * Pure data, no curses, so it is unit-tested without a terminal. */
+ * once per change: each reading's states, per-domain counts and orderings
+ * (worst first for the overview, by place for the domain page), and what is
+ * known about the sources (failing, never answered), so that nothing is
+ * called "all clear" that is only missing. Pure data, no curses, so it is
+ * unit-tested without a terminal. */
 #ifndef CITYDASH_VIEW_H
 #define CITYDASH_VIEW_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
 #include "alarm.h"
 #include "store.h"
 
-/* One class per reading; the first that applies, in this order. */
-typedef enum reading_class {
-	RC_STALE,   /* its data is older than its source's stale time */
-	RC_BAD,     /* the instrument reports a fault (quality bad) */
-	RC_NOVALUE, /* null: no value now */
-	RC_ALARM,   /* beyond LOLO or HIHI */
-	RC_WARNING, /* beyond LO or HI */
-	RC_NORMAL,
-	RC_COUNT
-} reading_class_t;
+/* What can be said about a reading: every state that applies is set, so a
+ * stale alarm is both VS_ALARM and VS_STALE. Listed worst first: the first
+ * one set is a reading's "worst" state. */
+typedef enum view_state {
+	VS_ALARM,          /* beyond LOLO or HIHI (the alarm engine's word) */
+	VS_WARNING,        /* beyond LO or HI */
+	VS_BAD,            /* the instrument reports a fault (quality bad) */
+	VS_LIMITS_INVALID, /* the feed sent limits out of order: none can apply */
+	VS_STALE,          /* its data is older than its source's stale time */
+	VS_NOVALUE,        /* null: no value now */
+	VS_UNCERTAIN,      /* the instrument doubts its value (quality uncertain) */
+	VS_COUNT
+} view_state_t;
+
+/* A set of view_state_t: bit (1u << state). 0 is an ok reading. */
+typedef uint8_t view_states_t;
+#define VIEW_BIT(state) ((view_states_t)(1u << (state)))
+
+/* The worst state in the set, or VS_COUNT if it is empty (ok). */
+view_state_t view_worst(view_states_t states);
 
 typedef struct domain_view {
-	unsigned counts[RC_COUNT];
+	unsigned counts[VS_COUNT]; /* readings with each state; one reading may count in several */
+	unsigned ok;               /* readings with no state at all */
 	unsigned total;
 	size_t *worst;    /* store indices, worst first; `total` of them */
 	size_t *by_place; /* store indices by district, street, name */
 	size_t cap;
+	/* Sources that sent readings of this domain and whose last poll failed. */
+	unsigned sources_failing;
+	int first_failing; /* the first of them, or -1 */
+	/* A source with no reading in the store, failing or never answered,
+	 * named as this domain ("water", "Bridges"): likely the one that would
+	 * fill this block. -1 if none. */
+	int silent_named;
 } domain_view_t;
 
 typedef struct view {
 	domain_view_t domains[DOMAIN_COUNT];
-	reading_class_t *classes; /* by store index */
-	struct worst_key *keys;   /* scratch for sorting, class_cap of them */
-	size_t class_cap;
-	size_t reading_count;
+	view_states_t *states;  /* by store index */
+	struct worst_key *keys; /* scratch for sorting, state_cap of them */
+	size_t state_cap;
+	size_t reading_count;     /* store slots covered by states */
 	unsigned domains_present; /* bit per domain that has readings */
+	unsigned readings;        /* readings in the store (free slots not counted) */
+	unsigned stale;           /* of them, stale */
+	/* Sources: whose last poll failed, and which have not answered yet
+	 * (neither a good poll nor a failure). */
+	unsigned sources_failing, sources_waiting;
+	/* Those of them that have no reading in the store: what an empty block
+	 * can be missing. */
+	unsigned silent_failing, silent_waiting;
+	unsigned *source_domains; /* scratch: bit per domain each source has readings in */
+	size_t source_cap;
 } view_t;
 
 /* Domains the pages show: the six known ones, plus "other" while some
@@ -46,10 +77,14 @@ int view_domain_count(const view_t *v);
 void view_init(view_t *v);
 void view_free(view_t *v);
 void view_update(view_t *v, const store_t *st, const alarm_engine_t *alarms, int64_t now_ms);
-reading_class_t view_class(const view_t *v, size_t reading);
+/* The states of the reading at store index `reading` (0 if unknown or free). */
+view_states_t view_states(const view_t *v, size_t reading);
+/* True when there is data and all of it is fresh and every source answers:
+ * the only time "no alarm" means all clear. */
+bool view_all_there(const view_t *v);
 
 /* How far a value sits toward its nearest limit, 0 (centre of the normal
- * band) .. 1 (at the limit) and beyond; used to rank readings within a class. */
+ * band) .. 1 (at the limit) and beyond; used to rank readings within a state. */
 double view_limit_pressure(const reading_t *r);
 
 #endif

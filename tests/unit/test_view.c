@@ -1,5 +1,6 @@
-/* The view: each reading's class (with its precedence), per-domain counts,
- * worst-first and by-place orders; and how values are written. */
+/* The view: each reading's states, per-domain counts, worst-first and
+ * by-place orders, what it knows of the sources; and how values and markers
+ * are written. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -70,17 +71,24 @@ static void test_classes_counts_and_orders(void **state)
 
 	const domain_view_t *w = &v.domains[DOMAIN_WATER];
 	assert_int_equal(w->total, 7);
-	assert_int_equal(w->counts[RC_NORMAL], 2);
-	assert_int_equal(w->counts[RC_WARNING], 1);
-	assert_int_equal(w->counts[RC_ALARM], 1);
-	assert_int_equal(w->counts[RC_BAD], 1);
-	assert_int_equal(w->counts[RC_NOVALUE], 1);
-	assert_int_equal(w->counts[RC_STALE], 1); /* its source went quiet 9 s ago */
+	assert_int_equal(w->ok, 2);
+	assert_int_equal(w->counts[VS_WARNING], 1);
+	/* The stale reading is beyond HIHI: an alarm, and stale; counted as both. */
+	assert_int_equal(w->counts[VS_ALARM], 2);
+	assert_int_equal(w->counts[VS_BAD], 1);
+	assert_int_equal(w->counts[VS_NOVALUE], 1);
+	assert_int_equal(w->counts[VS_STALE], 1); /* its source went quiet 9 s ago */
 	assert_int_equal(v.domains[DOMAIN_POWER].total, 0);
+	assert_int_equal(v.readings, 7);
+	assert_int_equal(v.stale, 1);
+	assert_false(view_all_there(&v));
+	long stale = store_find_reading(st, 1, "stale");
+	assert_int_equal(view_states(&v, (size_t)stale), VIEW_BIT(VS_ALARM) | VIEW_BIT(VS_STALE));
+	assert_int_equal(view_worst(view_states(&v, (size_t)stale)), VS_ALARM);
 
-	/* Worst first: alarm, warning, bad, stale, null, then normal by how
-	 * close it sits to a limit. */
-	const char *worst[] = {"alarm", "warning", "bad", "stale", "null", "nearly", "normal"};
+	/* Worst first: alarm (fresh before stale), warning, bad, null, then
+	 * normal by how close it sits to a limit. */
+	const char *worst[] = {"alarm", "stale", "warning", "bad", "null", "nearly", "normal"};
 	for (size_t i = 0; i < 7; i++)
 		assert_string_equal(store_reading(st, w->worst[i])->id, worst[i]);
 	/* By place: D0 .. D6. */
@@ -204,17 +212,120 @@ static void test_format_value(void **state)
 	assert_string_equal(buf, "3.2e+12");
 }
 
+static const char *marker(view_states_t s)
+{
+	static char buf[FORMAT_MARKER_COLS + 1];
+	format_states_marker(s, buf);
+	return buf;
+}
+
+/* Every state that applies has its symbol, in a fixed order, in a fixed width. */
 static void test_markers(void **state)
 {
 	(void)state;
-	reading_t r;
-	memset(&r, 0, sizeof r);
-	r.quality = QUALITY_GOOD;
-	assert_string_equal(format_reading_marker(&r, RC_NORMAL), "  ");
-	assert_string_equal(format_reading_marker(&r, RC_ALARM), "!!");
-	r.quality = QUALITY_UNCERTAIN; /* shown, but not vouched for */
-	assert_string_equal(format_reading_marker(&r, RC_NORMAL), "? ");
-	assert_string_equal(format_reading_marker(&r, RC_WARNING), "! ");
+	const view_states_t A = VIEW_BIT(VS_ALARM), W = VIEW_BIT(VS_WARNING), B = VIEW_BIT(VS_BAD),
+	                    L = VIEW_BIT(VS_LIMITS_INVALID), S = VIEW_BIT(VS_STALE),
+	                    N = VIEW_BIT(VS_NOVALUE), U = VIEW_BIT(VS_UNCERTAIN);
+	assert_string_equal(marker(0), "    ");
+	assert_string_equal(marker(A), "!!  ");
+	assert_string_equal(marker(W), "!   ");
+	assert_string_equal(marker(U), "?   ");
+	assert_string_equal(marker(A | U), "!!? ");
+	assert_string_equal(marker(A | U | S), "!!?~");
+	assert_string_equal(marker(W | U | S), "!?~ ");
+	assert_string_equal(marker(S), "~   ");
+	assert_string_equal(marker(B | N | L | S), "x-#~");
+	assert_string_equal(marker(N | L | U | S), "-#?~");
+	assert_string_equal(marker(L), "#   ");
+	/* The worst state decides the colour; uncertain alone is not ok. */
+	assert_int_equal(view_worst(0), VS_COUNT);
+	assert_int_equal(view_worst(U), VS_UNCERTAIN);
+	assert_int_equal(view_worst(S | A), VS_ALARM);
+	assert_int_equal(view_worst(S | L), VS_LIMITS_INVALID);
+}
+
+/* Uncertain and limits-invalid readings are counted apart from ok. */
+static void test_uncertain_and_limits_invalid_counts(void **state)
+{
+	(void)state;
+	store_t *st = store_create();
+	store_add_source(st, "s", "http://127.0.0.1/", 1000, 3000);
+	store_begin_poll(st, 0, 1000);
+	reading_in_t in = {.id = "u",
+	                   .domain = "power",
+	                   .has_value = true,
+	                   .value = 95,
+	                   .limits = four,
+	                   .quality = QUALITY_UNCERTAIN};
+	store_put_reading(st, 0, &in, 1000);
+	in = (reading_in_t){
+	    .id = "inv", .domain = "power", .has_value = true, .value = 25, .limits_invalid = true};
+	store_put_reading(st, 0, &in, 1000);
+	in = (reading_in_t){
+	    .id = "fine", .domain = "power", .has_value = true, .value = 50, .limits = four};
+	store_put_reading(st, 0, &in, 1000);
+	store_end_poll(st, 0, &(poll_report_t){0}, 1000);
+	alarm_engine_t *eng = alarm_engine_create();
+	alarm_engine_evaluate(eng, st, 1000);
+	view_t v;
+	view_init(&v);
+	view_update(&v, st, eng, 1000);
+	const domain_view_t *p = &v.domains[DOMAIN_POWER];
+	assert_int_equal(p->total, 3);
+	assert_int_equal(p->ok, 1);
+	assert_int_equal(p->counts[VS_UNCERTAIN], 1);
+	assert_int_equal(p->counts[VS_ALARM], 1);
+	assert_int_equal(p->counts[VS_LIMITS_INVALID], 1);
+	assert_true(view_all_there(&v));
+	view_free(&v);
+	alarm_engine_destroy(eng);
+	store_destroy(st);
+}
+
+/* What the view knows of sources: failing, never answered, which domains a
+ * failing one feeds, and a silent one named after a domain. */
+static void test_sources_seen_by_the_view(void **state)
+{
+	(void)state;
+	store_t *st = store_create();
+	store_add_source(st, "city", "http://127.0.0.1/a", 1000, 60000);
+	store_add_source(st, "Power", "http://127.0.0.1:1/b", 1000, 3000);
+	store_add_source(st, "late", "http://127.0.0.1/c", 1000, 3000);
+	store_begin_poll(st, 0, 1000);
+	reading_in_t in = {.id = "w", .domain = "water", .has_value = true, .value = 1};
+	store_put_reading(st, 0, &in, 1000);
+	store_end_poll(st, 0, &(poll_report_t){0}, 1000);
+	store_poll_failed(st, 0, "HTTP status 500", 2000);
+	store_poll_failed(st, 1, "Couldn't connect to server", 2000);
+	alarm_engine_t *eng = alarm_engine_create();
+	alarm_engine_evaluate(eng, st, 2000);
+	view_t v;
+	view_init(&v);
+	view_update(&v, st, eng, 2000);
+	assert_int_equal(v.sources_failing, 2);
+	assert_int_equal(v.sources_waiting, 1);
+	assert_int_equal(v.silent_failing, 1); /* "Power": no reading */
+	assert_int_equal(v.silent_waiting, 1); /* "late" */
+	assert_int_equal(v.domains[DOMAIN_WATER].sources_failing, 1);
+	assert_int_equal(v.domains[DOMAIN_WATER].first_failing, 0);
+	assert_int_equal(v.domains[DOMAIN_POWER].sources_failing, 0);
+	assert_int_equal(v.domains[DOMAIN_POWER].silent_named, 1); /* by title, any case */
+	assert_int_equal(v.domains[DOMAIN_GAS].silent_named, -1);
+	assert_false(view_all_there(&v));
+	char buf[256];
+	format_domain_sources(&v, st, DOMAIN_WATER, buf, sizeof buf);
+	assert_string_equal(buf, "source city failing: HTTP status 500");
+	format_domain_sources(&v, st, DOMAIN_POWER, buf, sizeof buf);
+	assert_string_equal(buf, "source Power failing: Couldn't connect to server");
+	format_domain_sources(&v, st, DOMAIN_GAS, buf, sizeof buf);
+	assert_string_equal(buf, "no data: 1 source failing, 1 never answered");
+	format_data_gaps(&v, false, buf, sizeof buf);
+	assert_string_equal(buf, "2 sources failing, 1 source never answered");
+	format_data_gaps(&v, true, buf, sizeof buf);
+	assert_string_equal(buf, "2 failing, 1 never answered");
+	view_free(&v);
+	alarm_engine_destroy(eng);
+	store_destroy(st);
 }
 
 static void test_label_in_ascii_mode(void **state)
@@ -247,6 +358,8 @@ int main(void)
 	    cmocka_unit_test(test_reading_moves_domain),
 	    cmocka_unit_test(test_format_value),
 	    cmocka_unit_test(test_markers),
+	    cmocka_unit_test(test_uncertain_and_limits_invalid_counts),
+	    cmocka_unit_test(test_sources_seen_by_the_view),
 	    cmocka_unit_test(test_label_in_ascii_mode),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
