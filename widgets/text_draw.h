@@ -7,8 +7,8 @@
 #include <curses.h>
 
 /* Draws s at (y, x) in at most maxcols columns with attributes `attr`
- * (colour pair included, as from theme_attr). A string too wide is cut at a
- * character boundary and ends with the ellipsis glyph. A double-width
+ * (colour pair included, as from theme_attr). A string too wide is cut
+ * between grapheme clusters and ends with the ellipsis glyph. A double-width
  * character that would straddle the limit is replaced by a space.
  * In ASCII mode each non-ASCII character is drawn as '?' per column, so
  * alignment is kept. Returns the number of columns drawn. */
