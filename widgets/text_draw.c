@@ -5,10 +5,12 @@
 
 #include "text_draw.h"
 
+#include <stdlib.h>
 #include <string.h>
 #include <wchar.h>
 
 #include "../feeds/text.h"
+#include "../feeds/text_ascii.h"
 #include "glyphs.h"
 
 static void td_put(WINDOW *win, int y, int x, const wchar_t *wc, attr_t attr)
@@ -31,8 +33,6 @@ static bool td_drawable(wchar_t ch, int cols)
 		return false;
 	if (ch < 0x7f)
 		return true;
-	if (glyphs()->ascii)
-		return false;
 	/* curses places characters by the C library's widths; where those
 	 * disagree with ours (Unicode tables), draw placeholders so that
 	 * nothing after this character shifts or overflows. */
@@ -50,8 +50,6 @@ static void td_cell_draw(WINDOW *win, int y, int x, const text_cell_t *c, attr_t
 		td_put_repeat(win, y, x, L'?', c->cols, attr);
 		return;
 	}
-	if (wc[0] < 0x7f && glyphs()->ascii)
-		wc[1] = L'\0'; /* no combining marks in ASCII mode */
 	cchar_t cc;
 	if (setcchar(&cc, wc, attr & ~A_COLOR, (short)PAIR_NUMBER(attr), NULL) == ERR) {
 		wc[1] = L'\0'; /* curses refused a mark: keep the character */
@@ -87,7 +85,17 @@ static int td_room(WINDOW *win, int y, int x, int maxcols)
 	return maxcols < room ? maxcols : room;
 }
 
-/* text_draw within room (> 0) columns. */
+/* s as this terminal is sent it: in ASCII mode spelled in ASCII, in a
+ * string *owned that the caller frees; otherwise s itself. */
+static const char *td_shown(const char *s, char **owned)
+{
+	*owned = NULL;
+	if (!glyphs()->ascii || text_is_ascii(s))
+		return s;
+	return *owned = text_ascii(s);
+}
+
+/* text_draw on text already in the form the terminal is sent. */
 static int td_draw_shown(WINDOW *win, int y, int x, int room, const char *s, attr_t attr)
 {
 	if (text_width(s) <= room)
@@ -109,7 +117,10 @@ int text_draw(WINDOW *win, int y, int x, int maxcols, const char *s, attr_t attr
 	int room = td_room(win, y, x, maxcols);
 	if (room == 0 || s == NULL)
 		return 0;
-	return td_draw_shown(win, y, x, room, s, attr);
+	char *owned;
+	int cols = td_draw_shown(win, y, x, room, td_shown(s, &owned), attr);
+	free(owned);
+	return cols;
 }
 
 int text_draw_right(WINDOW *win, int y, int x, int maxcols, const char *s, attr_t attr)
@@ -117,10 +128,21 @@ int text_draw_right(WINDOW *win, int y, int x, int maxcols, const char *s, attr_
 	int room = td_room(win, y, x, maxcols);
 	if (room == 0 || s == NULL)
 		return 0;
-	int w = text_width(s);
-	if (w >= room)
-		return td_draw_shown(win, y, x, room, s, attr);
-	return td_draw_shown(win, y, x + room - w, w, s, attr);
+	char *owned;
+	const char *shown = td_shown(s, &owned);
+	int w = text_width(shown);
+	int cols = w >= room ? td_draw_shown(win, y, x, room, shown, attr)
+	                     : td_draw_shown(win, y, x + room - w, w, shown, attr);
+	free(owned);
+	return cols;
+}
+
+int text_draw_width(const char *s)
+{
+	char *owned;
+	int w = text_width(td_shown(s, &owned));
+	free(owned);
+	return w;
 }
 
 void text_fill(WINDOW *win, int y, int x, int cols, attr_t attr)
