@@ -11,6 +11,7 @@
 #include "i18n.h"
 #include "ingest.h"
 #include "text.h"
+#include "url_redact.h"
 #include "xalloc.h"
 
 #define CONFIG_FILE_MAX (1024 * 1024)
@@ -45,10 +46,14 @@ void config_free(config_t *cfg)
 	cfg->source_count = 0;
 }
 
-/* The source's name or value for a message, made safe to print. */
+/* The source's name or value for a message, made safe to print (a
+ * --source argument may hold a password: masked before it is cut). */
 static char *shown(const char *s)
 {
-	return text_sanitize(s ? s : "", s ? strnlen(s, 80) : 0);
+	char *masked = url_redact(s);
+	char *safe = text_sanitize(masked, strnlen(masked, 80));
+	free(masked);
+	return safe;
 }
 
 static bool has_space_or_control(const char *s)

@@ -5,6 +5,7 @@
 
 #include "keyindex.h"
 #include "store_private.h"
+#include "url_redact.h"
 #include "xalloc.h"
 
 void store_set_reading_limit(store_t *st, size_t limit)
@@ -90,7 +91,7 @@ int store_add_source(store_t *st, const char *name, const char *url, int64_t int
 	source_status_t *s = &st->sources[st->source_count];
 	memset(s, 0, sizeof *s);
 	s->name = xstrdup(name ? name : "");
-	s->url = xstrdup(url ? url : "");
+	s->url = url_redact(url); /* only the poller keeps the real one */
 	s->interval_ms = interval_ms > 0 ? interval_ms : 1000;
 	s->stale_after_ms = stale_after_ms > 0 ? stale_after_ms : 3 * s->interval_ms;
 	st->generation++;

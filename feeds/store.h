@@ -127,7 +127,7 @@ typedef struct event {
 
 typedef struct source_status {
 	char *name;                /* configured name */
-	char *url;
+	char *url;                 /* as shown: credentials masked (url_redact.h) */
 	int64_t interval_ms;       /* how often it is polled */
 	int64_t stale_after_ms;    /* data older than this is stale */
 	bool ever_ok;              /* at least one good poll */

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "text.h"
+#include "url_redact.h"
 #include "xalloc.h"
 
 void store_begin_poll(store_t *st, int source, int64_t now_ms)
@@ -98,10 +99,16 @@ void store_poll_failed(store_t *st, int source, const char *reason, int64_t now_
 }
 
 /* Reasons come from libraries and servers: they are sanitized here, once,
- * like every other text that reaches the screen or stderr. */
+ * like every other text that reaches the screen or stderr, and a URL in
+ * them (curl's message may hold one) loses its credentials. */
 static char *clean_copy(const char *text)
 {
-	return text && text[0] ? text_sanitize(text, strlen(text)) : NULL;
+	if (!text || !text[0])
+		return NULL;
+	char *clean = text_sanitize(text, strlen(text));
+	char *shown = url_redact(clean);
+	free(clean);
+	return shown;
 }
 
 void store_poll_failed_detail(store_t *st, int source, const char *reason, const char *detail,

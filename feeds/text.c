@@ -126,6 +126,15 @@ static size_t put_bytes(char *dst, size_t o, const unsigned char *p, size_t n)
 	return o + n;
 }
 
+/* Bidirectional controls: a feed could reverse the order of what follows on
+ * the line (U+202E), so that a value reads as another. U+206A-U+206F are
+ * deprecated format controls (digit shapes, symmetric swapping). */
+static bool is_bidi_control(utf8proc_int32_t cp)
+{
+	return cp == 0x061c || cp == 0x200e || cp == 0x200f || (cp >= 0x202a && cp <= 0x202e) ||
+	       (cp >= 0x2066 && cp <= 0x206f);
+}
+
 size_t text_sanitize_into(char *dst, const char *src, size_t len)
 {
 	static const unsigned char fffd[] = {0xef, 0xbf, 0xbd};
@@ -161,9 +170,9 @@ size_t text_sanitize_into(char *dst, const char *src, size_t len)
 			i = skip_csi(s, len, i);
 		else if (cp == C1_OSC)
 			i = skip_string(s, len, i, true);
-		else if (cp > 0x9f)
+		else if (cp > 0x9f && !is_bidi_control(cp))
 			o = put_bytes(dst, o, s + start, (size_t)n);
-		/* any other C1 control is dropped */
+		/* any other C1 control, and every bidirectional control, is dropped */
 	}
 	dst[o] = '\0';
 	return o;
@@ -217,7 +226,7 @@ bool text_is_clean(const char *s)
 		size_t n = decode(s, &cp, &bad);
 		if (n == 0)
 			return true;
-		if (bad || is_control(cp))
+		if (bad || is_control(cp) || is_bidi_control(cp))
 			return false;
 		s += n;
 	}
@@ -247,38 +256,126 @@ size_t text_next(const char *s, int *cp, int *cols)
 	return n;
 }
 
+/* What a code point is to the cell being built. */
+typedef enum cell_role {
+	CELL_NEW,  /* a character that takes columns: it starts a cell */
+	CELL_MARK, /* zero-width: drawn in the cell of the character before it */
+	CELL_DROP, /* not drawn */
+	CELL_JOIN, /* a zero-width joiner: neither it nor the rest of its cluster is drawn */
+} cell_role_t;
+
+static cell_role_t cell_role(utf8proc_int32_t cp, bool cluster_start, int *cols)
+{
+	*cols = cp_width(cp);
+	if (cluster_start)
+		return *cols > 0 ? CELL_NEW : CELL_DROP; /* a mark with nothing to mark */
+	if (cp == 0x200d)
+		return CELL_JOIN;
+	/* Terminals disagree on how these change a character's width. */
+	if (cp == 0xfe0e || cp == 0xfe0f ||     /* text / emoji presentation */
+	    (cp >= 0x1f3fb && cp <= 0x1f3ff) || /* skin tones */
+	    (cp >= 0xe0020 && cp <= 0xe007f))   /* tags (subdivision flags) */
+		return CELL_DROP;
+	int bound = utf8proc_get_property(cp)->boundclass;
+	if (bound == UTF8PROC_BOUNDCLASS_V || bound == UTF8PROC_BOUNDCLASS_T) {
+		*cols = 0; /* Hangul jamo that join the syllable before them */
+		return CELL_MARK;
+	}
+	return *cols > 0 ? CELL_NEW : CELL_MARK;
+}
+
+size_t text_iter_next(text_iter_t *it, text_cell_t *cell)
+{
+	size_t used = 0;
+	cell->n = 0;
+	cell->cols = 0;
+	cell->cluster_start = false;
+	if (!it->s)
+		return 0;
+	for (;;) {
+		utf8proc_int32_t cp;
+		bool bad;
+		size_t k = decode(it->s + used, &cp, &bad);
+		if (k == 0)
+			break;
+		bool brk;
+		if (it->peeked) {
+			brk = it->peek_break;
+			it->peeked = false;
+		} else {
+			utf8proc_int32_t state = it->state;
+			brk =
+			    !it->started || utf8proc_grapheme_break_stateful(it->prev, cp, &state);
+			it->state = state;
+			it->prev = cp;
+			it->started = true;
+		}
+		int cols;
+		cell_role_t role = cell_role(cp, brk, &cols);
+		if (used > 0 && (brk || (role == CELL_NEW && cell->n > 0 && !it->joined))) {
+			/* cp begins the next cell: leave it, and its break, for then. */
+			it->peeked = true;
+			it->peek_break = brk;
+			break;
+		}
+		used += k;
+		if (brk) {
+			cell->cluster_start = true;
+			it->joined = false;
+		}
+		if (it->joined || role == CELL_DROP)
+			continue;
+		if (role == CELL_JOIN) {
+			it->joined = true;
+		} else if (role == CELL_NEW) {
+			cell->cp[0] = (int)cp;
+			cell->n = 1;
+			cell->cols = cols;
+		} else if (cell->n > 0 && cell->n < TEXT_CELL_MAX) {
+			cell->cp[cell->n++] = (int)cp;
+		}
+	}
+	it->s += used;
+	return used;
+}
+
 int text_width(const char *s)
 {
-	int w = 0, cp, cols;
-	size_t n;
-
-	if (!s)
-		return 0;
-	while ((n = text_next(s, &cp, &cols)) > 0) {
-		if (w > INT_MAX - cols)
+	text_iter_t it = {.s = s};
+	text_cell_t c;
+	int w = 0;
+	while (text_iter_next(&it, &c) > 0) {
+		if (w > INT_MAX - c.cols)
 			return INT_MAX;
-		w += cols;
-		s += n;
+		w += c.cols;
 	}
 	return w;
 }
 
 size_t text_prefix_for_width(const char *s, int maxcols, int *cols_out)
 {
-	size_t off = 0;
-	int w = 0, cp, cols;
-
-	if (s) {
-		size_t n;
-		/* Stop at the first character that does not fit; zero-width
-		 * characters after an included base always fit, so marks stay
-		 * with their base and never start the next line alone. */
-		while ((n = text_next(s + off, &cp, &cols)) > 0) {
-			if (cols > 0 && (maxcols < 0 || cols > maxcols - w))
+	text_iter_t it = {.s = s};
+	text_cell_t c;
+	size_t off = 0, pos = 0, n;
+	int w = 0, cluster = 0; /* width taken; width of the cluster being read */
+	if (maxcols < 0)
+		maxcols = 0;
+	/* A cluster is taken whole when the next one starts, if it fits; one
+	 * of no width always fits, so marks stay with their character. */
+	while ((n = text_iter_next(&it, &c)) > 0) {
+		if (c.cluster_start) {
+			if (cluster > maxcols - w)
 				break;
-			w += cols;
-			off += n;
+			w += cluster;
+			off = pos;
+			cluster = 0;
 		}
+		cluster += c.cols;
+		pos += n;
+	}
+	if (n == 0 && cluster <= maxcols - w) {
+		w += cluster;
+		off = pos;
 	}
 	if (cols_out)
 		*cols_out = w;

@@ -1,6 +1,7 @@
 #include "statusbar.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "glyphs.h"
@@ -9,6 +10,7 @@
 #include "text_draw.h"
 #include "theme.h"
 #include "timefmt.h"
+#include "xalloc.h"
 
 /* What a source is, as the status bar tells it. */
 typedef enum health {
@@ -17,11 +19,6 @@ typedef enum health {
 	HEALTH_WAITING, /* the first poll is under way */
 	HEALTH_OK,
 } health_t;
-
-/* Room kept for the counts of what did not fit. */
-#define MORE_FAILING_COLS 13 /* "+99 failing  " */
-#define MORE_OK_COLS      8  /* "+99 ok  " */
-#define MIN_FAILURE_COLS  16 /* a failure group narrower than this is only counted */
 
 static int64_t age_of(const source_status_t *s, int64_t now)
 {
@@ -37,71 +34,175 @@ static health_t health_of(const source_status_t *s, int64_t now)
 	return age_of(s, now) > s->stale_after_ms ? HEALTH_LATE : HEALTH_OK;
 }
 
-static bool same_failure(const source_status_t *a, const source_status_t *b)
+/* ---- failing sources, in groups of one reason ---- */
+
+typedef struct failing {
+	const char *reason;
+	int source;
+} failing_t;
+
+/* Sources failing alike, in source order: members[0 .. count). */
+typedef struct fail_group {
+	const failing_t *members;
+	int count;
+} fail_group_t;
+
+static const char *reason_of(const source_status_t *s)
 {
-	return a->failing && b->failing && a->error && b->error && strcmp(a->error, b->error) == 0;
+	return s->error ? s->error : _("failing");
 }
 
-/* True if source i is the first of its failure group. */
-static bool leads_group(const store_t *st, size_t i)
+static int by_reason_then_source(const void *a, const void *b)
 {
-	for (size_t j = 0; j < i; j++)
-		if (same_failure(store_source(st, (int)j), store_source(st, (int)i)))
-			return false;
-	return true;
+	const failing_t *x = a, *y = b;
+	int c = strcmp(x->reason, y->reason);
+	return c ? c : (x->source > y->source) - (x->source < y->source);
 }
 
-/* "power gas ✖ 12s: Couldn't connect to server"; *members gets the count. */
-static void failure_text(const store_t *st, size_t lead_i, int64_t now, char *buf, size_t size,
-                         int *members)
+static int by_first_source(const void *a, const void *b)
 {
-	const source_status_t *lead = store_source(st, (int)lead_i);
-	char names[256] = "";
-	size_t len = 0;
-	int64_t oldest = age_of(lead, now);
-	bool never = true;
-	*members = 0;
-	for (size_t i = lead_i; i < store_source_count(st); i++) {
+	int x = ((const fail_group_t *)a)->members[0].source;
+	int y = ((const fail_group_t *)b)->members[0].source;
+	return (x > y) - (x < y);
+}
+
+/* Groups the failing sources (O(n log n): there may be thousands), in the
+ * order of their first source. Returns the number of groups; the caller
+ * frees *fails and *groups. */
+static int failure_groups(const store_t *st, failing_t **fails, fail_group_t **groups)
+{
+	size_t n = store_source_count(st), count = 0;
+	*fails = xreallocarray(NULL, n ? n : 1, sizeof **fails);
+	for (size_t i = 0; i < n; i++) {
 		const source_status_t *s = store_source(st, (int)i);
-		if (i != lead_i && !same_failure(lead, s))
-			continue;
-		(*members)++;
-		never = never && !s->ever_ok;
+		if (s->failing)
+			(*fails)[count++] = (failing_t){reason_of(s), (int)i};
+	}
+	qsort(*fails, count, sizeof **fails, by_reason_then_source);
+	*groups = xreallocarray(NULL, count ? count : 1, sizeof **groups);
+	int ng = 0;
+	for (size_t i = 0; i < count; i++) {
+		if (i == 0 || strcmp((*fails)[i].reason, (*fails)[i - 1].reason) != 0)
+			(*groups)[ng++] = (fail_group_t){&(*fails)[i], 0};
+		(*groups)[ng - 1].count++;
+	}
+	qsort(*groups, (size_t)ng, sizeof **groups, by_first_source);
+	return ng;
+}
+
+/* "✖ Couldn't connect to server (12s):" — the mark, the reason and the age
+ * of the group's oldest data ("no data" if none ever came); with_age false
+ * leaves the age out. The caller frees the result. */
+static char *group_head(const store_t *st, const fail_group_t *g, int64_t now, bool with_age)
+{
+	int64_t oldest = -1;
+	for (int i = 0; i < g->count; i++) {
+		const source_status_t *s = store_source(st, g->members[i].source);
 		if (s->ever_ok && age_of(s, now) > oldest)
 			oldest = age_of(s, now);
-		int n = snprintf(names + len, sizeof names - len, "%s%s", len ? " " : "", s->name);
-		if (n > 0 && (size_t)n < sizeof names - len)
-			len += (size_t)n;
 	}
+	const char *mark = glyphs()->fail_mark, *reason = g->members[0].reason;
+	if (!with_age)
+		return xasprintf("%s %s:", mark, reason);
 	char age[16];
 	timefmt_format_age(oldest, age, sizeof age);
-	snprintf(buf, size, "%s %s %s: %s", names, glyphs()->fail_mark, never ? _("never") : age,
-	         lead->error ? lead->error : _("failing"));
+	return xasprintf("%s %s (%s):", mark, reason, oldest < 0 ? _("no data") : age);
 }
 
-/* "water ✔ 1s", "water ✔1s" (compact), "water ~ 2m" (late), "water …". */
-static theme_role_t other_text(const source_status_t *s, int64_t now, bool compact, char *buf,
-                               size_t size)
+/* "12 sources": what a group shows when none of its names fits. */
+static void group_count(int count, char *buf, size_t size)
+{
+	snprintf(buf, size, P_("%d source", "%d sources", count), count);
+}
+
+/* The least that follows a group's head: its first name (and "+N" for the
+ * others), or its count if that is shorter. */
+static int group_tail_width(const store_t *st, const fail_group_t *g)
+{
+	char buf[48];
+	group_count(g->count, buf, sizeof buf);
+	int count = text_draw_width(buf);
+	int first = text_draw_width(store_source(st, g->members[0].source)->name);
+	if (g->count > 1) {
+		snprintf(buf, sizeof buf, "+%d", g->count - 1);
+		first += 1 + text_draw_width(buf);
+	}
+	return first < count ? first : count;
+}
+
+/* The least a group takes: its head, a space and its tail. */
+static int group_min_width(const store_t *st, const fail_group_t *g, int64_t now)
+{
+	char *head = group_head(st, g, now, true);
+	int w = text_draw_width(head) + 1 + group_tail_width(st, g);
+	free(head);
+	return w;
+}
+
+/* Draws a group from x within [x, limit): the head first, then as many
+ * names as fit, in source order, then the count of the rest ("+3", or
+ * "12 sources" if no name fits). Room for the tail is kept: the head is
+ * drawn without its age, then cut, rather than leave the tail out. Returns
+ * the column after it. */
+static int draw_group(WINDOW *win, int x, int limit, const store_t *st, const fail_group_t *g,
+                      int64_t now)
+{
+	attr_t a = theme_attr(ROLE_STATUS_FAIL);
+	char more[48];
+	int keep = 1 + group_tail_width(st, g);
+	char *head = group_head(st, g, now, true);
+	if (text_draw_width(head) > limit - x - keep) {
+		free(head);
+		head = group_head(st, g, now, false);
+	}
+	x += text_draw(win, 0, x, limit - x - keep, head, a) + 1;
+	free(head);
+	int shown = 0;
+	for (; shown < g->count; shown++) {
+		const char *name = store_source(st, g->members[shown].source)->name;
+		int rest = g->count - shown - 1;
+		int need = text_draw_width(name);
+		if (rest > 0) {
+			snprintf(more, sizeof more, "+%d", rest);
+			need += 1 + text_draw_width(more);
+		}
+		if (need > limit - x)
+			break;
+		x += text_draw(win, 0, x, limit - x, name, a) + 1;
+	}
+	if (shown < g->count) {
+		if (shown)
+			snprintf(more, sizeof more, "+%d", g->count - shown);
+		else
+			group_count(g->count, more, sizeof more);
+		x += text_draw(win, 0, x, limit - x, more, a) + 1;
+	}
+	return x - 1;
+}
+
+/* "water ✔ 1s", "water ✔1s" (compact), "water ~ 2m" (late), "water …",
+ * in *text (the caller frees it); returns the colour role. */
+static theme_role_t other_text(const source_status_t *s, int64_t now, bool compact, char **text)
 {
 	const glyphs_t *g = glyphs();
 	char age[16];
 	timefmt_format_age(age_of(s, now), age, sizeof age);
 	switch (health_of(s, now)) {
 	case HEALTH_WAITING:
-		snprintf(buf, size, "%s %s", s->name, g->ellipsis);
+		*text = xasprintf("%s %s", s->name, g->ellipsis);
 		return ROLE_STATUS_BAR;
 	case HEALTH_LATE: /* "~" as for stale readings: old data, no failure (yet) */
-		snprintf(buf, size, "%s ~ %s", s->name, age);
+		*text = xasprintf("%s ~ %s", s->name, age);
 		return ROLE_STATUS_FAIL;
 	default:
 		break;
 	}
 	if (s->skipped) { /* it answers, but not everything it sends is usable */
-		snprintf(buf, size, _("%s %s %s (%u skipped)"), s->name, g->ok_mark, age,
-		         s->skipped);
+		*text = xasprintf(_("%s %s %s (%u skipped)"), s->name, g->ok_mark, age, s->skipped);
 		return ROLE_STATUS_FAIL;
 	}
-	snprintf(buf, size, compact ? "%s%s%s" : "%s %s %s", s->name, g->ok_mark, age);
+	*text = compact ? xasprintf("%s%s%s", s->name, g->ok_mark, age)
+	                : xasprintf("%s %s %s", s->name, g->ok_mark, age);
 	return ROLE_STATUS_OK;
 }
 
@@ -109,42 +210,58 @@ static theme_role_t other_text(const source_status_t *s, int64_t now, bool compa
 static int others_width(const store_t *st, int64_t now, bool compact)
 {
 	int need = 0;
-	char buf[200];
 	for (size_t i = 0; i < store_source_count(st); i++) {
 		const source_status_t *s = store_source(st, (int)i);
 		if (s->failing)
 			continue;
-		other_text(s, now, compact, buf, sizeof buf);
-		need += text_width(buf) + 1;
+		char *text;
+		other_text(s, now, compact, &text);
+		need += text_draw_width(text) + 1;
+		free(text);
 	}
 	return need;
 }
 
-/* Draws the failure groups from x; returns the column after them. */
+/* Draws the failure groups from x: every group whose head and count fit,
+ * the first one always, then "+N failing" for the sources of the groups
+ * that did not fit. Returns the column after them. */
 static int draw_failures(WINDOW *win, int x, int end, const store_t *st, int64_t now, int failing,
                          int others)
 {
-	int shown = 0;
-	char buf[512];
-	for (size_t i = 0; i < store_source_count(st); i++) {
-		const source_status_t *s = store_source(st, (int)i);
-		if (!s->failing || !leads_group(st, i))
-			continue;
-		int members;
-		failure_text(st, i, now, buf, sizeof buf, &members);
-		/* Each drawn part is followed by a 2-column gap. */
-		int room = end - x - 2 - (others ? MORE_OK_COLS : 0) -
-		           (shown + members < failing ? MORE_FAILING_COLS : 0);
-		if (room < MIN_FAILURE_COLS)
+	failing_t *fails;
+	fail_group_t *groups;
+	int ng = failure_groups(st, &fails, &groups);
+	char buf[64];
+	snprintf(buf, sizeof buf, _("+%d more"), others);
+	int reserve_ok = others ? 2 + text_draw_width(buf) : 0; /* at least their count */
+
+	/* Which groups fit, at their least; each is followed by a 2-column gap. */
+	int *min_w = xreallocarray(NULL, ng ? (size_t)ng : 1, sizeof *min_w);
+	int fit = 0, used = 0, counted = 0;
+	for (; fit < ng; fit++) {
+		min_w[fit] = group_min_width(st, &groups[fit], now);
+		int left = failing - counted - groups[fit].count;
+		snprintf(buf, sizeof buf, _("+%d failing"), left);
+		int reserve = reserve_ok + (left ? text_draw_width(buf) + 2 : 0);
+		if (fit > 0 && x + used + min_w[fit] + 2 + reserve > end)
 			break;
-		x += text_draw(win, 0, x, room, buf, theme_attr(ROLE_STATUS_FAIL)) + 2;
-		shown += members;
+		used += min_w[fit] + 2;
+		counted += groups[fit].count;
 	}
-	if (shown < failing) {
-		snprintf(buf, sizeof buf, shown ? _("+%d failing") : _("%d failing"),
-		         failing - shown);
+	snprintf(buf, sizeof buf, _("+%d failing"), failing - counted);
+	int reserve = reserve_ok + (counted < failing ? text_draw_width(buf) + 2 : 0);
+
+	/* Draw them; names take the room the later groups do not need. */
+	int later = used;
+	for (int i = 0; i < fit; i++) {
+		later -= min_w[i] + 2;
+		x = draw_group(win, x, end - reserve - later, st, &groups[i], now) + 2;
+	}
+	if (counted < failing)
 		x += text_draw(win, 0, x, end - x, buf, theme_attr(ROLE_STATUS_FAIL)) + 2;
-	}
+	free(min_w);
+	free(groups);
+	free(fails);
 	return x;
 }
 
@@ -167,17 +284,26 @@ static void draw_others(WINDOW *win, int x, int end, const store_t *st, int64_t 
 		return;
 	}
 	int shown = 0, hidden_not_ok = 0;
-	char buf[200];
+	char buf[64];
 	size_t i = 0;
 	for (; i < store_source_count(st); i++) {
 		const source_status_t *s = store_source(st, (int)i);
 		if (s->failing)
 			continue;
-		theme_role_t role = other_text(s, now, compact, buf, sizeof buf);
-		int need = text_width(buf);
-		if (x + need > end - (shown + 1 < others ? MORE_OK_COLS : 0))
+		char *text;
+		theme_role_t role = other_text(s, now, compact, &text);
+		int need = text_draw_width(text);
+		int keep = 0; /* room for the count of those after it */
+		if (shown + 1 < others) {
+			snprintf(buf, sizeof buf, _("+%d more"), others - shown - 1);
+			keep = 1 + text_draw_width(buf);
+		}
+		bool fits = x + need <= end - keep;
+		if (fits)
+			x += text_draw(win, 0, x, need, text, theme_attr(role)) + 1;
+		free(text);
+		if (!fits)
 			break;
-		x += text_draw(win, 0, x, need, buf, theme_attr(role)) + 1;
 		shown++;
 	}
 	for (; i < store_source_count(st); i++) {
@@ -202,7 +328,7 @@ void statusbar_draw(WINDOW *win, const ui_ctx_t *ctx)
 	text_fill(win, 0, 0, w, theme_attr(ROLE_STATUS_BAR));
 	char clock[16];
 	timefmt_format_clock(ctx->clock_ms, clock, sizeof clock);
-	int end = w - text_width(clock) - 2;
+	int end = w - text_draw_width(clock) - 2;
 	text_draw(win, 0, end + 1, w - end - 1, clock, theme_attr(ROLE_STATUS_BAR) | A_BOLD);
 
 	int failing = 0, ok = 0, n = (int)store_source_count(st);

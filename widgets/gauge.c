@@ -82,7 +82,7 @@ static void gauge_put(WINDOW *win, int y, int x, const char *glyph, attr_t attr)
 static void gauge_message(WINDOW *win, int y, int x, int width, const char *msg, attr_t attr)
 {
 	text_fill(win, y, x, width, attr);
-	int w = text_width(msg);
+	int w = text_draw_width(msg);
 	int off = w < width ? (width - w) / 2 : 0;
 	text_draw(win, y, x + off, width - off, msg, attr);
 }

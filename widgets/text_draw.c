@@ -5,46 +5,13 @@
 
 #include "text_draw.h"
 
+#include <stdlib.h>
 #include <string.h>
 #include <wchar.h>
 
 #include "../feeds/text.h"
+#include "../feeds/text_ascii.h"
 #include "glyphs.h"
-
-/* One spacing character and the zero-width marks that follow it: drawn into
- * one cell (two for a wide character) so a mark never lands in a cell of its
- * own. Marks beyond what a curses cell holds are dropped. */
-struct td_cluster {
-	wchar_t wc[CCHARW_MAX + 1];
-	int n;    /* code points in wc */
-	int cols; /* 1 or 2 */
-};
-
-/* Reads the cluster at s into *c; returns the bytes consumed (0 at the end).
- * A zero-width character without a base is consumed with c->cols == 0. */
-static size_t td_cluster_next(const char *s, struct td_cluster *c)
-{
-	int cp, cols;
-	size_t used = text_next(s, &cp, &cols);
-	c->n = 0;
-	c->cols = 0;
-	if (used == 0)
-		return 0;
-	if (cols == 0)
-		return used; /* a lone mark: nothing to attach it to */
-	c->wc[c->n++] = (wchar_t)cp;
-	c->cols = cols;
-	for (;;) {
-		size_t more = text_next(s + used, &cp, &cols);
-		if (more == 0 || cols != 0)
-			break;
-		if (c->n < CCHARW_MAX)
-			c->wc[c->n++] = (wchar_t)cp;
-		used += more;
-	}
-	c->wc[c->n] = L'\0';
-	return used;
-}
 
 static void td_put(WINDOW *win, int y, int x, const wchar_t *wc, attr_t attr)
 {
@@ -66,26 +33,27 @@ static bool td_drawable(wchar_t ch, int cols)
 		return false;
 	if (ch < 0x7f)
 		return true;
-	if (glyphs()->ascii)
-		return false;
 	/* curses places characters by the C library's widths; where those
 	 * disagree with ours (Unicode tables), draw placeholders so that
 	 * nothing after this character shifts or overflows. */
 	return wcwidth(ch) == cols;
 }
 
-static void td_cluster_draw(WINDOW *win, int y, int x, struct td_cluster *c, attr_t attr)
+static void td_cell_draw(WINDOW *win, int y, int x, const text_cell_t *c, attr_t attr)
 {
-	if (!td_drawable(c->wc[0], c->cols)) {
+	wchar_t wc[CCHARW_MAX + 1];
+	int n = c->n < CCHARW_MAX ? c->n : CCHARW_MAX;
+	for (int i = 0; i < n; i++)
+		wc[i] = (wchar_t)c->cp[i];
+	wc[n] = L'\0';
+	if (!td_drawable(wc[0], c->cols)) {
 		td_put_repeat(win, y, x, L'?', c->cols, attr);
 		return;
 	}
-	if (c->wc[0] < 0x7f && glyphs()->ascii)
-		c->wc[1] = L'\0'; /* no combining marks in ASCII mode */
 	cchar_t cc;
-	if (setcchar(&cc, c->wc, attr & ~A_COLOR, (short)PAIR_NUMBER(attr), NULL) == ERR) {
-		c->wc[1] = L'\0'; /* curses refused a mark: keep the base */
-		if (setcchar(&cc, c->wc, attr & ~A_COLOR, (short)PAIR_NUMBER(attr), NULL) == ERR)
+	if (setcchar(&cc, wc, attr & ~A_COLOR, (short)PAIR_NUMBER(attr), NULL) == ERR) {
+		wc[1] = L'\0'; /* curses refused a mark: keep the character */
+		if (setcchar(&cc, wc, attr & ~A_COLOR, (short)PAIR_NUMBER(attr), NULL) == ERR)
 			return;
 	}
 	mvwadd_wch(win, y, x, &cc);
@@ -94,17 +62,15 @@ static void td_cluster_draw(WINDOW *win, int y, int x, struct td_cluster *c, att
 /* Draws s[0..len) (whole clusters that the caller checked fit); returns the columns used. */
 static int td_run(WINDOW *win, int y, int x, const char *s, size_t len, attr_t attr)
 {
-	struct td_cluster c;
-	size_t pos = 0;
+	text_iter_t it = {.s = s};
+	text_cell_t c;
+	size_t pos = 0, used;
 	int col = 0;
-	while (pos < len) {
-		size_t used = td_cluster_next(s + pos, &c);
-		if (used == 0)
-			break;
+	while (pos < len && (used = text_iter_next(&it, &c)) > 0) {
 		pos += used;
-		if (c.cols == 0)
+		if (c.n == 0)
 			continue;
-		td_cluster_draw(win, y, x + col, &c, attr);
+		td_cell_draw(win, y, x + col, &c, attr);
 		col += c.cols;
 	}
 	return col;
@@ -119,11 +85,19 @@ static int td_room(WINDOW *win, int y, int x, int maxcols)
 	return maxcols < room ? maxcols : room;
 }
 
-int text_draw(WINDOW *win, int y, int x, int maxcols, const char *s, attr_t attr)
+/* s as this terminal is sent it: in ASCII mode spelled in ASCII, in a
+ * string *owned that the caller frees; otherwise s itself. */
+static const char *td_shown(const char *s, char **owned)
 {
-	int room = td_room(win, y, x, maxcols);
-	if (room == 0 || s == NULL)
-		return 0;
+	*owned = NULL;
+	if (!glyphs()->ascii || text_is_ascii(s))
+		return s;
+	return *owned = text_ascii(s);
+}
+
+/* text_draw on text already in the form the terminal is sent. */
+static int td_draw_shown(WINDOW *win, int y, int x, int room, const char *s, attr_t attr)
+{
 	if (text_width(s) <= room)
 		return td_run(win, y, x, s, strlen(s), attr);
 
@@ -138,15 +112,37 @@ int text_draw(WINDOW *win, int y, int x, int maxcols, const char *s, attr_t attr
 	return room;
 }
 
+int text_draw(WINDOW *win, int y, int x, int maxcols, const char *s, attr_t attr)
+{
+	int room = td_room(win, y, x, maxcols);
+	if (room == 0 || s == NULL)
+		return 0;
+	char *owned;
+	int cols = td_draw_shown(win, y, x, room, td_shown(s, &owned), attr);
+	free(owned);
+	return cols;
+}
+
 int text_draw_right(WINDOW *win, int y, int x, int maxcols, const char *s, attr_t attr)
 {
 	int room = td_room(win, y, x, maxcols);
 	if (room == 0 || s == NULL)
 		return 0;
-	int w = text_width(s);
-	if (w >= room)
-		return text_draw(win, y, x, room, s, attr);
-	return text_draw(win, y, x + room - w, w, s, attr);
+	char *owned;
+	const char *shown = td_shown(s, &owned);
+	int w = text_width(shown);
+	int cols = w >= room ? td_draw_shown(win, y, x, room, shown, attr)
+	                     : td_draw_shown(win, y, x + room - w, w, shown, attr);
+	free(owned);
+	return cols;
+}
+
+int text_draw_width(const char *s)
+{
+	char *owned;
+	int w = text_width(td_shown(s, &owned));
+	free(owned);
+	return w;
 }
 
 void text_fill(WINDOW *win, int y, int x, int cols, attr_t attr)

@@ -9,6 +9,9 @@ set_tests_properties(e2e_cli PROPERTIES TIMEOUT 240 LABELS e2e ENVIRONMENT "${CI
 add_test(NAME e2e_lies COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/e2e/test_lies.sh
          $<TARGET_FILE:citydash> $<TARGET_FILE:citydash-mock> ${CMAKE_CURRENT_SOURCE_DIR}/data/lies)
 set_tests_properties(e2e_lies PROPERTIES TIMEOUT 240 LABELS e2e ENVIRONMENT "${CITYDASH_TEST_ENV}")
+add_test(NAME e2e_shown COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/e2e/test_shown.sh
+         $<TARGET_FILE:citydash> $<TARGET_FILE:citydash-mock> ${CMAKE_CURRENT_SOURCE_DIR}/data/shown)
+set_tests_properties(e2e_shown PROPERTIES TIMEOUT 240 LABELS e2e ENVIRONMENT "${CITYDASH_TEST_ENV}")
 # The whole program — mock thread, poller, ingest, alarms, pages — under valgrind.
 if(VALGRIND_EXECUTABLE AND NOT CITYDASH_SANITIZE)
   add_test(NAME valgrind_citydash_dump

@@ -30,7 +30,7 @@ check "NO_COLOR LANG=C: q quits with status 0" test "$(e2e_wait_exit plain 10)" 
 e2e_start live 120 40 "$citydash" "${sources[@]}" \
 	--source "missing=$base/v1/feeds/nowhere"
 check "live: all sources ok but the missing path, which says why" \
-	e2e_wait live 10 "water ✔" "tunnel ✔" "missing ✖" "HTTP status 404"
+	e2e_wait live 10 "water ✔" "tunnel ✔" "✖ HTTP status 404 (no data): missing"
 kill "$mock_pid"
 wait "$mock_pid" 2>/dev/null
 check "mock killed: sources show failing with the reason" e2e_wait live 15 "✖" "onnect"

@@ -224,7 +224,7 @@ static void test_status_counts_what_does_not_fit(void **state)
 	store_end_poll(st, fine, &(poll_report_t){0}, NOW);
 
 	char *line = status_line(st, 80);
-	assert_non_null(strstr(line, "feed0 ✖ never: HTTP status 404"));
+	assert_non_null(strstr(line, "✖ HTTP status 404 (no data): feed0"));
 	assert_non_null(strstr(line, "+3 failing")); /* no room for their reasons */
 	assert_non_null(strstr(line, "hung ~ 1m"));  /* late, not ok */
 	assert_non_null(strstr(line, "fine ✔ 0s"));

@@ -203,6 +203,95 @@ static void test_is_clean(void **state)
 	assert_false(text_is_clean("\xe8\xa7"));
 }
 
+/* Bidirectional controls could reorder a line on the terminal (a value read
+ * as another): removed at ingest, and not clean. */
+static void test_bidi_controls(void **state)
+{
+	CHECK("a\xe2\x80\xae"
+	      "12\xe2\x80\xac"
+	      "b",
+	      "a12b");                                                         /* RLO ... PDF */
+	CHECK("\xe2\x80\xaa\xe2\x80\xab\xe2\x80\xad", "");                     /* LRE RLE LRO */
+	CHECK("x\xe2\x81\xa6y\xe2\x81\xa7z\xe2\x81\xa8w\xe2\x81\xa9", "xyzw"); /* LRI RLI FSI PDI */
+	CHECK("1\xe2\x80\x8e"
+	      "2\xe2\x80\x8f"
+	      "3\xd8\x9c"
+	      "4",
+	      "1234"); /* LRM RLM ALM */
+	CHECK("a\xe2\x81\xaa\xe2\x81\xaf"
+	      "b",
+	      "ab"); /* deprecated format controls U+206A, U+206F */
+	/* Neighbours that are not controls stay: ZWJ, ZWNJ, U+2065 unassigned is not touched. */
+	CHECK("\xe2\x80\x8c\xe2\x80\x8d", "\xe2\x80\x8c\xe2\x80\x8d");
+	assert_false(text_is_clean("a\xe2\x80\xae"
+	                           "b"));
+	assert_false(text_is_clean("\xe2\x81\xa6"));
+	assert_false(text_is_clean("\xd8\x9c"));
+}
+
+#define FAMILY                                                                                           \
+	"\xf0\x9f\x91\xa8\xe2\x80\x8d\xf0\x9f\x91\xa9\xe2\x80\x8d\xf0\x9f\x91\xa7" /* 👨‍👩‍👧 \
+	                                                                            */
+#define FLAG_DE    "\xf0\x9f\x87\xa9\xf0\x9f\x87\xaa"                              /* 🇩🇪 */
+#define THUMB_TONE "\xf0\x9f\x91\x8d\xf0\x9f\x8f\xbd"                              /* 👍🏽 */
+#define HEART_VS16 "\xe2\x9d\xa4\xef\xb8\x8f"                                      /* ❤️ */
+
+/* Widths by grapheme cluster, as drawn (see text.h for the rule). */
+static void test_cluster_widths(void **state)
+{
+	assert_int_equal(text_width(FAMILY), 2); /* drawn as its first person */
+	assert_int_equal(text_width(FAMILY "x"), 3);
+	assert_int_equal(text_width(FLAG_DE), 2);    /* two indicators, one column each */
+	assert_int_equal(text_width(THUMB_TONE), 2); /* the tone is not drawn */
+	assert_int_equal(text_width(HEART_VS16), 1); /* nor VS16 */
+	assert_int_equal(text_width("e\xcc\x81\xcc\x82"), 1);
+	assert_int_equal(text_width("\xe1\x84\x80\xe1\x85\xa1\xe1\x86\xa8"),
+	                 2);                                 /* jamo ᄀ ᅡ ᆨ: one syllable */
+	assert_int_equal(text_width("\xcc\x81x"), 1);        /* a mark with no base is not drawn */
+	assert_int_equal(text_width("\xf0\x9f\x8f\xbd"), 2); /* a lone tone is a character */
+
+	/* What is drawn: the cells of a family and of a flag. */
+	text_iter_t it = {.s = FAMILY FLAG_DE};
+	text_cell_t c;
+	assert_int_equal(text_iter_next(&it, &c), strlen(FAMILY));
+	assert_int_equal(c.n, 1);
+	assert_int_equal(c.cp[0], 0x1f468);
+	assert_int_equal(c.cols, 2);
+	assert_true(c.cluster_start);
+	assert_int_equal(text_iter_next(&it, &c), 4);
+	assert_int_equal(c.cp[0], 0x1f1e9);
+	assert_true(c.cluster_start);
+	assert_int_equal(text_iter_next(&it, &c), 4);
+	assert_int_equal(c.cp[0], 0x1f1ea);
+	assert_false(c.cluster_start); /* the flag's second half */
+	assert_int_equal(text_iter_next(&it, &c), 0);
+
+	/* Combining marks travel in their character's cell. */
+	it = (text_iter_t){.s = "e\xcc\x81x"};
+	assert_int_equal(text_iter_next(&it, &c), 3);
+	assert_int_equal(c.n, 2);
+	assert_int_equal(c.cp[1], 0x301);
+}
+
+/* A cut never falls inside a cluster. */
+static void test_prefix_clusters(void **state)
+{
+	int cols = -1;
+	assert_int_equal(text_prefix_for_width(FLAG_DE "x", 1, &cols), 0);
+	assert_int_equal(cols, 0);
+	assert_int_equal(text_prefix_for_width(FLAG_DE "x", 2, &cols), 8);
+	assert_int_equal(cols, 2);
+	assert_int_equal(text_prefix_for_width(FAMILY "x", 2, &cols), strlen(FAMILY));
+	assert_int_equal(cols, 2);
+	assert_int_equal(text_prefix_for_width(FAMILY "x", 1, &cols), 0);
+	assert_int_equal(text_prefix_for_width("a" THUMB_TONE "b", 3, &cols),
+	                 1 + strlen(THUMB_TONE));
+	assert_int_equal(cols, 3);
+	assert_int_equal(text_prefix_for_width("a" HEART_VS16 "b", 2, &cols),
+	                 1 + strlen(HEART_VS16));
+	assert_int_equal(cols, 2);
+}
+
 /* xorshift64*: a fixed seed keeps the test deterministic. */
 static uint64_t rng_next(uint64_t *s)
 {
@@ -259,6 +348,46 @@ static void test_property_random(void **state)
 	}
 }
 
+/* Random strings of the pieces clusters are made of: a cut at any width is
+ * a cluster boundary, so the widths of the two parts add up to the whole. */
+static void test_property_clusters(void **state)
+{
+	static const char *const pieces[] = {"a",
+	                                     "\xe6\xbc\xa2" /* 漢 */,
+	                                     "\xcc\x81" /* mark */,
+	                                     "\xe2\x80\x8d" /* ZWJ */,
+	                                     "\xf0\x9f\x91\xa8" /* 👨 */,
+	                                     "\xf0\x9f\x87\xa9" /* RI */,
+	                                     "\xf0\x9f\x8f\xbd" /* tone */,
+	                                     "\xef\xb8\x8f" /* VS16 */,
+	                                     "\xe2\x9d\xa4" /* ❤ */,
+	                                     "\xe1\x84\x80" /* jamo L */,
+	                                     "\xe1\x85\xa1" /* jamo V */,
+	                                     "\xe2\x80\x8b" /* ZWSP */,
+	                                     "\xf3\xa0\x81\xa7" /* tag */,
+	                                     "\xe0\xa4\x95\xe0\xa4\xbf" /* कि */};
+	uint64_t rng = 0x243f6a8885a308d3ull;
+	char buf[256];
+	for (int iter = 0; iter < 20000; iter++) {
+		size_t len = 0, n = rng_next(&rng) % 12;
+		for (size_t i = 0; i < n; i++) {
+			const char *p = pieces[rng_next(&rng) % (sizeof pieces / sizeof pieces[0])];
+			memcpy(buf + len, p, strlen(p));
+			len += strlen(p);
+		}
+		buf[len] = '\0';
+		assert_true(text_is_clean(buf));
+		int maxcols = (int)(rng_next(&rng) % 10), cols;
+		size_t cut = text_prefix_for_width(buf, maxcols, &cols);
+		assert_true(cols <= maxcols);
+		char *prefix = strndup(buf, cut);
+		assert_non_null(prefix);
+		assert_int_equal(text_width(prefix), cols);
+		assert_int_equal(cols + text_width(buf + cut), text_width(buf));
+		free(prefix);
+	}
+}
+
 static void test_sanitize_alloc(void **state)
 {
 	char *s = text_sanitize("x\x1b[1mY", 6);
@@ -282,7 +411,11 @@ int main(void)
 	    cmocka_unit_test(test_prefix_for_width),
 	    cmocka_unit_test(test_prefix_combining),
 	    cmocka_unit_test(test_is_clean),
+	    cmocka_unit_test(test_bidi_controls),
+	    cmocka_unit_test(test_cluster_widths),
+	    cmocka_unit_test(test_prefix_clusters),
 	    cmocka_unit_test(test_property_random),
+	    cmocka_unit_test(test_property_clusters),
 	    cmocka_unit_test(test_sanitize_alloc),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -115,9 +115,9 @@ static void test_text_draw(void **state)
 	assert_int_equal(text_draw(w, 7, 9, 10, "abcdef", A_NORMAL), 3);
 	assert_int_equal(text_draw(w, 8, 7, 40, "漢字漢字", A_NORMAL), 5);
 	assert_int_equal(cell_at(vs, 9, 0).wc, L'.'); /* nothing wrapped */
-	/* ASCII mode: '?' per column, ellipsis '>' */
+	/* ASCII mode: spelled in ASCII (never '?'), ellipsis '>' */
 	glyphs_set_ascii(true);
-	assert_int_equal(text_draw(w, 9, 0, 12, "a漢\xc3\xa9z", A_NORMAL), 5);
+	assert_int_equal(text_draw(w, 9, 0, 12, "a漢\xc3\xa9z", A_NORMAL), 9); /* aU+6F22ez */
 	assert_int_equal(text_draw(w, 10, 0, 4, "e\xcc\x81\xe5\xad\x97xyz", A_NORMAL), 4);
 	glyphs_set_ascii(false);
 	text_fill(w, 11, 2, 4, A_NORMAL);
@@ -127,6 +127,40 @@ static void test_text_draw(void **state)
 	assert_int_equal(text_draw(w, 12, 0, 5, "x", A_NORMAL), 0);
 	assert_int_equal(text_draw(w, 0, 0, 0, "x", A_NORMAL), 0);
 	assert_golden(vs, "text_draw");
+	vscreen_close(vs);
+}
+
+/* Grapheme clusters: drawn as text_width measures them, so what follows
+ * lands where the layout put it; a cut never splits one. */
+static void test_text_draw_clusters(void **state)
+{
+	vscreen_t *vs = open_screen("xterm-256color", 5, 12, false);
+	WINDOW *w = vs->win;
+	/* 👨‍👩‍👧 then x: the family is its first person, 2 columns; x at 2 */
+	assert_int_equal(text_draw(w, 0, 0, 12,
+	                           "\xf0\x9f\x91\xa8\xe2\x80\x8d\xf0\x9f\x91\xa9\xe2\x80\x8d"
+	                           "\xf0\x9f\x91\xa7x",
+	                           A_NORMAL),
+	                 3);
+	struct cell c = cell_at(vs, 0, 0);
+	assert_int_equal(c.wc, 0x1f468);
+	assert_int_equal(c.n, 1); /* no joiner sent on its own */
+	assert_int_equal(cell_at(vs, 0, 2).wc, L'x');
+	/* 👍🏽 then y: the tone is not drawn */
+	assert_int_equal(text_draw(w, 1, 0, 12, "\xf0\x9f\x91\x8d\xf0\x9f\x8f\xbdy", A_NORMAL), 3);
+	assert_int_equal(cell_at(vs, 1, 2).wc, L'y');
+	/* 🇩🇪 then z in 2 columns: the flag fits whole; in 1 it is cut whole */
+	assert_int_equal(text_draw(w, 2, 0, 3, "\xf0\x9f\x87\xa9\xf0\x9f\x87\xaaz", A_NORMAL), 3);
+	assert_int_equal(cell_at(vs, 2, 0).wc, 0x1f1e9);
+	assert_int_equal(cell_at(vs, 2, 1).wc, 0x1f1ea);
+	assert_int_equal(cell_at(vs, 2, 2).wc, L'z');
+	assert_int_equal(text_draw(w, 3, 0, 2, "\xf0\x9f\x87\xa9\xf0\x9f\x87\xaaz", A_NORMAL), 2);
+	assert_int_equal(cell_at(vs, 3, 0).wc, L' ');
+	assert_int_equal(cell_at(vs, 3, 1).wc, L'…');
+	/* right-aligned by the same measure */
+	assert_int_equal(text_draw_right(w, 4, 0, 12, "\xe2\x9d\xa4\xef\xb8\x8f!", A_NORMAL), 2);
+	assert_int_equal(cell_at(vs, 4, 10).wc, 0x2764);
+	assert_int_equal(cell_at(vs, 4, 11).wc, L'!');
 	vscreen_close(vs);
 }
 
@@ -346,6 +380,7 @@ int main(void)
 	    cmocka_unit_test(test_theme_color),
 	    cmocka_unit_test(test_theme_monochrome_terminal),
 	    cmocka_unit_test(test_text_draw),
+	    cmocka_unit_test(test_text_draw_clusters),
 	    cmocka_unit_test(test_text_draw_attr),
 	    cmocka_unit_test(test_gauge_unicode),
 	    cmocka_unit_test(test_gauge_role),

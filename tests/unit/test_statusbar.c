@@ -1,0 +1,202 @@
+/* The status bar drawn alone on a virtual screen: failure groups lead with
+ * their mark and reason, whatever the width and however many sources. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "glyphs.h"
+#include "snapshot.h"
+#include "statusbar.h"
+#include "vscreen.h"
+
+#define NOW 1764057600000LL /* 2025-11-25T08:00:00Z */
+
+/* The status bar of `st` at `cols` columns, as text. Caller frees. */
+static char *status_line(const store_t *st, int cols, bool ascii)
+{
+	vscreen_t *vs = vscreen_open("xterm-256color", 1, cols, false);
+	assert_non_null(vs);
+	glyphs_set_ascii(ascii);
+	ui_ctx_t ctx = {.store = st, .now_ms = NOW, .clock_ms = NOW};
+	statusbar_draw(vs->win, &ctx);
+	char *text = snapshot_text(vs->win, ascii);
+	glyphs_set_ascii(false);
+	vscreen_close(vs);
+	*strchr(text, '\n') = '\0';
+	if (getenv("STATUS_DEBUG")) /* STATUS_DEBUG=1 prints every line drawn */
+		fprintf(stderr, "[%s]\n", text);
+	return text;
+}
+
+static int add_failing(store_t *st, const char *name, const char *reason, int64_t last_ok)
+{
+	int s = store_add_source(st, name, "http://127.0.0.1:1/", 1000, 3000);
+	if (last_ok) {
+		store_begin_poll(st, s, last_ok);
+		store_end_poll(st, s, &(poll_report_t){0}, last_ok);
+	}
+	store_poll_failed(st, s, reason, NOW);
+	return s;
+}
+
+static int count_char(const char *s, char c)
+{
+	int n = 0;
+	for (; *s; s++)
+		n += *s == c;
+	return n;
+}
+
+/* The demo when its mock is gone: six sources, one reason, at 80 columns.
+ * It read "water power gas telecom bridge tunnel ✖ 12s: Couldn't c…". */
+static void test_demo_reason_at_80(void **state)
+{
+	(void)state;
+	static const char *const names[] = {"water", "power", "gas", "telecom", "bridge", "tunnel"};
+	store_t *st = store_create();
+	for (int i = 0; i < 6; i++)
+		add_failing(st, names[i], "Couldn't connect to server", NOW - 12000);
+	char *line = status_line(st, 80, false);
+	assert_non_null(strstr(
+	    line, " ✖ Couldn't connect to server (12s): water power gas telecom bridge +1 "));
+	assert_non_null(strstr(line, "08:00:00"));
+	free(line);
+	store_destroy(st);
+}
+
+/* 10,000 sources failing alike: the mark and reason first, then as many
+ * names as fit, and the count of the rest; the counts add up. It read
+ * "s0 s1 … s28 …", with neither mark nor reason. */
+static void test_ten_thousand_alike(void **state)
+{
+	(void)state;
+	store_t *st = store_create();
+	for (int i = 0; i < 10000; i++) {
+		char name[16];
+		snprintf(name, sizeof name, "s%d", i);
+		add_failing(st, name, "Couldn't connect to server", 0);
+	}
+	char *line = status_line(st, 80, false);
+	const char *head = " ✖ Couldn't connect to server (no data): s0 s1 s2 ";
+	assert_memory_equal(line, head, strlen(head));
+	const char *plus = strchr(line, '+');
+	assert_non_null(plus);
+	int names = 0, rest = atoi(plus + 1);
+	for (const char *p = strstr(line, ": ") + 2; p < plus; p = strchr(p, ' ') + 1)
+		names++;
+	assert_int_equal(names + rest, 10000);
+	free(line);
+	store_destroy(st);
+}
+
+/* 10,000 sources each failing for its own reason: the first group shows,
+ * the others are counted. */
+static void test_ten_thousand_reasons(void **state)
+{
+	(void)state;
+	store_t *st = store_create();
+	for (int i = 0; i < 10000; i++) {
+		char name[16], reason[32];
+		snprintf(name, sizeof name, "s%d", i);
+		snprintf(reason, sizeof reason, "HTTP status %d", 1000 + i);
+		add_failing(st, name, reason, 0);
+	}
+	char *line = status_line(st, 80, false);
+	assert_non_null(strstr(line, " ✖ HTTP status 1000 (no data): s0  "));
+	assert_non_null(strstr(line, "+9999 failing"));
+	free(line);
+	store_destroy(st);
+}
+
+/* A name is shown whole or counted, never half (it was cut at 256 bytes
+ * and left half-written). */
+static void test_long_name_whole_or_counted(void **state)
+{
+	(void)state;
+	char a[201], b[101];
+	memset(a, 'a', 200);
+	a[200] = '\0';
+	memset(b, 'b', 100);
+	b[100] = '\0';
+	store_t *st = store_create();
+	add_failing(st, a, "HTTP status 500", 0);
+	add_failing(st, b, "HTTP status 500", 0);
+	char *line = status_line(st, 400, false);
+	assert_non_null(strstr(line, a)); /* room for both */
+	assert_non_null(strstr(line, b));
+	free(line);
+	line = status_line(st, 280, false);
+	assert_int_equal(count_char(line, 'b'), 0); /* no room for b: counted */
+	assert_non_null(strstr(line, " +1 "));
+	assert_non_null(strstr(line, "✖ HTTP status 500 (no data): aaaa"));
+	free(line);
+	store_destroy(st);
+}
+
+/* Failures and sources that are fine: each group and the rest are said,
+ * at the least as counts. */
+static void test_groups_and_others(void **state)
+{
+	(void)state;
+	store_t *st = store_create();
+	add_failing(st, "water", "HTTP status 404", NOW - 5000);
+	add_failing(st, "power", "Couldn't connect to server", 0);
+	add_failing(st, "gas", "HTTP status 404", NOW - 9000);
+	for (int i = 0; i < 20; i++) {
+		char name[16];
+		snprintf(name, sizeof name, "ok%d", i);
+		int s = store_add_source(st, name, "http://127.0.0.1/", 1000, 3000);
+		store_begin_poll(st, s, NOW);
+		store_end_poll(st, s, &(poll_report_t){0}, NOW);
+	}
+	char *line = status_line(st, 80, false);
+	/* in the order of their first source; the age is the oldest data's */
+	assert_non_null(strstr(line, " ✖ HTTP status 404 (9s): water gas  +1 failing  ok0"));
+	assert_non_null(strstr(line, " +18 ok "));
+	free(line);
+	line = status_line(st, 120, false);
+	assert_non_null(strstr(line, " ✖ HTTP status 404 (9s): water gas  ✖ Couldn't connect to "
+	                             "server (no data): power  ok0"));
+	free(line);
+	store_destroy(st);
+}
+
+/* LANG=C: the marks are ASCII and a CJK name is spelled by code point,
+ * never as '?'. */
+static void test_ascii_names(void **state)
+{
+	(void)state;
+	store_t *st = store_create();
+	add_failing(st, "电力", "Couldn't connect to server", 0);
+	int s = store_add_source(st, "燃气", "http://127.0.0.1/", 1000, 3000);
+	store_begin_poll(st, s, NOW);
+	store_end_poll(st, s, &(poll_report_t){0}, NOW);
+	char *line = status_line(st, 80, true);
+	assert_non_null(
+	    strstr(line, " ! Couldn't connect to server (no data): U+7535U+529B  U+71C3U+6C14"));
+	assert_null(strchr(line, '?'));
+	free(line);
+	store_destroy(st);
+}
+
+int main(void)
+{
+	setenv("TZ", "UTC", 1); /* the clock on the status bar */
+	tzset();
+	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test(test_demo_reason_at_80),
+	    cmocka_unit_test(test_ten_thousand_alike),
+	    cmocka_unit_test(test_ten_thousand_reasons),
+	    cmocka_unit_test(test_long_name_whole_or_counted),
+	    cmocka_unit_test(test_groups_and_others),
+	    cmocka_unit_test(test_ascii_names),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
