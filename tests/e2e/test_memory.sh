@@ -64,8 +64,8 @@ check "peak RSS (VmHWM) stays under the stated bound" test $((hwm * 1024)) -lt "
 
 # It did hold what fitted, and says why the rest was refused.
 e2e_keys mem s
-check "sources page: readings refused at the source's max_bytes, polls go on" \
-	e2e_wait mem 10 "refused, the source holds its limit of $max_bytes bytes" "elements skipped"
+check "sources page: readings refused at the source's max_bytes, with the reason" \
+	e2e_wait mem 10 "refused, the source holds its limit of $max_bytes bytes"
 check "... the source is not failing (its documents are parsed, not refused whole)" \
 	bash -c '! tmux -u -L "$0" capture-pane -p -t mem | grep -q "too large"' "$E2E_SOCKET"
 e2e_keys mem q
