@@ -27,6 +27,12 @@ typedef struct int_field {
 static const int_field_t field_interval = {"interval_ms", 100, 24 * 3600 * 1000, "ms"};
 static const int_field_t field_timeout = {"timeout_ms", 100, 10 * 60 * 1000, "ms"};
 static const int_field_t field_max_body = {"max_body_bytes", 1024, 1024 * 1024 * 1024, N_("bytes")};
+static const int_field_t field_max_readings = {"max_readings", 1, 10000000, N_("readings")};
+static const int_field_t field_max_bytes = {"max_bytes", 1024 * 1024, INT64_C(1) << 40,
+                                            N_("bytes")};
+static const int_field_t field_retention = {"retention_ms", 1000, INT64_C(30) * 24 * 3600 * 1000,
+                                            "ms"};
+static const int_field_t field_clock_skew = {"clock_skew_ms", 0, 24 * 3600 * 1000, "ms"};
 
 static void source_free(source_cfg_t *s)
 {
@@ -112,6 +118,25 @@ static void source_defaults(source_cfg_t *s)
 	s->interval_ms = CONFIG_DEFAULT_INTERVAL_MS;
 	s->timeout_ms = CONFIG_DEFAULT_TIMEOUT_MS;
 	s->max_body = CONFIG_DEFAULT_MAX_BODY;
+	s->max_readings = CONFIG_DEFAULT_MAX_READINGS;
+	s->max_bytes = CONFIG_DEFAULT_MAX_BYTES;
+	s->retention_ms = 0;
+	s->clock_skew_ms = CONFIG_DEFAULT_CLOCK_SKEW_MS;
+}
+
+/* A source's settings from a template (a file's "defaults"), not its identity. */
+static void source_settings_copy(source_cfg_t *s, const source_cfg_t *from)
+{
+	char *format = xstrdup(from->format);
+	free(s->format);
+	s->format = format;
+	s->interval_ms = from->interval_ms;
+	s->timeout_ms = from->timeout_ms;
+	s->max_body = from->max_body;
+	s->max_readings = from->max_readings;
+	s->max_bytes = from->max_bytes;
+	s->retention_ms = from->retention_ms;
+	s->clock_skew_ms = from->clock_skew_ms;
 }
 
 static int get_string(const cJSON *obj, const char *key, bool required, char **out,
@@ -146,10 +171,14 @@ static int get_int(const cJSON *obj, const int_field_t *f, int64_t *out, const c
 	return 0;
 }
 
-static int source_from_json(const cJSON *obj, source_cfg_t *s, const char *where, char **cause)
+/* Reads a source object, or with `defaults` the file's "defaults" object
+ * (every setting but name and url). */
+static int source_from_json(const cJSON *obj, source_cfg_t *s, bool defaults, const char *where,
+                            char **cause)
 {
-	static const char *const known[] = {"name",        "url",        "format",
-	                                    "interval_ms", "timeout_ms", "max_body_bytes"};
+	static const char *const known[] = {
+	    "name",           "url",          "format",    "interval_ms",  "timeout_ms",
+	    "max_body_bytes", "max_readings", "max_bytes", "retention_ms", "clock_skew_ms"};
 	if (!cJSON_IsObject(obj)) {
 		*cause = xasprintf(_("%s: must be an object"), where);
 		return -1;
@@ -159,7 +188,7 @@ static int source_from_json(const cJSON *obj, source_cfg_t *s, const char *where
 	const cJSON *it;
 	cJSON_ArrayForEach(it, obj)
 	{
-		size_t k = 0;
+		size_t k = defaults ? 2 : 0; /* defaults name no source */
 		while (k < sizeof known / sizeof known[0] && strcmp(known[k], it->string) != 0)
 			k++;
 		if (k == sizeof known / sizeof known[0]) {
@@ -169,20 +198,28 @@ static int source_from_json(const cJSON *obj, source_cfg_t *s, const char *where
 			return -1;
 		}
 	}
-	int64_t max_body = (int64_t)s->max_body;
-	if (get_string(obj, "name", true, &s->name, where, cause) < 0 ||
-	    get_string(obj, "url", true, &s->url, where, cause) < 0 ||
+	int64_t max_body = (int64_t)s->max_body, max_readings = (int64_t)s->max_readings,
+	        max_bytes = (int64_t)s->max_bytes;
+	if ((!defaults && (get_string(obj, "name", true, &s->name, where, cause) < 0 ||
+	                   get_string(obj, "url", true, &s->url, where, cause) < 0)) ||
 	    get_string(obj, "format", false, &s->format, where, cause) < 0 ||
 	    get_int(obj, &field_interval, &s->interval_ms, where, cause) < 0 ||
 	    get_int(obj, &field_timeout, &s->timeout_ms, where, cause) < 0 ||
-	    get_int(obj, &field_max_body, &max_body, where, cause) < 0)
+	    get_int(obj, &field_max_body, &max_body, where, cause) < 0 ||
+	    get_int(obj, &field_max_readings, &max_readings, where, cause) < 0 ||
+	    get_int(obj, &field_max_bytes, &max_bytes, where, cause) < 0 ||
+	    get_int(obj, &field_retention, &s->retention_ms, where, cause) < 0 ||
+	    get_int(obj, &field_clock_skew, &s->clock_skew_ms, where, cause) < 0)
 		return -1;
 	s->max_body = (size_t)max_body;
+	s->max_readings = (size_t)max_readings;
+	s->max_bytes = (size_t)max_bytes;
 	return 0;
 }
 
-/* Appends the sources of a parsed document; on error cfg is unchanged. */
-static int config_apply(config_t *cfg, const cJSON *list, char **cause)
+/* Appends the sources of a parsed document, each starting from `tmpl` (the
+ * file's defaults); on error cfg is unchanged. */
+static int config_apply(config_t *cfg, const cJSON *list, const source_cfg_t *tmpl, char **cause)
 {
 	size_t n = (size_t)cJSON_GetArraySize(list), base = cfg->source_count;
 	cfg->sources = xreallocarray(cfg->sources, base + n + 1, sizeof *cfg->sources);
@@ -193,9 +230,10 @@ static int config_apply(config_t *cfg, const cJSON *list, char **cause)
 		source_cfg_t *s = &cfg->sources[base + i];
 		memset(s, 0, sizeof *s);
 		source_defaults(s);
+		source_settings_copy(s, tmpl);
 		char where[96];
 		snprintf(where, sizeof where, "sources[%zu]", i);
-		if (source_from_json(it, s, where, cause) == 0 && s->name) {
+		if (source_from_json(it, s, false, where, cause) == 0 && s->name) {
 			char *name = shown(s->name);
 			snprintf(where, sizeof where, "sources[%zu] (\"%.60s\")", i, name);
 			free(name);
@@ -231,13 +269,24 @@ int config_parse(config_t *cfg, const char *json, size_t len, char **cause)
 		return -1;
 	}
 	const cJSON *list = cJSON_GetObjectItemCaseSensitive(doc, "sources");
+	const cJSON *defaults = cJSON_GetObjectItemCaseSensitive(doc, "defaults");
+	source_cfg_t tmpl = {0};
+	source_defaults(&tmpl);
 	int rc = -1;
 	if (!cJSON_IsObject(doc))
 		*cause = xstrdup(_("the configuration must be a JSON object"));
 	else if (!cJSON_IsArray(list))
 		*cause = xstrdup(_("\"sources\" must be an array of sources"));
-	else
-		rc = config_apply(cfg, list, cause);
+	else if (defaults && source_from_json(defaults, &tmpl, true, "defaults", cause) < 0)
+		rc = -1;
+	else if (!adapter_find(tmpl.format)) {
+		char *f = shown(tmpl.format);
+		*cause = xasprintf(_("%s: unknown \"format\" \"%s\" (known: %s)"), "defaults", f,
+		                   adapter_names());
+		free(f);
+	} else
+		rc = config_apply(cfg, list, &tmpl, cause);
+	source_free(&tmpl);
 	cJSON_Delete(doc);
 	return rc;
 }

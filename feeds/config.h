@@ -1,5 +1,6 @@
 /* config: the list of sources to watch, from a JSON file (docs/config.md)
- * and/or `--source NAME=URL` arguments. */
+ * and/or `--source NAME=URL` arguments. A file's top-level "defaults" object
+ * sets any per-source setting but name and url for that file's sources. */
 #ifndef CITYDASH_CONFIG_H
 #define CITYDASH_CONFIG_H
 
@@ -9,6 +10,10 @@
 #define CONFIG_DEFAULT_INTERVAL_MS 1000
 #define CONFIG_DEFAULT_TIMEOUT_MS 5000
 #define CONFIG_DEFAULT_MAX_BODY (16u * 1024u * 1024u)
+#define CONFIG_DEFAULT_MAX_READINGS 200000
+#define CONFIG_DEFAULT_MAX_BYTES (256u * 1024u * 1024u)
+#define CONFIG_DEFAULT_CLOCK_SKEW_MS 30000
+/* retention_ms 0: STORE_RETENTION_STALE_FACTOR x the source's stale time */
 
 typedef struct source_cfg {
 	char *name;        /* unique among sources */
@@ -17,6 +22,10 @@ typedef struct source_cfg {
 	int64_t interval_ms;
 	int64_t timeout_ms;
 	size_t max_body;   /* bytes */
+	size_t max_readings;   /* readings held at once */
+	size_t max_bytes;      /* bytes held at once (store.h, "Memory") */
+	int64_t retention_ms;  /* 0: derived from the stale time */
+	int64_t clock_skew_ms; /* tolerated clock difference */
 } source_cfg_t;
 
 typedef struct config {

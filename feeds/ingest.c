@@ -57,8 +57,8 @@ typedef struct ingest_ctx {
 	int64_t now_ms;
 	bool begun;
 	unsigned duplicates;
-	unsigned refused; /* new readings beyond the store's limit */
-	char refused_reason[160];
+	unsigned refused; /* items beyond the source's max_readings or max_bytes */
+	char refused_reason[200];
 } ingest_ctx_t;
 
 /* The poll is opened at the first element, so a rejection before any element
@@ -71,6 +71,26 @@ static void ingest_begin(ingest_ctx_t *c)
 	}
 }
 
+/* Counts a refusal; the first one of the document names the limit. */
+static void refused(ingest_ctx_t *c, store_put_t put, const char *what, const char *id)
+{
+	if (put != STORE_PUT_REFUSED && put != STORE_PUT_OVER_BUDGET)
+		return;
+	if (c->refused++)
+		return;
+	const source_status_t *s = store_source(c->st, c->source);
+	if (put == STORE_PUT_REFUSED)
+		snprintf(c->refused_reason, sizeof c->refused_reason,
+		         _("%s \"%s\": refused, the source holds its limit of %zu readings "
+		           "(max_readings)"),
+		         _(what), id, s ? s->max_readings : 0);
+	else
+		snprintf(c->refused_reason, sizeof c->refused_reason,
+		         _("%s \"%s\": refused, the source holds its limit of %zu bytes "
+		           "(max_bytes)"),
+		         _(what), id, s ? s->max_bytes : 0);
+}
+
 static void sink_reading(void *ctx, const reading_in_t *r)
 {
 	ingest_ctx_t *c = ctx;
@@ -78,26 +98,27 @@ static void sink_reading(void *ctx, const reading_in_t *r)
 	store_put_t put = store_put_reading(c->st, c->source, r, c->now_ms);
 	if (put == STORE_PUT_DUPLICATE)
 		c->duplicates++;
-	if (put == STORE_PUT_REFUSED && c->refused++ == 0)
-		snprintf(c->refused_reason, sizeof c->refused_reason,
-			 _("reading \"%s\": refused, the store holds its limit of %zu readings"),
-			 r->id, store_reading_count(c->st));
+	refused(c, put, N_("reading"), r->id);
 }
 
 static void sink_kpi(void *ctx, const kpi_in_t *k)
 {
 	ingest_ctx_t *c = ctx;
 	ingest_begin(c);
-	if (store_put_kpi(c->st, c->source, k, c->now_ms) == STORE_PUT_DUPLICATE)
+	store_put_t put = store_put_kpi(c->st, c->source, k, c->now_ms);
+	if (put == STORE_PUT_DUPLICATE)
 		c->duplicates++;
+	refused(c, put, N_("KPI"), k->id);
 }
 
 static void sink_event(void *ctx, const event_in_t *e)
 {
 	ingest_ctx_t *c = ctx;
 	ingest_begin(c);
-	if (store_put_event(c->st, c->source, e, c->now_ms) == STORE_PUT_DUPLICATE)
+	store_put_t put = store_put_event(c->st, c->source, e, c->now_ms);
+	if (put == STORE_PUT_DUPLICATE)
 		c->duplicates++;
+	refused(c, put, N_("event"), e->id);
 }
 
 int ingest_body(store_t *st, int source, const adapter_t *adapter, const char *body, size_t len,
@@ -106,7 +127,8 @@ int ingest_body(store_t *st, int source, const adapter_t *adapter, const char *b
 	if (!adapter)
 		adapter = adapter_find(NULL);
 	ingest_ctx_t c = {.st = st, .source = source, .now_ms = now_ms};
-	feed_sink_t sink = {&c, sink_reading, sink_kpi, sink_event};
+	const source_status_t *src = store_source(st, source);
+	feed_sink_t sink = {&c, sink_reading, sink_kpi, sink_event, src ? src->max_bytes : 0};
 	feed_stats_t stats;
 	char *cause = NULL;
 	if (adapter->parse(body, len, now_ms, &sink, &stats, &cause) < 0) {
@@ -120,6 +142,9 @@ int ingest_body(store_t *st, int source, const adapter_t *adapter, const char *b
 	poll_report_t rep = {
 	    .had_kpis = stats.had_kpis,
 	    .had_events = stats.had_events,
+	    .dated = stats.has_generated,
+	    .generated_ms = stats.generated_ms,
+	    .lag_ms = stats.has_generated ? now_ms - stats.generated_ms : 0,
 	    .skipped = stats.skipped + c.refused,
 	    .duplicates = c.duplicates,
 	    .limits_ignored = stats.limits_ignored,

@@ -68,6 +68,11 @@ size_t keyindex_count(const keyindex_t *ix)
 	return ix->count;
 }
 
+size_t keyindex_slot_bytes(void)
+{
+	return sizeof(keyindex_slot_t);
+}
+
 /* Slot holding the key, or SIZE_MAX. */
 static size_t slot_find(const keyindex_t *ix, uint32_t hash, int source, const char *id)
 {

@@ -36,6 +36,9 @@ void keyindex_put(keyindex_t *ix, int source, const char *id, size_t pos);
 bool keyindex_remove(keyindex_t *ix, int source, const char *id);
 /* Number of keys held. */
 size_t keyindex_count(const keyindex_t *ix);
+/* Bytes of one slot; the index holds at most 1/0.35 slots per key held
+ * (it doubles at 70% load), and never shrinks. */
+size_t keyindex_slot_bytes(void);
 
 /* The 32-bit FNV-1a hash of the key; a key's home slot is its low bits.
  * Public so that tests can build colliding keys. */

@@ -16,6 +16,11 @@ typedef struct feed_sink {
 	void (*reading)(void *ctx, const reading_in_t *r);
 	void (*kpi)(void *ctx, const kpi_in_t *k);
 	void (*event)(void *ctx, const event_in_t *e);
+	/* Bytes the document's JSON tree may take while it is parsed (about 8
+	 * times the document for ordinary feeds, up to 40 times for one of tiny
+	 * elements); a document that needs more is rejected whole. The source's
+	 * max_bytes; 0: no limit. */
+	size_t max_tree_bytes;
 } feed_sink_t;
 
 typedef struct feed_stats {
@@ -23,11 +28,15 @@ typedef struct feed_stats {
 	unsigned skipped;                /* elements rejected */
 	unsigned limits_ignored;         /* limits out of order: dropped, reading kept */
 	bool had_readings, had_kpis, had_events;
+	bool has_generated;              /* the document said when it was built: */
+	int64_t generated_ms;            /* ... generated_at (producer's clock) */
 	char first_skip_reason[160];     /* "" if none */
 	char first_bad_limits[128];      /* id of the first reading whose limits were ignored */
 } feed_stats_t;
 
-/* Parses one v1 document. `now_ms` is the time of receipt (default `ts`).
+/* Parses one v1 document. `now_ms` is the time of receipt by citydash's
+ * clock: the default `ts`, and what each reading's lag_ms is measured
+ * against (reading_in_t; the store applies the clock-skew tolerance).
  * Returns 0 on success (elements may still have been skipped: see stats), or
  * -1 if the whole document is rejected (not JSON, not an object, missing or
  * unsupported version); then *cause receives a message for the operator,

@@ -1,7 +1,9 @@
 #include "protocol_fields.h"
 
 #include <math.h>
+#include <pthread.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "i18n.h"
@@ -9,16 +11,77 @@
 #include "timefmt.h"
 #include "xalloc.h"
 
+/* cJSON allocates through these hooks (installed once, for the process).
+ * While a document is parsed on a thread, every allocation there is counted
+ * as malloc rounds it (store_cost_string), and one past the limit fails,
+ * which makes cJSON give up cleanly. Frees are not subtracted: a parse frees
+ * nothing but on failure, so the count bounds what the tree holds. Any other
+ * use of cJSON, on any thread, is neither counted nor limited. */
+static _Thread_local size_t tree_used, tree_limit;
+static _Thread_local bool tree_over;
+
+static void *tree_malloc(size_t n)
+{
+	if (tree_limit) {
+		size_t chunk = n < tree_limit ? store_cost_string(n) : tree_limit;
+		if (chunk > tree_limit - tree_used) {
+			tree_over = true;
+			return NULL;
+		}
+		tree_used += chunk;
+	}
+	return malloc(n);
+}
+
+static void tree_free(void *p)
+{
+	free(p);
+}
+
+static void tree_hooks_install(void)
+{
+	cJSON_InitHooks(&(cJSON_Hooks){tree_malloc, tree_free});
+}
+
+cJSON *proto_json_parse(const char *body, size_t len, const char **end, size_t limit, bool *over)
+{
+	static pthread_once_t once = PTHREAD_ONCE_INIT;
+	pthread_once(&once, tree_hooks_install);
+	tree_used = 0;
+	tree_limit = limit;
+	tree_over = false;
+	cJSON *doc = body && len ? cJSON_ParseWithLengthOpts(body, len, end, 0) : NULL;
+	*over = tree_over;
+	return doc;
+}
+
+void proto_json_free(cJSON *doc)
+{
+	cJSON_Delete(doc);
+	tree_limit = 0;
+	tree_used = 0;
+}
+
+/* The length of s cut to at most STRING_MAX bytes, at a character boundary. */
+static size_t cut_len(const char *s, size_t len)
+{
+	if (len <= STRING_MAX)
+		return len;
+	/* A character is at most 4 bytes: never back up further (a run of stray
+	 * continuation bytes is not a character, and must not empty the string). */
+	len = STRING_MAX;
+	while (len > STRING_MAX - 3 && ((unsigned char)s[len] & 0xc0) == 0x80)
+		len--;
+	return len;
+}
+
 /* Sanitizes s into the scratch; returns its offset (pointers are resolved
- * once the element is complete, since the scratch may move as it grows). */
+ * once the element is complete, since the scratch may move as it grows).
+ * The result is cut to STRING_MAX bytes too: sanitizing can triple a string
+ * (each invalid byte becomes U+FFFD), and what the store holds is bounded. */
 static size_t scratch_put(pctx_t *c, const char *s)
 {
-	size_t len = strlen(s);
-	if (len > STRING_MAX) {
-		len = STRING_MAX;
-		while (len > 0 && ((unsigned char)s[len] & 0xc0) == 0x80)
-			len--;
-	}
+	size_t len = cut_len(s, strlen(s));
 	size_t need = c->len + TEXT_SANITIZED_MAX(len);
 	if (need > c->cap) {
 		size_t ncap = c->cap ? c->cap : 1024;
@@ -28,7 +91,9 @@ static size_t scratch_put(pctx_t *c, const char *s)
 		c->cap = ncap;
 	}
 	size_t off = c->len;
-	c->len += text_sanitize_into(c->buf + off, s, len) + 1;
+	size_t out = cut_len(c->buf + off, text_sanitize_into(c->buf + off, s, len));
+	c->buf[off + out] = '\0';
+	c->len += out + 1;
 	return off;
 }
 

@@ -17,14 +17,17 @@
 
 #include "protocol.h"
 
-#define STRING_MAX 4096 /* longer strings are cut at a character boundary */
-#define ID_MAX     128
-#define NONE       SIZE_MAX /* "absent" scratch offset / index */
+#define STRING_MAX                                                                                 \
+	4096 /* longer strings are cut at a character boundary,                                    \
+	        before and after sanitizing */
+#define ID_MAX 128
+#define NONE   SIZE_MAX /* "absent" scratch offset / index */
 
 typedef struct pctx {
 	char *buf; /* scratch for the sanitized strings of one element */
 	size_t cap, len;
-	int64_t default_ts;
+	int64_t default_ts; /* generated_at, else now_ms */
+	int64_t now_ms;     /* time of receipt, our clock */
 	bool has_generated; /* the document said when it was built */
 	const feed_sink_t *sink;
 	feed_stats_t *stats;
@@ -33,6 +36,12 @@ typedef struct pctx {
 	const char *id; /* the element's id once validated (ASCII, safe to show) */
 	bool bad;
 } pctx_t;
+
+/* Parses a whole document with its JSON tree's allocations limited to
+ * `limit` bytes (0: none); *over is set if the limit refused one (then NULL
+ * is returned). Free the result with proto_json_free, on the same thread. */
+cJSON *proto_json_parse(const char *body, size_t len, const char **end, size_t limit, bool *over);
+void proto_json_free(cJSON *doc);
 
 /* The scratch string at off, NULL for NONE. */
 const char *proto_scratch_at(const pctx_t *c, size_t off);

@@ -25,7 +25,10 @@
  *    unknown level "city", stage "sensed", department state "pending";
  *  - null entries of a KPI `history` are dropped; any other non-number skips
  *    the KPI. Only the newest STORE_KPI_HISTORY values are kept.
- * Strings longer than STRING_MAX bytes (protocol_fields.h) are cut at a character boundary. */
+ * Strings longer than STRING_MAX bytes (protocol_fields.h) are cut at a character boundary,
+ * before sanitizing and again after it (an invalid byte becomes a 3-byte U+FFFD).
+ * Age of data: see store.h ("Age") and docs/protocol.md; the parser reports,
+ * per reading, whether the producer dated it and how far that time lags ours. */
 
 static void read_limits(pctx_t *c, const cJSON *el, limits_t *l, bool *invalid)
 {
@@ -82,9 +85,15 @@ static void parse_reading(pctx_t *c, const cJSON *el, size_t index)
 		in.has_value = proto_num_ok(c, v, "value", &in.value);
 	/* How old the observation already was when the producer sent it, both
 	 * times by the producer's clock (so skew between clocks does not count):
-	 * a gateway resending a frozen value is not fresh data. */
-	if (proto_opt_time(c, el, "ts", &in.ts_ms) && c->has_generated && c->default_ts > in.ts_ms)
+	 * a gateway resending a frozen value is not fresh data. And how far the
+	 * time the producer vouches for (generated_at, else ts) lags behind our
+	 * clock: beyond the source's skew tolerance that counts too (store.h). */
+	bool has_ts = proto_opt_time(c, el, "ts", &in.ts_ms);
+	if (has_ts && c->has_generated && c->default_ts > in.ts_ms)
 		in.age_at_receipt_ms = c->default_ts - in.ts_ms;
+	in.dated = has_ts || c->has_generated;
+	if (in.dated)
+		in.lag_ms = c->now_ms - (c->has_generated ? c->default_ts : in.ts_ms);
 	read_range(c, el, &in);
 	if (proto_opt_num(c, el, "deadband", &in.deadband) && in.deadband < 0)
 		in.deadband = 0;
@@ -262,8 +271,13 @@ static bool only_space(const char *p, const char *end)
 }
 
 /* The whole-document checks; returns the message for a rejection or NULL. */
-static char *doc_check(const cJSON *doc, const char *body, size_t len, const char *end)
+static char *doc_check(const cJSON *doc, const char *body, size_t len, const char *end, bool over,
+                       size_t tree_limit)
 {
+	if (over)
+		return xasprintf(_("document too large to hold: parsing it needs more than %zu "
+		                   "bytes (max_bytes)"),
+		                 tree_limit);
 	if (!doc) {
 		size_t at = end && end >= body && end <= body + len ? (size_t)(end - body) : len;
 		return xasprintf(_("not JSON (syntax error near byte %zu)"), at);
@@ -292,28 +306,32 @@ int protocol_v1_parse(const char *body, size_t len, int64_t now_ms, const feed_s
 	if (!body)
 		len = 0;
 	const char *end = NULL;
-	cJSON *doc = body && len ? cJSON_ParseWithLengthOpts(body, len, &end, 0) : NULL;
-	char *why = doc_check(doc, body, len, end);
+	bool over = false;
+	size_t tree_limit = sink ? sink->max_tree_bytes : 0;
+	cJSON *doc = proto_json_parse(body, len, &end, tree_limit, &over);
+	char *why = doc_check(doc, body, len, end, over, tree_limit);
 	if (why) {
-		cJSON_Delete(doc);
+		proto_json_free(doc);
 		if (cause)
 			*cause = why;
 		else
 			free(why);
 		return -1;
 	}
-	pctx_t c = {.default_ts = now_ms, .sink = sink, .stats = stats};
+	pctx_t c = {.default_ts = now_ms, .now_ms = now_ms, .sink = sink, .stats = stats};
 	const cJSON *gen = cJSON_GetObjectItemCaseSensitive(doc, "generated_at");
 	int64_t gen_ms;
 	if (cJSON_IsString(gen) && gen->valuestring &&
 	    timefmt_parse_rfc3339(gen->valuestring, &gen_ms)) {
 		c.default_ts = gen_ms;
 		c.has_generated = true;
+		stats->has_generated = true;
+		stats->generated_ms = gen_ms;
 	}
 	stats->had_readings = parse_array(&c, doc, "readings", N_("reading"), parse_reading);
 	stats->had_kpis = parse_array(&c, doc, "kpis", N_("KPI"), parse_kpi);
 	stats->had_events = parse_array(&c, doc, "events", N_("event"), parse_event);
 	free(c.buf);
-	cJSON_Delete(doc);
+	proto_json_free(doc);
 	return 0;
 }

@@ -8,23 +8,17 @@
 #include "url_redact.h"
 #include "xalloc.h"
 
-void store_set_reading_limit(store_t *st, size_t limit)
-{
-	st->reading_limit = limit;
-}
-
 store_t *store_create(void)
 {
 	store_t *st = xcalloc(1, sizeof *st);
 	st->open_source = -1;
-	st->reading_limit = STORE_DEFAULT_READING_LIMIT;
 	keyindex_init(&st->reading_ix);
 	keyindex_init(&st->kpi_ix);
 	keyindex_init(&st->event_ix);
 	return st;
 }
 
-static void reading_free(reading_t *r)
+void store_reading_free(reading_t *r)
 {
 	free(r->id);
 	free(r->name);
@@ -60,7 +54,7 @@ void store_destroy(store_t *st)
 	if (!st)
 		return;
 	for (size_t i = 0; i < st->reading_count; i++)
-		reading_free(&st->readings[i]);
+		store_reading_free(&st->readings[i]);
 	for (size_t i = 0; i < st->kpi_count; i++)
 		store_kpi_free(&st->kpis[i]);
 	for (size_t i = 0; i < st->event_count; i++)
@@ -76,6 +70,7 @@ void store_destroy(store_t *st)
 	}
 	free(st->sources);
 	free(st->readings);
+	free(st->free_slots);
 	free(st->kpis);
 	free(st->events);
 	keyindex_free(&st->reading_ix);
@@ -94,8 +89,26 @@ int store_add_source(store_t *st, const char *name, const char *url, int64_t int
 	s->url = url_redact(url); /* only the poller keeps the real one */
 	s->interval_ms = interval_ms > 0 ? interval_ms : 1000;
 	s->stale_after_ms = stale_after_ms > 0 ? stale_after_ms : 3 * s->interval_ms;
+	s->vanish_due_ms = INT64_MAX;
+	int index = (int)st->source_count++;
+	store_set_source_limits(st, index, NULL);
 	st->generation++;
-	return (int)st->source_count++;
+	return index;
+}
+
+void store_set_source_limits(store_t *st, int source, const source_limits_t *lim)
+{
+	if (source < 0 || (size_t)source >= st->source_count)
+		return;
+	source_status_t *s = &st->sources[source];
+	source_limits_t l = lim ? *lim : (source_limits_t){.clock_skew_ms = -1};
+	s->max_readings = l.max_readings ? l.max_readings : STORE_DEFAULT_MAX_READINGS;
+	s->max_bytes = l.max_bytes ? l.max_bytes : STORE_DEFAULT_MAX_BYTES;
+	s->retention_ms =
+	    l.retention_ms > 0 ? l.retention_ms : STORE_RETENTION_STALE_FACTOR * s->stale_after_ms;
+	s->clock_skew_ms = l.clock_skew_ms >= 0 ? l.clock_skew_ms : STORE_DEFAULT_CLOCK_SKEW_MS;
+	/* A shorter retention may make a reading due now. */
+	s->vanish_due_ms = s->readings_held ? INT64_MIN : INT64_MAX;
 }
 
 size_t store_source_count(const store_t *st)
@@ -117,7 +130,8 @@ size_t store_reading_count(const store_t *st)
 
 const reading_t *store_reading(const store_t *st, size_t index)
 {
-	return index < st->reading_count ? &st->readings[index] : NULL;
+	/* A free slot has no id. */
+	return index < st->reading_count && st->readings[index].id ? &st->readings[index] : NULL;
 }
 
 long store_find_reading(const store_t *st, int source, const char *id)
@@ -157,6 +171,14 @@ bool store_reading_stale(const store_t *st, const reading_t *r, int64_t now_ms)
 	const source_status_t *s = store_source(st, r->source);
 	int64_t after = s ? s->stale_after_ms : 3000;
 	return store_reading_age(r, now_ms) > after;
+}
+
+int64_t store_source_data_age(const store_t *st, int source, int64_t now_ms)
+{
+	const source_status_t *s = store_source(st, source);
+	if (!s || !s->applied_poll) /* no document applied yet */
+		return -1;
+	return now_ms > s->data_ms ? now_ms - s->data_ms : 0;
 }
 
 uint64_t store_generation(const store_t *st)

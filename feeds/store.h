@@ -2,13 +2,25 @@
  * source's health. The single source of truth between the poller and the UI.
  *
  * Ownership: the store owns every string and array it holds; pointers it
- * returns stay valid until the next store_put_* / store_end_poll on that
- * item's source, or store_destroy. A reading keeps its index
- * (0 .. store_reading_count()-1) while it exists, so other modules (the alarm
- * engine) may use the index as a key; a reading its source stopped sending
- * may be removed, leaving a free slot (store_reading() returns NULL for it)
- * that a later new reading can take: users of indices skip NULL and re-check
- * after every store_end_poll.
+ * returns stay valid until the next store_put_* / store_end_poll /
+ * store_poll_not_modified / store_poll_failed* on that item's source, or
+ * store_destroy. A reading keeps its index (0 .. store_reading_count()-1)
+ * while it exists, so other modules (the alarm engine) may use the index as a
+ * key; a reading its source stopped sending is removed after the source's
+ * retention time, leaving a free slot (store_reading() returns NULL for it)
+ * that a later new reading takes, with a new serial: users of indices skip
+ * NULL and re-check after every poll of any source.
+ *
+ * Bounds, per source (store_set_source_limits): at most max_readings readings
+ * and max_bytes bytes held (see "Memory" below); what would go beyond is
+ * refused and counted, never stored, so one source cannot crowd out another.
+ *
+ * Age (docs/protocol.md, "Age of data"): a reading's age is the time since
+ * the observation by the producer's clock (generated_at - ts) plus the time
+ * since receipt, plus however much the document's time (generated_at, else
+ * the reading's ts) lagged behind citydash's clock at receipt beyond the
+ * source's clock-skew tolerance. A 304 confirms a document; it never makes
+ * its data younger.
  *
  * Scale: lookup by (source, id) is O(1) through an open-addressing hash; an
  * update that changes nothing but value and time allocates nothing. */
@@ -35,8 +47,12 @@ typedef struct reading_in {
 	bool has_value;            /* false: value was null or absent */
 	double value;
 	bool has_ts;
-	int64_t ts_ms;             /* observation time, if has_ts */
+	int64_t ts_ms;             /* observation time (producer's clock), if has_ts */
 	int64_t age_at_receipt_ms; /* generated_at - ts when both were given, else 0 */
+	bool dated;                /* the producer said when: generated_at or ts given */
+	int64_t lag_ms;            /* if dated: time of receipt (our clock) minus the
+	                              document's generated_at, else minus ts; negative
+	                              if the producer's clock is ahead of ours */
 	bool has_range;
 	double range_min, range_max;
 	limits_t limits;           /* mask 0 if none or ignored */
@@ -80,9 +96,14 @@ typedef struct reading {
 	int source;                /* index of the source it came from */
 	bool has_value;
 	double value;
-	int64_t ts_ms;             /* observation time */
-	int64_t received_ms;       /* when the last poll carrying it was applied */
-	int64_t age_at_receipt_ms; /* how old the observation was when sent */
+	int64_t ts_ms;             /* observation time (producer's clock) */
+	int64_t received_ms;       /* when the last document carrying it was applied */
+	int64_t age_at_receipt_ms; /* how old the observation was then, by our clock
+	                              (received_ms - this is the time of the
+	                              observation on our clock) */
+	bool dated;                /* its time came from the producer (ts/generated_at) */
+	bool ahead_of_clock;       /* its time was ahead of ours beyond the skew
+	                              tolerance: not believed, quality made uncertain */
 	double range_min, range_max; /* always min < max (derived if not given) */
 	limits_t limits;
 	bool limits_invalid;       /* the feed sent limits out of order: none apply */
@@ -92,6 +113,10 @@ typedef struct reading {
 	uint16_t history_head;     /* index of the next slot to write */
 	uint16_t history_len;
 	uint32_t seen_poll;        /* internal: poll sequence that last carried it */
+	int64_t confirmed_ms;      /* internal: last time its source sent or confirmed
+	                              (304) a document carrying it; retention counts
+	                              from here once a document left it out */
+	size_t cost;               /* internal: bytes charged to its source */
 	uint64_t serial;           /* unique per reading for the store's lifetime: a slot
 	                              freed and taken again gets a new one, so modules
 	                              keyed by index can tell a new reading from the old */
@@ -109,6 +134,7 @@ typedef struct kpi {
 	double weight;
 	int64_t received_ms;
 	uint32_t seen_poll;
+	size_t cost; /* internal: bytes charged to its source */
 } kpi_t;
 
 typedef struct event {
@@ -123,6 +149,7 @@ typedef struct event {
 	int steps_done, steps_total;
 	int64_t received_ms;
 	uint32_t seen_poll;
+	size_t cost; /* internal: bytes charged to its source */
 } event_t;
 
 typedef struct source_status {
@@ -134,8 +161,15 @@ typedef struct source_status {
 	bool failing;              /* last poll failed */
 	char *error;               /* reason of the last failure, short, NULL if ok */
 	char *error_detail;        /* the same at length (e.g. curl's message), or NULL */
-	int64_t last_ok_ms;        /* wall time of last good poll (0: never) */
-	int64_t last_attempt_ms;   /* wall time of last finished poll */
+	int64_t last_ok_ms;        /* time of the last good answer, a document or a 304
+	                              (0: never): the source's health, not the age of
+	                              its data (store_source_data_age) */
+	int64_t last_attempt_ms;   /* time of the last finished poll */
+	int64_t data_ms;           /* the time (our clock) the newest document stands
+	                              for: its generated_at mapped to our clock (see
+	                              "Age" above), or its receipt if it had none;
+	                              only once a document was applied (see
+	                              store_source_data_age). A 304 leaves it. */
 	unsigned consecutive_failures;
 	/* Counters from the last good document. */
 	unsigned skipped;          /* elements rejected */
@@ -143,8 +177,25 @@ typedef struct source_status {
 	unsigned limits_ignored;   /* readings whose limits were out of order */
 	char *first_bad_limits;    /* id of the first such reading, or NULL */
 	char *last_skip_reason;    /* first reason of the last document, or NULL */
+	unsigned refused;          /* elements refused by max_readings / max_bytes in
+	                              the last document (also counted in skipped) */
+	unsigned ahead_of_clock;   /* readings of the last document whose time was ahead
+	                              of ours beyond clock_skew_ms (shown uncertain) */
+	int64_t clock_lag_ms;      /* last document: receipt minus generated_at (our
+	                              clock minus theirs); negative: theirs is ahead.
+	                              0 if it had no generated_at */
 	uint64_t polls_ok, polls_failed, not_modified;
-	uint32_t applied_poll;     /* internal: sequence of the last document applied */
+	/* Limits (store_set_source_limits) and what is held against them. */
+	size_t max_readings, max_bytes;
+	int64_t retention_ms, clock_skew_ms;
+	size_t readings_held, bytes_held;
+	/* Internal bookkeeping. */
+	uint32_t applied_poll;     /* sequence of the last document applied */
+	unsigned doc_readings;     /* distinct readings that document carried */
+	int64_t doc_confirmed_ms;  /* last time that document was received or confirmed */
+	bool doc_dated;            /* that document had generated_at ... */
+	int64_t doc_generated_ms;  /* ... this one */
+	int64_t vanish_due_ms;     /* earliest expiry of a reading left out, or INT64_MAX */
 } source_status_t;
 
 typedef struct store store_t;
@@ -152,11 +203,39 @@ typedef struct store store_t;
 store_t *store_create(void);
 void store_destroy(store_t *st);
 
-/* Registers a source; returns its index (0, 1, ...). */
+/* Registers a source with the default limits below; returns its index
+ * (0, 1, ...). stale_after_ms <= 0: three intervals. */
 int store_add_source(store_t *st, const char *name, const char *url, int64_t interval_ms,
 		     int64_t stale_after_ms);
 size_t store_source_count(const store_t *st);
 const source_status_t *store_source(const store_t *st, int source);
+
+/* What one source may make the store hold, and how its time is judged.
+ * A field left 0 takes the default, but for clock_skew_ms, where 0 is a
+ * tolerance of 0 and a negative value takes the default. */
+typedef struct source_limits {
+	size_t max_readings;   /* readings held at once */
+	size_t max_bytes;      /* bytes held at once (see "Memory") */
+	int64_t retention_ms;  /* a reading the source stopped sending is removed
+	                          this long after it was last sent or confirmed */
+	int64_t clock_skew_ms; /* tolerated difference between its clock and ours */
+} source_limits_t;
+
+#define STORE_DEFAULT_MAX_READINGS   200000
+#define STORE_DEFAULT_MAX_BYTES      (256u * 1024u * 1024u)
+#define STORE_RETENTION_STALE_FACTOR 100 /* default retention: 100 x stale time */
+#define STORE_DEFAULT_CLOCK_SKEW_MS  30000
+
+/* Sets source's limits (NULL: all defaults). Lowering a limit removes
+ * nothing already held; it only refuses what comes next. */
+void store_set_source_limits(store_t *st, int source, const source_limits_t *lim);
+
+/* Memory: every reading, KPI and event is charged to its source as twice its
+ * struct (the slot arrays grow by doubling), its share of the lookup index,
+ * and each of its strings as malloc rounds it (at least 32 bytes). A source's
+ * bytes_held never exceeds its max_bytes; slots freed stay allocated for
+ * reuse, so all the store holds is at most twice the sum of max_bytes. */
+size_t store_cost_string(size_t len);
 
 /* ---- writing (the ingest path) ---- */
 
@@ -164,14 +243,11 @@ typedef enum store_put {
 	STORE_PUT_NEW,
 	STORE_PUT_UPDATED,
 	STORE_PUT_DUPLICATE,
-	STORE_PUT_REFUSED, /* a new reading beyond the store's limit: nothing stored */
+	STORE_PUT_REFUSED,     /* a new reading beyond the source's max_readings */
+	STORE_PUT_OVER_BUDGET, /* beyond the source's max_bytes: a new item is not
+	                          stored; a known one keeps its previous content (and
+	                          counts as carried by the document, so it ages) */
 } store_put_t;
-
-/* Readings are never removed, so a feed that invents new ids every poll
- * would grow the store without end: past this many readings, new ids are
- * refused (and counted as skipped by ingest). Known ids keep updating. */
-#define STORE_DEFAULT_READING_LIMIT 262144
-void store_set_reading_limit(store_t *st, size_t limit);
 
 /* Opens one document from `source`: items put until store_end_poll are one poll. */
 void store_begin_poll(store_t *st, int source, int64_t now_ms);
@@ -183,14 +259,19 @@ store_put_t store_put_event(store_t *st, int source, const event_in_t *in, int64
 
 typedef struct poll_report {
 	bool had_kpis, had_events;   /* the document carried those arrays */
+	bool dated;                  /* the document had generated_at: */
+	int64_t generated_ms;        /* ... its value (producer's clock) */
+	int64_t lag_ms;              /* ... receipt (our clock) minus generated_at */
 	unsigned skipped, duplicates, limits_ignored;
 	const char *first_skip_reason; /* may be NULL; copied */
 	const char *first_bad_limits;  /* id of the first reading with limits out of order; copied */
 } poll_report_t;
 
-/* Closes the poll: marks the source ok, records the counters, and drops the
- * source's KPIs / events that this document's arrays no longer list.
- * Readings that vanished are kept: they age and turn stale. */
+/* Closes the poll: marks the source ok, records the counters, sets the
+ * source's data time, and drops the source's KPIs / events that this
+ * document's arrays no longer list. Readings it no longer carries are kept,
+ * ageing and turning stale, until retention_ms after they were last sent or
+ * confirmed; then they are removed (their slots freed). */
 void store_end_poll(store_t *st, int source, const poll_report_t *rep, int64_t now_ms);
 
 /* A poll that ended without a document to apply. `reason` is short and
@@ -200,8 +281,10 @@ void store_end_poll(store_t *st, int source, const poll_report_t *rep, int64_t n
 void store_poll_failed(store_t *st, int source, const char *reason, int64_t now_ms);
 void store_poll_failed_detail(store_t *st, int source, const char *reason, const char *detail,
 			      int64_t now_ms);
-/* 304: the last document is still current, so what it carried is refreshed
- * (what it no longer carried keeps ageing). */
+/* 304: the source answered that its last document is still current. The
+ * source is healthy (last_ok_ms), and that document's readings count as sent
+ * again for retention, but no data gets younger: it still stands for the time
+ * the document was generated. */
 void store_poll_not_modified(store_t *st, int source, int64_t now_ms);
 
 /* ---- reading ---- */
@@ -217,11 +300,17 @@ const kpi_t *store_kpi(const store_t *st, size_t index);
 size_t store_event_count(const store_t *st);
 const event_t *store_event(const store_t *st, size_t index);
 
-/* Age of the reading's observation: time since receipt plus how old it was
- * when the producer sent it. */
+/* Age of the reading's observation (see "Age" above): time since receipt
+ * plus how old it was at receipt. A document resent with the same time (a
+ * frozen feed, a clock ahead of ours) does not make it younger. */
 int64_t store_reading_age(const reading_t *r, int64_t now_ms);
 /* True if that age exceeds its source's stale_after_ms. */
 bool store_reading_stale(const store_t *st, const reading_t *r, int64_t now_ms);
+/* Age of the source's data: now minus data_ms, the time its newest document
+ * stands for; -1 if no document was ever applied. Unlike now - last_ok_ms it
+ * does not restart on a 304 or on a document resent unchanged: this is what
+ * to show as the age of a source's data. */
+int64_t store_source_data_age(const store_t *st, int source, int64_t now_ms);
 
 /* Copies up to `max` history values, oldest first, into out; returns count. */
 size_t reading_history(const reading_t *r, float *out, size_t max);

@@ -44,6 +44,13 @@ static store_put_t put_kind(const store_t *st, int source, long pos, uint32_t se
 	return STORE_PUT_UPDATED;
 }
 
+/* True if replacing an item of old_cost by one of cost would take the
+ * source past its max_bytes (shrinking is always allowed). */
+static bool over_budget(const source_status_t *s, size_t old_cost, size_t cost)
+{
+	return cost > old_cost && s->bytes_held - old_cost + cost > s->max_bytes;
+}
+
 /* float conversion of an out-of-range double is undefined: clamp first. */
 static float to_float(bool has, double v)
 {
@@ -97,6 +104,35 @@ static void range_derive(reading_t *r)
 	r->range_max = mx;
 }
 
+/* The time of the observation on our clock, by the rule of store.h "Age":
+ * the age it had by the producer's clock, plus the lag of the document's
+ * time behind ours beyond the tolerance. A time ahead of ours beyond the
+ * tolerance is not believed (no negative age) and is flagged. An observation
+ * no newer than the one held (same or earlier producer time) is the same
+ * one resent: it keeps the older time, so resending never freshens data. */
+static void reading_age_apply(reading_t *r, const reading_in_t *in, int64_t now_ms, int64_t skew_ms,
+                              bool existed)
+{
+	int64_t age = in->age_at_receipt_ms > 0 ? in->age_at_receipt_ms : 0;
+	bool ahead = false;
+	if (in->dated && in->lag_ms > skew_ms)
+		age += in->lag_ms - skew_ms;
+	else if (in->dated && in->lag_ms < -skew_ms)
+		ahead = true;
+	int64_t observed = now_ms - age;
+	int64_t ts = in->has_ts ? in->ts_ms : now_ms;
+	if (existed && r->dated && in->dated && ts <= r->ts_ms) {
+		int64_t before = r->received_ms - r->age_at_receipt_ms;
+		if (before < observed)
+			observed = before;
+	}
+	r->ts_ms = ts;
+	r->received_ms = now_ms;
+	r->age_at_receipt_ms = now_ms - observed;
+	r->dated = in->dated;
+	r->ahead_of_clock = ahead;
+}
+
 static void reading_apply(reading_t *r, const reading_in_t *in, int64_t now_ms, bool dup)
 {
 	str_set(&r->name, in->name ? in->name : in->id);
@@ -109,13 +145,12 @@ static void reading_apply(reading_t *r, const reading_in_t *in, int64_t now_ms, 
 	str_set(&r->unit, in->unit);
 	r->has_value = in->has_value && isfinite(in->value);
 	r->value = r->has_value ? in->value : 0;
-	r->ts_ms = in->has_ts ? in->ts_ms : now_ms;
-	r->received_ms = now_ms;
-	r->age_at_receipt_ms = in->age_at_receipt_ms > 0 ? in->age_at_receipt_ms : 0;
 	r->limits_invalid = in->limits_invalid || !limits_ordered(&in->limits);
 	r->limits = r->limits_invalid ? (limits_t){0} : in->limits;
 	r->deadband = in->deadband > 0 && isfinite(in->deadband) ? in->deadband : 0;
 	r->quality = in->quality;
+	if (r->ahead_of_clock && r->quality == QUALITY_GOOD)
+		r->quality = QUALITY_UNCERTAIN; /* its time is not believed */
 	if (in->has_range && isfinite(in->range_min) && isfinite(in->range_max) &&
 	    in->range_min < in->range_max) {
 		r->range_min = in->range_min;
@@ -135,26 +170,77 @@ static void reading_apply(reading_t *r, const reading_in_t *in, int64_t now_ms, 
 		r->history_len++;
 }
 
-store_put_t store_put_reading(store_t *st, int source, const reading_in_t *in, int64_t now_ms)
+/* A new reading's slot: a free one if there is one, else a new one at the end. */
+static size_t reading_slot_new(store_t *st, int source, const char *id)
 {
-	long pos = keyindex_find(&st->reading_ix, source, in->id);
-	store_put_t kind = put_kind(st, source, pos, pos >= 0 ? st->readings[pos].seen_poll : 0);
-	if (pos < 0 && st->reading_count >= st->reading_limit)
-		return STORE_PUT_REFUSED; /* a feed inventing ids must not eat the memory */
-	if (pos < 0) {
+	size_t pos;
+	if (st->free_count) {
+		pos = st->free_slots[--st->free_count];
+	} else {
 		st->readings = grow(st->readings, &st->reading_cap, st->reading_count + 1,
 		                    sizeof *st->readings);
-		pos = (long)st->reading_count++;
-		reading_t *r = &st->readings[pos];
-		memset(r, 0, sizeof *r);
-		r->id = xstrdup(in->id);
-		r->source = source;
-		r->serial = ++st->next_serial;
-		keyindex_put(&st->reading_ix, source, r->id, (size_t)pos);
+		pos = st->reading_count++;
 	}
 	reading_t *r = &st->readings[pos];
+	memset(r, 0, sizeof *r);
+	r->id = xstrdup(id);
+	r->source = source;
+	r->serial = ++st->next_serial; /* new, also in a slot taken again */
+	keyindex_put(&st->reading_ix, source, r->id, pos);
+	return pos;
+}
+
+/* Counts a reading of the open poll once (repeats are not counted). */
+static void reading_carried(store_t *st, const source_status_t *s, const reading_t *r, int source,
+                            store_put_t kind)
+{
+	if (st->open_source != source || kind == STORE_PUT_DUPLICATE)
+		return;
+	st->poll_carried++;
+	if (kind != STORE_PUT_NEW && s->applied_poll && r->seen_poll == s->applied_poll)
+		st->poll_carried_prev++;
+}
+
+store_put_t store_put_reading(store_t *st, int source, const reading_in_t *in, int64_t now_ms)
+{
+	if (source < 0 || (size_t)source >= st->source_count)
+		return STORE_PUT_REFUSED;
+	source_status_t *s = &st->sources[source];
+	long pos = keyindex_find(&st->reading_ix, source, in->id);
+	store_put_t kind = put_kind(st, source, pos, pos >= 0 ? st->readings[pos].seen_poll : 0);
+	size_t old_cost = pos >= 0 ? st->readings[pos].cost : 0;
+	size_t cost = store_cost_reading_in(in); /* what it will cost once applied */
+	/* Limits per source, so a feed inventing ids or bytes cannot crowd out
+	 * another's readings: what would go beyond is refused, not stored. */
+	store_put_t refused = kind;
+	if (pos < 0 && s->readings_held >= s->max_readings)
+		refused = STORE_PUT_REFUSED;
+	else if (over_budget(s, old_cost, cost))
+		refused = STORE_PUT_OVER_BUDGET;
+	if (refused != kind) {
+		st->poll_refused++;
+		if (pos >= 0) { /* still carried: it keeps ageing, it does not vanish */
+			reading_carried(st, s, &st->readings[pos], source, kind);
+			st->readings[pos].seen_poll = st->poll_seq;
+			st->readings[pos].confirmed_ms = now_ms;
+		}
+		return refused;
+	}
+	bool existed = pos >= 0;
+	if (!existed) {
+		pos = (long)reading_slot_new(st, source, in->id);
+		s->readings_held++;
+	}
+	reading_t *r = &st->readings[pos];
+	reading_carried(st, s, r, source, kind);
+	reading_age_apply(r, in, now_ms, s->clock_skew_ms, existed);
 	reading_apply(r, in, now_ms, kind == STORE_PUT_DUPLICATE);
+	if (r->ahead_of_clock && kind != STORE_PUT_DUPLICATE)
+		st->poll_ahead++;
 	r->seen_poll = st->poll_seq;
+	r->confirmed_ms = now_ms;
+	r->cost = cost;
+	s->bytes_held = s->bytes_held - old_cost + r->cost;
 	st->generation++;
 	return kind;
 }
@@ -184,8 +270,18 @@ static void kpi_apply(kpi_t *k, const kpi_in_t *in, int64_t now_ms)
 
 store_put_t store_put_kpi(store_t *st, int source, const kpi_in_t *in, int64_t now_ms)
 {
+	if (source < 0 || (size_t)source >= st->source_count)
+		return STORE_PUT_REFUSED;
+	source_status_t *s = &st->sources[source];
 	long pos = keyindex_find(&st->kpi_ix, source, in->id);
 	store_put_t kind = put_kind(st, source, pos, pos >= 0 ? st->kpis[pos].seen_poll : 0);
+	size_t old_cost = pos >= 0 ? st->kpis[pos].cost : 0;
+	if (over_budget(s, old_cost, store_cost_kpi_in(in))) {
+		st->poll_refused++;
+		if (pos >= 0)
+			st->kpis[pos].seen_poll = st->poll_seq; /* listed: not dropped */
+		return STORE_PUT_OVER_BUDGET;
+	}
 	if (pos < 0) {
 		st->kpis = grow(st->kpis, &st->kpi_cap, st->kpi_count + 1, sizeof *st->kpis);
 		pos = (long)st->kpi_count++;
@@ -194,8 +290,11 @@ store_put_t store_put_kpi(store_t *st, int source, const kpi_in_t *in, int64_t n
 		st->kpis[pos].source = source;
 		keyindex_put(&st->kpi_ix, source, st->kpis[pos].id, (size_t)pos);
 	}
-	kpi_apply(&st->kpis[pos], in, now_ms);
-	st->kpis[pos].seen_poll = st->poll_seq;
+	kpi_t *k = &st->kpis[pos];
+	kpi_apply(k, in, now_ms);
+	k->seen_poll = st->poll_seq;
+	k->cost = store_cost_kpi(k);
+	s->bytes_held = s->bytes_held - old_cost + k->cost;
 	st->generation++;
 	return kind;
 }
@@ -230,8 +329,18 @@ static void event_apply(event_t *e, const event_in_t *in, int64_t now_ms)
 
 store_put_t store_put_event(store_t *st, int source, const event_in_t *in, int64_t now_ms)
 {
+	if (source < 0 || (size_t)source >= st->source_count)
+		return STORE_PUT_REFUSED;
+	source_status_t *s = &st->sources[source];
 	long pos = keyindex_find(&st->event_ix, source, in->id);
 	store_put_t kind = put_kind(st, source, pos, pos >= 0 ? st->events[pos].seen_poll : 0);
+	size_t old_cost = pos >= 0 ? st->events[pos].cost : 0;
+	if (over_budget(s, old_cost, store_cost_event_in(in))) {
+		st->poll_refused++;
+		if (pos >= 0)
+			st->events[pos].seen_poll = st->poll_seq; /* listed: not dropped */
+		return STORE_PUT_OVER_BUDGET;
+	}
 	if (pos < 0) {
 		st->events =
 		    grow(st->events, &st->event_cap, st->event_count + 1, sizeof *st->events);
@@ -241,8 +350,11 @@ store_put_t store_put_event(store_t *st, int source, const event_in_t *in, int64
 		st->events[pos].source = source;
 		keyindex_put(&st->event_ix, source, st->events[pos].id, (size_t)pos);
 	}
-	event_apply(&st->events[pos], in, now_ms);
-	st->events[pos].seen_poll = st->poll_seq;
+	event_t *e = &st->events[pos];
+	event_apply(e, in, now_ms);
+	e->seen_poll = st->poll_seq;
+	e->cost = store_cost_event(e);
+	s->bytes_held = s->bytes_held - old_cost + e->cost;
 	st->generation++;
 	return kind;
 }

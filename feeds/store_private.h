@@ -2,9 +2,10 @@
  * and the item destructors). Only store*.c include this header; every other
  * module goes through store.h.
  *
- * store.c        lifecycle, sources registry, read accessors
+ * store.c        lifecycle, sources registry and limits, read accessors
  * store_apply.c  applying one parsed item (store_put_*), reading history
- * store_poll.c   poll bookkeeping: begin/end, sweeps, failures, 304 */
+ * store_cost.c   what an item is charged against its source's max_bytes
+ * store_poll.c   poll bookkeeping: begin/end, sweeps, retention, failures, 304 */
 #ifndef CITYDASH_STORE_PRIVATE_H
 #define CITYDASH_STORE_PRIVATE_H
 
@@ -28,12 +29,32 @@ struct store {
 	    poll_seq;    /* bumped by store_begin_poll; items remember the last that carried them */
 	int open_source; /* source of the open poll, -1 if none */
 	uint64_t generation;
-	size_t reading_limit; /* new ids beyond this many readings are refused */
 	uint64_t next_serial; /* reading_t.serial of the next new reading */
+	size_t *free_slots;   /* indices of free reading slots, taken last-in first */
+	size_t free_count, free_cap;
+	/* Counters of the open poll. */
+	unsigned poll_carried;      /* distinct readings the document carried */
+	unsigned poll_carried_prev; /* ... of which the previous document carried too */
+	unsigned poll_refused;      /* items refused by a limit */
+	unsigned poll_ahead;        /* readings dated ahead of our clock */
 };
 
 /* Free what the item owns (its strings), not the item itself. */
+void store_reading_free(reading_t *r);
 void store_kpi_free(kpi_t *k);
 void store_event_free(event_t *e);
+
+/* Bytes charged for an item (store.h, "Memory"): of the item as it is, and
+ * of what applying `in` would make it (for a reading, the same). */
+size_t store_cost_reading_in(const reading_in_t *in);
+size_t store_cost_kpi(const kpi_t *k);
+size_t store_cost_kpi_in(const kpi_in_t *in);
+size_t store_cost_event(const event_t *e);
+size_t store_cost_event_in(const event_in_t *in);
+
+/* Removes the source's readings that documents stopped carrying, once
+ * retention_ms has passed since they were last sent or confirmed, if one is
+ * due at now_ms (store_poll.c). */
+void store_expire_readings(store_t *st, int source, int64_t now_ms);
 
 #endif

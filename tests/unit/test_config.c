@@ -130,6 +130,57 @@ static void test_bounds_accepted(void **state)
 	config_free(&cfg);
 }
 
+/* Items 1, 9 and 10 of issue 5: per-source limits and the clock-skew
+ * tolerance, each with its bounds, per source or for the whole file in
+ * "defaults"; --source sources get the built-in defaults. */
+static void test_limits_and_defaults(void **state)
+{
+	const char *json = "{\"defaults\":{\"max_readings\":5000,\"clock_skew_ms\":0,"
+	                   "\"interval_ms\":2000},\"sources\":["
+	                   "{\"name\":\"a\",\"url\":\"http://h/a\"},"
+	                   "{\"name\":\"b\",\"url\":\"http://h/b\",\"max_readings\":10000000,"
+	                   "\"max_bytes\":1099511627776,\"retention_ms\":2592000000,"
+	                   "\"clock_skew_ms\":86400000}]}";
+	config_t cfg = {0};
+	char *cause = NULL;
+	assert_int_equal(config_parse(&cfg, json, strlen(json), &cause), 0);
+	const source_cfg_t *a = &cfg.sources[0], *b = &cfg.sources[1];
+	assert_int_equal(a->max_readings, 5000);
+	assert_int_equal(a->clock_skew_ms, 0);
+	assert_int_equal(a->interval_ms, 2000);
+	assert_int_equal(a->max_bytes, CONFIG_DEFAULT_MAX_BYTES);
+	assert_int_equal(a->retention_ms, 0); /* derived from the stale time */
+	assert_string_equal(a->format, "citydash-v1");
+	assert_int_equal(b->max_readings, 10000000);
+	assert_int_equal(b->max_bytes, (size_t)1 << 40);
+	assert_int_equal(b->retention_ms, 2592000000);
+	assert_int_equal(b->clock_skew_ms, 86400000);
+	assert_int_equal(b->interval_ms, 2000);
+	assert_int_equal(config_add_source_arg(&cfg, "c=http://h/c", &cause), 0);
+	const source_cfg_t *c = &cfg.sources[2];
+	assert_int_equal(c->max_readings, CONFIG_DEFAULT_MAX_READINGS);
+	assert_int_equal(c->max_bytes, CONFIG_DEFAULT_MAX_BYTES);
+	assert_int_equal(c->clock_skew_ms, CONFIG_DEFAULT_CLOCK_SKEW_MS);
+	assert_int_equal(c->interval_ms, CONFIG_DEFAULT_INTERVAL_MS);
+	config_free(&cfg);
+
+	expect_error(SRC("{\"name\":\"w\",\"url\":\"http://h/\",\"max_readings\":0}"),
+	             "\"max_readings\"", "from 1 to 10000000 readings");
+	expect_error(SRC("{\"name\":\"w\",\"url\":\"http://h/\",\"max_bytes\":1048575}"),
+	             "sources[1]", "\"max_bytes\" must be a whole number from 1048576");
+	expect_error(SRC("{\"name\":\"w\",\"url\":\"http://h/\",\"retention_ms\":999}"),
+	             "\"retention_ms\"", "from 1000 to 2592000000 ms");
+	expect_error(SRC("{\"name\":\"w\",\"url\":\"http://h/\",\"clock_skew_ms\":-1}"),
+	             "\"clock_skew_ms\"", "from 0 to 86400000 ms");
+	expect_error("{\"defaults\":{\"clock_skew_ms\":86400001},\"sources\":[]}",
+	             "defaults: \"clock_skew_ms\"", NULL);
+	expect_error("{\"defaults\":{\"name\":\"x\"},\"sources\":[]}",
+	             "defaults: unknown field \"name\"", NULL);
+	expect_error("{\"defaults\":{\"format\":\"prom\"},\"sources\":[]}",
+	             "defaults: unknown \"format\" \"prom\"", NULL);
+	expect_error("{\"defaults\":[],\"sources\":[]}", "defaults: must be an object", NULL);
+}
+
 static void test_source_arg(void **state)
 {
 	static const struct {
@@ -209,7 +260,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_good_file),       cmocka_unit_test(test_validation_errors),
 	    cmocka_unit_test(test_bounds_accepted), cmocka_unit_test(test_source_arg),
-	    cmocka_unit_test(test_file_errors),
+	    cmocka_unit_test(test_file_errors),     cmocka_unit_test(test_limits_and_defaults),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -289,13 +289,16 @@ static void check_clean(const store_t *st)
 }
 
 /* A feed that invents new ids every poll cannot grow the store past its
- * limit: the extra readings are refused and counted, known ones still update. */
+ * source's limit: the extra readings are refused and counted, with a reason
+ * naming the source's limit; known ones still update; another source's
+ * readings are stored as before. */
 static void test_reading_limit(void **state)
 {
 	(void)state;
 	store_t *st = store_create();
 	int s = store_add_source(st, "inventive", "http://127.0.0.1/", 1000, 3000);
-	store_set_reading_limit(st, 3);
+	int honest = store_add_source(st, "honest", "http://127.0.0.1/", 1000, 3000);
+	store_set_source_limits(st, s, &(source_limits_t){.max_readings = 3, .clock_skew_ms = -1});
 	const char *doc = "{\"version\":1,\"readings\":["
 			  "{\"id\":\"a\",\"value\":1},{\"id\":\"b\",\"value\":1},"
 			  "{\"id\":\"c\",\"value\":1},{\"id\":\"d\",\"value\":1},"
@@ -304,36 +307,219 @@ static void test_reading_limit(void **state)
 	assert_int_equal(store_reading_count(st), 3);
 	const source_status_t *ss = store_source(st, s);
 	assert_int_equal(ss->skipped, 2);
-	assert_non_null(strstr(ss->last_skip_reason, "limit of 3 readings"));
+	assert_int_equal(ss->refused, 2);
+	assert_non_null(strstr(ss->last_skip_reason, "reading \"d\""));
+	assert_non_null(strstr(ss->last_skip_reason, "limit of 3 readings (max_readings)"));
 	const char *doc2 = "{\"version\":1,\"readings\":[{\"id\":\"a\",\"value\":7},"
 			   "{\"id\":\"f\",\"value\":1}]}";
 	assert_int_equal(ingest_str(st, s, doc2, 2000), 0);
 	assert_int_equal(store_reading_count(st), 3);
 	assert_true(find(st, s, "a")->value == 7);
 	assert_int_equal(store_source(st, s)->skipped, 1);
+	/* The other source is not limited by the first one's readings. */
+	assert_int_equal(ingest_str(st, honest, doc, 2000), 0);
+	assert_non_null(find(st, honest, "e"));
+	assert_int_equal(store_source(st, honest)->skipped, 0);
 	store_destroy(st);
 }
 
 /* A gateway resending an old observation: its age counts from the
- * observation (by the producer's own clock), not from when we received it. */
+ * observation (by the producer's own clock), not from when we received it.
+ * The document is within the clock-skew tolerance of our clock. */
 static void test_old_observation_is_stale_on_arrival(void **state)
 {
 	(void)state;
 	store_t *st = store_create();
 	int s = store_add_source(st, "gw", "http://127.0.0.1/", 1000, 3000);
-	const char *doc = "{\"version\":1,\"generated_at\":\"2026-11-25T08:00:10Z\","
-			  "\"readings\":[{\"id\":\"frozen\",\"value\":1,"
-			  "\"ts\":\"2026-11-25T08:00:00Z\"},"
-			  "{\"id\":\"fresh\",\"value\":1,\"ts\":\"2026-11-25T08:00:09.500Z\"},"
-			  "{\"id\":\"undated\",\"value\":1}]}";
-	/* Our clock is far from the producer's: only the difference inside the
-	 * document matters. */
-	assert_int_equal(ingest_str(st, s, doc, 5000), 0);
-	assert_int_equal(store_reading_age(find(st, s, "frozen"), 5000), 10000);
-	assert_true(store_reading_stale(st, find(st, s, "frozen"), 5000));
-	assert_int_equal(store_reading_age(find(st, s, "fresh"), 5000), 500);
-	assert_false(store_reading_stale(st, find(st, s, "fresh"), 5000));
-	assert_int_equal(store_reading_age(find(st, s, "undated"), 5000), 0);
+	const char *doc = "{\"version\":1,\"generated_at\":\"2025-11-25T08:00:10Z\","
+	                  "\"readings\":[{\"id\":\"frozen\",\"value\":1,"
+	                  "\"ts\":\"2025-11-25T08:00:00Z\"},"
+	                  "{\"id\":\"fresh\",\"value\":1,\"ts\":\"2025-11-25T08:00:09.500Z\"},"
+	                  "{\"id\":\"undated\",\"value\":1}]}";
+	/* Our clock 20 s behind the producer's: skew within the tolerance does
+	 * not count, only the difference inside the document. */
+	int64_t now = T0 - 10000;
+	assert_int_equal(ingest_str(st, s, doc, now), 0);
+	assert_int_equal(store_reading_age(find(st, s, "frozen"), now), 10000);
+	assert_true(store_reading_stale(st, find(st, s, "frozen"), now));
+	assert_int_equal(store_reading_age(find(st, s, "fresh"), now), 500);
+	assert_false(store_reading_stale(st, find(st, s, "fresh"), now));
+	assert_int_equal(store_reading_age(find(st, s, "undated"), now), 0);
+	assert_int_equal(find(st, s, "fresh")->quality, QUALITY_GOOD);
+	store_destroy(st);
+}
+
+/* Item 1 of issue 5: a frozen document, generated_at and every ts an hour
+ * old by citydash's clock, is stale on arrival, and a 304 answered to it for
+ * ever never makes it fresh. Without generated_at, each ts is measured. */
+static void test_frozen_document_is_stale(void **state)
+{
+	(void)state;
+	store_t *st = store_create();
+	int s = store_add_source(st, "frozen", "http://127.0.0.1/", 1000, 3000);
+	/* T0 is 2025-11-25T08:00:00Z on our clock. */
+	const char *doc = "{\"version\":1,\"generated_at\":\"2025-11-25T07:00:00Z\","
+	                  "\"readings\":[{\"id\":\"pump\",\"value\":25,"
+	                  "\"ts\":\"2025-11-25T07:00:00Z\",\"limits\":{\"hihi\":10}},"
+	                  "{\"id\":\"valve\",\"value\":1}]}";
+	assert_int_equal(ingest_str(st, s, doc, T0), 0);
+	const reading_t *pump = find(st, s, "pump"), *valve = find(st, s, "valve");
+	assert_true(store_reading_stale(st, pump, T0));
+	assert_true(store_reading_stale(st, valve, T0));
+	assert_true(store_reading_age(pump, T0) >= 3600000 - 30000);
+	for (int64_t t = T0 + 1000; t <= T0 + 60000; t += 1000) {
+		store_poll_not_modified(st, s, t);
+		assert_true(store_reading_stale(st, pump, t));
+		assert_true(store_reading_age(valve, t) >= 3600000 - 30000 + (t - T0));
+	}
+	/* The same document sent again in full is no fresher either. */
+	assert_int_equal(ingest_str(st, s, doc, T0 + 61000), 0);
+	assert_true(store_reading_age(pump, T0 + 61000) >= 3600000 - 30000 + 61000);
+	/* No generated_at: each reading's own ts is measured against our clock. */
+	const char *undated = "{\"version\":1,\"readings\":[{\"id\":\"old\",\"value\":1,"
+	                      "\"ts\":\"2025-11-25T07:00:00Z\"},{\"id\":\"now\",\"value\":1,"
+	                      "\"ts\":\"2025-11-25T08:00:00Z\"},{\"id\":\"untimed\",\"value\":1}]}";
+	assert_int_equal(ingest_str(st, s, undated, T0 + 1000), 0);
+	assert_true(store_reading_stale(st, find(st, s, "old"), T0 + 1000));
+	assert_false(store_reading_stale(st, find(st, s, "now"), T0 + 1000));
+	assert_false(store_reading_stale(st, find(st, s, "untimed"), T0 + 1000));
+	store_destroy(st);
+}
+
+/* Item 1 of issue 5: a document from an hour in the future is flagged (its
+ * readings shown uncertain), not believed: resent, it only gets older. */
+static void test_future_document_flagged(void **state)
+{
+	(void)state;
+	store_t *st = store_create();
+	int s = store_add_source(st, "ahead", "http://127.0.0.1/", 1000, 3000);
+	const char *doc = "{\"version\":1,\"generated_at\":\"2025-11-25T09:00:00Z\","
+	                  "\"readings\":[{\"id\":\"a\",\"value\":1}]}";
+	assert_int_equal(ingest_str(st, s, doc, T0), 0);
+	assert_int_equal(find(st, s, "a")->quality, QUALITY_UNCERTAIN);
+	assert_int_equal(ingest_str(st, s, doc, T0 + 5000), 0);
+	assert_true(store_reading_stale(st, find(st, s, "a"), T0 + 5000));
+	store_destroy(st);
+}
+
+/* Item 9 of issue 5: one source inventing ids cannot stop another's readings
+ * from being stored; after its retention time, the readings it stopped
+ * sending are gone and new ones are stored again. */
+static void test_flood_does_not_hide_another_source(void **state)
+{
+	(void)state;
+	store_t *st = store_create();
+	int a = store_add_source(st, "inventive", "http://127.0.0.1/a", 1000, 3000);
+	int b = store_add_source(st, "pumps", "http://127.0.0.1/b", 1000, 3000);
+	store_set_source_limits(
+	    st, a,
+	    &(source_limits_t){.max_readings = 100, .retention_ms = 60000, .clock_skew_ms = -1});
+	char doc[8192];
+	/* Five polls of 70 new ids each, then its own ten readings, every second. */
+	for (int poll = 0; poll < 64; poll++) {
+		int n = snprintf(doc, sizeof doc, "{\"version\":1,\"readings\":[");
+		for (int i = 0; i < (poll < 5 ? 70 : 10); i++)
+			n += snprintf(doc + n, sizeof doc - (size_t)n,
+			              "%s{\"id\":\"%s%d.%d\",\"value\":1}", i ? "," : "",
+			              poll < 5 ? "x" : "real", poll < 5 ? poll : 0, i);
+		snprintf(doc + n, sizeof doc - (size_t)n, "]}");
+		assert_int_equal(ingest_str(st, a, doc, T0 + poll * 1000), 0);
+		if (poll == 2) {
+			assert_int_equal(store_source(st, a)->skipped, 70);
+			assert_non_null(strstr(store_source(st, a)->last_skip_reason,
+			                       "limit of 100 readings (max_readings)"));
+			assert_int_equal(ingest_str(st, b,
+			                            "{\"version\":1,\"readings\":[{\"id\":\"pump\","
+			                            "\"value\":25,\"limits\":{\"hihi\":10}}]}",
+			                            T0 + poll * 1000),
+			                 0);
+			assert_non_null(find(st, b, "pump"));
+			assert_int_equal(store_source(st, b)->skipped, 0);
+		}
+		if (poll == 59) /* the flood's readings are still held */
+			assert_null(find(st, a, "real0.0"));
+	}
+	/* x0.* and x1.* were last sent a minute ago or more: gone, and A's own
+	 * readings are stored now. */
+	assert_null(find(st, a, "x0.0"));
+	assert_null(find(st, a, "x1.29"));
+	assert_non_null(find(st, a, "real0.9"));
+	assert_int_equal(store_source(st, a)->skipped, 0);
+	assert_non_null(find(st, b, "pump"));
+	store_destroy(st);
+}
+
+/* A document of n readings h<first>.. each with five 4 KB strings of
+ * invalid bytes (each becomes a 3-byte U+FFFD when sanitized). */
+static char *hostile_doc(int first, int n, size_t *len)
+{
+	size_t cap = (size_t)n * 5 * 4200 + 256, used = 0;
+	char *doc = xmalloc(cap);
+	used += (size_t)snprintf(doc, cap, "{\"version\":1,\"readings\":[");
+	static const char *const keys[] = {"name", "domain", "unit"};
+	for (int i = first; i < first + n; i++) {
+		used += (size_t)snprintf(doc + used, cap - used, "%s{\"id\":\"h%d\",\"value\":1",
+		                         i > first ? "," : "", i);
+		for (int k = 0; k < 3; k++) {
+			used += (size_t)snprintf(doc + used, cap - used, ",\"%s\":\"", keys[k]);
+			memset(doc + used, 0xff, 4096);
+			used += 4096;
+			doc[used++] = '"';
+		}
+		used += (size_t)snprintf(doc + used, cap - used, ",\"place\":{\"district\":\"");
+		memset(doc + used, 0xfe, 4096);
+		used += 4096;
+		used += (size_t)snprintf(doc + used, cap - used, "\",\"street\":\"");
+		memset(doc + used, 0xfd, 4096);
+		used += 4096;
+		used += (size_t)snprintf(doc + used, cap - used, "\"}}");
+	}
+	used += (size_t)snprintf(doc + used, cap - used, "]}");
+	*len = used;
+	return doc;
+}
+
+/* Item 10 of issue 5: a feed sending new ids with long strings of invalid
+ * bytes cannot make citydash hold more than the source's max_bytes, nor
+ * any string longer than 4096 bytes; a document whose parse alone would
+ * need more than that is refused whole. */
+static void test_hostile_strings_bounded(void **state)
+{
+	(void)state;
+	store_t *st = store_create();
+	int a = store_add_source(st, "hostile", "http://127.0.0.1/a", 1000, 3000);
+	const size_t budget = 4 * 1024 * 1024;
+	store_set_source_limits(st, a,
+	                        &(source_limits_t){.max_bytes = budget, .clock_skew_ms = -1});
+	size_t len;
+	for (int poll = 0; poll < 3; poll++) {
+		char *doc = hostile_doc(poll * 100, 100, &len);
+		assert_int_equal(ingest_body(st, a, NULL, doc, len, T0 + poll * 1000), 0);
+		free(doc);
+	}
+	size_t held = 0, readings = 0;
+	for (size_t i = 0; i < store_reading_count(st); i++) {
+		const reading_t *r = store_reading(st, i);
+		if (!r)
+			continue;
+		const char *strs[] = {r->name, r->domain_token, r->unit, r->district, r->street};
+		for (size_t k = 0; k < 5; k++) {
+			assert_true(strlen(strs[k]) <= 4096);
+			held += strlen(strs[k]) + 1;
+		}
+		readings++;
+	}
+	assert_true(readings > 100 && readings < 200);
+	assert_true(held <= budget);
+	const source_status_t *ss = store_source(st, a);
+	assert_int_equal(ss->skipped, 100); /* the third document: none fit */
+	assert_non_null(strstr(ss->last_skip_reason, "(max_bytes)"));
+	/* 200 readings at once: more than 4 MiB to parse, refused whole. */
+	char *doc = hostile_doc(1000, 200, &len);
+	assert_int_equal(ingest_body(st, a, NULL, doc, len, T0 + 5000), -1);
+	assert_true(ss->failing);
+	assert_non_null(strstr(ss->error, "parsing it needs more than 4194304 bytes (max_bytes)"));
+	free(doc);
 	store_destroy(st);
 }
 
@@ -385,6 +571,10 @@ int main(void)
 	    cmocka_unit_test(test_kpis_events_follow_document),
 	    cmocka_unit_test(test_reading_limit),
 	    cmocka_unit_test(test_old_observation_is_stale_on_arrival),
+	    cmocka_unit_test(test_frozen_document_is_stale),
+	    cmocka_unit_test(test_future_document_flagged),
+	    cmocka_unit_test(test_flood_does_not_hide_another_source),
+	    cmocka_unit_test(test_hostile_strings_bounded),
 	    cmocka_unit_test(test_fuzz_mutations),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

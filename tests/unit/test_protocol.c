@@ -99,7 +99,7 @@ static void cap_free(capture_t *c)
 static int parse(const char *doc, capture_t **out, feed_stats_t *st, char **cause)
 {
 	capture_t *c = xcalloc(1, sizeof *c);
-	feed_sink_t sink = {c, cap_reading, cap_kpi, cap_event};
+	feed_sink_t sink = {c, cap_reading, cap_kpi, cap_event, 0};
 	size_t len = strlen(doc);
 	char *buf = xmalloc(len ? len : 1);
 	memcpy(buf, doc, len);
@@ -143,7 +143,7 @@ static void test_valid_fixture(void **state)
 	size_t len;
 	char *doc = read_fixture("feeds_v1_valid.json", &len);
 	capture_t *c = xcalloc(1, sizeof *c);
-	feed_sink_t sink = {c, cap_reading, cap_kpi, cap_event};
+	feed_sink_t sink = {c, cap_reading, cap_kpi, cap_event, 0};
 	feed_stats_t st;
 	char *cause = NULL;
 	assert_int_equal(protocol_v1_parse(doc, len, NOW, &sink, &st, &cause), 0);
@@ -232,7 +232,7 @@ static void test_bad_elements_fixture(void **state)
 	size_t len;
 	char *doc = read_fixture("feeds_v1_bad_elements.json", &len);
 	capture_t *c = xcalloc(1, sizeof *c);
-	feed_sink_t sink = {c, cap_reading, cap_kpi, cap_event};
+	feed_sink_t sink = {c, cap_reading, cap_kpi, cap_event, 0};
 	feed_stats_t st;
 	char *cause = NULL;
 	assert_int_equal(protocol_v1_parse(doc, len, NOW, &sink, &st, &cause), 0);
@@ -471,6 +471,68 @@ static void test_long_string_and_nesting(void **state)
 	free(doc);
 }
 
+/* Item 10 of issue 5: sanitizing turns each invalid byte into U+FFFD (3
+ * bytes), so strings are cut to 4096 bytes after sanitizing too; a run of
+ * stray continuation bytes is not emptied by the cut. */
+static void test_string_cap_after_sanitizing(void **state)
+{
+	const unsigned char fill[] = {0xff, 0x80};
+	for (size_t f = 0; f < 2; f++) {
+		size_t big = 4096;
+		char *doc = xmalloc(big + 128);
+		int n = snprintf(
+		    doc, 128, "{\"version\":1,\"readings\":[{\"id\":\"a\",\"value\":1,\"name\":\"");
+		memset(doc + n, fill[f], big);
+		strcpy(doc + n + big, "\"}]}");
+		capture_t *c;
+		feed_stats_t st;
+		char *cause;
+		assert_int_equal(parse(doc, &c, &st, &cause), 0);
+		assert_int_equal(c->nr, 1);
+		size_t len = strlen(c->r[0].name);
+		assert_true(len <= 4096 && len >= 4093);
+		assert_true(len % 3 == 0); /* whole U+FFFD characters */
+		assert_true(text_is_clean(c->r[0].name));
+		cap_free(c);
+		free(doc);
+	}
+}
+
+/* Item 1 of issue 5: the parser tells the store how far the time the
+ * producer vouches for (generated_at, else ts) lags behind the time of
+ * receipt, and whether there was such a time at all. */
+static void test_lag_reported(void **state)
+{
+	capture_t *c;
+	feed_stats_t st;
+	char *cause;
+	/* NOW is 2025-11-25T08:00:00Z. */
+	assert_int_equal(parse("{\"version\":1,\"readings\":[{\"id\":\"a\",\"value\":1},"
+	                       "{\"id\":\"b\",\"value\":1,\"ts\":\"2025-11-25T07:00:00Z\"},"
+	                       "{\"id\":\"c\",\"value\":1,\"ts\":\"2025-11-25T09:00:00Z\"}]}",
+	                       &c, &st, &cause),
+	                 0);
+	assert_false(st.has_generated);
+	assert_false(c->r[0].in.dated);
+	assert_true(c->r[1].in.dated);
+	assert_int_equal(c->r[1].in.lag_ms, 3600000);
+	assert_int_equal(c->r[1].in.age_at_receipt_ms, 0);
+	assert_int_equal(c->r[2].in.lag_ms, -3600000);
+	cap_free(c);
+	assert_int_equal(parse("{\"version\":1,\"generated_at\":\"2025-11-25T07:00:00Z\","
+	                       "\"readings\":[{\"id\":\"a\",\"value\":1},"
+	                       "{\"id\":\"b\",\"value\":1,\"ts\":\"2025-11-25T06:59:00Z\"}]}",
+	                       &c, &st, &cause),
+	                 0);
+	assert_true(st.has_generated);
+	assert_int_equal(st.generated_ms, NOW - 3600000);
+	assert_true(c->r[0].in.dated && c->r[1].in.dated);
+	assert_int_equal(c->r[0].in.lag_ms, 3600000);
+	assert_int_equal(c->r[1].in.lag_ms, 3600000); /* the document's lag */
+	assert_int_equal(c->r[1].in.age_at_receipt_ms, 60000);
+	cap_free(c);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -487,6 +549,8 @@ int main(void)
 	    cmocka_unit_test(test_kpi_history),
 	    cmocka_unit_test(test_event_defaults_and_caps),
 	    cmocka_unit_test(test_long_string_and_nesting),
+	    cmocka_unit_test(test_string_cap_after_sanitizing),
+	    cmocka_unit_test(test_lag_reported),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -9,6 +9,7 @@
 #include <float.h>
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "store.h"
@@ -248,16 +249,20 @@ static void test_failure_and_304(void **state)
 	assert_null(ss->error);
 	assert_int_equal(ss->consecutive_failures, 0);
 	assert_int_equal(ss->not_modified, 1);
+	/* Healthy again, but the data is as old as the document confirmed. */
 	assert_int_equal(ss->last_ok_ms, T0 + 5000);
-	assert_int_equal(r->received_ms, T0 + 5000);
+	assert_int_equal(r->received_ms, T0);
+	assert_int_equal(store_reading_age(r, T0 + 5000), 5000);
+	assert_int_equal(store_source_data_age(st, s, T0 + 5000), 5000);
 	assert_int_equal(r->history_len, 1); /* no new sample */
-	assert_false(store_reading_stale(st, r, T0 + 5000 + 3000));
+	assert_true(store_reading_stale(st, r, T0 + 5000));
 	store_destroy(st);
 }
 
-/* A 304 vouches for the last document only: a reading that left the feed
- * before it keeps ageing and turns stale. */
-static void test_304_refreshes_only_the_last_document(void **state)
+/* Item 1 of issue 5: a 304 answered for ever to a frozen feed never makes
+ * its data younger than the document it confirms; what the document no
+ * longer carried ages alike. The source is healthy all along. */
+static void test_304_never_freshens(void **state)
 {
 	(void)state;
 	store_t *st = store_create();
@@ -270,13 +275,314 @@ static void test_304_refreshes_only_the_last_document(void **state)
 	store_begin_poll(st, s, T0 + 1000);
 	store_put_reading(st, s, &a, T0 + 1000);
 	store_end_poll(st, s, &(poll_report_t){0}, T0 + 1000);
-	store_poll_not_modified(st, s, T0 + 10000);
+	for (int64_t t = T0 + 2000; t <= T0 + 10000; t += 1000)
+		store_poll_not_modified(st, s, t);
+	const source_status_t *ss = store_source(st, s);
 	const reading_t *ra = store_reading(st, (size_t)store_find_reading(st, s, "a"));
 	const reading_t *rg = store_reading(st, (size_t)store_find_reading(st, s, "gone"));
-	assert_int_equal(ra->received_ms, T0 + 10000);
-	assert_int_equal(rg->received_ms, T0);
-	assert_false(store_reading_stale(st, ra, T0 + 10000));
+	assert_false(ss->failing);
+	assert_int_equal(ss->last_ok_ms, T0 + 10000);
+	assert_int_equal(store_reading_age(ra, T0 + 10000), 9000);
+	assert_int_equal(store_reading_age(rg, T0 + 10000), 10000);
+	assert_true(store_reading_stale(st, ra, T0 + 10000));
 	assert_true(store_reading_stale(st, rg, T0 + 10000));
+	assert_int_equal(store_source_data_age(st, s, T0 + 10000), 9000);
+	store_destroy(st);
+}
+
+/* A reading dated by its producer (lag_ms = receipt - its time). */
+static reading_in_t dated(const char *id, double v, int64_t ts, int64_t lag)
+{
+	reading_in_t in = rin(id, v);
+	in.has_ts = in.dated = true;
+	in.ts_ms = ts;
+	in.lag_ms = lag;
+	return in;
+}
+
+/* Item 1 of issue 5: the time a producer vouches for is measured against
+ * citydash's clock; beyond the tolerance, the lag counts into the age. */
+static void test_clock_lag_counts_into_age(void **state)
+{
+	(void)state;
+	store_t *st = store_create();
+	int s = store_add_source(st, "w", "http://127.0.0.1/", 1000, 3000);
+	assert_int_equal(store_source(st, s)->clock_skew_ms, STORE_DEFAULT_CLOCK_SKEW_MS);
+	/* An hour behind our clock: 30 s of it are tolerated as skew. */
+	reading_in_t old = dated("old", 1, T0 - 3600000, 3600000);
+	/* 20 s behind: within the tolerance, fresh. */
+	reading_in_t skewed = dated("skewed", 1, T0 - 20000, 20000);
+	store_begin_poll(st, s, T0);
+	store_put_reading(st, s, &old, T0);
+	store_put_reading(st, s, &skewed, T0);
+	store_end_poll(
+	    st, s, &(poll_report_t){.dated = true, .generated_ms = T0 - 3600000, .lag_ms = 3600000},
+	    T0);
+	const reading_t *ro = store_reading(st, (size_t)store_find_reading(st, s, "old"));
+	const reading_t *rs = store_reading(st, (size_t)store_find_reading(st, s, "skewed"));
+	assert_int_equal(store_reading_age(ro, T0), 3600000 - 30000);
+	assert_true(store_reading_stale(st, ro, T0));
+	assert_int_equal(store_reading_age(rs, T0), 0);
+	assert_false(store_reading_stale(st, rs, T0 + 3000));
+	/* The source answered just now, but its data is the document's age. */
+	assert_int_equal(store_source(st, s)->last_ok_ms, T0);
+	assert_int_equal(store_source_data_age(st, s, T0), 3600000 - 30000);
+	assert_int_equal(store_source(st, s)->clock_lag_ms, 3600000);
+	/* A tolerance of 0 counts all of it. */
+	store_set_source_limits(st, s, &(source_limits_t){.clock_skew_ms = 0});
+	put1(st, s, &skewed, T0 + 1000);
+	assert_int_equal(store_reading_age(rs, T0 + 1000), 20000);
+	store_destroy(st);
+}
+
+/* Item 1 of issue 5: a time ahead of our clock beyond the tolerance is
+ * flagged (quality uncertain, counted) and not believed: resending the same
+ * document never makes its data younger. */
+static void test_future_time_not_believed(void **state)
+{
+	(void)state;
+	store_t *st = store_create();
+	int s = store_add_source(st, "w", "http://127.0.0.1/", 1000, 3000);
+	reading_in_t f = dated("f", 1, T0 + 3600000, -3600000);
+	poll_report_t rep = {.dated = true, .generated_ms = T0 + 3600000, .lag_ms = -3600000};
+	store_begin_poll(st, s, T0);
+	store_put_reading(st, s, &f, T0);
+	store_end_poll(st, s, &rep, T0);
+	const reading_t *r = store_reading(st, 0);
+	assert_true(r->ahead_of_clock);
+	assert_int_equal(r->quality, QUALITY_UNCERTAIN);
+	assert_int_equal(store_source(st, s)->ahead_of_clock, 1);
+	assert_int_equal(store_reading_age(r, T0), 0);
+	/* The same document, sent again 10 s later (not a 304). */
+	f.lag_ms = -3600000 + 10000;
+	rep.lag_ms = f.lag_ms;
+	store_begin_poll(st, s, T0 + 10000);
+	store_put_reading(st, s, &f, T0 + 10000);
+	store_end_poll(st, s, &rep, T0 + 10000);
+	assert_int_equal(store_reading_age(r, T0 + 10000), 10000);
+	assert_true(store_reading_stale(st, r, T0 + 10000));
+	assert_int_equal(store_source_data_age(st, s, T0 + 10000), 10000);
+	/* A newer observation is new data. */
+	reading_in_t g = dated("f", 2, T0 + 3600000 + 11000, -3600000 + 1000);
+	put1(st, s, &g, T0 + 12000);
+	assert_int_equal(store_reading_age(r, T0 + 12000), 0);
+	/* Within the tolerance ahead: believed, good. */
+	reading_in_t h = dated("f", 3, T0 + 3600000 + 20000, -20000);
+	put1(st, s, &h, T0 + 13000);
+	assert_false(r->ahead_of_clock);
+	assert_int_equal(r->quality, QUALITY_GOOD);
+	store_destroy(st);
+}
+
+/* One document of `source`: readings id_prefix.first .. id_prefix.(first+n-1). */
+static unsigned put_range(store_t *st, int source, const char *prefix, int first, int n,
+                          int64_t now, store_put_t *last)
+{
+	unsigned stored = 0;
+	char id[64];
+	store_begin_poll(st, source, now);
+	for (int i = first; i < first + n; i++) {
+		snprintf(id, sizeof id, "%s.%d", prefix, i);
+		reading_in_t in = rin(id, i);
+		store_put_t put = store_put_reading(st, source, &in, now);
+		stored += put == STORE_PUT_NEW || put == STORE_PUT_UPDATED;
+		if (last)
+			*last = put;
+	}
+	store_end_poll(st, source, &(poll_report_t){0}, now);
+	return stored;
+}
+
+static size_t live_readings(const store_t *st, int source)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < store_reading_count(st); i++) {
+		const reading_t *r = store_reading(st, i);
+		if (r && r->source == source) {
+			/* The key index agrees with the slot. */
+			assert_int_equal(store_find_reading(st, source, r->id), (long)i);
+			n++;
+		}
+	}
+	return n;
+}
+
+/* Items 9 of issue 5: caps are per source. A floods new ids past its cap;
+ * B's HIHI reading is still stored. Readings A stopped sending are removed
+ * after its retention time, their slots reused by new readings with new
+ * serials, so no cap sticks until restart. */
+static void test_caps_per_source_and_retention(void **state)
+{
+	(void)state;
+	store_t *st = store_create();
+	int a = store_add_source(st, "a", "http://127.0.0.1/a", 1000, 3000);
+	int b = store_add_source(st, "b", "http://127.0.0.1/b", 1000, 3000);
+	assert_int_equal(store_source(st, a)->max_readings, STORE_DEFAULT_MAX_READINGS);
+	assert_int_equal(store_source(st, a)->retention_ms, 100 * 3000);
+	store_set_source_limits(
+	    st, a,
+	    &(source_limits_t){.max_readings = 100, .retention_ms = 60000, .clock_skew_ms = -1});
+	store_put_t last;
+	/* A invents 70 new ids a poll: full after two polls. */
+	for (int poll = 0; poll < 5; poll++)
+		put_range(st, a, "a", poll * 70, 70, T0 + poll * 1000, &last);
+	assert_int_equal(last, STORE_PUT_REFUSED);
+	assert_int_equal(store_source(st, a)->readings_held, 100);
+	assert_int_equal(store_source(st, a)->refused, 70);
+	assert_int_equal(live_readings(st, a), 100);
+	/* B's pump in HIHI is stored beside it. */
+	reading_in_t pump = rin("pump", 25);
+	pump.limits = (limits_t){.mask = LIMIT_HIHI, .hihi = 10};
+	store_begin_poll(st, b, T0 + 5000);
+	assert_int_equal(store_put_reading(st, b, &pump, T0 + 5000), STORE_PUT_NEW);
+	store_end_poll(st, b, &(poll_report_t){0}, T0 + 5000);
+	long ip = store_find_reading(st, b, "pump");
+	assert_true(ip >= 0 && store_reading(st, (size_t)ip)->value == 25);
+
+	/* A goes on inventing; its first readings left its feed at T0 + 1000
+	 * (a.0-69) and T0 + 2000 (a.70-99): gone one minute after they were last
+	 * sent, and nothing of A's before. */
+	size_t slots = store_reading_count(st);
+	uint64_t max_serial = 0;
+	for (size_t i = 0; i < slots; i++)
+		if (store_reading(st, i) && store_reading(st, i)->serial > max_serial)
+			max_serial = store_reading(st, i)->serial;
+	for (int64_t t = T0 + 6000; t < T0 + 60000; t += 1000)
+		put_range(st, a, "flood", (int)(t - T0), 70, t, NULL);
+	assert_int_equal(live_readings(st, a), 100);
+	assert_true(store_find_reading(st, a, "a.0") >= 0);
+	assert_int_equal(put_range(st, a, "flood", 60000, 70, T0 + 60000, NULL), 0);
+	assert_int_equal(store_find_reading(st, a, "a.0"), -1); /* removed, slot freed */
+	assert_true(store_find_reading(st, a, "a.99") >= 0);
+	assert_int_equal(store_source(st, a)->readings_held, 30);
+	/* New readings take the freed slots, with new serials. */
+	assert_int_equal(put_range(st, a, "new", 0, 70, T0 + 61000, NULL), 70);
+	assert_int_equal(store_reading_count(st), slots);
+	for (int i = 0; i < 70; i++) {
+		char id[32];
+		snprintf(id, sizeof id, "new.%d", i);
+		long ix = store_find_reading(st, a, id);
+		assert_true(ix >= 0 && (size_t)ix < slots);
+		assert_true(store_reading(st, (size_t)ix)->serial > max_serial);
+	}
+	assert_int_equal(put_range(st, a, "new", 0, 70, T0 + 62000, NULL), 70); /* updates */
+	assert_int_equal(store_find_reading(st, a, "a.99"), -1); /* its minute is over */
+	assert_int_equal(live_readings(st, a), 70);
+	/* B's reading, never left out of B's documents, is untouched. */
+	assert_int_equal(store_find_reading(st, b, "pump"), ip);
+	assert_int_equal(live_readings(st, b), 1);
+	store_destroy(st);
+}
+
+/* Retention counts from the last time a document carrying the reading was
+ * sent or confirmed by a 304; a failing source keeps its last document's
+ * readings (shown stale), whatever the time. */
+static void test_retention_counts_from_confirmation(void **state)
+{
+	(void)state;
+	store_t *st = store_create();
+	int s = store_add_source(st, "s", "http://127.0.0.1/", 1000, 3000);
+	store_set_source_limits(st, s,
+	                        &(source_limits_t){.retention_ms = 10000, .clock_skew_ms = -1});
+	put_range(st, s, "x", 0, 2, T0, NULL);
+	for (int64_t t = T0 + 1000; t <= T0 + 20000; t += 1000)
+		store_poll_not_modified(st, s, t);     /* confirmed until T0 + 20 s */
+	put_range(st, s, "x", 1, 1, T0 + 21000, NULL); /* x.0 left out */
+	assert_true(store_find_reading(st, s, "x.0") >= 0);
+	store_poll_failed(st, s, "timeout", T0 + 29999);
+	assert_true(store_find_reading(st, s, "x.0") >= 0);
+	store_poll_failed(st, s, "timeout", T0 + 30000);
+	assert_int_equal(store_find_reading(st, s, "x.0"), -1);
+	/* x.1 stays however long the source fails. */
+	store_poll_failed(st, s, "timeout", T0 + 999999);
+	assert_true(store_find_reading(st, s, "x.1") >= 0);
+	assert_int_equal(live_readings(st, s), 1);
+	store_destroy(st);
+}
+
+/* A string of n copies of c. */
+static char *filled(size_t n, char c)
+{
+	char *p = malloc(n + 1);
+	assert_non_null(p);
+	memset(p, c, n);
+	p[n] = '\0';
+	return p;
+}
+
+/* Item 10 of issue 5: a source's bytes are bounded by its max_bytes, for
+ * readings, KPIs and events; what would go beyond is refused; shrinking is
+ * always allowed; another source is not affected. */
+static void test_byte_budget(void **state)
+{
+	(void)state;
+	store_t *st = store_create();
+	int a = store_add_source(st, "a", "http://127.0.0.1/a", 1000, 3000);
+	int b = store_add_source(st, "b", "http://127.0.0.1/b", 1000, 3000);
+	assert_int_equal(store_source(st, a)->max_bytes, STORE_DEFAULT_MAX_BYTES);
+	const size_t budget = 1024 * 1024;
+	store_set_source_limits(st, a,
+	                        &(source_limits_t){.max_bytes = budget, .clock_skew_ms = -1});
+	char *big = filled(4096, 'x');
+	char id[32];
+	unsigned stored = 0, refused = 0;
+	store_begin_poll(st, a, T0);
+	for (int i = 0; i < 200; i++) {
+		snprintf(id, sizeof id, "r%d", i);
+		reading_in_t in = rin(id, i);
+		in.name = in.district = in.street = in.unit = in.domain = big;
+		store_put_t put = store_put_reading(st, a, &in, T0);
+		stored += put == STORE_PUT_NEW;
+		refused += put == STORE_PUT_OVER_BUDGET;
+		assert_true(store_source(st, a)->bytes_held <= budget);
+	}
+	/* KPIs and events count against the same budget. */
+	unsigned kpis_refused = 0, events_refused = 0;
+	for (int i = 0; i < 10; i++) {
+		snprintf(id, sizeof id, "k%d", i);
+		kpi_in_t k = {.id = id, .name = big, .category = big, .unit = big, .period = big};
+		kpis_refused += store_put_kpi(st, a, &k, T0) == STORE_PUT_OVER_BUDGET;
+		event_in_t e = {.id = id,
+		                .title = big,
+		                .type = big,
+		                .district = big,
+		                .street = big,
+		                .steps_done = -1,
+		                .steps_total = -1};
+		events_refused += store_put_event(st, a, &e, T0) == STORE_PUT_OVER_BUDGET;
+		assert_true(store_source(st, a)->bytes_held <= budget);
+	}
+	assert_true(kpis_refused >= 9 && events_refused >= 9);
+	store_end_poll(st, a, &(poll_report_t){0}, T0);
+	/* About 5 x 4.1 KB and two slots a reading: some 40 fit in 1 MiB. */
+	assert_true(stored > 30 && stored < 50);
+	assert_int_equal(stored + refused, 200);
+	assert_int_equal(store_source(st, a)->refused, refused + kpis_refused + events_refused);
+	const source_status_t *sa = store_source(st, a);
+	assert_true(sa->bytes_held > budget - 30000 && sa->bytes_held <= budget);
+	/* A known reading may shrink, and then a new one fits. */
+	reading_in_t small = rin("r0", 1);
+	put1(st, a, &small, T0 + 1000);
+	assert_true(sa->bytes_held < budget - 20000);
+	/* The budget is recomputed from what is held: drop everything. */
+	store_begin_poll(st, a, T0 + 2000);
+	store_end_poll(st, a, &(poll_report_t){0}, T0 + 2000);
+	store_set_source_limits(
+	    st, a,
+	    &(source_limits_t){.max_bytes = budget, .retention_ms = 1000, .clock_skew_ms = -1});
+	store_poll_not_modified(st, a, T0 + 5000);
+	assert_int_equal(sa->readings_held, 0);
+	assert_int_equal(sa->bytes_held, 0);
+	/* B holds what A could not. */
+	store_begin_poll(st, b, T0);
+	for (int i = 0; i < 200; i++) {
+		snprintf(id, sizeof id, "r%d", i);
+		reading_in_t in = rin(id, i);
+		in.name = big;
+		assert_int_equal(store_put_reading(st, b, &in, T0), STORE_PUT_NEW);
+	}
+	store_end_poll(st, b, &(poll_report_t){0}, T0);
+	free(big);
 	store_destroy(st);
 }
 
@@ -396,7 +702,12 @@ int main(void)
 	    cmocka_unit_test(test_derived_range),
 	    cmocka_unit_test(test_stale),
 	    cmocka_unit_test(test_failure_and_304),
-	    cmocka_unit_test(test_304_refreshes_only_the_last_document),
+	    cmocka_unit_test(test_304_never_freshens),
+	    cmocka_unit_test(test_clock_lag_counts_into_age),
+	    cmocka_unit_test(test_future_time_not_believed),
+	    cmocka_unit_test(test_caps_per_source_and_retention),
+	    cmocka_unit_test(test_retention_counts_from_confirmation),
+	    cmocka_unit_test(test_byte_budget),
 	    cmocka_unit_test(test_report_and_generation),
 	    cmocka_unit_test(test_kpis_events_removed),
 	};

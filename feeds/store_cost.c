@@ -1,0 +1,66 @@
+/* What an item costs its source against max_bytes (store.h, "Memory"). The
+ * charge is an upper bound of what holding the item takes: its slot twice
+ * (slot arrays grow by doubling), three slots of the lookup index (which
+ * doubles at 70% load) and every string as glibc's malloc rounds it. */
+#include "store_private.h"
+
+#include <string.h>
+
+size_t store_cost_string(size_t len)
+{
+	/* A chunk holds the bytes, the terminator and an 8-byte header, rounded
+	 * up to 16; the smallest chunk is 32 bytes. */
+	size_t chunk = (len + 1 + 8 + 15) & ~(size_t)15;
+	return chunk < 32 ? 32 : chunk;
+}
+
+static size_t str_cost(const char *s)
+{
+	return store_cost_string(s ? strlen(s) : 0);
+}
+
+static size_t item_cost(size_t item_size)
+{
+	return 2 * item_size + 3 * keyindex_slot_bytes();
+}
+
+/* The same strings reading_apply will store. */
+size_t store_cost_reading_in(const reading_in_t *in)
+{
+	return item_cost(sizeof(reading_t)) + str_cost(in->id) +
+	       str_cost(in->name ? in->name : in->id) + str_cost(in->domain) +
+	       str_cost(in->district) + str_cost(in->street) + str_cost(in->unit);
+}
+
+size_t store_cost_kpi(const kpi_t *k)
+{
+	return item_cost(sizeof *k) + str_cost(k->id) + str_cost(k->name) + str_cost(k->category) +
+	       str_cost(k->unit) + str_cost(k->period) + str_cost(k->index);
+}
+
+size_t store_cost_kpi_in(const kpi_in_t *in)
+{
+	return item_cost(sizeof(kpi_t)) + str_cost(in->id) +
+	       str_cost(in->name ? in->name : in->id) + str_cost(in->category) +
+	       str_cost(in->unit) + str_cost(in->period) + str_cost(in->index);
+}
+
+size_t store_cost_event(const event_t *e)
+{
+	size_t c = item_cost(sizeof *e) + str_cost(e->id) + str_cost(e->type) + str_cost(e->title) +
+	           str_cost(e->district) + str_cost(e->street);
+	for (size_t i = 0; i < e->department_count; i++)
+		c += str_cost(e->departments[i].name);
+	return c;
+}
+
+size_t store_cost_event_in(const event_in_t *in)
+{
+	size_t c = item_cost(sizeof(event_t)) + str_cost(in->id) + str_cost(in->type) +
+	           str_cost(in->title ? in->title : in->id) + str_cost(in->district) +
+	           str_cost(in->street);
+	size_t n = in->departments ? in->department_count : 0;
+	for (size_t i = 0; i < n && i < STORE_DEPARTMENTS; i++)
+		c += str_cost(in->departments[i].name);
+	return c;
+}
