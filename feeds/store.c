@@ -176,7 +176,12 @@ bool store_reading_stale(const store_t *st, const reading_t *r, int64_t now_ms)
 int64_t store_source_data_age(const store_t *st, int source, int64_t now_ms)
 {
 	const source_status_t *s = store_source(st, source);
-	if (!s || !s->applied_poll) /* no document applied yet */
+	return s ? source_data_age(s, now_ms) : -1;
+}
+
+int64_t source_data_age(const source_status_t *s, int64_t now_ms)
+{
+	if (!s->applied_poll) /* no document applied yet */
 		return -1;
 	return now_ms > s->data_ms ? now_ms - s->data_ms : 0;
 }

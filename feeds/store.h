@@ -311,6 +311,8 @@ bool store_reading_stale(const store_t *st, const reading_t *r, int64_t now_ms);
  * does not restart on a 304 or on a document resent unchanged: this is what
  * to show as the age of a source's data. */
 int64_t store_source_data_age(const store_t *st, int source, int64_t now_ms);
+/* The same, from the source's status as store_source() returns it. */
+int64_t source_data_age(const source_status_t *s, int64_t now_ms);
 
 /* Copies up to `max` history values, oldest first, into out; returns count. */
 size_t reading_history(const reading_t *r, float *out, size_t max);

@@ -18,11 +18,11 @@ static void draw_state(WINDOW *win, int y, int x, int w, const source_status_t *
 {
 	const glyphs_t *g = glyphs();
 	char age[16], buf[160];
-	timefmt_format_age(now - s->last_ok_ms, age, sizeof age);
+	timefmt_format_age(source_data_age(s, now), age, sizeof age);
 	attr_t a;
 	if (s->failing) {
 		snprintf(buf, sizeof buf, _("%s failing, data %s"), g->fail_mark,
-		         s->ever_ok ? age : _("never received"));
+		         source_data_age(s, now) >= 0 ? age : _("never received"));
 		a = theme_attr(ROLE_ALARM);
 	} else if (!s->ever_ok) {
 		snprintf(buf, sizeof buf, _("waiting for the first answer"));

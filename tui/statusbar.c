@@ -20,9 +20,11 @@ typedef enum health {
 	HEALTH_OK,
 } health_t;
 
+/* The age of the source's data, not of its last answer: a 304 or a frozen
+ * document resent says the source is alive, not that its data is new. */
 static int64_t age_of(const source_status_t *s, int64_t now)
 {
-	return s->ever_ok ? now - s->last_ok_ms : -1;
+	return source_data_age(s, now);
 }
 
 static health_t health_of(const source_status_t *s, int64_t now)
@@ -98,7 +100,7 @@ static char *group_head(const store_t *st, const fail_group_t *g, int64_t now, b
 	int64_t oldest = -1;
 	for (int i = 0; i < g->count; i++) {
 		const source_status_t *s = store_source(st, g->members[i].source);
-		if (s->ever_ok && age_of(s, now) > oldest)
+		if (age_of(s, now) > oldest)
 			oldest = age_of(s, now);
 	}
 	const char *mark = glyphs()->fail_mark, *reason = g->members[0].reason;
