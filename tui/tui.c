@@ -78,23 +78,7 @@ static bool handle_key(int key, const ui_ctx_t *ctx, nav_t *nav, frame_t *frame)
 		clearok(curscr, TRUE);
 		return true;
 	}
-	/* Help, sources and alarms open over any page, switch among themselves,
-	 * and close again with their own key or Esc. */
-	page_id_t overlay = act == ACT_HELP      ? PAGE_HELP
-	                    : act == ACT_SOURCES ? PAGE_SOURCES
-	                    : act == ACT_ALARMS  ? PAGE_ALARMS
-	                                         : PAGE_COUNT;
-	if (overlay != PAGE_COUNT) {
-		if (nav->page == overlay) {
-			nav->page = nav->back;
-		} else {
-			if (!page_is_overlay(nav->page))
-				nav->back = nav->page;
-			nav->page = overlay;
-		}
-		return true;
-	}
-	page_get(nav->page)->key(act, ctx, nav);
+	nav_key(act, ctx, nav);
 	return true;
 }
 
@@ -171,7 +155,7 @@ int tui_run(session_t *s, const tui_opts_t *opts)
 
 	frame_t frame = {0};
 	frame_layout(&frame, LINES, COLS);
-	nav_t nav = {.page = PAGE_OVERVIEW, .back = PAGE_OVERVIEW};
+	nav_t nav = {.page = PAGE_OVERVIEW};
 	bool running = true, dirty = true;
 	int64_t last_draw = 0, drawn_second = 0;
 	int spins = 0;

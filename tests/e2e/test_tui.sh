@@ -41,7 +41,9 @@ run_size() {
 	check "${cols}x${rows}: Enter on an alarm shows its reading in its domain" \
 		e2e_wait "$s" 5 "Overview ›" "readings" "!!"
 	e2e_keys "$s" Escape
-	check "${cols}x${rows}: and Esc comes back to the overview" e2e_wait "$s" 5 "Alarms:"
+	check "${cols}x${rows}: Esc comes back to the alarm list" e2e_wait "$s" 5 "All alarms:"
+	e2e_keys "$s" Escape
+	check "${cols}x${rows}: and Esc again to the overview" e2e_wait "$s" 5 "Alarms:" "Tunnels ("
 
 	e2e_keys "$s" q
 	check "${cols}x${rows}: q quits with status 0" test "$(e2e_wait_exit "$s" 10)" = 0
