@@ -16,3 +16,6 @@ if(VALGRIND_EXECUTABLE AND NOT CITYDASH_SANITIZE)
                    --errors-for-leak-kinds=definite $<TARGET_FILE:citydash> --demo --dump --size 120x40)
   set_tests_properties(valgrind_citydash_dump PROPERTIES TIMEOUT 300 LABELS valgrind)
 endif()
+add_test(NAME e2e_args COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/e2e/test_args.sh
+         $<TARGET_FILE:citydash> $<TARGET_FILE:citydash-mock>)
+set_tests_properties(e2e_args PROPERTIES TIMEOUT 240 LABELS e2e ENVIRONMENT "${CITYDASH_TEST_ENV}")
