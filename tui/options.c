@@ -49,9 +49,14 @@ static void print_help(void)
 	         "  -V, --version          show the version and exit\n"
 	         "\n"
 	         "Keys: ? shows every key, s the sources' health, q quits.\n"
-	         "Exit status: 0 ok; 1 no source could be read (--dump) or the demo city\n"
-	         "could not start; 2 bad usage (a number that is not one or is out of range,\n"
-	         "--size below 80x24), or a terminal citydash cannot draw on.\n"));
+	         "Exit status:\n"
+	         "  0  done: quit, stopped by SIGINT, SIGTERM or SIGHUP, or --dump printed\n"
+	         "  1  no source could be read (--dump), the demo city could not start, or\n"
+	         "     waiting for the keyboard and the network failed (the reason follows)\n"
+	         "  2  bad usage (a number that is not one or is out of range, --size below\n"
+	         "     80x24), or a terminal citydash cannot draw on\n"
+	         "On SIGQUIT, SIGABRT (out of memory), SIGSEGV, SIGBUS, SIGFPE or SIGILL\n"
+	         "citydash restores the terminal, then dies by that signal (128+N in a shell).\n"));
 }
 
 #define SIZE_MAX_CELLS 1000 /* per side: a larger --dump frame is a typo */

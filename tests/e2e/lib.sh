@@ -106,3 +106,9 @@ e2e_start_mock() {
 	E2E_MOCK_BASE=$(sed -n 's/^listening on \(http:[^ ]*\).*/\1/p' "$out")
 	test -n "$E2E_MOCK_BASE"
 }
+
+# e2e_pid NAME: the process id of the program running in the session.
+e2e_pid() { pgrep -P "$(tm display-message -p -t "$1" '#{pane_pid}')" | head -1; }
+
+# e2e_format NAME FORMAT: a tmux format of the pane (#{alternate_on}, ...).
+e2e_format() { tm display-message -p -t "$1" "$2"; }
