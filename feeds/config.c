@@ -231,14 +231,18 @@ static int config_apply(config_t *cfg, const cJSON *list, const source_cfg_t *tm
 		memset(s, 0, sizeof *s);
 		source_defaults(s);
 		source_settings_copy(s, tmpl);
+		/* Every message names the source, as soon as it has a name. */
 		char where[96];
-		snprintf(where, sizeof where, "sources[%zu]", i);
-		if (source_from_json(it, s, false, where, cause) == 0 && s->name) {
-			char *name = shown(s->name);
+		const cJSON *name_item = cJSON_GetObjectItemCaseSensitive(it, "name");
+		if (cJSON_IsString(name_item) && name_item->valuestring) {
+			char *name = shown(name_item->valuestring);
 			snprintf(where, sizeof where, "sources[%zu] (\"%.60s\")", i, name);
 			free(name);
+		} else {
+			snprintf(where, sizeof where, "sources[%zu]", i);
 		}
-		if (*cause || source_check(s, cfg->sources, base + i, where, cause) < 0) {
+		if (source_from_json(it, s, false, where, cause) < 0 ||
+		    source_check(s, cfg->sources, base + i, where, cause) < 0) {
 			for (size_t j = 0; j <= i; j++)
 				source_free(&cfg->sources[base + j]);
 			return -1;

@@ -1,13 +1,25 @@
 #include "xalloc.h"
 
 #include <stdarg.h>
+#include <stdatomic.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+typedef void (*fatal_hook_t)(void);
+static _Atomic fatal_hook_t fatal_hook; /* set by the UI thread, read by any */
+
+void xalloc_set_fatal_hook(void (*hook)(void))
+{
+	atomic_store(&fatal_hook, hook);
+}
+
 static void out_of_memory(size_t size)
 {
+	fatal_hook_t hook = atomic_load(&fatal_hook);
+	if (hook)
+		hook();
 	fprintf(stderr, "citydash: out of memory (%zu bytes)\n", size);
 	abort();
 }

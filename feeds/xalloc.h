@@ -16,4 +16,9 @@ char *xstrndup(const char *s, size_t n);
 /* printf into a new string; the caller frees it. */
 char *xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
+/* Called before the out-of-memory message is printed (NULL: none), so that
+ * a full-screen program can give the terminal back first and the message
+ * stays visible. It must be safe to call from any thread. */
+void xalloc_set_fatal_hook(void (*hook)(void));
+
 #endif

@@ -16,6 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "argnum.h"
 #include "i18n.h"
 #include "xalloc.h"
 
@@ -91,22 +92,18 @@ static void usage(FILE *out)
 	          "                serve FILE's bytes at PATH (e.g. /v1/feeds/water) in place\n"
 	          "                of the city's own document there: a feed that lies;\n"
 	          "                repeatable\n"
-	          "  --help        show this help and exit\n"
-	          "  --version     show the version and exit\n"));
+	          "  -h, --help    show this help and exit\n"
+	          "  -V, --version show the version and exit\n"
+	          "\n"
+	          "Exit status: 0 stopped by SIGINT or SIGTERM; 1 cannot listen (the reason\n"
+	          "follows); 2 bad usage (a number that is not one or is out of range).\n"));
 }
 
-/* Parses a decimal integer in [min, max]; false if anything is off. */
+/* A strict decimal integer in [min, max]: digits only, no sign, no space,
+ * no overflow (argnum.h). */
 static bool parse_number(const char *s, uint64_t min, uint64_t max, uint64_t *out)
 {
-	if (!s || *s < '0' || *s > '9')
-		return false;
-	char *end;
-	errno = 0;
-	unsigned long long v = strtoull(s, &end, 10);
-	if (errno != 0 || *end != '\0' || v < min || v > max)
-		return false;
-	*out = v;
-	return true;
+	return argnum_parse(s, min, max, out);
 }
 
 static int bad_value(const char *opt, const char *value, const char *want)
@@ -119,21 +116,21 @@ static int bad_value(const char *opt, const char *value, const char *want)
 /* Fills opts from argv. Returns -1 to go on, or an exit status. */
 static int parse_args(int argc, char **argv, mock_options_t *opts, files_t *files)
 {
-	enum { OPT_PORT = 256, OPT_BIND, OPT_SEED, OPT_TICK, OPT_SERVE, OPT_HELP, OPT_VERSION };
+	enum { OPT_PORT = 256, OPT_BIND, OPT_SEED, OPT_TICK, OPT_SERVE };
 	static const struct option longopts[] = {
 	    {"port", required_argument, NULL, OPT_PORT},
 	    {"bind", required_argument, NULL, OPT_BIND},
 	    {"seed", required_argument, NULL, OPT_SEED},
 	    {"tick-ms", required_argument, NULL, OPT_TICK},
 	    {"serve", required_argument, NULL, OPT_SERVE},
-	    {"help", no_argument, NULL, OPT_HELP},
-	    {"version", no_argument, NULL, OPT_VERSION},
+	    {"help", no_argument, NULL, 'h'},
+	    {"version", no_argument, NULL, 'V'},
 	    {NULL, 0, NULL, 0},
 	};
 	uint64_t v;
 	int c;
 	opterr = 0; /* we print our own messages */
-	while ((c = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "hV", longopts, NULL)) != -1) {
 		switch (c) {
 		case OPT_PORT:
 			if (!parse_number(optarg, 0, 65535, &v))
@@ -145,7 +142,7 @@ static int parse_args(int argc, char **argv, mock_options_t *opts, files_t *file
 			break;
 		case OPT_SEED:
 			if (!parse_number(optarg, 0, UINT64_MAX, &v))
-				return bad_value("--seed", optarg, _("a non-negative integer"));
+				return bad_value("--seed", optarg, _("0 to 18446744073709551615"));
 			opts->seed = v;
 			break;
 		case OPT_TICK:
@@ -157,10 +154,10 @@ static int parse_args(int argc, char **argv, mock_options_t *opts, files_t *file
 			if (!files_add(files, optarg))
 				return EXIT_USAGE;
 			break;
-		case OPT_HELP:
+		case 'h':
 			usage(stdout);
 			return EXIT_SUCCESS;
-		case OPT_VERSION:
+		case 'V':
 			printf("citydash-mock %s\n", CITYDASH_VERSION);
 			return EXIT_SUCCESS;
 		default:

@@ -5,6 +5,9 @@
 #include <microhttpd.h>
 #include <netinet/in.h>
 #include <pthread.h>
+#include <stdarg.h>
+#include <stdatomic.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -45,7 +48,38 @@ struct mock_server {
 	pthread_mutex_t lock; /* guards the routes' cached documents */
 	route_t *routes;      /* one per domain feed, then kpis, events, healthz */
 	size_t route_count;
+	bool log_errors;
+	atomic_bool serving;   /* false while starting: see log_mhd */
+	char start_error[256]; /* libmicrohttpd's first message while starting */
 };
+
+/* libmicrohttpd's messages. While starting, the first is kept to explain a
+ * failure in one message of ours, instead of its line and then ours; once
+ * serving, they are printed if log_errors asks for it. */
+static void log_mhd(void *cls, const char *fmt, va_list ap)
+{
+	mock_server_t *srv = cls;
+	if (atomic_load(&srv->serving)) {
+		if (srv->log_errors) {
+			fputs("citydash-mock: ", stderr);
+			vfprintf(stderr, fmt, ap);
+		}
+	} else if (!srv->start_error[0]) {
+		vsnprintf(srv->start_error, sizeof srv->start_error, fmt, ap);
+	}
+}
+
+/* The system's reason in a libmicrohttpd message ("Failed to bind to port
+ * 8080: Address already in use\n" gives "Address already in use"). */
+static const char *start_reason(mock_server_t *srv)
+{
+	char *e = srv->start_error;
+	size_t n = strlen(e);
+	while (n && (e[n - 1] == '\n' || e[n - 1] == '.'))
+		e[--n] = '\0';
+	const char *colon = strrchr(e, ':');
+	return colon && colon[1] == ' ' ? colon + 2 : e;
+}
 
 /* The feed paths come from the model's domain table, so a new domain is
  * served without touching this file. Fixed files come first, so they take
@@ -254,20 +288,29 @@ mock_server_t *mock_server_start(const mock_options_t *opts, char **cause)
 	srv->start_wall_ms = clock_wall_ms();
 	pthread_mutex_init(&srv->lock, NULL);
 	routes_init(srv, opts->files, opts->file_count);
-	unsigned flags = MHD_USE_AUTO_INTERNAL_THREAD | (opts->log_errors ? MHD_USE_ERROR_LOG : 0);
+	srv->log_errors = opts->log_errors;
+	atomic_init(&srv->serving, false);
+	unsigned flags = MHD_USE_AUTO_INTERNAL_THREAD | MHD_USE_ERROR_LOG; /* to log_mhd */
 	srv->daemon = MHD_start_daemon(
-	    flags, opts->port, NULL, NULL, serve, srv, MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&sa,
-	    MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)CONNECTION_TIMEOUT_S,
-	    MHD_OPTION_CONNECTION_LIMIT, (unsigned)CONNECTION_LIMIT, MHD_OPTION_END);
+	    flags, opts->port, NULL, NULL, serve, srv, MHD_OPTION_EXTERNAL_LOGGER, log_mhd, srv,
+	    MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&sa, MHD_OPTION_CONNECTION_TIMEOUT,
+	    (unsigned)CONNECTION_TIMEOUT_S, MHD_OPTION_CONNECTION_LIMIT, (unsigned)CONNECTION_LIMIT,
+	    MHD_OPTION_END);
 	if (!srv->daemon) {
-		*cause = xasprintf(_("cannot listen on %s:%u (port in use or not permitted?)"),
-		                   bind, (unsigned)opts->port);
+		if (srv->start_error[0])
+			*cause = xasprintf(_("cannot listen on %s:%u: %s"), bind,
+			                   (unsigned)opts->port, start_reason(srv));
+		else
+			*cause =
+			    xasprintf(_("cannot listen on %s:%u (port in use or not permitted?)"),
+			              bind, (unsigned)opts->port);
 		mock_server_stop(srv);
 		return NULL;
 	}
 	const union MHD_DaemonInfo *info =
 	    MHD_get_daemon_info(srv->daemon, MHD_DAEMON_INFO_BIND_PORT);
 	srv->port = info ? info->port : opts->port;
+	atomic_store(&srv->serving, true);
 	if (srv->port == 0) {
 		*cause = xstrdup(_("cannot read back the bound port"));
 		mock_server_stop(srv);

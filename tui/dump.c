@@ -68,7 +68,7 @@ int dump_run(session_t *s, int cols, int rows, bool ascii)
 	theme_init(false);
 	frame_t frame = {0};
 	frame_layout(&frame, rows, cols);
-	nav_t nav = {.page = PAGE_OVERVIEW, .back = PAGE_OVERVIEW};
+	nav_t nav = {.page = PAGE_OVERVIEW};
 	ui_ctx_t ctx;
 	session_ui_ctx(s, clock_steady_ms(), clock_wall_ms(), &ctx);
 	frame_draw(&frame, &ctx, &nav);

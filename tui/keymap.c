@@ -1,47 +1,53 @@
 #include "keymap.h"
 
 #include <curses.h>
+#include <stdio.h>
+#include <string.h>
 
 #include "i18n.h"
 
 #define CTRL(c) ((c)&0x1f)
 
+/* A binding with help text starts a help line; those after it without one
+ * share that line (see keymap_help_line). */
 static const key_binding_t bindings[] = {
-    {'q', ACT_QUIT, "q", N_("quit")},
+    {'q', ACT_QUIT, NULL, N_("quit")},
     {'Q', ACT_QUIT, NULL, NULL},
-    {'?', ACT_HELP, "?", N_("help: keys and symbols")},
+    {'?', ACT_HELP, NULL, N_("help: keys and symbols")},
     {KEY_F(1), ACT_HELP, NULL, NULL},
-    {'a', ACT_ALARMS, "a", N_("every active alarm; Enter shows its reading")},
-    {'s', ACT_SOURCES, "s", N_("sources: health, counters, reasons")},
-    {KEY_UP, ACT_UP, "\xe2\x86\x91 \xe2\x86\x93 \xe2\x86\x90 \xe2\x86\x92", N_("move")},
-    {'k', ACT_UP, NULL, NULL},
+    {'a', ACT_ALARMS, NULL, N_("every active alarm; Enter shows its reading")},
+    {'s', ACT_SOURCES, NULL, N_("sources: health, counters, reasons")},
+    {KEY_UP, ACT_UP, NULL, N_("move")},
     {KEY_DOWN, ACT_DOWN, NULL, NULL},
-    {'j', ACT_DOWN, NULL, NULL},
     {KEY_LEFT, ACT_LEFT, NULL, NULL},
-    {'h', ACT_LEFT, NULL, NULL},
     {KEY_RIGHT, ACT_RIGHT, NULL, NULL},
+    {'k', ACT_UP, NULL, NULL},
+    {'j', ACT_DOWN, NULL, NULL},
+    {'h', ACT_LEFT, NULL, NULL},
     {'l', ACT_RIGHT, NULL, NULL},
-    {'\t', ACT_NEXT, "Tab", N_("next block (Shift-Tab: previous)")},
+    {'\t', ACT_NEXT, NULL, N_("next / previous block")},
     {KEY_BTAB, ACT_PREV, NULL, NULL},
-    {KEY_PPAGE, ACT_PAGE_UP, "PgUp PgDn", N_("scroll a page")},
+    {KEY_PPAGE, ACT_PAGE_UP, NULL, N_("scroll a page")},
     {KEY_NPAGE, ACT_PAGE_DOWN, NULL, NULL},
-    {KEY_HOME, ACT_HOME, "Home End", N_("first / last row")},
+    {KEY_HOME, ACT_HOME, NULL, N_("first / last row")},
     {'g', ACT_HOME, NULL, NULL},
     {KEY_END, ACT_END, NULL, NULL},
     {'G', ACT_END, NULL, NULL},
-    {'\n', ACT_OPEN, "Enter", N_("open the selected domain")},
+    {'\n', ACT_OPEN, NULL, N_("open the selected block, reading or alarm")},
     {'\r', ACT_OPEN, NULL, NULL},
     {KEY_ENTER, ACT_OPEN, NULL, NULL},
-    {27, ACT_BACK, "Esc Bksp", N_("back")},
+    {27, ACT_BACK, NULL, N_("back to where you came from")},
     {KEY_BACKSPACE, ACT_BACK, NULL, NULL},
     {127, ACT_BACK, NULL, NULL},
     {CTRL('h'), ACT_BACK, NULL, NULL},
-    {CTRL('l'), ACT_REDRAW, "Ctrl-L", N_("redraw the screen")},
+    {CTRL('l'), ACT_REDRAW, NULL, N_("redraw the screen")},
 };
+
+enum { BINDING_COUNT = sizeof bindings / sizeof bindings[0] };
 
 action_t keymap_action(int key)
 {
-	for (size_t i = 0; i < sizeof bindings / sizeof bindings[0]; i++)
+	for (size_t i = 0; i < BINDING_COUNT; i++)
 		if (bindings[i].key == key)
 			return bindings[i].action;
 	return ACT_NONE;
@@ -49,6 +55,76 @@ action_t keymap_action(int key)
 
 const key_binding_t *keymap_table(int *count)
 {
-	*count = (int)(sizeof bindings / sizeof bindings[0]);
+	*count = BINDING_COUNT;
 	return bindings;
+}
+
+void keymap_key_name(int key, bool ascii, char *buf, size_t size)
+{
+	static const struct {
+		int key;
+		const char *uni, *plain;
+	} named[] = {
+	    {KEY_UP, "\xe2\x86\x91", "Up"},
+	    {KEY_DOWN, "\xe2\x86\x93", "Down"},
+	    {KEY_LEFT, "\xe2\x86\x90", "Left"},
+	    {KEY_RIGHT, "\xe2\x86\x92", "Right"},
+	    {'\t', "Tab", "Tab"},
+	    {KEY_BTAB, "Shift-Tab", "Shift-Tab"},
+	    {KEY_PPAGE, "PgUp", "PgUp"},
+	    {KEY_NPAGE, "PgDn", "PgDn"},
+	    {KEY_HOME, "Home", "Home"},
+	    {KEY_END, "End", "End"},
+	    {'\n', "Enter", "Enter"},
+	    {'\r', "Enter", "Enter"},
+	    {KEY_ENTER, "Enter", "Enter"},
+	    {27, "Esc", "Esc"},
+	    {KEY_BACKSPACE, "Bksp", "Bksp"},
+	    {127, "Bksp", "Bksp"},
+	    {' ', "Space", "Space"},
+	};
+	for (size_t i = 0; i < sizeof named / sizeof named[0]; i++) {
+		if (named[i].key == key) {
+			snprintf(buf, size, "%s", ascii ? named[i].plain : named[i].uni);
+			return;
+		}
+	}
+	if (key >= KEY_F(1) && key <= KEY_F(63))
+		snprintf(buf, size, "F%d", key - KEY_F(0));
+	else if (key > 0 && key < 0x20)
+		snprintf(buf, size, "Ctrl-%c", key + '@');
+	else if (key > 0x20 && key < 0x7f)
+		snprintf(buf, size, "%c", key);
+	else
+		snprintf(buf, size, "#%d", key); /* not in the table today; never blank */
+}
+
+int keymap_help_line(int first, bool ascii, char *buf, size_t size)
+{
+	size_t len = 0;
+	buf[0] = '\0';
+	int i = first;
+	do {
+		char name[32];
+		if (bindings[i].label)
+			snprintf(name, sizeof name, "%s", bindings[i].label);
+		else
+			keymap_key_name(bindings[i].key, ascii, name, sizeof name);
+		/* Enter and Backspace have several codes: each name once. */
+		bool seen = false;
+		for (int j = first; j < i && !seen; j++) {
+			char other[32];
+			if (bindings[j].label)
+				snprintf(other, sizeof other, "%s", bindings[j].label);
+			else
+				keymap_key_name(bindings[j].key, ascii, other, sizeof other);
+			seen = strcmp(name, other) == 0;
+		}
+		if (!seen && len < size) {
+			int n = snprintf(buf + len, size - len, "%s%s", len ? " " : "", name);
+			len = n < 0 ? size : len + (size_t)n;
+		}
+		i++;
+	} while (i < BINDING_COUNT && !bindings[i].help);
+	return i;
 }

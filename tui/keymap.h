@@ -1,6 +1,10 @@
-/* keymap: keys → actions, as a table (one place to read or change them). */
+/* keymap: keys → actions, as a table (one place to read or change them).
+ * The help page is generated from the same table, so it cannot leave a key out. */
 #ifndef CITYDASH_KEYMAP_H
 #define CITYDASH_KEYMAP_H
+
+#include <stdbool.h>
+#include <stddef.h>
 
 typedef enum action {
 	ACT_NONE,
@@ -26,12 +30,23 @@ typedef enum action {
 typedef struct key_binding {
 	int key; /* curses key code or character */
 	action_t action;
-	const char *label; /* how help shows the key, NULL: not listed */
-	const char *help;  /* N_() text, NULL: not listed */
+	const char *label; /* how help names the key; NULL: its usual name (keymap_key_name) */
+	/* N_() text of the help line this key starts; NULL: the key joins the
+	 * help line of the binding above it. */
+	const char *help;
 } key_binding_t;
 
 action_t keymap_action(int key);
 /* The table, for the help page; *count receives its length. */
 const key_binding_t *keymap_table(int *count);
+
+/* The usual name of a key ("q", "F1", "Ctrl-L", "↑" or, in ASCII, "Up"),
+ * written into buf (always terminated). */
+void keymap_key_name(int key, bool ascii, char *buf, size_t size);
+
+/* One line of help: the keys of bindings [first, end) of the table, each
+ * name once, space-separated, into buf; the line's help text is
+ * table[first].help. Returns the index of the next line's first binding. */
+int keymap_help_line(int first, bool ascii, char *buf, size_t size);
 
 #endif

@@ -5,6 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "argnum.h"
+#include "frame.h"
 #include "i18n.h"
 #include "xalloc.h"
 
@@ -34,11 +36,12 @@ static void print_help(void)
 	         "  -s, --source NAME=URL  watch a feed (feed protocol v1); repeatable\n"
 	         "  -c, --config FILE      read sources from a JSON file (see docs/config.md)\n"
 	         "      --demo             run a simulated city in-process and watch it\n"
-	         "      --seed N           the simulated city's seed (default 1)\n"
+	         "      --seed N           the simulated city's seed, 0 to 2^64-1 (default 1)\n"
 	         "\n"
 	         "Output:\n"
 	         "      --dump             poll every source once, print one frame as text, exit\n"
-	         "      --size COLSxROWS   size of the --dump frame (default 120x40)\n"
+	         "      --size COLSxROWS   size of the --dump frame (default 120x40; from 80x24\n"
+	         "                         to 1000x1000)\n"
 	         "      --no-color         draw without colours (also when NO_COLOR is set)\n"
 	         "      --ascii            draw with ASCII characters only\n"
 	         "\n"
@@ -46,32 +49,29 @@ static void print_help(void)
 	         "  -V, --version          show the version and exit\n"
 	         "\n"
 	         "Keys: ? shows every key, s the sources' health, q quits.\n"
-	         "Exit status: 0 ok; 1 no source could be read (--dump) or the demo city\n"
-	         "could not start; 2 bad usage, or a terminal citydash cannot draw on.\n"));
+	         "Exit status:\n"
+	         "  0  done: quit, stopped by SIGINT, SIGTERM or SIGHUP, or --dump printed\n"
+	         "  1  no source could be read (--dump), the demo city could not start, or\n"
+	         "     waiting for the keyboard and the network failed (the reason follows)\n"
+	         "  2  bad usage (a number that is not one or is out of range, --size below\n"
+	         "     80x24), or a terminal citydash cannot draw on\n"
+	         "On SIGQUIT, SIGABRT (out of memory), SIGSEGV, SIGBUS, SIGFPE or SIGILL\n"
+	         "citydash restores the terminal, then dies by that signal (128+N in a shell).\n"));
 }
 
+#define SIZE_MAX_CELLS 1000 /* per side: a larger --dump frame is a typo */
+
+/* "COLSxROWS", each side a strict number up to SIZE_MAX_CELLS. The
+ * minimum is checked by the caller, which says why. */
 static bool parse_size(const char *s, int *cols, int *rows)
 {
-	char *end;
-	long c = strtol(s, &end, 10);
-	if (end == s || (*end != 'x' && *end != 'X'))
-		return false;
-	const char *r = end + 1;
-	long l = strtol(r, &end, 10);
-	if (end == r || *end != '\0' || c < 20 || c > 1000 || l < 5 || l > 1000)
+	const char *x = strpbrk(s, "xX");
+	uint64_t c, r;
+	if (!x || !argnum_parse_n(s, (size_t)(x - s), 0, SIZE_MAX_CELLS, &c) ||
+	    !argnum_parse(x + 1, 0, SIZE_MAX_CELLS, &r))
 		return false;
 	*cols = (int)c;
-	*rows = (int)l;
-	return true;
-}
-
-static bool parse_seed(const char *s, uint64_t *seed)
-{
-	char *end;
-	unsigned long long v = strtoull(s, &end, 10);
-	if (end == s || *end != '\0' || s[0] == '-')
-		return false;
-	*seed = v;
+	*rows = (int)r;
 	return true;
 }
 
@@ -86,7 +86,7 @@ options_result_t options_parse(options_t *o, int argc, char **argv, char **cause
 	optind = 1;
 	opterr = 0;
 	int c;
-	bool seed_given = false;
+	bool seed_given = false, size_given = false;
 	while ((c = getopt_long(argc, argv, ":s:c:hV", long_options, NULL)) != -1) {
 		switch (c) {
 		case 's':
@@ -101,9 +101,10 @@ options_result_t options_parse(options_t *o, int argc, char **argv, char **cause
 			o->demo = true;
 			break;
 		case OPT_SEED:
-			if (!parse_seed(optarg, &o->seed)) {
-				*cause =
-				    xasprintf(_("--seed wants a whole number, not \"%s\""), optarg);
+			if (!argnum_parse(optarg, 0, UINT64_MAX, &o->seed)) {
+				*cause = xasprintf(_("--seed wants a whole number from 0 to %llu, "
+				                     "not \"%s\""),
+				                   (unsigned long long)UINT64_MAX, optarg);
 				return OPTIONS_ERROR;
 			}
 			seed_given = true;
@@ -113,10 +114,20 @@ options_result_t options_parse(options_t *o, int argc, char **argv, char **cause
 			break;
 		case OPT_SIZE:
 			if (!parse_size(optarg, &o->dump_cols, &o->dump_rows)) {
-				*cause = xasprintf(
-				    _("--size wants COLSxROWS such as 120x40, not \"%s\""), optarg);
+				*cause = xasprintf(_("--size wants COLSxROWS such as 120x40, from "
+				                     "%dx%d to %dx%d, not \"%s\""),
+				                   FRAME_MIN_COLS, FRAME_MIN_ROWS, SIZE_MAX_CELLS,
+				                   SIZE_MAX_CELLS, optarg);
 				return OPTIONS_ERROR;
 			}
+			if (o->dump_cols < FRAME_MIN_COLS || o->dump_rows < FRAME_MIN_ROWS) {
+				*cause =
+				    xasprintf(_("--size %s is below the smallest frame citydash "
+				                "draws, %dx%d"),
+				              optarg, FRAME_MIN_COLS, FRAME_MIN_ROWS);
+				return OPTIONS_ERROR;
+			}
+			size_given = true;
 			break;
 		case OPT_NO_COLOR:
 			o->no_color = true;
@@ -144,6 +155,10 @@ options_result_t options_parse(options_t *o, int argc, char **argv, char **cause
 	}
 	if (seed_given && !o->demo) {
 		*cause = xstrdup(_("--seed applies to the demo city: add --demo"));
+		return OPTIONS_ERROR;
+	}
+	if (size_given && !o->dump) {
+		*cause = xstrdup(_("--size applies to --dump: add --dump"));
 		return OPTIONS_ERROR;
 	}
 	if (!o->demo && o->config.source_count == 0) {

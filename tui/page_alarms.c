@@ -1,5 +1,6 @@
 /* The alarms page: every active alarm, in the pane's order (HIHI/LOLO
- * first, newest first), scrollable; Enter shows the reading in its domain. */
+ * first, newest first), scrollable; Enter shows the reading in its domain,
+ * and Esc comes back here. The selection follows the alarm, not the row. */
 #include "pages.h"
 
 #include <stdio.h>
@@ -16,6 +17,19 @@ static int clamp(int v, int lo, int hi)
 	return v < lo ? lo : v > hi ? hi : v;
 }
 
+static size_t alarm_at(const void *alarms, size_t row)
+{
+	return alarm_engine_active(alarms, row);
+}
+
+/* The selected alarm's row now: alarms come and go above it. */
+static int selected_row(const ui_ctx_t *ctx, nav_t *nav)
+{
+	int total = (int)alarm_engine_active_count(ctx->alarms);
+	return nav_find_row(ctx->store, ctx->alarms, alarm_at, total, nav->alarm_selected,
+	                    &nav->alarm_serial);
+}
+
 static void alarms_draw(WINDOW *win, const ui_ctx_t *ctx, nav_t *nav)
 {
 	int h, w;
@@ -24,7 +38,7 @@ static void alarms_draw(WINDOW *win, const ui_ctx_t *ctx, nav_t *nav)
 	int rows = h - 2 > 1 ? h - 2 : 1;
 	nav->body_rows = rows;
 	nav->body_cols = w;
-	nav->alarm_selected = clamp(nav->alarm_selected, 0, total ? total - 1 : 0);
+	nav->alarm_selected = selected_row(ctx, nav);
 	if (nav->alarm_selected < nav->alarm_scroll)
 		nav->alarm_scroll = nav->alarm_selected;
 	if (nav->alarm_selected >= nav->alarm_scroll + rows)
@@ -62,10 +76,11 @@ static void show_reading(const ui_ctx_t *ctx, nav_t *nav, size_t reading)
 {
 	domain_t d = store_reading(ctx->store, reading)->domain;
 	const domain_view_t *dv = &ctx->view->domains[d];
-	nav->page = PAGE_DOMAIN;
+	nav_open(nav, PAGE_DOMAIN);
 	nav->domain = d;
 	nav->focus = d;
-	nav->selected = 0;
+	nav->selected = nav->scroll = 0;
+	nav->selected_serial = nav_serial(ctx->store, reading);
 	for (unsigned i = 0; i < dv->total; i++)
 		if (dv->by_place[i] == reading)
 			nav->selected = (int)i;
@@ -75,6 +90,7 @@ static bool alarms_key(action_t act, const ui_ctx_t *ctx, nav_t *nav)
 {
 	int total = (int)alarm_engine_active_count(ctx->alarms);
 	int page = nav->body_rows > 1 ? nav->body_rows - 1 : 1;
+	nav->alarm_selected = selected_row(ctx, nav);
 	switch (act) {
 	case ACT_UP:
 		nav->alarm_selected--;
@@ -99,13 +115,13 @@ static bool alarms_key(action_t act, const ui_ctx_t *ctx, nav_t *nav)
 			show_reading(ctx, nav,
 			             alarm_engine_active(ctx->alarms, (size_t)nav->alarm_selected));
 		return true;
-	case ACT_BACK:
-		nav->page = nav->back;
-		return true;
 	default:
 		return false;
 	}
 	nav->alarm_selected = clamp(nav->alarm_selected, 0, total ? total - 1 : 0);
+	if (total)
+		nav->alarm_serial = nav_serial(
+		    ctx->store, alarm_engine_active(ctx->alarms, (size_t)nav->alarm_selected));
 	return true;
 }
 

@@ -1,4 +1,5 @@
-/* The domain page: every reading of one domain, by place, scrollable. */
+/* The domain page: every reading of one domain, by place, scrollable; the
+ * selection follows the reading, not the row. */
 #include "pages.h"
 
 #include <stdio.h>
@@ -15,6 +16,20 @@ static int clamp(int v, int lo, int hi)
 	return v < lo ? lo : v > hi ? hi : v;
 }
 
+static size_t place_at(const void *by_place, size_t row)
+{
+	return ((const size_t *)by_place)[row];
+}
+
+/* The selected reading's row now: readings come, go and move (a feed may
+ * change a district) above it. */
+static int selected_row(const ui_ctx_t *ctx, nav_t *nav)
+{
+	const domain_view_t *dv = &ctx->view->domains[nav->domain];
+	return nav_find_row(ctx->store, dv->by_place, place_at, (int)dv->total, nav->selected,
+	                    &nav->selected_serial);
+}
+
 static void domain_draw(WINDOW *win, const ui_ctx_t *ctx, nav_t *nav)
 {
 	int h, w;
@@ -24,7 +39,7 @@ static void domain_draw(WINDOW *win, const ui_ctx_t *ctx, nav_t *nav)
 	int rows = h - 3; /* border, header, border */
 	nav->body_rows = rows > 1 ? rows : 1;
 	nav->body_cols = w;
-	nav->selected = clamp(nav->selected, 0, total ? total - 1 : 0);
+	nav->selected = selected_row(ctx, nav);
 	if (nav->selected < nav->scroll)
 		nav->scroll = nav->selected;
 	if (nav->selected >= nav->scroll + nav->body_rows)
@@ -79,6 +94,7 @@ static bool domain_key(action_t act, const ui_ctx_t *ctx, nav_t *nav)
 {
 	int total = (int)ctx->view->domains[nav->domain].total;
 	int page = nav->body_rows > 1 ? nav->body_rows - 1 : 1;
+	nav->selected = selected_row(ctx, nav);
 	switch (act) {
 	case ACT_UP:
 		nav->selected--;
@@ -105,6 +121,8 @@ static bool domain_key(action_t act, const ui_ctx_t *ctx, nav_t *nav)
 		nav->domain = (domain_t)((nav->domain + 1) % view_domain_count(ctx->view));
 		nav->focus = nav->domain;
 		nav->selected = nav->scroll = 0;
+		nav->selected_serial = 0;
+		total = (int)ctx->view->domains[nav->domain].total;
 		break;
 	case ACT_PREV:
 	case ACT_LEFT:
@@ -112,14 +130,16 @@ static bool domain_key(action_t act, const ui_ctx_t *ctx, nav_t *nav)
 		                         view_domain_count(ctx->view));
 		nav->focus = nav->domain;
 		nav->selected = nav->scroll = 0;
-		break;
-	case ACT_BACK:
-		nav->page = PAGE_OVERVIEW;
+		nav->selected_serial = 0;
+		total = (int)ctx->view->domains[nav->domain].total;
 		break;
 	default:
 		return false;
 	}
 	nav->selected = clamp(nav->selected, 0, total ? total - 1 : 0);
+	if (total)
+		nav->selected_serial =
+		    nav_serial(ctx->store, ctx->view->domains[nav->domain].by_place[nav->selected]);
 	if (nav->scroll < 0)
 		nav->scroll = 0;
 	return true;

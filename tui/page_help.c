@@ -1,4 +1,5 @@
-/* The help page: keys (from the key map) and what the symbols mean. */
+/* The help page: keys (generated from the key map, every binding) and what
+ * the symbols mean. */
 #include "pages.h"
 
 #include <stdio.h>
@@ -6,6 +7,7 @@
 #include "glyphs.h"
 #include "i18n.h"
 #include "panel.h"
+#include "text.h"
 #include "text_draw.h"
 #include "theme.h"
 
@@ -20,15 +22,25 @@ static void help_draw(WINDOW *win, const ui_ctx_t *ctx, nav_t *nav)
 	int y = 1, x = 2, iw = w - 4;
 	int count;
 	const key_binding_t *keys = keymap_table(&count);
+	bool ascii = glyphs()->ascii;
+	/* The key column is as wide as the widest line's keys, up to half the width. */
+	int key_w = 0;
+	for (int i = 0; i < count;) {
+		char names[96];
+		i = keymap_help_line(i, ascii, names, sizeof names);
+		int nw = text_width(names);
+		key_w = nw > key_w ? nw : key_w;
+	}
+	if (key_w > iw / 2)
+		key_w = iw / 2;
 	text_draw(win, y++, x, iw, _("Keys"), theme_attr(ROLE_TITLE));
-	for (int i = 0; i < count && y < h - 1; i++) {
-		if (!keys[i].label)
-			continue;
-		const char *label = keys[i].label;
-		if (glyphs()->ascii && label[0] == '\xe2')
-			label = "arrows";
-		text_draw(win, y, x + 1, 12, label, theme_attr(ROLE_KEY));
-		text_draw(win, y++, x + 14, iw - 14, _(keys[i].help), theme_attr(ROLE_LABEL));
+	for (int i = 0; i < count && y < h - 1;) {
+		char names[96];
+		const char *help = keys[i].help;
+		i = keymap_help_line(i, ascii, names, sizeof names);
+		text_draw(win, y, x + 1, key_w, names, theme_attr(ROLE_KEY));
+		text_draw(win, y++, x + key_w + 3, iw - key_w - 3, help ? _(help) : "",
+		          theme_attr(ROLE_LABEL));
 	}
 	static const struct {
 		const char *sym;
@@ -72,11 +84,9 @@ static void help_draw(WINDOW *win, const ui_ctx_t *ctx, nav_t *nav)
 
 static bool help_key(action_t act, const ui_ctx_t *ctx, nav_t *nav)
 {
+	(void)act; /* Esc and ? are handled by nav_key */
 	(void)ctx;
-	if (act == ACT_BACK) {
-		nav->page = nav->back;
-		return true;
-	}
+	(void)nav;
 	return false;
 }
 

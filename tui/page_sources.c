@@ -131,9 +131,6 @@ static bool sources_key(action_t act, const ui_ctx_t *ctx, nav_t *nav)
 	case ACT_DOWN:
 		nav->sources_scroll++; /* clamped when drawn */
 		return true;
-	case ACT_BACK:
-		nav->page = nav->back;
-		return true;
 	default:
 		return false;
 	}

@@ -1,12 +1,12 @@
 #include "pages.h"
 
+#include <string.h>
+
 const page_class_t *page_get(page_id_t id)
 {
 	static const page_class_t *const pages[PAGE_COUNT] = {
-	    [PAGE_OVERVIEW] = &page_overview,
-	    [PAGE_DOMAIN] = &page_domain,
-	    [PAGE_ALARMS] = &page_alarms,
-	    [PAGE_SOURCES] = &page_sources,
+	    [PAGE_OVERVIEW] = &page_overview, [PAGE_DOMAIN] = &page_domain,
+	    [PAGE_ALARMS] = &page_alarms,     [PAGE_SOURCES] = &page_sources,
 	    [PAGE_HELP] = &page_help,
 	};
 	return pages[id];
@@ -15,4 +15,100 @@ const page_class_t *page_get(page_id_t id)
 bool page_is_overlay(page_id_t id)
 {
 	return id == PAGE_HELP || id == PAGE_SOURCES || id == PAGE_ALARMS;
+}
+
+static nav_place_t place_here(const nav_t *nav)
+{
+	return (nav_place_t){.page = nav->page,
+	                     .domain = nav->domain,
+	                     .selected = nav->selected,
+	                     .scroll = nav->scroll,
+	                     .selected_serial = nav->selected_serial};
+}
+
+static void place_restore(nav_t *nav, const nav_place_t *p)
+{
+	nav->page = p->page;
+	if (p->page == PAGE_DOMAIN) {
+		nav->domain = p->domain;
+		nav->focus = (int)p->domain;
+		nav->selected = p->selected;
+		nav->scroll = p->scroll;
+		nav->selected_serial = p->selected_serial;
+	}
+}
+
+void nav_back(nav_t *nav)
+{
+	if (nav->depth > 0)
+		place_restore(nav, &nav->back[--nav->depth]);
+	else
+		nav->page = PAGE_OVERVIEW;
+}
+
+void nav_open(nav_t *nav, page_id_t page)
+{
+	if (page_is_overlay(page)) {
+		/* Opening an overlay you came through goes back to it, so
+		 * switching among them cannot grow the stack. */
+		for (int i = nav->depth - 1; i >= 0; i--) {
+			if (nav->back[i].page == page) {
+				nav->depth = i;
+				place_restore(nav, &nav->back[i]);
+				return;
+			}
+		}
+	}
+	if (nav->depth == NAV_BACK_MAX) {
+		memmove(nav->back, nav->back + 1, (NAV_BACK_MAX - 1) * sizeof nav->back[0]);
+		nav->depth--;
+	}
+	nav->back[nav->depth++] = place_here(nav);
+	nav->page = page;
+}
+
+bool nav_key(action_t act, const ui_ctx_t *ctx, nav_t *nav)
+{
+	if (act == ACT_BACK) {
+		nav_back(nav);
+		return true;
+	}
+	page_id_t overlay = act == ACT_HELP      ? PAGE_HELP
+	                    : act == ACT_SOURCES ? PAGE_SOURCES
+	                    : act == ACT_ALARMS  ? PAGE_ALARMS
+	                                         : PAGE_COUNT;
+	if (overlay != PAGE_COUNT) {
+		if (nav->page == overlay)
+			nav_back(nav); /* its own key closes it */
+		else
+			nav_open(nav, overlay);
+		return true;
+	}
+	return page_get(nav->page)->key(act, ctx, nav);
+}
+
+uint64_t nav_serial(const store_t *st, size_t reading)
+{
+	const reading_t *r = reading < store_reading_count(st) ? store_reading(st, reading) : NULL;
+	return r ? r->serial : 0;
+}
+
+int nav_find_row(const store_t *st, const void *list, nav_row_reading_fn row_reading, int total,
+                 int row, uint64_t *serial)
+{
+	if (total <= 0)
+		return 0;
+	int found = -1;
+	if (*serial && row >= 0 && row < total &&
+	    nav_serial(st, row_reading(list, (size_t)row)) == *serial)
+		found = row; /* the usual case: nothing moved */
+	if (*serial && found < 0) {
+		for (int i = 0; i < total && found < 0; i++)
+			if (nav_serial(st, row_reading(list, (size_t)i)) == *serial)
+				found = i;
+	}
+	if (found < 0)
+		found = row < 0 ? 0 : row >= total ? total - 1 : row;
+	*serial = nav_serial(st, row_reading(list, (size_t)found));
+	return found;
 }

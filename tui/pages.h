@@ -31,16 +31,35 @@ typedef struct ui_ctx {
 	int64_t clock_ms; /* the wall clock, only to be shown as the time of day */
 } ui_ctx_t;
 
-/* Where the operator is: the only state pages change. */
+/* Where Esc goes back to: a page and, for the domain page, its domain and
+ * selection. */
+typedef struct nav_place {
+	page_id_t page;
+	domain_t domain;
+	int selected, scroll;
+	uint64_t selected_serial;
+} nav_place_t;
+
+/* Deep enough for every path (each overlay is on the stack at most once);
+ * when full, the oldest place is forgotten. */
+#define NAV_BACK_MAX 8
+
+/* Where the operator is: the only state pages change. A list's selection
+ * is kept by identity: the selected reading's serial (reading_t.serial),
+ * found again after every update (nav_find_row); the row number is only
+ * where it was, so that when it vanished the nearest row is selected. */
 typedef struct nav {
 	page_id_t page;
-	page_id_t back;                   /* where Esc goes from help, sources or alarms */
 	int focus;                        /* overview: focused block, 0..5 = domains */
 	domain_t domain;                  /* domain page: which domain */
 	int selected, scroll;             /* domain page: selected row, first row shown */
+	uint64_t selected_serial;         /* domain page: the selected reading; 0: none */
 	int sources_scroll;               /* sources page: first source shown */
 	int alarm_selected, alarm_scroll; /* alarms page */
+	uint64_t alarm_serial;            /* alarms page: the selected alarm's reading */
 	int body_rows, body_cols;         /* size of the last drawn body, for paging */
+	nav_place_t back[NAV_BACK_MAX];   /* the back stack: back[depth - 1] is next */
+	int depth;
 } nav_t;
 
 typedef struct page_class {
@@ -53,12 +72,31 @@ typedef struct page_class {
 extern const page_class_t page_overview;
 extern const page_class_t page_domain;
 extern const page_class_t page_alarms;
-extern const page_class_t page_alarms;
 extern const page_class_t page_sources;
 extern const page_class_t page_help;
 
 const page_class_t *page_get(page_id_t id);
-/* Help, sources and alarms: opened over another page, Esc goes back to it. */
+/* Help, sources and alarms: opened over another page, closed by their own
+ * key as by Esc. */
 bool page_is_overlay(page_id_t id);
+
+/* Applies one action: Esc goes back, the overlay keys open or close their
+ * page, anything else goes to the current page. Returns true if used. */
+bool nav_key(action_t act, const ui_ctx_t *ctx, nav_t *nav);
+/* Goes to `page`, remembering the current place for Esc; if `page` is an
+ * overlay already on the back stack, goes back to it instead. */
+void nav_open(nav_t *nav, page_id_t page);
+/* Back to the last remembered place, or to the overview. */
+void nav_back(nav_t *nav);
+
+/* The row of a list of `total` store indices (row_reading gives the one at
+ * a row) that holds the reading `*serial`; if it is gone (or *serial is 0),
+ * `row` clamped to the list. *serial is set to the reading at the row
+ * returned (unchanged when the list is empty). */
+typedef size_t (*nav_row_reading_fn)(const void *list, size_t row);
+int nav_find_row(const store_t *st, const void *list, nav_row_reading_fn row_reading, int total,
+                 int row, uint64_t *serial);
+/* The serial of the reading at store index `reading` (0 for a free slot). */
+uint64_t nav_serial(const store_t *st, size_t reading);
 
 #endif

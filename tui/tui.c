@@ -10,12 +10,14 @@
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <unistd.h>
 
 #include "clock.h"
 #include "frame.h"
 #include "i18n.h"
 #include "pages.h"
+#include "term_guard.h"
 #include "theme.h"
 
 /* Redraws caused by data are capped at this rate; keys redraw at once. */
@@ -78,23 +80,7 @@ static bool handle_key(int key, const ui_ctx_t *ctx, nav_t *nav, frame_t *frame)
 		clearok(curscr, TRUE);
 		return true;
 	}
-	/* Help, sources and alarms open over any page, switch among themselves,
-	 * and close again with their own key or Esc. */
-	page_id_t overlay = act == ACT_HELP      ? PAGE_HELP
-	                    : act == ACT_SOURCES ? PAGE_SOURCES
-	                    : act == ACT_ALARMS  ? PAGE_ALARMS
-	                                         : PAGE_COUNT;
-	if (overlay != PAGE_COUNT) {
-		if (nav->page == overlay) {
-			nav->page = nav->back;
-		} else {
-			if (!page_is_overlay(nav->page))
-				nav->back = nav->page;
-			nav->page = overlay;
-		}
-		return true;
-	}
-	page_get(nav->page)->key(act, ctx, nav);
+	nav_key(act, ctx, nav);
 	return true;
 }
 
@@ -125,6 +111,7 @@ static int next_wait_ms(const session_t *s, int64_t mono, int64_t now, int64_t w
 static SCREEN *open_terminal(void)
 {
 	const char *term = getenv("TERM");
+	term_guard_save(isatty(STDOUT_FILENO) ? STDOUT_FILENO : STDIN_FILENO);
 	SCREEN *scr = newterm(NULL, stdout, stdin);
 	if (!scr) {
 		fprintf(stderr,
@@ -151,6 +138,7 @@ static SCREEN *open_terminal(void)
 	nodelay(stdscr, TRUE); /* keys are read when the loop's wait says so */
 	set_escdelay(25);
 	curs_set(0);
+	term_guard_arm();
 	return scr;
 }
 
@@ -171,8 +159,9 @@ int tui_run(session_t *s, const tui_opts_t *opts)
 
 	frame_t frame = {0};
 	frame_layout(&frame, LINES, COLS);
-	nav_t nav = {.page = PAGE_OVERVIEW, .back = PAGE_OVERVIEW};
+	nav_t nav = {.page = PAGE_OVERVIEW};
 	bool running = true, dirty = true;
+	int status = 0, wait_errno = 0;
 	int64_t last_draw = 0, drawn_second = 0;
 	int spins = 0;
 	bool stdin_ready = false;
@@ -211,8 +200,14 @@ int tui_run(session_t *s, const tui_opts_t *opts)
 
 		int wait = next_wait_ms(s, mono, now, wall, dirty, last_draw);
 		bool ready[2] = {false, false};
-		if (poller_wait(s->poller, fds, nfds, ready, wait) != 0)
+		errno = 0;
+		if (poller_wait(s->poller, fds, nfds, ready, wait) != 0) {
+			/* Without the wait the loop cannot go on: say so, and exit
+			 * with a status a supervisor restarts on. */
+			wait_errno = errno;
+			status = 1;
 			break;
+		}
 		stdin_ready = ready[0];
 		if (ready[1])
 			drain_signal_pipe();
@@ -220,6 +215,17 @@ int tui_run(session_t *s, const tui_opts_t *opts)
 	frame_free(&frame);
 	endwin();
 	delscreen(scr);
+	term_guard_disarm();
 	close_signals();
-	return 0;
+	if (status) {
+		if (wait_errno)
+			fprintf(
+			    stderr,
+			    _("citydash: waiting for the keyboard and the network failed: %s\n"),
+			    strerror(wait_errno));
+		else
+			fprintf(stderr, "%s\n",
+			        _("citydash: waiting for the keyboard and the network failed"));
+	}
+	return status;
 }

@@ -11,7 +11,8 @@ typedef struct tui_opts {
 } tui_opts_t;
 
 /* Runs until the operator quits or a terminating signal arrives. Returns
- * the process exit status. */
+ * the process exit status: 0; 1 when the loop's wait failed (the reason is
+ * on stderr); 2 when the terminal cannot be drawn on. */
 int tui_run(session_t *s, const tui_opts_t *opts);
 
 #endif

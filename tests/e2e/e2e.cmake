@@ -22,3 +22,11 @@ endif()
 add_test(NAME e2e_never_all_clear COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/e2e/test_never_all_clear.sh
          $<TARGET_FILE:citydash> $<TARGET_FILE:citydash-mock>)
 set_tests_properties(e2e_never_all_clear PROPERTIES TIMEOUT 120 LABELS e2e ENVIRONMENT "${CITYDASH_TEST_ENV}")
+add_test(NAME e2e_args COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/e2e/test_args.sh
+         $<TARGET_FILE:citydash> $<TARGET_FILE:citydash-mock>)
+set_tests_properties(e2e_args PROPERTIES TIMEOUT 240 LABELS e2e ENVIRONMENT "${CITYDASH_TEST_ENV}")
+add_executable(oom_probe e2e/oom_probe.c)
+target_link_libraries(oom_probe PRIVATE citydash_pages)
+add_test(NAME e2e_process COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/e2e/test_process.sh
+         $<TARGET_FILE:citydash> $<TARGET_FILE:oom_probe>)
+set_tests_properties(e2e_process PROPERTIES TIMEOUT 240 LABELS e2e ENVIRONMENT "${CITYDASH_TEST_ENV}")

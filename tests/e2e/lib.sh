@@ -106,3 +106,64 @@ e2e_start_mock() {
 	E2E_MOCK_BASE=$(sed -n 's/^listening on \(http:[^ ]*\).*/\1/p' "$out")
 	test -n "$E2E_MOCK_BASE"
 }
+
+# e2e_start_raw NAME COLS ROWS COMMAND...: as e2e_start, and every byte the
+# program sends to the terminal is kept in $E2E_TMP/NAME.raw (tmux
+# pipe-pane, attached before the program may start). capture-pane shows
+# only what tmux made of those bytes: it never holds an escape sequence.
+e2e_start_raw() {
+	local name=$1 cols=$2 rows=$3
+	shift 3
+	tm new-session -d -s "$name" -x "$cols" -y "$rows" \
+		"while [ ! -e '$E2E_TMP/$name.go' ]; do sleep 0.05; done; env LANG=C.UTF-8 LC_ALL= TERM=screen-256color ${E2E_ENV:-} $*; echo \$? > '$E2E_TMP/$name.status'; sleep 60"
+	tm pipe-pane -o -t "$name" "cat >> '$E2E_TMP/$name.raw'"
+	touch "$E2E_TMP/$name.go"
+}
+
+# e2e_pid NAME: the process id of the program running in the session.
+e2e_pid() { pgrep -P "$(tm display-message -p -t "$1" '#{pane_pid}')" | head -1; }
+
+# e2e_format NAME FORMAT: a tmux format of the pane (#{alternate_on}, ...).
+e2e_format() { tm display-message -p -t "$1" "$2"; }
+
+# e2e_raw_no_colour FILE: no SGR sequence in FILE sets a colour (30-49,
+# 90-107, which includes 38;5;N and 48;5;N).
+e2e_raw_no_colour() {
+	! LC_ALL=C grep -ao $'\e\\[[0-9;:]*m' "$1" | LC_ALL=C tr -d '\033[m' | tr ';:' '\n\n' |
+		grep -qxE '3[0-9]|4[0-9]|9[0-7]|10[0-7]'
+}
+
+# e2e_names_are_ids NAME: in ASCII mode every reading on the overview is
+# named by its id (ASCII letters, digits, . _ -, ">" when cut). A name is
+# what follows a block's left border and the two-column marker (!!, !, ~,
+# x, -, ?, or blank). At least four names must be found.
+e2e_names_are_ids() {
+	local names bad
+	names=$(e2e_screen "$1" | grep -o '|\(!!\|[!~x?-] \|  \)[^ |]\+' | cut -c4-)
+	bad=$(grep -v '^[A-Za-z0-9._-]*>\?$' <<<"$names")
+	if [ "$(grep -c . <<<"$names")" -lt 4 ] || [ -n "$bad" ]; then
+		echo "names: $(tr '\n' ' ' <<<"$names")" >&2
+		echo "not ids: $(tr '\n' ' ' <<<"$bad")" >&2
+		return 1
+	fi
+}
+
+# e2e_rows_fit COLS FIRST LAST < TEXT: lines FIRST..LAST each span exactly
+# COLS terminal columns and end with a box border. tmux and curses both clip
+# what runs past the edge, so a maximum width (wc -L) proves nothing: text
+# wider than its place (or wider on the terminal than curses counted) pushes
+# the border out of the pane or writes over it.
+e2e_rows_fit() {
+	local cols=$1 first=$2 last=$3 n=0 line w bad=0
+	while IFS= read -r line; do
+		n=$((n + 1))
+		((n < first || n > last)) && continue
+		w=$(printf '%s' "$line" | LC_ALL=C.UTF-8 wc -L)
+		if [ "$w" != "$cols" ] || ! LC_ALL=C.UTF-8 grep -q '[│┐┘┤|+]$' <<<"$line"; then
+			echo "line $n: $w columns, or no border at the end: [$line]" >&2
+			bad=1
+		fi
+	done
+	((n >= last)) || { echo "only $n lines" >&2; bad=1; }
+	return $bad
+}

@@ -16,7 +16,7 @@ check "mock city with lying feeds started" e2e_start_mock "$mock" --seed 3 \
 	--serve "/v1/feeds/html=$data/not_json.html"
 base=$E2E_MOCK_BASE
 
-e2e_start lies 120 40 "$citydash" --source "water=$base/v1/feeds/water" \
+e2e_start_raw lies 120 40 "$citydash" --source "water=$base/v1/feeds/water" \
 	--source "lies=$base/v1/feeds/lies" --source "v2=$base/v1/feeds/v2" \
 	--source "html=$base/v1/feeds/html"
 check "the honest feed is ok beside the liars" e2e_wait lies 10 "water ✔" "Water (45)"
@@ -27,6 +27,11 @@ check "a document of another version fails whole, saying why" \
 	e2e_wait lies 10 "unsupported protocol version 2"
 check "escape sequences in a name never reach the terminal" \
 	test "$(tm display-message -p -t lies '#{pane_title}')" != "HACKED"
+# The bytes sent, not what tmux made of them: curses never sends an OSC or
+# "clear screen" in this form, the liar's name holds both.
+raw="$E2E_TMP/lies.raw"
+check "... not one byte of them: no OSC, no HACKED, no ESC [2J in what was sent" \
+	bash -c 'test -s "$0" && ! LC_ALL=C grep -aq -e $'"'"'\e]'"'"' -e HACKED -e $'"'"'\e\[2J'"'"' "$0"' "$raw"
 check "... and the screen was not cleared: the title line is still there" \
 	e2e_wait lies 3 "citydash │ Overview"
 
@@ -49,6 +54,10 @@ check "null is shown as no value, never as 0" \
 check "the last of a repeated id wins" \
 	bash -c 's=$(tmux -u -L "$0" capture-pane -p -t lies); grep -q "LIE second copy wins" <<<"$s" && ! grep -q "LIE first copy" <<<"$s"' \
 	"$E2E_SOCKET"
+# Counted, not only looked for on a page that might scroll: the liar's 4
+# good power readings (the repeated id is one reading), nothing else.
+check "skipped elements are not stored: Power holds the 4 good readings" \
+	e2e_wait lies 5 "Power: 4 readings"
 check "skipped elements are not shown" \
 	bash -c '! tmux -u -L "$0" capture-pane -p -t lies | grep -q "LIE string value\|LIE infinite\|LIE missing id\|LIE malformed"' \
 	"$E2E_SOCKET"

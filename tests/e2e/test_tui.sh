@@ -6,8 +6,9 @@ set -uo pipefail
 citydash=$1
 . "$(dirname "$0")/lib.sh"
 
-# The widest line on screen, in terminal columns (CJK counts two).
-fits() { test "$(e2e_screen "$1" | LC_ALL=C.UTF-8 wc -L)" -le "$2"; }
+# Every row between the title line and the status bar spans the terminal
+# exactly, ending with its border (CJK counts two columns).
+fits() { e2e_screen "$1" | e2e_rows_fit "$2" 2 $(($3 - 1)); }
 
 domains=(Water Power Gas Telecom Bridges Tunnels)
 
@@ -18,7 +19,7 @@ run_size() {
 	check "${cols}x${rows}: overview shows six domains, alarms and live sources" \
 		e2e_wait "$s" 15 "${domains[@]}" "Alarms:" "$@"
 	check "${cols}x${rows}: every line fits the terminal" \
-		fits "$s" "$cols"
+		fits "$s" "$cols" "$rows"
 
 	e2e_keys "$s" Enter
 	check "${cols}x${rows}: Enter opens the focused domain (Water) with every reading" \
@@ -41,7 +42,9 @@ run_size() {
 	check "${cols}x${rows}: Enter on an alarm shows its reading in its domain" \
 		e2e_wait "$s" 5 "Overview ›" "readings" "!!"
 	e2e_keys "$s" Escape
-	check "${cols}x${rows}: and Esc comes back to the overview" e2e_wait "$s" 5 "Alarms:"
+	check "${cols}x${rows}: Esc comes back to the alarm list" e2e_wait "$s" 5 "All alarms:"
+	e2e_keys "$s" Escape
+	check "${cols}x${rows}: and Esc again to the overview" e2e_wait "$s" 5 "Alarms:" "Tunnels ("
 
 	e2e_keys "$s" q
 	check "${cols}x${rows}: q quits with status 0" test "$(e2e_wait_exit "$s" 10)" = 0

@@ -257,7 +257,7 @@ static void test_every_page_draws(void **state)
 {
 	(void)state;
 	for (int id = 0; id < PAGE_COUNT; id++) {
-		nav_t nav = {.page = (page_id_t)id, .back = PAGE_OVERVIEW};
+		nav_t nav = {.page = (page_id_t)id};
 		char name[32];
 		snprintf(name, sizeof name, "page %d", id);
 		city_t c;
