@@ -135,11 +135,11 @@ e2e_raw_no_colour() {
 
 # e2e_names_are_ids NAME: in ASCII mode every reading on the overview is
 # named by its id (ASCII letters, digits, . _ -, ">" when cut). A name is
-# what follows a block's left border and the two-column marker (!!, !, ~,
-# x, -, ?, or blank). At least four names must be found.
+# what follows a block's left border and the four-column marker (made of
+# !!, !, x, -, #, ?, ~, padded with blanks). At least four names must be found.
 e2e_names_are_ids() {
 	local names bad
-	names=$(e2e_screen "$1" | grep -o '|\(!!\|[!~x?-] \|  \)[^ |]\+' | cut -c4-)
+	names=$(e2e_screen "$1" | grep -o '|[!x#?~ -]\{4\}[^ |]\+' | cut -c6-)
 	bad=$(grep -v '^[A-Za-z0-9._-]*>\?$' <<<"$names")
 	if [ "$(grep -c . <<<"$names")" -lt 4 ] || [ -n "$bad" ]; then
 		echo "names: $(tr '\n' ' ' <<<"$names")" >&2

@@ -81,7 +81,7 @@ static char *draw(store_t *st, int cols, int rows, nav_t nav)
 
 static char *overview(store_t *st, int cols, int rows)
 {
-	return draw(st, cols, rows, (nav_t){.page = PAGE_OVERVIEW, .back = PAGE_OVERVIEW});
+	return draw(st, cols, rows, (nav_t){.page = PAGE_OVERVIEW});
 }
 
 /* The first line of `text` holding `needle`, copied into buf ("" if none). */
@@ -256,7 +256,7 @@ static void test_limits_invalid_is_not_ok(void **state)
 	assert_true(contains(text, "ok 0 "));
 	assert_true(contains(text, "limits invalid 1"));
 	free(text);
-	text = draw(st, 80, 24, (nav_t){.page = PAGE_SOURCES, .back = PAGE_OVERVIEW});
+	text = draw(st, 80, 24, (nav_t){.page = PAGE_SOURCES});
 	assert_true(contains(text, "1 limits out of order, ignored (first: water.inv)"));
 	free(text);
 	store_destroy(st);
