@@ -55,8 +55,17 @@ static void draw_summary(WINDOW *win, int cx, const ui_ctx_t *ctx)
 		snprintf(counts[0], sizeof counts[0], " %s ", _("no data"));
 		snprintf(counts[1], sizeof counts[1], "%s", counts[0]);
 	} else {
-		snprintf(a1, sizeof a1, P_("%zu alarm", "%zu alarms", crit), crit);
-		snprintf(a2, sizeof a2, P_("%zu warning", "%zu warnings", n - crit), n - crit);
+		/* Counted over part of the data, a count is a lower bound and says so:
+		 * "3+ alarms, 0+ warnings" (at least that many). */
+		bool whole = view_all_there(v);
+		if (whole) {
+			snprintf(a1, sizeof a1, P_("%zu alarm", "%zu alarms", crit), crit);
+			snprintf(a2, sizeof a2, P_("%zu warning", "%zu warnings", n - crit),
+			         n - crit);
+		} else {
+			snprintf(a1, sizeof a1, _("%zu+ alarms"), crit);
+			snprintf(a2, sizeof a2, _("%zu+ warnings"), n - crit);
+		}
 		if (stale)
 			snprintf(a3, sizeof a3, _(" (%zu on stale data)"), stale);
 		snprintf(counts[0], sizeof counts[0], " %s, %s%s ", a1, a2, a3);
