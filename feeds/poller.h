@@ -3,9 +3,17 @@
  * loop calls poller_wait() (which also watches the loop's own descriptors,
  * such as the keyboard) and poller_perform() when it returns.
  *
- * Per source: its own interval and timeout, a body cap, ETag/If-None-Match,
- * gzip, Retry-After on 429/503, and exponential backoff with jitter on
- * failure. The poller writes only to the store; it knows no UI. */
+ * Bodies are parsed on one worker thread (feeds/parse_worker.h) into batches
+ * that poller_perform applies to the store a slice at a time, so neither
+ * parsing nor applying a large document holds the event loop for long. The
+ * store is only ever touched on the caller's thread. A source starts no new
+ * transfer while its document is being parsed or applied.
+ *
+ * Per source: its own interval and timeout, a body cap, ETag/If-None-Match
+ * (a 304 to a request that sent none is a protocol error), gzip, Retry-After
+ * on 429/503, and exponential backoff on failure, capped by
+ * poller_backoff_cap_ms. The poller writes only to the store; it knows no
+ * UI. */
 #ifndef CITYDASH_POLLER_H
 #define CITYDASH_POLLER_H
 
@@ -16,6 +24,10 @@
 #include "store.h"
 
 typedef struct poller poller_t;
+
+/* Elements of parsed documents applied to the store per poller_perform: a
+ * few milliseconds of work, so the event loop reads keys between slices. */
+#define POLLER_APPLY_SLICE 4096
 
 /* Registers every configured source in the store (indices 0..n-1 in config
  * order) and prepares a transfer for each. Returns NULL with *cause set on
@@ -36,15 +48,36 @@ int64_t poller_ms_until_due(const poller_t *p, int64_t mono_ms);
  * error, 0 otherwise. */
 int poller_wait(poller_t *p, const int *extra_fds, int n, bool *ready, int timeout_ms);
 
-/* Moves transfers along and applies every finished one to the store.
- * `wall_ms` stamps the data (pass clock_steady_ms()), `mono_ms` schedules
- * the next polls.
- * Returns the number of transfers that finished. */
+/* Moves transfers along, hands finished bodies to the parser, and applies
+ * parsed documents to the store, a bounded slice per call (call again while
+ * poller_has_work). `wall_ms` stamps the data (pass clock_steady_ms()),
+ * `mono_ms` schedules the next polls. Returns the number of transfers
+ * finished plus documents completed. */
 int poller_perform(poller_t *p, int64_t wall_ms, int64_t mono_ms);
 
+/* True while poller_perform has work it can do at once (a parsed document to
+ * apply, a failure to report); poller_wait does not sleep then. */
+bool poller_has_work(const poller_t *p);
+/* True while a document is partly applied to the store (its poll open):
+ * evaluate the store once it is whole. */
+bool poller_applying(const poller_t *p);
+/* True while some source's attempt is under way: a transfer, a parse, an
+ * apply or a failure not yet reported. False means every attempt begun has
+ * finished. */
+bool poller_busy(const poller_t *p);
 
 /* Number of sources that have finished at least one attempt. */
 int poller_sources_attempted(const poller_t *p);
 
+/* Failing sources are tried again at the next poller_start_due, whatever
+ * their backoff or Retry-After said (the operator asked). */
+void poller_retry_now(poller_t *p, int64_t mono_ms);
+
+/* Longest wait between attempts after failures, for a source polled every
+ * interval_ms: 4 intervals, at least 2 s and at most 60 s, but never less
+ * than the interval itself. Attempts start at 2 intervals and double up to
+ * it, up to 20% earlier at random. A Retry-After from the server (429/503,
+ * up to an hour) is honoured beyond it. */
+int64_t poller_backoff_cap_ms(int64_t interval_ms);
 
 #endif

@@ -137,6 +137,7 @@ typedef struct source_status {
 	int64_t last_ok_ms;        /* wall time of last good poll (0: never) */
 	int64_t last_attempt_ms;   /* wall time of last finished poll */
 	unsigned consecutive_failures;
+	int64_t next_try_ms; /* steady time the poller tries next; 0: trying now */
 	/* Counters from the last good document. */
 	unsigned skipped;          /* elements rejected */
 	unsigned duplicates;       /* repeated ids */
@@ -203,6 +204,10 @@ void store_poll_failed_detail(store_t *st, int source, const char *reason, const
 /* 304: the last document is still current, so what it carried is refreshed
  * (what it no longer carried keeps ageing). */
 void store_poll_not_modified(store_t *st, int source, int64_t now_ms);
+
+/* When the poller will try the source next (steady time; 0: it is trying
+ * now), for the sources page. A plan, not data: the generation is not bumped. */
+void store_source_next_try(store_t *st, int source, int64_t at_ms);
 
 /* ---- reading ---- */
 

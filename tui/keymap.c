@@ -13,6 +13,7 @@ static const key_binding_t bindings[] = {
     {KEY_F(1), ACT_HELP, NULL, NULL},
     {'a', ACT_ALARMS, "a", N_("every active alarm; Enter shows its reading")},
     {'s', ACT_SOURCES, "s", N_("sources: health, counters, reasons")},
+    {'r', ACT_RETRY, "r", N_("retry failing sources now")},
     {KEY_UP, ACT_UP, "\xe2\x86\x91 \xe2\x86\x93 \xe2\x86\x90 \xe2\x86\x92", N_("move")},
     {'k', ACT_UP, NULL, NULL},
     {KEY_DOWN, ACT_DOWN, NULL, NULL},

@@ -45,7 +45,8 @@ static void print_help(void)
 	         "  -h, --help             show this help and exit\n"
 	         "  -V, --version          show the version and exit\n"
 	         "\n"
-	         "Keys: ? shows every key, s the sources' health, q quits.\n"
+	         "Keys: ? shows every key, s the sources' health, r retries failing sources\n"
+	         "now, q quits.\n"
 	         "Exit status: 0 ok; 1 no source could be read (--dump) or the demo city\n"
 	         "could not start; 2 bad usage, or a terminal citydash cannot draw on.\n"));
 }

@@ -32,6 +32,8 @@ bool session_step(session_t *s, int64_t now_ms, int64_t mono_ms)
 	poller_start_due(s->poller, mono_ms);
 	if (poller_perform(s->poller, now_ms, mono_ms) > 0)
 		poller_start_due(s->poller, mono_ms); /* a quick retry may already be due */
+	if (poller_applying(s->poller))
+		return false; /* a document is half applied: evaluate it whole */
 	uint64_t gen = store_generation(s->store);
 	bool second_passed = now_ms / 1000 != s->evaluated_ms / 1000;
 	if (gen == s->seen_generation && !second_passed)
@@ -41,6 +43,11 @@ bool session_step(session_t *s, int64_t now_ms, int64_t mono_ms)
 	alarm_engine_evaluate(s->alarms, s->store, now_ms);
 	view_update(&s->view, s->store, s->alarms, now_ms);
 	return true;
+}
+
+void session_retry_now(session_t *s, int64_t mono_ms)
+{
+	poller_retry_now(s->poller, mono_ms);
 }
 
 void session_ui_ctx(const session_t *s, int64_t now_ms, int64_t clock_ms, ui_ctx_t *ctx)
