@@ -25,6 +25,7 @@ struct parse_worker {
 	pthread_mutex_t lock;
 	pthread_cond_t wake; /* a job was queued, or stop */
 	queue_t todo, done;  /* both FIFO, under lock */
+	queue_t trash;       /* batches applied, to free here */
 	bool stop;
 	void (*notify)(void *ctx);
 	void *ctx;
@@ -63,10 +64,17 @@ static void *worker_main(void *arg)
 	parse_worker_t *w = arg;
 	pthread_mutex_lock(&w->lock);
 	for (;;) {
-		while (!w->stop && !w->todo.head)
+		while (!w->stop && !w->todo.head && !w->trash.head)
 			pthread_cond_wait(&w->wake, &w->lock);
 		if (w->stop)
 			break;
+		job_t *t = queue_pop(&w->trash);
+		if (t) {
+			pthread_mutex_unlock(&w->lock);
+			job_free(t);
+			pthread_mutex_lock(&w->lock);
+			continue;
+		}
 		job_t *j = queue_pop(&w->todo);
 		pthread_mutex_unlock(&w->lock);
 
@@ -120,6 +128,8 @@ void parse_worker_destroy(parse_worker_t *w)
 		job_free(j);
 	for (job_t *j; (j = queue_pop(&w->done));)
 		job_free(j);
+	for (job_t *j; (j = queue_pop(&w->trash));)
+		job_free(j);
 	pthread_cond_destroy(&w->wake);
 	pthread_mutex_destroy(&w->lock);
 	free(w);
@@ -148,6 +158,18 @@ ingest_batch_t *parse_worker_take(parse_worker_t *w, int *tag)
 	j->batch = NULL;
 	job_free(j);
 	return b;
+}
+
+void parse_worker_dispose(parse_worker_t *w, ingest_batch_t *batch)
+{
+	if (!batch)
+		return;
+	job_t *j = xcalloc(1, sizeof *j);
+	j->batch = batch;
+	pthread_mutex_lock(&w->lock);
+	queue_push(&w->trash, j);
+	pthread_cond_signal(&w->wake);
+	pthread_mutex_unlock(&w->lock);
 }
 
 bool parse_worker_ready(parse_worker_t *w)

@@ -34,6 +34,10 @@ void parse_worker_submit(parse_worker_t *w, int tag, const adapter_t *adapter, c
                          size_t len, int64_t now_ms);
 /* The oldest finished batch (caller owns it) and its tag, or NULL. */
 ingest_batch_t *parse_worker_take(parse_worker_t *w, int *tag);
+/* Frees an applied batch on the worker's thread: giving back tens of
+ * megabytes takes tens of milliseconds, which the event loop should not
+ * spend. Ownership passes; NULL is ignored. */
+void parse_worker_dispose(parse_worker_t *w, ingest_batch_t *batch);
 /* True if a finished batch is waiting to be taken. */
 bool parse_worker_ready(parse_worker_t *w);
 

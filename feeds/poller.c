@@ -1,6 +1,10 @@
 #include "poller.h"
 
 #include <curl/curl.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <poll.h>
+#include <unistd.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -58,6 +62,8 @@ struct poller {
 	size_t *ready;
 	size_t ready_head, ready_len;
 	source_t *applying; /* the source whose batch is being applied */
+	int wake[2];        /* self-pipe: poller_wake, from any thread */
+	bool paused;
 };
 
 static size_t on_body(char *data, size_t size, size_t nmemb, void *userp)
@@ -223,11 +229,10 @@ static void start_transfer(poller_t *p, source_t *s)
 	store_source_next_try(p->store, s->index, 0);
 }
 
-/* Called on the parse worker's thread when a batch is ready: wakes the
- * event loop's curl_multi_poll (curl_multi_wakeup is made for this). */
-static void wake_loop(void *multi)
+/* Called on the parse worker's thread when a batch is ready. */
+static void wake_loop(void *p)
 {
-	curl_multi_wakeup(multi);
+	poller_wake(p);
 }
 
 poller_t *poller_create(store_t *st, const config_t *cfg, char **cause)
@@ -242,8 +247,16 @@ poller_t *poller_create(store_t *st, const config_t *cfg, char **cause)
 	p->jitter_state = (uint64_t)(uintptr_t)p ^ 0x5DEECE66Dull;
 	p->sources = xcalloc(cfg->source_count, sizeof *p->sources);
 	p->ready = xcalloc(cfg->source_count ? cfg->source_count : 1, sizeof *p->ready);
+	p->wake[0] = p->wake[1] = -1;
+	if (pipe(p->wake) != 0) {
+		*cause = xasprintf(_("cannot create a pipe: %s"), strerror(errno));
+		poller_destroy(p);
+		return NULL;
+	}
+	for (int i = 0; i < 2; i++)
+		fcntl(p->wake[i], F_SETFL, fcntl(p->wake[i], F_GETFL) | O_NONBLOCK);
 	if (p->multi)
-		p->worker = parse_worker_create(wake_loop, p->multi);
+		p->worker = parse_worker_create(wake_loop, p);
 	for (size_t i = 0; i < cfg->source_count; i++) {
 		const source_cfg_t *c = &cfg->sources[i];
 		source_t *s = &p->sources[i];
@@ -275,7 +288,7 @@ void poller_destroy(poller_t *p)
 {
 	if (!p)
 		return;
-	parse_worker_destroy(p->worker); /* before the multi handle it wakes */
+	parse_worker_destroy(p->worker); /* first: it calls poller_wake */
 	for (size_t i = 0; i < p->count; i++) {
 		source_t *s = &p->sources[i];
 		ingest_batch_free(s->batch);
@@ -292,6 +305,9 @@ void poller_destroy(poller_t *p)
 	}
 	free(p->sources);
 	free(p->ready);
+	for (int i = 0; i < 2; i++)
+		if (p->wake[i] >= 0)
+			close(p->wake[i]);
 	if (p->multi)
 		curl_multi_cleanup(p->multi);
 	free(p);
@@ -310,6 +326,8 @@ void poller_start_due(poller_t *p, int64_t mono_ms)
 int64_t poller_ms_until_due(const poller_t *p, int64_t mono_ms)
 {
 	int64_t best = INT64_MAX;
+	if (p->paused)
+		return best;
 	for (size_t i = 0; i < p->count; i++) {
 		const source_t *s = &p->sources[i];
 		if (s->in_flight || s->parsing)
@@ -323,26 +341,61 @@ int64_t poller_ms_until_due(const poller_t *p, int64_t mono_ms)
 	return best;
 }
 
-int poller_wait(poller_t *p, const int *extra_fds, int n, bool *ready, int timeout_ms)
+/* While paused the curl sockets are left alone (they may stay readable:
+ * nothing reads them until poller_perform), so only the caller's fds and the
+ * wake pipe are watched. */
+static int wait_paused(poller_t *p, const int *extra_fds, int n, bool *ready, int timeout_ms)
 {
-	struct curl_waitfd fds[8];
-	if (n > 8)
-		n = 8;
-	for (int i = 0; i < n; i++) {
-		fds[i].fd = extra_fds[i];
-		fds[i].events = CURL_WAIT_POLLIN;
-		fds[i].revents = 0;
-	}
-	int numfds = 0;
-	if (poller_has_work(p))
-		timeout_ms = 0; /* a parsed document waits: look at the fds, do not sleep */
-	if (curl_multi_poll(p->multi, n ? fds : NULL, (unsigned)n, timeout_ms, &numfds) != CURLM_OK)
+	struct pollfd fds[POLLER_WAIT_FDS + 1];
+	for (int i = 0; i < n; i++)
+		fds[i] = (struct pollfd){.fd = extra_fds[i], .events = POLLIN};
+	fds[n] = (struct pollfd){.fd = p->wake[0], .events = POLLIN};
+	if (poll(fds, (nfds_t)n + 1, timeout_ms) < 0 && errno != EINTR)
 		return -1;
 	for (int i = 0; i < n; i++)
-		ready[i] = (fds[i].revents & (CURL_WAIT_POLLIN | CURL_WAIT_POLLPRI)) != 0;
+		ready[i] = (fds[i].revents & (POLLIN | POLLPRI | POLLHUP | POLLERR)) != 0;
 	return 0;
 }
 
+int poller_wait(poller_t *p, const int *extra_fds, int n, bool *ready, int timeout_ms)
+{
+	if (n > POLLER_WAIT_FDS)
+		n = POLLER_WAIT_FDS;
+	int rc;
+	if (p->paused) {
+		rc = wait_paused(p, extra_fds, n, ready, timeout_ms);
+	} else {
+		struct curl_waitfd fds[POLLER_WAIT_FDS + 1];
+		for (int i = 0; i < n; i++)
+			fds[i] =
+			    (struct curl_waitfd){.fd = extra_fds[i], .events = CURL_WAIT_POLLIN};
+		fds[n] = (struct curl_waitfd){.fd = p->wake[0], .events = CURL_WAIT_POLLIN};
+		if (poller_has_work(p))
+			timeout_ms = 0; /* a parsed document waits: look at the fds, do not sleep */
+		int numfds = 0;
+		rc =
+		    curl_multi_poll(p->multi, fds, (unsigned)n + 1, timeout_ms, &numfds) == CURLM_OK
+		        ? 0
+		        : -1;
+		for (int i = 0; rc == 0 && i < n; i++)
+			ready[i] = (fds[i].revents & (CURL_WAIT_POLLIN | CURL_WAIT_POLLPRI)) != 0;
+	}
+	char buf[64];
+	while (read(p->wake[0], buf, sizeof buf) > 0)
+		; /* the wake-up has done its work */
+	return rc;
+}
+
+void poller_wake(poller_t *p)
+{
+	ssize_t w = write(p->wake[1], "w", 1);
+	(void)w; /* a full pipe already holds a wake-up */
+}
+
+void poller_pause(poller_t *p, bool paused)
+{
+	p->paused = paused;
+}
 
 /* Describes a failed transfer for the operator in a few general words, the
  * same for every source failing alike (so the status bar can group them). */
@@ -447,7 +500,10 @@ static void finish_transfer(poller_t *p, source_t *s, CURLcode rc, int64_t wall_
 static void document_done(poller_t *p, source_t *s, int64_t wall_ms, int64_t mono_ms)
 {
 	bool ok = !ingest_batch_rejected(s->batch);
-	ingest_batch_free(s->batch);
+	if (p->worker)
+		parse_worker_dispose(p->worker, s->batch);
+	else
+		ingest_batch_free(s->batch);
 	s->batch = NULL;
 	s->parsing = false;
 	if (ok) {
@@ -543,6 +599,8 @@ int poller_perform(poller_t *p, int64_t wall_ms, int64_t mono_ms)
 
 bool poller_has_work(const poller_t *p)
 {
+	if (p->paused)
+		return false;
 	if (p->applying || p->ready_len)
 		return true;
 	for (size_t i = 0; i < p->count; i++)

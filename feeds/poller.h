@@ -42,11 +42,20 @@ void poller_start_due(poller_t *p, int64_t mono_ms);
  * INT64_MAX if none will be (all in flight). */
 int64_t poller_ms_until_due(const poller_t *p, int64_t mono_ms);
 
-/* Waits up to timeout_ms for network activity or for one of `extra_fds`
- * (n of them, may be 0) to become readable; sets ready[i] for each extra fd
- * that is readable (ready may be NULL when n is 0). Returns -1 on a curl
- * error, 0 otherwise. */
+/* Waits up to timeout_ms for network activity, a poller_wake, or one of
+ * `extra_fds` (n of them, at most POLLER_WAIT_FDS, may be 0) to become
+ * readable; sets ready[i] for each extra fd that is readable (ready may be
+ * NULL when n is 0). Returns -1 on a curl error, 0 otherwise. */
+#define POLLER_WAIT_FDS 8
 int poller_wait(poller_t *p, const int *extra_fds, int n, bool *ready, int timeout_ms);
+/* Ends a poller_wait under way, or the next one, early. Safe from any thread. */
+void poller_wake(poller_t *p);
+
+/* While paused the caller promises not to call poller_start_due or
+ * poller_perform (the store is being read elsewhere): nothing is due,
+ * there is no work, and poller_wait watches only the caller's fds and
+ * poller_wake. Transfers under way wait in their sockets. */
+void poller_pause(poller_t *p, bool paused);
 
 /* Moves transfers along, hands finished bodies to the parser, and applies
  * parsed documents to the store, a bounded slice per call (call again while

@@ -24,8 +24,7 @@ static void poll_once(session_t *s)
 		poller_perform(s->poller, clock_steady_ms(), clock_mono_ms());
 	}
 	/* Evaluate alarms and the view on the final data. */
-	s->seen_generation = 0;
-	session_step(s, clock_steady_ms(), clock_mono_ms());
+	session_evaluate(s, clock_steady_ms(), clock_mono_ms());
 }
 
 static int report_failures(const session_t *s)

@@ -26,3 +26,6 @@ target_compile_definitions(test_poller_dump PRIVATE
                            CITYDASH_PROGRAM="$<TARGET_FILE:citydash>"
                            CITYDASH_ADD_FAIL="$<TARGET_FILE:citydash_add_fail>")
 add_dependencies(test_poller_dump citydash citydash_add_fail)
+citydash_unit_test(test_session_large SOURCES integration/test_session_large.c
+                   integration/script_server.c
+                   LIBS citydash_pages PkgConfig::MHD LABELS integration)

@@ -26,14 +26,23 @@
 typedef struct run {
 	int status; /* exit status, or -1 if it had to be killed */
 	char err[8192];
+	char out[16384];
 } run_t;
+
+/* The first size bytes of the file behind fd, as a string. */
+static void slurp(int fd, char *buf, size_t size)
+{
+	ssize_t n = pread(fd, buf, size - 1, 0);
+	buf[n > 0 ? n : 0] = '\0';
+}
 
 /* Runs `prog --dump --source feed=URL` with stdout and stderr into files. */
 static void run_dump(const char *prog, const char *url, run_t *out)
 {
-	char errpath[] = "/tmp/citydash-dump-err-XXXXXX";
-	int errfd = mkstemp(errpath);
-	assert_true(errfd >= 0);
+	char errpath[] = "/tmp/citydash-dump-err-XXXXXX",
+	     outpath[] = "/tmp/citydash-dump-out-XXXXXX";
+	int errfd = mkstemp(errpath), outfd = mkstemp(outpath);
+	assert_true(errfd >= 0 && outfd >= 0);
 	char source[256];
 	snprintf(source, sizeof source, "feed=%s", url);
 	pid_t pid = fork();
@@ -41,7 +50,7 @@ static void run_dump(const char *prog, const char *url, run_t *out)
 	if (pid == 0) {
 		int null = open("/dev/null", O_RDWR);
 		dup2(null, STDIN_FILENO);
-		dup2(null, STDOUT_FILENO);
+		dup2(outfd, STDOUT_FILENO);
 		dup2(errfd, STDERR_FILENO);
 		execl(prog, prog, "--dump", "--source", source, (char *)NULL);
 		_exit(127);
@@ -62,10 +71,12 @@ static void run_dump(const char *prog, const char *url, run_t *out)
 		}
 		usleep(20000);
 	}
-	ssize_t n = pread(errfd, out->err, sizeof out->err - 1, 0);
-	out->err[n > 0 ? n : 0] = '\0';
+	slurp(errfd, out->err, sizeof out->err);
+	slurp(outfd, out->out, sizeof out->out);
 	close(errfd);
+	close(outfd);
 	unlink(errpath);
+	unlink(outpath);
 }
 
 static void test_dump_304_without_if_none_match_fails(void **state)
@@ -89,11 +100,36 @@ static void test_dump_ends_when_transfer_refused(void **state)
 	assert_non_null(strstr(run.err, "no source could be read"));
 }
 
+/* A store large enough for the TUI to evaluate it on a thread: --dump
+ * evaluates it whole before drawing. */
+static void test_dump_large_document(void **state)
+{
+	(void)state;
+	enum { N = 30000 };
+	size_t cap = (size_t)N * 64 + 64, used = 0;
+	char *doc = malloc(cap);
+	assert_non_null(doc);
+	used += (size_t)snprintf(doc, cap, "{\"version\":1,\"readings\":[");
+	for (int i = 0; i < N; i++)
+		used += (size_t)snprintf(doc + used, cap - used,
+		                         "%s{\"id\":\"r%05d\",\"domain\":\"water\",\"value\":1}",
+		                         i ? "," : "", i);
+	snprintf(doc + used, cap - used, "]}");
+	script_server_t *srv = script_server_start(200, doc);
+	free(doc);
+	run_t run;
+	run_dump(CITYDASH_PROGRAM, script_server_url(srv), &run);
+	script_server_stop(srv);
+	assert_int_equal(run.status, 0);
+	assert_non_null(strstr(run.out, "Water (30000)"));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_dump_304_without_if_none_match_fails),
 	    cmocka_unit_test(test_dump_ends_when_transfer_refused),
+	    cmocka_unit_test(test_dump_large_document),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

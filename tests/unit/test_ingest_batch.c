@@ -285,11 +285,14 @@ static void test_worker_returns_batches_in_order(void **state)
 	int tag;
 	assert_null(parse_worker_take(w, &tag));
 	assert_false(parse_worker_ready(w));
+	/* An applied batch is freed on the worker's thread. */
+	parse_worker_dispose(w, ingest_batch_parse(NULL, "{\"version\":1}", 13, T0));
+	parse_worker_dispose(w, NULL);
 	parse_worker_destroy(w);
 }
 
-/* Destroyed with work queued and done but not taken: everything is freed
- * (the leak checkers of the sanitizer and valgrind runs see to that). */
+/* Destroyed with work queued, done but not taken, or given back: everything
+ * is freed (the leak checkers of the sanitizer and valgrind runs see to that). */
 static void test_worker_destroy_with_work_left(void **state)
 {
 	(void)state;
@@ -300,6 +303,7 @@ static void test_worker_destroy_with_work_left(void **state)
 		char *body =
 		    xstrdup("{\"version\":1,\"readings\":[{\"id\":\"a\"},{\"id\":\"b\"}]}");
 		parse_worker_submit(w, i, NULL, body, strlen(body), T0);
+		parse_worker_dispose(w, ingest_batch_parse(NULL, "[]", 2, T0));
 	}
 	parse_worker_destroy(w);
 }
