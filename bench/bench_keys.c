@@ -63,12 +63,13 @@ static char *make_document(int n, int round, size_t *len)
 	used += (size_t)snprintf(doc, cap, "{\"version\":1,\"readings\":[");
 	for (int i = 0; i < n; i++) {
 		double v = 50 + 45 * ((i * 7919 + round * 104729) % 1000) / 1000.0;
-		used += (size_t)snprintf(
-		    doc + used, cap - used,
-		    "%s{\"id\":\"d%d.s%02d.a%06d\",\"domain\":\"%s\",\"place\":{\"district\":\"D%d\","
-		    "\"street\":\"S%02d\"},\"unit\":\"MPa\",\"value\":%.2f,"
-		    "\"limits\":{\"lolo\":5,\"lo\":10,\"hi\":90,\"hihi\":95}}",
-		    i ? "," : "", i % 9, i % 50, i, domains[i % 6], i % 9, i % 50, v);
+		used += (size_t)snprintf(doc + used, cap - used,
+		                         "%s{\"id\":\"d%d.s%02d.a%06d\",\"domain\":\"%s\","
+		                         "\"place\":{\"district\":\"D%d\","
+		                         "\"street\":\"S%02d\"},\"unit\":\"MPa\",\"value\":%.2f,"
+		                         "\"limits\":{\"lolo\":5,\"lo\":10,\"hi\":90,\"hihi\":95}}",
+		                         i ? "," : "", i % 9, i % 50, i, domains[i % 6], i % 9,
+		                         i % 50, v);
 	}
 	used += (size_t)snprintf(doc + used, cap - used, "]}");
 	*len = used;
@@ -242,8 +243,8 @@ int main(int argc, char **argv)
 		fprintf(stderr, "bench_keys: %d readings done\n", sizes[i]);
 	}
 	printf("key latency, %d presses of ? per feed, polled every second; %s\n", keys, citydash);
-	printf("%-26s %12s %8s %12s %8s %10s %6s\n", "feed", "p50", "ratio", "p99", "ratio",
-	       "max", "late");
+	printf("%-26s %12s %8s %12s %8s %10s %6s\n", "feed", "p50", "ratio", "p99", "ratio", "max",
+	       "late");
 	for (int i = 0; i < 3; i++) {
 		char name[64];
 		snprintf(name, sizeof name, "%d readings, %.1f MB", res[i].readings,

@@ -28,10 +28,10 @@ static char *big_document(void)
 	char *doc = xmalloc(cap);
 	used += (size_t)snprintf(doc, cap, "{\"version\":1,\"readings\":[");
 	for (int i = 0; i < READINGS; i++)
-		used += (size_t)snprintf(
-		    doc + used, cap - used,
-		    "%s{\"id\":\"r%05d\",\"domain\":\"water\",\"value\":%d,\"limits\":{\"hihi\":90}}",
-		    i ? "," : "", i, i % 100);
+		used += (size_t)snprintf(doc + used, cap - used,
+		                         "%s{\"id\":\"r%05d\",\"domain\":\"water\",\"value\":%d,"
+		                         "\"limits\":{\"hihi\":90}}",
+		                         i ? "," : "", i, i % 100);
 	snprintf(doc + used, cap - used, "]}");
 	return doc;
 }
