@@ -5,7 +5,7 @@
  * Data flows one way: the event loop submits a body (ownership passes to
  * the worker), the worker parses it into a batch and announces it through
  * `notify` (called on the worker thread; it must be safe there, e.g.
- * curl_multi_wakeup), and the event loop takes finished batches in the order
+ * poller_wake), and the event loop takes finished batches in the order
  * they were submitted and applies them to the store itself. The worker never
  * touches the store, so the store stays single-threaded and lock-free. The
  * worker holds what it is given: callers bound it (the poller submits at

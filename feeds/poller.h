@@ -38,14 +38,15 @@ void poller_destroy(poller_t *p);
 /* Starts the transfers that are due at `mono_ms` (monotonic clock). */
 void poller_start_due(poller_t *p, int64_t mono_ms);
 
-/* Milliseconds until the next source is due (0 if one is due now), or
- * INT64_MAX if none will be (all in flight). */
+/* Milliseconds until the next source is due (0 if one is due now, or a
+ * refused transfer waits to be reported), or INT64_MAX if none will be
+ * (every source in flight or being parsed, or the poller paused). */
 int64_t poller_ms_until_due(const poller_t *p, int64_t mono_ms);
 
 /* Waits up to timeout_ms for network activity, a poller_wake, or one of
  * `extra_fds` (n of them, at most POLLER_WAIT_FDS, may be 0) to become
  * readable; sets ready[i] for each extra fd that is readable (ready may be
- * NULL when n is 0). Returns -1 on a curl error, 0 otherwise. */
+ * NULL when n is 0). Returns -1 on a curl (or poll) error, 0 otherwise. */
 #define POLLER_WAIT_FDS 8
 int poller_wait(poller_t *p, const int *extra_fds, int n, bool *ready, int timeout_ms);
 /* Ends a poller_wait under way, or the next one, early. Safe from any thread. */
