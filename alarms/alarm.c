@@ -2,11 +2,13 @@
 
 #include <math.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "xalloc.h"
 
 typedef struct active_key active_key_t;
 
+/* Every member is copied by alarm_engine_copy: keep it in step. */
 struct alarm_engine {
 	alarm_state_t *states; /* by store reading index */
 	uint64_t *serials;     /* serial of the reading each state belongs to (0: none) */
@@ -178,6 +180,32 @@ void alarm_engine_evaluate(alarm_engine_t *eng, const store_t *st, int64_t now_m
 		qsort(eng->keys, eng->active_count, sizeof *eng->keys, compare_active);
 	for (size_t k = 0; k < eng->active_count; k++)
 		eng->active[k] = eng->keys[k].reading;
+}
+
+/* Grows *arr to hold `count` items of `size` and copies `from` into it. */
+static void *copy_array(void *arr, const void *from, size_t count, size_t size)
+{
+	if (!count)
+		return arr;
+	arr = xreallocarray(arr, count, size);
+	return memcpy(arr, from, count * size);
+}
+
+void alarm_engine_copy(alarm_engine_t *dst, const alarm_engine_t *src)
+{
+	dst->states = copy_array(dst->states, src->states, src->state_count, sizeof *src->states);
+	dst->state_count = src->state_count;
+	size_t cap = src->active_cap > dst->active_cap ? src->active_cap : dst->active_cap;
+	if (cap > dst->active_cap) {
+		dst->active = xreallocarray(dst->active, cap, sizeof *dst->active);
+		dst->keys = xreallocarray(dst->keys, cap, sizeof *dst->keys);
+		dst->active_cap = cap;
+	}
+	if (src->active_count)
+		memcpy(dst->active, src->active, src->active_count * sizeof *src->active);
+	dst->active_count = src->active_count;
+	dst->critical_count = src->critical_count;
+	dst->frozen_count = src->frozen_count;
 }
 
 alarm_state_t alarm_engine_state(const alarm_engine_t *eng, size_t reading)

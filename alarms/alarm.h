@@ -47,6 +47,11 @@ void alarm_engine_destroy(alarm_engine_t *eng);
  * already stale when it arrived) and marked stale. */
 void alarm_engine_evaluate(alarm_engine_t *eng, const store_t *st, int64_t now_ms);
 
+/* Makes dst what src is (both created by alarm_engine_create), so an
+ * evaluation can be built apart from the engine the pages read and then take
+ * its place (tui/session.c evaluates a large store on another thread). */
+void alarm_engine_copy(alarm_engine_t *dst, const alarm_engine_t *src);
+
 /* State of the reading at store index `reading` (NONE if unknown). */
 alarm_state_t alarm_engine_state(const alarm_engine_t *eng, size_t reading);
 

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "i18n.h"
+#include "xalloc.h"
 
 /* The wire formats. The first row is the native protocol.
  *
@@ -51,7 +52,8 @@ const char *adapter_names(void)
 	return names;
 }
 
-typedef struct ingest_ctx {
+struct ingest_doc {
+	feed_sink_t sink; /* ctx is the struct itself */
 	store_t *st;
 	int source;
 	int64_t now_ms;
@@ -59,7 +61,8 @@ typedef struct ingest_ctx {
 	unsigned duplicates;
 	unsigned refused; /* items beyond the source's max_readings or max_bytes */
 	char refused_reason[200];
-} ingest_ctx_t;
+};
+typedef struct ingest_doc ingest_ctx_t;
 
 /* The poll is opened at the first element, so a rejection before any element
  * (see the adapter contract above) leaves no trace in the store. */
@@ -121,38 +124,68 @@ static void sink_event(void *ctx, const event_in_t *e)
 	refused(c, put, N_("event"), e->id);
 }
 
+ingest_doc_t *ingest_doc_open(store_t *st, int source, int64_t now_ms)
+{
+	ingest_ctx_t *c = xcalloc(1, sizeof *c);
+	*c = (ingest_ctx_t){.st = st, .source = source, .now_ms = now_ms};
+	c->sink = (feed_sink_t){c, sink_reading, sink_kpi, sink_event, 0};
+	return c;
+}
+
+const feed_sink_t *ingest_doc_sink(ingest_doc_t *c)
+{
+	return &c->sink;
+}
+
+void ingest_doc_reject(ingest_doc_t *c, const char *cause)
+{
+	store_poll_failed(c->st, c->source, cause ? cause : _("document rejected"), c->now_ms);
+	free(c);
+}
+
+void ingest_doc_close(ingest_doc_t *c, const feed_stats_t *stats)
+{
+	/* A document with nothing to apply still opens a poll, so that KPIs and
+	 * events its (empty) arrays no longer list are dropped. */
+	ingest_begin(c);
+	poll_report_t rep = {
+	    .had_kpis = stats->had_kpis,
+	    .had_events = stats->had_events,
+	    .dated = stats->has_generated,
+	    .generated_ms = stats->generated_ms,
+	    .lag_ms = stats->has_generated ? c->now_ms - stats->generated_ms : 0,
+	    .skipped = stats->skipped + c->refused,
+	    .duplicates = c->duplicates,
+	    .limits_ignored = stats->limits_ignored,
+	    .first_bad_limits = stats->first_bad_limits,
+	    .first_skip_reason = stats->first_skip_reason[0] ? stats->first_skip_reason
+	                         : c->refused                ? c->refused_reason
+	                                                     : NULL,
+	};
+	store_end_poll(c->st, c->source, &rep, c->now_ms);
+	free(c);
+}
+
+void ingest_doc_abandon(ingest_doc_t *c)
+{
+	free(c);
+}
+
 int ingest_body(store_t *st, int source, const adapter_t *adapter, const char *body, size_t len,
                 int64_t now_ms)
 {
 	if (!adapter)
 		adapter = adapter_find(NULL);
-	ingest_ctx_t c = {.st = st, .source = source, .now_ms = now_ms};
+	ingest_doc_t *c = ingest_doc_open(st, source, now_ms);
 	const source_status_t *src = store_source(st, source);
-	feed_sink_t sink = {&c, sink_reading, sink_kpi, sink_event, src ? src->max_bytes : 0};
+	c->sink.max_tree_bytes = src ? src->max_bytes : 0; /* the parse holds to the budget */
 	feed_stats_t stats;
 	char *cause = NULL;
-	if (adapter->parse(body, len, now_ms, &sink, &stats, &cause) < 0) {
-		store_poll_failed(st, source, cause ? cause : _("document rejected"), now_ms);
+	if (adapter->parse(body, len, now_ms, &c->sink, &stats, &cause) < 0) {
+		ingest_doc_reject(c, cause);
 		free(cause);
 		return -1;
 	}
-	/* A document with nothing to apply still opens a poll, so that KPIs and
-	 * events its (empty) arrays no longer list are dropped. */
-	ingest_begin(&c);
-	poll_report_t rep = {
-	    .had_kpis = stats.had_kpis,
-	    .had_events = stats.had_events,
-	    .dated = stats.has_generated,
-	    .generated_ms = stats.generated_ms,
-	    .lag_ms = stats.has_generated ? now_ms - stats.generated_ms : 0,
-	    .skipped = stats.skipped + c.refused,
-	    .duplicates = c.duplicates,
-	    .limits_ignored = stats.limits_ignored,
-	    .first_bad_limits = stats.first_bad_limits,
-	    .first_skip_reason = stats.first_skip_reason[0] ? stats.first_skip_reason
-	                         : c.refused                 ? c.refused_reason
-	                                                     : NULL,
-	};
-	store_end_poll(st, source, &rep, now_ms);
+	ingest_doc_close(c, &stats);
 	return 0;
 }

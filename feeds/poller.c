@@ -1,19 +1,28 @@
 #include "poller.h"
 
 #include <curl/curl.h>
+#include <errno.h>
+#include <fcntl.h>
 #include <limits.h>
+#include <poll.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "i18n.h"
 #include "ingest.h"
+#include "ingest_batch.h"
+#include "parse_worker.h"
 #include "xalloc.h"
 
-/* Backoff after failures: interval × 2^n, at most this long, ±20% jitter. */
-#define BACKOFF_MAX_MS    60000
+/* Backoff after failures: interval × 2^n, capped (poller_backoff_cap_ms),
+ * then up to 20% earlier at random. */
+#define BACKOFF_INTERVALS 4     /* the cap: this many intervals, */
+#define BACKOFF_FLOOR_MS  2000  /* but at least this long */
+#define BACKOFF_CEIL_MS   60000 /* and at most this long (unless the interval is longer) */
 #define BACKOFF_MAX_SHIFT 6
 #define ETAG_MAX          256
 
@@ -25,6 +34,10 @@ typedef struct source {
 	struct curl_slist *headers;
 	char errbuf[CURL_ERROR_SIZE];
 	bool in_flight;
+	bool parsing;          /* its body is being parsed or its batch applied */
+	bool sent_inm;         /* the request under way carries If-None-Match */
+	CURLMcode add_failed;  /* curl_multi_add_handle refused it: to report */
+	ingest_batch_t *batch; /* parsed, waiting in the ready queue or being applied */
 	bool attempted;
 	int64_t next_due_ms; /* monotonic */
 	unsigned failures;   /* consecutive */
@@ -32,6 +45,7 @@ typedef struct source {
 	/* The body being received. */
 	char *body;
 	size_t body_len, body_cap;
+	size_t last_body_len; /* to size the next body's buffer at once */
 	bool body_too_large;
 	char etag[ETAG_MAX];     /* of the last applied document */
 	char new_etag[ETAG_MAX]; /* of the response under way */
@@ -43,6 +57,13 @@ struct poller {
 	source_t *sources;
 	size_t count;
 	uint64_t jitter_state;
+	parse_worker_t *worker; /* NULL: bodies are parsed on the caller's thread */
+	/* Sources whose batch is parsed, in arrival order (a ring of count). */
+	size_t *ready;
+	size_t ready_head, ready_len;
+	source_t *applying; /* the source whose batch is being applied */
+	int wake[2];        /* self-pipe: poller_wake, from any thread */
+	bool paused;
 };
 
 static size_t on_body(char *data, size_t size, size_t nmemb, void *userp)
@@ -54,7 +75,9 @@ static size_t on_body(char *data, size_t size, size_t nmemb, void *userp)
 		return 0; /* makes curl fail the transfer with CURLE_WRITE_ERROR */
 	}
 	if (s->body_len + n + 1 > s->body_cap) {
-		size_t cap = s->body_cap ? s->body_cap : 16384;
+		size_t cap = s->body_cap;
+		if (!cap) /* as large as the last body: one allocation usually does */
+			cap = s->last_body_len + 1 > 16384 ? s->last_body_len + 1 : 16384;
 		while (cap < s->body_len + n + 1)
 			cap *= 2;
 		s->body = xreallocarray(s->body, cap, 1);
@@ -123,18 +146,37 @@ static uint64_t next_random(poller_t *p)
 	return z ^ (z >> 31);
 }
 
+int64_t poller_backoff_cap_ms(int64_t interval_ms)
+{
+	int64_t cap = BACKOFF_INTERVALS * interval_ms;
+	if (cap < BACKOFF_FLOOR_MS)
+		cap = BACKOFF_FLOOR_MS;
+	if (cap > BACKOFF_CEIL_MS)
+		cap = BACKOFF_CEIL_MS;
+	return cap > interval_ms ? cap : interval_ms; /* never more often than when healthy */
+}
+
 static int64_t backoff_ms(poller_t *p, const source_t *s)
 {
 	unsigned shift = s->failures < BACKOFF_MAX_SHIFT ? s->failures : BACKOFF_MAX_SHIFT;
 	int64_t base = s->cfg.interval_ms << shift;
-	int64_t cap = s->cfg.interval_ms > BACKOFF_MAX_MS ? s->cfg.interval_ms : BACKOFF_MAX_MS;
+	int64_t cap = poller_backoff_cap_ms(s->cfg.interval_ms);
 	if (base > cap)
 		base = cap;
-	/* ±20% so that many terminals do not retry a recovering feed in step. */
+	/* Up to 20% earlier, so that many terminals do not retry a recovering
+	 * feed in step; never later, so the cap holds. */
 	int64_t spread = base / 5;
 	if (spread > 0)
-		base += (int64_t)(next_random(p) % (uint64_t)(2 * spread + 1)) - spread;
+		base -= (int64_t)(next_random(p) % (uint64_t)(spread + 1));
 	return base;
+}
+
+/* Plans the source's next attempt and tells the store when it will be (the
+ * store keeps steady time; the plan is in monotonic time). */
+static void plan_next(poller_t *p, source_t *s, int64_t wall_ms, int64_t mono_ms, int64_t delay)
+{
+	s->next_due_ms = mono_ms + delay;
+	store_source_next_try(p->store, s->index, wall_ms + delay);
 }
 
 static void setup_easy(source_t *s)
@@ -159,7 +201,7 @@ static void setup_easy(source_t *s)
 	curl_easy_setopt(e, CURLOPT_USERAGENT, "citydash/" CITYDASH_VERSION);
 }
 
-static void start_transfer(poller_t *p, source_t *s, int64_t mono_ms)
+static void start_transfer(poller_t *p, source_t *s)
 {
 	s->body_len = 0;
 	s->body_too_large = false;
@@ -173,12 +215,24 @@ static void start_transfer(poller_t *p, source_t *s, int64_t mono_ms)
 		s->headers = curl_slist_append(s->headers, h);
 		free(h);
 	}
+	s->sent_inm = s->etag[0] != '\0';
 	curl_easy_setopt(s->easy, CURLOPT_HTTPHEADER, s->headers);
-	if (curl_multi_add_handle(p->multi, s->easy) != CURLM_OK) {
-		s->next_due_ms = mono_ms + s->cfg.interval_ms; /* try again later */
+	CURLMcode rc = curl_multi_add_handle(p->multi, s->easy);
+	if (rc != CURLM_OK) {
+		/* A failed attempt like any other: reported (and backed off) by
+		 * the next poller_perform, which has the time to stamp it with. */
+		s->add_failed = rc;
+		s->next_due_ms = INT64_MAX; /* until reported */
 		return;
 	}
 	s->in_flight = true;
+	store_source_next_try(p->store, s->index, 0);
+}
+
+/* Called on the parse worker's thread when a batch is ready. */
+static void wake_loop(void *p)
+{
+	poller_wake(p);
 }
 
 poller_t *poller_create(store_t *st, const config_t *cfg, char **cause)
@@ -192,6 +246,17 @@ poller_t *poller_create(store_t *st, const config_t *cfg, char **cause)
 	p->multi = curl_multi_init();
 	p->jitter_state = (uint64_t)(uintptr_t)p ^ 0x5DEECE66Dull;
 	p->sources = xcalloc(cfg->source_count, sizeof *p->sources);
+	p->ready = xcalloc(cfg->source_count ? cfg->source_count : 1, sizeof *p->ready);
+	p->wake[0] = p->wake[1] = -1;
+	if (pipe(p->wake) != 0) {
+		*cause = xasprintf(_("cannot create a pipe: %s"), strerror(errno));
+		poller_destroy(p);
+		return NULL;
+	}
+	for (int i = 0; i < 2; i++)
+		fcntl(p->wake[i], F_SETFL, fcntl(p->wake[i], F_GETFL) | O_NONBLOCK);
+	if (p->multi)
+		p->worker = parse_worker_create(wake_loop, p);
 	for (size_t i = 0; i < cfg->source_count; i++) {
 		const source_cfg_t *c = &cfg->sources[i];
 		source_t *s = &p->sources[i];
@@ -226,8 +291,10 @@ void poller_destroy(poller_t *p)
 {
 	if (!p)
 		return;
+	parse_worker_destroy(p->worker); /* first: it calls poller_wake */
 	for (size_t i = 0; i < p->count; i++) {
 		source_t *s = &p->sources[i];
+		ingest_batch_free(s->batch);
 		if (s->easy) {
 			if (s->in_flight)
 				curl_multi_remove_handle(p->multi, s->easy);
@@ -240,6 +307,10 @@ void poller_destroy(poller_t *p)
 		free(s->cfg.format);
 	}
 	free(p->sources);
+	free(p->ready);
+	for (int i = 0; i < 2; i++)
+		if (p->wake[i] >= 0)
+			close(p->wake[i]);
 	if (p->multi)
 		curl_multi_cleanup(p->multi);
 	free(p);
@@ -250,18 +321,22 @@ void poller_start_due(poller_t *p, int64_t mono_ms)
 {
 	for (size_t i = 0; i < p->count; i++) {
 		source_t *s = &p->sources[i];
-		if (!s->in_flight && s->next_due_ms <= mono_ms)
-			start_transfer(p, s, mono_ms);
+		if (!s->in_flight && !s->parsing && !s->add_failed && s->next_due_ms <= mono_ms)
+			start_transfer(p, s);
 	}
 }
 
 int64_t poller_ms_until_due(const poller_t *p, int64_t mono_ms)
 {
 	int64_t best = INT64_MAX;
+	if (p->paused)
+		return best;
 	for (size_t i = 0; i < p->count; i++) {
 		const source_t *s = &p->sources[i];
-		if (s->in_flight)
+		if (s->in_flight || s->parsing)
 			continue;
+		if (s->add_failed)
+			return 0; /* a failure to report */
 		int64_t d = s->next_due_ms - mono_ms;
 		if (d < best)
 			best = d < 0 ? 0 : d;
@@ -269,24 +344,61 @@ int64_t poller_ms_until_due(const poller_t *p, int64_t mono_ms)
 	return best;
 }
 
-int poller_wait(poller_t *p, const int *extra_fds, int n, bool *ready, int timeout_ms)
+/* While paused the curl sockets are left alone (they may stay readable:
+ * nothing reads them until poller_perform), so only the caller's fds and the
+ * wake pipe are watched. */
+static int wait_paused(poller_t *p, const int *extra_fds, int n, bool *ready, int timeout_ms)
 {
-	struct curl_waitfd fds[8];
-	if (n > 8)
-		n = 8;
-	for (int i = 0; i < n; i++) {
-		fds[i].fd = extra_fds[i];
-		fds[i].events = CURL_WAIT_POLLIN;
-		fds[i].revents = 0;
-	}
-	int numfds = 0;
-	if (curl_multi_poll(p->multi, n ? fds : NULL, (unsigned)n, timeout_ms, &numfds) != CURLM_OK)
+	struct pollfd fds[POLLER_WAIT_FDS + 1];
+	for (int i = 0; i < n; i++)
+		fds[i] = (struct pollfd){.fd = extra_fds[i], .events = POLLIN};
+	fds[n] = (struct pollfd){.fd = p->wake[0], .events = POLLIN};
+	if (poll(fds, (nfds_t)n + 1, timeout_ms) < 0 && errno != EINTR)
 		return -1;
 	for (int i = 0; i < n; i++)
-		ready[i] = (fds[i].revents & (CURL_WAIT_POLLIN | CURL_WAIT_POLLPRI)) != 0;
+		ready[i] = (fds[i].revents & (POLLIN | POLLPRI | POLLHUP | POLLERR)) != 0;
 	return 0;
 }
 
+int poller_wait(poller_t *p, const int *extra_fds, int n, bool *ready, int timeout_ms)
+{
+	if (n > POLLER_WAIT_FDS)
+		n = POLLER_WAIT_FDS;
+	int rc;
+	if (p->paused) {
+		rc = wait_paused(p, extra_fds, n, ready, timeout_ms);
+	} else {
+		struct curl_waitfd fds[POLLER_WAIT_FDS + 1];
+		for (int i = 0; i < n; i++)
+			fds[i] =
+			    (struct curl_waitfd){.fd = extra_fds[i], .events = CURL_WAIT_POLLIN};
+		fds[n] = (struct curl_waitfd){.fd = p->wake[0], .events = CURL_WAIT_POLLIN};
+		if (poller_has_work(p))
+			timeout_ms = 0; /* a parsed document waits: look at the fds, do not sleep */
+		int numfds = 0;
+		rc =
+		    curl_multi_poll(p->multi, fds, (unsigned)n + 1, timeout_ms, &numfds) == CURLM_OK
+		        ? 0
+		        : -1;
+		for (int i = 0; rc == 0 && i < n; i++)
+			ready[i] = (fds[i].revents & (CURL_WAIT_POLLIN | CURL_WAIT_POLLPRI)) != 0;
+	}
+	char buf[64];
+	while (read(p->wake[0], buf, sizeof buf) > 0)
+		; /* the wake-up has done its work */
+	return rc;
+}
+
+void poller_wake(poller_t *p)
+{
+	ssize_t w = write(p->wake[1], "w", 1);
+	(void)w; /* a full pipe already holds a wake-up */
+}
+
+void poller_pause(poller_t *p, bool paused)
+{
+	p->paused = paused;
+}
 
 /* Describes a failed transfer for the operator in a few general words, the
  * same for every source failing alike (so the status bar can group them). */
@@ -301,40 +413,86 @@ static char *failure_reason(const source_t *s, CURLcode rc, long status)
 	return xasprintf(_("HTTP status %ld"), status);
 }
 
+static void ready_push(poller_t *p, source_t *s)
+{
+	p->ready[(p->ready_head + p->ready_len++) % p->count] = (size_t)(s - p->sources);
+}
+
+static source_t *ready_pop(poller_t *p)
+{
+	if (!p->ready_len)
+		return NULL;
+	source_t *s = &p->sources[p->ready[p->ready_head]];
+	p->ready_head = (p->ready_head + 1) % p->count;
+	p->ready_len--;
+	return s;
+}
+
+/* After a failed attempt: counted, backed off, and a server that asks for
+ * patience (429/503 with Retry-After) gets it. */
+static void attempt_failed(poller_t *p, source_t *s, long status, int64_t wall_ms, int64_t mono_ms)
+{
+	s->attempted = true;
+	s->failures++;
+	int64_t delay = backoff_ms(p, s);
+	if ((status == 429 || status == 503) && s->retry_after_ms > delay)
+		delay = s->retry_after_ms;
+	plan_next(p, s, wall_ms, mono_ms, delay);
+}
+
+/* A body to parse: handed to the worker (or parsed here without one); the
+ * source starts no new transfer until its batch is applied, so at most one
+ * body or batch per source is held. */
+static void hand_over_body(poller_t *p, source_t *s, int64_t wall_ms)
+{
+	char *body = s->body ? s->body : xstrdup("");
+	size_t len = s->body_len;
+	s->last_body_len = len;
+	s->body = NULL;
+	s->body_len = s->body_cap = 0;
+	s->parsing = true;
+	const source_status_t *status = store_source(p->store, s->index);
+	size_t budget = status ? status->max_bytes : 0;
+	if (p->worker) {
+		parse_worker_submit(p->worker, (int)(s - p->sources), s->adapter, body, len,
+		                    wall_ms, budget);
+	} else {
+		s->batch = ingest_batch_parse(s->adapter, body, len, wall_ms, budget);
+		free(body);
+		ready_push(p, s);
+	}
+}
+
 static void finish_transfer(poller_t *p, source_t *s, CURLcode rc, int64_t wall_ms, int64_t mono_ms)
 {
 	long status = 0;
 	curl_easy_getinfo(s->easy, CURLINFO_RESPONSE_CODE, &status);
-	bool ok = false;
-	if (rc == CURLE_OK && status == 304) {
+	if (rc == CURLE_OK && status == 304 && s->sent_inm) {
 		store_poll_not_modified(p->store, s->index, wall_ms);
-		ok = true;
+		s->attempted = true;
+		s->failures = 0;
+		plan_next(p, s, wall_ms, mono_ms, s->cfg.interval_ms);
 	} else if (rc == CURLE_OK && status >= 200 && status < 300) {
-		ok = ingest_body(p->store, s->index, s->adapter, s->body ? s->body : "",
-		                 s->body_len, wall_ms) == 0;
-		if (ok)
-			memcpy(s->etag, s->new_etag, sizeof s->etag);
-		else
-			s->etag[0] = '\0'; /* ask for the whole document next time */
+		/* Healthy or not is known once parsed: then it is planned again. */
+		s->next_due_ms = mono_ms + s->cfg.interval_ms;
+		hand_over_body(p, s, wall_ms);
 	} else {
-		char *reason = failure_reason(s, rc, status);
-		/* curl's own message names the host, port and cause: the detail. */
-		const char *detail = rc != CURLE_OK && s->errbuf[0] ? s->errbuf : NULL;
+		char *reason;
+		const char *detail = NULL;
+		if (rc == CURLE_OK && status == 304) {
+			/* Not modified since what? Nothing was asked: a protocol error,
+			 * not a sign of health. */
+			reason = xstrdup(_("HTTP 304 to a request without If-None-Match"));
+			s->etag[0] = '\0';
+		} else {
+			reason = failure_reason(s, rc, status);
+			/* curl's own message names the host, port and cause: the detail. */
+			detail = rc != CURLE_OK && s->errbuf[0] ? s->errbuf : NULL;
+		}
 		store_poll_failed_detail(p->store, s->index, reason, detail, wall_ms);
 		free(reason);
+		attempt_failed(p, s, status, wall_ms, mono_ms);
 	}
-	s->attempted = true;
-	if (ok) {
-		s->failures = 0;
-		s->next_due_ms = mono_ms + s->cfg.interval_ms;
-	} else {
-		s->failures++;
-		s->next_due_ms = mono_ms + backoff_ms(p, s);
-	}
-	/* A server that asks for patience gets it, whether it failed or not. */
-	if ((status == 429 || status == 503) && s->retry_after_ms > 0 &&
-	    mono_ms + s->retry_after_ms > s->next_due_ms)
-		s->next_due_ms = mono_ms + s->retry_after_ms;
 	/* Keep memory bounded: a huge body once should not stay allocated. */
 	if (s->body_cap > 1024 * 1024) {
 		free(s->body);
@@ -343,11 +501,87 @@ static void finish_transfer(poller_t *p, source_t *s, CURLcode rc, int64_t wall_
 	}
 }
 
+/* The source's batch is applied: the attempt ends, healthy or not. */
+static void document_done(poller_t *p, source_t *s, int64_t wall_ms, int64_t mono_ms)
+{
+	bool ok = !ingest_batch_rejected(s->batch);
+	if (p->worker)
+		parse_worker_dispose(p->worker, s->batch);
+	else
+		ingest_batch_free(s->batch);
+	s->batch = NULL;
+	s->parsing = false;
+	if (ok) {
+		memcpy(s->etag, s->new_etag, sizeof s->etag);
+		s->attempted = true;
+		s->failures = 0;
+		/* Planned when the body arrived; tell the store. */
+		store_source_next_try(
+		    p->store, s->index,
+		    wall_ms + (s->next_due_ms > mono_ms ? s->next_due_ms - mono_ms : 0));
+	} else {
+		s->etag[0] = '\0'; /* ask for the whole document next time */
+		attempt_failed(p, s, 0, wall_ms, mono_ms);
+	}
+}
+
+/* Applies parsed documents, oldest first, POLLER_APPLY_SLICE elements at most. A
+ * document applied over several calls ends the call when it is done, so the
+ * caller can evaluate it before the next one begins. Returns the number of
+ * documents completed. */
+static int apply_ready(poller_t *p, int64_t wall_ms, int64_t mono_ms)
+{
+	if (p->worker) {
+		int tag;
+		ingest_batch_t *b;
+		while ((b = parse_worker_take(p->worker, &tag))) {
+			p->sources[tag].batch = b;
+			ready_push(p, &p->sources[tag]);
+		}
+	}
+	size_t budget = POLLER_APPLY_SLICE;
+	int completed = 0;
+	while (budget > 0) {
+		if (!p->applying && !(p->applying = ready_pop(p)))
+			break;
+		source_t *s = p->applying;
+		bool resumed = ingest_batch_applying(s->batch);
+		size_t used;
+		bool done = ingest_batch_apply(s->batch, p->store, s->index, budget, &used);
+		budget -= used < budget ? used : budget;
+		if (!done)
+			break;
+		p->applying = NULL;
+		document_done(p, s, wall_ms, mono_ms);
+		completed++;
+		if (resumed)
+			break;
+	}
+	return completed;
+}
+
+/* Failed curl_multi_add_handle calls, reported as failed attempts. */
+static int report_add_failures(poller_t *p, int64_t wall_ms, int64_t mono_ms)
+{
+	int n = 0;
+	for (size_t i = 0; i < p->count; i++) {
+		source_t *s = &p->sources[i];
+		if (!s->add_failed)
+			continue;
+		store_poll_failed_detail(p->store, s->index, _("cannot start the request"),
+		                         curl_multi_strerror(s->add_failed), wall_ms);
+		s->add_failed = CURLM_OK;
+		attempt_failed(p, s, 0, wall_ms, mono_ms);
+		n++;
+	}
+	return n;
+}
+
 int poller_perform(poller_t *p, int64_t wall_ms, int64_t mono_ms)
 {
 	int running = 0;
 	curl_multi_perform(p->multi, &running);
-	int finished = 0;
+	int finished = report_add_failures(p, wall_ms, mono_ms);
 	CURLMsg *msg;
 	int left;
 	while ((msg = curl_multi_info_read(p->multi, &left))) {
@@ -365,9 +599,46 @@ int poller_perform(poller_t *p, int64_t wall_ms, int64_t mono_ms)
 		finish_transfer(p, s, rc, wall_ms, mono_ms);
 		finished++;
 	}
-	return finished;
+	return finished + apply_ready(p, wall_ms, mono_ms);
 }
 
+bool poller_has_work(const poller_t *p)
+{
+	if (p->paused)
+		return false;
+	if (p->applying || p->ready_len)
+		return true;
+	for (size_t i = 0; i < p->count; i++)
+		if (p->sources[i].add_failed)
+			return true;
+	return p->worker && parse_worker_ready(p->worker);
+}
+
+bool poller_applying(const poller_t *p)
+{
+	return p->applying != NULL;
+}
+
+bool poller_busy(const poller_t *p)
+{
+	for (size_t i = 0; i < p->count; i++) {
+		const source_t *s = &p->sources[i];
+		if (s->in_flight || s->parsing || s->add_failed)
+			return true;
+	}
+	return false;
+}
+
+void poller_retry_now(poller_t *p, int64_t mono_ms)
+{
+	for (size_t i = 0; i < p->count; i++) {
+		source_t *s = &p->sources[i];
+		if (s->failures == 0 || s->in_flight || s->parsing || s->add_failed)
+			continue;
+		s->next_due_ms = mono_ms;
+		store_source_next_try(p->store, s->index, 0);
+	}
+}
 
 int poller_sources_attempted(const poller_t *p)
 {

@@ -171,6 +171,7 @@ typedef struct source_status {
 	                              only once a document was applied (see
 	                              store_source_data_age). A 304 leaves it. */
 	unsigned consecutive_failures;
+	int64_t next_try_ms; /* steady time the poller tries next; 0: trying now */
 	/* Counters from the last good document. */
 	unsigned skipped;          /* elements rejected */
 	unsigned duplicates;       /* repeated ids */
@@ -286,6 +287,10 @@ void store_poll_failed_detail(store_t *st, int source, const char *reason, const
  * again for retention, but no data gets younger: it still stands for the time
  * the document was generated. */
 void store_poll_not_modified(store_t *st, int source, int64_t now_ms);
+
+/* When the poller will try the source next (steady time; 0: it is trying
+ * now), for the sources page. A plan, not data: the generation is not bumped. */
+void store_source_next_try(store_t *st, int source, int64_t at_ms);
 
 /* ---- reading ---- */
 

@@ -239,3 +239,9 @@ void store_poll_not_modified(store_t *st, int source, int64_t now_ms)
 	store_expire_readings(st, source, now_ms);
 	st->generation++;
 }
+
+void store_source_next_try(store_t *st, int source, int64_t at_ms)
+{
+	if (source >= 0 && (size_t)source < st->source_count)
+		st->sources[source].next_try_ms = at_ms;
+}

@@ -10,21 +10,21 @@
 #include "theme.h"
 
 /* Waits until every source has answered or failed once. Each transfer is
- * bounded by its own timeout, so this ends. */
+ * bounded by its own timeout, so this ends; and it stops as soon as nothing
+ * is under way any more, even if some source was never attempted. */
 static void poll_once(session_t *s)
 {
 	size_t n = store_source_count(s->store);
 	int64_t mono = clock_mono_ms();
 	session_step(s, clock_steady_ms(), mono);
-	while ((size_t)poller_sources_attempted(s->poller) < n) {
+	while ((size_t)poller_sources_attempted(s->poller) < n && poller_busy(s->poller)) {
 		if (poller_wait(s->poller, NULL, 0, NULL, 100) != 0)
 			break;
 		/* Only the first poll of each source: do not start the next ones. */
 		poller_perform(s->poller, clock_steady_ms(), clock_mono_ms());
 	}
 	/* Evaluate alarms and the view on the final data. */
-	s->seen_generation = 0;
-	session_step(s, clock_steady_ms(), clock_mono_ms());
+	session_evaluate(s, clock_steady_ms(), clock_mono_ms());
 }
 
 static int report_failures(const session_t *s)

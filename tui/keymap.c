@@ -17,6 +17,7 @@ static const key_binding_t bindings[] = {
     {KEY_F(1), ACT_HELP, NULL, NULL},
     {'a', ACT_ALARMS, NULL, N_("every active alarm; Enter shows its reading")},
     {'s', ACT_SOURCES, NULL, N_("sources: health, counters, reasons")},
+    {'r', ACT_RETRY, NULL, N_("retry failing sources now")},
     {KEY_UP, ACT_UP, NULL, N_("move")},
     {KEY_DOWN, ACT_DOWN, NULL, NULL},
     {KEY_LEFT, ACT_LEFT, NULL, NULL},

@@ -25,6 +25,7 @@ typedef enum action {
 	ACT_OPEN,
 	ACT_BACK,
 	ACT_REDRAW,
+	ACT_RETRY, /* try failing sources again now */
 } action_t;
 
 typedef struct key_binding {

@@ -34,6 +34,21 @@ static void draw_state(WINDOW *win, int y, int x, int w, const source_status_t *
 	text_draw(win, y, x, w, buf, a);
 }
 
+/* Right-aligned on the reason row of a failing source: when the poller
+ * tries it again. Returns the columns used (with a gap), 0 if none. */
+static int draw_next_try(WINDOW *win, int y, int x, int w, const source_status_t *s, int64_t now)
+{
+	char when[16], buf[64];
+	if (s->next_try_ms > now) {
+		timefmt_format_age(s->next_try_ms - now + 999, when, sizeof when); /* rounded up */
+		snprintf(buf, sizeof buf, _("next try in %s"), when);
+	} else {
+		snprintf(buf, sizeof buf, "%s", _("trying again now"));
+	}
+	int used = text_draw_right(win, y, x, w, buf, theme_attr(ROLE_DIM));
+	return used ? used + 2 : 0;
+}
+
 static void draw_source(WINDOW *win, int y, int w, const source_status_t *s, int64_t now)
 {
 	int x = 2, iw = w - 4;
@@ -48,7 +63,9 @@ static void draw_source(WINDOW *win, int y, int w, const source_status_t *s, int
 
 	char detail[512];
 	attr_t a = theme_attr(ROLE_DIM);
+	int dw = iw - 2; /* columns for the detail */
 	if (s->failing && s->error) {
+		dw -= draw_next_try(win, y + 2, x + 2, dw, s, now);
 		snprintf(detail, sizeof detail, _("reason: %s"), s->error);
 		a = theme_attr(ROLE_ALARM);
 		if (s->error_detail)
@@ -88,7 +105,7 @@ static void draw_source(WINDOW *win, int y, int w, const source_status_t *s, int
 	} else {
 		detail[0] = '\0';
 	}
-	text_draw(win, y + 2, x + 2, iw - 2, detail, a);
+	text_draw(win, y + 2, x + 2, dw, detail, a);
 }
 
 static void sources_draw(WINDOW *win, const ui_ctx_t *ctx, nav_t *nav)

@@ -3,6 +3,16 @@
 #include <string.h>
 
 #include "pages.h"
+#include "session_derive.h"
+
+/* From this many readings on, alarms and the view are evaluated on a thread
+ * of their own (session_derive.h): below it they take a few milliseconds. */
+#define DERIVE_THREAD_READINGS 20000
+
+static void wake_poller(void *poller)
+{
+	poller_wake(poller);
+}
 
 int session_open(session_t *s, const config_t *cfg, char **cause)
 {
@@ -15,11 +25,13 @@ int session_open(session_t *s, const config_t *cfg, char **cause)
 		session_close(s);
 		return -1;
 	}
+	s->derive = derive_create(wake_poller, s->poller); /* NULL: evaluate in place */
 	return 0;
 }
 
 void session_close(session_t *s)
 {
+	derive_destroy(s->derive); /* it reads the store and wakes the poller */
 	poller_destroy(s->poller);
 	alarm_engine_destroy(s->alarms);
 	view_free(&s->view);
@@ -27,20 +39,62 @@ void session_close(session_t *s)
 	memset(s, 0, sizeof *s);
 }
 
+/* The evaluation on the thread is complete: it becomes what the pages read,
+ * and the poller may touch the store again. */
+static void derive_done(session_t *s, int64_t mono_ms)
+{
+	derive_finish(s->derive, &s->alarms, &s->view);
+	poller_pause(s->poller, false);
+	if (s->retry_pending)
+		poller_retry_now(s->poller, mono_ms);
+	s->retry_pending = false;
+}
+
 bool session_step(session_t *s, int64_t now_ms, int64_t mono_ms)
 {
+	if (s->derive && derive_busy(s->derive)) {
+		if (!derive_ready(s->derive))
+			return false; /* the store is being read: leave it alone */
+		derive_done(s, mono_ms);
+		return true;
+	}
 	poller_start_due(s->poller, mono_ms);
 	if (poller_perform(s->poller, now_ms, mono_ms) > 0)
 		poller_start_due(s->poller, mono_ms); /* a quick retry may already be due */
+	if (poller_applying(s->poller))
+		return false; /* a document is half applied: evaluate it whole */
 	uint64_t gen = store_generation(s->store);
 	bool second_passed = now_ms / 1000 != s->evaluated_ms / 1000;
 	if (gen == s->seen_generation && !second_passed)
 		return false;
 	s->seen_generation = gen;
 	s->evaluated_ms = now_ms;
+	if (s->derive && store_reading_count(s->store) >= DERIVE_THREAD_READINGS) {
+		poller_pause(s->poller, true);
+		derive_start(s->derive, s->store, s->alarms, now_ms);
+		return false;
+	}
 	alarm_engine_evaluate(s->alarms, s->store, now_ms);
 	view_update(&s->view, s->store, s->alarms, now_ms);
 	return true;
+}
+
+void session_evaluate(session_t *s, int64_t now_ms, int64_t mono_ms)
+{
+	if (s->derive && derive_busy(s->derive))
+		derive_done(s, mono_ms);
+	s->seen_generation = store_generation(s->store);
+	s->evaluated_ms = now_ms;
+	alarm_engine_evaluate(s->alarms, s->store, now_ms);
+	view_update(&s->view, s->store, s->alarms, now_ms);
+}
+
+void session_retry_now(session_t *s, int64_t mono_ms)
+{
+	if (s->derive && derive_busy(s->derive))
+		s->retry_pending = true; /* the poller is paused: once it is not */
+	else
+		poller_retry_now(s->poller, mono_ms);
 }
 
 void session_ui_ctx(const session_t *s, int64_t now_ms, int64_t clock_ms, ui_ctx_t *ctx)

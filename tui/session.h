@@ -15,21 +15,34 @@
 typedef struct session {
 	store_t *store;
 	poller_t *poller;
-	alarm_engine_t *alarms;
-	view_t view;
+	alarm_engine_t *alarms; /* the last whole evaluation: what the pages read */
+	view_t view;            /* likewise */
 	uint64_t seen_generation;
-	int64_t evaluated_ms; /* steady time of the last evaluation */
+	int64_t evaluated_ms;  /* steady time of the last evaluation */
+	struct derive *derive; /* evaluates a large store on a thread; NULL: in place */
+	bool retry_pending;    /* the retry key, while the poller is paused */
 } session_t;
 
 /* Returns 0, or -1 with *cause set (caller frees). */
 int session_open(session_t *s, const config_t *cfg, char **cause);
 void session_close(session_t *s);
 
-/* Starts due polls and applies finished ones, stamping data with `now_ms`
- * (steady time, see clock_steady_ms). Then, if the store changed or a second
- * has passed (ages move, data turns stale), re-evaluates alarms and the view.
- * Returns true if the view changed. */
+/* Starts due polls and applies finished ones, a bounded slice at a time
+ * (the poller parses on its own thread), stamping data with `now_ms` (steady
+ * time, see clock_steady_ms). Then, unless a document is still half applied,
+ * if the store changed or a second has passed (ages move, data turns stale),
+ * re-evaluates alarms and the view: in place for a small store; for a large
+ * one on a thread, the poller paused meanwhile, and taken over by a later
+ * step (poller_wait wakes for it). Returns true if the view changed. No call
+ * holds the caller for long, and poller_wait does not sleep while there is
+ * work, so the event loop reads keys throughout. */
 bool session_step(session_t *s, int64_t now_ms, int64_t mono_ms);
+
+/* Evaluates alarms and the view now, in place (--dump's last step). */
+void session_evaluate(session_t *s, int64_t now_ms, int64_t mono_ms);
+
+/* Tries every failing source again now (the operator's retry key). */
+void session_retry_now(session_t *s, int64_t mono_ms);
 
 /* Fills a ui_ctx for drawing: `now_ms` steady time, `clock_ms` wall clock. */
 struct ui_ctx;

@@ -178,7 +178,9 @@ int tui_run(session_t *s, const tui_opts_t *opts)
 		int got_keys = 0, key;
 		while ((key = getch()) != ERR) {
 			got_keys++;
-			if (!handle_key(key, &ctx, &nav, &frame))
+			if (keymap_action(key) == ACT_RETRY)
+				session_retry_now(s, mono); /* the poller's, not a page's */
+			else if (!handle_key(key, &ctx, &nav, &frame))
 				running = false;
 		}
 		if (got_keys)

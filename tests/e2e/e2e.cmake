@@ -30,3 +30,5 @@ target_link_libraries(oom_probe PRIVATE citydash_pages)
 add_test(NAME e2e_process COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/e2e/test_process.sh
          $<TARGET_FILE:citydash> $<TARGET_FILE:oom_probe>)
 set_tests_properties(e2e_process PROPERTIES TIMEOUT 240 LABELS e2e ENVIRONMENT "${CITYDASH_TEST_ENV}")
+add_test(NAME e2e_retry COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/e2e/test_retry.sh $<TARGET_FILE:citydash>)
+set_tests_properties(e2e_retry PROPERTIES TIMEOUT 120 LABELS e2e ENVIRONMENT "${CITYDASH_TEST_ENV}")

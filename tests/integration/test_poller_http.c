@@ -1,6 +1,7 @@
 /* The poller against a scripted HTTP server on 127.0.0.1 (libmicrohttpd, in
- * this test): Retry-After in both forms, exponential backoff, and a gzip
- * body — the client duties of the feed protocol's transport section. */
+ * this test): Retry-After in both forms, exponential backoff, a gzip body,
+ * and a 304 nobody asked for — the client duties of the feed protocol's
+ * transport section. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -171,6 +172,27 @@ static void test_gzip_body_is_read(void **state)
 	rig_close(&r);
 }
 
+/* A 304 answers a conditional request; to a request without If-None-Match
+ * (the first one never has it) it confirms nothing: a protocol error, not a
+ * healthy poll. */
+static void test_304_without_if_none_match_is_an_error(void **state)
+{
+	(void)state;
+	rig_t r;
+	rig_open(&r, MHD_HTTP_NOT_MODIFIED, NULL, false, 60000);
+	run_for(&r, 300);
+	assert_int_equal(atomic_load(&r.script.requests), 1);
+	const source_status_t *s = store_source(r.store, 0);
+	assert_true(s->failing);
+	assert_false(s->ever_ok);
+	assert_int_equal(s->not_modified, 0);
+	assert_int_equal(s->polls_failed, 1);
+	assert_non_null(s->error);
+	assert_non_null(strstr(s->error, "304"));
+	assert_non_null(strstr(s->error, "If-None-Match"));
+	rig_close(&r);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -178,6 +200,7 @@ int main(void)
 	    cmocka_unit_test(test_retry_after_date_is_honoured),
 	    cmocka_unit_test(test_failures_back_off),
 	    cmocka_unit_test(test_gzip_body_is_read),
+	    cmocka_unit_test(test_304_without_if_none_match_is_an_error),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

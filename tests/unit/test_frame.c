@@ -68,6 +68,7 @@ static void fill(city_t *c)
 	}
 	store_poll_failed(c->st, 1, "Failed to connect to 127.0.0.1 port 1: Connection refused",
 	                  NOW);
+	store_source_next_try(c->st, 1, NOW + 3500); /* shown as "next try in 4s" */
 	c->alarms = alarm_engine_create();
 	alarm_engine_evaluate(c->alarms, c->st, NOW - 1000);
 	view_init(&c->view);

@@ -1,0 +1,275 @@
+#include "ingest_batch.h"
+
+#include <stdalign.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "i18n.h"
+#include "xalloc.h"
+
+#define CHUNK_MIN (64 * 1024)
+
+/* Arena chunk: strings and arrays of elements, never moved once written, so
+ * the element structs can point into them directly. */
+typedef struct chunk {
+	struct chunk *next;
+	size_t used, cap;
+	alignas(max_align_t) unsigned char data[];
+} chunk_t;
+
+struct ingest_batch {
+	int64_t now_ms;
+	bool rejected;
+	char *cause;
+	feed_stats_t stats;
+	reading_in_t *readings;
+	size_t reading_count, reading_cap;
+	kpi_in_t *kpis;
+	size_t kpi_count, kpi_cap;
+	event_in_t *events;
+	size_t event_count, event_cap;
+	chunk_t *chunks; /* newest first */
+	size_t arena_bytes;
+	size_t max_bytes; /* 0: no limit */
+	bool too_big;     /* went past max_bytes: the rest is not copied */
+	/* Applying. */
+	ingest_doc_t *doc;
+	size_t applied; /* readings, then KPIs, then events */
+	bool done;
+};
+
+static void *arena_alloc(ingest_batch_t *b, size_t size, size_t align)
+{
+	chunk_t *c = b->chunks;
+	size_t at = c ? (c->used + align - 1) / align * align : 0;
+	if (!c || at > c->cap || size > c->cap - at) {
+		size_t cap = size > CHUNK_MIN ? size : CHUNK_MIN;
+		c = xmalloc(sizeof *c + cap);
+		c->cap = cap;
+		c->next = b->chunks;
+		b->chunks = c;
+		b->arena_bytes += sizeof *c + cap;
+		at = 0;
+	}
+	c->used = at + size;
+	return c->data + at;
+}
+
+static const char *arena_str(ingest_batch_t *b, const char *s)
+{
+	if (!s)
+		return NULL;
+	size_t n = strlen(s) + 1;
+	return memcpy(arena_alloc(b, n, 1), s, n);
+}
+
+/* Grows an element array by one; returns the new slot. */
+static void *push(void **arr, size_t *count, size_t *cap, size_t size)
+{
+	if (*count == *cap) {
+		*cap = *cap ? *cap * 2 : 64;
+		*arr = xreallocarray(*arr, *cap, size);
+	}
+	return (unsigned char *)*arr + (*count)++ * size;
+}
+
+/* Past the budget nothing more is copied; the batch is rejected at the end. */
+static bool over_budget(ingest_batch_t *b)
+{
+	if (!b->too_big && b->max_bytes && ingest_batch_bytes(b) > b->max_bytes)
+		b->too_big = true;
+	return b->too_big;
+}
+
+static void copy_reading(void *ctx, const reading_in_t *in)
+{
+	ingest_batch_t *b = ctx;
+	if (over_budget(b))
+		return;
+	reading_in_t *r =
+	    push((void **)&b->readings, &b->reading_count, &b->reading_cap, sizeof *r);
+	*r = *in;
+	r->id = arena_str(b, in->id);
+	r->name = arena_str(b, in->name);
+	r->domain = arena_str(b, in->domain);
+	r->district = arena_str(b, in->district);
+	r->street = arena_str(b, in->street);
+	r->unit = arena_str(b, in->unit);
+}
+
+static void copy_kpi(void *ctx, const kpi_in_t *in)
+{
+	ingest_batch_t *b = ctx;
+	if (over_budget(b))
+		return;
+	kpi_in_t *k = push((void **)&b->kpis, &b->kpi_count, &b->kpi_cap, sizeof *k);
+	*k = *in;
+	k->id = arena_str(b, in->id);
+	k->name = arena_str(b, in->name);
+	k->category = arena_str(b, in->category);
+	k->unit = arena_str(b, in->unit);
+	k->period = arena_str(b, in->period);
+	k->index = arena_str(b, in->index);
+	if (in->history && in->history_len) {
+		double *h = arena_alloc(b, in->history_len * sizeof *h, alignof(double));
+		memcpy(h, in->history, in->history_len * sizeof *h);
+		k->history = h;
+	} else {
+		k->history = NULL;
+		k->history_len = 0;
+	}
+}
+
+static void copy_event(void *ctx, const event_in_t *in)
+{
+	ingest_batch_t *b = ctx;
+	if (over_budget(b))
+		return;
+	event_in_t *e = push((void **)&b->events, &b->event_count, &b->event_cap, sizeof *e);
+	*e = *in;
+	e->id = arena_str(b, in->id);
+	e->type = arena_str(b, in->type);
+	e->title = arena_str(b, in->title);
+	e->district = arena_str(b, in->district);
+	e->street = arena_str(b, in->street);
+	if (in->departments && in->department_count) {
+		department_t *d =
+		    arena_alloc(b, in->department_count * sizeof *d, alignof(department_t));
+		for (size_t i = 0; i < in->department_count; i++) {
+			d[i].name = arena_str(b, in->departments[i].name);
+			d[i].state = in->departments[i].state;
+		}
+		e->departments = d;
+	} else {
+		e->departments = NULL;
+		e->department_count = 0;
+	}
+}
+
+/* Drops every element held (a batch that is rejected after all). */
+static void drop_elements(ingest_batch_t *b)
+{
+	for (chunk_t *c = b->chunks, *next; c; c = next) {
+		next = c->next;
+		free(c);
+	}
+	b->chunks = NULL;
+	b->arena_bytes = 0;
+	free(b->readings);
+	free(b->kpis);
+	free(b->events);
+	b->readings = NULL;
+	b->kpis = NULL;
+	b->events = NULL;
+	b->reading_count = b->reading_cap = b->kpi_count = b->kpi_cap = 0;
+	b->event_count = b->event_cap = 0;
+}
+
+ingest_batch_t *ingest_batch_parse(const adapter_t *adapter, const char *body, size_t len,
+                                   int64_t now_ms, size_t max_bytes)
+{
+	if (!adapter)
+		adapter = adapter_find(NULL);
+	ingest_batch_t *b = xcalloc(1, sizeof *b);
+	b->now_ms = now_ms;
+	b->max_bytes = max_bytes;
+	feed_sink_t sink = {b, copy_reading, copy_kpi, copy_event, max_bytes};
+	char *cause = NULL;
+	if (adapter->parse(body, len, now_ms, &sink, &b->stats, &cause) < 0) {
+		/* The adapter contract (ingest.c): nothing was handed out. */
+		b->rejected = true;
+		b->cause = cause ? cause : xstrdup(_("document rejected"));
+	} else if (b->too_big) {
+		/* Nothing of it was applied yet, so it can still be rejected whole. */
+		drop_elements(b);
+		b->rejected = true;
+		b->cause = xasprintf(_("the document needs more than %zu bytes (max_bytes)"),
+		                     max_bytes);
+	}
+	/* Held until applied: give back what the doubling left unused. */
+	if (b->reading_count < b->reading_cap) {
+		b->readings = xreallocarray(b->readings, b->reading_count ? b->reading_count : 1,
+		                            sizeof *b->readings);
+		b->reading_cap = b->reading_count;
+	}
+	return b;
+}
+
+void ingest_batch_free(ingest_batch_t *b)
+{
+	if (!b)
+		return;
+	if (b->doc)
+		ingest_doc_abandon(b->doc);
+	for (chunk_t *c = b->chunks, *next; c; c = next) {
+		next = c->next;
+		free(c);
+	}
+	free(b->readings);
+	free(b->kpis);
+	free(b->events);
+	free(b->cause);
+	free(b);
+}
+
+bool ingest_batch_rejected(const ingest_batch_t *b)
+{
+	return b->rejected;
+}
+
+size_t ingest_batch_elements(const ingest_batch_t *b)
+{
+	return b->reading_count + b->kpi_count + b->event_count;
+}
+
+size_t ingest_batch_bytes(const ingest_batch_t *b)
+{
+	return sizeof *b + b->arena_bytes + b->reading_cap * sizeof *b->readings +
+	       b->kpi_cap * sizeof *b->kpis + b->event_cap * sizeof *b->events;
+}
+
+bool ingest_batch_applying(const ingest_batch_t *b)
+{
+	return b->doc != NULL;
+}
+
+bool ingest_batch_apply(ingest_batch_t *b, store_t *st, int source, size_t max_elements,
+                        size_t *used)
+{
+	if (used)
+		*used = 0;
+	if (b->done)
+		return true;
+	if (b->rejected) {
+		ingest_doc_reject(ingest_doc_open(st, source, b->now_ms), b->cause);
+		b->done = true;
+		return true;
+	}
+	if (!b->doc)
+		b->doc = ingest_doc_open(st, source, b->now_ms);
+	const feed_sink_t *sink = ingest_doc_sink(b->doc);
+	size_t total = ingest_batch_elements(b), n = 0;
+	if (max_elements == 0)
+		max_elements = 1;
+	for (; b->applied < total && n < max_elements; b->applied++, n++) {
+		size_t i = b->applied;
+		if (i < b->reading_count) {
+			sink->reading(sink->ctx, &b->readings[i]);
+			continue;
+		}
+		i -= b->reading_count;
+		if (i < b->kpi_count) {
+			sink->kpi(sink->ctx, &b->kpis[i]);
+			continue;
+		}
+		sink->event(sink->ctx, &b->events[i - b->kpi_count]);
+	}
+	if (used)
+		*used = n;
+	if (b->applied < total)
+		return false;
+	ingest_doc_close(b->doc, &b->stats);
+	b->doc = NULL;
+	b->done = true;
+	return true;
+}

@@ -1,0 +1,158 @@
+/* Unit tests for tui/session_derive.c: alarms and the view evaluated on a
+ * thread, on a copy of the engine, give exactly what evaluating in place
+ * gives, round after round (hysteresis and since-times carry over through
+ * alarm_engine_copy); and until the result is taken, what the pages read is
+ * the previous evaluation, whole. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <pthread.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "alarm.h"
+#include "session_derive.h"
+#include "store.h"
+#include "view.h"
+
+#define T0       1764057600000
+#define READINGS 600
+
+static const limits_t four = {LIMIT_LOLO | LIMIT_LO | LIMIT_HI | LIMIT_HIHI, 10, 20, 80, 90};
+static const char *const domains[] = {"water", "power", "gas"};
+
+/* One poll of every reading; values sweep across the limits and back, so
+ * levels are entered, held by the deadband, and left. */
+static void poll_round(store_t *st, int source, int round, int64_t now)
+{
+	store_begin_poll(st, source, now);
+	for (int i = 0; i < READINGS; i++) {
+		char id[32], district[8];
+		snprintf(id, sizeof id, "r%04d", i);
+		snprintf(district, sizeof district, "D%d", i % 7);
+		int phase = (i * 37 + round * 11) % 100;
+		reading_in_t in = {
+		    .id = id,
+		    .domain = domains[i % 3],
+		    .district = district,
+		    .street = "S",
+		    .has_value = i % 50 != 0,
+		    .value = phase,
+		    .has_ts = true,
+		    .ts_ms = now - i,
+		    .limits = four,
+		    .deadband = 3,
+		    .quality = i % 41 == 0 ? QUALITY_BAD : QUALITY_GOOD,
+		};
+		store_put_reading(st, source, &in, now);
+	}
+	store_end_poll(st, source, &(poll_report_t){0}, now);
+}
+
+static void same_evaluation(const alarm_engine_t *a, const view_t *va, const alarm_engine_t *b,
+                            const view_t *vb, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		alarm_state_t x = alarm_engine_state(a, i), y = alarm_engine_state(b, i);
+		assert_int_equal(x.level, y.level);
+		assert_int_equal(x.since_ms, y.since_ms);
+		assert_int_equal(x.frozen, y.frozen);
+		assert_int_equal(view_class(va, i), view_class(vb, i));
+	}
+	assert_int_equal(alarm_engine_active_count(a), alarm_engine_active_count(b));
+	for (size_t k = 0; k < alarm_engine_active_count(a); k++)
+		assert_int_equal(alarm_engine_active(a, k), alarm_engine_active(b, k));
+	assert_int_equal(alarm_engine_critical_count(a), alarm_engine_critical_count(b));
+	for (int d = 0; d < DOMAIN_COUNT; d++) {
+		const domain_view_t *da = &va->domains[d], *db = &vb->domains[d];
+		assert_int_equal(da->total, db->total);
+		assert_memory_equal(da->counts, db->counts, sizeof da->counts);
+		for (unsigned k = 0; k < da->total; k++) {
+			assert_int_equal(da->worst[k], db->worst[k]);
+			assert_int_equal(da->by_place[k], db->by_place[k]);
+		}
+	}
+}
+
+typedef struct flag {
+	pthread_mutex_t lock;
+	int count;
+} flag_t;
+
+static void on_ready(void *ctx)
+{
+	flag_t *f = ctx;
+	pthread_mutex_lock(&f->lock);
+	f->count++;
+	pthread_mutex_unlock(&f->lock);
+}
+
+static void test_thread_matches_in_place(void **state)
+{
+	(void)state;
+	store_t *st = store_create();
+	int src = store_add_source(st, "x", "http://x/", 1000, 3000);
+	alarm_engine_t *in_place = alarm_engine_create(), *front = alarm_engine_create();
+	view_t v_in_place, v_front;
+	view_init(&v_in_place);
+	view_init(&v_front);
+	flag_t flag = {PTHREAD_MUTEX_INITIALIZER, 0};
+	derive_t *d = derive_create(on_ready, &flag);
+	assert_non_null(d);
+	for (int round = 0; round < 40; round++) {
+		int64_t now = T0 + round * 1000;
+		/* Some rounds bring no data: readings age and turn stale. */
+		if (round % 8 < 6)
+			poll_round(st, src, round, now);
+		alarm_engine_evaluate(in_place, st, now);
+		view_update(&v_in_place, st, in_place, now);
+
+		alarm_engine_t *before = front;
+		size_t active_before = alarm_engine_active_count(front);
+		derive_start(d, st, front, now);
+		assert_true(derive_busy(d));
+		/* The front pair is untouched while the thread works. */
+		assert_ptr_equal(front, before);
+		assert_int_equal(alarm_engine_active_count(front), active_before);
+		derive_finish(d, &front, &v_front);
+		assert_false(derive_busy(d));
+		assert_ptr_not_equal(front, before);
+		same_evaluation(in_place, &v_in_place, front, &v_front, store_reading_count(st));
+	}
+	derive_destroy(d); /* joined: every notify has run */
+	assert_int_equal(flag.count, 40);
+	alarm_engine_destroy(in_place);
+	alarm_engine_destroy(front);
+	view_free(&v_in_place);
+	view_free(&v_front);
+	store_destroy(st);
+}
+
+/* Destroyed while it works: it finishes, joins, and frees its pair. */
+static void test_destroy_while_busy(void **state)
+{
+	(void)state;
+	store_t *st = store_create();
+	int src = store_add_source(st, "x", "http://x/", 1000, 3000);
+	poll_round(st, src, 0, T0);
+	alarm_engine_t *front = alarm_engine_create();
+	flag_t flag = {PTHREAD_MUTEX_INITIALIZER, 0};
+	derive_t *d = derive_create(on_ready, &flag);
+	assert_non_null(d);
+	derive_start(d, st, front, T0);
+	derive_destroy(d);
+	alarm_engine_destroy(front);
+	store_destroy(st);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test(test_thread_matches_in_place),
+	    cmocka_unit_test(test_destroy_while_busy),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
