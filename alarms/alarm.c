@@ -194,6 +194,8 @@ static void *copy_array(void *arr, const void *from, size_t count, size_t size)
 void alarm_engine_copy(alarm_engine_t *dst, const alarm_engine_t *src)
 {
 	dst->states = copy_array(dst->states, src->states, src->state_count, sizeof *src->states);
+	dst->serials =
+	    copy_array(dst->serials, src->serials, src->state_count, sizeof *src->serials);
 	dst->state_count = src->state_count;
 	size_t cap = src->active_cap > dst->active_cap ? src->active_cap : dst->active_cap;
 	if (cap > dst->active_cap) {
@@ -205,7 +207,7 @@ void alarm_engine_copy(alarm_engine_t *dst, const alarm_engine_t *src)
 		memcpy(dst->active, src->active, src->active_count * sizeof *src->active);
 	dst->active_count = src->active_count;
 	dst->critical_count = src->critical_count;
-	dst->frozen_count = src->frozen_count;
+	dst->stale_count = src->stale_count;
 }
 
 alarm_state_t alarm_engine_state(const alarm_engine_t *eng, size_t reading)

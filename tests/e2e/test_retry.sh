@@ -12,7 +12,7 @@ cat >"$E2E_TMP/down.json" <<'JSON'
 {"sources": [{"name": "down", "url": "http://127.0.0.1:1/v1/feeds/water", "interval_ms": 15000}]}
 JSON
 e2e_start retry 100 30 "$citydash" --config "$E2E_TMP/down.json"
-check "the source fails once" e2e_wait retry 10 "down ✖"
+check "the source fails once" e2e_wait retry 10 "(no data): down"
 e2e_keys retry s
 check "sources page: the reason, the count and when the next try is" \
 	e2e_wait retry 10 "0 ok, 1 failed" "reason:" "next try in"

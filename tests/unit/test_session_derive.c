@@ -59,13 +59,14 @@ static void same_evaluation(const alarm_engine_t *a, const view_t *va, const ala
 		alarm_state_t x = alarm_engine_state(a, i), y = alarm_engine_state(b, i);
 		assert_int_equal(x.level, y.level);
 		assert_int_equal(x.since_ms, y.since_ms);
-		assert_int_equal(x.frozen, y.frozen);
-		assert_int_equal(view_class(va, i), view_class(vb, i));
+		assert_int_equal(x.stale, y.stale);
+		assert_int_equal(view_states(va, i), view_states(vb, i));
 	}
 	assert_int_equal(alarm_engine_active_count(a), alarm_engine_active_count(b));
 	for (size_t k = 0; k < alarm_engine_active_count(a); k++)
 		assert_int_equal(alarm_engine_active(a, k), alarm_engine_active(b, k));
 	assert_int_equal(alarm_engine_critical_count(a), alarm_engine_critical_count(b));
+	assert_int_equal(alarm_engine_stale_count(a), alarm_engine_stale_count(b));
 	for (int d = 0; d < DOMAIN_COUNT; d++) {
 		const domain_view_t *da = &va->domains[d], *db = &vb->domains[d];
 		assert_int_equal(da->total, db->total);
