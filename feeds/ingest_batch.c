@@ -183,8 +183,8 @@ ingest_batch_t *ingest_batch_parse(const adapter_t *adapter, const char *body, s
 		/* Nothing of it was applied yet, so it can still be rejected whole. */
 		drop_elements(b);
 		b->rejected = true;
-		b->cause = xasprintf(_("the document needs more than %zu bytes (max_bytes)"),
-		                     max_bytes);
+		b->cause =
+		    xasprintf(_("the document needs more than %zu bytes (max_bytes)"), max_bytes);
 	}
 	/* Held until applied: give back what the doubling left unused. */
 	if (b->reading_count < b->reading_cap) {

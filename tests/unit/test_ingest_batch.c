@@ -173,6 +173,55 @@ static void test_rejected_batch_changes_nothing(void **state)
 	store_destroy(st);
 }
 
+/* An adapter that hands out N readings, each with a long name, whatever the
+ * body: it stands for any adapter whose output outgrows its input (the
+ * native parser's own JSON tree is held to the budget apart, while parsing). */
+enum { BUDGET_N = 2000 };
+static int many_readings(const char *body, size_t len, int64_t now_ms, const feed_sink_t *sink,
+                         feed_stats_t *stats, char **cause)
+{
+	(void)body, (void)len, (void)cause;
+	memset(stats, 0, sizeof *stats);
+	static char name[1001];
+	memset(name, 'n', sizeof name - 1);
+	for (int i = 0; i < BUDGET_N; i++) {
+		char id[16];
+		snprintf(id, sizeof id, "r%d", i);
+		reading_in_t in = {.id = id, .name = name, .has_ts = true, .ts_ms = now_ms};
+		sink->reading(sink->ctx, &in);
+		stats->readings++;
+	}
+	stats->had_readings = true;
+	return 0;
+}
+
+/* A parsed document waiting to be applied is held to the source's byte
+ * budget, or rejected whole while nothing of it is applied. */
+static void test_batch_holds_to_the_budget(void **state)
+{
+	(void)state;
+	const adapter_t many = {"many", many_readings};
+	ingest_batch_t *b = ingest_batch_parse(&many, "", 0, T0, 64u << 20);
+	assert_false(ingest_batch_rejected(b));
+	assert_int_equal(ingest_batch_elements(b), BUDGET_N);
+	size_t need = ingest_batch_bytes(b);
+	ingest_batch_free(b);
+	assert_true(need > BUDGET_N * 1000);
+	/* Within a budget it does not fit: rejected whole, holding little. */
+	b = ingest_batch_parse(&many, "", 0, T0, need / 2);
+	assert_true(ingest_batch_rejected(b));
+	assert_int_equal(ingest_batch_elements(b), 0);
+	assert_true(ingest_batch_bytes(b) < need / 8);
+	store_t *st = store_create();
+	int s = store_add_source(st, "x", "http://x/", 1000, 0);
+	assert_true(ingest_batch_apply(b, st, s, 100, NULL));
+	assert_true(store_source(st, s)->failing);
+	assert_non_null(strstr(store_source(st, s)->error, "max_bytes"));
+	assert_int_equal(store_reading_count(st), 0);
+	ingest_batch_free(b);
+	store_destroy(st);
+}
+
 /* ---- a seeded fuzz: mutated documents, whole vs. slices of random size ---- */
 
 static uint64_t rng_state;
@@ -313,6 +362,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_slices_match_whole),
 	    cmocka_unit_test(test_rejected_batch_changes_nothing),
+	    cmocka_unit_test(test_batch_holds_to_the_budget),
 	    cmocka_unit_test(test_fuzz_slices_match_whole),
 	    cmocka_unit_test(test_worker_returns_batches_in_order),
 	    cmocka_unit_test(test_worker_destroy_with_work_left),
