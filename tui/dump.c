@@ -11,20 +11,24 @@
 
 /* Waits until every source has answered or failed once. Each transfer is
  * bounded by its own timeout, so this ends; and it stops as soon as nothing
- * is under way any more, even if some source was never attempted. */
-static void poll_once(session_t *s)
+ * is under way any more, even if some source was never attempted. Returns
+ * -1 if waiting for the network failed (then nothing can be said of it). */
+static int poll_once(session_t *s)
 {
 	size_t n = store_source_count(s->store);
 	int64_t mono = clock_mono_ms();
 	session_step(s, clock_steady_ms(), mono);
 	while ((size_t)poller_sources_attempted(s->poller) < n && poller_busy(s->poller)) {
-		if (poller_wait(s->poller, NULL, 0, NULL, 100) != 0)
-			break;
+		if (poller_wait(s->poller, NULL, 0, NULL, 100) != 0) {
+			fprintf(stderr, "%s\n", _("citydash: waiting for the network failed"));
+			return -1;
+		}
 		/* Only the first poll of each source: do not start the next ones. */
 		poller_perform(s->poller, clock_steady_ms(), clock_mono_ms());
 	}
 	/* Evaluate alarms and the view on the final data. */
 	session_evaluate(s, clock_steady_ms(), clock_mono_ms());
+	return 0;
 }
 
 static int report_failures(const session_t *s)
@@ -48,8 +52,7 @@ static int report_failures(const session_t *s)
 
 int dump_run(session_t *s, int cols, int rows, bool ascii)
 {
-	poll_once(s);
-	if (report_failures(s))
+	if (poll_once(s) < 0 || report_failures(s))
 		return 1;
 
 	/* A screen of our own that writes nowhere: nothing here needs a tty. */

@@ -149,6 +149,43 @@ static void test_engine_states_and_order(void **state)
 	store_destroy(st);
 }
 
+/* A reading its source stopped sending is removed after its retention and
+ * its slot taken by a new reading: the new one starts with no alarm state,
+ * not with the old one's level held by the deadband. */
+static void test_engine_slot_reused_starts_fresh(void **state)
+{
+	(void)state;
+	store_t *st = make_store();
+	store_set_source_limits(st, 0, &(source_limits_t){.retention_ms = 5000});
+	alarm_engine_t *eng = alarm_engine_create();
+	store_begin_poll(st, 0, 1000);
+	put(st, "a", 85, true, QUALITY_GOOD, 1000); /* HI (80) */
+	put(st, "b", 50, true, QUALITY_GOOD, 1000);
+	store_end_poll(st, 0, &(poll_report_t){0}, 1000);
+	alarm_engine_evaluate(eng, st, 1000);
+	assert_int_equal(alarm_engine_state(eng, 0).level, ALARM_HI);
+	/* "a" is no longer sent; past its retention it is gone. */
+	for (int64_t t = 2000; t <= 8000; t += 1000) {
+		store_begin_poll(st, 0, t);
+		put(st, "b", 50, true, QUALITY_GOOD, t);
+		store_end_poll(st, 0, &(poll_report_t){0}, t);
+	}
+	assert_null(store_reading(st, 0));
+	/* "z" takes the free slot at 79.5: inside HI by less than the deadband
+	 * (1), which would hold a HI it had; but it never had one. */
+	store_begin_poll(st, 0, 9000);
+	put(st, "z", 79.5, true, QUALITY_GOOD, 9000);
+	put(st, "b", 50, true, QUALITY_GOOD, 9000);
+	store_end_poll(st, 0, &(poll_report_t){0}, 9000);
+	assert_non_null(store_reading(st, 0));
+	assert_string_equal(store_reading(st, 0)->id, "z");
+	alarm_engine_evaluate(eng, st, 9000);
+	assert_int_equal(alarm_engine_state(eng, 0).level, ALARM_NONE);
+	assert_int_equal(alarm_engine_active_count(eng), 0);
+	alarm_engine_destroy(eng);
+	store_destroy(st);
+}
+
 static void test_engine_stale_keeps_alarm(void **state)
 {
 	(void)state;
@@ -273,6 +310,7 @@ int main(void)
 	    cmocka_unit_test(test_engine_states_and_order),
 	    cmocka_unit_test(test_deadband_keeps_its_side),
 	    cmocka_unit_test(test_engine_stale_keeps_alarm),
+	    cmocka_unit_test(test_engine_slot_reused_starts_fresh),
 	    cmocka_unit_test(test_engine_classifies_stale_on_arrival),
 	    cmocka_unit_test(test_engine_uncertain_is_classified),
 	    cmocka_unit_test(test_engine_null_value_is_no_alarm),
