@@ -8,6 +8,7 @@
 #include <utf8proc.h>
 
 #include "text.h"
+#include "strbuf.h"
 #include "xalloc.h"
 
 typedef struct spelling {
@@ -58,45 +59,29 @@ static int spelling_cmp(const void *key, const void *elem)
 	return (cp > other) - (cp < other);
 }
 
-typedef struct out {
-	char *data;
-	size_t len, cap;
-} out_t;
-
-static void out_put(out_t *o, const char *s, size_t n)
-{
-	if (o->len + n + 1 > o->cap) {
-		o->cap = (o->len + n + 1) * 2;
-		o->data = xreallocarray(o->data, o->cap, 1);
-	}
-	memcpy(o->data + o->len, s, n);
-	o->len += n;
-	o->data[o->len] = '\0';
-}
-
-static void out_put_cp(out_t *o, int cp)
+static void out_put_cp(strbuf_t *o, int cp)
 {
 	if (cp >= 0x20 && cp < 0x7f) {
 		char c = (char)cp;
-		out_put(o, &c, 1);
+		strbuf_put(o, &c, 1);
 		return;
 	}
 	if (cp < 0x20 || cp == 0x7f)
 		return;                       /* sanitized text has none */
 	if (cp >= 0x1f1e6 && cp <= 0x1f1ff) { /* regional indicator A..Z */
 		char c = (char)('A' + (cp - 0x1f1e6));
-		out_put(o, &c, 1);
+		strbuf_put(o, &c, 1);
 		return;
 	}
 	const spelling_t *sp = bsearch(&cp, spellings, sizeof spellings / sizeof spellings[0],
 	                               sizeof spellings[0], spelling_cmp);
 	if (sp) {
-		out_put(o, sp->ascii, strlen(sp->ascii));
+		strbuf_put(o, sp->ascii, strlen(sp->ascii));
 		return;
 	}
 	char code[16];
 	int n = snprintf(code, sizeof code, "U+%04X", (unsigned)cp);
-	out_put(o, code, (size_t)n);
+	strbuf_put(o, code, (size_t)n);
 }
 
 bool text_is_ascii(const char *s)
@@ -116,8 +101,8 @@ char *text_ascii(const char *s)
 	utf8proc_ssize_t n = utf8proc_map((const utf8proc_uint8_t *)s, 0, &norm,
 	                                  UTF8PROC_NULLTERM | UTF8PROC_STABLE | UTF8PROC_COMPOSE |
 	                                      UTF8PROC_COMPAT | UTF8PROC_STRIPMARK);
-	out_t o = {0};
-	out_put(&o, "", 0);
+	strbuf_t o = {0};
+	strbuf_put(&o, "", 0);
 	text_iter_t it = {.s = n >= 0 && norm ? (const char *)norm : s};
 	text_cell_t c;
 	while (text_iter_next(&it, &c) > 0)

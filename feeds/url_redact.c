@@ -5,6 +5,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "strbuf.h"
 #include "xalloc.h"
 
 #define MASK "***"
@@ -12,22 +13,6 @@
 /* Where a URL ends in running text (a URL from the configuration has none
  * of these: it was checked for spaces). */
 #define URL_END " \t\r\n\"'<>`"
-
-typedef struct out {
-	char *data;
-	size_t len, cap;
-} out_t;
-
-static void out_put(out_t *o, const char *s, size_t n)
-{
-	if (o->len + n + 1 > o->cap) {
-		o->cap = (o->len + n + 1) * 2;
-		o->data = xreallocarray(o->data, o->cap, 1);
-	}
-	memcpy(o->data + o->len, s, n);
-	o->len += n;
-	o->data[o->len] = '\0';
-}
 
 static bool is_alpha(char c)
 {
@@ -67,7 +52,7 @@ static bool secret_name(const char *name, size_t n)
 
 /* Copies the userinfo of the authority [a, a + n) masked; returns the
  * bytes of the authority consumed (up to its '@', or 0 if it has none). */
-static size_t put_userinfo(out_t *o, const char *a, size_t n)
+static size_t put_userinfo(strbuf_t *o, const char *a, size_t n)
 {
 	const char *at = NULL;
 	for (size_t i = 0; i < n; i++)
@@ -77,8 +62,8 @@ static size_t put_userinfo(out_t *o, const char *a, size_t n)
 		return 0;
 	const char *colon = memchr(a, ':', (size_t)(at - a));
 	if (colon)
-		out_put(o, a, (size_t)(colon + 1 - a)); /* the user name, and ':' */
-	out_put(o, MASK, strlen(MASK));
+		strbuf_put(o, a, (size_t)(colon + 1 - a)); /* the user name, and ':' */
+	strbuf_put(o, MASK, strlen(MASK));
 	return (size_t)(at - a);
 }
 
@@ -89,7 +74,7 @@ static size_t put_userinfo(out_t *o, const char *a, size_t n)
  * to the URL's last '@' before its query if it has one. Returns the bytes
  * of the URL [u, u + n) consumed (0 if the authority [u, u + auth) has a
  * port that is a number, or none). */
-static size_t put_broken_userinfo(out_t *o, const char *u, size_t auth, size_t n)
+static size_t put_broken_userinfo(strbuf_t *o, const char *u, size_t auth, size_t n)
 {
 	const char *a = u;
 	const char *bracket = memchr(u, ']', auth); /* [IPv6]:port */
@@ -108,59 +93,59 @@ static size_t put_broken_userinfo(out_t *o, const char *u, size_t auth, size_t n
 	for (size_t i = auth; i < before_query; i++)
 		if (u[i] == '@')
 			at = u + i;
-	out_put(o, u, (size_t)(colon + 1 - u));
-	out_put(o, MASK, strlen(MASK));
+	strbuf_put(o, u, (size_t)(colon + 1 - u));
+	strbuf_put(o, MASK, strlen(MASK));
 	return at ? (size_t)(at - u) : auth;
 }
 
 /* Copies the path, query and fragment [p, p + n) with secret query values
  * masked. */
-static void put_rest(out_t *o, const char *p, size_t n)
+static void put_rest(strbuf_t *o, const char *p, size_t n)
 {
 	const char *end = p + n;
 	const char *q = memchr(p, '?', n);
 	if (!q) {
-		out_put(o, p, n);
+		strbuf_put(o, p, n);
 		return;
 	}
 	const char *hash = memchr(q, '#', (size_t)(end - q));
 	const char *qend = hash ? hash : end;
-	out_put(o, p, (size_t)(q + 1 - p));
+	strbuf_put(o, p, (size_t)(q + 1 - p));
 	for (const char *param = q + 1; param < qend;) {
 		size_t plen = strcspn(param, "&;");
 		if (param + plen > qend)
 			plen = (size_t)(qend - param);
 		const char *eq = memchr(param, '=', plen);
 		if (eq && secret_name(param, (size_t)(eq - param)) && eq + 1 < param + plen) {
-			out_put(o, param, (size_t)(eq + 1 - param));
-			out_put(o, MASK, strlen(MASK));
+			strbuf_put(o, param, (size_t)(eq + 1 - param));
+			strbuf_put(o, MASK, strlen(MASK));
 		} else {
-			out_put(o, param, plen);
+			strbuf_put(o, param, plen);
 		}
 		param += plen;
 		if (param < qend) { /* the separator */
-			out_put(o, param, 1);
+			strbuf_put(o, param, 1);
 			param++;
 		}
 	}
-	out_put(o, qend, (size_t)(end - qend));
+	strbuf_put(o, qend, (size_t)(end - qend));
 }
 
 char *url_redact(const char *text)
 {
 	const char *s = text ? text : "";
-	out_t o = {0};
-	out_put(&o, "", 0);
+	strbuf_t o = {0};
+	strbuf_put(&o, "", 0);
 	const char *copied = s; /* everything before this is in o */
 	const char *q;
 	while ((q = strstr(copied, "://")) != NULL) {
 		if (!after_scheme(copied, q)) {
-			out_put(&o, copied, (size_t)(q + 3 - copied));
+			strbuf_put(&o, copied, (size_t)(q + 3 - copied));
 			copied = q + 3;
 			continue;
 		}
 		const char *auth = q + 3;
-		out_put(&o, copied, (size_t)(auth - copied));
+		strbuf_put(&o, copied, (size_t)(auth - copied));
 		size_t url_len = strcspn(auth, URL_END);
 		size_t auth_len = strcspn(auth, "/?#\\" URL_END);
 		size_t user = put_userinfo(&o, auth, auth_len);
@@ -170,17 +155,17 @@ char *url_redact(const char *text)
 				const char *host = auth + took;
 				size_t rest = url_len - took;
 				size_t host_len = strcspn(host, "/?#\\" URL_END);
-				out_put(&o, host, host_len);
+				strbuf_put(&o, host, host_len);
 				put_rest(&o, host + host_len, rest - host_len);
 				copied = auth + url_len;
 				continue;
 			}
 			user = took;
 		}
-		out_put(&o, auth + user, auth_len - user);
+		strbuf_put(&o, auth + user, auth_len - user);
 		put_rest(&o, auth + auth_len, url_len - auth_len);
 		copied = auth + url_len;
 	}
-	out_put(&o, copied, strlen(copied));
+	strbuf_put(&o, copied, strlen(copied));
 	return o.data;
 }

@@ -5,23 +5,8 @@
 #include <utf8proc.h>
 #include <wchar.h>
 
+#include "strbuf.h"
 #include "xalloc.h"
-
-typedef struct buf {
-	char *data;
-	size_t len, cap;
-} buf_t;
-
-static void buf_put(buf_t *b, const char *s, size_t n)
-{
-	if (b->len + n + 1 > b->cap) {
-		b->cap = (b->len + n + 1) * 2;
-		b->data = xreallocarray(b->data, b->cap, 1);
-	}
-	memcpy(b->data + b->len, s, n);
-	b->len += n;
-	b->data[b->len] = '\0';
-}
 
 /* The Unicode and ASCII faces of the VT100 line-drawing characters. */
 static const char *acs_face(wchar_t c, int ascii)
@@ -46,8 +31,8 @@ static char *render(WINDOW *win, bool ascii, bool trim, const char *eol)
 {
 	int rows, cols;
 	getmaxyx(win, rows, cols);
-	buf_t b = {0};
-	buf_put(&b, "", 0);
+	strbuf_t b = {0};
+	strbuf_put(&b, "", 0);
 	for (int y = 0; y < rows; y++) {
 		size_t line_start = b.len;
 		size_t last_nonspace = b.len;
@@ -61,18 +46,18 @@ static char *render(WINDOW *win, bool ascii, bool trim, const char *eol)
 				wch[0] = 0; /* drawn as a space */
 			const char *face = (attrs & A_ALTCHARSET) ? acs_face(wch[0], ascii) : NULL;
 			if (face) {
-				buf_put(&b, face, strlen(face));
+				strbuf_put(&b, face, strlen(face));
 			} else {
 				int width = 0;
 				for (int i = 0; wch[i] && i < CCHARW_MAX; i++) {
 					utf8proc_uint8_t enc[4];
 					utf8proc_ssize_t n = utf8proc_encode_char(wch[i], enc);
-					buf_put(&b, (const char *)enc, (size_t)n);
+					strbuf_put(&b, (const char *)enc, (size_t)n);
 					if (i == 0)
 						width = utf8proc_charwidth(wch[i]);
 				}
 				if (!wch[0])
-					buf_put(&b, " ", 1);
+					strbuf_put(&b, " ", 1);
 				if (width == 2)
 					x++; /* the next cell continues this character */
 			}
@@ -81,7 +66,7 @@ static char *render(WINDOW *win, bool ascii, bool trim, const char *eol)
 		}
 		if (trim)
 			b.len = last_nonspace > line_start ? last_nonspace : line_start;
-		buf_put(&b, eol, strlen(eol));
+		strbuf_put(&b, eol, strlen(eol));
 	}
 	return b.data;
 }

@@ -1,7 +1,7 @@
 # Unit tests for feeds/keyindex, feeds/store, feeds/protocol_v1, feeds/ingest and feeds/config.
 citydash_unit_test(test_store SOURCES unit/test_store.c LIBS citydash_core LABELS unit)
 citydash_unit_test(test_keyindex SOURCES unit/test_keyindex.c LIBS citydash_core LABELS unit)
-citydash_unit_test(test_protocol SOURCES unit/test_protocol.c LIBS citydash_core LABELS unit)
-citydash_unit_test(test_ingest SOURCES unit/test_ingest.c LIBS citydash_core LABELS unit)
+citydash_unit_test(test_protocol SOURCES unit/test_protocol.c unit/fixture.c LIBS citydash_core LABELS unit)
+citydash_unit_test(test_ingest SOURCES unit/test_ingest.c unit/fixture.c LIBS citydash_core LABELS unit)
 citydash_unit_test(test_config SOURCES unit/test_config.c LIBS citydash_core LABELS unit)
-citydash_unit_test(test_ingest_batch SOURCES unit/test_ingest_batch.c LIBS citydash_core LABELS unit)
+citydash_unit_test(test_ingest_batch SOURCES unit/test_ingest_batch.c unit/fixture.c LIBS citydash_core LABELS unit)

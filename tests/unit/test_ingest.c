@@ -14,22 +14,10 @@
 
 #include "ingest.h"
 #include "text.h"
+#include "fixture.h"
 #include "xalloc.h"
 
 #define T0 1764057600000
-
-static char *read_fixture(const char *name, size_t *len)
-{
-	char path[512];
-	snprintf(path, sizeof path, "%s/data/%s", CITYDASH_TEST_DATA, name);
-	FILE *f = fopen(path, "rb");
-	assert_non_null(f);
-	char *buf = xmalloc(1 << 20);
-	*len = fread(buf, 1, 1 << 20, f);
-	fclose(f);
-	assert_true(*len > 0 && *len < (1 << 20));
-	return buf;
-}
 
 static int ingest_str(store_t *st, int s, const char *doc, int64_t now)
 {
@@ -300,9 +288,9 @@ static void test_reading_limit(void **state)
 	int honest = store_add_source(st, "honest", "http://127.0.0.1/", 1000, 3000);
 	store_set_source_limits(st, s, &(source_limits_t){.max_readings = 3, .clock_skew_ms = -1});
 	const char *doc = "{\"version\":1,\"readings\":["
-			  "{\"id\":\"a\",\"value\":1},{\"id\":\"b\",\"value\":1},"
-			  "{\"id\":\"c\",\"value\":1},{\"id\":\"d\",\"value\":1},"
-			  "{\"id\":\"e\",\"value\":1}]}";
+	                  "{\"id\":\"a\",\"value\":1},{\"id\":\"b\",\"value\":1},"
+	                  "{\"id\":\"c\",\"value\":1},{\"id\":\"d\",\"value\":1},"
+	                  "{\"id\":\"e\",\"value\":1}]}";
 	assert_int_equal(ingest_str(st, s, doc, 1000), 0);
 	assert_int_equal(store_reading_count(st), 3);
 	const source_status_t *ss = store_source(st, s);
@@ -311,7 +299,7 @@ static void test_reading_limit(void **state)
 	assert_non_null(strstr(ss->last_skip_reason, "reading \"d\""));
 	assert_non_null(strstr(ss->last_skip_reason, "limit of 3 readings (max_readings)"));
 	const char *doc2 = "{\"version\":1,\"readings\":[{\"id\":\"a\",\"value\":7},"
-			   "{\"id\":\"f\",\"value\":1}]}";
+	                   "{\"id\":\"f\",\"value\":1}]}";
 	assert_int_equal(ingest_str(st, s, doc2, 2000), 0);
 	assert_int_equal(store_reading_count(st), 3);
 	assert_true(find(st, s, "a")->value == 7);

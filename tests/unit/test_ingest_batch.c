@@ -18,22 +18,10 @@
 #include "ingest.h"
 #include "ingest_batch.h"
 #include "parse_worker.h"
+#include "fixture.h"
 #include "xalloc.h"
 
 #define T0 1764057600000
-
-static char *read_fixture(const char *name, size_t *len)
-{
-	char path[512];
-	snprintf(path, sizeof path, "%s/data/%s", CITYDASH_TEST_DATA, name);
-	FILE *f = fopen(path, "rb");
-	assert_non_null(f);
-	char *buf = xmalloc(1 << 20);
-	*len = fread(buf, 1, 1 << 20, f);
-	fclose(f);
-	assert_true(*len > 0 && *len < (1 << 20));
-	return buf;
-}
 
 static void same_str(const char *a, const char *b)
 {

@@ -14,6 +14,7 @@
 #include "protocol.h"
 #include "text.h"
 #include "timefmt.h"
+#include "fixture.h"
 #include "xalloc.h"
 
 #define NOW    1764057600000 /* 2025-11-25T08:00:00Z, arbitrary */
@@ -108,20 +109,6 @@ static int parse(const char *doc, capture_t **out, feed_stats_t *st, char **caus
 	free(buf);
 	*out = c;
 	return rc;
-}
-
-static char *read_fixture(const char *name, size_t *len)
-{
-	char path[512];
-	snprintf(path, sizeof path, "%s/data/%s", CITYDASH_TEST_DATA, name);
-	FILE *f = fopen(path, "rb");
-	assert_non_null(f);
-	char *buf = xmalloc(1 << 20);
-	*len = fread(buf, 1, 1 << 20, f);
-	fclose(f);
-	assert_true(*len > 0 && *len < (1 << 20));
-	buf[*len] = '\0';
-	return buf;
 }
 
 static void expect_reject(const char *doc, const char *needle)
