@@ -32,6 +32,11 @@ given_back() {
 }
 screen_has() { e2e_screen "$1" | grep -qF -- "$2"; }
 
+# Each case kills its session; a session that stays keeps the tmux server
+# up, so the next case does not race a server that is exiting for lack of
+# sessions ("server exited unexpectedly").
+tm new-session -d -s hold "sleep 3600"
+
 for sig in QUIT SEGV ABRT BUS FPE ILL; do
 	s="sig$sig"
 	e2e_start "$s" 80 24 "$citydash" --demo
