@@ -12,7 +12,7 @@ add_test(NAME systemd_units
          COMMAND bash ${CITYDASH_PKG_DIR}/test_systemd.sh ${CMAKE_BINARY_DIR} ${PROJECT_SOURCE_DIR})
 set_tests_properties(install_prefix package_deb systemd_units PROPERTIES
                      TIMEOUT 180 SKIP_RETURN_CODE 77 RESOURCE_LOCK install_tree
-                     ENVIRONMENT "${CITYDASH_TEST_ENV}")
+                     ENVIRONMENT "${CITYDASH_TEST_ENV};CMAKE=${CMAKE_COMMAND};CPACK=${CMAKE_CPACK_COMMAND}")
 set_tests_properties(install_prefix PROPERTIES LABELS install)
 set_tests_properties(package_deb PROPERTIES LABELS "install;package")
 set_tests_properties(systemd_units PROPERTIES LABELS "install;systemd")

@@ -7,7 +7,7 @@
 set -u
 build=${1:?usage: test_deb.sh BUILD_DIR VERSION}
 version=${2:?}
-for tool in cpack dpkg-deb dpkg-shlibdeps; do
+for tool in "${CPACK:-cpack}" dpkg-deb dpkg-shlibdeps; do
 	if ! command -v "$tool" >/dev/null; then
 		echo "SKIP: $tool not found (install dpkg-dev); the .deb is not tested"
 		exit 77
@@ -20,7 +20,7 @@ fail() {
 	exit 1
 }
 
-cpack --config "$build/CPackConfig.cmake" -B "$work/out" >"$work/log" 2>&1 ||
+"${CPACK:-cpack}" --config "$build/CPackConfig.cmake" -B "$work/out" >"$work/log" 2>&1 ||
 	fail "cpack: $(cat "$work/log")"
 debs=("$work"/out/*.deb)
 if [ "${#debs[@]}" != 1 ] || [ ! -f "${debs[0]}" ]; then
@@ -39,9 +39,9 @@ field() { dpkg-deb -f "$deb" "$1"; }
 depends=$(field Depends)
 [ -n "$depends" ] || fail "Depends is empty"
 # What dpkg-shlibdeps derives: every library the binaries link, each with a
-# version bound from its symbols file.
-for lib in libc6 libncursesw6 libtinfo6 libcurl4 libcjson1 libmicrohttpd12 libutf8proc2; do
-	grep -qE "(^|, )$lib \(>= [^)]+\)" <<<"$depends" || fail "Depends lacks $lib: $depends"
+# version bound from its symbols file (any soname: libcurl4, libcurl4t64 ...).
+for lib in 'libc6' 'libncursesw[0-9]' 'libcurl[0-9]' 'libcjson[0-9]' 'libmicrohttpd[0-9]' 'libutf8proc[0-9]'; do
+	grep -qE "(^|, )${lib}[0-9a-z-]* \(>= [^)]+\)" <<<"$depends" || fail "Depends lacks $lib: $depends"
 done
 
 dpkg-deb -c "$deb" | awk '{ print $6 }' >"$work/contents"

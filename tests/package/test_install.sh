@@ -15,7 +15,7 @@ fail() {
 	exit 1
 }
 
-cmake --install "$build" --prefix "$prefix" >"$work/log" 2>&1 || fail "cmake --install: $(cat "$work/log")"
+"${CMAKE:-cmake}" --install "$build" --prefix "$prefix" >"$work/log" 2>&1 || fail "cmake --install: $(cat "$work/log")"
 
 doc=share/doc/citydash
 for f in bin/citydash bin/citydash-mock \

@@ -17,7 +17,7 @@ fail() {
 	echo "FAIL: $*" >&2
 	exit 1
 }
-cmake --install "$build" --prefix "$work/usr" >"$work/log" 2>&1 || fail "cmake --install: $(cat "$work/log")"
+"${CMAKE:-cmake}" --install "$build" --prefix "$work/usr" >"$work/log" 2>&1 || fail "cmake --install: $(cat "$work/log")"
 mkdir "$work/units"
 units=()
 for unit in "$src"/examples/systemd/*.service; do
