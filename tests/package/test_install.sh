@@ -1,0 +1,54 @@
+#!/usr/bin/env bash
+# cmake --install into a temporary prefix puts everything in its GNU place,
+# and the installed programs run from there: --version, --demo --dump,
+# citydash-mock --help, and man finds the installed pages.
+# Usage: test_install.sh BUILD_DIR SOURCE_DIR VERSION
+set -u
+build=${1:?usage: test_install.sh BUILD_DIR SOURCE_DIR VERSION}
+src=${2:?}
+version=${3:?}
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+prefix=$work/prefix
+fail() {
+	echo "FAIL: $*" >&2
+	exit 1
+}
+
+"${CMAKE:-cmake}" --install "$build" --prefix "$prefix" >"$work/log" 2>&1 || fail "cmake --install: $(cat "$work/log")"
+
+doc=share/doc/citydash
+for f in bin/citydash bin/citydash-mock \
+	share/man/man1/citydash.1.gz share/man/man1/citydash-mock.1.gz \
+	$doc/README.md.gz $doc/config.md.gz $doc/protocol.md.gz \
+	$doc/examples/demo.json $doc/examples/gateway.json \
+	$doc/examples/systemd/citydash-mock.service "$doc/examples/systemd/citydash-wall@.service"; do
+	[ -f "$prefix/$f" ] || fail "not installed: $f"
+done
+for f in bin/citydash bin/citydash-mock; do
+	[ -x "$prefix/$f" ] || fail "not executable: $f"
+done
+cmp -s <(gzip -dc "$prefix/share/man/man1/citydash.1.gz") "$src/man/citydash.1" ||
+	fail "the installed citydash.1 is not man/citydash.1"
+cmp -s "$prefix/$doc/examples/gateway.json" "$src/examples/gateway.json" ||
+	fail "the installed gateway.json is not examples/gateway.json"
+
+bin=$prefix/bin
+out=$("$bin/citydash" --version) || fail "citydash --version failed"
+[ "$out" = "citydash $version" ] || fail "citydash --version: $out"
+out=$("$bin/citydash-mock" --version) || fail "citydash-mock --version failed"
+[ "$out" = "citydash-mock $version" ] || fail "citydash-mock --version: $out"
+"$bin/citydash-mock" --help >"$work/out" || fail "citydash-mock --help failed"
+grep -q -- "--tick-ms" "$work/out" || fail "citydash-mock --help: $(cat "$work/out")"
+LANG=C.UTF-8 LC_ALL='' timeout 60 "$bin/citydash" --demo --dump --size 120x40 >"$work/frame" 2>"$work/err" ||
+	fail "citydash --demo --dump exited $?: $(cat "$work/err")"
+grep -q "Overview" "$work/frame" || fail "no overview in the frame: $(head -3 "$work/frame")"
+grep -qE "water ?✔" "$work/frame" || fail "the demo's water source is not healthy: $(tail -1 "$work/frame")"
+
+if command -v man >/dev/null; then
+	page=$(man -M "$prefix/share/man" -w citydash-mock 2>&1) || fail "man does not find citydash-mock: $page"
+	[ "$page" = "$prefix/share/man/man1/citydash-mock.1.gz" ] || fail "man found $page"
+	MANWIDTH=80 man -M "$prefix/share/man" citydash 2>&1 | grep -q "^KEYS" ||
+		fail "man citydash from the prefix shows no KEYS"
+fi
+echo "ok: installed into a temporary prefix; citydash and citydash-mock run from it"
