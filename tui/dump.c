@@ -6,6 +6,7 @@
 #include "clock.h"
 #include "frame.h"
 #include "i18n.h"
+#include "log.h"
 #include "snapshot.h"
 #include "theme.h"
 
@@ -21,6 +22,7 @@ static int poll_once(session_t *s)
 	while ((size_t)poller_sources_attempted(s->poller) < n && poller_busy(s->poller)) {
 		if (poller_wait(s->poller, NULL, 0, NULL, 100) != 0) {
 			fprintf(stderr, "%s\n", _("citydash: waiting for the network failed"));
+			log_printf(LOG_LEVEL_ERROR, "%s", _("waiting for the network failed"));
 			return -1;
 		}
 		/* Only the first poll of each source: do not start the next ones. */

@@ -11,6 +11,7 @@
 #include "dump.h"
 #include "glyphs.h"
 #include "i18n.h"
+#include "log.h"
 #include "options.h"
 #include "session.h"
 #include "tui.h"
@@ -19,6 +20,15 @@ static bool locale_is_utf8(void)
 {
 	const char *cs = nl_langinfo(CODESET);
 	return cs && (strcasecmp(cs, "UTF-8") == 0 || strcasecmp(cs, "utf8") == 0);
+}
+
+/* The end of a run that got as far as opening the log. */
+static int finish(options_t *opts, int status)
+{
+	log_printf(LOG_LEVEL_INFO, _("citydash stopped, exit status %d"), status);
+	log_close();
+	options_free(opts);
+	return status;
 }
 
 int main(int argc, char **argv)
@@ -44,31 +54,38 @@ int main(int argc, char **argv)
 	case OPTIONS_RUN:
 		break;
 	}
+	if (opts.log && log_open(opts.log, &cause) != 0) {
+		fprintf(stderr, "citydash: %s\n", cause);
+		free(cause);
+		options_free(&opts);
+		return 2;
+	}
 	glyphs_set_ascii(opts.ascii || !locale_is_utf8());
 
 	mock_server_t *city = NULL;
 	if (opts.demo && !(city = demo_start(&opts.config, opts.seed, &cause))) {
 		fprintf(stderr, "citydash: %s: %s\n", _("cannot start the demo city"), cause);
+		log_printf(LOG_LEVEL_ERROR, "%s: %s", _("cannot start the demo city"), cause);
 		free(cause);
-		options_free(&opts);
-		return 1;
+		return finish(&opts, 1);
 	}
 	if (!opts.dump && !isatty(STDIN_FILENO)) {
 		fprintf(stderr, "citydash: %s\n",
 		        _("standard input is not a terminal (use --dump for text output)"));
 		mock_server_stop(city);
-		options_free(&opts);
-		return 2;
+		return finish(&opts, 2);
 	}
 
 	session_t session;
 	if (session_open(&session, &opts.config, &cause) != 0) {
 		fprintf(stderr, "citydash: %s\n", cause);
+		log_printf(LOG_LEVEL_ERROR, "%s", cause);
 		free(cause);
 		mock_server_stop(city);
-		options_free(&opts);
-		return 1;
+		return finish(&opts, 1);
 	}
+	log_printf(LOG_LEVEL_INFO, _("citydash %s started%s, sources: %zu"), CITYDASH_VERSION,
+	           opts.dump ? " (--dump)" : "", store_source_count(session.store));
 	if (opts.dump) {
 		status = dump_run(&session, opts.dump_cols, opts.dump_rows, glyphs()->ascii);
 	} else {
@@ -77,6 +94,5 @@ int main(int argc, char **argv)
 	}
 	session_close(&session);
 	mock_server_stop(city);
-	options_free(&opts);
-	return status;
+	return finish(&opts, status);
 }

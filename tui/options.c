@@ -10,7 +10,7 @@
 #include "i18n.h"
 #include "xalloc.h"
 
-enum { OPT_NO_COLOR = 256, OPT_ASCII, OPT_SIZE, OPT_SEED, OPT_DUMP, OPT_DEMO };
+enum { OPT_NO_COLOR = 256, OPT_ASCII, OPT_SIZE, OPT_SEED, OPT_DUMP, OPT_DEMO, OPT_LOG };
 
 static const struct option long_options[] = {
     {"source", required_argument, NULL, 's'},
@@ -21,6 +21,7 @@ static const struct option long_options[] = {
     {"size", required_argument, NULL, OPT_SIZE},
     {"no-color", no_argument, NULL, OPT_NO_COLOR},
     {"ascii", no_argument, NULL, OPT_ASCII},
+    {"log", required_argument, NULL, OPT_LOG},
     {"help", no_argument, NULL, 'h'},
     {"version", no_argument, NULL, 'V'},
     {NULL, 0, NULL, 0},
@@ -44,6 +45,8 @@ static void print_help(void)
 	         "                         to 1000x1000)\n"
 	         "      --no-color         draw without colours (also when NO_COLOR is set)\n"
 	         "      --ascii            draw with ASCII characters only\n"
+	         "      --log FILE|syslog   append failures, retries and warnings to FILE, or to "
+	         "syslog\n"
 	         "\n"
 	         "  -h, --help             show this help and exit\n"
 	         "  -V, --version          show the version and exit\n"
@@ -135,6 +138,13 @@ options_result_t options_parse(options_t *o, int argc, char **argv, char **cause
 			break;
 		case OPT_ASCII:
 			o->ascii = true;
+			break;
+		case OPT_LOG:
+			if (!optarg[0]) {
+				*cause = xstrdup(_("--log wants a file, or syslog"));
+				return OPTIONS_ERROR;
+			}
+			o->log = optarg;
 			break;
 		case 'h':
 			print_help();

@@ -15,6 +15,7 @@ typedef struct options {
 	int dump_cols, dump_rows;
 	bool no_color; /* --no-color or NO_COLOR set */
 	bool ascii;    /* --ascii */
+	const char *log; /* --log FILE|syslog (points into argv), or NULL */
 } options_t;
 
 typedef enum options_result { OPTIONS_RUN, OPTIONS_EXIT_OK, OPTIONS_ERROR } options_result_t;

@@ -2,8 +2,10 @@
 
 #include <string.h>
 
+#include "log.h"
 #include "pages.h"
 #include "session_derive.h"
+#include "session_log.h"
 
 /* From this many readings on, alarms and the view are evaluated on a thread
  * of their own (session_derive.h): below it they take a few milliseconds. */
@@ -26,12 +28,15 @@ int session_open(session_t *s, const config_t *cfg, char **cause)
 		return -1;
 	}
 	s->derive = derive_create(wake_poller, s->poller); /* NULL: evaluate in place */
+	if (log_enabled())
+		s->log = session_log_create(s->store);
 	return 0;
 }
 
 void session_close(session_t *s)
 {
 	derive_destroy(s->derive); /* it reads the store and wakes the poller */
+	session_log_destroy(s->log);
 	poller_destroy(s->poller);
 	alarm_engine_destroy(s->alarms);
 	view_free(&s->view);
@@ -61,6 +66,8 @@ bool session_step(session_t *s, int64_t now_ms, int64_t mono_ms)
 	poller_start_due(s->poller, mono_ms);
 	if (poller_perform(s->poller, now_ms, mono_ms) > 0)
 		poller_start_due(s->poller, mono_ms); /* a quick retry may already be due */
+	if (s->log)
+		session_log_observe(s->log, s->store, now_ms);
 	if (poller_applying(s->poller))
 		return false; /* a document is half applied: evaluate it whole */
 	uint64_t gen = store_generation(s->store);
@@ -83,6 +90,8 @@ void session_evaluate(session_t *s, int64_t now_ms, int64_t mono_ms)
 {
 	if (s->derive && derive_busy(s->derive))
 		derive_done(s, mono_ms);
+	if (s->log)
+		session_log_observe(s->log, s->store, now_ms);
 	s->seen_generation = store_generation(s->store);
 	s->evaluated_ms = now_ms;
 	alarm_engine_evaluate(s->alarms, s->store, now_ms);

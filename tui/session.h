@@ -21,9 +21,13 @@ typedef struct session {
 	int64_t evaluated_ms;  /* steady time of the last evaluation */
 	struct derive *derive; /* evaluates a large store on a thread; NULL: in place */
 	bool retry_pending;    /* the retry key, while the poller is paused */
+	/* What changed in the sources' health, to the log (--log); NULL: none. */
+	struct session_log *log;
 } session_t;
 
-/* Returns 0, or -1 with *cause set (caller frees). */
+/* Returns 0, or -1 with *cause set (caller frees). With a log open
+ * (log_enabled), every step logs what changed in the sources' health
+ * (session_log.h). */
 int session_open(session_t *s, const config_t *cfg, char **cause);
 void session_close(session_t *s);
 

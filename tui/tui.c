@@ -16,6 +16,7 @@
 #include "clock.h"
 #include "frame.h"
 #include "i18n.h"
+#include "log.h"
 #include "pages.h"
 #include "term_guard.h"
 #include "theme.h"
@@ -208,6 +209,9 @@ int tui_run(session_t *s, const tui_opts_t *opts)
 			 * with a status a supervisor restarts on. */
 			wait_errno = errno;
 			status = 1;
+			log_printf(LOG_LEVEL_ERROR,
+			           _("waiting for the keyboard and the network failed: %s"),
+			           wait_errno ? strerror(wait_errno) : _("no reason given"));
 			break;
 		}
 		stdin_ready = ready[0];

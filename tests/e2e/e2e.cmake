@@ -32,3 +32,6 @@ add_test(NAME e2e_process COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/e2e/test_proc
 set_tests_properties(e2e_process PROPERTIES TIMEOUT 240 LABELS e2e ENVIRONMENT "${CITYDASH_TEST_ENV}")
 add_test(NAME e2e_retry COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/e2e/test_retry.sh $<TARGET_FILE:citydash>)
 set_tests_properties(e2e_retry PROPERTIES TIMEOUT 120 LABELS e2e ENVIRONMENT "${CITYDASH_TEST_ENV}")
+add_test(NAME e2e_log COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/e2e/test_log.sh
+         $<TARGET_FILE:citydash> $<TARGET_FILE:citydash-mock>)
+set_tests_properties(e2e_log PROPERTIES TIMEOUT 120 LABELS e2e ENVIRONMENT "${CITYDASH_TEST_ENV}")
