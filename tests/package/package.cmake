@@ -27,11 +27,9 @@ add_test(NAME man_render_citydash-mock
          COMMAND bash ${CITYDASH_PKG_DIR}/test_man_render.sh
                  ${PROJECT_SOURCE_DIR}/man/citydash-mock.1 ${PROJECT_VERSION}
                  ${citydash_man_sections} ENDPOINTS)
-# --log is pending: G3's branch adds it to citydash; tolerated in the man page
-# alone only while citydash refuses it. Remove "--log" here once it is merged.
 add_test(NAME man_options_citydash
          COMMAND bash ${CITYDASH_PKG_DIR}/test_man_options.sh $<TARGET_FILE:citydash>
-                 ${PROJECT_SOURCE_DIR}/man/citydash.1 --log)
+                 ${PROJECT_SOURCE_DIR}/man/citydash.1)
 add_test(NAME man_options_citydash-mock
          COMMAND bash ${CITYDASH_PKG_DIR}/test_man_options.sh $<TARGET_FILE:citydash-mock>
                  ${PROJECT_SOURCE_DIR}/man/citydash-mock.1)

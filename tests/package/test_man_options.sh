@@ -1,15 +1,10 @@
 #!/usr/bin/env bash
 # The man page's OPTIONS list exactly the options (short and long) that
 # PROGRAM --help lists: one added to either alone fails here.
-# Usage: test_man_options.sh PROGRAM PAGE [PENDING...]
-# A PENDING option (one being added on another branch, e.g. --log) may be in
-# the man page alone only while PROGRAM still refuses it as unknown; as soon as
-# PROGRAM accepts it, --help must list it like any other. Drop it from the
-# list once it has landed.
+# Usage: test_man_options.sh PROGRAM PAGE
 set -u
-prog=${1:?usage: test_man_options.sh PROGRAM PAGE [PENDING...]}
+prog=${1:?usage: test_man_options.sh PROGRAM PAGE}
 page=${2:?}
-shift 2
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
@@ -46,13 +41,6 @@ while read -r opt; do
 	status=1
 done < <(comm -23 "$work/in_help" "$work/in_man")
 while read -r opt; do
-	pending=0
-	for p in "$@"; do [ "$p" = "$opt" ] && pending=1; done
-	# Accepted (exit 0 before --version) or refused as unknown?
-	if [ "$pending" = 1 ] && ! "$prog" "$opt" /dev/null --version >/dev/null 2>&1; then
-		echo "NOTE: $opt is in $page, not yet accepted by $prog (pending)"
-		continue
-	fi
 	echo "FAIL: $opt is in $page but not in $prog --help" >&2
 	status=1
 done < <(comm -13 "$work/in_help" "$work/in_man")
