@@ -56,6 +56,7 @@ struct mock_server {
 /* libmicrohttpd's messages. While starting, the first is kept to explain a
  * failure in one message of ours, instead of its line and then ours; once
  * serving, they are printed if log_errors asks for it. */
+static void log_mhd(void *cls, const char *fmt, va_list ap) __attribute__((format(printf, 2, 0)));
 static void log_mhd(void *cls, const char *fmt, va_list ap)
 {
 	mock_server_t *srv = cls;

@@ -39,8 +39,8 @@ static char *render(WINDOW *win, bool ascii, bool trim, const char *eol)
 		for (int x = 0; x < cols; x++) {
 			cchar_t cc;
 			wchar_t wch[CCHARW_MAX + 1] = {0};
-			attr_t attrs;
-			short pair;
+			attr_t attrs = 0; /* stays 0 when the cell cannot be read */
+			short pair = 0;
 			if (mvwin_wch(win, y, x, &cc) == ERR ||
 			    getcchar(&cc, wch, &attrs, &pair, NULL) == ERR)
 				wch[0] = 0; /* drawn as a space */

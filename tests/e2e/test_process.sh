@@ -9,6 +9,10 @@ citydash=$1
 probe=$2
 . "$(dirname "$0")/lib.sh"
 ulimit -c 0 # SIGQUIT, SIGSEGV, SIGABRT... dump core: not here
+# Each case kills its session. tmux's server exits with its last session,
+# and a new session asked for while it is exiting fails ("server exited
+# unexpectedly", seen under load): keep the server until e2e_cleanup.
+tm start-server \; set-option -g exit-empty off
 
 # eventually SECONDS COMMAND...: COMMAND succeeds within SECONDS (tmux draws
 # what a dead program wrote a moment later than the program ends).
@@ -31,11 +35,6 @@ given_back() {
 		tty_modes "$1" | grep -qw icanon
 }
 screen_has() { e2e_screen "$1" | grep -qF -- "$2"; }
-
-# Each case kills its session; a session that stays keeps the tmux server
-# up, so the next case does not race a server that is exiting for lack of
-# sessions ("server exited unexpectedly").
-tm new-session -d -s hold "sleep 3600"
 
 for sig in QUIT SEGV ABRT BUS FPE ILL; do
 	s="sig$sig"

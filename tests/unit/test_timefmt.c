@@ -26,7 +26,7 @@ static void parse_bad(const char *s)
 {
 	int64_t ms = -42;
 	if (timefmt_parse_rfc3339(s, &ms))
-		fail_msg("accepted invalid \"%s\"", s);
+		fail_msg("accepted invalid \"%s\"", s ? s : "(null)"); /* s may be NULL */
 	assert_int_equal(ms, -42); /* output untouched on failure */
 }
 
