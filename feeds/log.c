@@ -122,7 +122,7 @@ char *log_format_line(int64_t wall_ms, long pid, log_level_t level, const char *
 	return xasprintf("%s citydash[%ld] %s: %s\n", when, pid, log_level_name(level), text);
 }
 
-static char *format_message(const char *fmt, va_list ap)
+__attribute__((format(printf, 1, 0))) static char *format_message(const char *fmt, va_list ap)
 {
 	va_list again;
 	va_copy(again, ap);
