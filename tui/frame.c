@@ -117,11 +117,15 @@ static void draw_title(WINDOW *win, const ui_ctx_t *ctx, const nav_t *nav)
 	char left[160];
 	const page_class_t *page = page_get(nav->page);
 	const glyphs_t *g = glyphs();
-	if (nav->page == PAGE_DOMAIN)
-		snprintf(left, sizeof left, " citydash %s %s %s %s", g->separator, _("Overview"),
-		         g->crumb, _(domain_title(nav->domain)));
-	else
+	if (nav->page == PAGE_DOMAIN) {
+		/* The crumb names where Esc goes back to: the overview, or the
+		 * alarm list the reading was opened from. */
+		page_id_t from = nav->depth ? nav->back[nav->depth - 1].page : PAGE_OVERVIEW;
+		snprintf(left, sizeof left, " citydash %s %s %s %s", g->separator,
+		         _(page_get(from)->title), g->crumb, _(domain_title(nav->domain)));
+	} else {
 		snprintf(left, sizeof left, " citydash %s %s", g->separator, _(page->title));
+	}
 	int cx = text_draw(win, 0, 0, w, left, bar | A_BOLD) + 3;
 
 	draw_summary(win, cx, ctx);

@@ -207,6 +207,12 @@ static void test_back_from_an_alarm_returns_to_the_alarms(void **state)
 	nav_key(ACT_ALARMS, &r.ctx, &nav);
 	nav_key(ACT_OPEN, &r.ctx, &nav);
 	assert_int_equal(nav.page, PAGE_DOMAIN);
+	/* The title's crumb names where Esc goes: the alarms, not the overview. */
+	rig_draw(&r, &nav);
+	char *text = snapshot_text(newscr, false);
+	assert_non_null(strstr(text, "Alarms › Water"));
+	assert_null(strstr(text, "Overview › Water"));
+	free(text);
 	nav_key(ACT_BACK, &r.ctx, &nav);
 	assert_int_equal(nav.page, PAGE_ALARMS);
 	nav_key(ACT_BACK, &r.ctx, &nav);
