@@ -16,14 +16,36 @@
 #include "city.h"
 #include "city_json.h"
 #include "clock.h"
+#include "http_gzip.h"
 #include "i18n.h"
+#include "metrics.h"
 #include "xalloc.h"
 
 #define CONNECTION_TIMEOUT_S 10 /* a stuck client cannot hold a slot forever */
 #define CONNECTION_LIMIT     256
 #define JSON_TYPE            "application/json; charset=utf-8"
+/* Memory for one connection's request line and headers (and libmicrohttpd's
+ * own bookkeeping): a longer URL is refused with 414, longer headers with
+ * 431, by libmicrohttpd before serve() sees them. Documents are sent from
+ * their own buffers, not from this pool. */
+#define CONNECTION_MEMORY (16u * 1024u)
+/* Feed documents change every tick: caches may keep them but must ask again
+ * (with the ETag, cheap as a 304) before reusing one, so no client ever
+ * holds a tick longer than it asks for. */
+#define FEED_CACHE_CONTROL "no-cache"
 
-typedef enum doc_kind { DOC_READINGS, DOC_KPIS, DOC_EVENTS, DOC_HEALTH, DOC_FILE } doc_kind_t;
+typedef enum doc_kind {
+	DOC_READINGS,
+	DOC_KPIS,
+	DOC_EVENTS,
+	DOC_HEALTH,
+	DOC_FILE,
+	DOC_METRICS,
+} doc_kind_t;
+
+/* The status codes serve() answers with, counted per route for /metrics. */
+static const unsigned count_codes[] = {200, 304, 404, 405, 413};
+#define COUNT_CODES (sizeof(count_codes) / sizeof(count_codes[0]))
 
 /* One path and its cached document: built at most once per tick, then the
  * same MHD_Response (reference-counted by libmicrohttpd) answers every
@@ -35,8 +57,12 @@ typedef struct route {
 	char *body;    /* for DOC_FILE: the fixed document */
 	size_t body_len;
 	int64_t tick;
-	struct MHD_Response *response; /* NULL until first built */
-	char etag[40];
+	struct MHD_Response *response;    /* NULL until first built */
+	struct MHD_Response *response_gz; /* the same, gzip; NULL if zlib failed */
+	char etag[40], etag_gz[44];       /* each variant has its own (RFC 9110 8.8.3) */
+	/* Requests answered, by code (count_codes); atomic because libmicrohttpd
+	 * may serve on several threads and counting takes no lock. */
+	atomic_uint_fast64_t counts[COUNT_CODES];
 } route_t;
 
 struct mock_server {
@@ -46,8 +72,9 @@ struct mock_server {
 	unsigned tick_ms;
 	int64_t start_mono_ms, start_wall_ms;
 	pthread_mutex_t lock; /* guards the routes' cached documents */
-	route_t *routes;      /* one per domain feed, then kpis, events, healthz */
-	size_t route_count;
+	route_t *routes;      /* files, one per domain feed, kpis, events, healthz,
+	                         metrics, then "other" (unknown paths, counts only) */
+	size_t route_count;   /* without "other" */
 	bool log_errors;
 	atomic_bool serving;   /* false while starting: see log_mhd */
 	char start_error[256]; /* libmicrohttpd's first message while starting */
@@ -90,9 +117,16 @@ static void routes_init(mock_server_t *srv, const mock_file_t *files, size_t nfi
 	static const struct {
 		const char *path;
 		doc_kind_t kind;
-	} fixed[] = {{"/v1/kpis", DOC_KPIS}, {"/v1/events", DOC_EVENTS}, {"/healthz", DOC_HEALTH}};
+	} fixed[] = {{"/v1/kpis", DOC_KPIS},
+	             {"/v1/events", DOC_EVENTS},
+	             {"/healthz", DOC_HEALTH},
+	             {"/metrics", DOC_METRICS}};
 	size_t nd = city_domain_count(), nf = sizeof(fixed) / sizeof(fixed[0]);
-	route_t *r = srv->routes = xcalloc(nfiles + nd + nf, sizeof(*srv->routes));
+	size_t total = nfiles + nd + nf + 1;
+	route_t *r = srv->routes = xcalloc(total, sizeof(*srv->routes));
+	for (size_t i = 0; i < total; i++)
+		for (size_t c = 0; c < COUNT_CODES; c++)
+			atomic_init(&srv->routes[i].counts[c], 0);
 	for (size_t i = 0; i < nfiles; i++, r++) {
 		r->path = xstrdup(files[i].path);
 		r->kind = DOC_FILE;
@@ -109,14 +143,18 @@ static void routes_init(mock_server_t *srv, const mock_file_t *files, size_t nfi
 		r->path = xstrdup(fixed[k].path);
 		r->kind = fixed[k].kind;
 	}
+	r->path = xstrdup("other"); /* never matched: route_find stops before it */
+	r->kind = DOC_FILE;
 	srv->route_count = nfiles + nd + nf;
 }
 
 static void routes_free(mock_server_t *srv)
 {
-	for (size_t i = 0; i < srv->route_count; i++) {
+	for (size_t i = 0; i <= srv->route_count; i++) {
 		if (srv->routes[i].response)
 			MHD_destroy_response(srv->routes[i].response);
+		if (srv->routes[i].response_gz)
+			MHD_destroy_response(srv->routes[i].response_gz);
 		free(srv->routes[i].path);
 		free(srv->routes[i].body);
 	}
@@ -151,15 +189,36 @@ static char *doc_build(const mock_server_t *srv, const route_t *r, int64_t tick,
 		*len = r->body_len;
 		return memcpy(xmalloc(r->body_len), r->body, r->body_len);
 	case DOC_HEALTH:
+	case DOC_METRICS: /* built by metrics_serve */
 		break;
 	}
 	return city_json_health(srv->city, &tm, len);
 }
 
-static void add_common_headers(struct MHD_Response *resp)
+static void add_common_headers(struct MHD_Response *resp, const char *etag)
 {
 	MHD_add_response_header(resp, MHD_HTTP_HEADER_CONTENT_TYPE, JSON_TYPE);
-	MHD_add_response_header(resp, MHD_HTTP_HEADER_CACHE_CONTROL, "no-cache");
+	MHD_add_response_header(resp, MHD_HTTP_HEADER_CACHE_CONTROL, FEED_CACHE_CONTROL);
+	MHD_add_response_header(resp, MHD_HTTP_HEADER_VARY, MHD_HTTP_HEADER_ACCEPT_ENCODING);
+	MHD_add_response_header(resp, MHD_HTTP_HEADER_ETAG, etag);
+}
+
+/* The gzip variant of a document, compressed once per document version. */
+static struct MHD_Response *gzip_response(const char *body, size_t len, const char *etag)
+{
+	size_t gz_len;
+	char *gz = http_gzip_compress(body, len, &gz_len);
+	if (!gz)
+		return NULL;
+	struct MHD_Response *resp =
+	    MHD_create_response_from_buffer(gz_len, gz, MHD_RESPMEM_MUST_FREE);
+	if (!resp) {
+		free(gz);
+		return NULL;
+	}
+	add_common_headers(resp, etag);
+	MHD_add_response_header(resp, MHD_HTTP_HEADER_CONTENT_ENCODING, "gzip");
+	return resp;
 }
 
 /* FNV-1a: the path's part in the ETag. */
@@ -178,20 +237,30 @@ static void cache_refresh(mock_server_t *srv, route_t *r, int64_t tick)
 		return;
 	size_t len;
 	char *body = doc_build(srv, r, tick, &len);
+	uint64_t h =
+	    city_hash(city_seed(srv->city), (uint64_t)tick, path_hash(r->path), 0x65746167);
+	char etag[sizeof(r->etag)], etag_gz[sizeof(r->etag_gz)];
+	snprintf(etag, sizeof(etag), "\"%016" PRIx64 "-%" PRId64 "\"", h, tick);
+	snprintf(etag_gz, sizeof(etag_gz), "\"%016" PRIx64 "-%" PRId64 "-gz\"", h, tick);
+	struct MHD_Response *gz = gzip_response(body, len, etag_gz);
 	struct MHD_Response *resp =
 	    MHD_create_response_from_buffer(len, body, MHD_RESPMEM_MUST_FREE);
 	if (!resp) {
 		free(body);
+		if (gz)
+			MHD_destroy_response(gz);
 		return; /* keep serving the previous tick's document */
 	}
-	uint64_t h =
-	    city_hash(city_seed(srv->city), (uint64_t)tick, path_hash(r->path), 0x65746167);
-	snprintf(r->etag, sizeof(r->etag), "\"%016" PRIx64 "-%" PRId64 "\"", h, tick);
-	add_common_headers(resp);
-	MHD_add_response_header(resp, MHD_HTTP_HEADER_ETAG, r->etag);
+	add_common_headers(resp, etag);
+	/* The old ones are freed when their last sender is done. */
 	if (r->response)
-		MHD_destroy_response(r->response); /* freed when the last sender is done */
+		MHD_destroy_response(r->response);
+	if (r->response_gz)
+		MHD_destroy_response(r->response_gz);
 	r->response = resp;
+	r->response_gz = gz;
+	memcpy(r->etag, etag, sizeof(etag));
+	memcpy(r->etag_gz, etag_gz, sizeof(etag_gz));
 	r->tick = tick;
 }
 
@@ -207,7 +276,8 @@ static enum MHD_Result queue_not_modified(struct MHD_Connection *conn, const cha
 	if (!resp)
 		return MHD_NO;
 	MHD_add_response_header(resp, MHD_HTTP_HEADER_ETAG, etag);
-	MHD_add_response_header(resp, MHD_HTTP_HEADER_CACHE_CONTROL, "no-cache");
+	MHD_add_response_header(resp, MHD_HTTP_HEADER_CACHE_CONTROL, FEED_CACHE_CONTROL);
+	MHD_add_response_header(resp, MHD_HTTP_HEADER_VARY, MHD_HTTP_HEADER_ACCEPT_ENCODING);
 	enum MHD_Result ret = MHD_queue_response(conn, MHD_HTTP_NOT_MODIFIED, resp);
 	MHD_destroy_response(resp);
 	return ret;
@@ -238,28 +308,124 @@ static int64_t current_tick(const mock_server_t *srv)
 	return elapsed > 0 ? elapsed / srv->tick_ms : 0;
 }
 
+/* Counts one answer of route r (or of "other"). */
+static void count_answer(route_t *r, unsigned code)
+{
+	for (size_t c = 0; c < COUNT_CODES; c++) {
+		if (count_codes[c] == code) {
+			atomic_fetch_add_explicit(&r->counts[c], 1, memory_order_relaxed);
+			return;
+		}
+	}
+}
+
+/* A GET or HEAD has no body: one announced is refused without reading it,
+ * so a client cannot make the server swallow an upload. */
+static bool request_has_body(struct MHD_Connection *conn)
+{
+	const char *cl =
+	    MHD_lookup_connection_value(conn, MHD_HEADER_KIND, MHD_HTTP_HEADER_CONTENT_LENGTH);
+	const char *te =
+	    MHD_lookup_connection_value(conn, MHD_HEADER_KIND, MHD_HTTP_HEADER_TRANSFER_ENCODING);
+	return te || (cl && strspn(cl, "0") != strlen(cl));
+}
+
+/* A cached document (or its gzip variant), or 304 if the client has it. */
+static enum MHD_Result doc_serve(mock_server_t *srv, route_t *r, struct MHD_Connection *conn,
+                                 unsigned *code)
+{
+	const char *inm =
+	    MHD_lookup_connection_value(conn, MHD_HEADER_KIND, MHD_HTTP_HEADER_IF_NONE_MATCH);
+	bool gz = http_gzip_accepted(
+	    MHD_lookup_connection_value(conn, MHD_HEADER_KIND, MHD_HTTP_HEADER_ACCEPT_ENCODING));
+	enum MHD_Result ret;
+	pthread_mutex_lock(&srv->lock);
+	cache_refresh(srv, r, r->kind == DOC_FILE ? 0 : current_tick(srv)); /* files never change */
+	bool use_gz = gz && r->response_gz;
+	struct MHD_Response *resp = use_gz ? r->response_gz : r->response;
+	const char *etag = use_gz ? r->etag_gz : r->etag;
+	if (!resp) {
+		ret = MHD_NO;
+	} else if (etag_matches(inm, etag)) {
+		*code = MHD_HTTP_NOT_MODIFIED;
+		ret = queue_not_modified(conn, etag);
+	} else {
+		*code = MHD_HTTP_OK;
+		ret = MHD_queue_response(conn, MHD_HTTP_OK, resp);
+	}
+	pthread_mutex_unlock(&srv->lock);
+	return ret;
+}
+
+/* /metrics: the readings' part is built once per tick and kept in r->body;
+ * the request counters, which move with every request, are appended to a
+ * copy for each scrape. Neither gzip nor ETag: a scrape wants the counts
+ * of now. */
+static enum MHD_Result metrics_serve(mock_server_t *srv, route_t *r, struct MHD_Connection *conn)
+{
+	size_t n = (srv->route_count + 1) * COUNT_CODES, k = 0;
+	metrics_count_t *counts = xcalloc(n, sizeof(*counts));
+	for (size_t i = 0; i <= srv->route_count; i++) {
+		for (size_t c = 0; c < COUNT_CODES; c++, k++) {
+			counts[k].path = srv->routes[i].path;
+			counts[k].code = count_codes[c];
+			counts[k].count =
+			    atomic_load_explicit(&srv->routes[i].counts[c], memory_order_relaxed);
+		}
+	}
+	size_t req_len;
+	char *req = metrics_requests(counts, n, &req_len);
+	free(counts);
+	int64_t tick = current_tick(srv);
+	pthread_mutex_lock(&srv->lock);
+	if (!r->body || r->tick != tick) {
+		free(r->body);
+		r->body = metrics_readings(srv->city, tick, &r->body_len);
+		r->tick = tick;
+	}
+	size_t len = r->body_len + req_len;
+	char *body = xmalloc(len);
+	memcpy(body, r->body, r->body_len);
+	pthread_mutex_unlock(&srv->lock);
+	memcpy(body + r->body_len, req, req_len);
+	free(req);
+	struct MHD_Response *resp =
+	    MHD_create_response_from_buffer(len, body, MHD_RESPMEM_MUST_FREE);
+	if (!resp) {
+		free(body);
+		return MHD_NO;
+	}
+	MHD_add_response_header(resp, MHD_HTTP_HEADER_CONTENT_TYPE, METRICS_CONTENT_TYPE);
+	MHD_add_response_header(resp, MHD_HTTP_HEADER_CACHE_CONTROL, "no-store");
+	enum MHD_Result ret = MHD_queue_response(conn, MHD_HTTP_OK, resp);
+	MHD_destroy_response(resp);
+	return ret;
+}
+
 static enum MHD_Result serve(void *cls, struct MHD_Connection *conn, const char *url,
                              const char *method, const char *version, const char *upload_data,
                              size_t *upload_size, void **req_cls)
 {
 	mock_server_t *srv = cls;
-	route_t *r;
-	if (strcmp(method, MHD_HTTP_METHOD_GET) != 0 && strcmp(method, MHD_HTTP_METHOD_HEAD) != 0)
-		return queue_error(conn, MHD_HTTP_METHOD_NOT_ALLOWED, "method not allowed");
-	if (!(r = route_find(srv, url)))
-		return queue_error(conn, MHD_HTTP_NOT_FOUND, "not found");
-	const char *inm =
-	    MHD_lookup_connection_value(conn, MHD_HEADER_KIND, MHD_HTTP_HEADER_IF_NONE_MATCH);
+	route_t *r = route_find(srv, url);
+	unsigned code = 0;
 	enum MHD_Result ret;
-	pthread_mutex_lock(&srv->lock);
-	cache_refresh(srv, r, r->kind == DOC_FILE ? 0 : current_tick(srv)); /* files never change */
-	if (!r->response)
-		ret = MHD_NO;
-	else if (etag_matches(inm, r->etag))
-		ret = queue_not_modified(conn, r->etag);
-	else
-		ret = MHD_queue_response(conn, MHD_HTTP_OK, r->response);
-	pthread_mutex_unlock(&srv->lock);
+	if (strcmp(method, MHD_HTTP_METHOD_GET) != 0 && strcmp(method, MHD_HTTP_METHOD_HEAD) != 0) {
+		code = MHD_HTTP_METHOD_NOT_ALLOWED;
+		ret = queue_error(conn, code, "method not allowed");
+	} else if (request_has_body(conn)) {
+		code = MHD_HTTP_CONTENT_TOO_LARGE;
+		ret = queue_error(conn, code, "a GET or HEAD request carries no body");
+	} else if (!r) {
+		code = MHD_HTTP_NOT_FOUND;
+		ret = queue_error(conn, code, "not found");
+	} else if (r->kind == DOC_METRICS) {
+		code = MHD_HTTP_OK;
+		ret = metrics_serve(srv, r, conn);
+	} else
+		ret = doc_serve(srv, r, conn, &code);
+	if (ret == MHD_YES)
+		count_answer(r ? r : &srv->routes[srv->route_count], code);
 	return ret;
 }
 
@@ -296,7 +462,7 @@ mock_server_t *mock_server_start(const mock_options_t *opts, char **cause)
 	    flags, opts->port, NULL, NULL, serve, srv, MHD_OPTION_EXTERNAL_LOGGER, log_mhd, srv,
 	    MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&sa, MHD_OPTION_CONNECTION_TIMEOUT,
 	    (unsigned)CONNECTION_TIMEOUT_S, MHD_OPTION_CONNECTION_LIMIT, (unsigned)CONNECTION_LIMIT,
-	    MHD_OPTION_END);
+	    MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)CONNECTION_MEMORY, MHD_OPTION_END);
 	if (!srv->daemon) {
 		if (srv->start_error[0])
 			*cause = xasprintf(_("cannot listen on %s:%u: %s"), bind,

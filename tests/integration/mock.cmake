@@ -20,4 +20,12 @@ if(CURL_PROGRAM AND TIMEOUT_PROGRAM)
     COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/integration/mock_cli_test.sh $<TARGET_FILE:citydash-mock>)
   set_tests_properties(mock_cli PROPERTIES TIMEOUT 60 LABELS "integration;mock"
                        ENVIRONMENT "${CITYDASH_TEST_ENV}")
+  add_test(NAME mock_http
+    COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/integration/mock_http_test.sh $<TARGET_FILE:citydash-mock>)
+  set_tests_properties(mock_http PROPERTIES TIMEOUT 120 LABELS "integration;mock"
+                       SKIP_RETURN_CODE 77 ENVIRONMENT "${CITYDASH_TEST_ENV}")
 endif()
+citydash_unit_test(test_mock_metrics
+  SOURCES integration/test_mock_metrics.c
+  LIBS citydash_mockserver m
+  LABELS unit mock)
