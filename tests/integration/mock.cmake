@@ -20,4 +20,12 @@ if(CURL_PROGRAM AND TIMEOUT_PROGRAM)
     COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/integration/mock_cli_test.sh $<TARGET_FILE:citydash-mock>)
   set_tests_properties(mock_cli PROPERTIES TIMEOUT 60 LABELS "integration;mock"
                        ENVIRONMENT "${CITYDASH_TEST_ENV}")
+  add_test(NAME mock_scale_cli
+    COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/integration/mock_scale_cli_test.sh $<TARGET_FILE:citydash-mock>)
+  set_tests_properties(mock_scale_cli PROPERTIES TIMEOUT 60 LABELS "integration;mock"
+                       ENVIRONMENT "${CITYDASH_TEST_ENV}")
 endif()
+citydash_unit_test(test_mock_scale
+  SOURCES integration/test_mock_scale.c
+  LIBS citydash_mockserver PkgConfig::CJSON m
+  LABELS unit mock)
