@@ -45,7 +45,7 @@ typedef struct city_domain_def {
 	const char *name; /* "water", ... */
 	const city_measure_def_t *measures;
 	size_t measure_count;
-	size_t count;  /* readings generated for this domain */
+	size_t count;  /* readings of this domain at the scale's own size */
 	size_t stride; /* step through the street list, coprime with it */
 } city_domain_def_t;
 
