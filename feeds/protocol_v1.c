@@ -144,7 +144,8 @@ static void parse_kpi(pctx_t *c, const cJSON *el, size_t index)
 	kpi_in_t in = {.id = c->id, .history = history};
 	size_t name = proto_opt_str(c, el, "name"), category = proto_opt_str(c, el, "category");
 	size_t unit = proto_opt_str(c, el, "unit"), period = proto_opt_str(c, el, "period");
-	size_t ix = proto_opt_str(c, el, "index");
+	size_t ix = proto_opt_str(c, el, "index"), district, street;
+	proto_opt_place(c, el, &district, &street);
 	in.has_value = proto_opt_num(c, el, "value", &in.value);
 	in.has_target = proto_opt_num(c, el, "target", &in.target);
 	in.has_weight = proto_opt_num(c, el, "weight", &in.weight);
@@ -158,6 +159,8 @@ static void parse_kpi(pctx_t *c, const cJSON *el, size_t index)
 	in.unit = proto_scratch_at(c, unit);
 	in.period = proto_scratch_at(c, period);
 	in.index = proto_scratch_at(c, ix);
+	in.district = proto_scratch_at(c, district);
+	in.street = proto_scratch_at(c, street);
 	c->stats->kpis++;
 	if (c->sink->kpi)
 		c->sink->kpi(c->sink->ctx, &in);

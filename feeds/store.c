@@ -36,6 +36,8 @@ void store_kpi_free(kpi_t *k)
 	free(k->unit);
 	free(k->period);
 	free(k->index);
+	free(k->district);
+	free(k->street);
 }
 
 void store_event_free(event_t *e)

@@ -63,6 +63,7 @@ typedef struct reading_in {
 
 typedef struct kpi_in {
 	const char *id, *name, *category, *unit, *period, *index;
+	const char *district, *street; /* optional place of a district KPI; NULL if absent */
 	bool has_value, has_target;
 	double value, target;
 	bool better_lower;
@@ -124,6 +125,7 @@ typedef struct reading {
 
 typedef struct kpi {
 	char *id, *name, *category, *unit, *period, *index;
+	char *district, *street; /* "" for a city-wide KPI */
 	int source;
 	bool has_value, has_target;
 	double value, target;

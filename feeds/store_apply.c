@@ -252,6 +252,8 @@ static void kpi_apply(kpi_t *k, const kpi_in_t *in, int64_t now_ms)
 	str_set(&k->unit, in->unit);
 	str_set(&k->period, in->period);
 	str_set(&k->index, in->index);
+	str_set(&k->district, in->district);
+	str_set(&k->street, in->street);
 	k->has_value = in->has_value && isfinite(in->value);
 	k->value = k->has_value ? in->value : 0;
 	k->has_target = in->has_target && isfinite(in->target);

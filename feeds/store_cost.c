@@ -35,14 +35,16 @@ size_t store_cost_reading_in(const reading_in_t *in)
 size_t store_cost_kpi(const kpi_t *k)
 {
 	return item_cost(sizeof *k) + str_cost(k->id) + str_cost(k->name) + str_cost(k->category) +
-	       str_cost(k->unit) + str_cost(k->period) + str_cost(k->index);
+	       str_cost(k->unit) + str_cost(k->period) + str_cost(k->index) +
+	       str_cost(k->district) + str_cost(k->street);
 }
 
 size_t store_cost_kpi_in(const kpi_in_t *in)
 {
 	return item_cost(sizeof(kpi_t)) + str_cost(in->id) +
 	       str_cost(in->name ? in->name : in->id) + str_cost(in->category) +
-	       str_cost(in->unit) + str_cost(in->period) + str_cost(in->index);
+	       str_cost(in->unit) + str_cost(in->period) + str_cost(in->index) +
+	       str_cost(in->district) + str_cost(in->street);
 }
 
 size_t store_cost_event(const event_t *e)

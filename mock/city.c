@@ -49,15 +49,14 @@ uint64_t city_hash(uint64_t seed, uint64_t a, uint64_t b, uint64_t c)
 	return x;
 }
 
-/* Uniform in [0, 1) from a hash. */
-static double unit(uint64_t h)
+double city_unit(uint64_t h)
 {
 	return (double)(h >> 11) * (1.0 / 9007199254740992.0);
 }
 
 static double uniform(uint64_t h, double lo, double hi)
 {
-	return lo + (hi - lo) * unit(h);
+	return lo + (hi - lo) * city_unit(h);
 }
 
 int64_t city_floordiv(int64_t a, int64_t b)
@@ -100,7 +99,8 @@ static void sim_init(city_sim_t *s, uint64_t seed, size_t i, const city_measure_
 		s->amp[k] = amp * share[k];
 		s->period[k] =
 		    uniform(city_hash(seed, SALT_PARAMS, i, 2 * (uint64_t)k), pmin[k], pmax[k]);
-		s->phase[k] = two_pi * unit(city_hash(seed, SALT_PARAMS, i, 2 * (uint64_t)k + 1));
+		s->phase[k] =
+		    two_pi * city_unit(city_hash(seed, SALT_PARAMS, i, 2 * (uint64_t)k + 1));
 	}
 	s->baseline_amp = amp;
 	s->window = 90 + (int64_t)(city_hash(seed, SALT_PARAMS, i, 100) % 150);
@@ -118,13 +118,13 @@ static char *reading_id(const city_domain_def_t *d, const city_district_def_t *d
 /* Readings of domain d: reading j sits on street (j * stride + d) mod S (a
  * bijection per block of S when stride is coprime with S), its k = j / S'th
  * asset there; the asset number keeps ids unique for any count. */
-static void domain_generate(city_t *c, size_t d, const city_street_ref_t *streets, size_t nst)
+static void domain_generate(city_t *c, size_t d, const city_domain_def_t *def, size_t count,
+                            const city_street_ref_t *streets, size_t nst)
 {
-	const city_domain_def_t *def = &city_domains[d];
 	size_t stride = def->stride ? def->stride : 1;
 	while (gcd(stride, nst) != 1)
 		stride++;
-	for (size_t j = 0; j < def->count; j++) {
+	for (size_t j = 0; j < count; j++) {
 		size_t s = (j * stride + d) % nst, k = j / nst;
 		const city_measure_def_t *m = &def->measures[(s + k) % def->measure_count];
 		const city_street_ref_t *ref = &streets[s];
@@ -144,25 +144,40 @@ static void domain_generate(city_t *c, size_t d, const city_street_ref_t *street
 
 city_t *city_create(uint64_t seed)
 {
+	city_config_t cfg = {.scale = CITY_SCALE_DEMO};
+	return city_create_config(seed, &cfg);
+}
+
+city_t *city_create_config(uint64_t seed, const city_config_t *cfg)
+{
 	city_t *c = xcalloc(1, sizeof(*c));
 	c->seed = seed;
-	size_t nst = 0, total = 0;
-	for (size_t d = 0; d < city_district_total; d++)
-		nst += city_districts[d].street_count;
-	city_street_ref_t *streets = xcalloc(nst, sizeof(*streets));
-	nst = 0;
-	for (size_t d = 0; d < city_district_total; d++) {
-		for (size_t s = 0; s < city_districts[d].street_count; s++) {
-			streets[nst].district = &city_districts[d];
-			streets[nst++].street = &city_districts[d].streets[s];
+	c->scale = cfg->scale == CITY_SCALE_CITY ? CITY_SCALE_CITY : CITY_SCALE_DEMO;
+	city_places_build(c);
+	size_t nst = 0;
+	city_street_ref_t *streets = xcalloc(c->street_count, sizeof(*streets));
+	for (size_t d = 0; d < c->district_count; d++) {
+		for (size_t s = 0; s < c->districts[d].street_count; s++) {
+			streets[nst].district = &c->districts[d];
+			streets[nst++].street = &c->districts[d].streets[s];
 		}
 	}
+	const city_domain_def_t *domains =
+	    c->scale == CITY_SCALE_CITY ? city_domains_city : city_domains;
+	uint64_t own = 0, cum = 0;
 	for (size_t d = 0; d < city_domain_total; d++)
-		total += city_domains[d].count;
+		own += domains[d].count;
+	uint64_t total = cfg->readings ? cfg->readings : own;
 	c->readings = xcalloc(total, sizeof(*c->readings));
 	c->sims = xcalloc(total, sizeof(*c->sims));
-	for (size_t d = 0; d < city_domain_total; d++)
-		domain_generate(c, d, streets, nst);
+	/* Another count is shared out in the scale's proportions: domain d gets
+	 * floor(total * cum_d / own) - floor(total * cum_{d-1} / own), exact in sum. */
+	for (size_t d = 0; d < city_domain_total; d++) {
+		uint64_t from = total * cum / own;
+		cum += domains[d].count;
+		domain_generate(c, d, &domains[d], (size_t)(total * cum / own - from), streets,
+		                nst);
+	}
 	free(streets);
 	/* Two instruments that go offline now and then (null value, bad). */
 	for (uint64_t k = 0; k < 2 && c->reading_count > 2; k++) {
@@ -171,7 +186,7 @@ city_t *city_create(uint64_t seed)
 			i = (i + 1) % c->reading_count;
 		c->sims[i].flaky = true;
 	}
-	city_board_init(c);
+	city_board_init(c, cfg);
 	return c;
 }
 
@@ -186,6 +201,7 @@ void city_destroy(city_t *c)
 	free(c->readings);
 	free(c->sims);
 	city_board_free(c);
+	city_places_free(c);
 	free(c);
 }
 

@@ -63,13 +63,35 @@ typedef struct city_event_state {
 	city_dept_state_t depts[CITY_EVENT_MAX_DEPTS];
 } city_event_state_t;
 
+/* How big a city to build. Zeroed, it is the demo (city_create()). */
+typedef enum city_scale {
+	CITY_SCALE_DEMO, /* 9 districts x 5 streets, 239 readings, 16 KPIs */
+	CITY_SCALE_CITY, /* the "9+2" and 29 outer districts, 335 streets, 4,476 readings, 911 KPIs
+	                  */
+} city_scale_t;
+
+typedef struct city_config {
+	city_scale_t scale;
+	size_t readings; /* 0: the scale's own count; else spread over the domains */
+	size_t kpis;     /* 0: the scale's own count; else city-wide first, then district KPIs */
+} city_config_t;
+
+/* city_create(seed) is city_create_config(seed, demo scale). */
 city_t *city_create(uint64_t seed);
+city_t *city_create_config(uint64_t seed, const city_config_t *cfg);
 void city_destroy(city_t *city);
 uint64_t city_seed(const city_t *city);
 
 size_t city_domain_count(void);
 const char *city_domain_name(size_t domain);
 size_t city_district_count(void);
+
+/* The places of this city (city_district_count() is the demo's count). */
+size_t city_place_district_count(const city_t *city);
+const city_district_def_t *city_place_district(const city_t *city, size_t i);
+/* Whether district i is one of the central "9+2" (every demo district is). */
+bool city_place_district_central(const city_t *city, size_t i);
+size_t city_place_street_count(const city_t *city);
 
 size_t city_reading_count(const city_t *city);
 const city_reading_t *city_reading(const city_t *city, size_t i);
@@ -84,6 +106,9 @@ const city_kpi_def_t *city_kpi(const city_t *city, size_t i);
 double city_kpi_value_at(const city_t *city, size_t i, int64_t tick);
 /* Fills out[CITY_KPI_HISTORY], oldest first; the last is the current value. */
 void city_kpi_history_at(const city_t *city, size_t i, int64_t tick, double *out);
+/* Where KPI i is measured: *district and *street (names) are NULL for a
+ * city-wide KPI, *street alone is NULL for a district-wide one. */
+void city_kpi_place(const city_t *city, size_t i, const char **district, const char **street);
 
 size_t city_event_count(const city_t *city);
 const city_event_def_t *city_event(const city_t *city, size_t i);

@@ -3,11 +3,12 @@
 #include "city_internal.h"
 
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 
 #include "xalloc.h"
 
-enum { SALT_KPI = 101, SALT_EVENT };
+enum { SALT_KPI = 101, SALT_EVENT, SALT_KPI_PLACE };
 
 #define KPI_MONTH_TICKS    150 /* ticks between two history points */
 #define EVENT_SENSED_TICKS 10
@@ -20,10 +21,56 @@ static int64_t event_cycle_ticks(const city_event_def_t *e)
 	return EVENT_SENSED_TICKS + (int64_t)e->steps * e->step_ticks + EVENT_CLOSED_TICKS;
 }
 
-void city_board_init(city_t *c)
+/* KPI i past the city-wide ones: template j % T in district (j / T) % D;
+ * after one round of every district, the next rounds go to streets. The
+ * centre moves from the template's by up to a swing either way, per place. */
+static void kpi_place(city_t *c, size_t i, size_t j, city_kpi_item_t *it)
 {
-	c->kpis = xcalloc(city_kpi_total, sizeof(*c->kpis));
-	for (size_t i = 0; i < city_kpi_total; i++) {
+	size_t nt = city_kpi_district_template_total, nd = c->district_count;
+	const city_kpi_def_t *tpl = &city_kpi_district_templates[j % nt];
+	const city_district_def_t *d = &c->districts[(j / nt) % nd];
+	size_t round = j / (nt * nd);
+	it->def = *tpl;
+	it->district = d;
+	it->def.value += tpl->swing * (2 * city_unit(city_hash(c->seed, SALT_KPI_PLACE, i, 0)) - 1);
+	if (round == 0) {
+		it->def.id = city_keep(c, xasprintf("%s.%s", tpl->id, d->pinyin));
+		it->def.name = city_keep(c, xasprintf("%s·%s", d->name, tpl->name));
+		return;
+	}
+	size_t s = (round - 1) % d->street_count, lap = (round - 1) / d->street_count;
+	it->street = &d->streets[s];
+	char lapbuf[24] = "";
+	if (lap)
+		snprintf(lapbuf, sizeof lapbuf, ".%zu", lap);
+	it->def.id =
+	    city_keep(c, xasprintf("%s.%s.%s%s", tpl->id, d->pinyin, it->street->pinyin, lapbuf));
+	it->def.name = city_keep(c, xasprintf("%s·%s", it->street->name, tpl->name));
+}
+
+static void kpis_build(city_t *c, const city_config_t *cfg)
+{
+	bool city = c->scale == CITY_SCALE_CITY;
+	const city_kpi_def_t *wide = city ? city_kpis_city : city_kpis;
+	size_t nwide = city ? city_kpi_city_total : city_kpi_total;
+	size_t n = cfg->kpis ? cfg->kpis
+	           : city    ? nwide + city_kpi_district_template_total * c->district_count
+	                     : nwide;
+	c->kpi_items = xcalloc(n, sizeof *c->kpi_items);
+	c->kpi_count = n;
+	for (size_t i = 0; i < n; i++) {
+		if (i < nwide)
+			c->kpi_items[i].def = wide[i];
+		else
+			kpi_place(c, i, i - nwide, &c->kpi_items[i]);
+	}
+}
+
+void city_board_init(city_t *c, const city_config_t *cfg)
+{
+	kpis_build(c, cfg);
+	c->kpis = xcalloc(c->kpi_count, sizeof(*c->kpis));
+	for (size_t i = 0; i < c->kpi_count; i++) {
 		uint64_t h = city_hash(c->seed, SALT_KPI, i, 0);
 		c->kpis[i].period = 600 + (double)(h % 1200);
 		c->kpis[i].phase = two_pi * (double)((h >> 20) % 1000) / 1000.0;
@@ -41,22 +88,30 @@ void city_board_init(city_t *c)
 void city_board_free(city_t *c)
 {
 	free(c->kpis);
+	free(c->kpi_items);
 	free(c->event_offsets);
 }
 
 size_t city_kpi_count(const city_t *c)
 {
-	return city_kpi_total;
+	return c->kpi_count;
 }
 
 const city_kpi_def_t *city_kpi(const city_t *c, size_t i)
 {
-	return i < city_kpi_total ? &city_kpis[i] : NULL;
+	return i < c->kpi_count ? &c->kpi_items[i].def : NULL;
+}
+
+void city_kpi_place(const city_t *c, size_t i, const char **district, const char **street)
+{
+	const city_kpi_item_t *it = i < c->kpi_count ? &c->kpi_items[i] : NULL;
+	*district = it && it->district ? it->district->name : NULL;
+	*street = it && it->street ? it->street->name : NULL;
 }
 
 double city_kpi_value_at(const city_t *c, size_t i, int64_t t)
 {
-	const city_kpi_def_t *k = &city_kpis[i];
+	const city_kpi_def_t *k = &c->kpi_items[i].def;
 	const city_kpi_sim_t *s = &c->kpis[i];
 	double x = two_pi * (double)t / s->period + s->phase;
 	return k->value + k->swing * (0.8 * sin(x) + 0.2 * sin(3.1 * x + 1.0));
@@ -64,7 +119,7 @@ double city_kpi_value_at(const city_t *c, size_t i, int64_t t)
 
 void city_kpi_history_at(const city_t *c, size_t i, int64_t t, double *out)
 {
-	const city_kpi_def_t *k = &city_kpis[i];
+	const city_kpi_def_t *k = &c->kpi_items[i].def;
 	for (int j = 0; j < CITY_KPI_HISTORY; j++) {
 		int back = CITY_KPI_HISTORY - 1 - j;
 		out[j] =

@@ -147,6 +147,15 @@ static void put_kpi(jbuf_t *b, const city_t *c, size_t i, const city_json_time_t
 	jbuf_field_str(b, "id", k->id);
 	jbuf_field_str(b, "name", k->name);
 	jbuf_field_str(b, "category", k->category);
+	const char *district, *street;
+	city_kpi_place(c, i, &district, &street);
+	if (district) { /* city-wide KPIs have no place: the demo's documents stay as they were */
+		jbuf_open(b, "place", '{');
+		jbuf_field_str(b, "district", district);
+		if (street)
+			jbuf_field_str(b, "street", street);
+		jbuf_close(b, '}');
+	}
 	jbuf_field_str(b, "unit", k->unit);
 	jbuf_field_num(b, "value", hist[CITY_KPI_HISTORY - 1], k->decimals);
 	jbuf_field_num(b, "target", k->target, k->decimals);

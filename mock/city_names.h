@@ -45,7 +45,7 @@ typedef struct city_domain_def {
 	const char *name; /* "water", ... */
 	const city_measure_def_t *measures;
 	size_t measure_count;
-	size_t count;  /* readings generated for this domain */
+	size_t count;  /* readings of this domain at the scale's own size */
 	size_t stride; /* step through the street list, coprime with it */
 } city_domain_def_t;
 
@@ -77,5 +77,34 @@ extern const city_kpi_def_t city_kpis[];
 extern const size_t city_kpi_total;
 extern const city_event_def_t city_events[];
 extern const size_t city_event_total;
+
+/* City scale (city_names_city.c). A district there has its real streets
+ * (some, or none) and is filled up to street_target with plausible ones built
+ * from common place-name stems. */
+typedef struct city_district_seed {
+	const char *pinyin, *name;
+	bool central; /* the "9+2" of the main urban area */
+	const city_street_def_t *streets;
+	size_t street_count;
+	size_t street_target;
+} city_district_seed_t;
+
+typedef struct city_stem {
+	const char *pinyin, *name;
+} city_stem_t;
+
+extern const city_district_seed_t city_district_seeds[];
+extern const size_t city_district_seed_total;
+extern const city_stem_t city_stems[];
+extern const size_t city_stem_total;
+/* Same domains as city_domains, with more kinds of equipment per domain and
+ * the counts of the real city (4,476 readings). */
+extern const city_domain_def_t city_domains_city[];
+/* City-wide KPIs of the city scale, and the templates of district KPIs (one
+ * per district and template, 880 of them, for 911 in all). */
+extern const city_kpi_def_t city_kpis_city[];
+extern const size_t city_kpi_city_total;
+extern const city_kpi_def_t city_kpi_district_templates[];
+extern const size_t city_kpi_district_template_total;
 
 #endif

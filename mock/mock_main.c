@@ -88,6 +88,13 @@ static void usage(FILE *out)
 	          "  --bind ADDR   IPv4 address to listen on (default 127.0.0.1)\n"
 	          "  --seed N      seed of the simulation (default 1)\n"
 	          "  --tick-ms N   milliseconds per simulation step (default 1000)\n"
+	          "  --scale NAME  size of the city: demo (default; 9 districts, 45 streets,\n"
+	          "                239 readings, 16 KPIs) or city (Chongqing's 40 districts\n"
+	          "                and counties, 335 streets, 4476 readings, 911 KPIs)\n"
+	          "  --readings N  serve N readings (1 to 1000000) instead of the scale's\n"
+	          "                own, shared among the domains in its proportions\n"
+	          "  --kpis N      serve N KPIs (1 to 1000000): city-wide ones first, then\n"
+	          "                KPIs of each district, then of each street\n"
 	          "  --serve PATH=FILE\n"
 	          "                serve FILE's bytes at PATH (e.g. /v1/feeds/water) in place\n"
 	          "                of the city's own document there: a feed that lies;\n"
@@ -96,7 +103,8 @@ static void usage(FILE *out)
 	          "  -V, --version show the version and exit\n"
 	          "\n"
 	          "Exit status: 0 stopped by SIGINT or SIGTERM; 1 cannot listen (the reason\n"
-	          "follows); 2 bad usage (a number that is not one or is out of range).\n"));
+	          "follows); 2 bad usage (a number that is not one or is out of range, an\n"
+	          "unknown scale).\n"));
 }
 
 /* A strict decimal integer in [min, max]: digits only, no sign, no space,
@@ -116,13 +124,25 @@ static int bad_value(const char *opt, const char *value, const char *want)
 /* Fills opts from argv. Returns -1 to go on, or an exit status. */
 static int parse_args(int argc, char **argv, mock_options_t *opts, files_t *files)
 {
-	enum { OPT_PORT = 256, OPT_BIND, OPT_SEED, OPT_TICK, OPT_SERVE };
+	enum {
+		OPT_PORT = 256,
+		OPT_BIND,
+		OPT_SEED,
+		OPT_TICK,
+		OPT_SERVE,
+		OPT_SCALE,
+		OPT_READINGS,
+		OPT_KPIS
+	};
 	static const struct option longopts[] = {
 	    {"port", required_argument, NULL, OPT_PORT},
 	    {"bind", required_argument, NULL, OPT_BIND},
 	    {"seed", required_argument, NULL, OPT_SEED},
 	    {"tick-ms", required_argument, NULL, OPT_TICK},
 	    {"serve", required_argument, NULL, OPT_SERVE},
+	    {"scale", required_argument, NULL, OPT_SCALE},
+	    {"readings", required_argument, NULL, OPT_READINGS},
+	    {"kpis", required_argument, NULL, OPT_KPIS},
 	    {"help", no_argument, NULL, 'h'},
 	    {"version", no_argument, NULL, 'V'},
 	    {NULL, 0, NULL, 0},
@@ -149,6 +169,24 @@ static int parse_args(int argc, char **argv, mock_options_t *opts, files_t *file
 			if (!parse_number(optarg, 1, 86400000, &v))
 				return bad_value("--tick-ms", optarg, _("1 to 86400000"));
 			opts->tick_ms = (unsigned)v;
+			break;
+		case OPT_SCALE:
+			if (strcmp(optarg, "demo") == 0)
+				opts->city.scale = CITY_SCALE_DEMO;
+			else if (strcmp(optarg, "city") == 0)
+				opts->city.scale = CITY_SCALE_CITY;
+			else
+				return bad_value("--scale", optarg, _("demo or city"));
+			break;
+		case OPT_READINGS:
+			if (!parse_number(optarg, 1, 1000000, &v))
+				return bad_value("--readings", optarg, _("1 to 1000000"));
+			opts->city.readings = (size_t)v;
+			break;
+		case OPT_KPIS:
+			if (!parse_number(optarg, 1, 1000000, &v))
+				return bad_value("--kpis", optarg, _("1 to 1000000"));
+			opts->city.kpis = (size_t)v;
 			break;
 		case OPT_SERVE:
 			if (!files_add(files, optarg))

@@ -450,7 +450,7 @@ mock_server_t *mock_server_start(const mock_options_t *opts, char **cause)
 		return NULL;
 	mock_server_t *srv = xcalloc(1, sizeof(*srv));
 	srv->tick_ms = opts->tick_ms ? opts->tick_ms : 1000;
-	srv->city = city_create(opts->seed);
+	srv->city = city_create_config(opts->seed, &opts->city);
 	srv->start_mono_ms = clock_mono_ms();
 	srv->start_wall_ms = clock_wall_ms();
 	pthread_mutex_init(&srv->lock, NULL);

@@ -11,6 +11,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "city.h"
+
 /* A fixed document served at a path, in place of anything the city serves
  * there: a way to put a feed that lies (bad JSON, wrong version, escape
  * sequences in names) next to the simulated ones. */
@@ -30,6 +32,7 @@ typedef struct mock_options {
 	bool log_errors;
 	const mock_file_t *files; /* served before the city's own paths */
 	size_t file_count;
+	city_config_t city; /* zeroed: the demo city */
 } mock_options_t;
 
 typedef struct mock_server mock_server_t;

@@ -24,8 +24,16 @@ if(CURL_PROGRAM AND TIMEOUT_PROGRAM)
     COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/integration/mock_http_test.sh $<TARGET_FILE:citydash-mock>)
   set_tests_properties(mock_http PROPERTIES TIMEOUT 120 LABELS "integration;mock"
                        SKIP_RETURN_CODE 77 ENVIRONMENT "${CITYDASH_TEST_ENV}")
+  add_test(NAME mock_scale_cli
+    COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/integration/mock_scale_cli_test.sh $<TARGET_FILE:citydash-mock>)
+  set_tests_properties(mock_scale_cli PROPERTIES TIMEOUT 60 LABELS "integration;mock"
+                       ENVIRONMENT "${CITYDASH_TEST_ENV}")
 endif()
 citydash_unit_test(test_mock_metrics
   SOURCES integration/test_mock_metrics.c
   LIBS citydash_mockserver m
+  LABELS unit mock)
+citydash_unit_test(test_mock_scale
+  SOURCES integration/test_mock_scale.c
+  LIBS citydash_mockserver PkgConfig::CJSON m
   LABELS unit mock)
