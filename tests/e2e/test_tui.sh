@@ -40,7 +40,7 @@ run_size() {
 	check "${cols}x${rows}: a lists every alarm" e2e_wait "$s" 5 "All alarms:" "HIHI"
 	e2e_keys "$s" Enter
 	check "${cols}x${rows}: Enter on an alarm shows its reading in its domain" \
-		e2e_wait "$s" 5 "Overview ›" "readings" "!!"
+		e2e_wait "$s" 5 "Alarms ›" "readings" "!!"
 	e2e_keys "$s" Escape
 	check "${cols}x${rows}: Esc comes back to the alarm list" e2e_wait "$s" 5 "All alarms:"
 	e2e_keys "$s" Escape
