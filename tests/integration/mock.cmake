@@ -37,3 +37,8 @@ citydash_unit_test(test_mock_scale
   SOURCES integration/test_mock_scale.c
   LIBS citydash_mockserver PkgConfig::CJSON m
   LABELS unit mock)
+# citydash-mock --fault: parsing and the per-request decision.
+citydash_unit_test(test_mock_fault
+  SOURCES integration/test_mock_fault.c
+  LIBS citydash_mockserver
+  LABELS unit mock)
