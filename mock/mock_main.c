@@ -99,12 +99,22 @@ static void usage(FILE *out)
 	          "                serve FILE's bytes at PATH (e.g. /v1/feeds/water) in place\n"
 	          "                of the city's own document there: a feed that lies;\n"
 	          "                repeatable\n"
+	          "  --fault SPEC  misbehave on the feed documents (/v1/...), never on /healthz\n"
+	          "                or /metrics: SPEC is KIND=VALUE[,KIND=VALUE]...; repeatable.\n"
+	          "                latency=MS delays every answer (0 to 60000); the others\n"
+	          "                take a RATE, the fraction (0 to 1) of requests it hits:\n"
+	          "                error=RATE answers 500 or 503 (503 with Retry-After: 1),\n"
+	          "                garbage=RATE a body that is not JSON, truncate=RATE the\n"
+	          "                document cut in half, hang=RATE never answers,\n"
+	          "                slow=RATE drips the document (about 2 s). Which request\n"
+	          "                of a path is hit depends only on --seed, the path and\n"
+	          "                its request number. E.g. --fault error=0.2,latency=300\n"
 	          "  -h, --help    show this help and exit\n"
 	          "  -V, --version show the version and exit\n"
 	          "\n"
 	          "Exit status: 0 stopped by SIGINT or SIGTERM; 1 cannot listen (the reason\n"
 	          "follows); 2 bad usage (a number that is not one or is out of range, an\n"
-	          "unknown scale).\n"));
+	          "unknown scale, a bad --fault SPEC).\n"));
 }
 
 /* A strict decimal integer in [min, max]: digits only, no sign, no space,
@@ -132,7 +142,8 @@ static int parse_args(int argc, char **argv, mock_options_t *opts, files_t *file
 		OPT_SERVE,
 		OPT_SCALE,
 		OPT_READINGS,
-		OPT_KPIS
+		OPT_KPIS,
+		OPT_FAULT
 	};
 	static const struct option longopts[] = {
 	    {"port", required_argument, NULL, OPT_PORT},
@@ -143,6 +154,7 @@ static int parse_args(int argc, char **argv, mock_options_t *opts, files_t *file
 	    {"scale", required_argument, NULL, OPT_SCALE},
 	    {"readings", required_argument, NULL, OPT_READINGS},
 	    {"kpis", required_argument, NULL, OPT_KPIS},
+	    {"fault", required_argument, NULL, OPT_FAULT},
 	    {"help", no_argument, NULL, 'h'},
 	    {"version", no_argument, NULL, 'V'},
 	    {NULL, 0, NULL, 0},
@@ -188,6 +200,16 @@ static int parse_args(int argc, char **argv, mock_options_t *opts, files_t *file
 				return bad_value("--kpis", optarg, _("1 to 1000000"));
 			opts->city.kpis = (size_t)v;
 			break;
+		case OPT_FAULT: {
+			char err[256];
+			if (!fault_parse(&opts->fault, optarg, err, sizeof err)) {
+				fprintf(stderr, _("citydash-mock: --fault \"%s\": %s\n"), optarg,
+				        err);
+				fprintf(stderr, _("Try 'citydash-mock --help'.\n"));
+				return EXIT_USAGE;
+			}
+			break;
+		}
 		case OPT_SERVE:
 			if (!files_add(files, optarg))
 				return EXIT_USAGE;

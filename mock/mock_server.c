@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
+#include <time.h>
 
 #include "city.h"
 #include "city_json.h"
@@ -63,6 +64,7 @@ typedef struct route {
 	/* Requests answered, by code (count_codes); atomic because libmicrohttpd
 	 * may serve on several threads and counting takes no lock. */
 	atomic_uint_fast64_t counts[COUNT_CODES];
+	atomic_uint_fast64_t requests; /* feed requests so far: n of --fault */
 } route_t;
 
 struct mock_server {
@@ -78,6 +80,9 @@ struct mock_server {
 	bool log_errors;
 	atomic_bool serving;   /* false while starting: see log_mhd */
 	char start_error[256]; /* libmicrohttpd's first message while starting */
+	fault_config_t fault;
+	uint64_t seed;
+	atomic_bool stopping; /* wakes a delayed, hung or dripping answer */
 };
 
 /* libmicrohttpd's messages. While starting, the first is kept to explain a
@@ -124,9 +129,11 @@ static void routes_init(mock_server_t *srv, const mock_file_t *files, size_t nfi
 	size_t nd = city_domain_count(), nf = sizeof(fixed) / sizeof(fixed[0]);
 	size_t total = nfiles + nd + nf + 1;
 	route_t *r = srv->routes = xcalloc(total, sizeof(*srv->routes));
-	for (size_t i = 0; i < total; i++)
+	for (size_t i = 0; i < total; i++) {
+		atomic_init(&srv->routes[i].requests, 0);
 		for (size_t c = 0; c < COUNT_CODES; c++)
 			atomic_init(&srv->routes[i].counts[c], 0);
+	}
 	for (size_t i = 0; i < nfiles; i++, r++) {
 		r->path = xstrdup(files[i].path);
 		r->kind = DOC_FILE;
@@ -297,6 +304,8 @@ static enum MHD_Result queue_error(struct MHD_Connection *conn, unsigned status,
 	MHD_add_response_header(resp, MHD_HTTP_HEADER_CACHE_CONTROL, "no-store");
 	if (status == MHD_HTTP_METHOD_NOT_ALLOWED)
 		MHD_add_response_header(resp, MHD_HTTP_HEADER_ALLOW, "GET, HEAD");
+	if (status == MHD_HTTP_SERVICE_UNAVAILABLE)
+		MHD_add_response_header(resp, MHD_HTTP_HEADER_RETRY_AFTER, "1");
 	enum MHD_Result ret = MHD_queue_response(conn, status, resp);
 	MHD_destroy_response(resp);
 	return ret;
@@ -402,6 +411,139 @@ static enum MHD_Result metrics_serve(mock_server_t *srv, route_t *r, struct MHD_
 	return ret;
 }
 
+/* --fault: how a faulted answer is made (fault.h decides which). They run
+ * on a thread per connection (see mock_server_start), so sleeping here
+ * holds up only the client that drew the fault. */
+#define FAULT_NAP_MS        10  /* how often a sleeper checks for shutdown */
+#define SLOW_CHUNKS         100 /* a slow body comes in about this many pieces, */
+#define SLOW_CHUNK_MIN      16  /* of at least this many bytes, */
+#define SLOW_CHUNK_DELAY_MS 20  /* this far apart: 2 s at most for any size */
+#define GARBAGE_BODY        "<html><body><h1>502 Bad Gateway</h1></body></html>\n"
+
+/* Sleeps ms in short naps; false if the server is stopping. */
+static bool fault_sleep(mock_server_t *srv, unsigned ms)
+{
+	while (ms > 0 && !atomic_load(&srv->stopping)) {
+		unsigned step = ms < FAULT_NAP_MS ? ms : FAULT_NAP_MS;
+		struct timespec ts = {.tv_sec = 0, .tv_nsec = (long)step * 1000000L};
+		nanosleep(&ts, NULL);
+		ms -= step;
+	}
+	return !atomic_load(&srv->stopping);
+}
+
+typedef struct drip {
+	mock_server_t *srv;
+	char *body;
+	size_t len, chunk;
+} drip_t;
+
+static ssize_t drip_read(void *cls, uint64_t pos, char *buf, size_t max)
+{
+	drip_t *d = cls;
+	if (pos >= d->len)
+		return MHD_CONTENT_READER_END_OF_STREAM;
+	if (!fault_sleep(d->srv, SLOW_CHUNK_DELAY_MS))
+		return MHD_CONTENT_READER_END_WITH_ERROR;
+	size_t n = d->len - (size_t)pos;
+	if (n > d->chunk)
+		n = d->chunk;
+	if (n > max)
+		n = max;
+	memcpy(buf, d->body + pos, n);
+	return (ssize_t)n;
+}
+
+static void drip_free(void *cls)
+{
+	drip_t *d = cls;
+	free(d->body);
+	free(d);
+}
+
+/* The current document of r, fresh and uncompressed (the caller frees). */
+static char *fault_document(mock_server_t *srv, route_t *r, size_t *len)
+{
+	pthread_mutex_lock(&srv->lock);
+	char *body = doc_build(srv, r, r->kind == DOC_FILE ? 0 : current_tick(srv), len);
+	pthread_mutex_unlock(&srv->lock);
+	return body;
+}
+
+static enum MHD_Result fault_queue(struct MHD_Connection *conn, struct MHD_Response *resp)
+{
+	if (!resp)
+		return MHD_NO;
+	MHD_add_response_header(resp, MHD_HTTP_HEADER_CONTENT_TYPE, JSON_TYPE);
+	MHD_add_response_header(resp, MHD_HTTP_HEADER_CACHE_CONTROL, "no-store");
+	enum MHD_Result ret = MHD_queue_response(conn, MHD_HTTP_OK, resp);
+	MHD_destroy_response(resp);
+	return ret;
+}
+
+/* Answers request n of r with the fault it draws; false if it draws none
+ * (the caller serves the document as usual). */
+static bool fault_serve(mock_server_t *srv, route_t *r, struct MHD_Connection *conn, unsigned *code,
+                        enum MHD_Result *ret)
+{
+	uint64_t n = atomic_fetch_add_explicit(&r->requests, 1, memory_order_relaxed);
+	if (!fault_sleep(srv, srv->fault.latency_ms)) {
+		*ret = MHD_NO;
+		return true;
+	}
+	fault_kind_t kind = fault_decide(&srv->fault, srv->seed, r->path, n);
+	size_t len;
+	char *body;
+	*code = MHD_HTTP_OK;
+	switch (kind) {
+	case FAULT_NONE:
+	case FAULT_KINDS:
+		return false;
+	case FAULT_HANG: /* until shutdown, then the connection is dropped */
+		while (fault_sleep(srv, 1000))
+			;
+		*ret = MHD_NO;
+		return true;
+	case FAULT_ERROR:
+		*code = fault_error_status(srv->seed, r->path, n);
+		*ret = queue_error(conn, *code, "fault injected by citydash-mock --fault");
+		return true;
+	case FAULT_GARBAGE:
+		*ret = fault_queue(conn, MHD_create_response_from_buffer(strlen(GARBAGE_BODY),
+		                                                         (void *)GARBAGE_BODY,
+		                                                         MHD_RESPMEM_PERSISTENT));
+		return true;
+	case FAULT_TRUNCATE: {
+		body = fault_document(srv, r, &len);
+		/* Half of it, and never ending on a closing bracket, so that even a
+		 * naive check of the last byte sees it is cut. */
+		size_t cut = len / 2;
+		while (cut > 1 && strchr("}] \n\t\r", body[cut - 1]))
+			cut--;
+		struct MHD_Response *resp =
+		    MHD_create_response_from_buffer(cut, body, MHD_RESPMEM_MUST_FREE);
+		if (!resp)
+			free(body);
+		*ret = fault_queue(conn, resp);
+		return true;
+	}
+	case FAULT_SLOW: {
+		drip_t *d = xmalloc(sizeof(*d));
+		d->srv = srv;
+		d->body = fault_document(srv, r, &d->len);
+		d->chunk = d->len / SLOW_CHUNKS > SLOW_CHUNK_MIN ? d->len / SLOW_CHUNKS + 1
+		                                                 : SLOW_CHUNK_MIN;
+		struct MHD_Response *resp =
+		    MHD_create_response_from_callback(d->len, d->chunk, drip_read, d, drip_free);
+		if (!resp)
+			drip_free(d);
+		*ret = fault_queue(conn, resp);
+		return true;
+	}
+	}
+	return false;
+}
+
 static enum MHD_Result serve(void *cls, struct MHD_Connection *conn, const char *url,
                              const char *method, const char *version, const char *upload_data,
                              size_t *upload_size, void **req_cls)
@@ -422,6 +564,9 @@ static enum MHD_Result serve(void *cls, struct MHD_Connection *conn, const char 
 	} else if (r->kind == DOC_METRICS) {
 		code = MHD_HTTP_OK;
 		ret = metrics_serve(srv, r, conn);
+	} else if (fault_any(&srv->fault) && fault_applies(r->path) &&
+	           fault_serve(srv, r, conn, &code, &ret)) {
+		/* answered (or not: hang) by the fault */
 	} else
 		ret = doc_serve(srv, r, conn, &code);
 	if (ret == MHD_YES)
@@ -456,8 +601,14 @@ mock_server_t *mock_server_start(const mock_options_t *opts, char **cause)
 	pthread_mutex_init(&srv->lock, NULL);
 	routes_init(srv, opts->files, opts->file_count);
 	srv->log_errors = opts->log_errors;
+	srv->fault = opts->fault;
+	srv->seed = opts->seed;
+	atomic_init(&srv->stopping, false);
 	atomic_init(&srv->serving, false);
 	unsigned flags = MHD_USE_AUTO_INTERNAL_THREAD | MHD_USE_ERROR_LOG; /* to log_mhd */
+	if (fault_any(&opts->fault)) /* a sleeping answer must not hold up the others */
+		flags = MHD_USE_THREAD_PER_CONNECTION | MHD_USE_INTERNAL_POLLING_THREAD |
+		        MHD_USE_ERROR_LOG;
 	srv->daemon = MHD_start_daemon(
 	    flags, opts->port, NULL, NULL, serve, srv, MHD_OPTION_EXTERNAL_LOGGER, log_mhd, srv,
 	    MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&sa, MHD_OPTION_CONNECTION_TIMEOUT,
@@ -495,6 +646,7 @@ void mock_server_stop(mock_server_t *srv)
 {
 	if (!srv)
 		return;
+	atomic_store(&srv->stopping, true);
 	if (srv->daemon)
 		MHD_stop_daemon(srv->daemon); /* joins the server thread */
 	routes_free(srv);

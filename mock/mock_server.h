@@ -12,6 +12,7 @@
 #include <stdint.h>
 
 #include "city.h"
+#include "fault.h"
 
 /* A fixed document served at a path, in place of anything the city serves
  * there: a way to put a feed that lies (bad JSON, wrong version, escape
@@ -33,6 +34,9 @@ typedef struct mock_options {
 	const mock_file_t *files; /* served before the city's own paths */
 	size_t file_count;
 	city_config_t city; /* zeroed: the demo city */
+	/* zeroed: no faults. Any fault serves a thread per connection, so that a
+	 * delayed, hung or dripped answer holds up only its own client. */
+	fault_config_t fault;
 } mock_options_t;
 
 typedef struct mock_server mock_server_t;

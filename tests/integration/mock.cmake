@@ -42,3 +42,11 @@ citydash_unit_test(test_mock_fault
   SOURCES integration/test_mock_fault.c
   LIBS citydash_mockserver
   LABELS unit mock)
+# citydash-mock --fault: every kind as curl and citydash see it.
+if(CURL_PROGRAM AND TIMEOUT_PROGRAM)
+  add_test(NAME mock_fault
+    COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/integration/mock_fault_test.sh
+            $<TARGET_FILE:citydash-mock> $<TARGET_FILE:citydash>)
+  set_tests_properties(mock_fault PROPERTIES TIMEOUT 120 LABELS "integration;mock"
+                       ENVIRONMENT "${CITYDASH_TEST_ENV}")
+endif()
