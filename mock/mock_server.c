@@ -22,68 +22,10 @@
 #include "metrics.h"
 #include "xalloc.h"
 
-#define CONNECTION_TIMEOUT_S 10 /* a stuck client cannot hold a slot forever */
-#define CONNECTION_LIMIT     256
-#define JSON_TYPE            "application/json; charset=utf-8"
-/* Memory for one connection's request line and headers (and libmicrohttpd's
- * own bookkeeping): a longer URL is refused with 414, longer headers with
- * 431, by libmicrohttpd before serve() sees them. Documents are sent from
- * their own buffers, not from this pool. */
-#define CONNECTION_MEMORY (16u * 1024u)
-/* Feed documents change every tick: caches may keep them but must ask again
- * (with the ETag, cheap as a 304) before reusing one, so no client ever
- * holds a tick longer than it asks for. */
-#define FEED_CACHE_CONTROL "no-cache"
-
-typedef enum doc_kind {
-	DOC_READINGS,
-	DOC_KPIS,
-	DOC_EVENTS,
-	DOC_HEALTH,
-	DOC_FILE,
-	DOC_METRICS,
-} doc_kind_t;
+#include "mock_server_private.h"
 
 /* The status codes serve() answers with, counted per route for /metrics. */
-static const unsigned count_codes[] = {200, 304, 404, 405, 413};
-#define COUNT_CODES (sizeof(count_codes) / sizeof(count_codes[0]))
-
-/* One path and its cached document: built at most once per tick, then the
- * same MHD_Response (reference-counted by libmicrohttpd) answers every
- * request of that tick. */
-typedef struct route {
-	char *path;
-	doc_kind_t kind;
-	size_t domain; /* for DOC_READINGS */
-	char *body;    /* for DOC_FILE: the fixed document */
-	size_t body_len;
-	int64_t tick;
-	struct MHD_Response *response;    /* NULL until first built */
-	struct MHD_Response *response_gz; /* the same, gzip; NULL if zlib failed */
-	char etag[40], etag_gz[44];       /* each variant has its own (RFC 9110 8.8.3) */
-	/* Requests answered, by code (count_codes); atomic because libmicrohttpd
-	 * may serve on several threads and counting takes no lock. */
-	atomic_uint_fast64_t counts[COUNT_CODES];
-	atomic_uint_fast64_t requests; /* feed requests so far: n of --fault */
-} route_t;
-
-struct mock_server {
-	struct MHD_Daemon *daemon;
-	city_t *city;
-	uint16_t port;
-	unsigned tick_ms;
-	int64_t start_mono_ms, start_wall_ms;
-	pthread_mutex_t lock; /* guards the routes' cached documents */
-	route_t *routes;      /* files, one per domain feed, kpis, events, healthz,
-	                         metrics, then "other" (unknown paths, counts only) */
-	size_t route_count;   /* without "other" */
-	bool log_errors;
-	atomic_bool serving;   /* false while starting: see log_mhd */
-	char start_error[256]; /* libmicrohttpd's first message while starting */
-	fault_config_t fault;
-	uint64_t seed;
-	atomic_bool stopping; /* wakes a delayed, hung or dripping answer */
-};
+static const unsigned count_codes[COUNT_CODES] = {200, 304, 404, 405, 413};
 
 /* libmicrohttpd's messages. While starting, the first is kept to explain a
  * failure in one message of ours, instead of its line and then ours; once
@@ -177,7 +119,7 @@ static route_t *route_find(mock_server_t *srv, const char *url)
 	return NULL;
 }
 
-static char *doc_build(const mock_server_t *srv, const route_t *r, int64_t tick, size_t *len)
+char *mock_server_doc_build(const mock_server_t *srv, const route_t *r, int64_t tick, size_t *len)
 {
 	city_json_time_t tm = {
 	    .tick = tick,
@@ -243,7 +185,7 @@ static void cache_refresh(mock_server_t *srv, route_t *r, int64_t tick)
 	if (r->response && r->tick == tick)
 		return;
 	size_t len;
-	char *body = doc_build(srv, r, tick, &len);
+	char *body = mock_server_doc_build(srv, r, tick, &len);
 	uint64_t h =
 	    city_hash(city_seed(srv->city), (uint64_t)tick, path_hash(r->path), 0x65746167);
 	char etag[sizeof(r->etag)], etag_gz[sizeof(r->etag_gz)];
@@ -290,7 +232,8 @@ static enum MHD_Result queue_not_modified(struct MHD_Connection *conn, const cha
 	return ret;
 }
 
-static enum MHD_Result queue_error(struct MHD_Connection *conn, unsigned status, const char *msg)
+enum MHD_Result mock_server_queue_error(struct MHD_Connection *conn, unsigned status,
+                                        const char *msg)
 {
 	size_t len;
 	char *body = city_json_error(msg, &len);
@@ -311,7 +254,7 @@ static enum MHD_Result queue_error(struct MHD_Connection *conn, unsigned status,
 	return ret;
 }
 
-static int64_t current_tick(const mock_server_t *srv)
+int64_t mock_server_tick(const mock_server_t *srv)
 {
 	int64_t elapsed = clock_mono_ms() - srv->start_mono_ms;
 	return elapsed > 0 ? elapsed / srv->tick_ms : 0;
@@ -349,7 +292,8 @@ static enum MHD_Result doc_serve(mock_server_t *srv, route_t *r, struct MHD_Conn
 	    MHD_lookup_connection_value(conn, MHD_HEADER_KIND, MHD_HTTP_HEADER_ACCEPT_ENCODING));
 	enum MHD_Result ret;
 	pthread_mutex_lock(&srv->lock);
-	cache_refresh(srv, r, r->kind == DOC_FILE ? 0 : current_tick(srv)); /* files never change */
+	cache_refresh(srv, r,
+	              r->kind == DOC_FILE ? 0 : mock_server_tick(srv)); /* files never change */
 	bool use_gz = gz && r->response_gz;
 	struct MHD_Response *resp = use_gz ? r->response_gz : r->response;
 	const char *etag = use_gz ? r->etag_gz : r->etag;
@@ -385,7 +329,7 @@ static enum MHD_Result metrics_serve(mock_server_t *srv, route_t *r, struct MHD_
 	size_t req_len;
 	char *req = metrics_requests(counts, n, &req_len);
 	free(counts);
-	int64_t tick = current_tick(srv);
+	int64_t tick = mock_server_tick(srv);
 	pthread_mutex_lock(&srv->lock);
 	if (!r->body || r->tick != tick) {
 		free(r->body);
@@ -411,139 +355,6 @@ static enum MHD_Result metrics_serve(mock_server_t *srv, route_t *r, struct MHD_
 	return ret;
 }
 
-/* --fault: how a faulted answer is made (fault.h decides which). They run
- * on a thread per connection (see mock_server_start), so sleeping here
- * holds up only the client that drew the fault. */
-#define FAULT_NAP_MS        10  /* how often a sleeper checks for shutdown */
-#define SLOW_CHUNKS         100 /* a slow body comes in about this many pieces, */
-#define SLOW_CHUNK_MIN      16  /* of at least this many bytes, */
-#define SLOW_CHUNK_DELAY_MS 20  /* this far apart: 2 s at most for any size */
-#define GARBAGE_BODY        "<html><body><h1>502 Bad Gateway</h1></body></html>\n"
-
-/* Sleeps ms in short naps; false if the server is stopping. */
-static bool fault_sleep(mock_server_t *srv, unsigned ms)
-{
-	while (ms > 0 && !atomic_load(&srv->stopping)) {
-		unsigned step = ms < FAULT_NAP_MS ? ms : FAULT_NAP_MS;
-		struct timespec ts = {.tv_sec = 0, .tv_nsec = (long)step * 1000000L};
-		nanosleep(&ts, NULL);
-		ms -= step;
-	}
-	return !atomic_load(&srv->stopping);
-}
-
-typedef struct drip {
-	mock_server_t *srv;
-	char *body;
-	size_t len, chunk;
-} drip_t;
-
-static ssize_t drip_read(void *cls, uint64_t pos, char *buf, size_t max)
-{
-	drip_t *d = cls;
-	if (pos >= d->len)
-		return MHD_CONTENT_READER_END_OF_STREAM;
-	if (!fault_sleep(d->srv, SLOW_CHUNK_DELAY_MS))
-		return MHD_CONTENT_READER_END_WITH_ERROR;
-	size_t n = d->len - (size_t)pos;
-	if (n > d->chunk)
-		n = d->chunk;
-	if (n > max)
-		n = max;
-	memcpy(buf, d->body + pos, n);
-	return (ssize_t)n;
-}
-
-static void drip_free(void *cls)
-{
-	drip_t *d = cls;
-	free(d->body);
-	free(d);
-}
-
-/* The current document of r, fresh and uncompressed (the caller frees). */
-static char *fault_document(mock_server_t *srv, route_t *r, size_t *len)
-{
-	pthread_mutex_lock(&srv->lock);
-	char *body = doc_build(srv, r, r->kind == DOC_FILE ? 0 : current_tick(srv), len);
-	pthread_mutex_unlock(&srv->lock);
-	return body;
-}
-
-static enum MHD_Result fault_queue(struct MHD_Connection *conn, struct MHD_Response *resp)
-{
-	if (!resp)
-		return MHD_NO;
-	MHD_add_response_header(resp, MHD_HTTP_HEADER_CONTENT_TYPE, JSON_TYPE);
-	MHD_add_response_header(resp, MHD_HTTP_HEADER_CACHE_CONTROL, "no-store");
-	enum MHD_Result ret = MHD_queue_response(conn, MHD_HTTP_OK, resp);
-	MHD_destroy_response(resp);
-	return ret;
-}
-
-/* Answers request n of r with the fault it draws; false if it draws none
- * (the caller serves the document as usual). */
-static bool fault_serve(mock_server_t *srv, route_t *r, struct MHD_Connection *conn, unsigned *code,
-                        enum MHD_Result *ret)
-{
-	uint64_t n = atomic_fetch_add_explicit(&r->requests, 1, memory_order_relaxed);
-	if (!fault_sleep(srv, srv->fault.latency_ms)) {
-		*ret = MHD_NO;
-		return true;
-	}
-	fault_kind_t kind = fault_decide(&srv->fault, srv->seed, r->path, n);
-	size_t len;
-	char *body;
-	*code = MHD_HTTP_OK;
-	switch (kind) {
-	case FAULT_NONE:
-	case FAULT_KINDS:
-		return false;
-	case FAULT_HANG: /* until shutdown, then the connection is dropped */
-		while (fault_sleep(srv, 1000))
-			;
-		*ret = MHD_NO;
-		return true;
-	case FAULT_ERROR:
-		*code = fault_error_status(srv->seed, r->path, n);
-		*ret = queue_error(conn, *code, "fault injected by citydash-mock --fault");
-		return true;
-	case FAULT_GARBAGE:
-		*ret = fault_queue(conn, MHD_create_response_from_buffer(strlen(GARBAGE_BODY),
-		                                                         (void *)GARBAGE_BODY,
-		                                                         MHD_RESPMEM_PERSISTENT));
-		return true;
-	case FAULT_TRUNCATE: {
-		body = fault_document(srv, r, &len);
-		/* Half of it, and never ending on a closing bracket, so that even a
-		 * naive check of the last byte sees it is cut. */
-		size_t cut = len / 2;
-		while (cut > 1 && strchr("}] \n\t\r", body[cut - 1]))
-			cut--;
-		struct MHD_Response *resp =
-		    MHD_create_response_from_buffer(cut, body, MHD_RESPMEM_MUST_FREE);
-		if (!resp)
-			free(body);
-		*ret = fault_queue(conn, resp);
-		return true;
-	}
-	case FAULT_SLOW: {
-		drip_t *d = xmalloc(sizeof(*d));
-		d->srv = srv;
-		d->body = fault_document(srv, r, &d->len);
-		d->chunk = d->len / SLOW_CHUNKS > SLOW_CHUNK_MIN ? d->len / SLOW_CHUNKS + 1
-		                                                 : SLOW_CHUNK_MIN;
-		struct MHD_Response *resp =
-		    MHD_create_response_from_callback(d->len, d->chunk, drip_read, d, drip_free);
-		if (!resp)
-			drip_free(d);
-		*ret = fault_queue(conn, resp);
-		return true;
-	}
-	}
-	return false;
-}
-
 static enum MHD_Result serve(void *cls, struct MHD_Connection *conn, const char *url,
                              const char *method, const char *version, const char *upload_data,
                              size_t *upload_size, void **req_cls)
@@ -554,18 +365,18 @@ static enum MHD_Result serve(void *cls, struct MHD_Connection *conn, const char 
 	enum MHD_Result ret;
 	if (strcmp(method, MHD_HTTP_METHOD_GET) != 0 && strcmp(method, MHD_HTTP_METHOD_HEAD) != 0) {
 		code = MHD_HTTP_METHOD_NOT_ALLOWED;
-		ret = queue_error(conn, code, "method not allowed");
+		ret = mock_server_queue_error(conn, code, "method not allowed");
 	} else if (request_has_body(conn)) {
 		code = MHD_HTTP_CONTENT_TOO_LARGE;
-		ret = queue_error(conn, code, "a GET or HEAD request carries no body");
+		ret = mock_server_queue_error(conn, code, "a GET or HEAD request carries no body");
 	} else if (!r) {
 		code = MHD_HTTP_NOT_FOUND;
-		ret = queue_error(conn, code, "not found");
+		ret = mock_server_queue_error(conn, code, "not found");
 	} else if (r->kind == DOC_METRICS) {
 		code = MHD_HTTP_OK;
 		ret = metrics_serve(srv, r, conn);
 	} else if (fault_any(&srv->fault) && fault_applies(r->path) &&
-	           fault_serve(srv, r, conn, &code, &ret)) {
+	           mock_fault_serve(srv, r, conn, &code, &ret)) {
 		/* answered (or not: hang) by the fault */
 	} else
 		ret = doc_serve(srv, r, conn, &code);

@@ -1,0 +1,100 @@
+/* mock_server_private: what the mock server's own files share — a route
+ * and its cached document, the struct behind mock_server_t, and the helpers
+ * both use. Only mock_server*.c and mock_fault_serve.c include this header.
+ *
+ * mock_server.c       routes, the per-tick document cache, serving documents
+ *                     and /metrics, start and stop
+ * mock_fault_serve.c  answers that --fault injects (latency, hang, error,
+ *                     garbage, truncate, slow) */
+#ifndef CITYDASH_MOCK_SERVER_PRIVATE_H
+#define CITYDASH_MOCK_SERVER_PRIVATE_H
+
+#include <microhttpd.h>
+#include <pthread.h>
+#include <stdatomic.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "city.h"
+#include "fault.h"
+#include "mock_server.h"
+
+#define CONNECTION_TIMEOUT_S 10 /* a stuck client cannot hold a slot forever */
+#define CONNECTION_LIMIT     256
+#define JSON_TYPE            "application/json; charset=utf-8"
+/* Memory for one connection's request line and headers (and libmicrohttpd's
+ * own bookkeeping): a longer URL is refused with 414, longer headers with
+ * 431, by libmicrohttpd before serve() sees them. Documents are sent from
+ * their own buffers, not from this pool. */
+#define CONNECTION_MEMORY (16u * 1024u)
+/* Feed documents change every tick: caches may keep them but must ask again
+ * (with the ETag, cheap as a 304) before reusing one, so no client ever
+ * holds a tick longer than it asks for. */
+#define FEED_CACHE_CONTROL "no-cache"
+
+typedef enum doc_kind {
+	DOC_READINGS,
+	DOC_KPIS,
+	DOC_EVENTS,
+	DOC_HEALTH,
+	DOC_FILE,
+	DOC_METRICS,
+} doc_kind_t;
+
+/* The status codes serve() answers with, counted per route for /metrics
+ * (mock_server.c's count_codes, in this order). */
+#define COUNT_CODES 5
+
+/* One path and its cached document: built at most once per tick, then the
+ * same MHD_Response (reference-counted by libmicrohttpd) answers every
+ * request of that tick. */
+typedef struct route {
+	char *path;
+	doc_kind_t kind;
+	size_t domain; /* for DOC_READINGS */
+	char *body;    /* for DOC_FILE: the fixed document */
+	size_t body_len;
+	int64_t tick;
+	struct MHD_Response *response;    /* NULL until first built */
+	struct MHD_Response *response_gz; /* the same, gzip; NULL if zlib failed */
+	char etag[40], etag_gz[44];       /* each variant has its own (RFC 9110 8.8.3) */
+	/* Requests answered, by code (count_codes); atomic because libmicrohttpd
+	 * may serve on several threads and counting takes no lock. */
+	atomic_uint_fast64_t counts[COUNT_CODES];
+	atomic_uint_fast64_t requests; /* feed requests so far: n of --fault */
+} route_t;
+
+struct mock_server {
+	struct MHD_Daemon *daemon;
+	city_t *city;
+	uint16_t port;
+	unsigned tick_ms;
+	int64_t start_mono_ms, start_wall_ms;
+	pthread_mutex_t lock; /* guards the routes' cached documents */
+	route_t *routes;      /* files, one per domain feed, kpis, events, healthz,
+	                         metrics, then "other" (unknown paths, counts only) */
+	size_t route_count;   /* without "other" */
+	bool log_errors;
+	atomic_bool serving;   /* false while starting: see log_mhd */
+	char start_error[256]; /* libmicrohttpd's first message while starting */
+	fault_config_t fault;
+	uint64_t seed;
+	atomic_bool stopping; /* wakes a delayed, hung or dripping answer */
+};
+
+/* A fresh, uncompressed document of route r at `tick` (*len its length);
+ * the caller frees it and holds srv->lock. */
+char *mock_server_doc_build(const mock_server_t *srv, const route_t *r, int64_t tick, size_t *len);
+/* Queues a JSON error answer with `status` (Allow on 405, Retry-After on 503). */
+enum MHD_Result mock_server_queue_error(struct MHD_Connection *conn, unsigned status,
+                                        const char *msg);
+/* The city's current tick. */
+int64_t mock_server_tick(const mock_server_t *srv);
+
+/* Answers request n of r with the fault it draws and returns true (*ret,
+ * *code: the answer; MHD_NO for a hang); false if it draws none. */
+bool mock_fault_serve(mock_server_t *srv, route_t *r, struct MHD_Connection *conn, unsigned *code,
+                      enum MHD_Result *ret);
+
+#endif
