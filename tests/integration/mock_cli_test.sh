@@ -4,21 +4,7 @@
 # Usage: mock_cli_test.sh PATH/TO/citydash-mock
 set -u
 MOCK=${1:?usage: mock_cli_test.sh PATH/TO/citydash-mock}
-WORK=$(mktemp -d)
-PID=
-cleanup() {
-	if [ -n "$PID" ] && kill -0 "$PID" 2>/dev/null; then
-		kill -KILL "$PID" 2>/dev/null
-	fi
-	rm -rf "$WORK"
-}
-trap cleanup EXIT
-
-fail() {
-	echo "FAIL: $*" >&2
-	[ -f "$WORK/err" ] && sed 's/^/  stderr: /' "$WORK/err" >&2
-	exit 1
-}
+. "$(dirname "$0")/mock_lib.sh"
 
 # Bad arguments: a message on stderr and status 2.
 for bad in "--port 70000" "--port abc" "--tick-ms 0" "--seed -1" "--bogus" "extra"; do
@@ -33,20 +19,8 @@ grep -q -- "--tick-ms" "$WORK/out" || fail "--help does not list --tick-ms"
 timeout 10 "$MOCK" --version >"$WORK/out" || fail "--version failed"
 grep -q "^citydash-mock [0-9]" "$WORK/out" || fail "--version: $(cat "$WORK/out")"
 
-# Starts the mock, waits (bounded) for its line, sets PORT.
-start_mock() {
-	: >"$WORK/out"
-	timeout 60 "$MOCK" --port 0 --seed 7 --tick-ms 100 >"$WORK/out" 2>"$WORK/err" &
-	PID=$!
-	for _ in $(seq 1 100); do
-		[ -s "$WORK/out" ] && break
-		sleep 0.1
-	done
-	line=$(head -n 1 "$WORK/out")
-	[[ "$line" =~ ^listening\ on\ http://127\.0\.0\.1:([0-9]+)$ ]] || fail "bad line: '$line'"
-	PORT=${BASH_REMATCH[1]}
-	[ "$PORT" -gt 0 ] || fail "port 0 reported"
-}
+# Starts the mock (a tick of 100 ms), sets PID and PORT.
+start_mock() { mock_start "$MOCK" --seed 7 --tick-ms 100; }
 
 # Sends a signal and checks a clean exit (status 0) within the timeout.
 stop_mock() {

@@ -8,30 +8,14 @@
 # Exit 77 (skipped) only if everything else passed and promtool is absent.
 set -u
 MOCK=${1:?usage: mock_http_test.sh PATH/TO/citydash-mock}
-WORK=$(mktemp -d)
-PID=
-cleanup() {
-	[ -n "$PID" ] && kill "$PID" 2>/dev/null && wait "$PID" 2>/dev/null
-	rm -rf "$WORK"
-}
-trap cleanup EXIT
-fail() {
-	echo "FAIL: $*" >&2
-	exit 1
-}
+. "$(dirname "$0")/mock_lib.sh"
 c() { curl -sS --max-time 20 "$@"; }
 code() { curl -s --max-time 20 -o /dev/null -w '%{http_code}' "$@"; }
 header() { tr -d '\r' <"$1" | sed -n "s/^$2: //Ip" | head -1; }
 
 # One step a day: every document stays the same during the test.
-timeout 120 "$MOCK" --port 0 --seed 7 --tick-ms 86400000 >"$WORK/out" 2>"$WORK/err" &
-PID=$!
-for _ in $(seq 1 100); do
-	[ -s "$WORK/out" ] && break
-	sleep 0.1
-done
-B=$(sed -n 's/^listening on \(http:[^ ]*\)$/\1/p' "$WORK/out")
-[ -n "$B" ] || fail "no listening line: $(cat "$WORK/out" "$WORK/err")"
+mock_start "$MOCK" --seed 7 --tick-ms 86400000
+B=$MOCK_BASE
 F=$B/v1/feeds/water
 
 # Plain: Cache-Control no-cache, Vary, no Content-Encoding.

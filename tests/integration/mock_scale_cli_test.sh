@@ -4,21 +4,7 @@
 # Usage: mock_scale_cli_test.sh PATH/TO/citydash-mock
 set -u
 MOCK=${1:?usage: mock_scale_cli_test.sh PATH/TO/citydash-mock}
-WORK=$(mktemp -d)
-PID=
-cleanup() {
-	if [ -n "$PID" ] && kill -0 "$PID" 2>/dev/null; then
-		kill -KILL "$PID" 2>/dev/null
-	fi
-	rm -rf "$WORK"
-}
-trap cleanup EXIT
-
-fail() {
-	echo "FAIL: $*" >&2
-	[ -f "$WORK/err" ] && sed 's/^/  stderr: /' "$WORK/err" >&2
-	exit 1
-}
+. "$(dirname "$0")/mock_lib.sh"
 
 for bad in "--scale town" "--scale" "--scale City" "--readings 0" "--readings 1000001" \
 	"--readings 5x" "--kpis 0" "--kpis -3" "--kpis 1e3"; do
@@ -37,22 +23,13 @@ done
 expect_counts() {
 	local readings=$1 kpis=$2
 	shift 2
-	: >"$WORK/out"
-	timeout 60 "$MOCK" --port 0 --seed 7 "$@" >"$WORK/out" 2>"$WORK/err" &
-	PID=$!
-	for _ in $(seq 1 100); do
-		[ -s "$WORK/out" ] && break
-		sleep 0.1
-	done
-	line=$(head -n 1 "$WORK/out")
-	[[ "$line" =~ ^listening\ on\ http://127\.0\.0\.1:([0-9]+)$ ]] || fail "bad line: '$line'"
-	health=$(curl -sf --max-time 10 "http://127.0.0.1:${BASH_REMATCH[1]}/healthz") ||
+	mock_start "$MOCK" --seed 7 "$@"
+	health=$(curl -sf --max-time 10 "$MOCK_BASE/healthz") ||
 		fail "/healthz failed ($*)"
 	[[ "$health" == *"\"readings\":$readings,\"kpis\":$kpis,"* ]] ||
 		fail "$*: want $readings readings and $kpis KPIs: $health"
 	kill -TERM "$PID"
 	wait "$PID" || fail "exit status $? after SIGTERM ($*)"
-	PID=
 }
 
 expect_counts 239 16

@@ -1,0 +1,41 @@
+# Shared by the shell tests of the real citydash-mock (sourced, not run):
+# a work folder removed on exit, every mock started stopped on exit, fail(),
+# and mock_start, which starts one on 127.0.0.1 port 0 and reads its base URL.
+WORK=$(mktemp -d)
+MOCK_PIDS=()
+mock_cleanup() {
+	local p
+	for p in "${MOCK_PIDS[@]}"; do
+		kill -KILL "$p" 2>/dev/null && wait "$p" 2>/dev/null
+	done
+	rm -rf "$WORK"
+}
+trap mock_cleanup EXIT
+
+# fail MESSAGE: says why (with the last mock's stderr, if any) and exits 1.
+fail() {
+	echo "FAIL: $*" >&2
+	[ -s "$WORK/err" ] && sed 's/^/  stderr: /' "$WORK/err" >&2
+	exit 1
+}
+
+# mock_start MOCK [OPTION]...: starts MOCK --port 0 with the options, output
+# in $WORK/out and $WORK/err; waits (bounded) for its "listening on" line.
+# Sets PID, PORT and MOCK_BASE ("http://127.0.0.1:PORT").
+mock_start() {
+	local mock=$1 line
+	shift
+	: >"$WORK/out"
+	timeout 120 "$mock" --port 0 "$@" >"$WORK/out" 2>"$WORK/err" &
+	PID=$!
+	MOCK_PIDS+=("$PID")
+	for _ in $(seq 1 100); do
+		[ -s "$WORK/out" ] && break
+		sleep 0.1
+	done
+	line=$(head -n 1 "$WORK/out")
+	[[ "$line" =~ ^listening\ on\ (http://127\.0\.0\.1:([0-9]+))$ ]] || fail "bad line: '$line'"
+	MOCK_BASE=${BASH_REMATCH[1]}
+	PORT=${BASH_REMATCH[2]}
+	[ "$PORT" -gt 0 ] || fail "port 0 reported"
+}
