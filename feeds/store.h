@@ -121,6 +121,9 @@ typedef struct reading {
 	uint64_t serial;           /* unique per reading for the store's lifetime: a slot
 	                              freed and taken again gets a new one, so modules
 	                              keyed by index can tell a new reading from the old */
+	uint32_t place_version;    /* changes whenever its domain, district or street
+	                              does: with serial, tells a module that orders
+	                              readings by place which ones moved (tui/view) */
 } reading_t;
 
 typedef struct kpi {

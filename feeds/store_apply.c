@@ -11,15 +11,16 @@
 #include "xalloc.h"
 
 /* Replaces *dst by src ("" for NULL) only if it differs: an unchanged string
- * costs a comparison, never an allocation. */
-static void str_set(char **dst, const char *src)
+ * costs a comparison, never an allocation. Returns whether it changed. */
+static bool str_set(char **dst, const char *src)
 {
 	if (!src)
 		src = "";
 	if (*dst && strcmp(*dst, src) == 0)
-		return;
+		return false;
 	free(*dst);
 	*dst = xstrdup(src);
+	return true;
 }
 
 static void *grow(void *arr, size_t *cap, size_t need, size_t elem)
@@ -136,12 +137,16 @@ static void reading_age_apply(reading_t *r, const reading_in_t *in, int64_t now_
 static void reading_apply(reading_t *r, const reading_in_t *in, int64_t now_ms, bool dup)
 {
 	str_set(&r->name, in->name ? in->name : in->id);
+	bool moved = false;
 	if (!r->domain_token || strcmp(r->domain_token, in->domain ? in->domain : "") != 0) {
 		str_set(&r->domain_token, in->domain);
 		r->domain = domain_from_token(in->domain);
+		moved = true;
 	}
-	str_set(&r->district, in->district);
-	str_set(&r->street, in->street);
+	moved |= str_set(&r->district, in->district);
+	moved |= str_set(&r->street, in->street);
+	if (moved)
+		r->place_version++;
 	str_set(&r->unit, in->unit);
 	r->has_value = in->has_value && isfinite(in->value);
 	r->value = r->has_value ? in->value : 0;

@@ -5,6 +5,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "view_order.h"
 #include "xalloc.h"
 
 void view_init(view_t *v)
@@ -18,6 +19,7 @@ void view_free(view_t *v)
 		free(v->domains[d].worst);
 		free(v->domains[d].by_place);
 	}
+	view_order_destroy(v->order);
 	free(v->states);
 	free(v->keys);
 	free(v->source_domains);
@@ -91,71 +93,6 @@ static int states_rank(view_states_t s)
 	return 2 * (int)worst + (worst != VS_STALE && (s & VIEW_BIT(VS_STALE)) != 0);
 }
 
-/* Sort keys are computed once per reading, so comparisons are cheap and
- * qsort needs no context. */
-typedef struct worst_key {
-	int rank;
-	double pressure;
-	size_t reading;
-} worst_key_t;
-
-static int compare_worst(const void *a, const void *b)
-{
-	const worst_key_t *ka = a, *kb = b;
-	if (ka->rank != kb->rank)
-		return ka->rank - kb->rank;
-	if (ka->pressure != kb->pressure)
-		return ka->pressure > kb->pressure ? -1 : 1;
-	return ka->reading < kb->reading ? -1 : ka->reading > kb->reading;
-}
-
-typedef struct place_key {
-	const char *district, *street, *id;
-	size_t reading;
-} place_key_t;
-
-static int compare_place(const void *a, const void *b)
-{
-	const place_key_t *ka = a, *kb = b;
-	int c = strcmp(ka->district, kb->district);
-	if (!c)
-		c = strcmp(ka->street, kb->street);
-	if (!c)
-		c = strcmp(ka->id, kb->id);
-	return c ? c : (ka->reading < kb->reading ? -1 : ka->reading > kb->reading);
-}
-
-static void grow(domain_view_t *dv, size_t need)
-{
-	if (need <= dv->cap)
-		return;
-	dv->cap = dv->cap * 2 > need ? dv->cap * 2 : need + 64;
-	dv->worst = xreallocarray(dv->worst, dv->cap, sizeof *dv->worst);
-	dv->by_place = xreallocarray(dv->by_place, dv->cap, sizeof *dv->by_place);
-}
-
-/* Rebuilt at every update: a feed may move a reading to another domain,
- * district or street at any poll, and a few thousand comparisons are cheap. */
-static void sort_by_place(view_t *v, const store_t *st)
-{
-	size_t n = store_reading_count(st);
-	place_key_t *keys = xreallocarray(NULL, n ? n : 1, sizeof *keys);
-	for (int d = 0; d < DOMAIN_COUNT; d++) {
-		domain_view_t *dv = &v->domains[d];
-		size_t k = 0;
-		for (size_t i = 0; i < n; i++) {
-			const reading_t *r = store_reading(st, i);
-			if (r && r->domain == (domain_t)d)
-				keys[k++] = (place_key_t){r->district, r->street, r->id, i};
-		}
-		if (k > 1)
-			qsort(keys, k, sizeof *keys, compare_place);
-		for (size_t i = 0; i < k; i++)
-			dv->by_place[i] = keys[i].reading;
-	}
-	free(keys);
-}
-
 static bool source_silent(const view_t *v, int source)
 {
 	return (size_t)source < v->source_cap && v->source_domains[source] == 0;
@@ -221,7 +158,6 @@ void view_update(view_t *v, const store_t *st, const alarm_engine_t *alarms, int
 	v->reading_count = n;
 	v->domains_present = 0;
 	v->readings = v->stale = 0;
-	unsigned total[DOMAIN_COUNT] = {0};
 	for (int d = 0; d < DOMAIN_COUNT; d++) {
 		memset(v->domains[d].counts, 0, sizeof v->domains[d].counts);
 		v->domains[d].ok = 0;
@@ -238,7 +174,7 @@ void view_update(view_t *v, const store_t *st, const alarm_engine_t *alarms, int
 		for (int k = 0; k < VS_COUNT; k++)
 			dv->counts[k] += (s & VIEW_BIT(k)) != 0;
 		dv->ok += s == 0;
-		total[r->domain]++;
+		v->keys[i] = (worst_key_t){states_rank(s), view_limit_pressure(r), i};
 		v->readings++;
 		v->stale += (s & VIEW_BIT(VS_STALE)) != 0;
 		v->domains_present |= 1u << r->domain;
@@ -246,23 +182,7 @@ void view_update(view_t *v, const store_t *st, const alarm_engine_t *alarms, int
 			v->source_domains[r->source] |= 1u << r->domain;
 	}
 	update_sources(v, st);
-	/* Worst first: the keys of each domain, then sorted. */
-	worst_key_t *keys = v->keys;
-	for (int d = 0; d < DOMAIN_COUNT; d++) {
-		domain_view_t *dv = &v->domains[d];
-		grow(dv, total[d]);
-		dv->total = total[d];
-		size_t k = 0;
-		for (size_t i = 0; i < n && k < total[d]; i++) {
-			const reading_t *r = store_reading(st, i);
-			if (r && r->domain == (domain_t)d)
-				keys[k++] = (worst_key_t){states_rank(v->states[i]),
-				                          view_limit_pressure(r), i};
-		}
-		if (k > 1)
-			qsort(keys, k, sizeof *keys, compare_worst);
-		for (size_t i = 0; i < k; i++)
-			dv->worst[i] = keys[i].reading;
-	}
-	sort_by_place(v, st);
+	if (!v->order)
+		v->order = view_order_create();
+	view_order_update(v->order, v->domains, st, v->keys);
 }

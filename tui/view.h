@@ -40,7 +40,7 @@ typedef struct domain_view {
 	unsigned ok;               /* readings with no state at all */
 	unsigned total;
 	size_t *worst;    /* store indices, worst first; `total` of them */
-	size_t *by_place; /* store indices by district, street, name */
+	size_t *by_place; /* store indices by district, street, id */
 	size_t cap;
 	/* Sources that sent readings of this domain and whose last poll failed. */
 	unsigned sources_failing;
@@ -54,7 +54,8 @@ typedef struct domain_view {
 typedef struct view {
 	domain_view_t domains[DOMAIN_COUNT];
 	view_states_t *states;  /* by store index */
-	struct worst_key *keys; /* scratch for sorting, state_cap of them */
+	struct worst_key *keys; /* each reading's rank in `worst`, by store index */
+	struct view_order *order; /* how the orders were last built (view_order.h) */
 	size_t state_cap;
 	size_t reading_count;     /* store slots covered by states */
 	unsigned domains_present; /* bit per domain that has readings */

@@ -586,6 +586,36 @@ static void test_byte_budget(void **state)
 	store_destroy(st);
 }
 
+/* place_version changes with the domain, district or street, and only then:
+ * what tells the view which readings to order again (tui/view_order.c). */
+static void test_place_version(void **state)
+{
+	(void)state;
+	store_t *st = store_create();
+	int s = store_add_source(st, "w", "http://x/", 500, 0);
+	reading_in_t in = rin("x", 1);
+	in.domain = "water";
+	in.district = "渝中";
+	in.street = "解放碑";
+	put1(st, s, &in, T0);
+	const reading_t *r = store_reading(st, 0);
+	uint32_t v = r->place_version;
+	in.value = 2;
+	in.name = "renamed";
+	in.unit = "MPa";
+	put1(st, s, &in, T0 + 1000);
+	assert_int_equal(r->place_version, v);
+	const char **fields[] = {&in.domain, &in.district, &in.street};
+	const char *moves[] = {"power", "江北", "朝天门"};
+	for (size_t i = 0; i < 3; i++) {
+		*fields[i] = moves[i];
+		put1(st, s, &in, T0 + 2000 + 1000 * (int64_t)i);
+		assert_int_not_equal(r->place_version, v);
+		v = r->place_version;
+	}
+	store_destroy(st);
+}
+
 static void test_report_and_generation(void **state)
 {
 	store_t *st = store_create();
@@ -709,6 +739,7 @@ int main(void)
 	    cmocka_unit_test(test_retention_counts_from_confirmation),
 	    cmocka_unit_test(test_byte_budget),
 	    cmocka_unit_test(test_report_and_generation),
+	    cmocka_unit_test(test_place_version),
 	    cmocka_unit_test(test_kpis_events_removed),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
