@@ -1,65 +1,32 @@
 #include "protocol_fields.h"
 
 #include <math.h>
-#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "i18n.h"
+#include "json_arena.h"
 #include "text.h"
 #include "timefmt.h"
 #include "xalloc.h"
 
-/* cJSON allocates through these hooks (installed once, for the process).
- * While a document is parsed on a thread, every allocation there is counted
- * as malloc rounds it (store_cost_string), and one past the limit fails,
- * which makes cJSON give up cleanly. Frees are not subtracted: a parse frees
- * nothing but on failure, so the count bounds what the tree holds. Any other
- * use of cJSON, on any thread, is neither counted nor limited. */
-static _Thread_local size_t tree_used, tree_limit;
-static _Thread_local bool tree_over;
-
-static void *tree_malloc(size_t n)
-{
-	if (tree_limit) {
-		size_t chunk = n < tree_limit ? store_cost_string(n) : tree_limit;
-		if (chunk > tree_limit - tree_used) {
-			tree_over = true;
-			return NULL;
-		}
-		tree_used += chunk;
-	}
-	return malloc(n);
-}
-
-static void tree_free(void *p)
-{
-	free(p);
-}
-
-static void tree_hooks_install(void)
-{
-	cJSON_InitHooks(&(cJSON_Hooks){tree_malloc, tree_free});
-}
-
+/* The tree lives in this thread's JSON arena (json_arena.h) from the parse
+ * until proto_json_free, which releases it whole: no node is freed one by
+ * one. The arena holds at most `limit` bytes, and one past it fails the
+ * parse cleanly. */
 cJSON *proto_json_parse(const char *body, size_t len, const char **end, size_t limit, bool *over)
 {
-	static pthread_once_t once = PTHREAD_ONCE_INIT;
-	pthread_once(&once, tree_hooks_install);
-	tree_used = 0;
-	tree_limit = limit;
-	tree_over = false;
+	json_arena_begin(limit);
 	cJSON *doc = body && len ? cJSON_ParseWithLengthOpts(body, len, end, 0) : NULL;
-	*over = tree_over;
+	*over = json_arena_over();
 	return doc;
 }
 
 void proto_json_free(cJSON *doc)
 {
-	cJSON_Delete(doc);
-	tree_limit = 0;
-	tree_used = 0;
+	(void)doc; /* in the arena: released with it */
+	json_arena_end();
 }
 
 /* The length of s cut to at most STRING_MAX bytes, at a character boundary. */

@@ -37,9 +37,11 @@ typedef struct pctx {
 	bool bad;
 } pctx_t;
 
-/* Parses a whole document with its JSON tree's allocations limited to
- * `limit` bytes (0: none); *over is set if the limit refused one (then NULL
- * is returned). Free the result with proto_json_free, on the same thread. */
+/* Parses a whole document into this thread's JSON arena (json_arena.h),
+ * holding at most `limit` bytes (0: none); *over is set if the limit refused
+ * an allocation (then NULL is returned). Always end with proto_json_free, on
+ * the same thread, even for NULL: it releases the arena. Between the two,
+ * no other tree can be parsed on this thread. */
 cJSON *proto_json_parse(const char *body, size_t len, const char **end, size_t limit, bool *over);
 void proto_json_free(cJSON *doc);
 

@@ -1,4 +1,4 @@
-# Unit tests for feeds/keyindex, feeds/store, feeds/protocol_v1, feeds/ingest and feeds/config.
+# Unit tests for feeds/keyindex, feeds/store, feeds/protocol_v1, feeds/ingest, feeds/config and feeds/json_arena.
 citydash_unit_test(test_store SOURCES unit/test_store.c LIBS citydash_core LABELS unit)
 citydash_unit_test(test_keyindex SOURCES unit/test_keyindex.c LIBS citydash_core LABELS unit)
 citydash_unit_test(test_protocol SOURCES unit/test_protocol.c unit/fixture.c LIBS citydash_core LABELS unit)
@@ -6,3 +6,4 @@ citydash_unit_test(test_ingest SOURCES unit/test_ingest.c unit/fixture.c LIBS ci
 citydash_unit_test(test_config SOURCES unit/test_config.c LIBS citydash_core LABELS unit)
 citydash_unit_test(test_ingest_batch SOURCES unit/test_ingest_batch.c unit/fixture.c LIBS citydash_core LABELS unit)
 citydash_unit_test(test_kpi_place SOURCES unit/test_kpi_place.c LIBS citydash_core LABELS unit)
+citydash_unit_test(test_json_arena SOURCES unit/test_json_arena.c LIBS citydash_core LABELS unit)
