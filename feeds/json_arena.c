@@ -9,6 +9,35 @@
 
 #include "xalloc.h"
 
+/* Under AddressSanitizer or valgrind, the parts of a chunk not handed out
+ * are marked unusable, so an overrun inside the arena is caught as it would
+ * be between mallocs. Elsewhere these do nothing. */
+#if defined(__SANITIZE_ADDRESS__)
+#define ARENA_ASAN 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define ARENA_ASAN 1
+#endif
+#endif
+#ifdef ARENA_ASAN
+#include <sanitizer/asan_interface.h>
+#define ASAN_HIDE(p, n) ASAN_POISON_MEMORY_REGION((void *)(p), (n))
+#define ASAN_SHOW(p, n) ASAN_UNPOISON_MEMORY_REGION((void *)(p), (n))
+#else
+#define ASAN_HIDE(p, n) ((void)(p), (void)(n))
+#define ASAN_SHOW(p, n) ((void)(p), (void)(n))
+#endif
+#if __has_include(<valgrind/memcheck.h>)
+#include <valgrind/memcheck.h>
+#define VG_HIDE(p, n) VALGRIND_MAKE_MEM_NOACCESS((void *)(p), (n))
+#define VG_SHOW(p, n) VALGRIND_MAKE_MEM_UNDEFINED((void *)(p), (n))
+#else
+#define VG_HIDE(p, n) ((void)(p), (void)(n))
+#define VG_SHOW(p, n) ((void)(p), (void)(n))
+#endif
+#define HIDE(p, n) (ASAN_HIDE(p, n), VG_HIDE(p, n))
+#define SHOW(p, n) (ASAN_SHOW(p, n), VG_SHOW(p, n))
+
 /* Every allocation is aligned as malloc's are. */
 #define ALIGN       ((size_t)alignof(max_align_t))
 #define FIRST_CHUNK ((size_t)64 * 1024)
@@ -45,7 +74,15 @@ static chunk_t *chunk_take(size_t bytes)
 	c->end = (uintptr_t)c + bytes;
 	c->next = arena.chunks;
 	arena.chunks = c;
+	HIDE(c->start, c->end - c->start);
 	return c;
+}
+
+/* Hands out n bytes at p (the rest of its rounding stays hidden). */
+static void *give(uintptr_t p, size_t n)
+{
+	SHOW(p, n);
+	return (void *)p;
 }
 
 static void *arena_alloc(size_t n)
@@ -54,15 +91,15 @@ static void *arena_alloc(size_t n)
 		return NULL; /* no document asks this much; keeps the rounding below exact */
 	size_t need = n ? (n + ALIGN - 1) & ~(ALIGN - 1) : ALIGN;
 	if (arena.current && need <= arena.current->end - arena.next) {
-		void *p = (void *)arena.next;
+		uintptr_t p = arena.next;
 		arena.next += need;
-		return p;
+		return give(p, n);
 	}
 	if (need > arena.next_size / 4) {
 		/* Large (a long string): a chunk of its own, so the current one's
 		 * free space is not given up. */
 		chunk_t *c = chunk_take(HEADER + need);
-		return c ? (void *)c->start : NULL;
+		return c ? give(c->start, n) : NULL;
 	}
 	/* A new regular chunk, no bigger than what the limit leaves (a chunk
 	 * is charged whole, used or not). */
@@ -78,7 +115,7 @@ static void *arena_alloc(size_t n)
 		arena.next_size *= 2;
 	arena.current = c;
 	arena.next = c->start + need;
-	return (void *)c->start;
+	return give(c->start, n);
 }
 
 static bool arena_owns(const void *p)
@@ -118,7 +155,8 @@ void json_arena_begin(size_t limit)
 {
 	json_arena_install();
 	if (arena.open) {
-		fputs("citydash: json_arena_begin: an arena is already open on this thread\n", stderr);
+		fputs("citydash: json_arena_begin: an arena is already open on this thread\n",
+		      stderr);
 		abort();
 	}
 	arena = (arena_t){.open = true, .limit = limit, .next_size = FIRST_CHUNK};
@@ -138,6 +176,7 @@ void json_arena_end(void)
 {
 	for (chunk_t *c = arena.chunks, *next; c; c = next) {
 		next = c->next;
+		SHOW(c->start, c->end - c->start); /* free may touch it: no longer hidden */
 		free(c);
 	}
 	arena = (arena_t){0};

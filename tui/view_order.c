@@ -195,7 +195,7 @@ static uint8_t slot_moves(slot_t *s, const reading_t *r, const worst_key_t *key,
 	return m;
 }
 
-void view_order_update(view_order_t *o, domain_view_t domains[DOMAIN_COUNT], const store_t *st,
+void view_order_update(view_order_t *o, domain_view_t *domains, const store_t *st,
                        const worst_key_t *keys)
 {
 	size_t n = store_reading_count(st);
@@ -205,8 +205,8 @@ void view_order_update(view_order_t *o, domain_view_t domains[DOMAIN_COUNT], con
 	size_t entering = 0, len[DOMAIN_COUNT] = {0};
 	for (size_t i = 0; i < m; i++) {
 		const reading_t *r = i < n ? store_reading(st, i) : NULL;
-		uint8_t mv = slot_moves(&o->slots[i], r, r ? &keys[i] : NULL, &dirty_place,
-		                        &dirty_worst);
+		uint8_t mv =
+		    slot_moves(&o->slots[i], r, r ? &keys[i] : NULL, &dirty_place, &dirty_worst);
 		o->moves[i] = mv;
 		if (mv & (IN_PLACE | IN_WORST))
 			o->entering[entering++] = i;

@@ -33,10 +33,10 @@ typedef struct view_order view_order_t;
 view_order_t *view_order_create(void);
 void view_order_destroy(view_order_t *o);
 
-/* Brings worst, by_place and total of every domain in `domains` up to date
+/* Brings worst, by_place and total of the DOMAIN_COUNT domains up to date
  * with the store. keys[i] is the worst key of the reading at store index i,
  * for every i below store_reading_count(st) whose slot is not free. */
-void view_order_update(view_order_t *o, domain_view_t domains[DOMAIN_COUNT], const store_t *st,
+void view_order_update(view_order_t *o, domain_view_t *domains, const store_t *st,
                        const worst_key_t *keys);
 
 #endif

@@ -169,8 +169,8 @@ static void *other_main(void *arg)
 	set_step(o, 2);
 	wait_step(o, 3);
 	const cJSON *kept = cJSON_GetObjectItem(o->tree, "kept");
-	o->kept = cJSON_IsString(kept) &&
-	          strcmp(kept->valuestring, "after the other arena ended") == 0;
+	o->kept =
+	    cJSON_IsString(kept) && strcmp(kept->valuestring, "after the other arena ended") == 0;
 	cJSON_Delete(o->tree);
 	return NULL;
 }

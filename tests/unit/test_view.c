@@ -261,7 +261,8 @@ static void churn_check(const view_t *v, const view_t *fresh, const store_t *st)
 		const domain_view_t *dv = &v->domains[d], *fv = &fresh->domains[d];
 		unsigned members = 0;
 		for (size_t i = 0; i < n; i++)
-			members += store_reading(st, i) && store_reading(st, i)->domain == (domain_t)d;
+			members +=
+			    store_reading(st, i) && store_reading(st, i)->domain == (domain_t)d;
 		assert_int_equal(dv->total, members);
 		assert_int_equal(fv->total, members);
 		for (unsigned k = 0; k < dv->total; k++) {
@@ -272,7 +273,8 @@ static void churn_check(const view_t *v, const view_t *fresh, const store_t *st)
 			assert_int_equal(p->domain, d);
 			assert_int_equal(w->domain, d);
 			if (k > 0) { /* strictly ordered: also no reading twice */
-				assert_true(churn_placed_before(st, dv->by_place[k - 1], dv->by_place[k]));
+				assert_true(
+				    churn_placed_before(st, dv->by_place[k - 1], dv->by_place[k]));
 				assert_true(churn_worse(v, st, dv->worst[k - 1], dv->worst[k]));
 			}
 			assert_int_equal(dv->by_place[k], fv->by_place[k]);
