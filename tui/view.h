@@ -3,7 +3,9 @@
  * (worst first for the overview, by place for the domain page), and what is
  * known about the sources (failing, never answered), so that nothing is
  * called "all clear" that is only missing. Pure data, no curses, so it is
- * unit-tested without a terminal. */
+ * unit-tested without a terminal. The orderings are kept from one update to
+ * the next and only changed readings re-placed (view_order.h), so a view
+ * follows one store for its whole life. */
 #ifndef CITYDASH_VIEW_H
 #define CITYDASH_VIEW_H
 
