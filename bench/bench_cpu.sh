@@ -12,7 +12,9 @@
 # 200x60, and `htop -d 10` (a redraw a second) in tmux at the same size for
 # the whole run. Once citydash shows the city it reads both processes'
 # utime+stime from /proc/PID/stat, waits SECONDS, reads them again, and
-# prints CPU seconds per minute for each and their ratio. Two modes:
+# prints CPU seconds per minute for each and their ratio, with the load
+# average and the number of processes at the end (htop reads every process,
+# so its cost grows with them). Two modes:
 #   full   the mock sends whole documents every poll (`--no-since`)
 #   since  the mock answers `?since=` with only what changed (its default),
 #          which citydash uses when a feed offers it
@@ -120,11 +122,17 @@ measure() {
 	t1=$(now)
 	tmux -L "$sock" kill-session -t citydash
 	mock_stop
-	awk -v m="$mode" -v c=$((c1 - c0)) -v h=$((h1 - h0)) -v t0="$t0" -v t1="$t1" -v hz="$tick" '
+	# htop reads every process of the machine: its cost, so the ratio, moves
+	# with what else runs. The load and the number of processes say how much.
+	local load procs
+	read -r load _ </proc/loadavg
+	procs=$(ls /proc | grep -c '^[0-9]')
+	awk -v m="$mode" -v c=$((c1 - c0)) -v h=$((h1 - h0)) -v t0="$t0" -v t1="$t1" -v hz="$tick" \
+	    -v load="$load" -v procs="$procs" '
 	BEGIN {
 		per_min = 60 / (t1 - t0) / hz
 		ratio = h > 0 ? sprintf("%.2fx", c / h) : "-"
-		printf "%-6s %18.2f %16.2f %14s\n", m, c * per_min, h * per_min, ratio
+		printf "%-6s %18.2f %16.2f %14s %6s %6d\n", m, c * per_min, h * per_min, ratio, load, procs
 	}'
 }
 
@@ -133,7 +141,7 @@ htop_pid=$(pane_pid htop)
 
 echo "bench_cpu: citydash watching citydash-mock --scale city (8 feeds), beside htop -d 10;"
 echo "both in tmux at 200x60, ${seconds} s per measurement, CPU seconds per minute"
-printf '%-6s %18s %16s %14s\n' mode citydash htop citydash/htop
+printf '%-6s %18s %16s %14s %6s %6s\n' mode citydash htop citydash/htop load procs
 since=1
 "$mock" --help | grep -q -- '--no-since' || since=
 for _ in $(seq 1 "$rounds"); do
