@@ -34,7 +34,10 @@ case $rounds in '' | *[!0-9]* | 0) echo "bench_cpu: ROUNDS must be 1 or more" >&
 for p in tmux htop; do
 	command -v "$p" >/dev/null || { echo "bench_cpu: needs $p (scripts/setup installs it)" >&2 && exit 1; }
 done
-[ -x "$citydash" ] && [ -x "$mock" ] || { echo "bench_cpu: no $citydash or $mock" >&2 && exit 1; }
+if [ ! -x "$citydash" ] || [ ! -x "$mock" ]; then
+	echo "bench_cpu: no $citydash or $mock" >&2
+	exit 1
+fi
 
 work=$(mktemp -d)
 sock="bench_cpu_$$"
@@ -73,7 +76,8 @@ mock_start() {
 }
 
 mock_stop() {
-	kill "$mock_pid" 2>/dev/null && wait "$mock_pid" 2>/dev/null || true
+	kill "$mock_pid" 2>/dev/null || true
+	wait "$mock_pid" 2>/dev/null || true
 	mock_pid=
 }
 
@@ -124,9 +128,11 @@ measure() {
 	mock_stop
 	# htop reads every process of the machine: its cost, so the ratio, moves
 	# with what else runs. The load and the number of processes say how much.
-	local load procs
+	local load procs=0 p
 	read -r load _ </proc/loadavg
-	procs=$(ls /proc | grep -c '^[0-9]')
+	for p in /proc/[0-9]*; do
+		procs=$((procs + 1))
+	done
 	awk -v m="$mode" -v c=$((c1 - c0)) -v h=$((h1 - h0)) -v t0="$t0" -v t1="$t1" -v hz="$tick" \
 	    -v load="$load" -v procs="$procs" '
 	BEGIN {
