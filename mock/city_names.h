@@ -67,6 +67,7 @@ typedef struct city_event_def {
 	const char *departments[5];
 	unsigned steps;      /* total steps of the response plan */
 	unsigned step_ticks; /* ticks per step */
+	const char *type_name, *category, *subcategory; /* as in the city's catalogue */
 } city_event_def_t;
 
 extern const city_district_def_t city_districts[];
