@@ -152,8 +152,11 @@ static void parse_kpi(pctx_t *c, const cJSON *el, size_t index)
 	const char *better = proto_opt_token(c, el, "better");
 	in.better_lower = better && strcmp(better, "lower") == 0;
 	in.history_len = read_history(c, el, history);
+	proto_kpi_indices_t indices;
+	proto_kpi_indices_read(c, el, &indices);
 	if (c->bad)
 		return;
+	proto_kpi_indices_resolve(c, &indices, &in);
 	in.name = proto_scratch_at(c, name);
 	in.category = proto_scratch_at(c, category);
 	in.unit = proto_scratch_at(c, unit);
@@ -221,8 +224,11 @@ static void parse_event(pctx_t *c, const cJSON *el, size_t index)
 	const cJSON *steps = proto_opt_kind(c, el, "steps", false);
 	in.steps_done = steps_value(c, steps, "done");
 	in.steps_total = steps_value(c, steps, "total");
+	proto_event_extra_t extra;
+	proto_event_extra_read(c, el, &extra, &in);
 	if (c->bad)
 		return;
+	proto_event_extra_resolve(c, &extra, &in);
 	in.type = proto_scratch_at(c, type);
 	in.title = proto_scratch_at(c, title);
 	in.district = proto_scratch_at(c, district);
