@@ -166,8 +166,13 @@ static void put_kpi(jbuf_t *b, const city_t *c, size_t i, const city_json_time_t
 	for (int j = 0; j < CITY_KPI_HISTORY; j++)
 		jbuf_field_num(b, NULL, hist[j], k->decimals);
 	jbuf_close(b, ']');
-	jbuf_field_str(b, "index", k->index);
+	jbuf_field_str(b, "index", k->index); /* the first membership, for old clients */
 	jbuf_field_num(b, "weight", k->weight, 2);
+	jbuf_open(b, "indices", '{');
+	jbuf_field_num(b, k->index, k->weight, 2);
+	for (size_t j = 0; j < CITY_KPI_MORE_INDICES && k->more[j].index; j++)
+		jbuf_field_num(b, k->more[j].index, k->more[j].weight, 2);
+	jbuf_close(b, '}');
 	jbuf_close(b, '}');
 }
 
