@@ -271,8 +271,11 @@ char *city_json_health(const city_t *c, const city_json_time_t *tm, size_t *len)
 	put_time(&b, "generated_at", tm->now_ms);
 	jbuf_printf(&b, "\"tick\":%" PRId64 ",\"tick_ms\":%u,\"seed\":%" PRIu64, tm->tick,
 	            tm->tick_ms, city_seed(c));
+	city_event_view_t *views;
+	size_t events = city_events_at(c, tm->tick, &views); /* shown at this tick */
+	free(views);
 	jbuf_printf(&b, ",\"readings\":%zu,\"kpis\":%zu,\"events\":%zu}\n", city_reading_count(c),
-	            city_kpi_count(c), city_event_count(c));
+	            city_kpi_count(c), events);
 	return jbuf_finish(&b, len);
 }
 
