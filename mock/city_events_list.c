@@ -89,22 +89,38 @@ static void demo_view(const city_t *c, size_t i, int64_t tick, city_event_view_t
 	}
 }
 
+/* Room for the stream's views on a first try: more than a busy afternoon
+ * shows (about 900), so the look-back usually runs once. */
+#define STREAM_GUESS 1024
+
 size_t city_events_at(const city_t *c, int64_t tick, city_event_view_t **out)
 {
-	bool stream = c->scale == CITY_SCALE_CITY;
-	size_t own = stream ? city_events_stream_at(c, tick, NULL, 0, NULL) : city_event_count(c);
 	size_t extra = city_scenario_events_at(c, tick, NULL, 0);
-	size_t n = own + extra;
-	*out = NULL;
-	if (!n)
-		return 0;
-	city_event_view_t *v = xcalloc(n, sizeof *v);
-	if (stream)
-		own = city_events_stream_at(c, tick, v, own, NULL);
-	else
+	size_t own, cap;
+	city_event_view_t *v;
+	if (c->scale == CITY_SCALE_CITY) {
+		cap = STREAM_GUESS + extra;
+		v = xcalloc(cap, sizeof *v);
+		own = city_events_stream_at(c, tick, v, cap - extra, NULL);
+		if (own + extra > cap) {
+			free(v);
+			cap = own + extra;
+			v = xcalloc(cap, sizeof *v);
+			own = city_events_stream_at(c, tick, v, own, NULL);
+		}
+	} else {
+		own = city_event_count(c);
+		cap = own + extra;
+		v = xcalloc(cap ? cap : 1, sizeof *v);
 		for (size_t i = 0; i < own; i++)
 			demo_view(c, i, tick, &v[i]);
-	extra = city_scenario_events_at(c, tick, v + own, n - own);
+	}
+	size_t got = city_scenario_events_at(c, tick, v + own, cap - own);
+	size_t n = own + (got < cap - own ? got : cap - own);
+	if (!n) {
+		free(v);
+		v = NULL;
+	}
 	*out = v;
-	return own + (extra < n - own ? extra : n - own);
+	return n;
 }
