@@ -25,6 +25,8 @@
  *    unknown level "city", stage "sensed", department state "pending";
  *  - null entries of a KPI `history` are dropped; any other non-number skips
  *    the KPI. Only the newest STORE_KPI_HISTORY values are kept.
+ *  - the governance fields (an event's plan, escalations, type names and
+ *    deadline, a KPI's indices) follow their own rules: protocol_governance.c.
  * Strings longer than STRING_MAX bytes (protocol_fields.h) are cut at a character boundary,
  * before sanitizing and again after it (an invalid byte becomes a 3-byte U+FFFD).
  * Age of data: see store.h ("Age") and docs/protocol.md; the parser reports,
