@@ -323,7 +323,7 @@ static void test_stream_window_bounded(void **state)
 
 static void test_demo_templates_as_views(void **state)
 {
-	(void)state;
+	(void)state; /* the demo builds its own */
 	city_t *c = city_create(7);
 	unsigned stages = 0;
 	for (int64_t t = 0; t < 600; t += 5) {
@@ -384,18 +384,18 @@ static void test_document_parses_in_citydash(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test_setup_teardown(test_catalogue_size_and_tokens, setup_city, teardown),
-	    cmocka_unit_test_setup_teardown(test_catalogue_hierarchy, setup_city, teardown),
-	    cmocka_unit_test_setup_teardown(test_catalogue_types_complete, setup_city, teardown),
-	    cmocka_unit_test_setup_teardown(test_stream_counts, setup_city, teardown),
-	    cmocka_unit_test_setup_teardown(test_stream_deterministic, setup_city, teardown),
-	    cmocka_unit_test_setup_teardown(test_stream_ids_stable, setup_city, teardown),
-	    cmocka_unit_test_setup_teardown(test_stream_lifecycle, setup_city, teardown),
-	    cmocka_unit_test_setup_teardown(test_stream_escalations, setup_city, teardown),
-	    cmocka_unit_test_setup_teardown(test_stream_window_bounded, setup_city, teardown),
+	    cmocka_unit_test(test_catalogue_size_and_tokens),
+	    cmocka_unit_test(test_catalogue_hierarchy),
+	    cmocka_unit_test(test_catalogue_types_complete),
+	    cmocka_unit_test(test_stream_counts),
+	    cmocka_unit_test(test_stream_deterministic),
+	    cmocka_unit_test(test_stream_ids_stable),
+	    cmocka_unit_test(test_stream_lifecycle),
+	    cmocka_unit_test(test_stream_escalations),
+	    cmocka_unit_test(test_stream_window_bounded),
 	    cmocka_unit_test(test_demo_templates_as_views),
-	    cmocka_unit_test_setup_teardown(test_document_parses_in_citydash, setup_city,
-	                                    teardown),
+	    cmocka_unit_test(test_document_parses_in_citydash),
 	};
-	return cmocka_run_group_tests(tests, NULL, NULL);
+	/* One city for all: building it is the costly part under valgrind. */
+	return cmocka_run_group_tests(tests, setup_city, teardown);
 }
