@@ -255,21 +255,26 @@ static void test_stream_lifecycle(void **state)
 	assert_true(id[0]);
 	unsigned seen = 0;
 	int last = -1;
-	int64_t t = 20000;
-	for (;; t += 20) {
+	int64_t t = 20000, closed_at = -1;
+	for (; closed_at < 0; t += 20) {
 		n = city_events_at(c, t, &v);
 		const city_event_view_t *e = find_id(v, n, id);
-		int stage = e ? (int)e->stage : -1;
-		if (e) {
-			assert_true(stage >= last);
-			last = stage;
-			seen |= 1u << stage;
-		}
+		assert_non_null(e); /* shown until it has been closed a while */
+		assert_true((int)e->stage >= last);
+		last = (int)e->stage;
+		seen |= 1u << e->stage;
+		if (e->stage == CITY_STAGE_CLOSED)
+			closed_at = e->updated_tick;
 		free(v);
-		if (!e)
-			break;
 		assert_true(t < 20000 + city_events_window_seconds());
 	}
+	/* Listed half an hour after closing, then gone. */
+	n = city_events_at(c, closed_at + 1799, &v);
+	assert_non_null(find_id(v, n, id));
+	free(v);
+	n = city_events_at(c, closed_at + 1800, &v);
+	assert_null(find_id(v, n, id));
+	free(v);
 	assert_int_equal(seen, 0x1f);
 }
 
