@@ -110,6 +110,19 @@ static void copy_kpi(void *ctx, const kpi_in_t *in)
 	k->unit = arena_str(b, in->unit);
 	k->period = arena_str(b, in->period);
 	k->index = arena_str(b, in->index);
+	k->district = arena_str(b, in->district);
+	k->street = arena_str(b, in->street);
+	if (in->indices && in->index_count) {
+		kpi_membership_in_t *m =
+		    arena_alloc(b, in->index_count * sizeof *m, alignof(kpi_membership_in_t));
+		for (size_t i = 0; i < in->index_count; i++)
+			m[i] = (kpi_membership_in_t){arena_str(b, in->indices[i].index),
+			                             in->indices[i].weight};
+		k->indices = m;
+	} else {
+		k->indices = NULL;
+		k->index_count = 0;
+	}
 	if (in->history && in->history_len) {
 		double *h = arena_alloc(b, in->history_len * sizeof *h, alignof(double));
 		memcpy(h, in->history, in->history_len * sizeof *h);
@@ -117,6 +130,30 @@ static void copy_kpi(void *ctx, const kpi_in_t *in)
 	} else {
 		k->history = NULL;
 		k->history_len = 0;
+	}
+}
+
+/* The plan's steps and the escalations, into the arena. */
+static void copy_event_plan(ingest_batch_t *b, const event_in_t *in, event_in_t *e)
+{
+	if (in->plan && in->plan_count) {
+		plan_step_in_t *p = arena_alloc(b, in->plan_count * sizeof *p, alignof(plan_step_in_t));
+		for (size_t i = 0; i < in->plan_count; i++)
+			p[i] = (plan_step_in_t){arena_str(b, in->plan[i].name),
+			                        arena_str(b, in->plan[i].department), in->plan[i].done};
+		e->plan = p;
+	} else {
+		e->plan = NULL;
+		e->plan_count = 0;
+	}
+	if (in->escalations && in->escalation_count) {
+		escalation_t *x =
+		    arena_alloc(b, in->escalation_count * sizeof *x, alignof(escalation_t));
+		memcpy(x, in->escalations, in->escalation_count * sizeof *x);
+		e->escalations = x;
+	} else {
+		e->escalations = NULL;
+		e->escalation_count = 0;
 	}
 }
 
@@ -132,6 +169,10 @@ static void copy_event(void *ctx, const event_in_t *in)
 	e->title = arena_str(b, in->title);
 	e->district = arena_str(b, in->district);
 	e->street = arena_str(b, in->street);
+	e->type_name = arena_str(b, in->type_name);
+	e->category = arena_str(b, in->category);
+	e->subcategory = arena_str(b, in->subcategory);
+	copy_event_plan(b, in, e);
 	if (in->departments && in->department_count) {
 		department_t *d =
 		    arena_alloc(b, in->department_count * sizeof *d, alignof(department_t));

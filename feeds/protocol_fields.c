@@ -64,6 +64,11 @@ static size_t scratch_put(pctx_t *c, const char *s)
 	return off;
 }
 
+size_t proto_scratch_str(pctx_t *c, const char *s)
+{
+	return scratch_put(c, s);
+}
+
 const char *proto_scratch_at(const pctx_t *c, size_t off)
 {
 	return off == NONE ? NULL : c->buf + off;
@@ -201,6 +206,19 @@ bool proto_opt_time(pctx_t *c, const cJSON *obj, const char *key, int64_t *out)
 	if (!s || !timefmt_parse_rfc3339(s, &ms))
 		return false;
 	*out = ms;
+	return true;
+}
+
+bool proto_opt_bool(pctx_t *c, const cJSON *obj, const char *key, bool *out)
+{
+	const cJSON *it = proto_field(obj, key);
+	if (!it)
+		return false;
+	if (!cJSON_IsBool(it)) {
+		proto_elem_fail(c, N_("is not true or false"), key);
+		return false;
+	}
+	*out = cJSON_IsTrue(it);
 	return true;
 }
 

@@ -45,6 +45,8 @@ typedef struct pctx {
 cJSON *proto_json_parse(const char *body, size_t len, const char **end, size_t limit, bool *over);
 void proto_json_free(cJSON *doc);
 
+/* Sanitizes s into the scratch (e.g. an object's member name); its offset. */
+size_t proto_scratch_str(pctx_t *c, const char *s);
 /* The scratch string at off, NULL for NONE. */
 const char *proto_scratch_at(const pctx_t *c, size_t off);
 
@@ -59,7 +61,34 @@ const char *proto_opt_token(pctx_t *c, const cJSON *obj, const char *key);
 bool proto_num_ok(pctx_t *c, const cJSON *it, const char *key, double *out);
 bool proto_opt_num(pctx_t *c, const cJSON *obj, const char *key, double *out);
 bool proto_opt_time(pctx_t *c, const cJSON *obj, const char *key, int64_t *out);
+/* Optional boolean: *out unchanged if absent; another type fails the element. */
+bool proto_opt_bool(pctx_t *c, const cJSON *obj, const char *key, bool *out);
 const cJSON *proto_opt_kind(pctx_t *c, const cJSON *obj, const char *key, bool array);
 void proto_opt_place(pctx_t *c, const cJSON *el, size_t *district, size_t *street);
+
+/* Governance fields (protocol_governance.c): an event's type names,
+ * deadline, plan and escalations, a KPI's index memberships. Each is read
+ * in two halves like the rest: *_read while the element is checked (may
+ * fail it), *_resolve once it is known good (scratch offsets to pointers). */
+typedef struct proto_event_extra {
+	size_t type_name, category, subcategory;
+	size_t step_names[STORE_PLAN_STEPS], step_depts[STORE_PLAN_STEPS];
+	plan_step_in_t steps[STORE_PLAN_STEPS];
+	size_t step_count;
+	escalation_t escalations[STORE_ESCALATIONS];
+	size_t escalation_count;
+} proto_event_extra_t;
+
+void proto_event_extra_read(pctx_t *c, const cJSON *el, proto_event_extra_t *x, event_in_t *in);
+void proto_event_extra_resolve(const pctx_t *c, proto_event_extra_t *x, event_in_t *in);
+
+typedef struct proto_kpi_indices {
+	size_t names[STORE_KPI_INDICES];
+	kpi_membership_in_t members[STORE_KPI_INDICES];
+	size_t count;
+} proto_kpi_indices_t;
+
+void proto_kpi_indices_read(pctx_t *c, const cJSON *el, proto_kpi_indices_t *x);
+void proto_kpi_indices_resolve(const pctx_t *c, proto_kpi_indices_t *x, kpi_in_t *in);
 
 #endif

@@ -25,6 +25,8 @@
  *    unknown level "city", stage "sensed", department state "pending";
  *  - null entries of a KPI `history` are dropped; any other non-number skips
  *    the KPI. Only the newest STORE_KPI_HISTORY values are kept.
+ *  - the governance fields (an event's plan, escalations, type names and
+ *    deadline, a KPI's indices) follow their own rules: protocol_governance.c.
  * Strings longer than STRING_MAX bytes (protocol_fields.h) are cut at a character boundary,
  * before sanitizing and again after it (an invalid byte becomes a 3-byte U+FFFD).
  * Age of data: see store.h ("Age") and docs/protocol.md; the parser reports,
@@ -152,8 +154,11 @@ static void parse_kpi(pctx_t *c, const cJSON *el, size_t index)
 	const char *better = proto_opt_token(c, el, "better");
 	in.better_lower = better && strcmp(better, "lower") == 0;
 	in.history_len = read_history(c, el, history);
+	proto_kpi_indices_t indices;
+	proto_kpi_indices_read(c, el, &indices);
 	if (c->bad)
 		return;
+	proto_kpi_indices_resolve(c, &indices, &in);
 	in.name = proto_scratch_at(c, name);
 	in.category = proto_scratch_at(c, category);
 	in.unit = proto_scratch_at(c, unit);
@@ -221,8 +226,11 @@ static void parse_event(pctx_t *c, const cJSON *el, size_t index)
 	const cJSON *steps = proto_opt_kind(c, el, "steps", false);
 	in.steps_done = steps_value(c, steps, "done");
 	in.steps_total = steps_value(c, steps, "total");
+	proto_event_extra_t extra;
+	proto_event_extra_read(c, el, &extra, &in);
 	if (c->bad)
 		return;
+	proto_event_extra_resolve(c, &extra, &in);
 	in.type = proto_scratch_at(c, type);
 	in.title = proto_scratch_at(c, title);
 	in.district = proto_scratch_at(c, district);

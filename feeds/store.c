@@ -38,6 +38,8 @@ void store_kpi_free(kpi_t *k)
 	free(k->index);
 	free(k->district);
 	free(k->street);
+	for (size_t i = 0; i < k->index_count; i++)
+		free(k->indices[i].index);
 }
 
 void store_event_free(event_t *e)
@@ -49,6 +51,13 @@ void store_event_free(event_t *e)
 	free(e->street);
 	for (size_t i = 0; i < e->department_count; i++)
 		free(e->departments[i].name);
+	free(e->type_name);
+	free(e->category);
+	free(e->subcategory);
+	for (size_t i = 0; i < e->plan_count; i++) {
+		free(e->plan[i].name);
+		free(e->plan[i].department);
+	}
 }
 
 void store_destroy(store_t *st)

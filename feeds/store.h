@@ -36,6 +36,9 @@
 #define STORE_HISTORY 64      /* samples kept per reading, a ring */
 #define STORE_KPI_HISTORY 32  /* values kept of a KPI's history array */
 #define STORE_DEPARTMENTS 16  /* departments kept per event */
+#define STORE_PLAN_STEPS 32   /* response plan steps kept per event */
+#define STORE_ESCALATIONS 4   /* escalations kept per event */
+#define STORE_KPI_INDICES 5   /* composite index memberships kept per KPI */
 
 /* ---- what the parser hands in: borrowed, already-sanitized views ---- */
 
@@ -61,6 +64,12 @@ typedef struct reading_in {
 	quality_t quality;
 } reading_in_t;
 
+/* A KPI's membership in one composite index. */
+typedef struct kpi_membership_in {
+	const char *index; /* never NULL */
+	double weight;
+} kpi_membership_in_t;
+
 typedef struct kpi_in {
 	const char *id, *name, *category, *unit, *period, *index;
 	const char *district, *street; /* optional place of a district KPI; NULL if absent */
@@ -71,6 +80,10 @@ typedef struct kpi_in {
 	size_t history_len;
 	bool has_weight;
 	double weight;
+	/* Memberships: `indices` if the KPI sent it, else `index` with its
+	 * weight (1 if none) as one, else none. At most STORE_KPI_INDICES. */
+	const kpi_membership_in_t *indices;
+	size_t index_count;
 } kpi_in_t;
 
 typedef struct department {
@@ -78,8 +91,26 @@ typedef struct department {
 	dept_state_t state;
 } department_t;
 
+/* One step of an event's response plan. */
+typedef struct plan_step_in {
+	const char *name, *department; /* "" if absent */
+	bool done;
+} plan_step_in_t;
+
+/* One hand-over of an event to a higher (or other) tier. */
+typedef struct escalation {
+	tier_t from, to;
+	int64_t at_ms; /* 0 if absent */
+} escalation_t;
+
 typedef struct event_in {
 	const char *id, *type, *title, *district, *street; /* id required */
+	const char *type_name, *category, *subcategory;    /* NULL if absent */
+	int64_t due_ms;                                    /* deadline; 0 if absent */
+	const plan_step_in_t *plan;                        /* at most STORE_PLAN_STEPS */
+	size_t plan_count;
+	const escalation_t *escalations;                   /* at most STORE_ESCALATIONS */
+	size_t escalation_count;
 	severity_t severity;
 	tier_t level;
 	stage_t stage;
@@ -137,6 +168,8 @@ typedef struct kpi {
 	size_t history_len;
 	bool has_weight;
 	double weight;
+	struct { char *index; double weight; } indices[STORE_KPI_INDICES];
+	size_t index_count;
 	int64_t received_ms;
 	uint32_t seen_poll;
 	size_t cost; /* internal: bytes charged to its source */
@@ -144,6 +177,12 @@ typedef struct kpi {
 
 typedef struct event {
 	char *id, *type, *title, *district, *street;
+	char *type_name, *category, *subcategory; /* "" if absent */
+	int64_t due_ms;                           /* 0 if absent */
+	struct { char *name, *department; bool done; } plan[STORE_PLAN_STEPS];
+	size_t plan_count;
+	escalation_t escalations[STORE_ESCALATIONS];
+	size_t escalation_count;
 	int source;
 	severity_t severity;
 	tier_t level;

@@ -250,6 +250,33 @@ store_put_t store_put_reading(store_t *st, int source, const reading_in_t *in, i
 	return kind;
 }
 
+size_t store_kpi_memberships(const kpi_in_t *in, kpi_membership_in_t out[STORE_KPI_INDICES])
+{
+	size_t n = 0;
+	for (size_t i = 0; in->indices && i < in->index_count && n < STORE_KPI_INDICES; i++)
+		if (in->indices[i].index && isfinite(in->indices[i].weight))
+			out[n++] = in->indices[i];
+	if (n == 0 && in->index && in->index[0])
+		out[n++] = (kpi_membership_in_t){
+		    in->index, in->has_weight && isfinite(in->weight) ? in->weight : 1.0};
+	return n;
+}
+
+static void kpi_memberships_apply(kpi_t *k, const kpi_in_t *in)
+{
+	kpi_membership_in_t m[STORE_KPI_INDICES];
+	size_t n = store_kpi_memberships(in, m);
+	for (size_t i = n; i < k->index_count; i++) {
+		free(k->indices[i].index);
+		k->indices[i].index = NULL;
+	}
+	for (size_t i = 0; i < n; i++) {
+		str_set(&k->indices[i].index, m[i].index);
+		k->indices[i].weight = m[i].weight;
+	}
+	k->index_count = n;
+}
+
 static void kpi_apply(kpi_t *k, const kpi_in_t *in, int64_t now_ms)
 {
 	str_set(&k->name, in->name ? in->name : in->id);
@@ -272,6 +299,7 @@ static void kpi_apply(kpi_t *k, const kpi_in_t *in, int64_t now_ms)
 		memcpy(k->history, in->history + skip, k->history_len * sizeof *k->history);
 	k->has_weight = in->has_weight && isfinite(in->weight);
 	k->weight = k->has_weight ? in->weight : 0;
+	kpi_memberships_apply(k, in);
 	k->received_ms = now_ms;
 }
 
@@ -306,6 +334,31 @@ store_put_t store_put_kpi(store_t *st, int source, const kpi_in_t *in, int64_t n
 	return kind;
 }
 
+/* The plan's first STORE_PLAN_STEPS steps; strings kept when unchanged. */
+static void event_plan_apply(event_t *e, const event_in_t *in)
+{
+	size_t n = in->plan ? in->plan_count : 0;
+	if (n > STORE_PLAN_STEPS)
+		n = STORE_PLAN_STEPS;
+	for (size_t i = n; i < e->plan_count; i++) {
+		free(e->plan[i].name);
+		free(e->plan[i].department);
+		e->plan[i].name = e->plan[i].department = NULL;
+	}
+	for (size_t i = 0; i < n; i++) {
+		str_set(&e->plan[i].name, in->plan[i].name);
+		str_set(&e->plan[i].department, in->plan[i].department);
+		e->plan[i].done = in->plan[i].done;
+	}
+	e->plan_count = n;
+	n = in->escalations ? in->escalation_count : 0;
+	if (n > STORE_ESCALATIONS)
+		n = STORE_ESCALATIONS;
+	if (n)
+		memcpy(e->escalations, in->escalations, n * sizeof *e->escalations);
+	e->escalation_count = n;
+}
+
 static void event_apply(event_t *e, const event_in_t *in, int64_t now_ms)
 {
 	str_set(&e->type, in->type);
@@ -331,6 +384,11 @@ static void event_apply(event_t *e, const event_in_t *in, int64_t now_ms)
 	e->department_count = n;
 	e->steps_done = in->steps_done;
 	e->steps_total = in->steps_total;
+	str_set(&e->type_name, in->type_name);
+	str_set(&e->category, in->category);
+	str_set(&e->subcategory, in->subcategory);
+	e->due_ms = in->due_ms;
+	event_plan_apply(e, in);
 	e->received_ms = now_ms;
 }
 

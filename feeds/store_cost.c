@@ -34,17 +34,25 @@ size_t store_cost_reading_in(const reading_in_t *in)
 
 size_t store_cost_kpi(const kpi_t *k)
 {
-	return item_cost(sizeof *k) + str_cost(k->id) + str_cost(k->name) + str_cost(k->category) +
-	       str_cost(k->unit) + str_cost(k->period) + str_cost(k->index) +
-	       str_cost(k->district) + str_cost(k->street);
+	size_t c = item_cost(sizeof *k) + str_cost(k->id) + str_cost(k->name) +
+	           str_cost(k->category) + str_cost(k->unit) + str_cost(k->period) +
+	           str_cost(k->index) + str_cost(k->district) + str_cost(k->street);
+	for (size_t i = 0; i < k->index_count; i++)
+		c += str_cost(k->indices[i].index);
+	return c;
 }
 
 size_t store_cost_kpi_in(const kpi_in_t *in)
 {
-	return item_cost(sizeof(kpi_t)) + str_cost(in->id) +
-	       str_cost(in->name ? in->name : in->id) + str_cost(in->category) +
-	       str_cost(in->unit) + str_cost(in->period) + str_cost(in->index) +
-	       str_cost(in->district) + str_cost(in->street);
+	kpi_membership_in_t m[STORE_KPI_INDICES];
+	size_t n = store_kpi_memberships(in, m);
+	size_t c = item_cost(sizeof(kpi_t)) + str_cost(in->id) +
+	           str_cost(in->name ? in->name : in->id) + str_cost(in->category) +
+	           str_cost(in->unit) + str_cost(in->period) + str_cost(in->index) +
+	           str_cost(in->district) + str_cost(in->street);
+	for (size_t i = 0; i < n; i++)
+		c += str_cost(m[i].index);
+	return c;
 }
 
 size_t store_cost_event(const event_t *e)
@@ -53,6 +61,9 @@ size_t store_cost_event(const event_t *e)
 	           str_cost(e->district) + str_cost(e->street);
 	for (size_t i = 0; i < e->department_count; i++)
 		c += str_cost(e->departments[i].name);
+	c += str_cost(e->type_name) + str_cost(e->category) + str_cost(e->subcategory);
+	for (size_t i = 0; i < e->plan_count; i++)
+		c += str_cost(e->plan[i].name) + str_cost(e->plan[i].department);
 	return c;
 }
 
@@ -64,5 +75,9 @@ size_t store_cost_event_in(const event_in_t *in)
 	size_t n = in->departments ? in->department_count : 0;
 	for (size_t i = 0; i < n && i < STORE_DEPARTMENTS; i++)
 		c += str_cost(in->departments[i].name);
+	c += str_cost(in->type_name) + str_cost(in->category) + str_cost(in->subcategory);
+	n = in->plan ? in->plan_count : 0;
+	for (size_t i = 0; i < n && i < STORE_PLAN_STEPS; i++)
+		c += str_cost(in->plan[i].name) + str_cost(in->plan[i].department);
 	return c;
 }

@@ -52,6 +52,10 @@ size_t store_cost_kpi_in(const kpi_in_t *in);
 size_t store_cost_event(const event_t *e);
 size_t store_cost_event_in(const event_in_t *in);
 
+/* The memberships applying `in` gives a KPI (store.h, kpi_in_t): its
+ * `indices`, else its `index` alone; written to out, returns the count. */
+size_t store_kpi_memberships(const kpi_in_t *in, kpi_membership_in_t out[STORE_KPI_INDICES]);
+
 /* Removes the source's readings that documents stopped carrying, once
  * retention_ms has passed since they were last sent or confirmed, if one is
  * due at now_ms (store_poll.c). */

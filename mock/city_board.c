@@ -83,6 +83,7 @@ void city_board_init(city_t *c, const city_config_t *cfg)
 		int64_t jitter = (int64_t)(city_hash(c->seed, SALT_EVENT, i, 0) % 10);
 		c->event_offsets[i] = len * (int64_t)i / (int64_t)city_event_total + jitter;
 	}
+	city_events_init(c);
 }
 
 void city_board_free(city_t *c)
@@ -90,6 +91,7 @@ void city_board_free(city_t *c)
 	free(c->kpis);
 	free(c->kpi_items);
 	free(c->event_offsets);
+	city_events_free(c);
 }
 
 size_t city_kpi_count(const city_t *c)

@@ -50,10 +50,16 @@ struct city {
 	size_t reading_count;
 	city_kpi_sim_t *kpis;
 	int64_t *event_offsets; /* ticks each event's cycle is ahead at tick 0 */
+	/* The event stream (city_events.c): the catalogue and every street. */
+	struct city_event_catalogue *event_types;
+	city_street_ref_t *event_streets;
+	size_t event_street_count;
 };
 
 void city_board_init(city_t *c, const city_config_t *cfg);
 void city_board_free(city_t *c);
+void city_events_init(city_t *c);
+void city_events_free(city_t *c);
 void city_places_build(city_t *c);
 void city_places_free(city_t *c);
 /* Takes ownership of s (freed with the city) and returns it. */

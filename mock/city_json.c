@@ -3,6 +3,7 @@
 #include <inttypes.h>
 #include <stdbool.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <time.h>
 
 #include "jbuf.h"
@@ -165,8 +166,13 @@ static void put_kpi(jbuf_t *b, const city_t *c, size_t i, const city_json_time_t
 	for (int j = 0; j < CITY_KPI_HISTORY; j++)
 		jbuf_field_num(b, NULL, hist[j], k->decimals);
 	jbuf_close(b, ']');
-	jbuf_field_str(b, "index", k->index);
+	jbuf_field_str(b, "index", k->index); /* the first membership, for old clients */
 	jbuf_field_num(b, "weight", k->weight, 2);
+	jbuf_open(b, "indices", '{');
+	jbuf_field_num(b, k->index, k->weight, 2);
+	for (size_t j = 0; j < CITY_KPI_MORE_INDICES && k->more[j].index; j++)
+		jbuf_field_num(b, k->more[j].index, k->more[j].weight, 2);
+	jbuf_close(b, '}');
 	jbuf_close(b, '}');
 }
 
@@ -175,57 +181,85 @@ char *city_json_kpis(const city_t *c, const city_json_time_t *tm, size_t *len)
 	return doc_with_array(c, "mock-kpi", "kpis", city_kpi_count(c), put_kpi, NULL, 0, tm, len);
 }
 
-/* "EV-20261125-0007": the day the event opened, and a number that changes
- * with each recurrence of the same template. */
-static void put_event_id(jbuf_t *b, const city_t *c, size_t i, const city_json_time_t *tm,
-                         const city_event_state_t *st)
+static void put_plan(jbuf_t *b, const city_event_view_t *ev)
 {
-	char date[32];
-	city_json_format_time(tick_wall_ms(tm, st->opened_tick), date, sizeof(date));
-	/* "2026-11-25T..." -> "20261125" */
-	char ymd[9] = {date[0], date[1], date[2], date[3], date[5], date[6], date[8], date[9], 0};
-	int64_t n = st->cycle % 100;
-	if (n < 0)
-		n += 100;
-	jbuf_printf(b, "\"id\":\"EV-%s-%04" PRId64 "\",", ymd,
-	            n * (int64_t)city_event_count(c) + (int64_t)i + 1);
+	jbuf_open(b, "plan", '[');
+	for (size_t j = 0; j < ev->step_count; j++) {
+		jbuf_open(b, NULL, '{');
+		jbuf_field_str(b, "name", ev->steps[j].name);
+		jbuf_field_str(b, "department", ev->steps[j].department);
+		jbuf_puts(b, ev->steps[j].done ? "\"done\":true," : "\"done\":false,");
+		jbuf_close(b, '}');
+	}
+	jbuf_close(b, ']');
 }
 
-static void put_event(jbuf_t *b, const city_t *c, size_t i, const city_json_time_t *tm)
+static void put_escalations(jbuf_t *b, const city_event_view_t *ev, const city_json_time_t *tm)
 {
-	const city_event_def_t *e = city_event(c, i);
-	const city_district_def_t *d = &city_districts[e->district];
-	city_event_state_t st;
-	city_event_at(c, i, tm->tick, &st);
-	jbuf_open(b, NULL, '{');
-	put_event_id(b, c, i, tm, &st);
-	jbuf_field_str(b, "type", e->type);
-	jbuf_field_str(b, "title", e->title);
-	jbuf_field_str(b, "severity", e->severity);
-	put_place(b, d->name, d->streets[e->street].name);
-	jbuf_field_str(b, "level", e->level);
-	jbuf_field_str(b, "stage", city_stage_name(st.stage));
-	put_time(b, "opened_at", tick_wall_ms(tm, st.opened_tick));
-	put_time(b, "updated_at", tick_wall_ms(tm, st.updated_tick));
-	jbuf_open(b, "departments", '[');
-	for (size_t j = 0; j < st.dept_count; j++) {
+	jbuf_open(b, "escalations", '[');
+	for (size_t j = 0; j < ev->escalation_count; j++) {
 		jbuf_open(b, NULL, '{');
-		jbuf_field_str(b, "name", e->departments[j]);
-		jbuf_field_str(b, "state", city_dept_state_name(st.depts[j]));
+		jbuf_field_str(b, "from", city_tier_name(ev->escalations[j].from));
+		jbuf_field_str(b, "to", city_tier_name(ev->escalations[j].to));
+		put_time(b, "at", tick_wall_ms(tm, ev->escalations[j].tick));
+		jbuf_close(b, '}');
+	}
+	jbuf_close(b, ']');
+}
+
+void city_json_put_event(jbuf_t *b, const city_event_view_t *ev, const city_json_time_t *tm)
+{
+	jbuf_open(b, NULL, '{');
+	jbuf_field_str(b, "id", ev->id);
+	jbuf_field_str(b, "type", ev->type);
+	if (ev->type_name)
+		jbuf_field_str(b, "type_name", ev->type_name);
+	if (ev->category)
+		jbuf_field_str(b, "category", ev->category);
+	if (ev->subcategory)
+		jbuf_field_str(b, "subcategory", ev->subcategory);
+	jbuf_field_str(b, "title", ev->title);
+	jbuf_field_str(b, "severity", city_severity_name(ev->severity));
+	jbuf_open(b, "place", '{');
+	jbuf_field_str(b, "district", ev->district);
+	if (ev->street)
+		jbuf_field_str(b, "street", ev->street);
+	jbuf_close(b, '}');
+	jbuf_field_str(b, "level", city_tier_name(ev->level));
+	jbuf_field_str(b, "stage", city_stage_name(ev->stage));
+	put_time(b, "opened_at", tick_wall_ms(tm, ev->opened_tick));
+	put_time(b, "updated_at", tick_wall_ms(tm, ev->updated_tick));
+	put_time(b, "due_at", tick_wall_ms(tm, ev->due_tick));
+	jbuf_open(b, "departments", '[');
+	for (size_t j = 0; j < ev->dept_count; j++) {
+		jbuf_open(b, NULL, '{');
+		jbuf_field_str(b, "name", ev->dept_names[j]);
+		jbuf_field_str(b, "state", city_dept_state_name(ev->depts[j]));
 		jbuf_close(b, '}');
 	}
 	jbuf_close(b, ']');
 	jbuf_open(b, "steps", '{');
-	jbuf_field_num(b, "done", st.done, 0);
-	jbuf_field_num(b, "total", st.total, 0);
+	jbuf_field_num(b, "done", ev->done, 0);
+	jbuf_field_num(b, "total", ev->total, 0);
 	jbuf_close(b, '}');
+	put_plan(b, ev);
+	put_escalations(b, ev, tm);
 	jbuf_close(b, '}');
 }
 
 char *city_json_events(const city_t *c, const city_json_time_t *tm, size_t *len)
 {
-	return doc_with_array(c, "mock-events", "events", city_event_count(c), put_event, NULL, 0,
-	                      tm, len);
+	city_event_view_t *views;
+	size_t n = city_events_at(c, tm->tick, &views);
+	jbuf_t b;
+	jbuf_init(&b, 16 * 1024 + n * 1024);
+	doc_open(&b, "mock-events", tm);
+	jbuf_open(&b, "events", '[');
+	for (size_t i = 0; i < n; i++)
+		city_json_put_event(&b, &views[i], tm);
+	jbuf_close(&b, ']');
+	free(views);
+	return doc_finish(&b, len);
 }
 
 char *city_json_health(const city_t *c, const city_json_time_t *tm, size_t *len)
@@ -237,8 +271,11 @@ char *city_json_health(const city_t *c, const city_json_time_t *tm, size_t *len)
 	put_time(&b, "generated_at", tm->now_ms);
 	jbuf_printf(&b, "\"tick\":%" PRId64 ",\"tick_ms\":%u,\"seed\":%" PRIu64, tm->tick,
 	            tm->tick_ms, city_seed(c));
+	city_event_view_t *views;
+	size_t events = city_events_at(c, tm->tick, &views); /* shown at this tick */
+	free(views);
 	jbuf_printf(&b, ",\"readings\":%zu,\"kpis\":%zu,\"events\":%zu}\n", city_reading_count(c),
-	            city_kpi_count(c), city_event_count(c));
+	            city_kpi_count(c), events);
 	return jbuf_finish(&b, len);
 }
 

@@ -10,6 +10,8 @@
 #include <stdint.h>
 
 #include "city.h"
+#include "city_event.h"
+#include "jbuf.h"
 
 typedef struct city_json_time {
 	int64_t tick;     /* simulation tick the document shows */
@@ -21,7 +23,11 @@ typedef struct city_json_time {
 /* {"version":1,"source":"mock-<domain>",...,"readings":[...]} for one domain. */
 char *city_json_readings(const city_t *c, size_t domain, const city_json_time_t *tm, size_t *len);
 char *city_json_kpis(const city_t *c, const city_json_time_t *tm, size_t *len);
+/* {"version":1,...,"events":[...]}: the views city_events_at() gives. */
 char *city_json_events(const city_t *c, const city_json_time_t *tm, size_t *len);
+/* One event object (and the comma after it) into b, as an element of an
+ * "events" array: for whole documents and for deltas alike. */
+void city_json_put_event(jbuf_t *b, const city_event_view_t *ev, const city_json_time_t *tm);
 /* {"status":"ok","version":1,...} with the tick, seed and counts. */
 char *city_json_health(const city_t *c, const city_json_time_t *tm, size_t *len);
 /* {"error":"<message>"}; message is escaped. */

@@ -49,6 +49,14 @@ typedef struct city_domain_def {
 	size_t stride; /* step through the street list, coprime with it */
 } city_domain_def_t;
 
+/* A KPI's membership in one of the five composite indices beyond its first. */
+typedef struct city_kpi_membership {
+	const char *index;
+	double weight;
+} city_kpi_membership_t;
+
+#define CITY_KPI_MORE_INDICES 2
+
 typedef struct city_kpi_def {
 	const char *id, *name, *category, *unit;
 	double value; /* long-run centre */
@@ -56,9 +64,10 @@ typedef struct city_kpi_def {
 	double trend; /* change per history step (older values differ) */
 	double target;
 	bool lower_better;
-	const char *index;
+	const char *index; /* first membership (sent as index/weight too) */
 	double weight;
 	int decimals;
+	city_kpi_membership_t more[CITY_KPI_MORE_INDICES]; /* index NULL: none */
 } city_kpi_def_t;
 
 typedef struct city_event_def {
@@ -67,6 +76,7 @@ typedef struct city_event_def {
 	const char *departments[5];
 	unsigned steps;      /* total steps of the response plan */
 	unsigned step_ticks; /* ticks per step */
+	const char *type_name, *category, *subcategory; /* as in the city's catalogue */
 } city_event_def_t;
 
 extern const city_district_def_t city_districts[];

@@ -50,3 +50,8 @@ if(CURL_PROGRAM AND TIMEOUT_PROGRAM)
   set_tests_properties(mock_fault PROPERTIES TIMEOUT 120 LABELS "integration;mock"
                        ENVIRONMENT "${CITYDASH_TEST_ENV}")
 endif()
+# The incidents: catalogue, the city scale's stream, the document through citydash's parser.
+citydash_unit_test(test_mock_events
+  SOURCES integration/test_mock_events.c
+  LIBS citydash_mockserver m
+  LABELS unit mock)

@@ -198,7 +198,11 @@ static void test_events_document(void **state)
 	assert_int_equal(cJSON_GetArraySize(arr), (int)city_event_count(c));
 	cJSON_ArrayForEach(e, arr)
 	{
-		assert_memory_equal(str_field(e, "id"), "EV-2026112", 10);
+		assert_memory_equal(str_field(e, "id"), "EV-", 3);
+		assert_true(strlen(str_field(e, "type_name")) > 0);
+		assert_true(strlen(str_field(e, "category")) > 0);
+		assert_true(strlen(str_field(e, "subcategory")) > 0);
+		assert_memory_equal(str_field(e, "due_at"), "2026-11-2", 9);
 		assert_non_null(strstr("critical major minor info", str_field(e, "severity")));
 		assert_non_null(strstr("city district street", str_field(e, "level")));
 		assert_non_null(
@@ -212,6 +216,28 @@ static void test_events_document(void **state)
 			str_field(d, "name");
 			assert_non_null(strstr("pending active done", str_field(d, "state")));
 		}
+		/* The plan: one entry per step, as many done as steps.done. */
+		const cJSON *plan = cJSON_GetObjectItemCaseSensitive(e, "plan"), *p;
+		assert_int_equal(cJSON_GetArraySize(plan), (int)num_field(steps, "total"));
+		int done = 0;
+		cJSON_ArrayForEach(p, plan)
+		{
+			assert_true(strlen(str_field(p, "name")) > 0);
+			assert_true(strlen(str_field(p, "department")) > 0);
+			done += cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(p, "done"));
+		}
+		assert_int_equal(done, (int)num_field(steps, "done"));
+		/* Escalations lead from the street to the level it has now. */
+		const cJSON *esc = cJSON_GetObjectItemCaseSensitive(e, "escalations"), *x;
+		assert_true(cJSON_IsArray(esc));
+		const char *tier = "street";
+		cJSON_ArrayForEach(x, esc)
+		{
+			assert_string_equal(str_field(x, "from"), tier);
+			tier = str_field(x, "to");
+			str_field(x, "at");
+		}
+		assert_string_equal(tier, str_field(e, "level"));
 	}
 	cJSON_Delete(doc);
 	city_destroy(c);

@@ -13,6 +13,7 @@
 
 #include "city.h"
 #include "city_json.h"
+#include "protocol.h"
 
 #define SEED  20261125u
 #define T0_MS 1764057600000LL
@@ -266,6 +267,57 @@ static void test_city_kpi_document(void **state)
 	free(text);
 }
 
+typedef struct memberships {
+	size_t kpis, multi, per_index[5], first_is_index;
+} memberships_t;
+
+static void count_memberships(void *ctx, const kpi_in_t *k)
+{
+	static const char *const indices[] = {"development", "construction", "operation", "service",
+	                                      "health"};
+	memberships_t *m = ctx;
+	m->kpis++;
+	m->multi += k->index_count >= 2;
+	m->first_is_index += k->index_count && k->index &&
+	                     strcmp(k->indices[0].index, k->index) == 0 &&
+	                     k->indices[0].weight == k->weight;
+	for (size_t i = 0; i < k->index_count; i++) {
+		bool known = false;
+		for (size_t j = 0; j < 5; j++)
+			if (strcmp(k->indices[i].index, indices[j]) == 0) {
+				m->per_index[j]++;
+				known = true;
+			}
+		assert_true(known);
+		assert_true(k->indices[i].weight > 0 && k->indices[i].weight <= 2);
+	}
+}
+
+/* KPIs belong to several composite indices (`indices`, read back with
+ * citydash's parser), the first being the old `index`/`weight`; at both
+ * scales many are in two, and every index has members. */
+static void test_kpi_memberships(void **state)
+{
+	(void)state;
+	for (int scale = 0; scale < 2; scale++) {
+		city_config_t cfg = {.scale = scale ? CITY_SCALE_CITY : CITY_SCALE_DEMO};
+		city_t *c = city_create_config(SEED, &cfg);
+		size_t len;
+		char *text = city_json_kpis(c, &at_tick_10, &len);
+		memberships_t m = {0};
+		feed_sink_t sink = {.ctx = &m, .kpi = count_memberships};
+		feed_stats_t stats;
+		assert_int_equal(protocol_v1_parse(text, len, T0_MS, &sink, &stats, NULL), 0);
+		assert_int_equal(m.kpis, city_kpi_count(c));
+		assert_int_equal(m.first_is_index, m.kpis);
+		assert_true(m.multi * 3 >= m.kpis); /* a third or more in two indices */
+		for (size_t j = 0; j < 5; j++)
+			assert_true(m.per_index[j] >= (scale ? 50u : 2u));
+		free(text);
+		city_destroy(c);
+	}
+}
+
 static char *all_documents(const city_t *c, size_t *total)
 {
 	size_t cap = 1, len = 0;
@@ -393,6 +445,7 @@ int main(void)
 	    cmocka_unit_test_setup_teardown(test_city_deterministic, setup_city, teardown),
 	    cmocka_unit_test(test_counts_on_demand),
 	    cmocka_unit_test(test_demo_unchanged),
+	    cmocka_unit_test(test_kpi_memberships),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -7,3 +7,4 @@ citydash_unit_test(test_config SOURCES unit/test_config.c LIBS citydash_core LAB
 citydash_unit_test(test_ingest_batch SOURCES unit/test_ingest_batch.c unit/fixture.c LIBS citydash_core LABELS unit)
 citydash_unit_test(test_kpi_place SOURCES unit/test_kpi_place.c LIBS citydash_core LABELS unit)
 citydash_unit_test(test_json_arena SOURCES unit/test_json_arena.c LIBS citydash_core LABELS unit)
+citydash_unit_test(test_governance_fields SOURCES unit/test_governance_fields.c LIBS citydash_core LABELS unit)
