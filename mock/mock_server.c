@@ -20,6 +20,8 @@
 #include "http_gzip.h"
 #include "i18n.h"
 #include "metrics.h"
+#include "mock_scenario_serve.h"
+#include "scenario.h"
 #include "xalloc.h"
 
 #include "mock_server_private.h"
@@ -360,9 +362,11 @@ static enum MHD_Result serve(void *cls, struct MHD_Connection *conn, const char 
                              size_t *upload_size, void **req_cls)
 {
 	mock_server_t *srv = cls;
-	route_t *r = route_find(srv, url);
 	unsigned code = 0;
 	enum MHD_Result ret;
+	if (mock_scenario_route(url)) /* the scenarios' control routes: their own file */
+		return mock_scenario_serve(srv, conn, url, method, &code);
+	route_t *r = route_find(srv, url);
 	if (strcmp(method, MHD_HTTP_METHOD_GET) != 0 && strcmp(method, MHD_HTTP_METHOD_HEAD) != 0) {
 		code = MHD_HTTP_METHOD_NOT_ALLOWED;
 		ret = mock_server_queue_error(conn, code, "method not allowed");
@@ -404,11 +408,26 @@ mock_server_t *mock_server_start(const mock_options_t *opts, char **cause)
 	struct sockaddr_in sa;
 	if (!parse_bind(bind, opts->port, &sa, cause))
 		return NULL;
+	for (size_t k = 0; k < opts->scenario_count; k++) {
+		size_t id;
+		if (!city_scenario_find(opts->scenarios[k], &id)) {
+			*cause = xasprintf(_("unknown scenario \"%s\""), opts->scenarios[k]);
+			return NULL;
+		}
+	}
 	mock_server_t *srv = xcalloc(1, sizeof(*srv));
 	srv->tick_ms = opts->tick_ms ? opts->tick_ms : 1000;
-	srv->city = city_create_config(opts->seed, &opts->city);
 	srv->start_mono_ms = clock_mono_ms();
 	srv->start_wall_ms = clock_wall_ms();
+	city_config_t cfg = opts->city;
+	cfg.speed = (opts->speed > 0 ? opts->speed : 1) * srv->tick_ms / 1000.0;
+	cfg.start_ms = srv->start_wall_ms;
+	srv->city = city_create_config(opts->seed, &cfg);
+	for (size_t k = 0; k < opts->scenario_count; k++) {
+		size_t id;
+		if (city_scenario_find(opts->scenarios[k], &id))
+			city_scenario_start(srv->city, id, 0); /* a repeated name: once */
+	}
 	pthread_mutex_init(&srv->lock, NULL);
 	routes_init(srv, opts->files, opts->file_count);
 	srv->log_errors = opts->log_errors;
