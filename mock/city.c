@@ -95,9 +95,9 @@ static void sim_shares(const city_measure_def_t *m, double *day, double *fast, d
                        double *drift)
 {
 	bool has_day = m->diurnal != CITY_DIURNAL_NONE;
-	*day = has_day ? 0.45 : 0;
-	*fast = has_day ? 0.33 : 0.75;
-	*district = has_day ? 0.12 : 0.13;
+	*day = has_day ? 0.55 : 0;
+	*fast = has_day ? 0.25 : 0.75;
+	*district = has_day ? 0.10 : 0.13;
 	*drift = has_day ? 0.10 : 0.12;
 }
 

@@ -50,3 +50,8 @@ if(CURL_PROGRAM AND TIMEOUT_PROGRAM)
   set_tests_properties(mock_fault PROPERTIES TIMEOUT 120 LABELS "integration;mock"
                        ENVIRONMENT "${CITYDASH_TEST_ENV}")
 endif()
+# The city over time: simulated clock, --speed, day curves, noise, drift, faults.
+citydash_unit_test(test_mock_time
+  SOURCES integration/test_mock_time.c
+  LIBS citydash_mockserver m
+  LABELS unit mock)
