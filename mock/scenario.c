@@ -28,13 +28,16 @@ void city_scenarios_init(city_t *c)
 	}
 	for (size_t k = 0; k < scenario_def_count && k < SCENARIO_MAX; k++) {
 		const scenario_def_t *def = &scenario_defs[k];
+		const char *street = c->scale == CITY_SCALE_CITY && def->street_city
+		                         ? def->street_city
+		                         : def->street;
 		for (size_t d = 0; d < c->district_count; d++) {
 			const city_district_def_t *dist = &c->districts[d];
 			if (strcmp(dist->pinyin, def->district) != 0)
 				continue;
 			s->place[k].district = dist;
-			for (size_t j = 0; def->street && j < dist->street_count; j++)
-				if (strcmp(dist->streets[j].pinyin, def->street) == 0)
+			for (size_t j = 0; street && j < dist->street_count; j++)
+				if (strcmp(dist->streets[j].pinyin, street) == 0)
 					s->place[k].street = &dist->streets[j];
 		}
 	}

@@ -30,7 +30,9 @@ static double below(const city_measure_def_t *m, double past)
 	return m->lo - past * (m->lo - m->lolo);
 }
 
-/* ---- main-burst: a water main bursts under 观音桥 (江北区) ---------------- */
+/* ---- main-burst: a water main bursts in 江北区 ----------------------------
+ * Under 观音桥 at demo scale, under 五里店 at city scale: the streets whose
+ * neighbourhoods have pump stations and pressure monitors. */
 
 #define BURST_COLLAPSED_S 45    /* pressure gone this soon after the burst */
 #define BURST_VALVE_S     780   /* upstream valves closed (step 4 done) */
@@ -229,11 +231,12 @@ static double festival_reading(const city_t *c, const scenario_place_t *p, size_
 	if (c->readings[i].district != p->district)
 		return 0;
 	const city_measure_def_t *m = measure(c, i);
-	double g = crowd(e), w = scenario_near(c, i, p) ? 1 : 0.4;
+	bool near = scenario_near(c, i, p);
+	double g = crowd(e), w = near ? 1 : 0.4;
 	if (scenario_is(c, i, "telecom", "load") || scenario_is(c, i, "telecom", "latency"))
 		return g * scenario_push(c, i, above(m, 0.4), w);
-	if (scenario_is(c, i, "telecom", "users"))
-		return g * scenario_push(c, i, above(m, 1.2), w);
+	if (scenario_is(c, i, "telecom", "users")) /* crowds all over 渝中 */
+		return g * scenario_push(c, i, above(m, 1.2), near ? 1 : 0.75);
 	if (scenario_is(c, i, "telecom", "packet_loss"))
 		return g * scenario_push(c, i, m->hi, 0.8 * w);
 	if (scenario_is(c, i, "tunnel", "traffic_flow") || scenario_is(c, i, "tunnel", "co"))
@@ -276,21 +279,21 @@ static const scenario_event_def_t festival_event = {
 
 const scenario_def_t scenario_defs[] = {
     {"main-burst", "供水主管爆管",
-     "A water main bursts under 观音桥 (江北区): pressure collapses at the pump stations "
-     "around it, flows spike, traffic jams, and a 14-step response runs across five "
-     "departments from street to city.",
-     "jiangbei", "guanyinqiao", 2580, main_burst_reading, main_burst_kpi, &main_burst_event},
+     "A water main bursts in 江北区 (观音桥; 五里店 at city scale): pressure collapses at "
+     "the pump stations around it, flows spike, traffic jams, and a 14-step response runs "
+     "across five departments from street to city.",
+     "jiangbei", "guanyinqiao", "wulidian", 2580, main_burst_reading, main_burst_kpi, &main_burst_event},
     {"heatwave", "持续高温",
      "Two hours of extreme heat: power loads and transformer temperatures climb city-wide, "
      "water demand rises and pressures sag.",
-     "shapingba", NULL, 7200, heatwave_reading, heatwave_kpi, &heatwave_event},
+     "shapingba", NULL, NULL, 7200, heatwave_reading, heatwave_kpi, &heatwave_event},
     {"flood", "洪峰过境",
      "A flood crest passes: river levels at the bridges rise past their warning levels and "
      "the tunnels' drainage fills; traffic slows.",
-     "yuzhong", "chaotianmen", 5400, flood_reading, flood_kpi, &flood_event},
+     "yuzhong", "chaotianmen", NULL, 5400, flood_reading, flood_kpi, &flood_event},
     {"festival", "节庆大客流",
      "A festival evening around 解放碑 and 洪崖洞 (渝中区): crowds load the cell sites, "
      "tunnels fill and the congestion index rises.",
-     "yuzhong", "jiefangbei", 10800, festival_reading, festival_kpi, &festival_event},
+     "yuzhong", "jiefangbei", NULL, 10800, festival_reading, festival_kpi, &festival_event},
 };
 const size_t scenario_def_count = COUNT(scenario_defs);

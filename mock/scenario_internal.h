@@ -45,6 +45,9 @@ typedef double scenario_kpi_fn(const city_t *c, const scenario_place_t *p, size_
 typedef struct scenario_def {
 	const char *name, *title, *description;
 	const char *district, *street; /* pinyin of its place */
+	/* The street at city scale, if another (NULL: the same): one whose
+	 * neighbourhood has the equipment the scenario acts on. */
+	const char *street_city;
 	int64_t duration_s;
 	scenario_reading_fn *reading;
 	scenario_kpi_fn *kpi;

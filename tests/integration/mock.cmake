@@ -55,3 +55,8 @@ citydash_unit_test(test_mock_time
   SOURCES integration/test_mock_time.c
   LIBS citydash_mockserver m
   LABELS unit mock)
+# Scenarios: each one's course, start semantics, determinism, loopback check.
+citydash_unit_test(test_mock_scenario
+  SOURCES integration/test_mock_scenario.c
+  LIBS citydash_mockserver m
+  LABELS unit mock)
