@@ -60,3 +60,10 @@ citydash_unit_test(test_mock_scenario
   SOURCES integration/test_mock_scenario.c
   LIBS citydash_mockserver m
   LABELS unit mock)
+# Scenarios over HTTP on the real binary, and --speed / --scenario values.
+if(CURL_PROGRAM AND TIMEOUT_PROGRAM)
+  add_test(NAME mock_scenario
+    COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/integration/mock_scenario_test.sh $<TARGET_FILE:citydash-mock>)
+  set_tests_properties(mock_scenario PROPERTIES TIMEOUT 120 LABELS "integration;mock"
+                       ENVIRONMENT "${CITYDASH_TEST_ENV}")
+endif()
