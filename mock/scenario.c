@@ -6,8 +6,6 @@
  * with it). Starts take its lock; everything else reads the atomics. */
 #include "scenario_internal.h"
 
-#include <math.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -15,7 +13,6 @@
 
 enum { SALT_SCENARIO = 401 };
 
-#define CLOSED_SHOWN_S 600 /* a closed event stays listed this long */
 
 void city_scenarios_init(city_t *c)
 {
