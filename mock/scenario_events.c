@@ -68,14 +68,16 @@ static void fill_view(const city_t *c, size_t k, int64_t run, int64_t start, int
 	const scenario_place_t *p = &c->scenarios->place[k];
 	memset(v, 0, sizeof *v);
 	/* the simulated local day it opened, as the city's own ids have */
-	char day[48] = "19700101";
+	char day[16] = "19700101";
 	int64_t ms = city_sim_wall_ms(c, start) + 8 * 3600 * 1000LL;
 	time_t secs = (time_t)(ms >= 0 ? ms / 1000 : -((999 - ms) / 1000));
 	struct tm tm;
 	if (gmtime_r(&secs, &tm))
-		snprintf(day, sizeof day, "%04d%02d%02d", (tm.tm_year + 1900) % 10000,
-		         tm.tm_mon + 1, tm.tm_mday);
-	snprintf(v->id, sizeof v->id, "EV-%s-SC%02zu-%lld", day, k + 1, (long long)(run + 1));
+		snprintf(day, sizeof day, "%04u%02u%02u", (unsigned)(tm.tm_year + 1900) % 10000u,
+		         (unsigned)(tm.tm_mon + 1) % 100u, (unsigned)tm.tm_mday % 100u);
+	/* bounded so that it always fits: runs kept are the last few anyway */
+	snprintf(v->id, sizeof v->id, "EV-%s-SC%02u-%u", day, (unsigned)(k + 1) % 100u,
+	         (unsigned)((run + 1) % 100000));
 	v->type = ev->type;
 	v->type_name = ev->type_name;
 	v->category = ev->category;
