@@ -94,7 +94,7 @@ static void test_main_burst_event(void **state)
 {
 	(void)state;
 	city_t *c = make(CITY_SCALE_DEMO, 1);
-	city_event_view_t v;
+	city_event_view_t v = {0};
 	assert_false(event_at(c, START, &v)); /* nothing before a run */
 	assert_true(city_scenario_start(c, scenario("main-burst"), START));
 	assert_false(event_at(c, START - 1, &v));
@@ -156,7 +156,7 @@ static void test_main_burst_departments_mid_course(void **state)
 	(void)state;
 	city_t *c = make(CITY_SCALE_DEMO, 1);
 	assert_true(city_scenario_start(c, scenario("main-burst"), 0));
-	city_event_view_t v;
+	city_event_view_t v = {0};
 	assert_true(event_at(c, 10, &v));
 	assert_int_equal(v.stage, CITY_STAGE_SENSED);
 	for (size_t j = 0; j < v.dept_count; j++)
@@ -238,7 +238,7 @@ static void test_main_burst_speed(void **state)
 	(void)state;
 	city_t *c = make(CITY_SCALE_DEMO, 60);
 	assert_true(city_scenario_start(c, scenario("main-burst"), START));
-	city_event_view_t v;
+	city_event_view_t v = {0};
 	assert_true(event_at(c, START + 43, &v)); /* 2,580 s / 60 */
 	assert_int_equal(v.stage, CITY_STAGE_CLOSED);
 	assert_true(event_at(c, START + 42, &v));
@@ -315,7 +315,7 @@ static void test_heatwave(void **state)
 	assert_true(share_above_hi(plain, "power", "load", NULL, NULL, mid) < 0.05);
 	assert_true(share_above_hi(c, "power", "oil_temperature", NULL, NULL, mid) > 0.3);
 	assert_true(share_above_hi(c, "power", "winding_temperature", NULL, NULL, mid) > 0.3);
-	city_event_view_t v;
+	city_event_view_t v = {0};
 	assert_true(event_at(c, mid, &v));
 	assert_string_equal(v.type, "weather.heatwave");
 	assert_int_equal(v.level, CITY_TIER_CITY);
@@ -333,7 +333,7 @@ static void test_flood(void **state)
 	assert_true(share_above_hi(c, "bridge", "river_level", NULL, NULL, crest) > 0.9);
 	assert_true(share_above_hi(c, "bridge", "river_level", NULL, NULL, 0) == 0);
 	assert_true(share_above_hi(c, "tunnel", "water_level", NULL, NULL, crest) > 0.8);
-	city_event_view_t v;
+	city_event_view_t v = {0};
 	assert_true(event_at(c, crest, &v));
 	assert_string_equal(v.type, "flood.river_crest");
 	assert_string_equal(v.street, "朝天门街道");
@@ -356,7 +356,7 @@ static void test_festival(void **state)
 	            share_above_hi(plain, "telecom", "load", "jiangbei", NULL, evening));
 	size_t k = kpi_index(c, "district.congestion_index.yuzhong");
 	assert_true(city_kpi_value_at(c, k, evening) > city_kpi_value_at(plain, k, evening) + 0.4);
-	city_event_view_t v;
+	city_event_view_t v = {0};
 	assert_true(event_at(c, evening, &v));
 	assert_string_equal(v.type, "public.large_crowd");
 	assert_string_equal(v.district, "渝中区");
