@@ -206,17 +206,21 @@ static void test_fault_kinds_as_seen(void **state)
 		bool holding = false;
 		for (int64_t t = 0; t < 12000; t++) {
 			city_fault_t f = city_reading_fault_at(c, i, t);
+			seen[f]++;
+			if (f == CITY_FAULT_NONE) { /* only faults are looked at closely: valgrind */
+				holding = false;
+				continue;
+			}
 			double v;
 			bool have = city_reading_value_at(c, i, t, &v);
 			city_quality_t q = city_reading_quality_at(c, i, t);
-			seen[f]++;
 			if (f == CITY_FAULT_STUCK) {
 				assert_true(have);
 				if (holding)
 					assert_true(v == held);
 				held = v;
 				holding = true;
-				if (city_reading_quality_at(c, i, t) != CITY_QUALITY_UNCERTAIN)
+				if (q != CITY_QUALITY_UNCERTAIN) /* a dodgy instrument may say so */
 					assert_int_equal(q, CITY_QUALITY_GOOD);
 			} else {
 				holding = false;
