@@ -12,12 +12,34 @@
 #include <string.h>
 
 #include "city_json.h"
+#include "i18n.h"
 #include "jbuf.h"
 #include "scenario.h"
+#include "xalloc.h"
 
 #include "mock_server_private.h"
 
 #define SCENARIO_PREFIX SCENARIOS_PATH "/"
+
+city_t *mock_scenario_city(const mock_options_t *opts, unsigned tick_ms, int64_t start_ms,
+                           char **cause)
+{
+	size_t k;
+	for (size_t i = 0; i < opts->scenario_count; i++) {
+		if (!city_scenario_find(opts->scenarios[i], &k)) {
+			*cause = xasprintf(_("unknown scenario \"%s\""), opts->scenarios[i]);
+			return NULL;
+		}
+	}
+	city_config_t cfg = opts->city;
+	cfg.speed = (opts->speed > 0 ? opts->speed : 1) * tick_ms / 1000.0;
+	cfg.start_ms = start_ms;
+	city_t *c = city_create_config(opts->seed, &cfg);
+	for (size_t i = 0; i < opts->scenario_count; i++)
+		if (city_scenario_find(opts->scenarios[i], &k))
+			city_scenario_start(c, k, 0); /* refused (running) when repeated */
+	return c;
+}
 
 bool mock_scenario_route(const char *url)
 {

@@ -12,12 +12,19 @@
 
 #include <microhttpd.h>
 #include <stdbool.h>
+#include <stdint.h>
 #include <sys/socket.h>
 
 #include "mock_server.h"
 
 #define SCENARIOS_PATH "/v1/scenarios"
 
+/* The server's city: opts->city running opts->speed simulated seconds per
+ * second (a step is tick_ms), its tick 0 at start_ms, with opts->scenarios
+ * started at tick 0 (a name given twice: one run). NULL with *cause (the
+ * caller frees) for an unknown scenario. */
+city_t *mock_scenario_city(const mock_options_t *opts, unsigned tick_ms, int64_t start_ms,
+                           char **cause);
 /* Whether url is one of these routes: /v1/scenarios or /v1/scenarios/... */
 bool mock_scenario_route(const char *url);
 /* Answers a request on one of them; *code is the status sent. */

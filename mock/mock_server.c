@@ -21,7 +21,6 @@
 #include "i18n.h"
 #include "metrics.h"
 #include "mock_scenario_serve.h"
-#include "scenario.h"
 #include "xalloc.h"
 
 #include "mock_server_private.h"
@@ -408,25 +407,14 @@ mock_server_t *mock_server_start(const mock_options_t *opts, char **cause)
 	struct sockaddr_in sa;
 	if (!parse_bind(bind, opts->port, &sa, cause))
 		return NULL;
-	for (size_t k = 0; k < opts->scenario_count; k++) {
-		size_t id;
-		if (!city_scenario_find(opts->scenarios[k], &id)) {
-			*cause = xasprintf(_("unknown scenario \"%s\""), opts->scenarios[k]);
-			return NULL;
-		}
-	}
 	mock_server_t *srv = xcalloc(1, sizeof(*srv));
 	srv->tick_ms = opts->tick_ms ? opts->tick_ms : 1000;
 	srv->start_mono_ms = clock_mono_ms();
 	srv->start_wall_ms = clock_wall_ms();
-	city_config_t cfg = opts->city;
-	cfg.speed = (opts->speed > 0 ? opts->speed : 1) * srv->tick_ms / 1000.0;
-	cfg.start_ms = srv->start_wall_ms;
-	srv->city = city_create_config(opts->seed, &cfg);
-	for (size_t k = 0; k < opts->scenario_count; k++) {
-		size_t id;
-		if (city_scenario_find(opts->scenarios[k], &id))
-			city_scenario_start(srv->city, id, 0); /* a repeated name: once */
+	srv->city = mock_scenario_city(opts, srv->tick_ms, srv->start_wall_ms, cause);
+	if (!srv->city) {
+		free(srv);
+		return NULL;
 	}
 	pthread_mutex_init(&srv->lock, NULL);
 	routes_init(srv, opts->files, opts->file_count);

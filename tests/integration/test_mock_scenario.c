@@ -429,6 +429,39 @@ static void test_loopback_check(void **state)
 	assert_false(mock_scenario_route("/v1/feeds/water"));
 }
 
+/* The server's city: speed per wall second turned into speed per tick,
+ * scenarios started at tick 0, a repeated one once, an unknown one refused. */
+static void test_server_city(void **state)
+{
+	(void)state;
+	static const char *const names[] = {"flood", "main-burst", "flood"};
+	mock_options_t opts = {.seed = SEED, .speed = 60, .scenarios = names, .scenario_count = 3};
+	char *cause = NULL;
+	city_t *c = mock_scenario_city(&opts, 500, MIDNIGHT_MS, &cause);
+	assert_non_null(c);
+	assert_null(cause);
+	assert_true(city_speed(c) == 30); /* 60 s a second, two ticks a second */
+	assert_int_equal(city_sim_wall_ms(c, 2), MIDNIGHT_MS + 60000);
+	city_scenario_status_t st;
+	city_scenario_status_at(c, scenario("flood"), 1, &st);
+	assert_int_equal(st.phase, CITY_SCENARIO_RUNNING);
+	assert_int_equal(st.runs, 1);
+	assert_int_equal(st.started_tick, 0);
+	city_scenario_status_at(c, scenario("main-burst"), 1, &st);
+	assert_int_equal(st.phase, CITY_SCENARIO_RUNNING);
+	city_scenario_status_at(c, scenario("heatwave"), 1, &st);
+	assert_int_equal(st.phase, CITY_SCENARIO_IDLE);
+	city_destroy(c);
+
+	static const char *const bad[] = {"flood", "typhoon"};
+	opts.scenarios = bad;
+	opts.scenario_count = 2;
+	assert_null(mock_scenario_city(&opts, 1000, MIDNIGHT_MS, &cause));
+	assert_non_null(cause);
+	assert_non_null(strstr(cause, "typhoon"));
+	free(cause);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -444,6 +477,7 @@ int main(void)
 	    cmocka_unit_test(test_festival),
 	    cmocka_unit_test(test_deterministic),
 	    cmocka_unit_test(test_loopback_check),
+	    cmocka_unit_test(test_server_city),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
