@@ -3,7 +3,8 @@
 # values (exit 2), GET /v1/scenarios, POST /v1/scenarios/NAME from loopback
 # (200, then 409 while running; 404 unknown; 405 wrong method), and a
 # main-burst run compressed by --speed: the pump pressure under 观音桥 falls
-# below lolo and the run is over within its compressed course.
+# below lolo and the run is over within its compressed course; 403 for a
+# client that is not loopback (when this machine has another address).
 # Usage: mock_scenario_test.sh PATH/TO/citydash-mock
 set -u
 MOCK=${1:?usage: mock_scenario_test.sh PATH/TO/citydash-mock}
@@ -83,4 +84,28 @@ grep -q '"runs":2' "$WORK/body" || fail "restart is not run 2: $(cat "$WORK/body
 
 kill -TERM "$PID"
 wait "$PID" || fail "exit status $? after SIGTERM"
+
+# A client that is not loopback gets 403: a mock bound to this machine's own
+# non-loopback address sees that address as the client's (skipped without one).
+addr=$(hostname -I 2>/dev/null | tr ' ' '\n' | grep -E '^[0-9]+(\.[0-9]+){3}$' |
+	grep -v '^127\.' | head -n 1)
+if [ -n "$addr" ]; then
+	timeout 60 "$MOCK" --port 0 --bind "$addr" >"$WORK/out2" 2>"$WORK/err" &
+	PID=$!
+	MOCK_PIDS+=("$PID")
+	for _ in $(seq 1 100); do
+		[ -s "$WORK/out2" ] && break
+		sleep 0.1
+	done
+	base=$(sed -n 's/^listening on //p' "$WORK/out2")
+	[ -n "$base" ] || fail "no listening line on $addr"
+	[ "$(status "$base/v1/scenarios/flood" POST)" = 403 ] ||
+		fail "POST from $addr not 403: $(cat "$WORK/body")"
+	[ "$(status "$base/v1/scenarios")" = 200 ] || fail "GET from $addr not 200"
+	grep -q '"runs":1' "$WORK/body" && fail "a refused POST started a run"
+	kill -TERM "$PID"
+	wait "$PID" || fail "exit status $? after SIGTERM ($addr)"
+else
+	echo "no non-loopback IPv4 address: 403 not checked here (test_mock_scenario checks the rule)"
+fi
 echo "ok"
