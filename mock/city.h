@@ -81,8 +81,8 @@ typedef enum city_scale {
 
 typedef struct city_config {
 	city_scale_t scale;
-	size_t readings; /* 0: the scale's own count; else spread over the domains */
-	size_t kpis;     /* 0: the scale's own count; else city-wide first, then district KPIs */
+	size_t readings;  /* 0: the scale's own count; else spread over the domains */
+	size_t kpis;      /* 0: the scale's own count; else city-wide first, then district KPIs */
 	double speed;     /* simulated seconds per tick; 0 (or less): 1 */
 	int64_t start_ms; /* simulated wall time (epoch ms) of tick 0; the local
 	                     time of day is Asia/Shanghai (UTC+8) */

@@ -172,8 +172,8 @@ static bool has_body(struct MHD_Connection *conn)
 	return te || (cl && strspn(cl, "0") != strlen(cl));
 }
 
-static enum MHD_Result start_one(mock_server_t *srv, struct MHD_Connection *conn,
-                                 const char *name, unsigned *code)
+static enum MHD_Result start_one(mock_server_t *srv, struct MHD_Connection *conn, const char *name,
+                                 unsigned *code)
 {
 	size_t k;
 	if (!client_loopback(conn)) {
@@ -199,8 +199,8 @@ enum MHD_Result mock_scenario_serve(mock_server_t *srv, struct MHD_Connection *c
                                     const char *url, const char *method, unsigned *code)
 {
 	bool list = strcmp(url, SCENARIOS_PATH) == 0;
-	bool get = strcmp(method, MHD_HTTP_METHOD_GET) == 0 ||
-	           strcmp(method, MHD_HTTP_METHOD_HEAD) == 0;
+	bool get =
+	    strcmp(method, MHD_HTTP_METHOD_GET) == 0 || strcmp(method, MHD_HTTP_METHOD_HEAD) == 0;
 	bool post = strcmp(method, MHD_HTTP_METHOD_POST) == 0;
 	if (list && !get) {
 		*code = MHD_HTTP_METHOD_NOT_ALLOWED;

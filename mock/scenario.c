@@ -13,7 +13,6 @@
 
 enum { SALT_SCENARIO = 401 };
 
-
 void city_scenarios_init(city_t *c)
 {
 	struct city_scenarios *s = xcalloc(1, sizeof *s);

@@ -48,8 +48,7 @@ bool city_scenario_find(const char *name, size_t *k);
  * of it is still going at `at` or is yet to start: the server answers 409.
  * Thread-safe against other starts and against readers. */
 bool city_scenario_start(city_t *c, size_t k, int64_t at);
-void city_scenario_status_at(const city_t *c, size_t k, int64_t tick,
-                             city_scenario_status_t *out);
+void city_scenario_status_at(const city_t *c, size_t k, int64_t tick, city_scenario_status_t *out);
 const char *city_scenario_phase_name(city_scenario_phase_t phase); /* "idle", ... */
 
 #endif

@@ -34,11 +34,11 @@ static double below(const city_measure_def_t *m, double past)
  * Under 观音桥 at demo scale, under 五里店 at city scale: the streets whose
  * neighbourhoods have pump stations and pressure monitors. */
 
-#define BURST_COLLAPSED_S 45    /* pressure gone this soon after the burst */
-#define BURST_VALVE_S     780   /* upstream valves closed (step 4 done) */
-#define BURST_REPAIRED_S  2220  /* main repaired (step 12 done) */
-#define BURST_TRAFFIC_S   240   /* traffic control from step 1 */
-#define BURST_REOPENED_S  2400  /* roads reopened (step 13) */
+#define BURST_COLLAPSED_S 45   /* pressure gone this soon after the burst */
+#define BURST_VALVE_S     780  /* upstream valves closed (step 4 done) */
+#define BURST_REPAIRED_S  2220 /* main repaired (step 12 done) */
+#define BURST_TRAFFIC_S   240  /* traffic control from step 1 */
+#define BURST_REOPENED_S  2400 /* roads reopened (step 13) */
 
 static double main_burst_reading(const city_t *c, const scenario_place_t *p, size_t i, double e)
 {
@@ -52,11 +52,11 @@ static double main_burst_reading(const city_t *c, const scenario_place_t *p, siz
 	if (scenario_is(c, i, "water", "outlet_pressure") || scenario_is(c, i, "water", "pressure"))
 		return collapse * scenario_push(c, i, below(m, 1.3), near ? 1 : 0.45);
 	if (scenario_is(c, i, "water", "flow")) {
-		double spike = rise_fall(e, 0, BURST_COLLAPSED_S, BURST_VALVE_S, BURST_VALVE_S + 180);
+		double spike =
+		    rise_fall(e, 0, BURST_COLLAPSED_S, BURST_VALVE_S, BURST_VALVE_S + 180);
 		return spike * scenario_push(c, i, above(m, 1.3), near ? 1 : 0.4);
 	}
-	if (scenario_is(c, i, "water", "level") && strcmp(m->asset, "reservoir") == 0 &&
-	    m->has_lo)
+	if (scenario_is(c, i, "water", "level") && strcmp(m->asset, "reservoir") == 0 && m->has_lo)
 		return collapse * scenario_push(c, i, below(m, 0.3), 0.5);
 	double jam = rise_fall(e, BURST_TRAFFIC_S, BURST_TRAFFIC_S + 300, BURST_REOPENED_S,
 	                       BURST_REOPENED_S + 180);
@@ -84,13 +84,13 @@ static double main_burst_kpi(const city_t *c, const scenario_place_t *p, size_t 
 }
 
 static const scenario_step_def_t main_burst_steps[] = {
-    {"现场核实爆管位置", "城管"},   {"交通管制与疏导", "公安"},
-    {"抢险排查被困人员", "消防"},   {"关闭上游阀门止水", "城管"},
+    {"现场核实爆管位置", "城管"},       {"交通管制与疏导", "公安"},
+    {"抢险排查被困人员", "消防"},       {"关闭上游阀门止水", "城管"},
     {"保障周边供电与燃气安全", "经信"}, {"排查受损通信管线", "通管"},
-    {"启用应急供水车", "城管"},     {"设置绕行与警戒", "公安"},
-    {"抽排积水与地陷排查", "消防"}, {"恢复受影响企业用水用电", "经信"},
-    {"抢修受损通信光缆", "通管"},   {"管道抢修与回填", "城管"},
-    {"解除交通管制", "公安"},       {"恢复供水并复核水质", "城管"},
+    {"启用应急供水车", "城管"},         {"设置绕行与警戒", "公安"},
+    {"抽排积水与地陷排查", "消防"},     {"恢复受影响企业用水用电", "经信"},
+    {"抢修受损通信光缆", "通管"},       {"管道抢修与回填", "城管"},
+    {"解除交通管制", "公安"},           {"恢复供水并复核水质", "城管"},
 };
 
 static const scenario_event_def_t main_burst_event = {
@@ -195,11 +195,10 @@ static double flood_kpi(const city_t *c, const scenario_place_t *p, size_t i, do
 }
 
 static const scenario_step_def_t flood_steps[] = {
-    {"发布洪水预警", "城管"},       {"滨江道路封闭", "公安"},
-    {"低洼区域人员转移", "消防"},   {"下穿隧道排水与封闭", "城管"},
-    {"保障排涝泵站供电", "经信"},   {"保障应急通信", "通管"},
-    {"桥梁与堤防巡查", "城管"},     {"积水点抢排", "消防"},
-    {"退水后道路清淤", "城管"},     {"恢复交通", "公安"},
+    {"发布洪水预警", "城管"},       {"滨江道路封闭", "公安"},     {"低洼区域人员转移", "消防"},
+    {"下穿隧道排水与封闭", "城管"}, {"保障排涝泵站供电", "经信"}, {"保障应急通信", "通管"},
+    {"桥梁与堤防巡查", "城管"},     {"积水点抢排", "消防"},       {"退水后道路清淤", "城管"},
+    {"恢复交通", "公安"},
 };
 
 static const scenario_event_def_t flood_event = {
@@ -282,7 +281,8 @@ const scenario_def_t scenario_defs[] = {
      "A water main bursts in 江北区 (观音桥; 五里店 at city scale): pressure collapses at "
      "the pump stations around it, flows spike, traffic jams, and a 14-step response runs "
      "across five departments from street to city.",
-     "jiangbei", "guanyinqiao", "wulidian", 2580, main_burst_reading, main_burst_kpi, &main_burst_event},
+     "jiangbei", "guanyinqiao", "wulidian", 2580, main_burst_reading, main_burst_kpi,
+     &main_burst_event},
     {"heatwave", "持续高温",
      "Two hours of extreme heat: power loads and transformer temperatures climb city-wide, "
      "water demand rises and pressures sag.",

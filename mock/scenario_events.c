@@ -102,7 +102,8 @@ static void fill_view(const city_t *c, size_t k, int64_t run, int64_t start, int
 	v->stage = sensed ? CITY_STAGE_SENSED : stage_for(v->done, v->total);
 	v->level = ev->tier;
 	for (size_t j = 0; j < 2 && v->escalation_count < CITY_EVENT_ESCALATIONS; j++) {
-		if (!ev->escalate_at[j] || v->done < ev->escalate_at[j] || v->level == CITY_TIER_CITY)
+		if (!ev->escalate_at[j] || v->done < ev->escalate_at[j] ||
+		    v->level == CITY_TIER_CITY)
 			continue;
 		city_tier_t to = (city_tier_t)(v->level + 1);
 		int64_t at = step_done_tick(c, ev, start, ev->escalate_at[j]);
@@ -110,8 +111,8 @@ static void fill_view(const city_t *c, size_t k, int64_t run, int64_t start, int
 		    (city_escalation_t){.from = v->level, .to = to, .tick = at};
 		v->level = to;
 	}
-	v->step_count = ev->step_count < CITY_EVENT_VIEW_STEPS ? ev->step_count
-	                                                       : CITY_EVENT_VIEW_STEPS;
+	v->step_count =
+	    ev->step_count < CITY_EVENT_VIEW_STEPS ? ev->step_count : CITY_EVENT_VIEW_STEPS;
 	for (size_t s = 0; s < v->step_count; s++)
 		v->steps[s] = (city_event_step_t){.name = ev->steps[s].name,
 		                                  .department = ev->steps[s].department,
@@ -130,8 +131,9 @@ size_t city_scenario_events_at(const city_t *c, int64_t tick, city_event_view_t 
 		/* oldest kept run first: a stable order */
 		int64_t first = runs > CITY_SCENARIO_RUNS ? runs - CITY_SCENARIO_RUNS : 0;
 		for (int64_t run = first; run < runs; run++) {
-			int64_t start = atomic_load_explicit(
-			    &c->scenarios->start[k][run % CITY_SCENARIO_RUNS], memory_order_acquire);
+			int64_t start =
+			    atomic_load_explicit(&c->scenarios->start[k][run % CITY_SCENARIO_RUNS],
+			                         memory_order_acquire);
 			if (start == INT64_MIN || tick < start)
 				continue;
 			int64_t closed = step_done_tick(c, ev, start, ev->step_count);

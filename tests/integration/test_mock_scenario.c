@@ -224,10 +224,13 @@ static void test_main_burst_congestion(void **state)
 	size_t district = kpi_index(c, "district.congestion_index.jiangbei");
 	size_t other = kpi_index(c, "district.congestion_index.yuzhong");
 	int64_t t = START + 1200;
-	assert_true(city_kpi_value_at(c, district, t) > city_kpi_value_at(plain, district, t) + 0.3);
-	assert_true(city_kpi_value_at(c, city_kpi, t) > city_kpi_value_at(plain, city_kpi, t) + 0.1);
+	assert_true(city_kpi_value_at(c, district, t) >
+	            city_kpi_value_at(plain, district, t) + 0.3);
+	assert_true(city_kpi_value_at(c, city_kpi, t) >
+	            city_kpi_value_at(plain, city_kpi, t) + 0.1);
 	assert_true(city_kpi_value_at(c, other, t) == city_kpi_value_at(plain, other, t));
-	assert_true(city_kpi_value_at(c, district, START) == city_kpi_value_at(plain, district, START));
+	assert_true(city_kpi_value_at(c, district, START) ==
+	            city_kpi_value_at(plain, district, START));
 	city_destroy(c);
 	city_destroy(plain);
 }
@@ -349,7 +352,8 @@ static void test_festival(void **state)
 	assert_true(city_scenario_start(c, scenario("festival"), 0));
 	int64_t evening = 90;
 	assert_true(share_above_hi(c, "telecom", "load", "yuzhong", "jiefangbei", evening) > 0.9);
-	assert_true(share_above_hi(c, "telecom", "latency", "yuzhong", "chaotianmen", evening) > 0.9);
+	assert_true(share_above_hi(c, "telecom", "latency", "yuzhong", "chaotianmen", evening) >
+	            0.9);
 	assert_true(share_above_hi(c, "telecom", "users", "yuzhong", NULL, evening) > 0.7);
 	assert_true(share_above_hi(plain, "telecom", "users", "yuzhong", NULL, evening) < 0.2);
 	assert_true(share_above_hi(c, "telecom", "load", "jiangbei", NULL, evening) ==

@@ -66,8 +66,10 @@ static void test_day_profiles(void **state)
 	assert_true(city_diurnal(CITY_DIURNAL_DEMAND, 4) < -0.5);
 	assert_true(city_diurnal(CITY_DIURNAL_DEMAND_DIP, 19.5) < -0.9);
 	assert_true(city_diurnal(CITY_DIURNAL_TRAFFIC, 8) > city_diurnal(CITY_DIURNAL_TRAFFIC, 3));
-	assert_true(city_diurnal(CITY_DIURNAL_TRAFFIC, 18) > city_diurnal(CITY_DIURNAL_TRAFFIC, 11));
-	assert_true(city_diurnal(CITY_DIURNAL_TELECOM, 21.5) > city_diurnal(CITY_DIURNAL_TELECOM, 4));
+	assert_true(city_diurnal(CITY_DIURNAL_TRAFFIC, 18) >
+	            city_diurnal(CITY_DIURNAL_TRAFFIC, 11));
+	assert_true(city_diurnal(CITY_DIURNAL_TELECOM, 21.5) >
+	            city_diurnal(CITY_DIURNAL_TELECOM, 4));
 	assert_true(city_diurnal(CITY_DIURNAL_HEAT, 15) > city_diurnal(CITY_DIURNAL_HEAT, 5));
 	/* transformer heat lags the load by an hour */
 	assert_true(fabs(city_diurnal(CITY_DIURNAL_LOAD_HEAT, 20.5) -
@@ -141,9 +143,9 @@ static void test_district_noise(void **state)
 		n1 += b * b;
 		moved += a != city_district_noise(c, 0, t + 1);
 	}
-	assert_true(moved > 1990);                       /* moves every tick */
-	assert_true(fabs(dot) / sqrt(n0 * n1) < 0.5);    /* districts move apart */
-	assert_true(n0 / 2000 > 0.1);                    /* and move at all */
+	assert_true(moved > 1990);                    /* moves every tick */
+	assert_true(fabs(dot) / sqrt(n0 * n1) < 0.5); /* districts move apart */
+	assert_true(n0 / 2000 > 0.1);                 /* and move at all */
 	/* every reading of a district shares it: equal amplitude share of the swing */
 	for (size_t i = 0; i < city_reading_count(c); i++) {
 		const city_sim_t *s = &c->sims[i];
@@ -166,8 +168,8 @@ static void test_drift(void **state)
 		hi = fmax(hi, d);
 		prev = d;
 	}
-	assert_true(hi - lo > 0.5);      /* it wanders over two days */
-	assert_true(steepest < 0.001);   /* slowly: never a jump */
+	assert_true(hi - lo > 0.5);    /* it wanders over two days */
+	assert_true(steepest < 0.001); /* slowly: never a jump */
 	city_destroy(c);
 }
 
@@ -189,7 +191,8 @@ static void test_fault_rates(void **state)
 	for (int k = 0; k < 4; k++)
 		got[k] = (double)counts[k] / (double)samples;
 	assert_true(got[CITY_FAULT_STUCK] > 0.6 * stuck && got[CITY_FAULT_STUCK] < 1.4 * stuck);
-	assert_true(got[CITY_FAULT_DROPOUT] > 0.5 * dropout && got[CITY_FAULT_DROPOUT] < 1.5 * dropout);
+	assert_true(got[CITY_FAULT_DROPOUT] > 0.5 * dropout &&
+	            got[CITY_FAULT_DROPOUT] < 1.5 * dropout);
 	assert_true(got[CITY_FAULT_BAD] > 0.5 * bad && got[CITY_FAULT_BAD] < 1.5 * bad);
 	city_destroy(c);
 }
@@ -207,7 +210,8 @@ static void test_fault_kinds_as_seen(void **state)
 		for (int64_t t = 0; t < 12000; t++) {
 			city_fault_t f = city_reading_fault_at(c, i, t);
 			seen[f]++;
-			if (f == CITY_FAULT_NONE) { /* only faults are looked at closely: valgrind */
+			if (f ==
+			    CITY_FAULT_NONE) { /* only faults are looked at closely: valgrind */
 				holding = false;
 				continue;
 			}
@@ -244,7 +248,8 @@ static void test_fault_kinds_as_seen(void **state)
 static void test_deterministic(void **state)
 {
 	(void)state;
-	city_t *a = make(CITY_SCALE_DEMO, 60, MIDNIGHT_MS), *b = make(CITY_SCALE_DEMO, 60, MIDNIGHT_MS);
+	city_t *a = make(CITY_SCALE_DEMO, 60, MIDNIGHT_MS),
+	       *b = make(CITY_SCALE_DEMO, 60, MIDNIGHT_MS);
 	city_t *later = make(CITY_SCALE_DEMO, 60, MIDNIGHT_MS + 9 * HOUR * 1000LL);
 	size_t differ = 0;
 	for (int64_t t = 0; t < 3000; t += 13) {
@@ -268,14 +273,10 @@ static void test_deterministic(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(test_sim_clock),
-	    cmocka_unit_test(test_day_profiles),
-	    cmocka_unit_test(test_diurnal_peaks),
-	    cmocka_unit_test(test_speed_compresses_the_day),
-	    cmocka_unit_test(test_district_noise),
-	    cmocka_unit_test(test_drift),
-	    cmocka_unit_test(test_fault_rates),
-	    cmocka_unit_test(test_fault_kinds_as_seen),
+	    cmocka_unit_test(test_sim_clock),      cmocka_unit_test(test_day_profiles),
+	    cmocka_unit_test(test_diurnal_peaks),  cmocka_unit_test(test_speed_compresses_the_day),
+	    cmocka_unit_test(test_district_noise), cmocka_unit_test(test_drift),
+	    cmocka_unit_test(test_fault_rates),    cmocka_unit_test(test_fault_kinds_as_seen),
 	    cmocka_unit_test(test_deterministic),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
