@@ -220,6 +220,7 @@ void city_destroy(city_t *c)
 	free(c->readings);
 	free(c->sims);
 	free(c->district_sims);
+	free(c->day_table);
 	city_scenarios_free(c);
 	city_board_free(c);
 	city_places_free(c);
@@ -350,7 +351,7 @@ double city_reading_raw(const city_t *c, size_t i, int64_t t)
 	for (int k = 0; k < CITY_SINES; k++)
 		v += s->amp[k] * sin(two_pi * (double)t / s->period[k] + s->phase[k]);
 	if (s->diurnal_amp > 0)
-		v += s->diurnal_amp * city_diurnal(m->diurnal, city_sim_hour(c, t));
+		v += s->diurnal_amp * city_day_at(c, m->diurnal, city_sim_hour(c, t));
 	v += s->district_amp * city_district_noise(c, s->district, t);
 	v += s->drift_amp * city_drift(c, i, t);
 	v += excursion(c, i, t);

@@ -47,12 +47,19 @@ typedef struct city_district_sim {
 
 struct city_scenarios; /* scenario_internal.h */
 
+/* The day profiles, tabled every five minutes at creation (city_time.c):
+ * city_diurnal() costs several exp() a call, and every reading asks. */
+#define CITY_DAY_STEPS        288
+#define CITY_DIURNAL_PROFILES (CITY_DIURNAL_LOAD_HEAT + 1)
+typedef double city_day_table_t[CITY_DIURNAL_PROFILES][CITY_DAY_STEPS + 1];
+
 struct city {
 	uint64_t seed;
 	city_scale_t scale;
 	double speed;     /* simulated seconds per tick, > 0 */
 	int64_t start_ms; /* simulated wall time of tick 0 */
 	city_district_sim_t *district_sims;
+	city_day_table_t *day_table;
 	/* The scenarios' runs: the city's only state that changes after
 	 * creation (scenario.c documents how it is guarded). */
 	struct city_scenarios *scenarios;
@@ -76,6 +83,8 @@ struct city {
 /* city_time.c: the day, the district noise and the drift, each in [-1, 1]. */
 void city_time_init(city_t *c, const city_config_t *cfg);
 double city_diurnal(city_diurnal_t profile, double hour);
+/* The same from the city's table, linearly between its five-minute steps. */
+double city_day_at(const city_t *c, city_diurnal_t profile, double hour);
 double city_district_noise(const city_t *c, size_t district, int64_t tick);
 double city_drift(const city_t *c, size_t i, int64_t tick);
 /* The reading's value before faults and clamping (city.c): what a stuck

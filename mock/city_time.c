@@ -25,6 +25,11 @@ void city_time_init(city_t *c, const city_config_t *cfg)
 {
 	c->speed = cfg->speed > 0 ? cfg->speed : 1;
 	c->start_ms = cfg->start_ms;
+	c->day_table = xcalloc(1, sizeof *c->day_table);
+	for (size_t p = 0; p < CITY_DIURNAL_PROFILES; p++)
+		for (size_t k = 0; k <= CITY_DAY_STEPS; k++)
+			(*c->day_table)[p][k] =
+			    city_diurnal((city_diurnal_t)p, 24.0 * (double)k / CITY_DAY_STEPS);
 	c->district_sims = xcalloc(c->district_count, sizeof *c->district_sims);
 	for (size_t d = 0; d < c->district_count; d++) {
 		city_district_sim_t *s = &c->district_sims[d];
@@ -108,6 +113,18 @@ double city_diurnal(city_diurnal_t profile, double hour)
 		return city_diurnal(CITY_DIURNAL_DEMAND, fmod(hour + 23, 24));
 	}
 	return 0;
+}
+
+double city_day_at(const city_t *c, city_diurnal_t profile, double hour)
+{
+	if ((unsigned)profile >= CITY_DIURNAL_PROFILES)
+		return 0;
+	double x = fmin(fmax(hour, 0), 24) / 24.0 * CITY_DAY_STEPS;
+	size_t k = (size_t)x;
+	if (k >= CITY_DAY_STEPS)
+		k = CITY_DAY_STEPS - 1;
+	const double *row = (*c->day_table)[profile];
+	return row[k] + (row[k + 1] - row[k]) * (x - (double)k);
 }
 
 double city_district_noise(const city_t *c, size_t district, int64_t tick)

@@ -80,6 +80,18 @@ static void test_day_profiles(void **state)
 			assert_true(fabs(city_diurnal((city_diurnal_t)p, h)) <= 1);
 }
 
+/* The city tables the profiles; the table follows them closely. */
+static void test_day_table(void **state)
+{
+	(void)state;
+	city_t *c = make(CITY_SCALE_DEMO, 1, MIDNIGHT_MS);
+	for (int p = CITY_DIURNAL_NONE; p <= CITY_DIURNAL_LOAD_HEAT; p++)
+		for (double h = 0; h <= 24; h += 0.07)
+			assert_true(fabs(city_day_at(c, (city_diurnal_t)p, h) -
+			                 city_diurnal((city_diurnal_t)p, h)) < 0.01);
+	city_destroy(c);
+}
+
 /* Mean of the readings of one domain and measure at tick (faulted ones
  * skipped), in units of their normal swing around nominal. */
 static double mean_at(const city_t *c, const char *domain, const char *measure, int64_t t)
@@ -273,10 +285,15 @@ static void test_deterministic(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(test_sim_clock),      cmocka_unit_test(test_day_profiles),
-	    cmocka_unit_test(test_diurnal_peaks),  cmocka_unit_test(test_speed_compresses_the_day),
-	    cmocka_unit_test(test_district_noise), cmocka_unit_test(test_drift),
-	    cmocka_unit_test(test_fault_rates),    cmocka_unit_test(test_fault_kinds_as_seen),
+	    cmocka_unit_test(test_sim_clock),
+	    cmocka_unit_test(test_day_profiles),
+	    cmocka_unit_test(test_day_table),
+	    cmocka_unit_test(test_diurnal_peaks),
+	    cmocka_unit_test(test_speed_compresses_the_day),
+	    cmocka_unit_test(test_district_noise),
+	    cmocka_unit_test(test_drift),
+	    cmocka_unit_test(test_fault_rates),
+	    cmocka_unit_test(test_fault_kinds_as_seen),
 	    cmocka_unit_test(test_deterministic),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
