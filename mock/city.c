@@ -89,20 +89,36 @@ static double baseline_amplitude(const city_measure_def_t *m)
 	return amp;
 }
 
+/* How the normal swing is shared: a measure with a day profile gives most
+ * of it to the day; the fast sines keep enough for the screen to move. */
+static void sim_shares(const city_measure_def_t *m, double *day, double *fast, double *district,
+                       double *drift)
+{
+	bool has_day = m->diurnal != CITY_DIURNAL_NONE;
+	*day = has_day ? 0.55 : 0;
+	*fast = has_day ? 0.25 : 0.75;
+	*district = has_day ? 0.10 : 0.13;
+	*drift = has_day ? 0.10 : 0.12;
+}
+
 static void sim_init(city_sim_t *s, uint64_t seed, size_t i, const city_measure_def_t *m)
 {
 	static const double share[CITY_SINES] = {0.5, 0.3, 0.2};
 	static const double pmin[CITY_SINES] = {150, 40, 7};
 	static const double pmax[CITY_SINES] = {400, 120, 15};
-	double amp = baseline_amplitude(m);
+	double amp = baseline_amplitude(m), day, fast, district, drift;
+	sim_shares(m, &day, &fast, &district, &drift);
 	for (int k = 0; k < CITY_SINES; k++) {
-		s->amp[k] = amp * share[k];
+		s->amp[k] = amp * fast * share[k];
 		s->period[k] =
 		    uniform(city_hash(seed, SALT_PARAMS, i, 2 * (uint64_t)k), pmin[k], pmax[k]);
 		s->phase[k] =
 		    two_pi * city_unit(city_hash(seed, SALT_PARAMS, i, 2 * (uint64_t)k + 1));
 	}
 	s->baseline_amp = amp;
+	s->diurnal_amp = amp * day;
+	s->district_amp = amp * district;
+	s->drift_amp = amp * drift;
 	s->window = 90 + (int64_t)(city_hash(seed, SALT_PARAMS, i, 100) % 150);
 	s->dodgy = city_hash(seed, SALT_DODGY, i, 0) % 20 == 0;
 	s->flaky = false;
@@ -139,6 +155,7 @@ static void domain_generate(city_t *c, size_t d, const city_domain_def_t *def, s
 		r->street = ref->street;
 		r->measure = m;
 		sim_init(&c->sims[i], c->seed, i, m);
+		c->sims[i].district = (size_t)(ref->district - c->districts);
 	}
 }
 
@@ -154,6 +171,7 @@ city_t *city_create_config(uint64_t seed, const city_config_t *cfg)
 	c->seed = seed;
 	c->scale = cfg->scale == CITY_SCALE_CITY ? CITY_SCALE_CITY : CITY_SCALE_DEMO;
 	city_places_build(c);
+	city_time_init(c, cfg);
 	size_t nst = 0;
 	city_street_ref_t *streets = xcalloc(c->street_count, sizeof(*streets));
 	for (size_t d = 0; d < c->district_count; d++) {
@@ -187,6 +205,7 @@ city_t *city_create_config(uint64_t seed, const city_config_t *cfg)
 		c->sims[i].flaky = true;
 	}
 	city_board_init(c, cfg);
+	city_scenarios_init(c);
 	return c;
 }
 
@@ -200,6 +219,9 @@ void city_destroy(city_t *c)
 	}
 	free(c->readings);
 	free(c->sims);
+	free(c->district_sims);
+	free(c->day_table);
+	city_scenarios_free(c);
 	city_board_free(c);
 	city_places_free(c);
 	free(c);
@@ -306,23 +328,63 @@ static bool offline_at(const city_t *c, size_t i, int64_t t)
 	return h % 3 == 0 && x >= start && x < start + len;
 }
 
-bool city_reading_value_at(const city_t *c, size_t i, int64_t t, double *value)
+/* Whether one of the forced streams drives reading i at t. */
+bool city_reading_forced(const city_t *c, size_t i, int64_t t)
 {
-	if (i >= c->reading_count || offline_at(c, i, t))
-		return false;
+	for (int64_t k = 0; k < FORCED_STREAMS; k++) {
+		int64_t off = k * FORCED_WINDOW / FORCED_STREAMS;
+		int64_t w = city_floordiv(t - off, FORCED_WINDOW);
+		uint64_t h = city_hash(c->seed, SALT_FORCED_EXC, (uint64_t)w, (uint64_t)k);
+		if (h % c->reading_count == i &&
+		    bump_shape(t - off - w * FORCED_WINDOW, FORCED_START, FORCED_RAMP,
+		               FORCED_PLATEAU) > 0)
+			return true;
+	}
+	return false;
+}
+
+double city_reading_raw(const city_t *c, size_t i, int64_t t)
+{
 	const city_measure_def_t *m = c->readings[i].measure;
 	const city_sim_t *s = &c->sims[i];
 	double v = m->nominal;
 	for (int k = 0; k < CITY_SINES; k++)
 		v += s->amp[k] * sin(two_pi * (double)t / s->period[k] + s->phase[k]);
+	if (s->diurnal_amp > 0)
+		v += s->diurnal_amp * city_day_at(c, m->diurnal, city_sim_hour(c, t));
+	v += s->district_amp * city_district_noise(c, s->district, t);
+	v += s->drift_amp * city_drift(c, i, t);
 	v += excursion(c, i, t);
-	*value = fmin(m->max, fmax(m->min, v));
+	v += city_scenario_reading_term(c, i, t);
+	return v;
+}
+
+bool city_reading_value_at(const city_t *c, size_t i, int64_t t, double *value)
+{
+	if (i >= c->reading_count || offline_at(c, i, t))
+		return false;
+	const city_measure_def_t *m = c->readings[i].measure;
+	int64_t since = t;
+	switch (city_reading_fault_at(c, i, t)) {
+	case CITY_FAULT_DROPOUT:
+		return false;
+	case CITY_FAULT_STUCK:
+		since = city_reading_fault_since(c, i, t);
+		break;
+	case CITY_FAULT_NONE:
+	case CITY_FAULT_BAD:
+		break;
+	}
+	*value = fmin(m->max, fmax(m->min, city_reading_raw(c, i, since)));
 	return true;
 }
 
 city_quality_t city_reading_quality_at(const city_t *c, size_t i, int64_t t)
 {
 	if (i >= c->reading_count || offline_at(c, i, t))
+		return CITY_QUALITY_BAD;
+	city_fault_t f = city_reading_fault_at(c, i, t);
+	if (f == CITY_FAULT_DROPOUT || f == CITY_FAULT_BAD)
 		return CITY_QUALITY_BAD;
 	if (c->sims[i].dodgy) {
 		int64_t w = city_floordiv(t, UNCERTAIN_WINDOW);

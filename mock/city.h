@@ -1,9 +1,18 @@
 /* city: the simulated city behind the mock server, without JSON or HTTP.
  *
  * A city is generated from the tables in city_names.c and a seed. Everything
- * that moves is a pure function of (seed, item, tick): no state advances, so
- * callers may ask for any tick in any order from any thread, and tests need
- * no clock. Ticks may be negative (history before the start).
+ * that moves is a pure function of (seed, config, item, tick) and of the
+ * scenarios started (scenario.h: the one piece of explicit state, a start
+ * tick per run): nothing else advances, so callers may ask for any tick in
+ * any order from any thread, and tests need no clock. Ticks may be negative
+ * (history before the start).
+ *
+ * Time: a tick is one step of the simulation; it stands for `speed`
+ * simulated seconds (city_config_t). The fast noise of readings moves per
+ * tick, so the screen moves at any speed; the day (diurnal curves), the slow
+ * drifts and the scenarios' durations run on simulated time. Everything in
+ * the model that means a duration converts with city_sim_seconds() and
+ * city_sim_ticks() below, never with its own factor.
  *
  * Ownership: city_create() returns a city the caller frees with
  * city_destroy(); every pointer handed out by the accessors belongs to the
@@ -72,8 +81,11 @@ typedef enum city_scale {
 
 typedef struct city_config {
 	city_scale_t scale;
-	size_t readings; /* 0: the scale's own count; else spread over the domains */
-	size_t kpis;     /* 0: the scale's own count; else city-wide first, then district KPIs */
+	size_t readings;  /* 0: the scale's own count; else spread over the domains */
+	size_t kpis;      /* 0: the scale's own count; else city-wide first, then district KPIs */
+	double speed;     /* simulated seconds per tick; 0 (or less): 1 */
+	int64_t start_ms; /* simulated wall time (epoch ms) of tick 0; the local
+	                     time of day is Asia/Shanghai (UTC+8) */
 } city_config_t;
 
 /* city_create(seed) is city_create_config(seed, demo scale). */
@@ -81,6 +93,19 @@ city_t *city_create(uint64_t seed);
 city_t *city_create_config(uint64_t seed, const city_config_t *cfg);
 void city_destroy(city_t *city);
 uint64_t city_seed(const city_t *city);
+
+/* Simulated seconds from tick 0 to `tick` (floor of tick x speed; at speed
+ * 1 this is the tick itself). The one conversion from ticks to simulated
+ * time: a model part that thinks "1 tick = 1 simulated second" calls this. */
+int64_t city_sim_seconds(const city_t *city, int64_t tick);
+/* The inverse: the fewest ticks that cover `seconds` of simulated time
+ * (ceil(seconds / speed), at least 1 for seconds > 0, 0 for 0). */
+int64_t city_sim_ticks(const city_t *city, int64_t seconds);
+/* Simulated wall time of `tick` (epoch ms) and its local hour of day in
+ * [0, 24) (Asia/Shanghai). */
+int64_t city_sim_wall_ms(const city_t *city, int64_t tick);
+double city_sim_hour(const city_t *city, int64_t tick);
+double city_speed(const city_t *city);
 
 size_t city_domain_count(void);
 const char *city_domain_name(size_t domain);
@@ -100,6 +125,18 @@ const city_reading_t *city_reading(const city_t *city, size_t i);
 bool city_reading_value_at(const city_t *city, size_t i, int64_t tick, double *value);
 city_quality_t city_reading_quality_at(const city_t *city, size_t i, int64_t tick);
 const char *city_quality_name(city_quality_t q);
+
+/* Instrument faults (city_faults.c), drawn per reading and fault window from
+ * the seed: a stuck instrument repeats one value with quality still good
+ * (that is how a stuck sensor lies), a dropout sends null with quality bad,
+ * a bad one sends a value marked bad. */
+typedef enum city_fault {
+	CITY_FAULT_NONE,
+	CITY_FAULT_STUCK,
+	CITY_FAULT_DROPOUT,
+	CITY_FAULT_BAD,
+} city_fault_t;
+city_fault_t city_reading_fault_at(const city_t *city, size_t i, int64_t tick);
 
 size_t city_kpi_count(const city_t *city);
 const city_kpi_def_t *city_kpi(const city_t *city, size_t i);

@@ -116,7 +116,8 @@ double city_kpi_value_at(const city_t *c, size_t i, int64_t t)
 	const city_kpi_def_t *k = &c->kpi_items[i].def;
 	const city_kpi_sim_t *s = &c->kpis[i];
 	double x = two_pi * (double)t / s->period + s->phase;
-	return k->value + k->swing * (0.8 * sin(x) + 0.2 * sin(3.1 * x + 1.0));
+	return k->value + k->swing * (0.8 * sin(x) + 0.2 * sin(3.1 * x + 1.0)) +
+	       city_scenario_kpi_term(c, i, t);
 }
 
 void city_kpi_history_at(const city_t *c, size_t i, int64_t t, double *out)

@@ -24,6 +24,24 @@ typedef struct city_district_def {
 	size_t street_count;
 } city_district_def_t;
 
+/* The shape of a measure's day, by simulated local time (city_time.c):
+ * DEMAND peaks in the morning and more in the evening (water and power
+ * demand, flows, loads, currents); *_DIP is the same shape downwards
+ * (pressures and voltages sag when demand peaks); TRAFFIC follows the commute
+ * (tunnel CO, traffic, bridge loading); TELECOM rises through the day to a
+ * late-evening peak; HEAT follows the ambient temperature (afternoon high);
+ * LOAD_HEAT follows demand an hour late (transformer temperatures). */
+typedef enum city_diurnal {
+	CITY_DIURNAL_NONE,
+	CITY_DIURNAL_DEMAND,
+	CITY_DIURNAL_DEMAND_DIP,
+	CITY_DIURNAL_TRAFFIC,
+	CITY_DIURNAL_TRAFFIC_DIP,
+	CITY_DIURNAL_TELECOM,
+	CITY_DIURNAL_HEAT,
+	CITY_DIURNAL_LOAD_HEAT,
+} city_diurnal_t;
+
 /* One measured quantity of one asset kind. Limits are absolute values; a
  * measure has the low pair, the high pair or both; it alarms only on the
  * sides it has. */
@@ -39,6 +57,8 @@ typedef struct city_measure_def {
 	double nominal;      /* centre of normal operation */
 	double deadband;
 	int decimals; /* digits after the point on the wire */
+	/* How the time of day moves it (city_time.c): demand, traffic, heat. */
+	city_diurnal_t diurnal;
 } city_measure_def_t;
 
 typedef struct city_domain_def {

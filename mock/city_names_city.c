@@ -222,47 +222,47 @@ const size_t city_stem_total = COUNT(city_stems);
 /* More kinds of equipment at city scale, after the demo's own. */
 static const city_measure_def_t water[] = {
     WATER_ROWS,
-    {"plant", "号水厂", "ph", "出厂pH", "pH", 0, 14, 6.0, 6.5, 8.5, 9.0, true, true, 7.4, 0.05, 2},
+    {"plant", "号水厂", "ph", "出厂pH", "pH", 0, 14, 6.0, 6.5, 8.5, 9.0, true, true, 7.4, 0.05, 2, CITY_DIURNAL_NONE},
     {"monitor", "号管网监测点", "pressure", "管网压力", "MPa", 0, 1, 0.10, 0.14, 0.60, 0.70, true,
-     true, 0.32, 0.01, 3},
+     true, 0.32, 0.01, 3, CITY_DIURNAL_DEMAND_DIP},
     {"reservoir", "号水库", "level", "库水位", "m", 150, 200, 160, 165, 190, 194, true, true, 178,
-     0.1, 2},
+     0.1, 2, CITY_DIURNAL_NONE},
 };
 static const city_measure_def_t power[] = {
     POWER_ROWS,
     {"transformer", "号配变", "winding_temperature", "绕组温度", "°C", 0, 160, 0, 0, 110, 130,
-     false, true, 70, 1, 1},
-    {"feeder", "号馈线", "current", "电流", "A", 0, 800, 0, 0, 600, 700, false, true, 280, 5, 0},
+     false, true, 70, 1, 1, CITY_DIURNAL_LOAD_HEAT},
+    {"feeder", "号馈线", "current", "电流", "A", 0, 800, 0, 0, 600, 700, false, true, 280, 5, 0, CITY_DIURNAL_DEMAND},
     {"substation", "号变电站", "frequency", "频率", "Hz", 49, 51, 49.5, 49.8, 50.2, 50.5, true,
-     true, 50, 0.01, 2},
+     true, 50, 0.01, 2, CITY_DIURNAL_NONE},
 };
 static const city_measure_def_t gas[] = {
     GAS_ROWS,
     {"regulator", "号调压站", "inlet_pressure", "进口压力", "kPa", 0, 400, 100, 150, 350, 380, true,
-     true, 250, 3, 1},
+     true, 250, 3, 1, CITY_DIURNAL_DEMAND_DIP},
     {"detector", "号燃气探测器", "leak", "可燃气体浓度", "%LEL", 0, 100, 0, 0, 10, 25, false, true,
-     1.0, 1, 1},
+     1.0, 1, 1, CITY_DIURNAL_NONE},
 };
 static const city_measure_def_t telecom[] = {
     TELECOM_ROWS,
     {"bs", "号基站", "rsrp", "参考信号接收功率", "dBm", -140, -40, -120, -110, 0, 0, true, false,
-     -85, 1, 0},
+     -85, 1, 0, CITY_DIURNAL_NONE},
     {"room", "号机房", "battery_voltage", "蓄电池电压", "V", 40, 60, 45, 47, 56, 57.5, true, true,
-     53.5, 0.1, 1},
+     53.5, 0.1, 1, CITY_DIURNAL_NONE},
 };
 static const city_measure_def_t bridge[] = {
     BRIDGE_ROWS,
     {"bridge", "号桥", "bearing_displacement", "支座位移", "mm", -100, 100, -60, -40, 40, 60, true,
-     true, 0, 1, 1},
+     true, 0, 1, 1, CITY_DIURNAL_HEAT},
     {"bridge", "号桥", "wind_speed", "桥面风速", "m/s", 0, 60, 0, 0, 20, 25, false, true, 5, 0.5,
-     1},
+     1, CITY_DIURNAL_HEAT},
 };
 static const city_measure_def_t tunnel[] = {
     TUNNEL_ROWS,
     {"fan", "号隧道风机", "wind_speed", "通风风速", "m/s", 0, 15, 0.5, 1.0, 8, 10, true, true, 3,
-     0.2, 1},
+     0.2, 1, CITY_DIURNAL_TRAFFIC},
     {"sump", "号隧道排水泵站", "sump_level", "集水井水位", "m", 0, 5, 0, 0, 3.0, 4.0, false, true,
-     1.2, 0.05, 2},
+     1.2, 0.05, 2, CITY_DIURNAL_NONE},
 };
 
 #define DOMAIN(name, table, count, stride)                                                         \

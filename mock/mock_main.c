@@ -18,10 +18,13 @@
 
 #include "argnum.h"
 #include "i18n.h"
+#include "scenario.h"
 #include "xalloc.h"
 
 #define EXIT_USAGE      2
 #define SERVE_MAX_BYTES (64u * 1024u * 1024u)
+#define SPEED_MIN       0.001
+#define SPEED_MAX       86400.0 /* a day a second */
 
 /* The --serve documents, read at start. */
 typedef struct files {
@@ -109,12 +112,20 @@ static void usage(FILE *out)
 	          "                slow=RATE drips the document (about 2 s). Which request\n"
 	          "                of a path is hit depends only on --seed, the path and\n"
 	          "                its request number. E.g. --fault error=0.2,latency=300\n"
+	          "  --speed K     simulated seconds per second (default 1; 0.001 to 86400,\n"
+	          "                decimals allowed): the day's curves, drifts and scenarios\n"
+	          "                run K times faster, e.g. 60 is an hour a minute\n"
+	          "  --scenario NAME\n"
+	          "                start scenario NAME at once (repeatable, one run each):\n"
+	          "                main-burst, heatwave, flood or festival; they can also be\n"
+	          "                started live with POST /v1/scenarios/NAME from loopback\n"
+	          "                and are listed at GET /v1/scenarios\n"
 	          "  -h, --help    show this help and exit\n"
 	          "  -V, --version show the version and exit\n"
 	          "\n"
 	          "Exit status: 0 stopped by SIGINT or SIGTERM; 1 cannot listen (the reason\n"
 	          "follows); 2 bad usage (a number that is not one or is out of range, an\n"
-	          "unknown scale, a bad --fault SPEC).\n"));
+	          "unknown scale, a bad --fault SPEC, an unknown scenario).\n"));
 }
 
 /* A strict decimal integer in [min, max]: digits only, no sign, no space,
@@ -124,6 +135,22 @@ static bool parse_number(const char *s, uint64_t min, uint64_t max, uint64_t *ou
 	return argnum_parse(s, min, max, out);
 }
 
+/* A strict positive decimal in [SPEED_MIN, SPEED_MAX]: digits and at most
+ * one point, nothing else (no sign, exponent, hex, inf or nan). */
+static bool parse_speed(const char *s, double *out)
+{
+	size_t digits = strspn(s, "0123456789.");
+	const char *dot = strchr(s, '.');
+	if (!*s || s[digits] || (dot && strchr(dot + 1, '.')) || strcmp(s, ".") == 0)
+		return false;
+	char *end;
+	double v = strtod(s, &end);
+	if (*end || !(v >= SPEED_MIN && v <= SPEED_MAX))
+		return false;
+	*out = v;
+	return true;
+}
+
 static int bad_value(const char *opt, const char *value, const char *want)
 {
 	fprintf(stderr, _("citydash-mock: invalid value \"%s\" for %s (%s)\n"), value, opt, want);
@@ -131,8 +158,15 @@ static int bad_value(const char *opt, const char *value, const char *want)
 	return EXIT_USAGE;
 }
 
+/* The --scenario names, in order. */
+typedef struct names {
+	const char **items;
+	size_t count;
+} names_t;
+
 /* Fills opts from argv. Returns -1 to go on, or an exit status. */
-static int parse_args(int argc, char **argv, mock_options_t *opts, files_t *files)
+static int parse_args(int argc, char **argv, mock_options_t *opts, files_t *files,
+                      names_t *scenarios)
 {
 	enum {
 		OPT_PORT = 256,
@@ -143,7 +177,9 @@ static int parse_args(int argc, char **argv, mock_options_t *opts, files_t *file
 		OPT_SCALE,
 		OPT_READINGS,
 		OPT_KPIS,
-		OPT_FAULT
+		OPT_FAULT,
+		OPT_SPEED,
+		OPT_SCENARIO
 	};
 	static const struct option longopts[] = {
 	    {"port", required_argument, NULL, OPT_PORT},
@@ -155,6 +191,8 @@ static int parse_args(int argc, char **argv, mock_options_t *opts, files_t *file
 	    {"readings", required_argument, NULL, OPT_READINGS},
 	    {"kpis", required_argument, NULL, OPT_KPIS},
 	    {"fault", required_argument, NULL, OPT_FAULT},
+	    {"speed", required_argument, NULL, OPT_SPEED},
+	    {"scenario", required_argument, NULL, OPT_SCENARIO},
 	    {"help", no_argument, NULL, 'h'},
 	    {"version", no_argument, NULL, 'V'},
 	    {NULL, 0, NULL, 0},
@@ -210,6 +248,20 @@ static int parse_args(int argc, char **argv, mock_options_t *opts, files_t *file
 			}
 			break;
 		}
+		case OPT_SPEED:
+			if (!parse_speed(optarg, &opts->speed))
+				return bad_value("--speed", optarg, _("0.001 to 86400"));
+			break;
+		case OPT_SCENARIO: {
+			size_t k;
+			if (!city_scenario_find(optarg, &k))
+				return bad_value("--scenario", optarg,
+				                 _("main-burst, heatwave, flood or festival"));
+			scenarios->items = xreallocarray(scenarios->items, scenarios->count + 1,
+			                                 sizeof *scenarios->items);
+			scenarios->items[scenarios->count++] = optarg;
+			break;
+		}
 		case OPT_SERVE:
 			if (!files_add(files, optarg))
 				return EXIT_USAGE;
@@ -250,13 +302,17 @@ int main(int argc, char **argv)
 	mock_options_t opts = {
 	    .bind = "127.0.0.1", .port = 8080, .seed = 1, .tick_ms = 1000, .log_errors = true};
 	files_t files = {0};
-	int status = parse_args(argc, argv, &opts, &files);
+	names_t scenarios = {0};
+	int status = parse_args(argc, argv, &opts, &files, &scenarios);
 	if (status >= 0) {
 		files_free(&files);
+		free(scenarios.items);
 		return status;
 	}
 	opts.files = files.items;
 	opts.file_count = files.count;
+	opts.scenarios = scenarios.items;
+	opts.scenario_count = scenarios.count;
 
 	/* A shell starts background jobs with SIGINT ignored, and an ignored
 	 * signal never reaches sigwait(): restore the default disposition (it
@@ -276,6 +332,7 @@ int main(int argc, char **argv)
 		fprintf(stderr, "citydash-mock: %s\n", cause);
 		free(cause);
 		files_free(&files);
+		free(scenarios.items);
 		return EXIT_FAILURE;
 	}
 	/* Machine-read by scripts and tests: not translated. */
@@ -286,5 +343,6 @@ int main(int argc, char **argv)
 	sigwait(&set, &sig); /* fails only for an invalid set */
 	mock_server_stop(srv);
 	files_free(&files);
+	free(scenarios.items);
 	return EXIT_SUCCESS;
 }

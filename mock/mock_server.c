@@ -20,6 +20,7 @@
 #include "http_gzip.h"
 #include "i18n.h"
 #include "metrics.h"
+#include "mock_scenario_serve.h"
 #include "xalloc.h"
 
 #include "mock_server_private.h"
@@ -360,9 +361,11 @@ static enum MHD_Result serve(void *cls, struct MHD_Connection *conn, const char 
                              size_t *upload_size, void **req_cls)
 {
 	mock_server_t *srv = cls;
-	route_t *r = route_find(srv, url);
 	unsigned code = 0;
 	enum MHD_Result ret;
+	if (mock_scenario_route(url)) /* the scenarios' control routes: their own file */
+		return mock_scenario_serve(srv, conn, url, method, &code);
+	route_t *r = route_find(srv, url);
 	if (strcmp(method, MHD_HTTP_METHOD_GET) != 0 && strcmp(method, MHD_HTTP_METHOD_HEAD) != 0) {
 		code = MHD_HTTP_METHOD_NOT_ALLOWED;
 		ret = mock_server_queue_error(conn, code, "method not allowed");
@@ -406,9 +409,13 @@ mock_server_t *mock_server_start(const mock_options_t *opts, char **cause)
 		return NULL;
 	mock_server_t *srv = xcalloc(1, sizeof(*srv));
 	srv->tick_ms = opts->tick_ms ? opts->tick_ms : 1000;
-	srv->city = city_create_config(opts->seed, &opts->city);
 	srv->start_mono_ms = clock_mono_ms();
 	srv->start_wall_ms = clock_wall_ms();
+	srv->city = mock_scenario_city(opts, srv->tick_ms, srv->start_wall_ms, cause);
+	if (!srv->city) {
+		free(srv);
+		return NULL;
+	}
 	pthread_mutex_init(&srv->lock, NULL);
 	routes_init(srv, opts->files, opts->file_count);
 	srv->log_errors = opts->log_errors;

@@ -37,6 +37,13 @@ typedef struct mock_options {
 	/* zeroed: no faults. Any fault serves a thread per connection, so that a
 	 * delayed, hung or dripped answer holds up only its own client. */
 	fault_config_t fault;
+	/* Simulated seconds per wall-clock second (0: 1); the city's speed per
+	 * tick is this times tick_ms / 1000, and its tick 0 is the start time. */
+	double speed;
+	/* Names of scenarios to start at tick 0 (scenario.h); unknown ones are
+	 * refused by mock_server_start. */
+	const char *const *scenarios;
+	size_t scenario_count;
 } mock_options_t;
 
 typedef struct mock_server mock_server_t;

@@ -5,7 +5,8 @@
  * mock_server.c       routes, the per-tick document cache, serving documents
  *                     and /metrics, start and stop
  * mock_fault_serve.c  answers that --fault injects (latency, hang, error,
- *                     garbage, truncate, slow) */
+ *                     garbage, truncate, slow)
+ * mock_scenario_serve.c  GET /v1/scenarios, POST /v1/scenarios/NAME */
 #ifndef CITYDASH_MOCK_SERVER_PRIVATE_H
 #define CITYDASH_MOCK_SERVER_PRIVATE_H
 

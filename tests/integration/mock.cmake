@@ -55,3 +55,20 @@ citydash_unit_test(test_mock_events
   SOURCES integration/test_mock_events.c
   LIBS citydash_mockserver m
   LABELS unit mock)
+# The city over time: simulated clock, --speed, day curves, noise, drift, faults.
+citydash_unit_test(test_mock_time
+  SOURCES integration/test_mock_time.c
+  LIBS citydash_mockserver m
+  LABELS unit mock)
+# Scenarios: each one's course, start semantics, determinism, loopback check.
+citydash_unit_test(test_mock_scenario
+  SOURCES integration/test_mock_scenario.c
+  LIBS citydash_mockserver m
+  LABELS unit mock)
+# Scenarios over HTTP on the real binary, and --speed / --scenario values.
+if(CURL_PROGRAM AND TIMEOUT_PROGRAM)
+  add_test(NAME mock_scenario
+    COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/integration/mock_scenario_test.sh $<TARGET_FILE:citydash-mock>)
+  set_tests_properties(mock_scenario PROPERTIES TIMEOUT 120 LABELS "integration;mock"
+                       ENVIRONMENT "${CITYDASH_TEST_ENV}")
+endif()

@@ -371,7 +371,8 @@ static void test_counts_on_demand(void **state)
 	    {CITY_SCALE_CITY, 1, 1},        {CITY_SCALE_DEMO, 239, 16},
 	};
 	for (size_t k = 0; k < sizeof cases / sizeof *cases; k++) {
-		city_config_t cfg = {cases[k].scale, cases[k].readings, cases[k].kpis};
+		city_config_t cfg = {
+		    .scale = cases[k].scale, .readings = cases[k].readings, .kpis = cases[k].kpis};
 		city_t *c = city_create_config(SEED, &cfg);
 		assert_int_equal(city_reading_count(c), cases[k].readings);
 		assert_int_equal(city_kpi_count(c), cases[k].kpis);
