@@ -6,7 +6,7 @@
  *
  *  - Arrivals: at most one case per simulated second, with probability
  *    EVENTS_PER_DAY / 86400 times a diurnal factor (0.4 at 03:00 to 1.6 at
- *    15:00, taking tick 0 as midnight). 3,600 a day is the order of the cases
+ *    15:00 local time, the simulated clock of city_time.c). 3,600 a day is the order of the cases
  *    a megacity's operations centre itself dispatches: Chongqing's 12345
  *    hotline and digital city management take in tens of thousands of
  *    contacts a day, most closed where they arise without the centre.
@@ -24,8 +24,8 @@
  *
  * Every case is gone WINDOW_S after it arrived, so the cases shown at a tick
  * are found among the arrivals of the last WINDOW_S seconds: the cost is that
- * window, whatever the tick. Time goes through sim_seconds() alone (1 tick =
- * 1 simulated second for now), so a speed factor is one function away. */
+ * window, whatever the tick. Time goes through sim_seconds() and sim_tick()
+ * alone, on the city's clock (city_sim_seconds, --speed). */
 #include <inttypes.h>
 #include <math.h>
 #include <stdio.h>
@@ -51,18 +51,22 @@ enum { SALT_ARRIVAL = 301, SALT_CASE };
 
 static const double two_pi = 6.283185307179586;
 
-/* The one conversion from ticks to simulated seconds, and back (rounding
- * down). A speed factor K makes these tick * K and floor(s / K). */
+/* Ticks to simulated seconds (the city's one conversion), and back: the
+ * last tick whose simulated time has not passed s (floor(s / speed), for
+ * times before tick 0 too, which city_sim_ticks does not cover). */
 static int64_t sim_seconds(const city_t *c, int64_t tick)
 {
-	(void)c;
-	return tick;
+	return city_sim_seconds(c, tick);
 }
 
 static int64_t sim_tick(const city_t *c, int64_t s)
 {
-	(void)c;
-	return s;
+	int64_t t = (int64_t)floor((double)s / city_speed(c));
+	while (sim_seconds(c, t + 1) <= s) /* floating rounding, either way */
+		t++;
+	while (t > INT64_MIN / 2 && sim_seconds(c, t) > s)
+		t--;
+	return t;
 }
 
 const char *city_tier_name(city_tier_t tier)
@@ -104,9 +108,12 @@ typedef struct city_case {
 	bool minor_escalation; /* a major street case its street hands up */
 } city_case_t;
 
-static double diurnal(int64_t s)
+/* Arrivals by local time of day: second s of the stream is hour
+ * city_sim_hour() of the tick it falls in, measured to the second. */
+static double diurnal(const city_t *c, int64_t s)
 {
-	double x = (double)(s - city_floordiv(s, DAY_S) * DAY_S) / DAY_S;
+	int64_t local = city_floordiv(city_sim_wall_ms(c, 0), 1000) + 8 * 3600 + s;
+	double x = (double)(local - city_floordiv(local, DAY_S) * DAY_S) / DAY_S;
 	return 1.0 - 0.6 * cos(two_pi * (x - 0.125));
 }
 
@@ -122,7 +129,7 @@ static bool case_arrives(const city_t *c, int64_t s, int64_t *block, uint64_t *b
 		*bits = city_hash(c->seed, SALT_ARRIVAL, (uint64_t)b, 0);
 	}
 	unsigned lane = (unsigned)(s - b * ARRIVAL_LANES);
-	double p = EVENTS_PER_DAY / DAY_S * diurnal(s);
+	double p = EVENTS_PER_DAY / DAY_S * diurnal(c, s);
 	return (double)((*bits >> (16 * lane)) & 0xffff) < p * 65536.0;
 }
 
