@@ -6,10 +6,12 @@
 #ifndef CITYDASH_CITY_JSON_H
 #define CITYDASH_CITY_JSON_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
 #include "city.h"
+#include "jbuf.h"
 
 typedef struct city_json_time {
 	int64_t tick;     /* simulation tick the document shows */
@@ -26,6 +28,20 @@ char *city_json_events(const city_t *c, const city_json_time_t *tm, size_t *len)
 char *city_json_health(const city_t *c, const city_json_time_t *tm, size_t *len);
 /* {"error":"<message>"}; message is escaped. */
 char *city_json_error(const char *message, size_t *len);
+
+/* Item writers, one object (and its trailing comma) each, for documents
+ * built elsewhere (city_json_delta.c). A reading is written with the value
+ * and quality given (report by exception serves the last reported ones);
+ * an event as it stands at tm->tick (until city_events_at() replaces it). */
+typedef struct city_json_value {
+	bool has_value; /* false: "value":null */
+	double value;
+	city_quality_t quality;
+} city_json_value_t;
+void city_json_put_reading_as(jbuf_t *b, const city_t *c, size_t i, const city_json_time_t *tm,
+                              const city_json_value_t *val);
+void city_json_put_kpi(jbuf_t *b, const city_t *c, size_t i, const city_json_time_t *tm);
+void city_json_put_event_at(jbuf_t *b, const city_t *c, size_t i, const city_json_time_t *tm);
 
 /* "2026-11-25T07:59:59.500Z" into buf (>= 25 bytes). */
 void city_json_format_time(int64_t ms, char *buf, size_t size);

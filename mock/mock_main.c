@@ -109,6 +109,11 @@ static void usage(FILE *out)
 	          "                slow=RATE drips the document (about 2 s). Which request\n"
 	          "                of a path is hit depends only on --seed, the path and\n"
 	          "                its request number. E.g. --fault error=0.2,latency=300\n"
+	          "  --no-since    the feeds ignore ?since=CURSOR and send no cursor: a\n"
+	          "                producer without report by exception\n"
+	          "  --since-window N\n"
+	          "                ticks a cursor of ?since= stays good (1 to 1000000,\n"
+	          "                default 600); an older one gets the whole document\n"
 	          "  -h, --help    show this help and exit\n"
 	          "  -V, --version show the version and exit\n"
 	          "\n"
@@ -143,7 +148,9 @@ static int parse_args(int argc, char **argv, mock_options_t *opts, files_t *file
 		OPT_SCALE,
 		OPT_READINGS,
 		OPT_KPIS,
-		OPT_FAULT
+		OPT_FAULT,
+		OPT_NO_SINCE,
+		OPT_SINCE_WINDOW
 	};
 	static const struct option longopts[] = {
 	    {"port", required_argument, NULL, OPT_PORT},
@@ -155,6 +162,8 @@ static int parse_args(int argc, char **argv, mock_options_t *opts, files_t *file
 	    {"readings", required_argument, NULL, OPT_READINGS},
 	    {"kpis", required_argument, NULL, OPT_KPIS},
 	    {"fault", required_argument, NULL, OPT_FAULT},
+	    {"no-since", no_argument, NULL, OPT_NO_SINCE},
+	    {"since-window", required_argument, NULL, OPT_SINCE_WINDOW},
 	    {"help", no_argument, NULL, 'h'},
 	    {"version", no_argument, NULL, 'V'},
 	    {NULL, 0, NULL, 0},
@@ -210,6 +219,14 @@ static int parse_args(int argc, char **argv, mock_options_t *opts, files_t *file
 			}
 			break;
 		}
+		case OPT_NO_SINCE:
+			opts->no_since = true;
+			break;
+		case OPT_SINCE_WINDOW:
+			if (!parse_number(optarg, 1, 1000000, &v))
+				return bad_value("--since-window", optarg, _("1 to 1000000"));
+			opts->since_window = (unsigned)v;
+			break;
 		case OPT_SERVE:
 			if (!files_add(files, optarg))
 				return EXIT_USAGE;

@@ -37,6 +37,11 @@ typedef struct mock_options {
 	/* zeroed: no faults. Any fault serves a thread per connection, so that a
 	 * delayed, hung or dripped answer holds up only its own client. */
 	fault_config_t fault;
+	/* Report by exception (docs/protocol.md): the feeds answer ?since=CURSOR
+	 * with deltas. no_since: they ignore it and send no cursor, the plain
+	 * producer of before. since_window: ticks a cursor stays good; 0: 600. */
+	bool no_since;
+	unsigned since_window;
 } mock_options_t;
 
 typedef struct mock_server mock_server_t;
