@@ -6,3 +6,5 @@ citydash_unit_test(test_ingest SOURCES unit/test_ingest.c unit/fixture.c LIBS ci
 citydash_unit_test(test_config SOURCES unit/test_config.c LIBS citydash_core LABELS unit)
 citydash_unit_test(test_ingest_batch SOURCES unit/test_ingest_batch.c unit/fixture.c LIBS citydash_core LABELS unit)
 citydash_unit_test(test_kpi_place SOURCES unit/test_kpi_place.c LIBS citydash_core LABELS unit)
+# Report by exception: cursor/delta/removed, deltas in the store, vouched age, the since URL.
+citydash_unit_test(test_delta SOURCES unit/test_delta.c LIBS citydash_poller LABELS unit)
