@@ -50,3 +50,12 @@ if(CURL_PROGRAM AND TIMEOUT_PROGRAM)
   set_tests_properties(mock_fault PROPERTIES TIMEOUT 120 LABELS "integration;mock"
                        ENVIRONMENT "${CITYDASH_TEST_ENV}")
 endif()
+# Report by exception on the real citydash-mock: cursor, deltas, removed,
+# cursors that get the whole document, --no-since.
+find_program(JQ_PROGRAM jq)
+if(CURL_PROGRAM AND TIMEOUT_PROGRAM AND JQ_PROGRAM)
+  add_test(NAME mock_since
+    COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/integration/mock_since_test.sh $<TARGET_FILE:citydash-mock>)
+  set_tests_properties(mock_since PROPERTIES TIMEOUT 120 LABELS "integration;mock"
+                       ENVIRONMENT "${CITYDASH_TEST_ENV}")
+endif()
