@@ -495,3 +495,11 @@ int poller_sources_attempted(const poller_t *p)
 		n += p->sources[i].attempted;
 	return n;
 }
+
+const char *poller_cursor(const poller_t *p, int source)
+{
+	if (source < 0 || (size_t)source >= p->count)
+		return "";
+	const source_t *s = &p->sources[source];
+	return s->cfg.no_since ? "" : s->cursor;
+}
