@@ -59,3 +59,9 @@ if(CURL_PROGRAM AND TIMEOUT_PROGRAM AND JQ_PROGRAM)
   set_tests_properties(mock_since PROPERTIES TIMEOUT 120 LABELS "integration;mock"
                        ENVIRONMENT "${CITYDASH_TEST_ENV}")
 endif()
+# Report by exception: the mock's image (deadband rule, cursors, tombstones)
+# and its whole and delta documents, without HTTP.
+citydash_unit_test(test_mock_rbe
+  SOURCES integration/test_mock_rbe.c
+  LIBS citydash_mockserver PkgConfig::CJSON m
+  LABELS unit mock)
