@@ -80,6 +80,11 @@ void mock_since_free(mock_server_t *srv)
 	srv->since = NULL;
 }
 
+static rbe_part_t part_of(city_feed_t feed)
+{
+	return feed == CITY_FEED_KPIS ? RBE_KPIS : feed == CITY_FEED_EVENTS ? RBE_EVENTS : RBE_READINGS;
+}
+
 static bool feed_of(const route_t *r, city_feed_t *feed)
 {
 	switch (r->kind) {
@@ -102,7 +107,7 @@ char *mock_since_whole(const mock_server_t *srv, const route_t *r, int64_t tick,
 	city_feed_t feed;
 	if (!srv->since || !feed_of(r, &feed))
 		return NULL;
-	rbe_advance(srv->since->rbe, tick);
+	rbe_advance(srv->since->rbe, tick, part_of(feed));
 	city_json_time_t tm = time_of(srv, rbe_tick(srv->since->rbe));
 	return city_json_rbe_doc(srv->city, srv->since->rbe, feed, r->domain, &tm, NULL, len,
 	                         NULL);
@@ -202,7 +207,7 @@ bool mock_since_serve(mock_server_t *srv, route_t *r, struct MHD_Connection *con
 	    MHD_lookup_connection_value(conn, MHD_HEADER_KIND, MHD_HTTP_HEADER_ACCEPT_ENCODING));
 	pthread_mutex_lock(&srv->lock);
 	int64_t tick = mock_server_tick(srv), since;
-	rbe_advance(srv->since->rbe, tick);
+	rbe_advance(srv->since->rbe, tick, part_of(feed));
 	tick = rbe_tick(srv->since->rbe);
 	delta_entry_t *e = rbe_cursor_parse(srv->since->rbe, cursor, &since)
 	                       ? entry_get(srv, r, feed, tick, since)

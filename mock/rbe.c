@@ -16,6 +16,7 @@ struct rbe {
 	const city_t *city;
 	city_json_time_t tm; /* tick0_ms and tick_ms; tick set per use */
 	int64_t window, tick, base;
+	int64_t kpi_tick, event_tick; /* ticks the KPIs and events were compared at */
 	uint64_t instance;
 	/* Readings: the last reported, and when. */
 	city_json_value_t *reported;
@@ -78,7 +79,7 @@ static void kpis_at(rbe_t *r, int64_t tick, bool reset)
 	city_json_time_t tm = r->tm;
 	tm.tick = tick;
 	jbuf_t b;
-	jbuf_init(&b, n * 320 + 16);
+	jbuf_init(&b, 64 * 1024);
 	for (size_t i = 0; i < n; i++) {
 		size_t from = b.len;
 		city_json_put_kpi(&b, r->city, i, &tm);
@@ -185,7 +186,7 @@ static void reset_at(rbe_t *r, int64_t tick)
 	}
 	kpis_at(r, tick, true);
 	events_at(r, tick, true);
-	r->tick = r->base = tick;
+	r->tick = r->base = r->kpi_tick = r->event_tick = tick;
 }
 
 rbe_t *rbe_create(const city_t *c, const city_json_time_t *tm, int64_t window, uint64_t instance)
@@ -221,22 +222,26 @@ void rbe_destroy(rbe_t *r)
 	free(r);
 }
 
-void rbe_advance(rbe_t *r, int64_t tick)
+void rbe_advance(rbe_t *r, int64_t tick, rbe_part_t part)
 {
-	if (tick <= r->tick)
-		return;
-	if (tick - r->tick > r->window) {
+	if (tick > r->tick && tick - r->tick > r->window) {
 		reset_at(r, tick);
 		return;
 	}
 	/* Readings go through every tick (what passed the deadband depends on
-	 * the way there); KPIs and events are compared at the new tick only,
-	 * since no cursor can name a tick in between. */
+	 * the way there); KPIs and events are compared at the tick they are
+	 * asked for only: what changed in between is stamped then. */
 	for (int64_t t = r->tick + 1; t <= tick; t++)
 		readings_step(r, t);
-	kpis_at(r, tick, false);
-	events_at(r, tick, false);
-	r->tick = tick;
+	if (tick > r->tick)
+		r->tick = tick;
+	if (part == RBE_KPIS && r->kpi_tick < r->tick) {
+		kpis_at(r, r->tick, false);
+		r->kpi_tick = r->tick;
+	} else if (part == RBE_EVENTS && r->event_tick < r->tick) {
+		events_at(r, r->tick, false);
+		r->event_tick = r->tick;
+	}
 }
 
 int64_t rbe_tick(const rbe_t *r)

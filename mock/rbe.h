@@ -55,8 +55,20 @@ typedef struct rbe_event {
 rbe_t *rbe_create(const city_t *c, const city_json_time_t *tm, int64_t window, uint64_t instance);
 void rbe_destroy(rbe_t *r);
 
-/* Brings the state to `tick` (an earlier tick is ignored). */
-void rbe_advance(rbe_t *r, int64_t tick);
+/* What a document needs brought up to date. */
+typedef enum rbe_part {
+	RBE_READINGS,
+	RBE_KPIS,
+	RBE_EVENTS,
+} rbe_part_t;
+
+/* Brings the state to `tick` (an earlier tick is ignored): the readings
+ * always, step by step; the KPIs or the events only for `part`, since
+ * serializing every KPI each step costs more than walking every reading.
+ * A part brought up late stamps its changes with the tick it is brought to,
+ * never earlier than they happened: a delta may then list a little more
+ * than changed, never less. */
+void rbe_advance(rbe_t *r, int64_t tick, rbe_part_t part);
 int64_t rbe_tick(const rbe_t *r);
 int64_t rbe_window(const rbe_t *r);
 

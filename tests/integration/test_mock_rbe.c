@@ -42,7 +42,7 @@ static void test_deadband_rule(void **state)
 	}
 	size_t quiet_ticks = 0;
 	for (int64_t t = 1; t <= 40; t++) {
-		rbe_advance(r, t);
+		rbe_advance(r, t, RBE_KPIS);
 		size_t changed = 0;
 		for (size_t i = 0; i < n; i++) {
 			const city_json_value_t *rep = rbe_reading(r, i);
@@ -80,8 +80,8 @@ static void test_cursors(void **state)
 	rbe_t *other = rbe_create(c, &tm0, WINDOW, 0xdef);
 	char cur[RBE_CURSOR_MAX + 1], foreign[RBE_CURSOR_MAX + 1];
 	int64_t t;
-	rbe_advance(r, 10);
-	rbe_advance(other, 10);
+	rbe_advance(r, 10, RBE_KPIS);
+	rbe_advance(other, 10, RBE_KPIS);
 	rbe_cursor(r, cur, sizeof cur);
 	rbe_cursor(other, foreign, sizeof foreign);
 	assert_string_equal(cur, "r1.000000000abc.10");
@@ -96,14 +96,14 @@ static void test_cursors(void **state)
 		if (rbe_cursor_parse(r, bad[k], &t))
 			fail_msg("cursor \"%s\" accepted", bad[k]);
 	/* Expired: more than WINDOW ticks old. */
-	rbe_advance(r, 10 + WINDOW);
+	rbe_advance(r, 10 + WINDOW, RBE_KPIS);
 	assert_true(rbe_cursor_parse(r, cur, &t));
-	rbe_advance(r, 11 + WINDOW);
+	rbe_advance(r, 11 + WINDOW, RBE_KPIS);
 	assert_false(rbe_cursor_parse(r, cur, &t));
 	/* A gap longer than the window resets: every earlier cursor expires,
 	 * everything is reported afresh. */
 	rbe_cursor(r, cur, sizeof cur);
-	rbe_advance(r, 12 + 3 * WINDOW);
+	rbe_advance(r, 12 + 3 * WINDOW, RBE_KPIS);
 	assert_false(rbe_cursor_parse(r, cur, &t));
 	assert_false(rbe_cursor_parse(r, "r1.000000000abc.140", &t)); /* before the reset */
 	assert_false(rbe_cursor_parse(r, "r1.000000000abc.161", &t));
@@ -111,7 +111,7 @@ static void test_cursors(void **state)
 	for (size_t i = 0; i < city_reading_count(c); i++)
 		assert_int_equal(rbe_reading_changed(r, i), 12 + 3 * WINDOW);
 	/* Going back is ignored. */
-	rbe_advance(r, 5);
+	rbe_advance(r, 5, RBE_KPIS);
 	rbe_cursor(r, cur, sizeof cur);
 	assert_string_equal(cur, "r1.000000000abc.162");
 	rbe_destroy(other);
@@ -140,7 +140,7 @@ static void test_events_and_delta_documents(void **state)
 	rbe_t *r = rbe_create(c, &tm0, WINDOW, 0xabc);
 	bool saw_tombstone = false, saw_removed = false;
 	for (int64_t t = 1; t <= 400; t++) {
-		rbe_advance(r, t);
+		rbe_advance(r, t, RBE_EVENTS);
 		size_t shown = 0;
 		for (size_t k = 0; k < rbe_event_count(r); k++) {
 			const rbe_event_t *e = rbe_event(r, k);
@@ -186,7 +186,7 @@ static void test_whole_and_kpi_delta(void **state)
 	(void)state;
 	city_t *c = city_create(SEED);
 	rbe_t *r = rbe_create(c, &tm0, WINDOW, 0xabc);
-	rbe_advance(r, 7);
+	rbe_advance(r, 7, RBE_KPIS);
 	city_json_time_t tm = tm0;
 	tm.tick = 7;
 	size_t len, items;
@@ -220,7 +220,7 @@ static void test_whole_and_kpi_delta(void **state)
 		const char *j = rbe_kpi_json(r, k, &l);
 		before[k] = strndup(j, l);
 	}
-	rbe_advance(r, 8);
+	rbe_advance(r, 8, RBE_KPIS);
 	tm.tick = 8;
 	int64_t since = 7;
 	doc = city_json_rbe_doc(c, r, CITY_FEED_KPIS, 0, &tm, &since, &len, &items);
