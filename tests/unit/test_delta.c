@@ -109,8 +109,9 @@ static void test_parse_bad_types(void **state)
 	/* Malformed cursors: ignored, one skip each. */
 	const char *bad[] = {"{\"version\":1,\"cursor\":5}", "{\"version\":1,\"cursor\":\"\"}",
 	                     "{\"version\":1,\"cursor\":\"a b\"}",
-	                     "{\"version\":1,\"cursor\":\"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
-	                     "aaaaaaaaaaaaaaa\"}",
+	                     /* 65 bytes */
+	                     ("{\"version\":1,\"cursor\":\"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
+	                      "aaaaaaaaaaaaaaa\"}"),
 	                     "{\"version\":1,\"cursor\":\"x/y\"}"};
 	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
 		assert_int_equal(parse(bad[i], &l, &st, &cause), 0);
