@@ -103,8 +103,8 @@ int main(int argc, char **argv)
 	printf("scale %s, %d one-tick deltas per feed (median)\n", city ? "city" : "demo", ticks);
 	printf("%-16s %9s %6s %9s | %9s %6s %9s %6s\n", "feed", "whole B", "items", "gzip B",
 	       "delta B", "items", "gzip B", "share");
-	double *bytes = calloc((size_t)ticks, sizeof *bytes), *gz = calloc((size_t)ticks, sizeof *gz),
-	       *n = calloc((size_t)ticks, sizeof *n);
+	double *bytes = calloc((size_t)ticks, sizeof *bytes),
+	       *gz = calloc((size_t)ticks, sizeof *gz), *n = calloc((size_t)ticks, sizeof *n);
 	for (size_t p = 0; p < sizeof paths / sizeof paths[0]; p++) {
 		char url[256], cursor[128];
 		snprintf(url, sizeof url, "http://127.0.0.1:%u%s", mock_server_port(srv), paths[p]);

@@ -191,10 +191,10 @@ static int get_int(const cJSON *obj, const int_field_t *f, int64_t *out, const c
 static int source_from_json(const cJSON *obj, source_cfg_t *s, bool defaults, const char *where,
                             char **cause)
 {
-	static const char *const known[] = {
-	    "name",           "url",          "format",    "interval_ms",  "timeout_ms",
-	    "max_body_bytes", "max_readings", "max_bytes", "retention_ms", "clock_skew_ms",
-	    "since"};
+	static const char *const known[] = {"name",          "url",        "format",
+	                                    "interval_ms",   "timeout_ms", "max_body_bytes",
+	                                    "max_readings",  "max_bytes",  "retention_ms",
+	                                    "clock_skew_ms", "since"};
 	if (!cJSON_IsObject(obj)) {
 		*cause = xasprintf(_("%s: must be an object"), where);
 		return -1;

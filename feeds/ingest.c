@@ -153,8 +153,8 @@ ingest_doc_t *ingest_doc_open(store_t *st, int source, int64_t now_ms)
 {
 	ingest_ctx_t *c = xcalloc(1, sizeof *c);
 	*c = (ingest_ctx_t){.st = st, .source = source, .now_ms = now_ms};
-	c->sink = (feed_sink_t){c,    sink_reading, sink_kpi, sink_event, 0, sink_header,
-	                        sink_removed};
+	c->sink =
+	    (feed_sink_t){c, sink_reading, sink_kpi, sink_event, 0, sink_header, sink_removed};
 	return c;
 }
 

@@ -158,8 +158,7 @@ static void copy_removed(void *ctx, feed_item_t kind, const char *id)
 	ingest_batch_t *b = ctx;
 	if (over_budget(b))
 		return;
-	removal_t *r =
-	    push((void **)&b->removals, &b->removal_count, &b->removal_cap, sizeof *r);
+	removal_t *r = push((void **)&b->removals, &b->removal_count, &b->removal_cap, sizeof *r);
 	r->kind = kind;
 	r->id = arena_str(b, id);
 }

@@ -347,7 +347,8 @@ static void document_done(poller_t *p, source_t *s, int64_t wall_ms, int64_t mon
 	bool ok = !ingest_batch_rejected(s->batch);
 	/* Its cursor (or none: then the next request is a plain one). A
 	 * rejected answer drops it: the whole document next time. */
-	memcpy(s->cursor, ok ? ingest_batch_stats(s->batch)->cursor : "", ok ? sizeof s->cursor : 1);
+	memcpy(s->cursor, ok ? ingest_batch_stats(s->batch)->cursor : "",
+	       ok ? sizeof s->cursor : 1);
 	if (p->worker)
 		parse_worker_dispose(p->worker, s->batch);
 	else
@@ -392,8 +393,8 @@ static int apply_ready(poller_t *p, int64_t wall_ms, int64_t mono_ms)
 		/* A delta amends what a request with since= holds: one to a plain
 		 * request has nothing to amend. */
 		if (!resumed && !s->sent_since && ingest_batch_stats(s->batch)->delta)
-			ingest_batch_refuse(s->batch,
-			                    _("a delta (\"delta\": true) to a request without since"));
+			ingest_batch_refuse(
+			    s->batch, _("a delta (\"delta\": true) to a request without since"));
 		size_t used;
 		bool done = ingest_batch_apply(s->batch, p->store, s->index, budget, &used);
 		budget -= used < budget ? used : budget;

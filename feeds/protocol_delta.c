@@ -64,9 +64,8 @@ void proto_read_removed(pctx_t *c, const cJSON *doc)
 	static const struct {
 		const char *key;
 		feed_item_t kind;
-	} kinds[] = {{"readings", FEED_ITEM_READING},
-	             {"kpis", FEED_ITEM_KPI},
-	             {"events", FEED_ITEM_EVENT}};
+	} kinds[] = {
+	    {"readings", FEED_ITEM_READING}, {"kpis", FEED_ITEM_KPI}, {"events", FEED_ITEM_EVENT}};
 	const cJSON *rm = proto_field(doc, "removed");
 	if (!c->stats->delta || !rm)
 		return;

@@ -30,7 +30,7 @@ char *mock_since_whole(const mock_server_t *srv, const route_t *r, int64_t tick,
  * returns true (*ret, *code the answer); false if it is not one (no image,
  * not a feed, no since, or a cursor that is unknown, malformed, from another
  * instance, in the future or expired). Takes srv->lock. */
-bool mock_since_serve(mock_server_t *srv, route_t *r, struct MHD_Connection *conn,
-                      unsigned *code, enum MHD_Result *ret);
+bool mock_since_serve(mock_server_t *srv, route_t *r, struct MHD_Connection *conn, unsigned *code,
+                      enum MHD_Result *ret);
 
 #endif

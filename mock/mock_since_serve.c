@@ -82,7 +82,9 @@ void mock_since_free(mock_server_t *srv)
 
 static rbe_part_t part_of(city_feed_t feed)
 {
-	return feed == CITY_FEED_KPIS ? RBE_KPIS : feed == CITY_FEED_EVENTS ? RBE_EVENTS : RBE_READINGS;
+	return feed == CITY_FEED_KPIS     ? RBE_KPIS
+	       : feed == CITY_FEED_EVENTS ? RBE_EVENTS
+	                                  : RBE_READINGS;
 }
 
 static bool feed_of(const route_t *r, city_feed_t *feed)
@@ -109,8 +111,7 @@ char *mock_since_whole(const mock_server_t *srv, const route_t *r, int64_t tick,
 		return NULL;
 	rbe_advance(srv->since->rbe, tick, part_of(feed));
 	city_json_time_t tm = time_of(srv, rbe_tick(srv->since->rbe));
-	return city_json_rbe_doc(srv->city, srv->since->rbe, feed, r->domain, &tm, NULL, len,
-	                         NULL);
+	return city_json_rbe_doc(srv->city, srv->since->rbe, feed, r->domain, &tm, NULL, len, NULL);
 }
 
 static void add_headers(struct MHD_Response *resp, const char *etag)
@@ -148,7 +149,8 @@ static bool entry_build(mock_server_t *srv, delta_entry_t *e, const route_t *r, 
 			free(gz);
 		else {
 			add_headers(e->resp_gz, e->etag_gz);
-			MHD_add_response_header(e->resp_gz, MHD_HTTP_HEADER_CONTENT_ENCODING, "gzip");
+			MHD_add_response_header(e->resp_gz, MHD_HTTP_HEADER_CONTENT_ENCODING,
+			                        "gzip");
 		}
 	}
 	e->route = r;
@@ -194,8 +196,8 @@ static enum MHD_Result not_modified(struct MHD_Connection *conn, const char *eta
 	return ret;
 }
 
-bool mock_since_serve(mock_server_t *srv, route_t *r, struct MHD_Connection *conn,
-                      unsigned *code, enum MHD_Result *ret)
+bool mock_since_serve(mock_server_t *srv, route_t *r, struct MHD_Connection *conn, unsigned *code,
+                      enum MHD_Result *ret)
 {
 	city_feed_t feed;
 	const char *cursor = MHD_lookup_connection_value(conn, MHD_GET_ARGUMENT_KIND, "since");

@@ -65,7 +65,8 @@ static void readings_step(rbe_t *r, int64_t tick)
 	size_t n = city_reading_count(r->city);
 	for (size_t i = 0; i < n; i++) {
 		city_json_value_t v = reading_now(r, i, tick);
-		if (reading_moved(&r->reported[i], &v, city_reading(r->city, i)->measure->deadband)) {
+		if (reading_moved(&r->reported[i], &v,
+		                  city_reading(r->city, i)->measure->deadband)) {
 			r->reported[i] = v;
 			r->reading_changed[i] = tick;
 		}
@@ -297,7 +298,9 @@ bool rbe_cursor_parse(const rbe_t *r, const char *cursor, int64_t *tick)
 	const char *p = cursor + 3;
 	uint64_t inst = 0;
 	for (int k = 0; k < 12; k++, p++) {
-		int d = *p >= '0' && *p <= '9' ? *p - '0' : *p >= 'a' && *p <= 'f' ? *p - 'a' + 10 : -1;
+		int d = *p >= '0' && *p <= '9'   ? *p - '0'
+		        : *p >= 'a' && *p <= 'f' ? *p - 'a' + 10
+		                                 : -1;
 		if (d < 0)
 			return false;
 		inst = inst << 4 | (uint64_t)d;

@@ -23,8 +23,8 @@
 #define SEED   3
 #define WINDOW 50
 
-static const city_json_time_t tm0 = {.tick0_ms = 1764057600000, .tick_ms = 1000,
-                                     .now_ms = 1764057600000};
+static const city_json_time_t tm0 = {
+    .tick0_ms = 1764057600000, .tick_ms = 1000, .now_ms = 1764057600000};
 
 /* Each tick: a reading is reported again exactly when it moved beyond its
  * deadband from what was reported (or its quality or null-ness changed);
@@ -88,10 +88,17 @@ static void test_cursors(void **state)
 	assert_true(rbe_cursor_parse(r, cur, &t) && t == 10);
 	assert_false(rbe_cursor_parse(r, foreign, &t));
 	assert_true(rbe_cursor_parse(r, "r1.000000000abc.0", &t) && t == 0);
-	const char *bad[] = {"", "r1", "r1.000000000abc", "r1.000000000abc.", "r1.000000000ABC.3",
+	const char *bad[] = {"",
+	                     "r1",
+	                     "r1.000000000abc",
+	                     "r1.000000000abc.",
+	                     "r1.000000000ABC.3",
 	                     "r1.000000000abc.11", /* the future */
-	                     "r1.000000000abc.-1", "r1.000000000abc.3x", "r2.000000000abc.3",
-	                     "r1.00000000abc.3", "r1.000000000abc.99999999999999999999"};
+	                     "r1.000000000abc.-1",
+	                     "r1.000000000abc.3x",
+	                     "r2.000000000abc.3",
+	                     "r1.00000000abc.3",
+	                     "r1.000000000abc.99999999999999999999"};
 	for (size_t k = 0; k < sizeof bad / sizeof bad[0]; k++)
 		if (rbe_cursor_parse(r, bad[k], &t))
 			fail_msg("cursor \"%s\" accepted", bad[k]);
@@ -124,7 +131,8 @@ static bool listed(const cJSON *arr, const char *id)
 	const cJSON *it;
 	cJSON_ArrayForEach(it, arr)
 	{
-		const cJSON *s = cJSON_IsString(it) ? it : cJSON_GetObjectItemCaseSensitive(it, "id");
+		const cJSON *s =
+		    cJSON_IsString(it) ? it : cJSON_GetObjectItemCaseSensitive(it, "id");
 		if (strcmp(s->valuestring, id) == 0)
 			return true;
 	}
@@ -206,7 +214,8 @@ static void test_whole_and_kpi_delta(void **state)
 		assert_int_equal(cJSON_IsNumber(v), rep->has_value);
 		int dec = city_reading(c, i)->measure->decimals;
 		if (rep->has_value)
-			assert_true(fabs(v->valuedouble - rep->value) <= 0.5 * pow(10, -dec) + 1e-12);
+			assert_true(fabs(v->valuedouble - rep->value) <=
+			            0.5 * pow(10, -dec) + 1e-12);
 		i++;
 		n++;
 	}

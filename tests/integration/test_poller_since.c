@@ -190,8 +190,9 @@ static bool agree_with_whole(rig_t *r, int k)
 		if (same && k == WATER)
 			readings_agree(r, doc);
 		else if (same && k == KPIS)
-			assert_int_equal(held(r, KPIS, store_kpi_count, kpi_src),
-			                 cJSON_GetArraySize(cJSON_GetObjectItemCaseSensitive(doc, "kpis")));
+			assert_int_equal(
+			    held(r, KPIS, store_kpi_count, kpi_src),
+			    cJSON_GetArraySize(cJSON_GetObjectItemCaseSensitive(doc, "kpis")));
 		else if (same)
 			assert_int_equal(
 			    held(r, EVENTS, store_event_count, event_src),
@@ -239,8 +240,9 @@ static void test_whole_documents_only(void **state)
 		assert_string_equal(poller_cursor(r.poller, WATER), "");
 		assert_int_equal(s->vouching, mode == 1); /* the mock still offers a cursor */
 		cJSON *water = fetch_whole(&r, paths[WATER]);
-		assert_int_equal(s->readings_held,
-		                 cJSON_GetArraySize(cJSON_GetObjectItemCaseSensitive(water, "readings")));
+		assert_int_equal(
+		    s->readings_held,
+		    cJSON_GetArraySize(cJSON_GetObjectItemCaseSensitive(water, "readings")));
 		cJSON_Delete(water);
 		rig_stop(&r);
 	}

@@ -98,8 +98,8 @@ static void test_parse_bad_types(void **state)
 	feed_stats_t st;
 	char *cause = NULL;
 	/* "delta" of another type: the whole document is rejected. */
-	assert_int_equal(parse("{\"version\":1,\"delta\":\"yes\",\"readings\":[]}", &l, &st, &cause),
-	                 -1);
+	assert_int_equal(
+	    parse("{\"version\":1,\"delta\":\"yes\",\"readings\":[]}", &l, &st, &cause), -1);
 	assert_non_null(strstr(cause, "delta"));
 	free(cause);
 	cause = NULL;
@@ -107,12 +107,13 @@ static void test_parse_bad_types(void **state)
 	free(cause);
 	cause = NULL;
 	/* Malformed cursors: ignored, one skip each. */
-	const char *bad[] = {"{\"version\":1,\"cursor\":5}", "{\"version\":1,\"cursor\":\"\"}",
-	                     "{\"version\":1,\"cursor\":\"a b\"}",
-	                     /* 65 bytes */
-	                     ("{\"version\":1,\"cursor\":\"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
-	                      "aaaaaaaaaaaaaaa\"}"),
-	                     "{\"version\":1,\"cursor\":\"x/y\"}"};
+	const char *bad[] = {
+	    "{\"version\":1,\"cursor\":5}", "{\"version\":1,\"cursor\":\"\"}",
+	    "{\"version\":1,\"cursor\":\"a b\"}",
+	    /* 65 bytes */
+	    ("{\"version\":1,\"cursor\":\"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
+	     "aaaaaaaaaaaaaaa\"}"),
+	    "{\"version\":1,\"cursor\":\"x/y\"}"};
 	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
 		assert_int_equal(parse(bad[i], &l, &st, &cause), 0);
 		assert_string_equal(st.cursor, "");
@@ -125,7 +126,8 @@ static void test_parse_bad_types(void **state)
 	assert_int_equal(parse(doc, &l, &st, &cause), 0);
 	assert_int_equal(strlen(st.cursor), 64);
 	/* "removed": not an object, a kind not an array, ids that are not ids. */
-	assert_int_equal(parse("{\"version\":1,\"delta\":true,\"removed\":[1]}", &l, &st, &cause), 0);
+	assert_int_equal(parse("{\"version\":1,\"delta\":true,\"removed\":[1]}", &l, &st, &cause),
+	                 0);
 	assert_int_equal(st.skipped, 1);
 	assert_int_equal(parse("{\"version\":1,\"delta\":true,\"removed\":{\"events\":\"x\","
 	                       "\"kpis\":[\"ok\",3,\"bad id\",null]}}",
@@ -180,13 +182,14 @@ static void whole(store_t *st, int s, int64_t t)
 	char doc[1024];
 	char when[32];
 	fmt_time(t, when, sizeof when);
-	snprintf(doc, sizeof doc,
-	         "{\"version\":1,\"generated_at\":\"%s\",\"cursor\":\"c0\","
-	         "\"readings\":[{\"id\":\"a\",\"value\":1,\"ts\":\"%s\"},"
-	         "{\"id\":\"b\",\"value\":2,\"ts\":\"%s\"},{\"id\":\"c\",\"value\":3,\"ts\":\"%s\"}],"
-	         "\"kpis\":[{\"id\":\"k1\",\"value\":1},{\"id\":\"k2\",\"value\":2}],"
-	         "\"events\":[{\"id\":\"e1\"},{\"id\":\"e2\"}]}",
-	         when, when, when, when);
+	snprintf(
+	    doc, sizeof doc,
+	    "{\"version\":1,\"generated_at\":\"%s\",\"cursor\":\"c0\","
+	    "\"readings\":[{\"id\":\"a\",\"value\":1,\"ts\":\"%s\"},"
+	    "{\"id\":\"b\",\"value\":2,\"ts\":\"%s\"},{\"id\":\"c\",\"value\":3,\"ts\":\"%s\"}],"
+	    "\"kpis\":[{\"id\":\"k1\",\"value\":1},{\"id\":\"k2\",\"value\":2}],"
+	    "\"events\":[{\"id\":\"e1\"},{\"id\":\"e2\"}]}",
+	    when, when, when, when);
 	assert_int_equal(ingest_str(st, s, doc, t), 0);
 }
 
@@ -242,8 +245,9 @@ static void test_store_delta_apply(void **state)
 	assert_non_null(find(st, s, "a"));
 	/* A whole document replaces as before: what it does not list is
 	 * dropped (KPIs, events) or starts ageing (readings). */
-	assert_int_equal(ingest_str(st, s, "{\"version\":1,\"readings\":[{\"id\":\"a\",\"value\":9}],"
-	                                   "\"kpis\":[],\"events\":[]}",
+	assert_int_equal(ingest_str(st, s,
+	                            "{\"version\":1,\"readings\":[{\"id\":\"a\",\"value\":9}],"
+	                            "\"kpis\":[],\"events\":[]}",
 	                            T0 + 303000),
 	                 0);
 	assert_int_equal(store_kpi_count(st), 0);
