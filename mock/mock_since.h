@@ -5,8 +5,9 @@
  * built once per (route, cursor) and tick and shared by every client that
  * asks the same. A bad cursor is not handled here: the caller serves the
  * whole document, with a fresh cursor. With --no-since none of this exists
- * (srv->since is NULL): no cursor, `since` ignored. Private to the server;
- * runs under srv->lock where it says so. */
+ * (srv->since is NULL): no cursor, `since` ignored. Private to the server.
+ * The image has its own lock (mock_since_serve.c): callers may hold
+ * srv->lock or not. */
 #ifndef CITYDASH_MOCK_SINCE_H
 #define CITYDASH_MOCK_SINCE_H
 
@@ -23,13 +24,13 @@ void mock_since_free(mock_server_t *srv);
 
 /* The whole document of feed route r at `tick`, from the image, with its
  * cursor; NULL if r is not a feed or there is no image (the caller builds
- * the plain document). Lock held. */
+ * the plain document). */
 char *mock_since_whole(const mock_server_t *srv, const route_t *r, int64_t tick, size_t *len);
 
 /* Answers a request of r that carries a good `since` with its delta and
  * returns true (*ret, *code the answer); false if it is not one (no image,
  * not a feed, no since, or a cursor that is unknown, malformed, from another
- * instance, in the future or expired). Takes srv->lock. */
+ * instance, in the future or expired). */
 bool mock_since_serve(mock_server_t *srv, route_t *r, struct MHD_Connection *conn, unsigned *code,
                       enum MHD_Result *ret);
 

@@ -2,6 +2,7 @@
 #include "mock_since.h"
 
 #include <inttypes.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -26,7 +27,11 @@ typedef struct delta_entry {
 	char etag[64], etag_gz[68];
 } delta_entry_t;
 
+/* Its own lock, so that it does not depend on how the server guards its
+ * documents: taken inside the server's lock (mock_since_whole, from the
+ * document build) or alone (mock_since_serve), never the other way round. */
 struct mock_since {
+	pthread_mutex_t lock; /* guards everything below */
 	rbe_t *rbe;
 	delta_entry_t cache[SINCE_CACHE];
 	size_t next_evict;
@@ -56,6 +61,7 @@ void mock_since_init(mock_server_t *srv, const mock_options_t *opts)
 	if (opts->no_since)
 		return;
 	srv->since = xcalloc(1, sizeof *srv->since);
+	pthread_mutex_init(&srv->since->lock, NULL);
 	city_json_time_t tm = time_of(srv, 0);
 	srv->since->rbe = rbe_create(srv->city, &tm, opts->since_window, instance_tag(opts->seed));
 }
@@ -76,6 +82,7 @@ void mock_since_free(mock_server_t *srv)
 	for (size_t k = 0; k < SINCE_CACHE; k++)
 		entry_clear(&srv->since->cache[k]);
 	rbe_destroy(srv->since->rbe);
+	pthread_mutex_destroy(&srv->since->lock);
 	free(srv->since);
 	srv->since = NULL;
 }
@@ -109,9 +116,13 @@ char *mock_since_whole(const mock_server_t *srv, const route_t *r, int64_t tick,
 	city_feed_t feed;
 	if (!srv->since || !feed_of(r, &feed))
 		return NULL;
+	pthread_mutex_lock(&srv->since->lock);
 	rbe_advance(srv->since->rbe, tick, part_of(feed));
 	city_json_time_t tm = time_of(srv, rbe_tick(srv->since->rbe));
-	return city_json_rbe_doc(srv->city, srv->since->rbe, feed, r->domain, &tm, NULL, len, NULL);
+	char *doc =
+	    city_json_rbe_doc(srv->city, srv->since->rbe, feed, r->domain, &tm, NULL, len, NULL);
+	pthread_mutex_unlock(&srv->since->lock);
+	return doc;
 }
 
 static void add_headers(struct MHD_Response *resp, const char *etag)
@@ -207,7 +218,7 @@ bool mock_since_serve(mock_server_t *srv, route_t *r, struct MHD_Connection *con
 	    MHD_lookup_connection_value(conn, MHD_HEADER_KIND, MHD_HTTP_HEADER_IF_NONE_MATCH);
 	bool gz = http_gzip_accepted(
 	    MHD_lookup_connection_value(conn, MHD_HEADER_KIND, MHD_HTTP_HEADER_ACCEPT_ENCODING));
-	pthread_mutex_lock(&srv->lock);
+	pthread_mutex_lock(&srv->since->lock);
 	int64_t tick = mock_server_tick(srv), since;
 	rbe_advance(srv->since->rbe, tick, part_of(feed));
 	tick = rbe_tick(srv->since->rbe);
@@ -215,7 +226,7 @@ bool mock_since_serve(mock_server_t *srv, route_t *r, struct MHD_Connection *con
 	                       ? entry_get(srv, r, feed, tick, since)
 	                       : NULL;
 	if (!e) {
-		pthread_mutex_unlock(&srv->lock);
+		pthread_mutex_unlock(&srv->since->lock);
 		return false; /* the whole document, with a fresh cursor */
 	}
 	bool use_gz = gz && e->resp_gz;
@@ -227,6 +238,6 @@ bool mock_since_serve(mock_server_t *srv, route_t *r, struct MHD_Connection *con
 		*code = MHD_HTTP_OK;
 		*ret = MHD_queue_response(conn, MHD_HTTP_OK, use_gz ? e->resp_gz : e->resp);
 	}
-	pthread_mutex_unlock(&srv->lock);
+	pthread_mutex_unlock(&srv->since->lock);
 	return true;
 }
