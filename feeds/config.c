@@ -137,6 +137,21 @@ static void source_settings_copy(source_cfg_t *s, const source_cfg_t *from)
 	s->max_bytes = from->max_bytes;
 	s->retention_ms = from->retention_ms;
 	s->clock_skew_ms = from->clock_skew_ms;
+	s->no_since = from->no_since;
+}
+
+/* "since": true or false; false sets *no_since. */
+static int get_since(const cJSON *obj, bool *no_since, const char *where, char **cause)
+{
+	const cJSON *it = cJSON_GetObjectItemCaseSensitive(obj, "since");
+	if (!it)
+		return 0;
+	if (!cJSON_IsBool(it)) {
+		*cause = xasprintf(_("%s: \"%s\" must be true or false"), where, "since");
+		return -1;
+	}
+	*no_since = cJSON_IsFalse(it);
+	return 0;
 }
 
 static int get_string(const cJSON *obj, const char *key, bool required, char **out,
@@ -176,9 +191,10 @@ static int get_int(const cJSON *obj, const int_field_t *f, int64_t *out, const c
 static int source_from_json(const cJSON *obj, source_cfg_t *s, bool defaults, const char *where,
                             char **cause)
 {
-	static const char *const known[] = {
-	    "name",           "url",          "format",    "interval_ms",  "timeout_ms",
-	    "max_body_bytes", "max_readings", "max_bytes", "retention_ms", "clock_skew_ms"};
+	static const char *const known[] = {"name",          "url",        "format",
+	                                    "interval_ms",   "timeout_ms", "max_body_bytes",
+	                                    "max_readings",  "max_bytes",  "retention_ms",
+	                                    "clock_skew_ms", "since"};
 	if (!cJSON_IsObject(obj)) {
 		*cause = xasprintf(_("%s: must be an object"), where);
 		return -1;
@@ -209,7 +225,8 @@ static int source_from_json(const cJSON *obj, source_cfg_t *s, bool defaults, co
 	    get_int(obj, &field_max_readings, &max_readings, where, cause) < 0 ||
 	    get_int(obj, &field_max_bytes, &max_bytes, where, cause) < 0 ||
 	    get_int(obj, &field_retention, &s->retention_ms, where, cause) < 0 ||
-	    get_int(obj, &field_clock_skew, &s->clock_skew_ms, where, cause) < 0)
+	    get_int(obj, &field_clock_skew, &s->clock_skew_ms, where, cause) < 0 ||
+	    get_since(obj, &s->no_since, where, cause) < 0)
 		return -1;
 	s->max_body = (size_t)max_body;
 	s->max_readings = (size_t)max_readings;

@@ -4,6 +4,7 @@
 #ifndef CITYDASH_CONFIG_H
 #define CITYDASH_CONFIG_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -26,6 +27,7 @@ typedef struct source_cfg {
 	size_t max_bytes;      /* bytes held at once (store.h, "Memory") */
 	int64_t retention_ms;  /* 0: derived from the stale time */
 	int64_t clock_skew_ms; /* tolerated clock difference */
+	bool no_since;         /* "since": false: never ask for deltas (report by exception) */
 } source_cfg_t;
 
 typedef struct config {

@@ -58,6 +58,7 @@ struct ingest_doc {
 	int source;
 	int64_t now_ms;
 	bool begun;
+	bool delta; /* the document is a delta (report by exception) */
 	unsigned duplicates;
 	unsigned refused; /* items beyond the source's max_readings or max_bytes */
 	char refused_reason[200];
@@ -69,9 +70,33 @@ typedef struct ingest_doc ingest_ctx_t;
 static void ingest_begin(ingest_ctx_t *c)
 {
 	if (!c->begun) {
-		store_begin_poll(c->st, c->source, c->now_ms);
+		if (c->delta)
+			store_begin_delta(c->st, c->source, c->now_ms);
+		else
+			store_begin_poll(c->st, c->source, c->now_ms);
 		c->begun = true;
 	}
+}
+
+/* Report by exception: a delta amends instead of replacing, and its removed
+ * ids leave the store (store.h). */
+static void sink_header(void *ctx, const feed_stats_t *stats)
+{
+	ingest_ctx_t *c = ctx;
+	if (!c->begun)
+		c->delta = stats->delta;
+}
+
+static void sink_removed(void *ctx, feed_item_t kind, const char *id)
+{
+	ingest_ctx_t *c = ctx;
+	ingest_begin(c);
+	if (kind == FEED_ITEM_READING)
+		store_withdraw_reading(c->st, c->source, id, c->now_ms);
+	else if (kind == FEED_ITEM_KPI)
+		store_withdraw_kpi(c->st, c->source, id);
+	else
+		store_withdraw_event(c->st, c->source, id);
 }
 
 /* Counts a refusal; the first one of the document names the limit. */
@@ -128,7 +153,8 @@ ingest_doc_t *ingest_doc_open(store_t *st, int source, int64_t now_ms)
 {
 	ingest_ctx_t *c = xcalloc(1, sizeof *c);
 	*c = (ingest_ctx_t){.st = st, .source = source, .now_ms = now_ms};
-	c->sink = (feed_sink_t){c, sink_reading, sink_kpi, sink_event, 0};
+	c->sink =
+	    (feed_sink_t){c, sink_reading, sink_kpi, sink_event, 0, sink_header, sink_removed};
 	return c;
 }
 
@@ -151,6 +177,7 @@ void ingest_doc_close(ingest_doc_t *c, const feed_stats_t *stats)
 	poll_report_t rep = {
 	    .had_kpis = stats->had_kpis,
 	    .had_events = stats->had_events,
+	    .vouches = stats->cursor[0] != '\0',
 	    .dated = stats->has_generated,
 	    .generated_ms = stats->generated_ms,
 	    .lag_ms = stats->has_generated ? c->now_ms - stats->generated_ms : 0,

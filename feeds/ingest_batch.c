@@ -17,6 +17,11 @@ typedef struct chunk {
 	alignas(max_align_t) unsigned char data[];
 } chunk_t;
 
+typedef struct removal {
+	feed_item_t kind;
+	const char *id; /* in the arena */
+} removal_t;
+
 struct ingest_batch {
 	int64_t now_ms;
 	bool rejected;
@@ -28,13 +33,15 @@ struct ingest_batch {
 	size_t kpi_count, kpi_cap;
 	event_in_t *events;
 	size_t event_count, event_cap;
+	removal_t *removals; /* a delta's removed ids, applied first */
+	size_t removal_count, removal_cap;
 	chunk_t *chunks; /* newest first */
 	size_t arena_bytes;
 	size_t max_bytes; /* 0: no limit */
 	bool too_big;     /* went past max_bytes: the rest is not copied */
 	/* Applying. */
 	ingest_doc_t *doc;
-	size_t applied; /* readings, then KPIs, then events */
+	size_t applied; /* removals, then readings, KPIs, events */
 	bool done;
 };
 
@@ -187,6 +194,16 @@ static void copy_event(void *ctx, const event_in_t *in)
 	}
 }
 
+static void copy_removed(void *ctx, feed_item_t kind, const char *id)
+{
+	ingest_batch_t *b = ctx;
+	if (over_budget(b))
+		return;
+	removal_t *r = push((void **)&b->removals, &b->removal_count, &b->removal_cap, sizeof *r);
+	r->kind = kind;
+	r->id = arena_str(b, id);
+}
+
 /* Drops every element held (a batch that is rejected after all). */
 static void drop_elements(ingest_batch_t *b)
 {
@@ -199,11 +216,13 @@ static void drop_elements(ingest_batch_t *b)
 	free(b->readings);
 	free(b->kpis);
 	free(b->events);
+	free(b->removals);
 	b->readings = NULL;
 	b->kpis = NULL;
 	b->events = NULL;
+	b->removals = NULL;
 	b->reading_count = b->reading_cap = b->kpi_count = b->kpi_cap = 0;
-	b->event_count = b->event_cap = 0;
+	b->event_count = b->event_cap = b->removal_count = b->removal_cap = 0;
 }
 
 ingest_batch_t *ingest_batch_parse(const adapter_t *adapter, const char *body, size_t len,
@@ -214,7 +233,7 @@ ingest_batch_t *ingest_batch_parse(const adapter_t *adapter, const char *body, s
 	ingest_batch_t *b = xcalloc(1, sizeof *b);
 	b->now_ms = now_ms;
 	b->max_bytes = max_bytes;
-	feed_sink_t sink = {b, copy_reading, copy_kpi, copy_event, max_bytes};
+	feed_sink_t sink = {b, copy_reading, copy_kpi, copy_event, max_bytes, NULL, copy_removed};
 	char *cause = NULL;
 	if (adapter->parse(body, len, now_ms, &sink, &b->stats, &cause) < 0) {
 		/* The adapter contract (ingest.c): nothing was handed out. */
@@ -249,6 +268,7 @@ void ingest_batch_free(ingest_batch_t *b)
 	free(b->readings);
 	free(b->kpis);
 	free(b->events);
+	free(b->removals);
 	free(b->cause);
 	free(b);
 }
@@ -260,13 +280,28 @@ bool ingest_batch_rejected(const ingest_batch_t *b)
 
 size_t ingest_batch_elements(const ingest_batch_t *b)
 {
-	return b->reading_count + b->kpi_count + b->event_count;
+	return b->removal_count + b->reading_count + b->kpi_count + b->event_count;
+}
+
+const feed_stats_t *ingest_batch_stats(const ingest_batch_t *b)
+{
+	return &b->stats;
+}
+
+void ingest_batch_refuse(ingest_batch_t *b, const char *cause)
+{
+	if (b->doc || b->done || b->rejected)
+		return; /* applying has begun (or it is rejected already) */
+	drop_elements(b);
+	b->rejected = true;
+	b->cause = xstrdup(cause);
 }
 
 size_t ingest_batch_bytes(const ingest_batch_t *b)
 {
 	return sizeof *b + b->arena_bytes + b->reading_cap * sizeof *b->readings +
-	       b->kpi_cap * sizeof *b->kpis + b->event_cap * sizeof *b->events;
+	       b->kpi_cap * sizeof *b->kpis + b->event_cap * sizeof *b->events +
+	       b->removal_cap * sizeof *b->removals;
 }
 
 bool ingest_batch_applying(const ingest_batch_t *b)
@@ -286,14 +321,23 @@ bool ingest_batch_apply(ingest_batch_t *b, store_t *st, int source, size_t max_e
 		b->done = true;
 		return true;
 	}
-	if (!b->doc)
+	const feed_sink_t *sink;
+	if (!b->doc) {
 		b->doc = ingest_doc_open(st, source, b->now_ms);
-	const feed_sink_t *sink = ingest_doc_sink(b->doc);
+		sink = ingest_doc_sink(b->doc);
+		sink->header(sink->ctx, &b->stats); /* a delta or not */
+	}
+	sink = ingest_doc_sink(b->doc);
 	size_t total = ingest_batch_elements(b), n = 0;
 	if (max_elements == 0)
 		max_elements = 1;
 	for (; b->applied < total && n < max_elements; b->applied++, n++) {
 		size_t i = b->applied;
+		if (i < b->removal_count) {
+			sink->removed(sink->ctx, b->removals[i].kind, b->removals[i].id);
+			continue;
+		}
+		i -= b->removal_count;
 		if (i < b->reading_count) {
 			sink->reading(sink->ctx, &b->readings[i]);
 			continue;

@@ -34,8 +34,14 @@ void ingest_batch_free(ingest_batch_t *b);
 
 /* True if the whole document was rejected (then it holds no element). */
 bool ingest_batch_rejected(const ingest_batch_t *b);
-/* Elements it holds: readings, KPIs and events. */
+/* Elements it holds: a delta's removed ids, readings, KPIs and events. */
 size_t ingest_batch_elements(const ingest_batch_t *b);
+/* The parser's stats: the document's cursor and whether it is a delta. */
+const feed_stats_t *ingest_batch_stats(const ingest_batch_t *b);
+/* Rejects a parsed batch whole, with `cause` (copied), before it is applied:
+ * e.g. a delta that answers a request without `since`. No effect once
+ * applying has begun. */
+void ingest_batch_refuse(ingest_batch_t *b, const char *cause);
 /* Bytes it holds (structs and arena), for figures and bounds. */
 size_t ingest_batch_bytes(const ingest_batch_t *b);
 

@@ -319,6 +319,12 @@ static void finish_transfer(poller_t *p, source_t *s, CURLcode rc, int64_t wall_
 			reason = xstrdup(_("HTTP 304 to a request without If-None-Match"));
 			s->etag[0] = '\0';
 		} else {
+			/* A transport failure or a server error keeps the cursor: nothing
+			 * was applied, the next delta since it covers everything. A
+			 * client error (4xx but 429) to a since request may be the
+			 * producer refusing it: ask for the whole document next. */
+			if (rc == CURLE_OK && status >= 400 && status < 500 && status != 429)
+				s->cursor[0] = '\0';
 			reason = failure_reason(s, rc, status);
 			/* curl's own message names the host, port and cause: the detail. */
 			detail = rc != CURLE_OK && s->errbuf[0] ? s->errbuf : NULL;
@@ -339,6 +345,10 @@ static void finish_transfer(poller_t *p, source_t *s, CURLcode rc, int64_t wall_
 static void document_done(poller_t *p, source_t *s, int64_t wall_ms, int64_t mono_ms)
 {
 	bool ok = !ingest_batch_rejected(s->batch);
+	/* Its cursor (or none: then the next request is a plain one). A
+	 * rejected answer drops it: the whole document next time. */
+	memcpy(s->cursor, ok ? ingest_batch_stats(s->batch)->cursor : "",
+	       ok ? sizeof s->cursor : 1);
 	if (p->worker)
 		parse_worker_dispose(p->worker, s->batch);
 	else
@@ -380,6 +390,11 @@ static int apply_ready(poller_t *p, int64_t wall_ms, int64_t mono_ms)
 			break;
 		source_t *s = p->applying;
 		bool resumed = ingest_batch_applying(s->batch);
+		/* A delta amends what a request with since= holds: one to a plain
+		 * request has nothing to amend. */
+		if (!resumed && !s->sent_since && ingest_batch_stats(s->batch)->delta)
+			ingest_batch_refuse(
+			    s->batch, _("a delta (\"delta\": true) to a request without since"));
 		size_t used;
 		bool done = ingest_batch_apply(s->batch, p->store, s->index, budget, &used);
 		budget -= used < budget ? used : budget;
@@ -480,4 +495,12 @@ int poller_sources_attempted(const poller_t *p)
 	for (size_t i = 0; i < p->count; i++)
 		n += p->sources[i].attempted;
 	return n;
+}
+
+const char *poller_cursor(const poller_t *p, int source)
+{
+	if (source < 0 || (size_t)source >= p->count)
+		return "";
+	const source_t *s = &p->sources[source];
+	return s->cfg.no_since ? "" : s->cursor;
 }

@@ -76,6 +76,10 @@ bool poller_applying(const poller_t *p);
  * finished. */
 bool poller_busy(const poller_t *p);
 
+/* Report by exception: the cursor the source's last document offered, the
+ * since= of its next request ("" if none, or "since": false sends none). */
+const char *poller_cursor(const poller_t *p, int source);
+
 /* Number of sources that have finished at least one attempt. */
 int poller_sources_attempted(const poller_t *p);
 

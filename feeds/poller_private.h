@@ -41,6 +41,11 @@ typedef struct source {
 	size_t body_len, body_cap;
 	size_t last_body_len; /* to size the next body's buffer at once */
 	bool body_too_large;
+	/* Report by exception: the cursor the last applied document offered
+	 * ("" if none, or after an answer that could not be used), and whether
+	 * the request under way sent it as since=. */
+	char cursor[FEED_CURSOR_MAX + 1];
+	bool sent_since;
 	char etag[ETAG_MAX];     /* of the last applied document */
 	char new_etag[ETAG_MAX]; /* of the response under way */
 } source_t;

@@ -8,6 +8,7 @@
 #include <strings.h>
 #include <time.h>
 
+#include "since_url.h"
 #include "xalloc.h"
 
 static size_t on_body(char *data, size_t size, size_t nmemb, void *userp)
@@ -119,6 +120,12 @@ void poller_start_transfer(poller_t *p, source_t *s)
 	}
 	s->sent_inm = s->etag[0] != '\0';
 	curl_easy_setopt(s->easy, CURLOPT_HTTPHEADER, s->headers);
+	/* Report by exception: ask for what changed since the last document,
+	 * when it offered a cursor and the source may (curl copies the URL). */
+	s->sent_since = s->cursor[0] && !s->cfg.no_since;
+	char *url = s->sent_since ? since_url(s->cfg.url, s->cursor) : NULL;
+	curl_easy_setopt(s->easy, CURLOPT_URL, url ? url : s->cfg.url);
+	free(url);
 	CURLMcode rc = curl_multi_add_handle(p->multi, s->easy);
 	if (rc != CURLM_OK) {
 		/* A failed attempt like any other: reported (and backed off) by

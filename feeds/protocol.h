@@ -11,6 +11,18 @@
 
 #include "store.h"
 
+/* Report by exception (docs/protocol.md): a cursor is 1-64 bytes of
+ * A-Z a-z 0-9 . _ : - */
+#define FEED_CURSOR_MAX 64
+
+typedef enum feed_item {
+	FEED_ITEM_READING,
+	FEED_ITEM_KPI,
+	FEED_ITEM_EVENT,
+} feed_item_t;
+
+typedef struct feed_stats feed_stats_t;
+
 typedef struct feed_sink {
 	void *ctx;
 	void (*reading)(void *ctx, const reading_in_t *r);
@@ -21,9 +33,17 @@ typedef struct feed_sink {
 	 * elements); a document that needs more is rejected whole. The source's
 	 * max_bytes; 0: no limit. */
 	size_t max_tree_bytes;
+	/* Report by exception (last, so that positional initializers of the
+	 * fields above stay valid). Called once, after the whole-document
+	 * checks and before any element, with the document's own fields
+	 * (delta, cursor, generated_at) in stats; may be NULL. */
+	void (*header)(void *ctx, const feed_stats_t *stats);
+	/* A delta's "removed" ids, each once, after header and before any
+	 * element (a whole document's "removed" is ignored); may be NULL. */
+	void (*removed)(void *ctx, feed_item_t kind, const char *id);
 } feed_sink_t;
 
-typedef struct feed_stats {
+struct feed_stats {
 	unsigned readings, kpis, events; /* elements handed to the sink */
 	unsigned skipped;                /* elements rejected */
 	unsigned limits_ignored;         /* limits out of order: dropped, reading kept */
@@ -32,7 +52,12 @@ typedef struct feed_stats {
 	int64_t generated_ms;            /* ... generated_at (producer's clock) */
 	char first_skip_reason[160];     /* "" if none */
 	char first_bad_limits[128];      /* id of the first reading whose limits were ignored */
-} feed_stats_t;
+	/* Report by exception. */
+	bool delta;                      /* "delta": true: the items amend what the source
+	                                    sent before instead of replacing it */
+	char cursor[FEED_CURSOR_MAX + 1]; /* the next `since`, "" if none (or malformed) */
+	unsigned removed;                /* ids of "removed" handed to the sink */
+};
 
 /* Parses one v1 document. `now_ms` is the time of receipt by citydash's
  * clock: the default `ts`, and what each reading's lag_ms is measured

@@ -111,7 +111,7 @@ void proto_elem_fail(pctx_t *c, const char *why, const char *field)
 		utf8_trim_tail(out); /* truncated */
 }
 
-static bool id_valid(const char *s)
+bool proto_id_valid(const char *s)
 {
 	size_t n = 0;
 	for (; s[n]; n++) {
@@ -145,7 +145,7 @@ bool proto_elem_begin(pctx_t *c, const cJSON *el, size_t index)
 		proto_elem_fail(c, N_("has no id"), NULL);
 	else if (!cJSON_IsString(id) || !id->valuestring)
 		proto_elem_fail(c, N_("has an id that is not a string"), NULL);
-	else if (!id_valid(id->valuestring))
+	else if (!proto_id_valid(id->valuestring))
 		proto_elem_fail(c, N_("has a malformed id (1-128 of A-Z a-z 0-9 . _ : / -)"), NULL);
 	else
 		c->id = id->valuestring;

@@ -50,6 +50,16 @@ size_t proto_scratch_str(pctx_t *c, const char *s);
 /* The scratch string at off, NULL for NONE. */
 const char *proto_scratch_at(const pctx_t *c, size_t off);
 
+/* 1-128 bytes of A-Z a-z 0-9 . _ : / - */
+bool proto_id_valid(const char *s);
+
+/* Report by exception (protocol_delta.c): the document's "delta" (a
+ * message for a rejection, or NULL), its "cursor", and a delta's "removed"
+ * handed to the sink. */
+char *proto_delta_check(const cJSON *doc);
+void proto_read_cursor(pctx_t *c, const cJSON *doc);
+void proto_read_removed(pctx_t *c, const cJSON *doc);
+
 /* Element state and skip reasons. */
 void proto_elem_fail(pctx_t *c, const char *why, const char *field);
 bool proto_elem_begin(pctx_t *c, const cJSON *el, size_t index);

@@ -307,7 +307,7 @@ static char *doc_check(const cJSON *doc, const char *body, size_t len, const cha
 	if (v->valuedouble != 1)
 		return xasprintf(_("unsupported protocol version %.17g (this client speaks 1)"),
 		                 v->valuedouble);
-	return NULL;
+	return proto_delta_check(doc);
 }
 
 int protocol_v1_parse(const char *body, size_t len, int64_t now_ms, const feed_sink_t *sink,
@@ -339,6 +339,10 @@ int protocol_v1_parse(const char *body, size_t len, int64_t now_ms, const feed_s
 		stats->has_generated = true;
 		stats->generated_ms = gen_ms;
 	}
+	proto_read_cursor(&c, doc); /* report by exception: protocol_delta.c */
+	if (sink && sink->header)
+		sink->header(sink->ctx, stats);
+	proto_read_removed(&c, doc);
 	stats->had_readings = parse_array(&c, doc, "readings", N_("reading"), parse_reading);
 	stats->had_kpis = parse_array(&c, doc, "kpis", N_("KPI"), parse_kpi);
 	stats->had_events = parse_array(&c, doc, "events", N_("event"), parse_event);

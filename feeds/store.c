@@ -181,7 +181,7 @@ bool store_reading_stale(const store_t *st, const reading_t *r, int64_t now_ms)
 {
 	const source_status_t *s = store_source(st, r->source);
 	int64_t after = s ? s->stale_after_ms : 3000;
-	return store_reading_age(r, now_ms) > after;
+	return store_reading_vouched_age(st, r, now_ms) > after;
 }
 
 int64_t store_source_data_age(const store_t *st, int source, int64_t now_ms)

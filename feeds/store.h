@@ -144,7 +144,14 @@ typedef struct reading {
 	float history[STORE_HISTORY]; /* ring of past values (NAN = no value) */
 	uint16_t history_head;     /* index of the next slot to write */
 	uint16_t history_len;
-	uint32_t seen_poll;        /* internal: poll sequence that last carried it */
+	uint32_t seen_poll;        /* internal: poll sequence of the source's document
+	                              (image) that holds it; a delta's readings join the
+	                              image of the document it amends; 0: withdrawn */
+	uint32_t put_poll;         /* internal: poll sequence that last put it (repeats) */
+	int64_t behind_doc_ms;     /* how much older than the document that last listed
+	                              it the observation was, by the producer's clock
+	                              (generated_at - ts, >= 0): kept when a later
+	                              document vouches for it (store_reading_vouched_age) */
 	int64_t confirmed_ms;      /* internal: last time its source sent or confirmed
 	                              (304) a document carrying it; retention counts
 	                              from here once a document left it out */
@@ -230,6 +237,11 @@ typedef struct source_status {
 	                              clock minus theirs); negative: theirs is ahead.
 	                              0 if it had no generated_at */
 	uint64_t polls_ok, polls_failed, not_modified;
+	/* Report by exception (docs/protocol.md). */
+	uint64_t deltas;           /* documents applied that were deltas (in polls_ok) */
+	bool vouching;             /* the last document applied carried a cursor: it
+	                              vouches for every reading the source holds, as of
+	                              data_ms (store_reading_vouched_age) */
 	/* Limits (store_set_source_limits) and what is held against them. */
 	size_t max_readings, max_bytes;
 	int64_t retention_ms, clock_skew_ms;
@@ -304,6 +316,7 @@ store_put_t store_put_event(store_t *st, int source, const event_in_t *in, int64
 
 typedef struct poll_report {
 	bool had_kpis, had_events;   /* the document carried those arrays */
+	bool vouches;                /* it carried a cursor (report by exception) */
 	bool dated;                  /* the document had generated_at: */
 	int64_t generated_ms;        /* ... its value (producer's clock) */
 	int64_t lag_ms;              /* ... receipt (our clock) minus generated_at */
@@ -318,6 +331,21 @@ typedef struct poll_report {
  * ageing and turning stale, until retention_ms after they were last sent or
  * confirmed; then they are removed (their slots freed). */
 void store_end_poll(store_t *st, int source, const poll_report_t *rep, int64_t now_ms);
+
+/* Report by exception (docs/protocol.md; store_delta.c). A delta opened
+ * with store_begin_delta amends the source's current data: the items it puts
+ * are upserted, everything else stays as it is (store_end_poll drops no KPI
+ * or event, and no reading starts ageing towards retention). Closed by
+ * store_end_poll like any document. */
+void store_begin_delta(store_t *st, int source, int64_t now_ms);
+/* A delta's "removed" id. A KPI or an event is dropped at once, as when a
+ * whole document stops listing it; a reading is treated as one a whole
+ * document leaves out: no longer vouched for, it ages, turns stale and is
+ * removed retention_ms later (so deltas and whole documents show the same).
+ * Returns whether the source held it. */
+bool store_withdraw_reading(store_t *st, int source, const char *id, int64_t now_ms);
+bool store_withdraw_kpi(store_t *st, int source, const char *id);
+bool store_withdraw_event(store_t *st, int source, const char *id);
 
 /* A poll that ended without a document to apply. `reason` is short and
  * general, so sources failing alike can be shown together ("Couldn't
@@ -353,7 +381,14 @@ const event_t *store_event(const store_t *st, size_t index);
  * plus how old it was at receipt. A document resent with the same time (a
  * frozen feed, a clock ahead of ours) does not make it younger. */
 int64_t store_reading_age(const reading_t *r, int64_t now_ms);
-/* True if that age exceeds its source's stale_after_ms. */
+/* The age to show and judge: store_reading_age, except that while the
+ * source's last document vouched (it carried a cursor), a reading the source
+ * still holds is no older than that document's data age plus how much older
+ * than its own document it was when last listed (behind_doc_ms). So with
+ * report by exception an unchanged reading is fresh while its feed answers,
+ * and ages from the last answer when the feed stops. O(1). */
+int64_t store_reading_vouched_age(const store_t *st, const reading_t *r, int64_t now_ms);
+/* True if the vouched age exceeds its source's stale_after_ms. */
 bool store_reading_stale(const store_t *st, const reading_t *r, int64_t now_ms);
 /* Age of the source's data: now minus data_ms, the time its newest document
  * stands for; -1 if no document was ever applied. Unlike now - last_ok_ms it

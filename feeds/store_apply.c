@@ -212,7 +212,7 @@ store_put_t store_put_reading(store_t *st, int source, const reading_in_t *in, i
 		return STORE_PUT_REFUSED;
 	source_status_t *s = &st->sources[source];
 	long pos = keyindex_find(&st->reading_ix, source, in->id);
-	store_put_t kind = put_kind(st, source, pos, pos >= 0 ? st->readings[pos].seen_poll : 0);
+	store_put_t kind = put_kind(st, source, pos, pos >= 0 ? st->readings[pos].put_poll : 0);
 	size_t old_cost = pos >= 0 ? st->readings[pos].cost : 0;
 	size_t cost = store_cost_reading_in(in); /* what it will cost once applied */
 	/* Limits per source, so a feed inventing ids or bytes cannot crowd out
@@ -226,7 +226,8 @@ store_put_t store_put_reading(store_t *st, int source, const reading_in_t *in, i
 		st->poll_refused++;
 		if (pos >= 0) { /* still carried: it keeps ageing, it does not vanish */
 			reading_carried(st, s, &st->readings[pos], source, kind);
-			st->readings[pos].seen_poll = st->poll_seq;
+			st->readings[pos].seen_poll = store_image_seq(st, s);
+			st->readings[pos].put_poll = st->poll_seq;
 			st->readings[pos].confirmed_ms = now_ms;
 		}
 		return refused;
@@ -242,7 +243,9 @@ store_put_t store_put_reading(store_t *st, int source, const reading_in_t *in, i
 	reading_apply(r, in, now_ms, kind == STORE_PUT_DUPLICATE);
 	if (r->ahead_of_clock && kind != STORE_PUT_DUPLICATE)
 		st->poll_ahead++;
-	r->seen_poll = st->poll_seq;
+	r->seen_poll = store_image_seq(st, s);
+	r->put_poll = st->poll_seq;
+	r->behind_doc_ms = in->age_at_receipt_ms > 0 ? in->age_at_receipt_ms : 0;
 	r->confirmed_ms = now_ms;
 	r->cost = cost;
 	s->bytes_held = s->bytes_held - old_cost + r->cost;

@@ -17,6 +17,7 @@ void store_begin_poll(store_t *st, int source, int64_t now_ms)
 	if (++st->poll_seq == 0)
 		st->poll_seq = 1;
 	st->open_source = source;
+	st->open_delta = false;
 	st->poll_carried = st->poll_carried_prev = st->poll_refused = st->poll_ahead = 0;
 }
 
@@ -121,8 +122,8 @@ void store_expire_readings(store_t *st, int source, int64_t now_ms)
  * generated_at, moved back by however much it lagged behind our clock beyond
  * the tolerance; a time ahead of ours is not believed (receipt is used); a
  * document no newer than the previous one keeps the previous time. */
-static void source_data_time(source_status_t *s, const poll_report_t *rep, bool had_doc,
-                             int64_t now_ms)
+void store_source_data_time(source_status_t *s, const poll_report_t *rep, bool had_doc,
+                            int64_t now_ms)
 {
 	int64_t t = now_ms;
 	s->clock_lag_ms = 0;
@@ -144,7 +145,9 @@ void store_end_poll(store_t *st, int source, const poll_report_t *rep, int64_t n
 	if (source < 0 || (size_t)source >= st->source_count)
 		return;
 	source_status_t *s = &st->sources[source];
-	if (st->open_source == source) {
+	if (st->open_source == source && st->open_delta) {
+		store_end_delta(st, source, rep, now_ms);
+	} else if (st->open_source == source) {
 		if (rep && rep->had_kpis)
 			kpis_sweep(st, source);
 		if (rep && rep->had_events)
@@ -152,7 +155,7 @@ void store_end_poll(store_t *st, int source, const poll_report_t *rep, int64_t n
 		uint32_t prev_poll = s->applied_poll;
 		int64_t prev_confirmed = s->doc_confirmed_ms;
 		bool left_out = st->poll_carried_prev < s->doc_readings;
-		source_data_time(s, rep, prev_poll != 0, now_ms);
+		store_source_data_time(s, rep, prev_poll != 0, now_ms);
 		s->applied_poll = st->poll_seq;
 		s->doc_readings = st->poll_carried;
 		s->doc_confirmed_ms = now_ms;
@@ -162,6 +165,8 @@ void store_end_poll(store_t *st, int source, const poll_report_t *rep, int64_t n
 			readings_sweep(st, source, now_ms, prev_poll, prev_confirmed);
 	}
 	st->open_source = -1;
+	st->open_delta = false;
+	s->vouching = rep && rep->vouches;
 	status_ok(s, now_ms);
 	s->skipped = rep ? rep->skipped : 0;
 	s->duplicates = rep ? rep->duplicates : 0;

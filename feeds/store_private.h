@@ -5,7 +5,8 @@
  * store.c        lifecycle, sources registry and limits, read accessors
  * store_apply.c  applying one parsed item (store_put_*), reading history
  * store_cost.c   what an item is charged against its source's max_bytes
- * store_poll.c   poll bookkeeping: begin/end, sweeps, retention, failures, 304 */
+ * store_poll.c   poll bookkeeping: begin/end, sweeps, retention, failures, 304
+ * store_delta.c  report by exception: deltas, withdrawn ids, vouched age */
 #ifndef CITYDASH_STORE_PRIVATE_H
 #define CITYDASH_STORE_PRIVATE_H
 
@@ -37,7 +38,18 @@ struct store {
 	unsigned poll_carried_prev; /* ... of which the previous document carried too */
 	unsigned poll_refused;      /* items refused by a limit */
 	unsigned poll_ahead;        /* readings dated ahead of our clock */
+	bool open_delta;            /* the open poll is a delta (store_begin_delta) */
 };
+
+/* Sets the source's data time from a document (store.h "Age"). */
+void store_source_data_time(source_status_t *s, const poll_report_t *rep, bool had_doc,
+                            int64_t now_ms);
+/* store_end_poll's part for a delta: no sweep, the image grows by what
+ * joined it. */
+void store_end_delta(store_t *st, int source, const poll_report_t *rep, int64_t now_ms);
+/* The poll sequence a reading put now joins: a delta's readings join the
+ * image of the document it amends (store_delta.c). */
+uint32_t store_image_seq(const store_t *st, const source_status_t *s);
 
 /* Free what the item owns (its strings), not the item itself. */
 void store_reading_free(reading_t *r);

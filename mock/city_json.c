@@ -78,19 +78,19 @@ static void put_limits(jbuf_t *b, const city_measure_def_t *m)
 	jbuf_close(b, '}');
 }
 
-static void put_reading(jbuf_t *b, const city_t *c, size_t i, const city_json_time_t *tm)
+void city_json_put_reading_as(jbuf_t *b, const city_t *c, size_t i, const city_json_time_t *tm,
+                              const city_json_value_t *val)
 {
 	const city_reading_t *r = city_reading(c, i);
 	const city_measure_def_t *m = r->measure;
-	double v;
 	jbuf_open(b, NULL, '{');
 	jbuf_field_str(b, "id", r->id);
 	jbuf_field_str(b, "name", r->name);
 	jbuf_field_str(b, "domain", city_domain_name(r->domain));
 	put_place(b, r->district->name, r->street->name);
 	jbuf_field_str(b, "unit", m->unit);
-	if (city_reading_value_at(c, i, tm->tick, &v))
-		jbuf_field_num(b, "value", v, m->decimals);
+	if (val->has_value)
+		jbuf_field_num(b, "value", val->value, m->decimals);
 	else
 		jbuf_puts(b, "\"value\":null,");
 	put_time(b, "ts", tick_wall_ms(tm, tm->tick));
@@ -100,8 +100,15 @@ static void put_reading(jbuf_t *b, const city_t *c, size_t i, const city_json_ti
 	jbuf_close(b, ']');
 	put_limits(b, m);
 	jbuf_field_num(b, "deadband", m->deadband, m->decimals + 1);
-	jbuf_field_str(b, "quality", city_quality_name(city_reading_quality_at(c, i, tm->tick)));
+	jbuf_field_str(b, "quality", city_quality_name(val->quality));
 	jbuf_close(b, '}');
+}
+
+static void put_reading(jbuf_t *b, const city_t *c, size_t i, const city_json_time_t *tm)
+{
+	city_json_value_t val = {.quality = city_reading_quality_at(c, i, tm->tick)};
+	val.has_value = city_reading_value_at(c, i, tm->tick, &val.value);
+	city_json_put_reading_as(b, c, i, tm, &val);
 }
 
 typedef void put_item_fn(jbuf_t *b, const city_t *c, size_t i, const city_json_time_t *tm);
@@ -136,7 +143,7 @@ char *city_json_readings(const city_t *c, size_t domain, const city_json_time_t 
 	                      domain, tm, len);
 }
 
-static void put_kpi(jbuf_t *b, const city_t *c, size_t i, const city_json_time_t *tm)
+void city_json_put_kpi(jbuf_t *b, const city_t *c, size_t i, const city_json_time_t *tm)
 {
 	const city_kpi_def_t *k = city_kpi(c, i);
 	double hist[CITY_KPI_HISTORY];
@@ -178,7 +185,8 @@ static void put_kpi(jbuf_t *b, const city_t *c, size_t i, const city_json_time_t
 
 char *city_json_kpis(const city_t *c, const city_json_time_t *tm, size_t *len)
 {
-	return doc_with_array(c, "mock-kpi", "kpis", city_kpi_count(c), put_kpi, NULL, 0, tm, len);
+	return doc_with_array(c, "mock-kpi", "kpis", city_kpi_count(c), city_json_put_kpi, NULL, 0,
+	                      tm, len);
 }
 
 static void put_plan(jbuf_t *b, const city_event_view_t *ev)

@@ -6,6 +6,7 @@
 #ifndef CITYDASH_CITY_JSON_H
 #define CITYDASH_CITY_JSON_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -32,6 +33,19 @@ void city_json_put_event(jbuf_t *b, const city_event_view_t *ev, const city_json
 char *city_json_health(const city_t *c, const city_json_time_t *tm, size_t *len);
 /* {"error":"<message>"}; message is escaped. */
 char *city_json_error(const char *message, size_t *len);
+
+/* Item writers, one object (and its trailing comma) each, for documents
+ * built elsewhere (city_json_delta.c). A reading is written with the value
+ * and quality given (report by exception serves the last reported ones);
+ * events are written from their views by city_json_put_event() above. */
+typedef struct city_json_value {
+	bool has_value; /* false: "value":null */
+	double value;
+	city_quality_t quality;
+} city_json_value_t;
+void city_json_put_reading_as(jbuf_t *b, const city_t *c, size_t i, const city_json_time_t *tm,
+                              const city_json_value_t *val);
+void city_json_put_kpi(jbuf_t *b, const city_t *c, size_t i, const city_json_time_t *tm);
 
 /* "2026-11-25T07:59:59.500Z" into buf (>= 25 bytes). */
 void city_json_format_time(int64_t ms, char *buf, size_t size);

@@ -120,6 +120,11 @@ static void usage(FILE *out)
 	          "                main-burst, heatwave, flood or festival; they can also be\n"
 	          "                started live with POST /v1/scenarios/NAME from loopback\n"
 	          "                and are listed at GET /v1/scenarios\n"
+	          "  --no-since    the feeds ignore ?since=CURSOR and send no cursor: a\n"
+	          "                producer without report by exception\n"
+	          "  --since-window N\n"
+	          "                ticks a cursor of ?since= stays good (1 to 1000000,\n"
+	          "                default 600); an older one gets the whole document\n"
 	          "  -h, --help    show this help and exit\n"
 	          "  -V, --version show the version and exit\n"
 	          "\n"
@@ -179,7 +184,9 @@ static int parse_args(int argc, char **argv, mock_options_t *opts, files_t *file
 		OPT_KPIS,
 		OPT_FAULT,
 		OPT_SPEED,
-		OPT_SCENARIO
+		OPT_SCENARIO,
+		OPT_NO_SINCE,
+		OPT_SINCE_WINDOW
 	};
 	static const struct option longopts[] = {
 	    {"port", required_argument, NULL, OPT_PORT},
@@ -193,6 +200,8 @@ static int parse_args(int argc, char **argv, mock_options_t *opts, files_t *file
 	    {"fault", required_argument, NULL, OPT_FAULT},
 	    {"speed", required_argument, NULL, OPT_SPEED},
 	    {"scenario", required_argument, NULL, OPT_SCENARIO},
+	    {"no-since", no_argument, NULL, OPT_NO_SINCE},
+	    {"since-window", required_argument, NULL, OPT_SINCE_WINDOW},
 	    {"help", no_argument, NULL, 'h'},
 	    {"version", no_argument, NULL, 'V'},
 	    {NULL, 0, NULL, 0},
@@ -262,6 +271,14 @@ static int parse_args(int argc, char **argv, mock_options_t *opts, files_t *file
 			scenarios->items[scenarios->count++] = optarg;
 			break;
 		}
+		case OPT_NO_SINCE:
+			opts->no_since = true;
+			break;
+		case OPT_SINCE_WINDOW:
+			if (!parse_number(optarg, 1, 1000000, &v))
+				return bad_value("--since-window", optarg, _("1 to 1000000"));
+			opts->since_window = (unsigned)v;
+			break;
 		case OPT_SERVE:
 			if (!files_add(files, optarg))
 				return EXIT_USAGE;

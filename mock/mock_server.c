@@ -24,6 +24,7 @@
 #include "xalloc.h"
 
 #include "mock_server_private.h"
+#include "mock_since.h"
 
 /* The status codes serve() answers with, counted per route for /metrics. */
 static const unsigned count_codes[COUNT_CODES] = {200, 304, 404, 405, 413};
@@ -128,6 +129,9 @@ char *mock_server_doc_build(const mock_server_t *srv, const route_t *r, int64_t 
 	    .tick_ms = srv->tick_ms,
 	    .now_ms = clock_wall_ms(),
 	};
+	char *whole = mock_since_whole(srv, r, tick, len); /* with its cursor */
+	if (whole)
+		return whole;
 	switch (r->kind) {
 	case DOC_READINGS:
 		return city_json_readings(srv->city, r->domain, &tm, len);
@@ -292,6 +296,8 @@ static enum MHD_Result doc_serve(mock_server_t *srv, route_t *r, struct MHD_Conn
 	bool gz = http_gzip_accepted(
 	    MHD_lookup_connection_value(conn, MHD_HEADER_KIND, MHD_HTTP_HEADER_ACCEPT_ENCODING));
 	enum MHD_Result ret;
+	if (mock_since_serve(srv, r, conn, code, &ret)) /* ?since=: a delta */
+		return ret;
 	pthread_mutex_lock(&srv->lock);
 	cache_refresh(srv, r,
 	              r->kind == DOC_FILE ? 0 : mock_server_tick(srv)); /* files never change */
@@ -421,6 +427,7 @@ mock_server_t *mock_server_start(const mock_options_t *opts, char **cause)
 	srv->log_errors = opts->log_errors;
 	srv->fault = opts->fault;
 	srv->seed = opts->seed;
+	mock_since_init(srv, opts);
 	atomic_init(&srv->stopping, false);
 	atomic_init(&srv->serving, false);
 	unsigned flags = MHD_USE_AUTO_INTERNAL_THREAD | MHD_USE_ERROR_LOG; /* to log_mhd */
@@ -468,6 +475,7 @@ void mock_server_stop(mock_server_t *srv)
 	if (srv->daemon)
 		MHD_stop_daemon(srv->daemon); /* joins the server thread */
 	routes_free(srv);
+	mock_since_free(srv);
 	pthread_mutex_destroy(&srv->lock);
 	city_destroy(srv->city);
 	free(srv);

@@ -44,6 +44,11 @@ typedef struct mock_options {
 	 * refused by mock_server_start. */
 	const char *const *scenarios;
 	size_t scenario_count;
+	/* Report by exception (docs/protocol.md): the feeds answer ?since=CURSOR
+	 * with deltas. no_since: they ignore it and send no cursor, the plain
+	 * producer of before. since_window: ticks a cursor stays good; 0: 600. */
+	bool no_since;
+	unsigned since_window;
 } mock_options_t;
 
 typedef struct mock_server mock_server_t;

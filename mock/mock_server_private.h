@@ -82,6 +82,7 @@ struct mock_server {
 	fault_config_t fault;
 	uint64_t seed;
 	atomic_bool stopping; /* wakes a delayed, hung or dripping answer */
+	struct mock_since *since; /* report by exception (mock_since.h); NULL: --no-since */
 };
 
 /* A fresh, uncompressed document of route r at `tick` (*len its length);

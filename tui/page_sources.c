@@ -100,6 +100,12 @@ static void draw_source(WINDOW *win, int y, int w, const source_status_t *s, int
 			snprintf(first, sizeof first, _("first problem: %s"), s->last_skip_reason);
 			text_draw(win, y + 3, x + 2, iw - 2, first, a);
 		}
+	} else if (s->ever_ok && s->deltas) {
+		snprintf(detail, sizeof detail,
+		         P_("last document: every element used; %llu delta (report by exception)",
+		            "last document: every element used; %llu deltas (report by exception)",
+		            s->deltas),
+		         (unsigned long long)s->deltas);
 	} else if (s->ever_ok) {
 		snprintf(detail, sizeof detail, "%s", _("last document: every element used"));
 	} else {

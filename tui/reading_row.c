@@ -123,7 +123,8 @@ void reading_row_draw(WINDOW *win, int y, int x, int width, const ui_ctx_t *ctx,
 	}
 	if (c.age) {
 		char age[16];
-		timefmt_format_age(store_reading_age(r, ctx->now_ms), age, sizeof age);
+		timefmt_format_age(store_reading_vouched_age(ctx->store, r, ctx->now_ms), age,
+		                   sizeof age);
 		text_draw_right(win, y, cx + 1, c.age, age,
 		                (states & VIEW_BIT(VS_STALE)) && !opts->selected
 		                    ? theme_attr(ROLE_STALE)

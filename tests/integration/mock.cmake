@@ -72,3 +72,18 @@ if(CURL_PROGRAM AND TIMEOUT_PROGRAM)
   set_tests_properties(mock_scenario PROPERTIES TIMEOUT 120 LABELS "integration;mock"
                        ENVIRONMENT "${CITYDASH_TEST_ENV}")
 endif()
+# Report by exception on the real citydash-mock: cursor, deltas, removed,
+# cursors that get the whole document, --no-since.
+find_program(JQ_PROGRAM jq)
+if(CURL_PROGRAM AND TIMEOUT_PROGRAM AND JQ_PROGRAM)
+  add_test(NAME mock_since
+    COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/integration/mock_since_test.sh $<TARGET_FILE:citydash-mock>)
+  set_tests_properties(mock_since PROPERTIES TIMEOUT 120 LABELS "integration;mock"
+                       ENVIRONMENT "${CITYDASH_TEST_ENV}")
+endif()
+# Report by exception: the mock's image (deadband rule, cursors, tombstones)
+# and its whole and delta documents, without HTTP.
+citydash_unit_test(test_mock_rbe
+  SOURCES integration/test_mock_rbe.c
+  LIBS citydash_mockserver PkgConfig::CJSON m
+  LABELS unit mock)

@@ -29,3 +29,7 @@ add_dependencies(test_poller_dump citydash citydash_add_fail)
 citydash_unit_test(test_session_large SOURCES integration/test_session_large.c
                    integration/script_server.c
                    LIBS citydash_pages PkgConfig::MHD LABELS integration)
+# Report by exception: the poller and store against the real mock with since.
+citydash_unit_test(test_poller_since SOURCES integration/test_poller_since.c
+                   LIBS citydash_poller citydash_mockserver PkgConfig::CURL PkgConfig::CJSON
+                   LABELS integration)

@@ -8,3 +8,5 @@ citydash_unit_test(test_ingest_batch SOURCES unit/test_ingest_batch.c unit/fixtu
 citydash_unit_test(test_kpi_place SOURCES unit/test_kpi_place.c LIBS citydash_core LABELS unit)
 citydash_unit_test(test_json_arena SOURCES unit/test_json_arena.c LIBS citydash_core LABELS unit)
 citydash_unit_test(test_governance_fields SOURCES unit/test_governance_fields.c LIBS citydash_core LABELS unit)
+# Report by exception: cursor/delta/removed, deltas in the store, vouched age, the since URL.
+citydash_unit_test(test_delta SOURCES unit/test_delta.c LIBS citydash_poller LABELS unit)

@@ -133,6 +133,26 @@ static void test_bounds_accepted(void **state)
 /* Items 1, 9 and 10 of issue 5: per-source limits and the clock-skew
  * tolerance, each with its bounds, per source or for the whole file in
  * "defaults"; --source sources get the built-in defaults. */
+/* "since": report by exception on (default) or off, per source or in defaults. */
+static void test_since(void **state)
+{
+	const char *json = "{\"defaults\":{\"since\":false},\"sources\":["
+	                   "{\"name\":\"a\",\"url\":\"http://h/a\"},"
+	                   "{\"name\":\"b\",\"url\":\"http://h/b\",\"since\":true}]}";
+	config_t cfg = {0};
+	char *cause = NULL;
+	assert_int_equal(config_parse(&cfg, json, strlen(json), &cause), 0);
+	assert_true(cfg.sources[0].no_since);
+	assert_false(cfg.sources[1].no_since);
+	assert_int_equal(config_add_source_arg(&cfg, "c=http://h/c", &cause), 0);
+	assert_false(cfg.sources[2].no_since);
+	config_free(&cfg);
+	expect_error(SRC("{\"name\":\"w\",\"url\":\"http://h/\",\"since\":1}"), "\"since\"",
+	             "true or false");
+	expect_error("{\"defaults\":{\"since\":\"no\"},\"sources\":[]}",
+	             "defaults: \"since\"", NULL);
+}
+
 static void test_limits_and_defaults(void **state)
 {
 	const char *json = "{\"defaults\":{\"max_readings\":5000,\"clock_skew_ms\":0,"
@@ -261,6 +281,7 @@ int main(void)
 	    cmocka_unit_test(test_good_file),       cmocka_unit_test(test_validation_errors),
 	    cmocka_unit_test(test_bounds_accepted), cmocka_unit_test(test_source_arg),
 	    cmocka_unit_test(test_file_errors),     cmocka_unit_test(test_limits_and_defaults),
+	    cmocka_unit_test(test_since),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -57,7 +57,7 @@ static void put_event(void *ctx, const event_in_t *in)
 static unsigned parse_into(store_t *st, int source, const char *doc)
 {
 	put_ctx_t p = {st, source};
-	feed_sink_t sink = {&p, NULL, put_kpi, put_event, 0};
+	feed_sink_t sink = {&p, NULL, put_kpi, put_event, 0, NULL, NULL};
 	feed_stats_t stats;
 	char *cause = NULL;
 	size_t len = strlen(doc);

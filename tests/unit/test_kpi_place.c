@@ -37,7 +37,7 @@ static const kpi_t *find_kpi(const store_t *st, const char *id)
 static void parse_into(store_t *st, int source, const char *doc, size_t kpis)
 {
 	put_ctx_t p = {st, source};
-	feed_sink_t sink = {&p, NULL, put_kpi, NULL, 0};
+	feed_sink_t sink = {&p, NULL, put_kpi, NULL, 0, NULL, NULL};
 	feed_stats_t stats;
 	char *cause = NULL;
 	size_t len = strlen(doc);

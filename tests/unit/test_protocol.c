@@ -100,7 +100,7 @@ static void cap_free(capture_t *c)
 static int parse(const char *doc, capture_t **out, feed_stats_t *st, char **cause)
 {
 	capture_t *c = xcalloc(1, sizeof *c);
-	feed_sink_t sink = {c, cap_reading, cap_kpi, cap_event, 0};
+	feed_sink_t sink = {c, cap_reading, cap_kpi, cap_event, 0, NULL, NULL};
 	size_t len = strlen(doc);
 	char *buf = xmalloc(len ? len : 1);
 	memcpy(buf, doc, len);
@@ -130,7 +130,7 @@ static void test_valid_fixture(void **state)
 	size_t len;
 	char *doc = read_fixture("feeds_v1_valid.json", &len);
 	capture_t *c = xcalloc(1, sizeof *c);
-	feed_sink_t sink = {c, cap_reading, cap_kpi, cap_event, 0};
+	feed_sink_t sink = {c, cap_reading, cap_kpi, cap_event, 0, NULL, NULL};
 	feed_stats_t st;
 	char *cause = NULL;
 	assert_int_equal(protocol_v1_parse(doc, len, NOW, &sink, &st, &cause), 0);
@@ -219,7 +219,7 @@ static void test_bad_elements_fixture(void **state)
 	size_t len;
 	char *doc = read_fixture("feeds_v1_bad_elements.json", &len);
 	capture_t *c = xcalloc(1, sizeof *c);
-	feed_sink_t sink = {c, cap_reading, cap_kpi, cap_event, 0};
+	feed_sink_t sink = {c, cap_reading, cap_kpi, cap_event, 0, NULL, NULL};
 	feed_stats_t st;
 	char *cause = NULL;
 	assert_int_equal(protocol_v1_parse(doc, len, NOW, &sink, &st, &cause), 0);
