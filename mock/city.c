@@ -110,6 +110,11 @@ static void sim_init(city_sim_t *s, uint64_t seed, size_t i, const city_measure_
 	sim_shares(m, &day, &fast, &district, &drift);
 	for (int k = 0; k < CITY_SINES; k++) {
 		s->amp[k] = amp * fast * share[k];
+		/* The quickest sine is the flicker of a live instrument: kept under
+		 * the deadband, so a feed that reports by exception sends a reading
+		 * when it really moves, not at every tick. */
+		if (k == CITY_SINES - 1)
+			s->amp[k] = fmin(s->amp[k], 0.3 * m->deadband);
 		s->period[k] =
 		    uniform(city_hash(seed, SALT_PARAMS, i, 2 * (uint64_t)k), pmin[k], pmax[k]);
 		s->phase[k] =

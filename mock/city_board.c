@@ -11,6 +11,7 @@
 enum { SALT_KPI = 101, SALT_EVENT, SALT_KPI_PLACE };
 
 #define KPI_MONTH_TICKS    150 /* ticks between two history points */
+#define KPI_REFRESH_TICKS  30  /* ticks a KPI's value holds between refreshes */
 #define EVENT_SENSED_TICKS 10
 #define EVENT_CLOSED_TICKS 90
 
@@ -111,10 +112,22 @@ void city_kpi_place(const city_t *c, size_t i, const char **district, const char
 	*street = it && it->street ? it->street->name : NULL;
 }
 
+/* The tick at which KPI i was last recomputed, at or before t: a KPI is a
+ * statistic its owner publishes now and then, not a sensor, so it holds
+ * between refreshes (and a report-by-exception feed sends it only then).
+ * Refreshes are staggered, so about 1/KPI_REFRESH_TICKS of them change at
+ * each tick. */
+static int64_t kpi_refreshed(const city_t *c, size_t i, int64_t t)
+{
+	int64_t off = (int64_t)(city_hash(c->seed, SALT_KPI, i, 1) % KPI_REFRESH_TICKS);
+	return city_floordiv(t + off, KPI_REFRESH_TICKS) * KPI_REFRESH_TICKS - off;
+}
+
 double city_kpi_value_at(const city_t *c, size_t i, int64_t t)
 {
 	const city_kpi_def_t *k = &c->kpi_items[i].def;
 	const city_kpi_sim_t *s = &c->kpis[i];
+	t = kpi_refreshed(c, i, t);
 	double x = two_pi * (double)t / s->period + s->phase;
 	return k->value + k->swing * (0.8 * sin(x) + 0.2 * sin(3.1 * x + 1.0)) +
 	       city_scenario_kpi_term(c, i, t);
@@ -123,6 +136,7 @@ double city_kpi_value_at(const city_t *c, size_t i, int64_t t)
 void city_kpi_history_at(const city_t *c, size_t i, int64_t t, double *out)
 {
 	const city_kpi_def_t *k = &c->kpi_items[i].def;
+	t = kpi_refreshed(c, i, t);
 	for (int j = 0; j < CITY_KPI_HISTORY; j++) {
 		int back = CITY_KPI_HISTORY - 1 - j;
 		out[j] =
