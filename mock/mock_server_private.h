@@ -2,8 +2,9 @@
  * and its cached document, the struct behind mock_server_t, and the helpers
  * both use. Only mock_server*.c and mock_fault_serve.c include this header.
  *
- * mock_server.c       routes, the per-tick document cache, serving documents
- *                     and /metrics, start and stop
+ * mock_server.c       routes, serving documents and /metrics, start and stop
+ * mock_server_cache.c the per-tick cached documents (built once, sent with
+ *                     sendfile, swapped without stopping the senders)
  * mock_fault_serve.c  answers that --fault injects (latency, hang, error,
  *                     garbage, truncate, slow) */
 #ifndef CITYDASH_MOCK_SERVER_PRIVATE_H
@@ -21,7 +22,12 @@
 #include "mock_server.h"
 
 #define CONNECTION_TIMEOUT_S 10 /* a stuck client cannot hold a slot forever */
-#define CONNECTION_LIMIT     256
+/* Connections held at once (keep-alive clients, each one descriptor):
+ * fewer if RLIMIT_NOFILE is lower than this plus FD_RESERVE. */
+#define CONNECTION_LIMIT     4096
+#define FD_RESERVE           64   /* descriptors kept for everything else */
+#define LISTEN_BACKLOG       1024 /* connections waiting to be accepted */
+#define POOL_MAX             16   /* serving threads at most (one per CPU) */
 #define JSON_TYPE            "application/json; charset=utf-8"
 /* Memory for one connection's request line and headers (and libmicrohttpd's
  * own bookkeeping): a longer URL is refused with 414, longer headers with
@@ -46,19 +52,29 @@ typedef enum doc_kind {
  * (mock_server.c's count_codes, in this order). */
 #define COUNT_CODES 5
 
-/* One path and its cached document: built at most once per tick, then the
- * same MHD_Response (reference-counted by libmicrohttpd) answers every
- * request of that tick. */
+/* One tick's document of a route, ready to queue: the same MHD_Response
+ * objects (reference-counted by libmicrohttpd) answer every request of
+ * that tick. */
+typedef struct doc_version {
+	struct MHD_Response *ok, *ok_gz; /* 200; ok_gz NULL if zlib failed */
+	struct MHD_Response *not_modified, *not_modified_gz; /* 304 with the ETag */
+	char etag[40], etag_gz[44]; /* each variant has its own (RFC 9110 8.8.3) */
+} doc_version_t;
+
+#define CACHE_NONE INT64_MIN /* built_tick before the first build */
+
+/* One path and its cached document: built at most once per tick. */
 typedef struct route {
 	char *path;
 	doc_kind_t kind;
 	size_t domain; /* for DOC_READINGS */
-	char *body;    /* for DOC_FILE: the fixed document */
+	char *body;    /* DOC_FILE: the fixed document; DOC_METRICS: the readings' part */
 	size_t body_len;
-	int64_t tick;
-	struct MHD_Response *response;    /* NULL until first built */
-	struct MHD_Response *response_gz; /* the same, gzip; NULL if zlib failed */
-	char etag[40], etag_gz[44];       /* each variant has its own (RFC 9110 8.8.3) */
+	int64_t tick;            /* DOC_METRICS: the tick of body (under srv->lock) */
+	pthread_mutex_t lock;    /* held only to read doc or to swap it */
+	pthread_mutex_t build_lock; /* one builder of doc at a time */
+	_Atomic int64_t built_tick; /* doc's tick; CACHE_NONE until first built */
+	doc_version_t doc;          /* empty until first built */
 	/* Requests answered, by code (count_codes); atomic because libmicrohttpd
 	 * may serve on several threads and counting takes no lock. */
 	atomic_uint_fast64_t counts[COUNT_CODES];
@@ -71,7 +87,7 @@ struct mock_server {
 	uint16_t port;
 	unsigned tick_ms;
 	int64_t start_mono_ms, start_wall_ms;
-	pthread_mutex_t lock; /* guards the routes' cached documents */
+	pthread_mutex_t lock; /* the model's: held while a document is built */
 	route_t *routes;      /* files, one per domain feed, kpis, events, healthz,
 	                         metrics, then "other" (unknown paths, counts only) */
 	size_t route_count;   /* without "other" */
@@ -91,6 +107,13 @@ enum MHD_Result mock_server_queue_error(struct MHD_Connection *conn, unsigned st
                                         const char *msg);
 /* The city's current tick. */
 int64_t mock_server_tick(const mock_server_t *srv);
+
+/* Makes r's cached document that of tick (mock_server_cache.c). Returns at
+ * once if it is, or if another thread is building it and an older one can
+ * be answered meanwhile. */
+void mock_cache_refresh(mock_server_t *srv, route_t *r, int64_t tick);
+void mock_cache_init(route_t *r);
+void mock_cache_free(route_t *r);
 
 /* Answers request n of r with the fault it draws and returns true (*ret,
  * *code: the answer; MHD_NO for a hang); false if it draws none. */
