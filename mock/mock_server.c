@@ -405,6 +405,11 @@ mock_server_t *mock_server_start(const mock_options_t *opts, char **cause)
 	return srv;
 }
 
+unsigned long mock_server_files_wanted(void)
+{
+	return CONNECTION_LIMIT + FD_RESERVE;
+}
+
 uint16_t mock_server_port(const mock_server_t *srv)
 {
 	return srv->port;
