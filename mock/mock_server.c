@@ -21,13 +21,9 @@
 #include "clock.h"
 #include "http_gzip.h"
 #include "i18n.h"
-#include "metrics.h"
 #include "xalloc.h"
 
 #include "mock_server_private.h"
-
-/* The status codes serve() answers with, counted per route for /metrics. */
-static const unsigned count_codes[COUNT_CODES] = {200, 304, 404, 405, 413};
 
 /* libmicrohttpd's messages. While starting, the first is kept to explain a
  * failure in one message of ours, instead of its line and then ours; once
@@ -78,6 +74,8 @@ static void routes_init(mock_server_t *srv, const mock_file_t *files, size_t nfi
 		atomic_init(&srv->routes[i].requests, 0);
 		for (size_t c = 0; c < COUNT_CODES; c++)
 			atomic_init(&srv->routes[i].counts[c], 0);
+		for (size_t k = 0; k < FAULT_KINDS; k++)
+			atomic_init(&srv->routes[i].faults[k], 0);
 	}
 	for (size_t i = 0; i < nfiles; i++, r++) {
 		r->path = xstrdup(files[i].path);
@@ -177,17 +175,6 @@ int64_t mock_server_tick(const mock_server_t *srv)
 	return elapsed > 0 ? elapsed / srv->tick_ms : 0;
 }
 
-/* Counts one answer of route r (or of "other"). */
-static void count_answer(route_t *r, unsigned code)
-{
-	for (size_t c = 0; c < COUNT_CODES; c++) {
-		if (count_codes[c] == code) {
-			atomic_fetch_add_explicit(&r->counts[c], 1, memory_order_relaxed);
-			return;
-		}
-	}
-}
-
 /* A GET or HEAD has no body: one announced is refused without reading it,
  * so a client cannot make the server swallow an upload. */
 static bool request_has_body(struct MHD_Connection *conn)
@@ -229,51 +216,6 @@ static enum MHD_Result doc_serve(mock_server_t *srv, route_t *r, struct MHD_Conn
 	return ret;
 }
 
-/* /metrics: the readings' part is built once per tick and kept in r->body;
- * the request counters, which move with every request, are appended to a
- * copy for each scrape. Neither gzip nor ETag: a scrape wants the counts
- * of now. */
-static enum MHD_Result metrics_serve(mock_server_t *srv, route_t *r, struct MHD_Connection *conn)
-{
-	size_t n = (srv->route_count + 1) * COUNT_CODES, k = 0;
-	metrics_count_t *counts = xcalloc(n, sizeof(*counts));
-	for (size_t i = 0; i <= srv->route_count; i++) {
-		for (size_t c = 0; c < COUNT_CODES; c++, k++) {
-			counts[k].path = srv->routes[i].path;
-			counts[k].code = count_codes[c];
-			counts[k].count =
-			    atomic_load_explicit(&srv->routes[i].counts[c], memory_order_relaxed);
-		}
-	}
-	size_t req_len;
-	char *req = metrics_requests(counts, n, &req_len);
-	free(counts);
-	int64_t tick = mock_server_tick(srv);
-	pthread_mutex_lock(&srv->lock);
-	if (!r->body || r->tick != tick) {
-		free(r->body);
-		r->body = metrics_readings(srv->city, tick, &r->body_len);
-		r->tick = tick;
-	}
-	size_t len = r->body_len + req_len;
-	char *body = xmalloc(len);
-	memcpy(body, r->body, r->body_len);
-	pthread_mutex_unlock(&srv->lock);
-	memcpy(body + r->body_len, req, req_len);
-	free(req);
-	struct MHD_Response *resp =
-	    MHD_create_response_from_buffer(len, body, MHD_RESPMEM_MUST_FREE);
-	if (!resp) {
-		free(body);
-		return MHD_NO;
-	}
-	MHD_add_response_header(resp, MHD_HTTP_HEADER_CONTENT_TYPE, METRICS_CONTENT_TYPE);
-	MHD_add_response_header(resp, MHD_HTTP_HEADER_CACHE_CONTROL, "no-store");
-	enum MHD_Result ret = MHD_queue_response(conn, MHD_HTTP_OK, resp);
-	MHD_destroy_response(resp);
-	return ret;
-}
-
 static enum MHD_Result serve(void *cls, struct MHD_Connection *conn, const char *url,
                              const char *method, const char *version, const char *upload_data,
                              size_t *upload_size, void **req_cls)
@@ -304,14 +246,14 @@ static enum MHD_Result serve(void *cls, struct MHD_Connection *conn, const char 
 		ret = mock_server_queue_error(conn, code, "not found");
 	} else if (r->kind == DOC_METRICS) {
 		code = MHD_HTTP_OK;
-		ret = metrics_serve(srv, r, conn);
+		ret = mock_metrics_serve(srv, r, conn);
 	} else if (fault_any(&srv->fault) && fault_applies(r->path) &&
 	           mock_fault_serve(srv, r, conn, &code, &ret)) {
 		/* answered (or not: hang) by the fault */
 	} else
 		ret = doc_serve(srv, r, conn, &code);
 	if (ret == MHD_YES)
-		count_answer(r ? r : &srv->routes[srv->route_count], code);
+		mock_count_answer(r ? r : &srv->routes[srv->route_count], code);
 	return ret;
 }
 

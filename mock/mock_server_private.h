@@ -5,6 +5,7 @@
  * mock_server.c       routes, serving documents and /metrics, start and stop
  * mock_server_cache.c the per-tick cached documents (built once, sent with
  *                     sendfile, swapped without stopping the senders)
+ * mock_server_metrics.c the request and fault counters, GET /metrics
  * mock_fault_serve.c  answers that --fault injects (latency, hang, error,
  *                     garbage, truncate, slow) */
 #ifndef CITYDASH_MOCK_SERVER_PRIVATE_H
@@ -48,9 +49,10 @@ typedef enum doc_kind {
 	DOC_METRICS,
 } doc_kind_t;
 
-/* The status codes serve() answers with, counted per route for /metrics
- * (mock_server.c's count_codes, in this order). */
-#define COUNT_CODES 5
+/* The status codes answered (serve() and the faults), counted per route
+ * for /metrics; a code not listed here is not counted. */
+#define COUNT_CODE_LIST 200, 304, 404, 405, 413, 500, 503
+#define COUNT_CODES     7
 
 /* One tick's document of a route, ready to queue: the same MHD_Response
  * objects (reference-counted by libmicrohttpd) answer every request of
@@ -79,6 +81,7 @@ typedef struct route {
 	 * may serve on several threads and counting takes no lock. */
 	atomic_uint_fast64_t counts[COUNT_CODES];
 	atomic_uint_fast64_t requests; /* feed requests so far: n of --fault */
+	atomic_uint_fast64_t faults[FAULT_KINDS]; /* requests that drew each fault */
 } route_t;
 
 struct mock_server {
@@ -114,6 +117,11 @@ int64_t mock_server_tick(const mock_server_t *srv);
 void mock_cache_refresh(mock_server_t *srv, route_t *r, int64_t tick);
 void mock_cache_init(route_t *r);
 void mock_cache_free(route_t *r);
+
+/* Counts one answer of route r with code (mock_server_metrics.c). */
+void mock_count_answer(route_t *r, unsigned code);
+/* GET /metrics: the readings, then the request (and fault) counters. */
+enum MHD_Result mock_metrics_serve(mock_server_t *srv, route_t *r, struct MHD_Connection *conn);
 
 /* Answers request n of r with the fault it draws and returns true (*ret,
  * *code: the answer; MHD_NO for a hang); false if it draws none. */

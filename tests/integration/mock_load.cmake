@@ -1,5 +1,5 @@
-# citydash-mock under load: 1,000 connections held at once; no leak under
-# valgrind while curl loads it. Both run the real binary on 127.0.0.1.
+# citydash-mock served for real on 127.0.0.1: 1,000 connections held at
+# once; /metrics counting what --fault injects; no leak under valgrind.
 add_executable(mock_conns_client integration/mock_conns_client.c)
 if(CURL_PROGRAM AND TIMEOUT_PROGRAM)
   add_test(NAME mock_conns
@@ -7,4 +7,11 @@ if(CURL_PROGRAM AND TIMEOUT_PROGRAM)
             $<TARGET_FILE:citydash-mock> $<TARGET_FILE:mock_conns_client>)
   set_tests_properties(mock_conns PROPERTIES TIMEOUT 120 LABELS "integration;mock"
                        SKIP_RETURN_CODE 77 ENVIRONMENT "${CITYDASH_TEST_ENV}")
+endif()
+if(CURL_PROGRAM AND TIMEOUT_PROGRAM)
+  add_test(NAME mock_fault_metrics
+    COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/integration/mock_fault_metrics_test.sh
+            $<TARGET_FILE:citydash-mock>)
+  set_tests_properties(mock_fault_metrics PROPERTIES TIMEOUT 120 LABELS "integration;mock"
+                       ENVIRONMENT "${CITYDASH_TEST_ENV}")
 endif()
