@@ -15,3 +15,10 @@ if(CURL_PROGRAM AND TIMEOUT_PROGRAM)
   set_tests_properties(mock_fault_metrics PROPERTIES TIMEOUT 120 LABELS "integration;mock"
                        ENVIRONMENT "${CITYDASH_TEST_ENV}")
 endif()
+if(CURL_PROGRAM AND TIMEOUT_PROGRAM AND VALGRIND_EXECUTABLE AND NOT CITYDASH_SANITIZE)
+  add_test(NAME mock_valgrind_load
+    COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/integration/mock_valgrind_load_test.sh
+            $<TARGET_FILE:citydash-mock> ${VALGRIND_EXECUTABLE})
+  set_tests_properties(mock_valgrind_load PROPERTIES TIMEOUT 400
+                       LABELS "integration;mock;valgrind")
+endif()
