@@ -8,55 +8,28 @@
  * in under the route's short lock. A request that finds no document at all
  * (the very first) waits for it instead.
  *
- * Large bodies live in memory files (memfd) so that libmicrohttpd sends
- * them with sendfile(), as nginx sends a static file, instead of copying
- * each one through a send() buffer (a system without memfd gets them from
- * memory). Small ones are sent from memory: libmicrohttpd then writes the
- * headers and the body in one call, where with a file it sends the headers
- * alone first; measured with bench/mock-vs-nginx, the city's gzipped feed
- * (28 KB) answered about 1.5x the requests that way, while the plain one
- * (300 KB) was as fast either way. The 304 answers are built with the version too: a request
+ * Bodies are sent from memory, the same bytes to every client of the tick:
+ * libmicrohttpd then writes the headers and the body in one call. Sending
+ * them from a memory file (memfd) with sendfile(), as nginx sends a static
+ * file, was measured with bench/mock-vs-nginx and lost on the city's water
+ * feed (300 KB plain, 28 KB gzip): libmicrohttpd sends a file's headers
+ * alone first, then the file in pieces of 128 KiB (2 MiB with a thread per
+ * connection). The 304 answers are built with the version too: a request
  * allocates nothing here. Each MHD_Response is reference-counted by
  * libmicrohttpd: queuing one takes a reference, so a version swapped out is
  * freed when its last sender is done. */
-#define _GNU_SOURCE /* memfd_create */
 #include "mock_server_private.h"
 
-#include <errno.h>
 #include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/mman.h>
-#include <unistd.h>
 
 #include "http_gzip.h"
 
-#define SENDFILE_MIN (64u * 1024u) /* bodies this large or larger: sendfile */
-
-/* The body of a response: a memory file sent with sendfile() if it is
- * large, else the bytes themselves. Takes body (frees it either way). */
+/* A response with body as its body. Takes body (frees it either way). */
 static struct MHD_Response *response_from_bytes(char *body, size_t len)
 {
-	int fd = len >= SENDFILE_MIN ? memfd_create("citydash-mock-doc", MFD_CLOEXEC) : -1;
-	if (fd >= 0) {
-		size_t done = 0;
-		while (done < len) {
-			ssize_t n = write(fd, body + done, len - done);
-			if (n < 0 && errno == EINTR)
-				continue;
-			if (n <= 0)
-				break;
-			done += (size_t)n;
-		}
-		struct MHD_Response *resp =
-		    done == len ? MHD_create_response_from_fd(len, fd) : NULL;
-		if (resp) {
-			free(body);
-			return resp; /* owns fd now */
-		}
-		close(fd);
-	}
 	struct MHD_Response *resp =
 	    MHD_create_response_from_buffer(len, body, MHD_RESPMEM_MUST_FREE);
 	if (!resp)

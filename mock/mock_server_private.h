@@ -3,8 +3,8 @@
  * both use. Only mock_server*.c and mock_fault_serve.c include this header.
  *
  * mock_server.c       routes, serving documents and /metrics, start and stop
- * mock_server_cache.c the per-tick cached documents (built once, sent with
- *                     sendfile, swapped without stopping the senders)
+ * mock_server_cache.c the per-tick cached documents (built once, swapped
+ *                     without stopping the senders)
  * mock_server_metrics.c the request and fault counters, GET /metrics
  * mock_fault_serve.c  answers that --fault injects (latency, hang, error,
  *                     garbage, truncate, slow) */
@@ -28,7 +28,9 @@
 #define CONNECTION_LIMIT     4096
 #define FD_RESERVE           64   /* descriptors kept for everything else */
 #define LISTEN_BACKLOG       1024 /* connections waiting to be accepted */
-#define POOL_MAX             16   /* serving threads at most (one per CPU) */
+/* The stack of each connection's thread: serving needs little (documents
+ * are built on the heap); glibc's default would reserve 8 MiB each. */
+#define THREAD_STACK (1024u * 1024u)
 #define JSON_TYPE            "application/json; charset=utf-8"
 /* Memory for one connection's request line and headers (and libmicrohttpd's
  * own bookkeeping): a longer URL is refused with 414, longer headers with
