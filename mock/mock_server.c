@@ -194,8 +194,8 @@ static enum MHD_Result doc_serve(mock_server_t *srv, route_t *r, struct MHD_Conn
 	bool gz = http_gzip_accepted(
 	    MHD_lookup_connection_value(conn, MHD_HEADER_KIND, MHD_HTTP_HEADER_ACCEPT_ENCODING));
 	enum MHD_Result ret;
-	mock_cache_refresh(srv, r,
-	                   r->kind == DOC_FILE ? 0 : mock_server_tick(srv)); /* files never change */
+	mock_cache_refresh(
+	    srv, r, r->kind == DOC_FILE ? 0 : mock_server_tick(srv)); /* files never change */
 	/* Queuing takes libmicrohttpd's reference: the version may be swapped
 	 * out as soon as the lock is let go. */
 	pthread_mutex_lock(&r->lock);

@@ -25,13 +25,13 @@
 #define CONNECTION_TIMEOUT_S 10 /* a stuck client cannot hold a slot forever */
 /* Connections held at once (keep-alive clients, each one descriptor):
  * fewer if RLIMIT_NOFILE is lower than this plus FD_RESERVE. */
-#define CONNECTION_LIMIT     4096
-#define FD_RESERVE           64   /* descriptors kept for everything else */
-#define LISTEN_BACKLOG       1024 /* connections waiting to be accepted */
+#define CONNECTION_LIMIT 4096
+#define FD_RESERVE       64   /* descriptors kept for everything else */
+#define LISTEN_BACKLOG   1024 /* connections waiting to be accepted */
 /* The stack of each connection's thread: serving needs little (documents
  * are built on the heap); glibc's default would reserve 8 MiB each. */
 #define THREAD_STACK (1024u * 1024u)
-#define JSON_TYPE            "application/json; charset=utf-8"
+#define JSON_TYPE    "application/json; charset=utf-8"
 /* Memory for one connection's request line and headers (and libmicrohttpd's
  * own bookkeeping): a longer URL is refused with 414, longer headers with
  * 431, by libmicrohttpd before serve() sees them. Documents are sent from
@@ -60,7 +60,7 @@ typedef enum doc_kind {
  * objects (reference-counted by libmicrohttpd) answer every request of
  * that tick. */
 typedef struct doc_version {
-	struct MHD_Response *ok, *ok_gz; /* 200; ok_gz NULL if zlib failed */
+	struct MHD_Response *ok, *ok_gz;                     /* 200; ok_gz NULL if zlib failed */
 	struct MHD_Response *not_modified, *not_modified_gz; /* 304 with the ETag */
 	char etag[40], etag_gz[44]; /* each variant has its own (RFC 9110 8.8.3) */
 } doc_version_t;
@@ -74,15 +74,15 @@ typedef struct route {
 	size_t domain; /* for DOC_READINGS */
 	char *body;    /* DOC_FILE: the fixed document; DOC_METRICS: the readings' part */
 	size_t body_len;
-	int64_t tick;            /* DOC_METRICS: the tick of body (under srv->lock) */
-	pthread_mutex_t lock;    /* held only to read doc or to swap it */
+	int64_t tick;               /* DOC_METRICS: the tick of body (under srv->lock) */
+	pthread_mutex_t lock;       /* held only to read doc or to swap it */
 	pthread_mutex_t build_lock; /* one builder of doc at a time */
 	_Atomic int64_t built_tick; /* doc's tick; CACHE_NONE until first built */
 	doc_version_t doc;          /* empty until first built */
 	/* Requests answered, by code (count_codes); atomic because libmicrohttpd
 	 * may serve on several threads and counting takes no lock. */
 	atomic_uint_fast64_t counts[COUNT_CODES];
-	atomic_uint_fast64_t requests; /* feed requests so far: n of --fault */
+	atomic_uint_fast64_t requests;            /* feed requests so far: n of --fault */
 	atomic_uint_fast64_t faults[FAULT_KINDS]; /* requests that drew each fault */
 } route_t;
 

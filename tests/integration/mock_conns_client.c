@@ -187,8 +187,9 @@ int main(int argc, char **argv)
 		return 2;
 	if (!files_limit((rlim_t)n + 32))
 		return 77;
-	request_len = (size_t)snprintf(request, sizeof request,
-	                               "GET %s HTTP/1.1\r\nHost: 127.0.0.1:%d\r\n\r\n", argv[3], port);
+	request_len =
+	    (size_t)snprintf(request, sizeof request,
+	                     "GET %s HTTP/1.1\r\nHost: 127.0.0.1:%d\r\n\r\n", argv[3], port);
 	conn_t *conns = calloc(n, sizeof *conns);
 	struct pollfd *pfd = calloc(n, sizeof *pfd);
 	if (!conns || !pfd)
@@ -197,8 +198,9 @@ int main(int argc, char **argv)
 	sa.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
 	for (size_t i = 0; i < n; i++) {
 		conns[i].fd = socket(AF_INET, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
-		if (conns[i].fd < 0 || (connect(conns[i].fd, (struct sockaddr *)&sa, sizeof sa) != 0 &&
-		                        errno != EINPROGRESS)) {
+		if (conns[i].fd < 0 ||
+		    (connect(conns[i].fd, (struct sockaddr *)&sa, sizeof sa) != 0 &&
+		     errno != EINPROGRESS)) {
 			die(i, strerror(errno));
 			return 1;
 		}
@@ -219,8 +221,8 @@ int main(int argc, char **argv)
 		while (done < n) {
 			long long left = deadline - now_ms();
 			if (left <= 0) {
-				fprintf(stderr, "FAIL: round %d: %zu of %zu answered in %d ms\n", round + 1,
-				        done, n, DEADLINE_MS);
+				fprintf(stderr, "FAIL: round %d: %zu of %zu answered in %d ms\n",
+				        round + 1, done, n, DEADLINE_MS);
 				return 1;
 			}
 			for (size_t i = 0; i < n; i++) {
@@ -235,7 +237,8 @@ int main(int argc, char **argv)
 				conn_t *c = &conns[i];
 				if (!pfd[i].revents)
 					continue;
-				bool ok = c->state == READING ? on_readable(c, i) : on_writable(c, i);
+				bool ok =
+				    c->state == READING ? on_readable(c, i) : on_writable(c, i);
 				if (!ok)
 					return 1;
 				if (c->state != DONE)
@@ -247,8 +250,8 @@ int main(int argc, char **argv)
 					have_want = true;
 				} else if (c->body_hash != want_hash || c->body_len != want_len) {
 					fprintf(stderr,
-					        "FAIL: connection %zu, round %d: a body of %zu bytes unlike "
-					        "the first (%zu)\n",
+					        "FAIL: connection %zu, round %d: another body (%zu "
+					        "bytes, first %zu)\n",
 					        i, round + 1, c->body_len, want_len);
 					return 1;
 				}
