@@ -14,6 +14,7 @@
 #include <sys/resource.h>
 #include <sys/socket.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "city.h"
 #include "city_json.h"
@@ -269,6 +270,13 @@ static bool parse_bind(const char *bind, uint16_t port, struct sockaddr_in *sa, 
 	return true;
 }
 
+/* Serving threads: one per CPU, within reason. */
+static unsigned pool_size(void)
+{
+	long n = sysconf(_SC_NPROCESSORS_ONLN);
+	return n < 1 ? 1 : n > POOL_MAX ? POOL_MAX : (unsigned)n;
+}
+
 /* CONNECTION_LIMIT, or fewer if the process may not open that many files
  * (citydash-mock raises its limit at start; see mock_main.c): libmicrohttpd
  * then refuses the ones past it instead of failing to accept them. */
@@ -299,22 +307,28 @@ mock_server_t *mock_server_start(const mock_options_t *opts, char **cause)
 	srv->seed = opts->seed;
 	atomic_init(&srv->stopping, false);
 	atomic_init(&srv->serving, false);
-	/* A thread per connection (poll, not select: descriptors past 1023).
-	 * Measured with bench/mock-vs-nginx on 2 CPUs and 64 clients, it answered
-	 * about 1.4x the requests of a pool of epoll threads (one per CPU) for
-	 * the city's plain water feed, with a third of the p99: a connection's
-	 * thread writes its whole answer at once, where a pool thread goes round
-	 * its connections. It also lets a delayed, hung or dripped --fault
-	 * answer hold up only its own client. */
-	unsigned flags = MHD_USE_THREAD_PER_CONNECTION | MHD_USE_INTERNAL_POLLING_THREAD |
-	                 MHD_USE_POLL | MHD_USE_ERROR_LOG; /* to log_mhd */
+	/* A pool of threads, one per CPU, each with its own epoll set. Any fault
+	 * wants a thread per connection instead, so that a delayed, hung or
+	 * dripped answer holds up only its own client (poll, not select:
+	 * descriptors past 1023). Measured with bench/mock-vs-nginx on 2 CPUs,
+	 * a thread per connection for every answer did as well on the plain
+	 * city feed under a heavy neighbour's load but worse when the machine
+	 * was quiet, and worse on the gzipped feed (0.8-0.9x the pool). */
+	unsigned flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL | MHD_USE_ERROR_LOG;
+	unsigned pool = pool_size();
+	if (fault_any(&opts->fault)) {
+		flags = MHD_USE_THREAD_PER_CONNECTION | MHD_USE_INTERNAL_POLLING_THREAD |
+		        MHD_USE_POLL | MHD_USE_ERROR_LOG;
+		pool = 0;
+	}
 	srv->daemon = MHD_start_daemon(
 	    flags, opts->port, NULL, NULL, serve, srv, MHD_OPTION_EXTERNAL_LOGGER, log_mhd, srv,
 	    MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&sa, MHD_OPTION_CONNECTION_TIMEOUT,
 	    (unsigned)CONNECTION_TIMEOUT_S, MHD_OPTION_CONNECTION_LIMIT, connection_limit(),
 	    MHD_OPTION_LISTEN_BACKLOG_SIZE, (unsigned)LISTEN_BACKLOG,
 	    MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)CONNECTION_MEMORY,
-	    MHD_OPTION_THREAD_STACK_SIZE, (size_t)THREAD_STACK, MHD_OPTION_END);
+	    MHD_OPTION_THREAD_STACK_SIZE, (size_t)THREAD_STACK,
+	    pool ? MHD_OPTION_THREAD_POOL_SIZE : MHD_OPTION_END, pool, MHD_OPTION_END);
 	if (!srv->daemon) {
 		if (srv->start_error[0])
 			*cause = xasprintf(_("cannot listen on %s:%u: %s"), bind,

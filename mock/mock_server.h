@@ -1,8 +1,8 @@
 /* mock_server: the simulated city served over HTTP (libmicrohttpd), as a
  * library so that both `citydash-mock` and `citydash --demo` run it.
  *
- * The server runs on libmicrohttpd's own threads, one per connection; the
- * simulation
+ * The server runs on libmicrohttpd's own threads (a pool, one per CPU; a
+ * thread per connection under --fault); the simulation
  * advances lazily on request to the tick that wall time has reached, so
  * values are a pure function of (seed, tick) and need no timer thread. */
 #ifndef CITYDASH_MOCK_SERVER_H
@@ -35,8 +35,8 @@ typedef struct mock_options {
 	const mock_file_t *files; /* served before the city's own paths */
 	size_t file_count;
 	city_config_t city; /* zeroed: the demo city */
-	/* zeroed: no faults. Each connection has its own thread, so a delayed,
-	 * hung or dripped answer holds up only its own client. */
+	/* zeroed: no faults. Any fault serves a thread per connection, so that a
+	 * delayed, hung or dripped answer holds up only its own client. */
 	fault_config_t fault;
 } mock_options_t;
 

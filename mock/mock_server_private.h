@@ -28,8 +28,10 @@
 #define CONNECTION_LIMIT 4096
 #define FD_RESERVE       64   /* descriptors kept for everything else */
 #define LISTEN_BACKLOG   1024 /* connections waiting to be accepted */
-/* The stack of each connection's thread: serving needs little (documents
- * are built on the heap); glibc's default would reserve 8 MiB each. */
+#define POOL_MAX         16   /* serving threads at most (one per CPU) */
+/* The stack of each serving thread: serving needs little (documents are
+ * built on the heap); glibc's default would reserve 8 MiB each, which
+ * counts with a thread per connection (--fault). */
 #define THREAD_STACK (1024u * 1024u)
 #define JSON_TYPE    "application/json; charset=utf-8"
 /* Memory for one connection's request line and headers (and libmicrohttpd's
