@@ -8,6 +8,11 @@
 
 static const char *const kind_names[FAULT_KINDS] = {"hang", "error", "garbage", "truncate", "slow"};
 
+const char *fault_kind_name(fault_kind_t k)
+{
+	return k >= 0 && k < FAULT_KINDS ? kind_names[k] : "none";
+}
+
 /* A rate: digits, optionally '.' and more digits, at most 1. Strict: no
  * sign, exponent, space, "nan" or "inf" (strtod would take them all). */
 static bool parse_rate(const char *s, size_t len, double *out)

@@ -37,6 +37,8 @@ typedef struct fault_config {
  * replaces an earlier one). On failure returns false, leaves cfg as it
  * was and writes a translated reason into err. */
 bool fault_parse(fault_config_t *cfg, const char *spec, char *err, size_t err_size);
+/* "hang", "error", "garbage", "truncate" or "slow": k's name in a SPEC. */
+const char *fault_kind_name(fault_kind_t k);
 /* True if cfg asks for any fault at all. */
 bool fault_any(const fault_config_t *cfg);
 /* The fault of request n of path (FAULT_NONE for none). */

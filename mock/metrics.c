@@ -69,3 +69,21 @@ char *metrics_requests(const metrics_count_t *counts, size_t n, size_t *len)
 	}
 	return jbuf_finish(&b, len);
 }
+
+char *metrics_faults(const metrics_fault_count_t *counts, size_t n, size_t *len)
+{
+	jbuf_t b;
+	jbuf_init(&b, 256 + n * 96);
+	jbuf_puts(&b, "# HELP citydash_mock_faults_total Requests that citydash-mock --fault "
+	              "answered with a fault, by path and kind.\n"
+	              "# TYPE citydash_mock_faults_total counter\n");
+	for (size_t i = 0; i < n; i++) {
+		if (!counts[i].count)
+			continue;
+		jbuf_puts(&b, "citydash_mock_faults_total{");
+		put_label(&b, "path", counts[i].path, true);
+		put_label(&b, "kind", counts[i].kind, false);
+		jbuf_printf(&b, "} %" PRIu64 "\n", counts[i].count);
+	}
+	return jbuf_finish(&b, len);
+}

@@ -25,6 +25,13 @@ typedef struct metrics_count {
 	uint64_t count;
 } metrics_count_t;
 
+/* One fault counter: requests to path that drew the fault kind. */
+typedef struct metrics_fault_count {
+	const char *path;
+	const char *kind; /* "hang", "error", ... (fault_kind_name) */
+	uint64_t count;
+} metrics_fault_count_t;
+
 /* Appends s as a label value: backslash, double quote and newline escaped
  * as \\, \" and \n; everything else (UTF-8 included) as it is. */
 void metrics_label_value(jbuf_t *b, const char *s);
@@ -34,5 +41,10 @@ char *metrics_readings(const city_t *city, int64_t tick, size_t *len);
 /* The family citydash_mock_requests_total: HELP, TYPE, then one counter
  * sample per entry of counts with a non-zero count. */
 char *metrics_requests(const metrics_count_t *counts, size_t n, size_t *len);
+/* The family citydash_mock_faults_total: HELP, TYPE, then one counter
+ * sample per entry with a non-zero count (--fault; a request answered with
+ * a fault is also in citydash_mock_requests_total, by the code it got, but
+ * a hang, never answered, is only here). */
+char *metrics_faults(const metrics_fault_count_t *counts, size_t n, size_t *len);
 
 #endif

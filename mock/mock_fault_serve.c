@@ -90,6 +90,8 @@ bool mock_fault_serve(mock_server_t *srv, route_t *r, struct MHD_Connection *con
 		return true;
 	}
 	fault_kind_t kind = fault_decide(&srv->fault, srv->seed, r->path, n);
+	if (kind > FAULT_NONE && kind < FAULT_KINDS)
+		atomic_fetch_add_explicit(&r->faults[kind], 1, memory_order_relaxed);
 	size_t len;
 	char *body;
 	*code = MHD_HTTP_OK;

@@ -15,6 +15,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 
 #include "argnum.h"
 #include "i18n.h"
@@ -79,6 +80,27 @@ static bool files_add(files_t *f, const char *arg)
 	f->items[f->count++] =
 	    (mock_file_t){.path = xstrndup(arg, (size_t)(eq - arg)), .body = body, .len = len};
 	return true;
+}
+
+/* Every connection held is an open file: raise the soft RLIMIT_NOFILE
+ * toward the hard limit, as far as the server wants, and say so when the
+ * hard limit is too low (the server then holds fewer connections). */
+static void raise_files_limit(void)
+{
+	rlim_t want = (rlim_t)mock_server_files_wanted();
+	struct rlimit rl;
+	if (getrlimit(RLIMIT_NOFILE, &rl) != 0 || rl.rlim_cur == RLIM_INFINITY ||
+	    rl.rlim_cur >= want)
+		return;
+	rlim_t cur = rl.rlim_cur;
+	rl.rlim_cur = rl.rlim_max != RLIM_INFINITY && rl.rlim_max < want ? rl.rlim_max : want;
+	if (rl.rlim_cur > cur && setrlimit(RLIMIT_NOFILE, &rl) == 0)
+		cur = rl.rlim_cur;
+	if (cur < want)
+		fprintf(stderr,
+		        _("citydash-mock: open files limited to %ju (ulimit -n), %ju "
+		          "wanted: fewer connections held at once\n"),
+		        (uintmax_t)cur, (uintmax_t)want);
 }
 
 static void usage(FILE *out)
@@ -343,6 +365,7 @@ int main(int argc, char **argv)
 	pthread_sigmask(SIG_BLOCK, &set, NULL);
 	signal(SIGPIPE, SIG_IGN);
 
+	raise_files_limit();
 	char *cause = NULL;
 	mock_server_t *srv = mock_server_start(&opts, &cause);
 	if (!srv) {

@@ -1,7 +1,8 @@
 /* mock_server: the simulated city served over HTTP (libmicrohttpd), as a
  * library so that both `citydash-mock` and `citydash --demo` run it.
  *
- * The server runs on libmicrohttpd's own internal thread; the simulation
+ * The server runs on libmicrohttpd's own threads (a pool, one per CPU; a
+ * thread per connection under --fault); the simulation
  * advances lazily on request to the tick that wall time has reached, so
  * values are a pure function of (seed, tick) and need no timer thread. */
 #ifndef CITYDASH_MOCK_SERVER_H
@@ -57,7 +58,10 @@ typedef struct mock_server mock_server_t;
 mock_server_t *mock_server_start(const mock_options_t *opts, char **cause);
 /* The port actually bound. */
 uint16_t mock_server_port(const mock_server_t *srv);
-/* Stops the server, waits for its thread, frees everything. NULL is fine. */
+/* Open files the server would like (RLIMIT_NOFILE): one per connection up
+ * to its limit, plus a reserve. With fewer it holds fewer connections. */
+unsigned long mock_server_files_wanted(void);
+/* Stops the server, waits for its threads, frees everything. NULL is fine. */
 void mock_server_stop(mock_server_t *srv);
 
 #endif

@@ -5,8 +5,10 @@ WORK=$(mktemp -d)
 MOCK_PIDS=()
 mock_cleanup() {
 	local p
+	# Each PID is timeout's, which passes SIGTERM on to the mock; SIGKILL
+	# would kill timeout alone and leave the mock running.
 	for p in "${MOCK_PIDS[@]}"; do
-		kill -KILL "$p" 2>/dev/null && wait "$p" 2>/dev/null
+		kill -TERM "$p" 2>/dev/null && wait "$p" 2>/dev/null
 	done
 	rm -rf "$WORK"
 }
