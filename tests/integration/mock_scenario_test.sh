@@ -68,6 +68,39 @@ for _ in $(seq 1 50); do
 done
 [ -n "$low" ] || fail "the pressure under 观音桥 never fell below lolo (last: $line)"
 
+# Its incident (a scenario's id has -SC; the demo's own templates include a
+# main burst too) is on the events feed, walking its 14 steps across five
+# departments and up the tiers to closed.
+stages="" levels="" done14=""
+for _ in $(seq 1 100); do
+	ev=$(curl -sf --max-time 10 "$MOCK_BASE/v1/events" | sed 's/{"id":"EV-/\n&/g' |
+		grep '"id":"EV-[^"]*-SC[^"]*","type":"water\.main_burst"' | head -1)
+	if [ -n "$ev" ]; then
+		[[ "$ev" == *'"total":14'* ]] || fail "main-burst's plan is not 14 steps: $ev"
+		for dept in 城管 公安 消防 经信 通管; do
+			[[ "$ev" == *"\"name\":\"$dept\""* ]] || fail "$dept not in main-burst: $ev"
+		done
+		stage=$(grep -o '"stage":"[a-z]*"' <<<"$ev" | cut -d'"' -f4)
+		level=$(grep -o '"level":"[a-z]*"' <<<"$ev" | cut -d'"' -f4)
+		[[ " $stages " == *" $stage "* ]] || stages="$stages $stage"
+		[[ " $levels " == *" $level "* ]] || levels="$levels $level"
+		if [ "$stage" = closed ]; then
+			[[ "$ev" == *'"done":14,"total":14'* ]] || fail "closed before 14/14: $ev"
+			[[ "$ev" != *'"state":"pending"'* && "$ev" != *'"state":"active"'* ]] ||
+				fail "closed with a department not done: $ev"
+			done14=yes
+			break
+		fi
+	fi
+	sleep 0.05
+done
+[ -n "$done14" ] || fail "main-burst's event never closed 14/14 (stages seen:$stages)"
+for want in handling evaluating reviewing closed; do
+	[[ " $stages " == *" $want "* ]] || fail "main-burst's event skipped $want (seen:$stages)"
+done
+[[ "$levels" == *district* && "$levels" == *city* ]] ||
+	fail "main-burst's event did not escalate to district and city (seen:$levels)"
+
 # The run is over within its course (43 ticks, 4.3 s) and can be started again.
 over=""
 for _ in $(seq 1 100); do
