@@ -74,6 +74,8 @@ bool session_step(session_t *s, int64_t now_ms, int64_t mono_ms)
 	bool second_passed = now_ms / 1000 != s->evaluated_ms / 1000;
 	if (gen == s->seen_generation && !second_passed)
 		return false;
+	if (!second_passed && now_ms - s->evaluated_ms < SESSION_EVALUATE_MIN_MS)
+		return false; /* held back: session_ms_until_evaluate wakes the loop */
 	s->seen_generation = gen;
 	s->evaluated_ms = now_ms;
 	if (s->derive && store_reading_count(s->store) >= DERIVE_THREAD_READINGS) {
@@ -84,6 +86,14 @@ bool session_step(session_t *s, int64_t now_ms, int64_t mono_ms)
 	alarm_engine_evaluate(s->alarms, s->store, now_ms);
 	view_update(&s->view, s->store, s->alarms, now_ms);
 	return true;
+}
+
+int64_t session_ms_until_evaluate(const session_t *s, int64_t now_ms)
+{
+	if (store_generation(s->store) == s->seen_generation)
+		return -1;
+	int64_t due = s->evaluated_ms + SESSION_EVALUATE_MIN_MS - now_ms;
+	return due > 0 ? due : 0;
 }
 
 void session_evaluate(session_t *s, int64_t now_ms, int64_t mono_ms)

@@ -101,6 +101,9 @@ static int next_wait_ms(const session_t *s, int64_t mono, int64_t now, int64_t w
 		tick = ms_to_next_second(wall);
 	if (tick < wait)
 		wait = tick;
+	int64_t evaluate = session_ms_until_evaluate(s, now);
+	if (evaluate >= 0 && evaluate < wait)
+		wait = evaluate;
 	int64_t redraw = DATA_REDRAW_MIN_MS - (mono - last_draw);
 	if (dirty && redraw < wait)
 		wait = redraw;

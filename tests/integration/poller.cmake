@@ -33,3 +33,6 @@ citydash_unit_test(test_session_large SOURCES integration/test_session_large.c
 citydash_unit_test(test_poller_since SOURCES integration/test_poller_since.c
                    LIBS citydash_poller citydash_mockserver PkgConfig::CURL PkgConfig::CJSON
                    LABELS integration)
+# The session's pace: data evaluated at most every SESSION_EVALUATE_MIN_MS.
+citydash_unit_test(test_session_pace SOURCES unit/test_session_pace.c
+                   LIBS citydash_pages LABELS unit)
