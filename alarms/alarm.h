@@ -55,6 +55,19 @@ void alarm_engine_copy(alarm_engine_t *dst, const alarm_engine_t *src);
 /* State of the reading at store index `reading` (NONE if unknown). */
 alarm_state_t alarm_engine_state(const alarm_engine_t *eng, size_t reading);
 
+/* A change of a reading's alarm level. */
+typedef struct alarm_transition {
+	int64_t at_ms; /* observation time of the value that caused it (since_ms) */
+	alarm_level_t from, to;
+} alarm_transition_t;
+
+#define ALARM_HISTORY 8 /* level changes kept per reading */
+
+/* The reading's last level changes (at most ALARM_HISTORY), oldest first,
+ * into out[0..max); returns the count. */
+size_t alarm_engine_history(const alarm_engine_t *eng, size_t reading, alarm_transition_t *out,
+                            size_t max);
+
 /* Active alarms: every reading beyond a limit, LOLO/HIHI before LO/HI, then
  * newest first. Indices into the store; valid until the next evaluate. */
 size_t alarm_engine_active_count(const alarm_engine_t *eng);

@@ -39,6 +39,8 @@
 #define STORE_PLAN_STEPS 32   /* response plan steps kept per event */
 #define STORE_ESCALATIONS 4   /* escalations kept per event */
 #define STORE_KPI_INDICES 5   /* composite index memberships kept per KPI */
+#define STORE_HISTORY_SECONDS 640 /* per-second history kept per reading (10 min 40 s) */
+#define STORE_EVENT_TIMELINE 16   /* stage and tier changes kept per event */
 
 /* ---- what the parser hands in: borrowed, already-sanitized views ---- */
 
@@ -180,7 +182,16 @@ typedef struct kpi {
 	int64_t received_ms;
 	uint32_t seen_poll;
 	size_t cost; /* internal: bytes charged to its source */
+	uint64_t serial; /* unique per KPI for the store's lifetime (KPIs move
+	                    between indices when one is dropped: gov_view.h) */
 } kpi_t;
+
+/* A change of an event's stage or owning tier, as citydash saw it. */
+typedef struct event_change {
+	int64_t at_ms; /* steady time (the store's now_ms) it was first seen */
+	stage_t stage;
+	tier_t level;
+} event_change_t;
 
 typedef struct event {
 	char *id, *type, *title, *district, *street;
@@ -201,6 +212,11 @@ typedef struct event {
 	int64_t received_ms;
 	uint32_t seen_poll;
 	size_t cost; /* internal: bytes charged to its source */
+	uint64_t serial; /* unique per event for the store's lifetime */
+	/* Stage and tier as citydash saw them change: the first entry is when
+	 * it was first seen; when full, the oldest after the first is dropped. */
+	event_change_t timeline[STORE_EVENT_TIMELINE];
+	size_t timeline_count;
 } event_t;
 
 typedef struct source_status {
@@ -400,6 +416,14 @@ int64_t source_data_age(const source_status_t *s, int64_t now_ms);
 
 /* Copies up to `max` history values, oldest first, into out; returns count. */
 size_t reading_history(const reading_t *r, float *out, size_t max);
+/* The reading's value at each of the n whole seconds (store time, the
+ * now_ms of the puts) ending with the second of now_ms, oldest first, into
+ * out[0..n): the last value received in that second, carried forward over
+ * seconds without news (report by exception sends only changes); NAN
+ * before its history starts, where it had no value, and further back than
+ * STORE_HISTORY_SECONDS. Kept compactly (see the ring's header for the
+ * precision). n <= STORE_HISTORY_SECONDS. Returns n. */
+size_t reading_history_seconds(const reading_t *r, int64_t now_ms, float *out, size_t n);
 
 /* Bumped by every change; the UI redraws when it moves. */
 uint64_t store_generation(const store_t *st);

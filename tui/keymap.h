@@ -26,6 +26,12 @@ typedef enum action {
 	ACT_BACK,
 	ACT_REDRAW,
 	ACT_RETRY, /* try failing sources again now */
+	ACT_OVERVIEW, /* top-level pages */
+	ACT_KPIS,
+	ACT_EVENTS,
+	ACT_TIERS,
+	ACT_SCOPE,    /* the scope picker */
+	ACT_FOLD_ALL, /* KPI board: fold or unfold every category */
 } action_t;
 
 typedef struct key_binding {

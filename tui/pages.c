@@ -6,29 +6,60 @@ const page_class_t *page_get(page_id_t id)
 {
 	static const page_class_t *const pages[PAGE_COUNT] = {
 	    [PAGE_OVERVIEW] = &page_overview, [PAGE_DOMAIN] = &page_domain,
-	    [PAGE_ALARMS] = &page_alarms,     [PAGE_SOURCES] = &page_sources,
-	    [PAGE_HELP] = &page_help,
+	    [PAGE_KPIS] = &page_kpis,         [PAGE_KPI] = &page_kpi,
+	    [PAGE_EVENTS] = &page_events,     [PAGE_EVENT] = &page_event,
+	    [PAGE_TIERS] = &page_tiers,       [PAGE_READING] = &page_reading,
+	    [PAGE_SCOPE] = &page_scope,       [PAGE_ALARMS] = &page_alarms,
+	    [PAGE_SOURCES] = &page_sources,   [PAGE_HELP] = &page_help,
 	};
 	return pages[id];
 }
 
 bool page_is_overlay(page_id_t id)
 {
-	return id == PAGE_HELP || id == PAGE_SOURCES || id == PAGE_ALARMS;
+	return id == PAGE_HELP || id == PAGE_SOURCES || id == PAGE_ALARMS || id == PAGE_SCOPE;
 }
 
-static nav_place_t place_here(const nav_t *nav)
+bool page_is_top(page_id_t id)
 {
-	return (nav_place_t){.page = nav->page,
-	                     .domain = nav->domain,
-	                     .selected = nav->selected,
-	                     .scroll = nav->scroll,
-	                     .selected_serial = nav->selected_serial};
+	return id == PAGE_OVERVIEW || id == PAGE_KPIS || id == PAGE_EVENTS || id == PAGE_TIERS;
+}
+
+/* The detail page's item, by page. */
+static struct nav_item *nav_item_of(nav_t *nav, page_id_t page)
+{
+	return page == PAGE_KPI       ? &nav->kpi
+	       : page == PAGE_EVENT   ? &nav->event
+	       : page == PAGE_READING ? &nav->reading
+	                              : NULL;
+}
+
+static nav_place_t place_here(nav_t *nav)
+{
+	nav_place_t p = {.page = nav->page,
+	                 .domain = nav->domain,
+	                 .selected = nav->selected,
+	                 .scroll = nav->scroll,
+	                 .selected_serial = nav->selected_serial,
+	                 .scope = nav->scope};
+	const struct nav_item *item = nav_item_of(nav, nav->page);
+	if (item) {
+		p.item_serial = item->serial;
+		p.item_index = item->index;
+	}
+	return p;
 }
 
 static void place_restore(nav_t *nav, const nav_place_t *p)
 {
 	nav->page = p->page;
+	nav->scope = p->scope;
+	struct nav_item *item = nav_item_of(nav, p->page);
+	if (item && (item->serial != p->item_serial || item->index != p->item_index)) {
+		item->serial = p->item_serial;
+		item->index = p->item_index;
+		item->scroll = 0;
+	}
 	if (p->page == PAGE_DOMAIN) {
 		nav->domain = p->domain;
 		nav->focus = (int)p->domain;
@@ -73,9 +104,21 @@ bool nav_key(action_t act, const ui_ctx_t *ctx, nav_t *nav)
 		nav_back(nav);
 		return true;
 	}
+	page_id_t top = act == ACT_OVERVIEW ? PAGE_OVERVIEW
+	                : act == ACT_KPIS   ? PAGE_KPIS
+	                : act == ACT_EVENTS ? PAGE_EVENTS
+	                : act == ACT_TIERS  ? PAGE_TIERS
+	                                    : PAGE_COUNT;
+	if (top != PAGE_COUNT) {
+		/* Tabs, not a path: the back stack is forgotten, the scope kept. */
+		nav->depth = 0;
+		nav->page = top;
+		return true;
+	}
 	page_id_t overlay = act == ACT_HELP      ? PAGE_HELP
 	                    : act == ACT_SOURCES ? PAGE_SOURCES
 	                    : act == ACT_ALARMS  ? PAGE_ALARMS
+	                    : act == ACT_SCOPE   ? PAGE_SCOPE
 	                                         : PAGE_COUNT;
 	if (overlay != PAGE_COUNT) {
 		if (nav->page == overlay)
@@ -111,4 +154,38 @@ int nav_find_row(const store_t *st, const void *list, nav_row_reading_fn row_rea
 		found = row < 0 ? 0 : row >= total ? total - 1 : row;
 	*serial = nav_serial(st, row_reading(list, (size_t)found));
 	return found;
+}
+
+static void nav_open_item(nav_t *nav, page_id_t page, size_t index, uint64_t serial)
+{
+	nav_open(nav, page);
+	struct nav_item *item = nav_item_of(nav, page);
+	item->index = index;
+	item->serial = serial;
+	item->scroll = 0;
+}
+
+void nav_open_reading(nav_t *nav, const store_t *st, size_t reading)
+{
+	nav_open_item(nav, PAGE_READING, reading, nav_serial(st, reading));
+}
+
+void nav_open_kpi(nav_t *nav, gov_ref_t ref)
+{
+	nav_open_item(nav, PAGE_KPI, ref.index, ref.serial);
+}
+
+void nav_open_event(nav_t *nav, gov_ref_t ref)
+{
+	nav_open_item(nav, PAGE_EVENT, ref.index, ref.serial);
+}
+
+void nav_scope_down(nav_t *nav, const char *name)
+{
+	scope_t down = nav->scope;
+	if (scope_down(&down, name) != 0)
+		return;
+	nav_open(nav, PAGE_TIERS); /* remembers the place above for Backspace */
+	nav->scope = down;
+	nav->tiers = (struct nav_list){0};
 }

@@ -9,13 +9,22 @@
 #include <curses.h>
 
 #include "alarm.h"
+#include "gov_view.h"
 #include "keymap.h"
+#include "scope.h"
 #include "store.h"
 #include "view.h"
 
 typedef enum page_id {
 	PAGE_OVERVIEW,
 	PAGE_DOMAIN,
+	PAGE_KPIS,    /* the KPI board */
+	PAGE_KPI,     /* one KPI */
+	PAGE_EVENTS,  /* the events board */
+	PAGE_EVENT,   /* one event */
+	PAGE_TIERS,   /* the scope's districts or streets (a street: its readings) */
+	PAGE_READING, /* one reading (L4) */
+	PAGE_SCOPE,   /* the scope picker */
 	PAGE_ALARMS,
 	PAGE_SOURCES,
 	PAGE_HELP,
@@ -27,17 +36,22 @@ typedef struct ui_ctx {
 	const store_t *store;
 	const alarm_engine_t *alarms;
 	const view_t *view;
+	const gov_view_t *gov; /* KPI board, indices, events, tiers; its scope is
+	                          the scope of everything drawn */
 	int64_t now_ms;   /* steady time of this frame: ages, staleness (clock_steady_ms) */
 	int64_t clock_ms; /* the wall clock, only to be shown as the time of day */
 } ui_ctx_t;
 
-/* Where Esc goes back to: a page and, for the domain page, its domain and
- * selection. */
+/* Where Esc goes back to: a page, its scope and, for the domain page, its
+ * domain and selection; for a detail page (KPI, event, reading), which item. */
 typedef struct nav_place {
 	page_id_t page;
 	domain_t domain;
 	int selected, scroll;
 	uint64_t selected_serial;
+	scope_t scope;
+	uint64_t item_serial;
+	size_t item_index;
 } nav_place_t;
 
 /* Deep enough for every path (each overlay is on the stack at most once);
@@ -58,6 +72,24 @@ typedef struct nav {
 	int alarm_selected, alarm_scroll; /* alarms page */
 	uint64_t alarm_serial;            /* alarms page: the selected alarm's reading */
 	int body_rows, body_cols;         /* size of the last drawn body, for paging */
+	/* The scope the operator chose (--scope, the picker, a tier drill-down):
+	 * the session follows it, and the gov view says when it has. */
+	scope_t scope;
+	/* One list's place: selection kept by identity (serial), row and scroll
+	 * where they were. */
+	struct nav_list {
+		int selected, scroll;
+		uint64_t serial;
+	} kpis, events, tiers, picker;
+	/* KPI board: folded categories, by a hash of their name. */
+	uint32_t kpi_folded[64];
+	int kpi_folded_count;
+	/* Detail pages: the item shown (store index and serial), and scroll. */
+	struct nav_item {
+		size_t index;
+		uint64_t serial;
+		int scroll;
+	} kpi, event, reading;
 	nav_place_t back[NAV_BACK_MAX];   /* the back stack: back[depth - 1] is next */
 	int depth;
 } nav_t;
@@ -71,14 +103,33 @@ typedef struct page_class {
 
 extern const page_class_t page_overview;
 extern const page_class_t page_domain;
+extern const page_class_t page_kpis;
+extern const page_class_t page_kpi;
+extern const page_class_t page_events;
+extern const page_class_t page_event;
+extern const page_class_t page_tiers;
+extern const page_class_t page_reading;
+extern const page_class_t page_scope;
 extern const page_class_t page_alarms;
 extern const page_class_t page_sources;
 extern const page_class_t page_help;
 
 const page_class_t *page_get(page_id_t id);
-/* Help, sources and alarms: opened over another page, closed by their own
- * key as by Esc. */
+/* Help, sources, alarms and the scope picker: opened over another page,
+ * closed by their own key as by Esc. */
 bool page_is_overlay(page_id_t id);
+/* Overview, KPI board, events board and tier page: the top-level pages,
+ * reached by their own keys; going to one forgets the back stack (the
+ * scope stays). */
+bool page_is_top(page_id_t id);
+/* Opens the detail page of a reading / KPI / event (pushes the current
+ * place, as Enter does). */
+void nav_open_reading(nav_t *nav, const store_t *st, size_t reading);
+void nav_open_kpi(nav_t *nav, gov_ref_t ref);
+void nav_open_event(nav_t *nav, gov_ref_t ref);
+/* Goes one tier down into `name` (a district of the city, a street of a
+ * district) on the tier page, remembering the current place for Backspace. */
+void nav_scope_down(nav_t *nav, const char *name);
 
 /* Applies one action: Esc goes back, the overlay keys open or close their
  * page, anything else goes to the current page. Returns true if used. */
