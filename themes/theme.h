@@ -29,6 +29,10 @@
 	X(ROLE_GAUGE_ALARM_BAND, COLOR_RED, -1, A_NORMAL)                \
 	X(ROLE_GAUGE_MARK, -1, -1, A_BOLD)                               \
 	X(ROLE_SPARK, COLOR_CYAN, -1, A_NORMAL)                          \
+	X(ROLE_BULLET_BAND, COLOR_WHITE, -1, A_DIM)                      \
+	X(ROLE_BULLET_BAR, -1, -1, A_NORMAL)                             \
+	X(ROLE_BULLET_OFF, COLOR_YELLOW, -1, A_BOLD)                     \
+	X(ROLE_BULLET_TARGET, -1, -1, A_BOLD)                            \
 	X(ROLE_STATUS_BAR, COLOR_WHITE, COLOR_BLUE, A_REVERSE)           \
 	X(ROLE_STATUS_OK, COLOR_GREEN, COLOR_BLUE, A_REVERSE)            \
 	X(ROLE_STATUS_FAIL, COLOR_WHITE, COLOR_RED, A_REVERSE | A_BOLD)  \

@@ -1,0 +1,2 @@
+# The KPI board: bullet graph widget, KPI board and KPI detail pages.
+citydash_unit_test(test_bullet SOURCES unit/test_bullet.c unit/vscreen.c LIBS citydash_ui LABELS unit widgets)
