@@ -10,6 +10,12 @@
 #include <float.h>
 #include <math.h>
 
+/* cmocka's assert_float_equal lets NAN pass: a value must be there. */
+#define assert_near(a, b, eps)                                                                     \
+	do {                                                                                       \
+		assert_false(isnan(a));                                                            \
+		assert_float_equal((a), (b), (eps));                                               \
+	} while (0)
 #include "history_ring.h"
 
 #define S0 1764057600 /* a second */
@@ -85,7 +91,7 @@ static void test_no_value_and_off_scale(void **state)
 	bool off[2];
 	history_ring_read(&h, S0 + 1, pct, out, off, 2);
 	assert_true(out[0] == 200 && off[0]);
-	assert_float_equal(out[1], 50, half_step(pct));
+	assert_near(out[1], 50, half_step(pct));
 	assert_false(off[1]);
 	history_ring_free(&h);
 }
@@ -114,9 +120,9 @@ static void test_carry_forward_across_gaps(void **state)
 	history_ring_read(&h, S0 + 8, pct, out, NULL, 10); /* S0-1 .. S0+8 */
 	assert_true(isnan(out[0]));
 	for (int i = 1; i <= 5; i++)
-		assert_float_equal(out[i], 10, half_step(pct));
+		assert_near(out[i], 10, half_step(pct));
 	for (int i = 6; i < 10; i++)
-		assert_float_equal(out[i], 20, half_step(pct));
+		assert_near(out[i], 20, half_step(pct));
 	/* A null carries forward as a null. */
 	history_ring_put(&h, S0 + 9, NAN, pct);
 	history_ring_read(&h, S0 + 12, pct, out, NULL, 4);
@@ -138,8 +144,8 @@ static void test_several_writes_in_a_second(void **state)
 	assert_int_equal(h.last_s, S0 + 1);
 	float out[2];
 	history_ring_read(&h, S0 + 1, pct, out, NULL, 2);
-	assert_float_equal(out[0], 1, half_step(pct));
-	assert_float_equal(out[1], 5, half_step(pct));
+	assert_near(out[0], 1, half_step(pct));
+	assert_near(out[1], 5, half_step(pct));
 	history_ring_free(&h);
 }
 
@@ -158,7 +164,7 @@ static void test_wrap(void **state)
 	assert_true(isnan(out[0])); /* fell off the ring */
 	for (int i = 1; i <= HISTORY_RING_SECONDS; i++) {
 		int written = n - 1 - HISTORY_RING_SECONDS + i;
-		assert_float_equal(out[i], (written % 100), half_step(pct));
+		assert_near(out[i], (written % 100), half_step(pct));
 	}
 	/* Silence longer than the ring, then a write. */
 	int64_t later = S0 + n - 1 + 5000;
@@ -166,16 +172,16 @@ static void test_wrap(void **state)
 	assert_int_equal(h.len, HISTORY_RING_SECONDS);
 	history_ring_read(&h, later, pct, out, NULL, HISTORY_RING_SECONDS);
 	for (int i = 0; i < HISTORY_RING_SECONDS - 1; i++)
-		assert_float_equal(out[i], ((n - 1) % 100), half_step(pct));
-	assert_float_equal(out[HISTORY_RING_SECONDS - 1], 77, half_step(pct));
+		assert_near(out[i], ((n - 1) % 100), half_step(pct));
+	assert_near(out[HISTORY_RING_SECONDS - 1], 77, half_step(pct));
 	/* Negative seconds map to slots too. */
 	history_ring_free(&h);
 	history_ring_put(&h, -3, 1, pct);
 	history_ring_put(&h, 2, 2, pct);
 	history_ring_read(&h, 2, pct, out, NULL, 6);
-	assert_float_equal(out[0], 1, half_step(pct));
-	assert_float_equal(out[4], 1, half_step(pct));
-	assert_float_equal(out[5], 2, half_step(pct));
+	assert_near(out[0], 1, half_step(pct));
+	assert_near(out[4], 1, half_step(pct));
+	assert_near(out[5], 2, half_step(pct));
 	assert_int_equal(history_second(-1), -1);
 	assert_int_equal(history_second(-1000), -1);
 	assert_int_equal(history_second(-1001), -2);
@@ -200,16 +206,16 @@ static void test_rescale(void **state)
 	bool off[4];
 	history_ring_read(&h, S0 + 3, wide, out, off, 4);
 	double tol = half_step(pct) + half_step(wide);
-	assert_float_equal(out[0], 10, tol);
+	assert_near(out[0], 10, tol);
 	assert_true(isnan(out[1]));
-	assert_float_equal(out[2], 90, tol);
-	assert_float_equal(out[3], 200, tol); /* the old edge, inside the new window */
+	assert_near(out[2], 90, tol);
+	assert_near(out[3], 200, tol); /* the old edge, inside the new window */
 	assert_false(off[3]);
 	/* Narrower: 90 is now beyond the window 5..35. */
 	history_scale_t narrow = {15, 25};
 	history_ring_rescale(&h, wide, narrow);
 	history_ring_read(&h, S0 + 3, narrow, out, off, 4);
-	assert_float_equal(out[0], 10, tol + half_step(narrow));
+	assert_near(out[0], 10, tol + half_step(narrow));
 	assert_false(off[0]);
 	assert_true(off[2] && out[2] == 35);
 	/* The same scale changes nothing. */

@@ -11,6 +11,12 @@
 #include <math.h>
 #include <stdio.h>
 
+/* cmocka's assert_float_equal lets NAN pass: a value must be there. */
+#define assert_near(a, b, eps)                                                                     \
+	do {                                                                                       \
+		assert_false(isnan(a));                                                            \
+		assert_float_equal((a), (b), (eps));                                               \
+	} while (0)
 #include "store.h"
 
 #define T0 1764057600000 /* a whole second */
@@ -51,27 +57,27 @@ static void test_seconds_carried_forward(void **state)
 	/* h[i] is second -4 + i. */
 	for (int i = 0; i < 4; i++)
 		assert_true(isnan(h[i])); /* before it was first seen */
-	assert_float_equal(h[4], 40, 0.01);
+	assert_near(h[4], 40, 0.01);
 	for (int i = 5; i < 14; i++)
-		assert_float_equal(h[i], 41, 0.01); /* carried over the silence */
+		assert_near(h[i], 41, 0.01); /* carried over the silence */
 	for (int i = 14; i < 20; i++)
-		assert_float_equal(h[i], 60, 0.01); /* and on to now */
+		assert_near(h[i], 60, 0.01); /* and on to now */
 	/* The sparkline's history ends with the last update. */
 	assert_int_equal(reading_history(r, h, 20), 11);
-	assert_float_equal(h[10], 60, 0.01);
-	assert_float_equal(h[9], 41, 0.01);
+	assert_near(h[10], 60, 0.01);
+	assert_near(h[9], 41, 0.01);
 	/* A 304 or a failed poll records nothing: the value still carries. */
 	store_poll_not_modified(st, s, T0 + 20000);
 	store_poll_failed(st, s, "timeout", T0 + 21000);
 	assert_int_equal(reading_history(r, h, 20), 11);
 	reading_history_seconds(r, T0 + 25000, h, 1);
-	assert_float_equal(h[0], 60, 0.01);
+	assert_near(h[0], 60, 0.01);
 	/* Long after: the whole window holds the last value. */
 	float all[STORE_HISTORY_SECONDS];
 	reading_history_seconds(r, T0 + (STORE_HISTORY_SECONDS + 10) * 1000, all,
 	                        STORE_HISTORY_SECONDS);
-	assert_float_equal(all[0], 60, 0.01);
-	assert_float_equal(all[STORE_HISTORY_SECONDS - 1], 60, 0.01);
+	assert_near(all[0], 60, 0.01);
+	assert_near(all[STORE_HISTORY_SECONDS - 1], 60, 0.01);
 	store_destroy(st);
 }
 
@@ -97,7 +103,7 @@ static void test_no_value(void **state)
 	put1(st, s, &a, T0 + 2000);
 	reading_history_seconds(r, T0 + 2000, h, 3);
 	assert_true(isnan(h[0]));
-	assert_float_equal(h[1], 5, 0.01);
+	assert_near(h[1], 5, 0.01);
 	assert_true(isnan(h[2]));
 	store_destroy(st);
 }
@@ -120,9 +126,9 @@ static void test_range_change_reencodes(void **state)
 	const reading_t *r = store_reading(st, 0);
 	float h[3];
 	reading_history_seconds(r, T0 + 2000, h, 3);
-	assert_float_equal(h[0], 12.5, 0.03); /* still inside 0..30: three half steps */
-	assert_true(h[1] == 30);              /* clamped to the edge of 0..30 */
-	assert_float_equal(h[2], 15, 0.001);
+	assert_near(h[0], 12.5, 0.03); /* still inside 0..30: three half steps */
+	assert_true(h[1] == 30);       /* clamped to the edge of 0..30 */
+	assert_near(h[2], 15, 0.001);
 	store_destroy(st);
 }
 
