@@ -34,7 +34,8 @@ void gov_events_update(gov_view_t *gv, const store_t *st, const scope_t *scope, 
 {
 	struct gov_scratch *sc = gv->scratch;
 	size_t total = store_event_count(st), n = 0;
-	sc->event_keys = gov_grow(sc->event_keys, &sc->event_key_cap, total, sizeof *sc->event_keys);
+	sc->event_keys =
+	    gov_grow(sc->event_keys, &sc->event_key_cap, total, sizeof *sc->event_keys);
 	gov_event_summary_t *sum = &gv->summary;
 	memset(sum, 0, sizeof *sum);
 	for (size_t i = 0; i < total; i++) {
@@ -58,6 +59,7 @@ void gov_events_update(gov_view_t *gv, const store_t *st, const scope_t *scope, 
 		qsort(sc->event_keys, n, sizeof *sc->event_keys, compare_event);
 	gv->events = gov_grow(gv->events, &gv->event_cap, n, sizeof *gv->events);
 	for (size_t j = 0; j < n; j++)
-		gv->events[j] = (gov_ref_t){sc->event_keys[j].index, sc->event_keys[j].event->serial};
+		gv->events[j] =
+		    (gov_ref_t){sc->event_keys[j].index, sc->event_keys[j].event->serial};
 	gv->event_count = n;
 }

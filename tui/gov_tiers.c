@@ -54,9 +54,7 @@ static uint32_t *hash_slot(const gov_view_t *gv, const char *name)
 static void row_clear(gov_tier_row_t *row)
 {
 	char *keep = row->name;
-	*row = (gov_tier_row_t){.name = keep,
-	                        .worst_kpi = {SIZE_MAX, 0},
-	                        .worst_attainment = NAN};
+	*row = (gov_tier_row_t){.name = keep, .worst_kpi = {SIZE_MAX, 0}, .worst_attainment = NAN};
 }
 
 /* The row named `name`, added if new; NULL for a name that is no row. */
@@ -125,8 +123,7 @@ static int compare_row(const void *a, const void *b)
 	return strcmp(ra->name, rb->name);
 }
 
-static void count_readings(gov_view_t *gv, const store_t *st, const view_t *v,
-                           const scope_t *scope)
+static void count_readings(gov_view_t *gv, const store_t *st, const view_t *v, const scope_t *scope)
 {
 	size_t n = store_reading_count(st);
 	for (size_t i = 0; i < n; i++) {

@@ -90,8 +90,8 @@ static int compare_kpi(const void *a, const void *b)
 static gov_category_t *category_at(gov_view_t *gv, size_t c, const char *name)
 {
 	if (c >= gv->category_count) {
-		gv->categories = gov_grow(gv->categories, &gv->category_cap, c + 1,
-		                          sizeof *gv->categories);
+		gv->categories =
+		    gov_grow(gv->categories, &gv->category_cap, c + 1, sizeof *gv->categories);
 		gv->categories[c].name = NULL;
 		gv->category_count = c + 1;
 	}

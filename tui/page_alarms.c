@@ -58,8 +58,7 @@ static void alarms_draw(WINDOW *win, const ui_ctx_t *ctx, nav_t *nav)
 	}
 	for (int i = 0; i < rows && nav->alarm_scroll + i < total; i++) {
 		int at = nav->alarm_scroll + i;
-		alarm_row_draw(win, 1 + i, 2, w - 4, ctx,
-		               view_alarm(ctx->view, (size_t)at),
+		alarm_row_draw(win, 1 + i, 2, w - 4, ctx, view_alarm(ctx->view, (size_t)at),
 		               at == nav->alarm_selected);
 	}
 	if (total > rows) {
@@ -112,16 +111,15 @@ static bool alarms_key(action_t act, const ui_ctx_t *ctx, nav_t *nav)
 		break;
 	case ACT_OPEN:
 		if (nav->alarm_selected < total)
-			show_reading(ctx, nav,
-			             view_alarm(ctx->view, (size_t)nav->alarm_selected));
+			show_reading(ctx, nav, view_alarm(ctx->view, (size_t)nav->alarm_selected));
 		return true;
 	default:
 		return false;
 	}
 	nav->alarm_selected = clamp(nav->alarm_selected, 0, total ? total - 1 : 0);
 	if (total)
-		nav->alarm_serial = nav_serial(
-		    ctx->store, view_alarm(ctx->view, (size_t)nav->alarm_selected));
+		nav->alarm_serial =
+		    nav_serial(ctx->store, view_alarm(ctx->view, (size_t)nav->alarm_selected));
 	return true;
 }
 

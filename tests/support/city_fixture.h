@@ -42,8 +42,8 @@ typedef struct city_fixture {
 	view_t view;
 	gov_view_t gov;
 	scope_t scope;
-	int64_t now_ms;   /* steady time of the last second ingested */
-	int64_t clock_ms; /* wall clock, the same instant */
+	int64_t now_ms;               /* steady time of the last second ingested */
+	int64_t clock_ms;             /* wall clock, the same instant */
 	int kpi_source, event_source; /* store source indices; domains are 0.. */
 } city_fixture_t;
 

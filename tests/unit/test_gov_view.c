@@ -103,16 +103,16 @@ static void test_kpi_board_order_and_counts(void **state)
 	    {"none.off", NULL, NULL, NULL, 1, 4, false},
 	    {"a.on", "A", NULL, NULL, 3, 4, true},
 	    {"a.nodata", "A", NULL, NULL, NAN, 4, false},
-	    {"a.far", "A", NULL, NULL, 1, 4, false},   /* 0.25 */
-	    {"a.near", "A", NULL, NULL, 3, 4, false},  /* 0.75 */
-	    {"a.far2", "A", NULL, NULL, 16, 4, true},  /* 0.25, tie: by name */
+	    {"a.far", "A", NULL, NULL, 1, 4, false},    /* 0.25 */
+	    {"a.almost", "A", NULL, NULL, 3, 4, false}, /* 0.75 */
+	    {"a.far2", "A", NULL, NULL, 16, 4, true},   /* 0.25, tie: by name */
 	    {"a.notarget", "A", NULL, NULL, 2, NAN, false},
 	};
 	put_kpis(&r, ks, sizeof ks / sizeof *ks, T0);
 	rig_eval(&r, NULL, T0, T0);
 
-	const char *order[] = {"a.far", "a.far2", "a.near", "a.nodata", "a.notarget",
-	                       "a.on",  "b.on",   "none.off"};
+	const char *order[] = {"a.far",      "a.far2", "a.almost", "a.nodata",
+	                       "a.notarget", "a.on",   "b.on",     "none.off"};
 	assert_int_equal(r.gv.kpi_count, 8);
 	for (size_t j = 0; j < 8; j++)
 		assert_string_equal(kpi_id(&r, j), order[j]);
@@ -284,8 +284,8 @@ static void test_events_order_and_summary(void **state)
 	     T0 - 100 * m, T0 - 50 * m, false}, /* closed: never overdue, not listed */
 	    {"info.noage", "江北区", "观音桥街道", SEVERITY_INFO, STAGE_SENSED, TIER_STREET, 0, 0,
 	     false},
-	    {"info.aged", "江北区", "观音桥街道", SEVERITY_INFO, STAGE_SENSED, TIER_STREET,
-	     T0 - m, 0, false},
+	    {"info.aged", "江北区", "观音桥街道", SEVERITY_INFO, STAGE_SENSED, TIER_STREET, T0 - m,
+	     0, false},
 	};
 	put_events(&r, es, sizeof es / sizeof *es, T0);
 	rig_eval(&r, NULL, T0, T0);
@@ -385,8 +385,8 @@ static void test_tiers(void **state)
 	};
 	put_kpis(&r, ks, sizeof ks / sizeof *ks, T0);
 	const espec_t es[] = {
-	    {"e.b", "B区", "b街", SEVERITY_CRITICAL, STAGE_HANDLING, TIER_STREET, T0 - 1000,
-	     T0 - 1, false},
+	    {"e.b", "B区", "b街", SEVERITY_CRITICAL, STAGE_HANDLING, TIER_STREET, T0 - 1000, T0 - 1,
+	     false},
 	    {"e.b2", "B区", "b街", SEVERITY_MINOR, STAGE_CLOSED, TIER_STREET, T0 - 1000, 0, false},
 	};
 	put_events(&r, es, 2, T0);
@@ -478,7 +478,8 @@ static unsigned check_scoped(const city_fixture_t *fx)
 	for (size_t a = 0; a < view_alarm_count(v); a++) {
 		const reading_t *r = store_reading(st, view_alarm(v, a));
 		assert_true(in(s, r->district, r->street));
-		crit += alarm_level_is_critical(alarm_engine_state(fx->alarms, view_alarm(v, a)).level);
+		crit +=
+		    alarm_level_is_critical(alarm_engine_state(fx->alarms, view_alarm(v, a)).level);
 	}
 	assert_int_equal(v->alarms_critical, crit);
 

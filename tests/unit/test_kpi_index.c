@@ -224,8 +224,8 @@ static void test_names(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(test_worked_example),    cmocka_unit_test(test_status_and_distance),
-	    cmocka_unit_test(test_attainment_edges),  cmocka_unit_test(test_memberships),
+	    cmocka_unit_test(test_worked_example),   cmocka_unit_test(test_status_and_distance),
+	    cmocka_unit_test(test_attainment_edges), cmocka_unit_test(test_memberships),
 	    cmocka_unit_test(test_all_without_data), cmocka_unit_test(test_names),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
