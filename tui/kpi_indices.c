@@ -1,0 +1,88 @@
+#include "kpi_indices.h"
+
+#include <math.h>
+#include <stdio.h>
+
+#include "glyphs.h"
+#include "i18n.h"
+#include "score.h"
+#include "sparkline.h"
+#include "text_draw.h"
+#include "theme.h"
+
+int kpi_indices_rows(int h, int w)
+{
+	return h >= 40 && w >= 120 ? 2 + SCORE_ROWS : 3;
+}
+
+/* "发展 Development", or in ASCII mode only the title. */
+static void index_name(kpi_index_id_t id, char *buf, size_t size)
+{
+	if (glyphs()->ascii)
+		snprintf(buf, size, "%s", _(kpi_index_title(id)));
+	else
+		snprintf(buf, size, "%s %s", kpi_index_name_zh(id), _(kpi_index_title(id)));
+}
+
+/* "12 of 15 with data", "12/15 with data" or "data 12/15": the longest
+ * that fits `room`. */
+static void members_text(const kpi_index_score_t *s, int room, char *buf, size_t size)
+{
+	snprintf(buf, size, _("%u of %u with data"), s->counted, s->members);
+	if (text_draw_width(buf) > room)
+		snprintf(buf, size, _("%u/%u with data"), s->counted, s->members);
+	if (text_draw_width(buf) > room)
+		snprintf(buf, size, _("data %u/%u"), s->counted, s->members);
+}
+
+static void draw_one(WINDOW *win, int y, int x, int rows, int w, const gov_view_t *gv,
+                     kpi_index_id_t id)
+{
+	const kpi_index_score_t *s = &gv->indices[id];
+	char name[96], score[32], members[64];
+	index_name(id, name, sizeof name);
+	bool has = isfinite(s->score);
+	if (has)
+		snprintf(score, sizeof score, "%.1f", s->score);
+	else
+		snprintf(score, sizeof score, "%s", "--");
+	attr_t value = has ? theme_attr(ROLE_VALUE) : theme_attr(ROLE_DIM);
+	attr_t normal = theme_attr(ROLE_NORMAL);
+	int cw = w - 1; /* a column of space between indices */
+	for (int r = 0; r < rows; r++)
+		text_fill(win, y + r, x, w, normal);
+	text_draw(win, y, x, cw, name, theme_attr(ROLE_TITLE));
+	float trend[GOV_TREND_LEN];
+	size_t n = gov_trend(gv, id, trend, GOV_TREND_LEN);
+	int spark_y, sx = x;
+	if (rows > 3) { /* large digits, then trend and members on one line */
+		score_draw(win, y + 1, x, cw, score, value);
+		spark_y = y + 1 + SCORE_ROWS;
+	} else { /* score and trend, then members */
+		spark_y = y + 1;
+		sx += text_draw(win, spark_y, x, cw, score, value | A_BOLD) + 1;
+	}
+	int spark = x + cw - sx;
+	if (spark > 16)
+		spark = 16;
+	if (rows > 3)
+		members_text(s, cw - spark - 1, members, sizeof members);
+	else
+		members_text(s, cw, members, sizeof members);
+	if (spark >= 4 && n > 0)
+		sparkline_draw(win, spark_y, sx, spark, trend, n, 0, 0);
+	if (rows > 3)
+		text_draw(win, spark_y, sx + spark + 1, cw - spark - 1, members, theme_attr(ROLE_DIM));
+	else
+		text_draw(win, y + 2, x, cw, members, theme_attr(ROLE_DIM));
+}
+
+void kpi_indices_draw(WINDOW *win, int y, int x, int rows, int w, const gov_view_t *gv)
+{
+	if (gv == NULL || w < KPI_INDEX_COUNT * 6)
+		return;
+	for (int i = 0; i < KPI_INDEX_COUNT; i++) {
+		int ix = x + w * i / KPI_INDEX_COUNT, iw = x + w * (i + 1) / KPI_INDEX_COUNT - ix;
+		draw_one(win, y, ix, rows, iw, gv, (kpi_index_id_t)i);
+	}
+}
