@@ -102,10 +102,12 @@ bullet_t kpi_row_bullet(const kpi_t *k)
 	              .has_target = k->has_target,
 	              .target = k->target,
 	              .better_lower = k->better_lower};
-	/* A rate in percent is read against its whole: 0..100. */
+	/* A rate in percent near its whole (a 95 % target) is read against
+	 * 0..100; a small one (3 %) on the default scale, or it would vanish. */
 	bool in_range = (!k->has_value || (k->value >= 0 && k->value <= 100)) &&
 	                (!k->has_target || (k->target >= 0 && k->target <= 100));
-	if (strcmp(k->unit, "%") == 0 && in_range) {
+	double big = fmax(k->has_value ? k->value : 0, k->has_target ? k->target : 0);
+	if (strcmp(k->unit, "%") == 0 && in_range && big >= 50) {
 		b.min = 0;
 		b.max = 100;
 	}
@@ -119,7 +121,15 @@ int kpi_row_decimals(const kpi_t *k)
 		m = fabs(k->value);
 	if (k->has_target && isfinite(k->target) && fabs(k->target) > m)
 		m = fabs(k->target);
-	return m >= 1000 ? 0 : m >= 10 ? 1 : m >= 1 ? 2 : 3;
+	int d = m >= 1000 ? 0 : m >= 10 ? 1 : m >= 1 ? 2 : 3;
+	/* A value off its target by less than the last digit would print as
+	 * equal to it ("99.9/99.9"): more digits, up to four. */
+	if (kpi_status(k) != KPI_NO_DATA) {
+		double dist = fabs(k->value - k->target);
+		while (d < 4 && dist > 0 && dist < 0.5 * pow(10, -d))
+			d++;
+	}
+	return d;
 }
 
 /* A number as shown, never "-0". */
