@@ -78,8 +78,15 @@ void kpi_row_header(WINDOW *win, int y, int x, const kpi_row_layout_t *l)
 	attr_t label = theme_attr(ROLE_DIM);
 	cols_t c = cols_of(x, l);
 	text_draw(win, y, c.name, l->name, _("KPI"), label);
-	if (l->bullet)
-		text_draw(win, y, c.bullet, l->bullet, _("against target"), label);
+	if (l->bullet) {
+		/* with the legend of its bands when it fits */
+		char legend[128];
+		snprintf(legend, sizeof legend, _("against target %s poor %s fair %s target"),
+		         glyphs()->ascii ? ":" : "▒", glyphs()->ascii ? "." : "░",
+		         glyphs()->ascii ? "|" : "┃");
+		bool fits = text_draw_width(legend) <= l->bullet;
+		text_draw(win, y, c.bullet, l->bullet, fits ? legend : _("against target"), label);
+	}
 	text_draw_right(win, y, c.value, l->value, _("value/target"), label);
 	text_draw_right(win, y, c.distance, l->distance, _("distance"), label);
 	if (l->trend)

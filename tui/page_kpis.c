@@ -16,19 +16,22 @@
 #include "text_draw.h"
 #include "theme.h"
 
-/* Rows above the list: the indices, the totals line, and the column
- * headings when the body has room for them. */
+/* Rows above the list: the indices, the totals line, a line on a failing
+ * KPI source when there is one, and the column headings when the body has
+ * room for them. */
 typedef struct board_layout {
-	int index_rows; /* 0 when nothing is in scope */
-	int totals_y, header_y; /* header_y -1: no headings */
+	int index_rows;
+	int totals_y, note_y, header_y; /* -1: not shown */
 	int list_y, list_rows;
 } board_layout_t;
 
-static board_layout_t board_layout(int h, int w)
+static board_layout_t board_layout(int h, int w, bool note)
 {
-	board_layout_t l = {.index_rows = kpi_indices_rows(h, w), .header_y = -1};
+	board_layout_t l = {.index_rows = kpi_indices_rows(h, w), .note_y = -1, .header_y = -1};
 	l.totals_y = l.index_rows;
 	l.list_y = l.totals_y + 1;
+	if (note)
+		l.note_y = l.list_y++;
 	if (h >= 30)
 		l.header_y = l.list_y++;
 	l.list_rows = h - l.list_y > 1 ? h - l.list_y : 1;
@@ -83,8 +86,7 @@ static void draw_totals(WINDOW *win, int y, int w, const ui_ctx_t *ctx, const na
                         size_t rows)
 {
 	const gov_view_t *gv = ctx->gov;
-	char text[256], note[512];
-	int role = kpi_source_note(ctx, note, sizeof note);
+	char text[256];
 	snprintf(text, sizeof text, _("%zu KPIs: %u off target, %u on target, %u no data"),
 	         gv->kpi_count, gv->kpi_off_target, gv->kpi_on_target, gv->kpi_no_data);
 	text_fill(win, y, 0, w, theme_attr(ROLE_NORMAL));
@@ -97,8 +99,6 @@ static void draw_totals(WINDOW *win, int y, int w, const ui_ctx_t *ctx, const na
 		             : rows,
 		         rows);
 	int ww = text_draw_width(where);
-	if (note[0])
-		text_draw(win, y, x, w - x - ww - 1, note, theme_attr(role));
 	if (where[0] && w - ww > x)
 		text_draw_right(win, y, 0, w, where, theme_attr(ROLE_DIM));
 }
@@ -120,7 +120,9 @@ static void kpis_draw(WINDOW *win, const ui_ctx_t *ctx, nav_t *nav)
 	int h, w;
 	getmaxyx(win, h, w);
 	werase(win);
-	board_layout_t l = board_layout(h, w);
+	char note[512];
+	int note_role = kpi_source_note(ctx, note, sizeof note);
+	board_layout_t l = board_layout(h, w, note[0] != '\0');
 	nav->body_rows = l.list_rows;
 	nav->body_cols = w;
 	const gov_view_t *gv = ctx->gov;
@@ -135,6 +137,8 @@ static void kpis_draw(WINDOW *win, const ui_ctx_t *ctx, nav_t *nav)
 	kpi_board_build(&b, gv, ctx->store, nav);
 	place_selection(&b, nav, l.list_rows);
 	draw_totals(win, l.totals_y, w, ctx, nav, b.count);
+	if (l.note_y >= 0)
+		text_draw(win, l.note_y, 0, w, note, theme_attr(note_role));
 	kpi_row_layout_t rl = kpi_row_layout(w, widest_label(ctx));
 	if (l.header_y >= 0)
 		kpi_row_header(win, l.header_y, 0, &rl);

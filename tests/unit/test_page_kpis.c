@@ -253,6 +253,80 @@ static void test_scope(void **state)
 	city_fixture_set_scope(&fx, NULL);
 }
 
+/* The frame of a hand-made store with no KPI, at 80x24. Caller frees. */
+static char *empty_board(store_t *st)
+{
+	alarm_engine_t *alarms = alarm_engine_create();
+	view_t view;
+	view_init(&view);
+	view_update(&view, st, alarms, CITY_FIXTURE_NOW_MS);
+	gov_view_t gv;
+	gov_view_init(&gv);
+	gov_view_update(&gv, st, &view, alarms, NULL, CITY_FIXTURE_NOW_MS, CITY_FIXTURE_NOW_MS);
+	ui_ctx_t ctx = {.store = st,
+	                .alarms = alarms,
+	                .view = &view,
+	                .gov = &gv,
+	                .now_ms = CITY_FIXTURE_NOW_MS,
+	                .clock_ms = CITY_FIXTURE_NOW_MS};
+	vscreen_t *vs = vscreen_open("xterm-256color", 24, 80, false);
+	assert_non_null(vs);
+	frame_t f = {0};
+	frame_layout(&f, 24, 80);
+	nav_t nav = {.page = PAGE_KPIS};
+	frame_draw(&f, &ctx, &nav);
+	frame_stage(&f);
+	char *text = snapshot_text(newscr, false);
+	frame_free(&f);
+	vscreen_close(vs);
+	gov_view_free(&gv);
+	view_free(&view);
+	alarm_engine_destroy(alarms);
+	return text;
+}
+
+/* An empty board says why: no KPI source, a KPI source never answered,
+ * failing, or answering with none. */
+static void test_empty_states(void **state)
+{
+	(void)state;
+	store_t *st = store_create();
+	store_add_source(st, "water", "http://127.0.0.1:8080/v1/feeds/water", 1000, 3000);
+	char *text = empty_board(st);
+	assert_non_null(strstr(text, "No KPIs: no source sends them"));
+	free(text);
+	int k = store_add_source(st, "kpis", "http://127.0.0.1:8080/v1/kpis", 5000, 15000);
+	text = empty_board(st);
+	assert_non_null(strstr(text, "No KPIs yet: waiting for the first answer of kpis."));
+	free(text);
+	store_poll_failed(st, k, "Couldn't connect to server", CITY_FIXTURE_NOW_MS);
+	text = empty_board(st);
+	assert_non_null(strstr(text, "No KPIs: source kpis failing: Couldn't connect to server"));
+	free(text);
+	store_begin_poll(st, k, CITY_FIXTURE_NOW_MS);
+	store_end_poll(st, k, &(poll_report_t){0}, CITY_FIXTURE_NOW_MS);
+	text = empty_board(st);
+	assert_non_null(strstr(text, "No KPIs: source kpis answers but sends none."));
+	free(text);
+	store_destroy(st);
+}
+
+/* KPIs whose source now fails are shown, and the board says they are old.
+ * Last: it leaves the fixture's KPI source failing. */
+static void test_failing_source_note(void **state)
+{
+	(void)state;
+	store_poll_failed(fx.store, fx.kpi_source, "Couldn't connect to server",
+	                  fx.now_ms + 60000);
+	fx.now_ms += 60000;
+	nav_t nav = {.page = PAGE_KPIS};
+	char *text = frame_text(80, 24, &nav, false);
+	fx.now_ms -= 60000;
+	assert_non_null(strstr(text, "source kpis failing: Couldn't connect to server; KPIs as of 1m"));
+	assert_non_null(strstr(text, "沙坪坝区·城市更新项目开工率"));
+	free(text);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -266,6 +340,8 @@ int main(void)
 	    cmocka_unit_test(test_navigation),
 	    cmocka_unit_test(test_selection_kept_by_serial),
 	    cmocka_unit_test(test_scope),
+	    cmocka_unit_test(test_empty_states),
+	    cmocka_unit_test(test_failing_source_note),
 	};
 	return cmocka_run_group_tests(tests, open_city, close_city);
 }
