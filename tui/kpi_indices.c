@@ -35,6 +35,31 @@ static void members_text(const kpi_index_score_t *s, int room, char *buf, size_t
 		snprintf(buf, size, _("data %u/%u"), s->counted, s->members);
 }
 
+/* The trend's scale: its range, widened to TREND_SPAN_MIN points around its
+ * middle, so that a wobble of a tenth of a point does not fill the cell
+ * height as a plunge would. */
+#define TREND_SPAN_MIN 2.0
+static void trend_scale(const float *v, size_t n, double *lo, double *hi)
+{
+	*lo = INFINITY;
+	*hi = -INFINITY;
+	for (size_t i = 0; i < n; i++) {
+		if (!isfinite(v[i]))
+			continue;
+		*lo = fmin(*lo, v[i]);
+		*hi = fmax(*hi, v[i]);
+	}
+	if (!(*lo <= *hi)) {
+		*lo = *hi = 0; /* only gaps: the sparkline draws none */
+		return;
+	}
+	if (*hi - *lo < TREND_SPAN_MIN) {
+		double mid = (*lo + *hi) / 2;
+		*lo = mid - TREND_SPAN_MIN / 2;
+		*hi = mid + TREND_SPAN_MIN / 2;
+	}
+}
+
 static void draw_one(WINDOW *win, int y, int x, int rows, int w, const gov_view_t *gv,
                      kpi_index_id_t id)
 {
@@ -69,8 +94,11 @@ static void draw_one(WINDOW *win, int y, int x, int rows, int w, const gov_view_
 		members_text(s, cw - spark - 1, members, sizeof members);
 	else
 		members_text(s, cw, members, sizeof members);
-	if (spark >= 4 && n > 0)
-		sparkline_draw(win, spark_y, sx, spark, trend, n, 0, 0);
+	if (spark >= 4 && n > 0) {
+		double lo, hi;
+		trend_scale(trend, n, &lo, &hi);
+		sparkline_draw(win, spark_y, sx, spark, trend, n, lo, hi);
+	}
 	if (rows > 3)
 		text_draw(win, spark_y, sx + spark + 1, cw - spark - 1, members, theme_attr(ROLE_DIM));
 	else
