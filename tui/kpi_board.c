@@ -5,7 +5,7 @@
 
 #include "xalloc.h"
 
-#define FOLD_MAX (sizeof ((nav_t *)0)->kpi_folded / sizeof ((nav_t *)0)->kpi_folded[0])
+#define FOLD_MAX (sizeof((nav_t *)0)->kpi_folded / sizeof((nav_t *)0)->kpi_folded[0])
 
 /* FNV-1a: stable from run to run, so folds survive the category moving. */
 uint32_t kpi_board_hash(const char *name)

@@ -19,10 +19,10 @@
 #define KPI_BOARD_HEADER (UINT64_C(1) << 63)
 
 typedef struct kpi_board_row {
-	size_t category;  /* gov_view categories[] index */
-	bool header;      /* a category's header row, else one KPI */
-	gov_ref_t ref;    /* the KPI (not for a header) */
-	uint64_t serial;  /* the row's identity (above) */
+	size_t category; /* gov_view categories[] index */
+	bool header;     /* a category's header row, else one KPI */
+	gov_ref_t ref;   /* the KPI (not for a header) */
+	uint64_t serial; /* the row's identity (above) */
 } kpi_board_row_t;
 
 typedef struct kpi_board {

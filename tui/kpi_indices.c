@@ -100,7 +100,8 @@ static void draw_one(WINDOW *win, int y, int x, int rows, int w, const gov_view_
 		sparkline_draw(win, spark_y, sx, spark, trend, n, lo, hi);
 	}
 	if (rows > 3)
-		text_draw(win, spark_y, sx + spark + 1, cw - spark - 1, members, theme_attr(ROLE_DIM));
+		text_draw(win, spark_y, sx + spark + 1, cw - spark - 1, members,
+		          theme_attr(ROLE_DIM));
 	else
 		text_draw(win, y + 2, x, cw, members, theme_attr(ROLE_DIM));
 }

@@ -192,7 +192,9 @@ void kpi_row_draw(WINDOW *win, int y, int x, const kpi_row_layout_t *l, const kp
 	 * before the name so the selection shows where the name is short. */
 	text_fill(win, y, x, l->marker + l->name, base);
 	text_draw(win, y, x, 1, kpi_row_marker(k),
-	          selected ? base | A_BOLD : st == KPI_OFF_TARGET ? off : dim);
+	          selected               ? base | A_BOLD
+	          : st == KPI_OFF_TARGET ? off
+	                                 : dim);
 	text_draw(win, y, c.name, l->name, kpi_row_label(k), base);
 	if (l->bullet) {
 		bullet_t b = kpi_row_bullet(k);

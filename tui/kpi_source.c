@@ -60,7 +60,8 @@ int kpi_source_empty(const ui_ctx_t *ctx, char *buf, size_t size)
 	}
 	kpi_sources_t s = kpi_sources(st);
 	if (s.count == 0) {
-		snprintf(buf, size, "%s", _("No KPIs: no source sends them (a source at /v1/kpis would)."));
+		snprintf(buf, size, "%s",
+		         _("No KPIs: no source sends them (a source at /v1/kpis would)."));
 		return ROLE_DIM;
 	}
 	if (s.failing) {
@@ -71,7 +72,8 @@ int kpi_source_empty(const ui_ctx_t *ctx, char *buf, size_t size)
 	}
 	const source_status_t *src = store_source(st, s.first);
 	if (s.waiting) {
-		snprintf(buf, size, _("No KPIs yet: waiting for the first answer of %s."), src->name);
+		snprintf(buf, size, _("No KPIs yet: waiting for the first answer of %s."),
+		         src->name);
 		return ROLE_DIM;
 	}
 	snprintf(buf, size, _("No KPIs: source %s answers but sends none."), src->name);

@@ -192,9 +192,10 @@ static void kpi_draw(WINDOW *win, const ui_ctx_t *ctx, nav_t *nav)
 	nav->body_cols = w;
 	const kpi_t *k = shown_kpi(ctx, nav);
 	if (k == NULL) {
-		text_draw(win, 1, 2, w - 4,
-		          _("KPI no longer reported: its source stopped sending it. Esc goes back."),
-		          theme_attr(ROLE_DIM));
+		text_draw(
+		    win, 1, 2, w - 4,
+		    _("KPI no longer reported: its source stopped sending it. Esc goes back."),
+		    theme_attr(ROLE_DIM));
 		return;
 	}
 	/* "! 江北区·12345热线办结率   district.hotline_resolution.jiangbei" */

@@ -60,7 +60,7 @@ int score_draw(WINDOW *win, int y, int x, int maxcols, const char *text, attr_t 
 		for (int r = 0; r < SCORE_ROWS; r++) {
 			for (int i = 0; i < gw; i++) {
 				char c = g->rows[r][i];
-				const char *s = ascii ? (char[2]){c, '\0'}
+				const char *s = ascii      ? (char[2]){c, '\0'}
 				                : c == '#' ? "█"
 				                : c == '^' ? "▀"
 				                           : " ";

@@ -26,22 +26,22 @@ static const struct {
     {"on target", {.has_value = true, .value = 90, .has_target = true, .target = 80}},
     {"fair", {.has_value = true, .value = 75, .has_target = true, .target = 80}},
     {"poor", {.has_value = true, .value = 30, .has_target = true, .target = 80}},
-    {"eighths", {.has_value = true, .value = 33, .has_target = true, .target = 80,
-                 .min = 0, .max = 100}},
-    {"lower ok", {.has_value = true, .value = 1.62, .has_target = true, .target = 1.8,
-                  .better_lower = true}},
-    {"lower off", {.has_value = true, .value = 2.1, .has_target = true, .target = 1.8,
-                   .better_lower = true}},
-    {"beyond", {.has_value = true, .value = 130, .has_target = true, .target = 80,
-                .min = 0, .max = 100}},
-    {"below", {.has_value = true, .value = -5, .has_target = true, .target = 80,
-               .min = 0, .max = 100}},
+    {"eighths",
+     {.has_value = true, .value = 33, .has_target = true, .target = 80, .min = 0, .max = 100}},
+    {"lower ok",
+     {.has_value = true, .value = 1.62, .has_target = true, .target = 1.8, .better_lower = true}},
+    {"lower off",
+     {.has_value = true, .value = 2.1, .has_target = true, .target = 1.8, .better_lower = true}},
+    {"beyond",
+     {.has_value = true, .value = 130, .has_target = true, .target = 80, .min = 0, .max = 100}},
+    {"below",
+     {.has_value = true, .value = -5, .has_target = true, .target = 80, .min = 0, .max = 100}},
     {"no data", {.has_target = true, .target = 80}},
     {"no target", {.has_value = true, .value = 40}},
-    {"negative", {.has_value = true, .value = -3, .has_target = true, .target = -1,
-                  .better_lower = true}},
-    {"zero target", {.has_value = true, .value = 0.4, .has_target = true, .target = 0,
-                     .better_lower = true}},
+    {"negative",
+     {.has_value = true, .value = -3, .has_target = true, .target = -1, .better_lower = true}},
+    {"zero target",
+     {.has_value = true, .value = 0.4, .has_target = true, .target = 0, .better_lower = true}},
 };
 enum { N = sizeof cases / sizeof cases[0] };
 
@@ -106,11 +106,11 @@ static void test_bullet_colour_only_off_target(void **state)
 {
 	(void)state;
 	vscreen_t *vs = draw_all(true, false);
-	assert_int_equal(pair_at(vs, 0, 12), theme_pair(ROLE_BULLET_BAR));   /* on target */
-	assert_int_equal(pair_at(vs, 1, 12), theme_pair(ROLE_BULLET_OFF));   /* fair */
-	assert_int_equal(pair_at(vs, 2, 12), theme_pair(ROLE_BULLET_OFF));   /* poor */
-	assert_int_equal(pair_at(vs, 4, 12), theme_pair(ROLE_BULLET_BAR));   /* lower, ok */
-	assert_int_equal(pair_at(vs, 5, 12), theme_pair(ROLE_BULLET_OFF));   /* lower, off */
+	assert_int_equal(pair_at(vs, 0, 12), theme_pair(ROLE_BULLET_BAR)); /* on target */
+	assert_int_equal(pair_at(vs, 1, 12), theme_pair(ROLE_BULLET_OFF)); /* fair */
+	assert_int_equal(pair_at(vs, 2, 12), theme_pair(ROLE_BULLET_OFF)); /* poor */
+	assert_int_equal(pair_at(vs, 4, 12), theme_pair(ROLE_BULLET_BAR)); /* lower, ok */
+	assert_int_equal(pair_at(vs, 5, 12), theme_pair(ROLE_BULLET_OFF)); /* lower, off */
 	assert_int_equal(pair_at(vs, 0, 12 + W - 1), theme_pair(ROLE_BULLET_BAND));
 	vscreen_close(vs);
 }

@@ -21,7 +21,7 @@
 #include "snapshot.h"
 #include "vscreen.h"
 
-#define SEED 7
+#define SEED    7
 #define HISTORY 120 /* s: 13 samples of the indices' trend */
 
 /* The city fixture, opened once: the city scale costs a second or two. */
@@ -177,8 +177,7 @@ static void test_navigation(void **state)
 	assert_int_equal(nav.kpi_folded_count, 0);
 	/* End, Home, PgDn */
 	assert_true(nav_key(ACT_END, &ctx, &nav));
-	assert_int_equal(nav.kpis.selected,
-	                 (int)(fx.gov.category_count + fx.gov.kpi_count) - 1);
+	assert_int_equal(nav.kpis.selected, (int)(fx.gov.category_count + fx.gov.kpi_count) - 1);
 	assert_true(nav_key(ACT_HOME, &ctx, &nav));
 	assert_int_equal(nav.kpis.selected, 0);
 	assert_true(nav_key(ACT_PAGE_DOWN, &ctx, &nav));
@@ -316,13 +315,13 @@ static void test_empty_states(void **state)
 static void test_failing_source_note(void **state)
 {
 	(void)state;
-	store_poll_failed(fx.store, fx.kpi_source, "Couldn't connect to server",
-	                  fx.now_ms + 60000);
+	store_poll_failed(fx.store, fx.kpi_source, "Couldn't connect to server", fx.now_ms + 60000);
 	fx.now_ms += 60000;
 	nav_t nav = {.page = PAGE_KPIS};
 	char *text = frame_text(80, 24, &nav, false);
 	fx.now_ms -= 60000;
-	assert_non_null(strstr(text, "source kpis failing: Couldn't connect to server; KPIs as of 1m"));
+	assert_non_null(
+	    strstr(text, "source kpis failing: Couldn't connect to server; KPIs as of 1m"));
 	assert_non_null(strstr(text, "沙坪坝区·城市更新项目开工率"));
 	free(text);
 }
