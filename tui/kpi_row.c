@@ -17,7 +17,7 @@ enum {
 	COL_DISTANCE = 8, /* "+1234.5" */
 	COL_PERIOD = 8,   /* "2026-11", "2026-Q3" */
 	BULLET_MIN = 10,
-	BULLET_MAX = 48,
+	BULLET_MAX = 60,
 	NAME_MIN = 10,
 };
 
@@ -27,7 +27,7 @@ kpi_row_layout_t kpi_row_layout(int width, int name_max)
 	if (width >= 100)
 		l.period = COL_PERIOD;
 	if (width >= 120)
-		l.trend = width >= 160 ? 24 : 16;
+		l.trend = 16;
 	int bullet = width >= 160 ? 36 : width >= 120 ? 28 : 16;
 	/* fixed columns, each after a one-column gap */
 	int fixed = l.marker + (l.value + 1) + (l.distance + 1) + (l.trend ? l.trend + 1 : 0) +
@@ -42,16 +42,23 @@ kpi_row_layout_t kpi_row_layout(int width, int name_max)
 		bullet = rest - NAME_MIN;
 	l.bullet = bullet;
 	l.name = rest - bullet;
-	/* Names need no more than the widest; the rest goes to the bullet. */
+	/* Names need no more than the widest; the rest goes to the bullet,
+	 * then to the trend (a KPI's history holds up to STORE_KPI_HISTORY). */
 	if (name_max < NAME_MIN)
 		name_max = NAME_MIN;
-	if (l.name > name_max + 1) {
-		int extra = l.name - (name_max + 1);
+	int extra = l.name - (name_max + 1);
+	if (extra > 0) {
 		int grow = l.bullet + extra > BULLET_MAX ? BULLET_MAX - l.bullet : extra;
-		if (grow > 0) {
-			l.bullet += grow;
-			l.name -= grow;
-		}
+		grow = grow > 0 ? grow : 0;
+		l.bullet += grow;
+		l.name -= grow;
+		extra -= grow;
+	}
+	if (extra > 0 && l.trend) {
+		int grow = l.trend + extra > STORE_KPI_HISTORY ? STORE_KPI_HISTORY - l.trend : extra;
+		grow = grow > 0 ? grow : 0;
+		l.trend += grow;
+		l.name -= grow;
 	}
 	return l;
 }
