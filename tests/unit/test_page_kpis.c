@@ -22,7 +22,7 @@
 #include "vscreen.h"
 
 #define SEED    7
-#define HISTORY 120 /* s: 13 samples of the indices' trend */
+#define HISTORY 40 /* s: 5 samples of the indices' trend; more is slow under valgrind */
 
 /* The city fixture, opened once: the city scale costs a second or two. */
 static city_fixture_t fx;
