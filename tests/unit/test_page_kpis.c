@@ -230,6 +230,27 @@ static void test_selection_kept_by_serial(void **state)
 	assert_int_equal(nav.kpis.serial, serial);
 }
 
+/* kpi_board_find: a KPI found again when rows came above it, the row
+ * kept (clamped) when it went. */
+static void test_board_find(void **state)
+{
+	(void)state;
+	kpi_board_row_t before[] = {{.serial = KPI_BOARD_HEADER | 1}, {.serial = 5}, {.serial = 7}};
+	kpi_board_row_t after[] = {
+	    {.serial = KPI_BOARD_HEADER | 1}, {.serial = 3}, {.serial = 5}, {.serial = 7}};
+	kpi_board_t b = {before, 3};
+	uint64_t serial = 7;
+	assert_int_equal(kpi_board_find(&b, 2, &serial), 2);
+	b = (kpi_board_t){after, 4};
+	assert_int_equal(kpi_board_find(&b, 2, &serial), 3);
+	assert_int_equal(serial, 7);
+	b = (kpi_board_t){before, 2}; /* 7 gone: the nearest row */
+	assert_int_equal(kpi_board_find(&b, 3, &serial), 1);
+	assert_int_equal(serial, 5);
+	b = (kpi_board_t){NULL, 0};
+	assert_int_equal(kpi_board_find(&b, 3, &serial), 0);
+}
+
 /* A district scope: only its KPIs; a scope with none says so. */
 static void test_scope(void **state)
 {
@@ -338,6 +359,7 @@ int main(void)
 	    cmocka_unit_test(test_kpi_gone),
 	    cmocka_unit_test(test_navigation),
 	    cmocka_unit_test(test_selection_kept_by_serial),
+	    cmocka_unit_test(test_board_find),
 	    cmocka_unit_test(test_scope),
 	    cmocka_unit_test(test_empty_states),
 	    cmocka_unit_test(test_failing_source_note),
