@@ -32,7 +32,8 @@ int16_t history_encode(double v, history_scale_t sc)
 		return q > 1 ? HISTORY_CODE_EDGE : HISTORY_CODE_NONE;
 	if (q < -1)
 		return -HISTORY_CODE_EDGE;
-	return (int16_t)lround(q * CODE_MAX);
+	double x = q * CODE_MAX; /* -CODE_MAX..CODE_MAX: rounded half away from 0 */
+	return (int16_t)(x < 0 ? x - 0.5 : x + 0.5);
 }
 
 double history_decode(int16_t code, history_scale_t sc)
