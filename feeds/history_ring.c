@@ -71,7 +71,8 @@ static double span_of(history_scale_t sc)
 static history_scale_t scale_follow(history_scale_t old, history_scale_t range)
 {
 	double span = span_of(old), want = span_of(range);
-	bool inside = range.min >= old.min - span && range.max <= old.max + span;
+	/* Every value the range's own window holds stays on the scale. */
+	bool inside = range.min - want >= old.min - span && range.max + want <= old.max + span;
 	if (inside && want * HISTORY_RING_SCALE_SLACK >= span)
 		return old;
 	history_scale_t both = {fmin(old.min, range.min), fmax(old.max, range.max)};

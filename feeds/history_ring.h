@@ -20,8 +20,9 @@
  * The scale: the writer passes the reading's range with every write; the
  * ring's scale starts as that range and follows it lazily. It is re-chosen
  * (and what the ring holds re-encoded, decoded with the old scale: O(seconds
- * held)) only when the range leaves the old scale's window or becomes
- * narrower than 1/HISTORY_RING_SCALE_SLACK of it; then it becomes the
+ * held)) only when the range's window leaves the old scale's window (so a
+ * value within the range's window is never clamped) or the range becomes
+ * narrower than 1/HISTORY_RING_SCALE_SLACK of the scale; then it becomes the
  * smallest scale covering both, or the range alone if that would be wider
  * than HISTORY_RING_SCALE_SLACK ranges. So the scale is never wider than
  * HISTORY_RING_SCALE_SLACK times the reading's range: an error of at most

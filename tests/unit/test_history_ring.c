@@ -239,9 +239,9 @@ static void test_scale_follows_range(void **state)
 	history_ring_t h = {0};
 	history_ring_put(&h, S0, 50, (history_scale_t){45, 55});
 	assert_true(same_scale(h.block->scale, (history_scale_t){45, 55}));
-	/* A range derived from each new value (+-10%): within the window 35..65. */
-	history_ring_put(&h, S0 + 1, 52, (history_scale_t){46.8, 57.2});
-	history_ring_put(&h, S0 + 2, 48, (history_scale_t){43.2, 52.8});
+	/* Ranges whose windows stay within the window 35..65. */
+	history_ring_put(&h, S0 + 1, 52, (history_scale_t){46, 54});
+	history_ring_put(&h, S0 + 2, 48, (history_scale_t){47, 53});
 	assert_true(same_scale(h.block->scale, (history_scale_t){45, 55}));
 	/* Out of it: the scale covers both, and 50 keeps its precision. */
 	history_ring_put(&h, S0 + 3, 70, (history_scale_t){63, 77});
