@@ -26,6 +26,7 @@ static void put1(store_t *st, int src, const reading_in_t *in, int64_t now)
 	store_put_reading(st, src, in, now);
 	store_end_poll(st, src, &(poll_report_t){0}, now);
 }
+
 static void test_stale(void **state)
 {
 	store_t *st = store_create();
