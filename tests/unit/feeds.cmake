@@ -15,3 +15,5 @@ citydash_unit_test(test_json_arena SOURCES unit/test_json_arena.c LIBS citydash_
 citydash_unit_test(test_governance_fields SOURCES unit/test_governance_fields.c LIBS citydash_core LABELS unit)
 # Report by exception: cursor/delta/removed, deltas in the store, vouched age, the since URL.
 citydash_unit_test(test_delta SOURCES unit/test_delta.c LIBS citydash_poller LABELS unit)
+# Composite indices (feeds/kpi_index.c, docs/indices.md).
+citydash_unit_test(test_kpi_index SOURCES unit/test_kpi_index.c LIBS citydash_core LABELS unit)
