@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "glyphs.h"
+#include "gov_view.h"
 #include "i18n.h"
 #include "theme.h"
 #include "timefmt.h"
@@ -192,18 +193,13 @@ int event_dept_role(dept_state_t s)
 	}
 }
 
-bool event_overdue(const event_t *e, int64_t clock_ms)
-{
-	return e->stage != STAGE_CLOSED && e->due_ms > 0 && clock_ms > e->due_ms;
-}
-
 int event_deadline_text(const event_t *e, int64_t clock_ms, char *buf, size_t size)
 {
 	char age[16];
 	buf[0] = '\0';
 	if (e->due_ms <= 0 || e->stage == STAGE_CLOSED)
 		return ROLE_DIM;
-	if (event_overdue(e, clock_ms)) {
+	if (gov_event_overdue(e, clock_ms)) {
 		timefmt_format_age(clock_ms - e->due_ms, age, sizeof age);
 		snprintf(buf, size, _("OVERDUE %s"), age);
 		return ROLE_ALARM;

@@ -107,7 +107,7 @@ static void header(lines_t *L, const event_t *e, const ui_ctx_t *ctx)
 	if (e->due_ms > 0) {
 		event_time_text(e->due_ms, ctx->clock_ms, buf, sizeof buf);
 		dx = pair(L, y, dx, _("due"), buf);
-		if (event_overdue(e, ctx->clock_ms)) {
+		if (gov_event_overdue(e, ctx->clock_ms)) {
 			event_deadline_text(e, ctx->clock_ms, t, sizeof t);
 			put(L, y, dx + 1, t, ROLE_ALARM);
 		}

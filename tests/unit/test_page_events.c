@@ -1,0 +1,409 @@
+/* The events board and one event's page: golden screens at 80x24 and
+ * 160x48 from the seeded mock city (tests/support/city_fixture.h), and
+ * behaviour from a store filled by hand: the selection follows the event
+ * through reordering, Enter opens the selected event, a vanished event is
+ * said to be gone, an empty board says why it is empty, columns give way
+ * by priority at 80 columns. UPDATE_GOLDEN=1 rewrites the goldens. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "city_fixture.h"
+#include "frame.h"
+#include "glyphs.h"
+#include "snapshot.h"
+#include "vscreen.h"
+
+#define T0 1764057600000LL /* 2025-11-25T08:00:00Z */
+#define MIN 60000LL
+
+/* ---- drawing ---- */
+
+/* The whole frame drawn at cols x rows, as text (caller frees); the nav is
+ * the one the draw leaves (pages keep their selection in it). */
+static char *frame_text(const ui_ctx_t *ctx, nav_t *nav, int cols, int rows, bool ascii)
+{
+	vscreen_t *vs = vscreen_open("xterm-256color", rows, cols, false);
+	assert_non_null(vs);
+	glyphs_set_ascii(ascii);
+	frame_t f = {0};
+	frame_layout(&f, rows, cols);
+	frame_draw(&f, ctx, nav);
+	frame_stage(&f);
+	char *text = snapshot_text(newscr, ascii);
+	glyphs_set_ascii(false);
+	frame_free(&f);
+	vscreen_close(vs);
+	return text;
+}
+
+static void check_golden(const ui_ctx_t *ctx, nav_t *nav, int cols, int rows, bool ascii,
+                         const char *golden)
+{
+	char *text = frame_text(ctx, nav, cols, rows, ascii);
+	bool same = vscreen_golden(golden, text);
+	if (!same)
+		fprintf(stderr, "%s\n", text);
+	free(text);
+	assert_true(same);
+}
+
+/* ---- the seeded mock city ---- */
+
+static city_fixture_t fx;
+
+static int fixture_up(void **state)
+{
+	(void)state;
+	return city_fixture_open(&fx, CITY_SCALE_CITY, 1, 30, NULL);
+}
+
+static int fixture_down(void **state)
+{
+	(void)state;
+	city_fixture_close(&fx);
+	return 0;
+}
+
+static void test_board_80x24(void **state)
+{
+	(void)state;
+	ui_ctx_t ctx;
+	city_fixture_ctx(&fx, &ctx);
+	assert_true(fx.gov.event_count > 20); /* a board that scrolls */
+	nav_t nav = {.page = PAGE_EVENTS};
+	check_golden(&ctx, &nav, 80, 24, false, "events_board_80x24");
+}
+
+static void test_board_160x48(void **state)
+{
+	(void)state;
+	ui_ctx_t ctx;
+	city_fixture_ctx(&fx, &ctx);
+	nav_t nav = {.page = PAGE_EVENTS};
+	nav_key(ACT_DOWN, &ctx, &nav); /* the second event selected */
+	check_golden(&ctx, &nav, 160, 48, false, "events_board_160x48");
+}
+
+static void test_board_ascii_80x24(void **state)
+{
+	(void)state;
+	ui_ctx_t ctx;
+	city_fixture_ctx(&fx, &ctx);
+	nav_t nav = {.page = PAGE_EVENTS};
+	check_golden(&ctx, &nav, 80, 24, true, "events_board_ascii_80x24");
+}
+
+/* The first event of the board with escalations, else the first. */
+static gov_ref_t escalated_event(void)
+{
+	for (size_t i = 0; i < fx.gov.event_count; i++) {
+		const event_t *e = gov_event(fx.store, fx.gov.events[i]);
+		if (e && e->escalation_count > 0 && e->timeline_count > 1)
+			return fx.gov.events[i];
+	}
+	return fx.gov.events[0];
+}
+
+static void test_event_80x24(void **state)
+{
+	(void)state;
+	ui_ctx_t ctx;
+	city_fixture_ctx(&fx, &ctx);
+	nav_t nav = {.page = PAGE_EVENTS};
+	nav_open_event(&nav, escalated_event());
+	check_golden(&ctx, &nav, 80, 24, false, "event_detail_80x24");
+	/* it scrolls: the rest of it below */
+	nav_key(ACT_PAGE_DOWN, &ctx, &nav);
+	check_golden(&ctx, &nav, 80, 24, false, "event_detail_80x24_page2");
+}
+
+static void test_event_160x48(void **state)
+{
+	(void)state;
+	ui_ctx_t ctx;
+	city_fixture_ctx(&fx, &ctx);
+	nav_t nav = {.page = PAGE_EVENTS};
+	nav_open_event(&nav, escalated_event());
+	check_golden(&ctx, &nav, 160, 48, false, "event_detail_160x48");
+}
+
+/* ---- a store filled by hand ---- */
+
+typedef struct rig {
+	store_t *st;
+	alarm_engine_t *alarms;
+	view_t view;
+	gov_view_t gov;
+	scope_t scope;
+	ui_ctx_t ctx;
+	int src;
+} rig_t;
+
+static const plan_step_in_t burst_plan[] = {
+    {"关阀止水", "水务", true},     {"现场围挡警示", "街道办", true}, {"交通疏导", "公安", false},
+    {"抢修管道", "水务", false},    {"恢复供水", "水务", false},       {"路面恢复", "城管", false},
+};
+static const department_t burst_depts[] = {
+    {"水务", DEPT_ACTIVE}, {"街道办", DEPT_DONE}, {"公安", DEPT_PENDING}, {"城管", DEPT_PENDING}};
+static const escalation_t burst_up[] = {{TIER_STREET, TIER_DISTRICT, T0 - 40 * MIN},
+                                        {TIER_DISTRICT, TIER_CITY, T0 - 20 * MIN}};
+
+/* One event: its id, its severity and how many minutes ago it opened. */
+static void put_event(rig_t *r, const char *id, severity_t sev, int opened_min, int64_t due)
+{
+	char title[64];
+	snprintf(title, sizeof title, "%s 管道爆裂致路面积水", id);
+	event_in_t in = {
+	    .id = id,
+	    .type = "pipe_burst",
+	    .type_name = "管网爆管",
+	    .category = "市政设施",
+	    .subcategory = "供水管网",
+	    .title = title,
+	    .district = "江北区",
+	    .street = "观音桥街道",
+	    .severity = sev,
+	    .level = TIER_CITY,
+	    .stage = STAGE_HANDLING,
+	    .opened_ms = T0 - opened_min * MIN,
+	    .updated_ms = T0 - MIN,
+	    .due_ms = due,
+	    .plan = burst_plan,
+	    .plan_count = 6,
+	    .escalations = burst_up,
+	    .escalation_count = 2,
+	    .departments = burst_depts,
+	    .department_count = 4,
+	    .steps_done = -1,
+	    .steps_total = -1,
+	};
+	store_put_event(r->st, r->src, &in, T0);
+}
+
+/* Events a, b, c (severity falling), evaluated. */
+static void rig_open(rig_t *r, int events)
+{
+	memset(r, 0, sizeof *r);
+	r->st = store_create();
+	r->src = store_add_source(r->st, "events", "http://127.0.0.1/v1/events", 2000, 0);
+	store_begin_poll(r->st, r->src, T0);
+	static const char *const ids[] = {"evt-a", "evt-b", "evt-c"};
+	for (int i = 0; i < events; i++)
+		put_event(r, ids[i], (severity_t)(SEVERITY_CRITICAL - i), 30 + i,
+		          i == 0 ? T0 - 18 * MIN : T0 + 90 * MIN);
+	store_end_poll(r->st, r->src, &(poll_report_t){.had_events = true}, T0);
+	r->alarms = alarm_engine_create();
+	alarm_engine_evaluate(r->alarms, r->st, T0);
+	view_init(&r->view);
+	view_update(&r->view, r->st, r->alarms, T0);
+	gov_view_init(&r->gov);
+	scope_city(&r->scope);
+	gov_view_update(&r->gov, r->st, &r->view, r->alarms, &r->scope, T0, T0);
+	r->ctx = (ui_ctx_t){.store = r->st, .alarms = r->alarms, .view = &r->view,
+	                    .gov = &r->gov, .now_ms = T0, .clock_ms = T0};
+}
+
+static void rig_close(rig_t *r)
+{
+	gov_view_free(&r->gov);
+	view_free(&r->view);
+	alarm_engine_destroy(r->alarms);
+	store_destroy(r->st);
+}
+
+static uint64_t serial_of(const rig_t *r, const char *id)
+{
+	for (size_t i = 0; i < store_event_count(r->st); i++) {
+		const event_t *e = store_event(r->st, i);
+		if (e && strcmp(e->id, id) == 0)
+			return e->serial;
+	}
+	fail_msg("no event %s", id);
+	return 0;
+}
+
+static void draw(rig_t *r, nav_t *nav)
+{
+	free(frame_text(&r->ctx, nav, 80, 24, false));
+}
+
+/* The selection is the event, not the row: reordered above it (a new
+ * critical event, the order of the board changing), it stays on it; Enter
+ * opens that one. */
+static void test_selection_follows_the_event(void **state)
+{
+	(void)state;
+	rig_t r;
+	rig_open(&r, 3);
+	assert_int_equal(r.gov.event_count, 3);
+	nav_t nav = {.page = PAGE_EVENTS};
+	draw(&r, &nav);
+	assert_int_equal(nav.events.serial, serial_of(&r, "evt-a"));
+	nav_key(ACT_DOWN, &r.ctx, &nav); /* evt-b */
+	draw(&r, &nav);
+	uint64_t b = serial_of(&r, "evt-b");
+	assert_int_equal(nav.events.serial, b);
+	assert_int_equal(nav.events.selected, 1);
+
+	/* the board's order turned over: evt-b is now last */
+	gov_ref_t t = r.gov.events[0];
+	r.gov.events[0] = r.gov.events[2];
+	r.gov.events[2] = r.gov.events[1];
+	r.gov.events[1] = t;
+	draw(&r, &nav);
+	assert_int_equal(nav.events.selected, 2);
+	assert_int_equal(nav.events.serial, b);
+
+	assert_true(nav_key(ACT_OPEN, &r.ctx, &nav));
+	assert_int_equal(nav.page, PAGE_EVENT);
+	assert_int_equal(nav.event.serial, b);
+	const event_t *e = store_event(r.st, nav.event.index);
+	assert_non_null(e);
+	assert_string_equal(e->id, "evt-b");
+	char *text = frame_text(&r.ctx, &nav, 80, 24, false);
+	assert_non_null(strstr(text, "Event evt-b"));
+	free(text);
+
+	/* Esc: back on the board, still on evt-b */
+	nav_key(ACT_BACK, &r.ctx, &nav);
+	assert_int_equal(nav.page, PAGE_EVENTS);
+	draw(&r, &nav);
+	assert_int_equal(nav.events.serial, b);
+
+	/* Home, End, PgDn, PgUp move the selection and keep its serial */
+	nav_key(ACT_HOME, &r.ctx, &nav);
+	assert_int_equal(nav.events.selected, 0);
+	assert_int_equal(nav.events.serial, r.gov.events[0].serial);
+	nav_key(ACT_END, &r.ctx, &nav);
+	assert_int_equal(nav.events.selected, 2);
+	nav_key(ACT_PAGE_UP, &r.ctx, &nav);
+	assert_int_equal(nav.events.selected, 0);
+	nav_key(ACT_PAGE_DOWN, &r.ctx, &nav);
+	assert_int_equal(nav.events.selected, 2);
+	assert_int_equal(nav.events.serial, r.gov.events[2].serial);
+	rig_close(&r);
+}
+
+/* The selected event gone: the row where it was is selected instead. */
+static void test_selection_when_the_event_closes(void **state)
+{
+	(void)state;
+	rig_t r;
+	rig_open(&r, 3);
+	nav_t nav = {.page = PAGE_EVENTS};
+	nav_key(ACT_END, &r.ctx, &nav);
+	draw(&r, &nav);
+	r.gov.event_count = 2; /* the last one left the board */
+	draw(&r, &nav);
+	assert_int_equal(nav.events.selected, 1);
+	assert_int_equal(nav.events.serial, r.gov.events[1].serial);
+	rig_close(&r);
+}
+
+/* An event page whose event the feed stopped listing says so; it never
+ * shows whatever event took the slot. */
+static void test_event_no_longer_reported(void **state)
+{
+	(void)state;
+	rig_t r;
+	rig_open(&r, 1);
+	nav_t nav = {.page = PAGE_EVENTS};
+	nav_key(ACT_OPEN, &r.ctx, &nav);
+	char *text = frame_text(&r.ctx, &nav, 80, 24, false);
+	assert_non_null(strstr(text, "evt-a 管道爆裂致路面积水"));
+	assert_null(strstr(text, "no longer reported"));
+	free(text);
+
+	/* the next document lists another event, not this one */
+	store_begin_poll(r.st, r.src, T0 + 2000);
+	put_event(&r, "evt-z", SEVERITY_MINOR, 1, 0);
+	store_end_poll(r.st, r.src, &(poll_report_t){.had_events = true}, T0 + 2000);
+	text = frame_text(&r.ctx, &nav, 80, 24, false);
+	assert_non_null(strstr(text, "no longer reported"));
+	assert_null(strstr(text, "evt-z"));
+	free(text);
+	rig_close(&r);
+}
+
+/* What a board row says, at 80 columns: severity in words, the deadline
+ * passed and by how much, the way up the tiers, steps, age. */
+static void test_board_row_80(void **state)
+{
+	(void)state;
+	rig_t r;
+	rig_open(&r, 2);
+	nav_t nav = {.page = PAGE_EVENTS};
+	char *text = frame_text(&r.ctx, &nav, 80, 24, false);
+	assert_non_null(strstr(text, "!!! critical"));
+	assert_non_null(strstr(text, "!!  major"));
+	assert_non_null(strstr(text, "OVERDUE 18m"));
+	assert_non_null(strstr(text, "due in 1h"));
+	assert_non_null(strstr(text, "街→区→市"));
+	assert_non_null(strstr(text, "2/6"));
+	assert_non_null(strstr(text, "30m"));
+	assert_non_null(strstr(text, "●◉○○○")); /* handling */
+	assert_non_null(strstr(text, "Events: 2 open, 1 overdue, 2 escalated"));
+	free(text);
+	/* wide: the place, the departments by name, the stage's name */
+	text = frame_text(&r.ctx, &nav, 200, 60, false);
+	assert_non_null(strstr(text, "江北区 观音桥街道"));
+	assert_non_null(strstr(text, "水务◐ 街道办● 公安○ 城管○"));
+	assert_non_null(strstr(text, "●◉○○○ handling"));
+	free(text);
+	rig_close(&r);
+}
+
+/* An empty board is honest: all clear only when the feeds answer. */
+static void test_empty_board(void **state)
+{
+	(void)state;
+	rig_t r;
+	rig_open(&r, 0);
+	nav_t nav = {.page = PAGE_EVENTS};
+	char *text = frame_text(&r.ctx, &nav, 80, 24, false);
+	assert_non_null(strstr(text, "No open events in the city."));
+	free(text);
+	store_poll_failed(r.st, r.src, "Couldn't connect to server", T0 + 1000);
+	view_update(&r.view, r.st, r.alarms, T0 + 1000);
+	text = frame_text(&r.ctx, &nav, 80, 24, false);
+	assert_null(strstr(text, "No open events in the city."));
+	assert_non_null(strstr(text, "No open event known, but 1 source failing"));
+	free(text);
+	int silent = store_add_source(r.st, "more", "http://127.0.0.1/v1/events", 2000, 0);
+	(void)silent;
+	store_begin_poll(r.st, r.src, T0 + 2000);
+	store_end_poll(r.st, r.src, &(poll_report_t){.had_events = true}, T0 + 2000);
+	view_update(&r.view, r.st, r.alarms, T0 + 2000);
+	text = frame_text(&r.ctx, &nav, 80, 24, false);
+	assert_non_null(strstr(text, "No open event known, but 1 source never answered"));
+	free(text);
+	rig_close(&r);
+}
+
+int main(void)
+{
+	setenv("TZ", "UTC", 1); /* times of day on screen */
+	tzset();
+	const struct CMUnitTest city[] = {
+	    cmocka_unit_test(test_board_80x24),       cmocka_unit_test(test_board_160x48),
+	    cmocka_unit_test(test_board_ascii_80x24), cmocka_unit_test(test_event_80x24),
+	    cmocka_unit_test(test_event_160x48),
+	};
+	const struct CMUnitTest hand[] = {
+	    cmocka_unit_test(test_selection_follows_the_event),
+	    cmocka_unit_test(test_selection_when_the_event_closes),
+	    cmocka_unit_test(test_event_no_longer_reported),
+	    cmocka_unit_test(test_board_row_80),
+	    cmocka_unit_test(test_empty_board),
+	};
+	int failed = cmocka_run_group_tests_name("hand", hand, NULL, NULL);
+	failed += cmocka_run_group_tests_name("city", city, fixture_up, fixture_down);
+	return failed;
+}
