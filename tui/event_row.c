@@ -67,7 +67,11 @@ static const char *depts_heading(void)
 void event_row_layout(event_row_layout_t *lay, int width, const event_row_need_t *need)
 {
 	*lay = (event_row_layout_t){0};
-	int left = width - EVENT_SEVERITY_COLS - TITLE_MIN;
+	/* Short titles (ids in ASCII) leave their room to the other columns. */
+	int title_min = need->title < TITLE_MIN ? need->title : TITLE_MIN;
+	if (title_min < text_draw_width(_("event")))
+		title_min = text_draw_width(_("event"));
+	int left = width - EVENT_SEVERITY_COLS - 1 - title_min;
 	lay->severity = EVENT_SEVERITY_COLS;
 	lay->deadline = take(&left, DEADLINE_COLS);
 	lay->stage = take(&left, stage_bar_width(STAGE_BAR_CELLS));
@@ -87,7 +91,7 @@ void event_row_layout(event_row_layout_t *lay, int width, const event_row_need_t
 		lay->stage_form = STAGE_BAR_LABELLED;
 		left -= labelled;
 	}
-	int title_more = min_int(need->title, TITLE_MAX) - TITLE_MIN;
+	int title_more = min_int(need->title, TITLE_MAX) - title_min;
 	if (title_more > 0 && left > 0) {
 		int more = min_int(title_more, left / 2); /* share with what follows */
 		lay->title += more;
@@ -104,7 +108,7 @@ void event_row_layout(event_row_layout_t *lay, int width, const event_row_need_t
 		lay->place += more;
 		left -= more;
 	}
-	lay->title += TITLE_MIN + left;
+	lay->title += title_min + left;
 }
 
 /* Draws s in a column of `cols` at *x and moves past it and its space. */

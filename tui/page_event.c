@@ -58,13 +58,15 @@ static void header(lines_t *L, const event_t *e, const ui_ctx_t *ctx)
 {
 	char buf[512], t[64];
 	int y = line(L);
-	event_severity_text(e->severity, buf, sizeof buf);
-	int dx = put(L, y, 0, buf, event_severity_role(e->severity));
+	const char *marker = event_severity_marker(e->severity);
+	snprintf(buf, sizeof buf, "%s%s%s", marker, marker[0] ? " " : "",
+	         event_severity_word(e->severity));
+	int dx = put(L, y, 0, buf, event_severity_role(e->severity)) + 1;
 	int role = event_deadline_text(e, ctx->clock_ms, buf, sizeof buf);
 	int dw = text_draw_width(buf);
 	int room = L->w - dx - 1 - (dw ? dw + 2 : 0);
 	if (y >= 0) {
-		text_draw(L->win, y, L->x + dx + 1, room > 0 ? room : 0, event_label(e),
+		text_draw(L->win, y, L->x + dx + 1, room > 1 ? room - 1 : 0, event_label(e),
 		          theme_attr(ROLE_VALUE));
 		if (dw)
 			text_draw_right(L->win, y, L->x, L->w, buf, theme_attr((theme_role_t)role));
@@ -77,10 +79,10 @@ static void header(lines_t *L, const event_t *e, const ui_ctx_t *ctx)
 	else
 		snprintf(buf, sizeof buf, "%s", e->type_name[0] ? e->type_name : e->type);
 	dx = pair(L, y, dx, _("type"), buf);
-	snprintf(buf, sizeof buf, "%s%s%s", e->category,
-	         e->category[0] && e->subcategory[0] ? glyphs()->crumb : "", e->subcategory);
-	dx = pair(L, y, dx, _("category"), buf);
-	pair(L, y, dx, _("id"), e->id);
+	snprintf(buf, sizeof buf, "%s%s%s%s%s", e->category, e->category[0] && e->subcategory[0] ? " " : "",
+	         e->category[0] && e->subcategory[0] ? glyphs()->crumb : "",
+	         e->category[0] && e->subcategory[0] ? " " : "", e->subcategory);
+	pair(L, y, dx, _("category"), buf); /* the id is in the panel's title */
 
 	y = line(L);
 	event_place(e, buf, sizeof buf);
@@ -258,14 +260,30 @@ static void timeline(lines_t *L, const event_t *e, const ui_ctx_t *ctx)
 	}
 }
 
+/* Columns side by side from this width: the plan on the left, who does it
+ * and what happened on the right. */
+#define TWO_COLUMNS_MIN 120
+
 static void event_lines(lines_t *L, const event_t *e, const ui_ctx_t *ctx)
 {
 	header(L, e, ctx);
 	stage(L, e);
-	plan(L, e);
-	departments(L, e);
-	escalations(L, e, ctx);
-	timeline(L, e, ctx);
+	if (L->w < TWO_COLUMNS_MIN) {
+		plan(L, e);
+		departments(L, e);
+		escalations(L, e, ctx);
+		timeline(L, e, ctx);
+		return;
+	}
+	lines_t left = *L, right = *L;
+	left.w = (L->w - 3) / 2;
+	right.x = L->x + left.w + 3;
+	right.w = L->w - left.w - 3;
+	plan(&left, e);
+	departments(&right, e);
+	escalations(&right, e, ctx);
+	timeline(&right, e, ctx);
+	L->n = left.n > right.n ? left.n : right.n;
 }
 
 /* The event nav->event names, or NULL if the store no longer holds it. An

@@ -89,8 +89,16 @@ static void summary_line(WINDOW *win, int y, int x, int w, const gov_event_summa
 		cat(buf, sizeof buf, &len, "%s%s %u", st ? " " : "", stage_bar_name((stage_t)st),
 		    s->by_stage[st]);
 	cat(buf, sizeof buf, &len, " %s", sep);
+	size_t stages = len;
 	for (int t = TIER_CITY; t <= TIER_STREET; t++)
 		cat(buf, sizeof buf, &len, " %s %u", event_tier_word((tier_t)t), s->by_tier[t]);
+	if (text_draw_width(buf) > w) { /* "市 3 区 59 街 384", as the rows say it */
+		len = stages;
+		buf[len] = '\0';
+		for (int t = TIER_CITY; t <= TIER_STREET; t++)
+			cat(buf, sizeof buf, &len, " %s %u", event_tier_short((tier_t)t),
+			    s->by_tier[t]);
+	}
 	size_t narrow = len;
 	cat(buf, sizeof buf, &len, " %s", sep);
 	for (int v = SEVERITY_CRITICAL; v >= SEVERITY_INFO; v--)
@@ -200,14 +208,14 @@ static void events_draw(WINDOW *win, const ui_ctx_t *ctx, nav_t *nav)
 			event_row_measure(&need, e);
 	}
 	event_row_layout_t lay;
-	event_row_layout(&lay, inner, &need);
-	event_row_header(win, y++, 1, &lay);
+	event_row_layout(&lay, inner - 2, &need);
+	event_row_header(win, y++, 2, &lay);
 	for (int i = 0; i < nav->body_rows && l->scroll + i < total; i++) {
 		int row = l->scroll + i;
 		const event_t *e = gov_event(ctx->store, gv->events[row]);
 		if (e == NULL) /* gone since the evaluation: the next one drops it */
 			continue;
-		event_row_draw(win, y + i, 1, &lay, e, ctx->clock_ms, row == l->selected);
+		event_row_draw(win, y + i, 2, &lay, e, ctx->clock_ms, row == l->selected);
 	}
 	if (total > nav->body_rows) {
 		char pos[48];

@@ -13,6 +13,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "city_fixture.h"
 #include "frame.h"
@@ -100,15 +101,21 @@ static void test_board_ascii_80x24(void **state)
 	check_golden(&ctx, &nav, 80, 24, true, "events_board_ascii_80x24");
 }
 
-/* The first event of the board with escalations, else the first. */
+/* The first event of the board (the most severe) that was handed up and
+ * that citydash saw change, else the first handed up, else the first. */
 static gov_ref_t escalated_event(void)
 {
+	size_t first_up = SIZE_MAX;
 	for (size_t i = 0; i < fx.gov.event_count; i++) {
 		const event_t *e = gov_event(fx.store, fx.gov.events[i]);
-		if (e && e->escalation_count > 0 && e->timeline_count > 1)
+		if (e == NULL || e->escalation_count == 0)
+			continue;
+		if (e->severity >= SEVERITY_MAJOR && e->timeline_count > 1)
 			return fx.gov.events[i];
+		if (first_up == SIZE_MAX)
+			first_up = i;
 	}
-	return fx.gov.events[0];
+	return fx.gov.events[first_up == SIZE_MAX ? 0 : first_up];
 }
 
 static void test_event_80x24(void **state)
@@ -155,8 +162,9 @@ static const department_t burst_depts[] = {
 static const escalation_t burst_up[] = {{TIER_STREET, TIER_DISTRICT, T0 - 40 * MIN},
                                         {TIER_DISTRICT, TIER_CITY, T0 - 20 * MIN}};
 
-/* One event: its id, its severity and how many minutes ago it opened. */
-static void put_event(rig_t *r, const char *id, severity_t sev, int opened_min, int64_t due)
+/* One event as a document at steady time `at` lists it. */
+static void put_event_as(rig_t *r, const char *id, severity_t sev, int opened_min, int64_t due,
+                         stage_t stage, tier_t level, int64_t at)
 {
 	char title[64];
 	snprintf(title, sizeof title, "%s 管道爆裂致路面积水", id);
@@ -170,8 +178,8 @@ static void put_event(rig_t *r, const char *id, severity_t sev, int opened_min, 
 	    .district = "江北区",
 	    .street = "观音桥街道",
 	    .severity = sev,
-	    .level = TIER_CITY,
-	    .stage = STAGE_HANDLING,
+	    .level = level,
+	    .stage = stage,
 	    .opened_ms = T0 - opened_min * MIN,
 	    .updated_ms = T0 - MIN,
 	    .due_ms = due,
@@ -184,7 +192,13 @@ static void put_event(rig_t *r, const char *id, severity_t sev, int opened_min, 
 	    .steps_done = -1,
 	    .steps_total = -1,
 	};
-	store_put_event(r->st, r->src, &in, T0);
+	store_put_event(r->st, r->src, &in, at);
+}
+
+/* One event: its id, its severity and how many minutes ago it opened. */
+static void put_event(rig_t *r, const char *id, severity_t sev, int opened_min, int64_t due)
+{
+	put_event_as(r, id, sev, opened_min, due, STAGE_HANDLING, TIER_CITY, T0);
 }
 
 /* Events a, b, c (severity falling), evaluated. */
@@ -332,6 +346,41 @@ static void test_event_no_longer_reported(void **state)
 	rig_close(&r);
 }
 
+/* The timeline is what citydash saw, at the wall-clock time each change
+ * stands for (steady time mapped through the frame's two clocks). */
+static void test_event_timeline(void **state)
+{
+	(void)state;
+	rig_t r;
+	rig_open(&r, 0);
+	static const struct {
+		int at_min;
+		stage_t stage;
+		tier_t level;
+	} seen[] = {{-10, STAGE_SENSED, TIER_STREET},
+	            {-5, STAGE_HANDLING, TIER_STREET},
+	            {0, STAGE_EVALUATING, TIER_CITY}};
+	for (size_t i = 0; i < 3; i++) {
+		int64_t at = T0 + seen[i].at_min * MIN;
+		store_begin_poll(r.st, r.src, at);
+		put_event_as(&r, "evt-t", SEVERITY_MAJOR, 30, 0, seen[i].stage, seen[i].level, at);
+		store_end_poll(r.st, r.src, &(poll_report_t){.had_events = true}, at);
+	}
+	const event_t *e = store_event(r.st, 0);
+	assert_non_null(e);
+	assert_int_equal(e->timeline_count, 3);
+	r.ctx.clock_ms = T0 + 1000; /* the wall clock a second ahead of steady time */
+	nav_t nav = {.page = PAGE_EVENTS};
+	nav_open_event(&nav, (gov_ref_t){0, e->serial});
+	nav_key(ACT_END, &r.ctx, &nav);
+	char *text = frame_text(&r.ctx, &nav, 80, 24, false);
+	assert_non_null(strstr(text, "07:50:01  first seen: sensed, owned by 街 street"));
+	assert_non_null(strstr(text, "07:55:01  stage handling"));
+	assert_non_null(strstr(text, "08:00:01  stage evaluating, handed to 市 city"));
+	free(text);
+	rig_close(&r);
+}
+
 /* What a board row says, at 80 columns: severity in words, the deadline
  * passed and by how much, the way up the tiers, steps, age. */
 static void test_board_row_80(void **state)
@@ -400,6 +449,7 @@ int main(void)
 	    cmocka_unit_test(test_selection_follows_the_event),
 	    cmocka_unit_test(test_selection_when_the_event_closes),
 	    cmocka_unit_test(test_event_no_longer_reported),
+	    cmocka_unit_test(test_event_timeline),
 	    cmocka_unit_test(test_board_row_80),
 	    cmocka_unit_test(test_empty_board),
 	};
