@@ -193,6 +193,8 @@ void event_row_draw(WINDOW *win, int y, int x, const event_row_layout_t *lay, co
 	                                                                    : base);
 	if (lay->stage) {
 		stage_bar_draw_form(win, y, x, lay->stage, e->stage, (stage_bar_form_t)lay->stage_form);
+		if (selected) /* one band across the row; the glyphs still tell the stages */
+			mvwchgat(win, y, x, lay->stage, base & ~A_COLOR, (short)PAIR_NUMBER(base), NULL);
 		x += lay->stage + 1;
 	}
 	int done, total;

@@ -409,6 +409,50 @@ static void test_board_row_80(void **state)
 	rig_close(&r);
 }
 
+/* The first column on screen row y holding wc, or -1. */
+static int find_cell(int y, int cols, wchar_t want, attr_t *attr)
+{
+	for (int x = 0; x < cols; x++) {
+		wchar_t wc;
+		short pair;
+		vscreen_cell(newscr, y, x, &wc, attr, &pair);
+		if (wc == want)
+			return x;
+	}
+	return -1;
+}
+
+/* Without colour: the severity reads by attribute as well as by word, and
+ * the selected row is one reversed band, its stage cells included. */
+static void test_board_attributes(void **state)
+{
+	(void)state;
+	rig_t r;
+	rig_open(&r, 2);
+	nav_t nav = {.page = PAGE_EVENTS};
+	vscreen_t *vs = vscreen_open("xterm-256color", 24, 80, false);
+	assert_non_null(vs);
+	frame_t f = {0};
+	frame_layout(&f, 24, 80);
+	frame_draw(&f, &r.ctx, &nav);
+	frame_stage(&f);
+	/* title line, border, summary, column titles: the rows start at 4 */
+	attr_t attr;
+	int x = find_cell(4, 80, L'◉', &attr);
+	assert_true(x > 0);
+	assert_true(attr & A_REVERSE); /* selected */
+	x = find_cell(5, 80, L'◉', &attr);
+	assert_true(x > 0);
+	assert_false(attr & A_REVERSE);
+	assert_true(attr & A_BOLD); /* the current stage */
+	x = find_cell(5, 80, L'!', &attr);
+	assert_true(x > 0);
+	assert_true(attr & A_BOLD); /* major: the warning role */
+	frame_free(&f);
+	vscreen_close(vs);
+	rig_close(&r);
+}
+
 /* An empty board is honest: all clear only when the feeds answer. */
 static void test_empty_board(void **state)
 {
@@ -451,6 +495,7 @@ int main(void)
 	    cmocka_unit_test(test_event_no_longer_reported),
 	    cmocka_unit_test(test_event_timeline),
 	    cmocka_unit_test(test_board_row_80),
+	    cmocka_unit_test(test_board_attributes),
 	    cmocka_unit_test(test_empty_board),
 	};
 	int failed = cmocka_run_group_tests_name("hand", hand, NULL, NULL);
