@@ -200,10 +200,11 @@ static void events_draw(WINDOW *win, const ui_ctx_t *ctx, nav_t *nav)
 		l->scroll = l->selected - nav->body_rows + 1;
 	l->scroll = clamp(l->scroll, 0, total > nav->body_rows ? total - nav->body_rows : 0);
 
-	/* Columns sized for the rows on screen, so they line up. */
+	/* Columns sized for every row, so they line up and stay put while
+	 * scrolling (a few hundred events: cheap next to one poll's ingest). */
 	event_row_need_t need = {0};
-	for (int i = 0; i < nav->body_rows && l->scroll + i < total; i++) {
-		const event_t *e = gov_event(ctx->store, gv->events[l->scroll + i]);
+	for (int i = 0; i < total; i++) {
+		const event_t *e = gov_event(ctx->store, gv->events[i]);
 		if (e)
 			event_row_measure(&need, e);
 	}
