@@ -133,20 +133,22 @@ static void empty_note(WINDOW *win, int y, int x, int w, const ui_ctx_t *ctx)
 		text_draw(win, y, x, w, _("Waiting for the first evaluation."), theme_attr(ROLE_DIM));
 		return;
 	}
-	if (v && (v->sources_failing || v->sources_waiting)) {
+	/* The events feed carries no readings: a source without any that fails
+	 * or never answered may be the one that would list them. */
+	if (v && (v->silent_failing || v->silent_waiting)) {
 		size_t len = 0;
 		buf[0] = '\0';
 		cat(buf, sizeof buf, &len, "%s", _("No open event known, but"));
-		if (v->sources_failing)
+		if (v->silent_failing)
 			cat(buf, sizeof buf, &len,
-			    P_(" %u source failing", " %u sources failing", v->sources_failing),
-			    v->sources_failing);
-		if (v->sources_waiting)
+			    P_(" %u source failing", " %u sources failing", v->silent_failing),
+			    v->silent_failing);
+		if (v->silent_waiting)
 			cat(buf, sizeof buf, &len,
 			    P_("%s %u source never answered", "%s %u sources never answered",
-			       v->sources_waiting),
-			    v->sources_failing ? "," : "", v->sources_waiting);
-		text_draw(win, y, x, w, buf, theme_attr(v->sources_failing ? ROLE_ALARM : ROLE_DIM));
+			       v->silent_waiting),
+			    v->silent_failing ? "," : "", v->silent_waiting);
+		text_draw(win, y, x, w, buf, theme_attr(v->silent_failing ? ROLE_ALARM : ROLE_DIM));
 		text_draw(win, y + 1, x, w, _("(events may be missing: press s for the sources)"),
 		          theme_attr(ROLE_DIM));
 		return;

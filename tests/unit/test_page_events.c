@@ -463,6 +463,21 @@ static void test_empty_board(void **state)
 	char *text = frame_text(&r.ctx, &nav, 80, 24, false);
 	assert_non_null(strstr(text, "No open events in the city."));
 	free(text);
+	/* a feed of readings failing does not make the board doubtful */
+	int water = store_add_source(r.st, "water", "http://127.0.0.1/v1/feeds/water", 1000, 0);
+	store_begin_poll(r.st, water, T0);
+	store_put_reading(r.st, water,
+	                  &(reading_in_t){.id = "w1", .domain = "water", .has_value = true,
+	                                  .value = 1, .has_ts = true, .ts_ms = T0},
+	                  T0);
+	store_end_poll(r.st, water, &(poll_report_t){0}, T0);
+	store_poll_failed(r.st, water, "Couldn't connect to server", T0 + 1000);
+	alarm_engine_evaluate(r.alarms, r.st, T0 + 1000);
+	view_update(&r.view, r.st, r.alarms, T0 + 1000);
+	text = frame_text(&r.ctx, &nav, 80, 24, false);
+	assert_non_null(strstr(text, "No open events in the city."));
+	free(text);
+	/* the events feed failing does */
 	store_poll_failed(r.st, r.src, "Couldn't connect to server", T0 + 1000);
 	view_update(&r.view, r.st, r.alarms, T0 + 1000);
 	text = frame_text(&r.ctx, &nav, 80, 24, false);
@@ -476,6 +491,30 @@ static void test_empty_board(void **state)
 	view_update(&r.view, r.st, r.alarms, T0 + 2000);
 	text = frame_text(&r.ctx, &nav, 80, 24, false);
 	assert_non_null(strstr(text, "No open event known, but 1 source never answered"));
+	free(text);
+	rig_close(&r);
+}
+
+/* In a district's scope, the board holds that district's events only, and
+ * an empty one names the scope. */
+static void test_scope(void **state)
+{
+	(void)state;
+	rig_t r;
+	rig_open(&r, 2); /* both in 江北区 */
+	char *cause = NULL;
+	assert_int_equal(scope_parse(&r.scope, "渝中区", &cause), 0);
+	gov_view_update(&r.gov, r.st, &r.view, r.alarms, &r.scope, T0, T0);
+	nav_t nav = {.page = PAGE_EVENTS};
+	char *text = frame_text(&r.ctx, &nav, 80, 24, false);
+	assert_non_null(strstr(text, "No open events in 渝中区."));
+	assert_null(strstr(text, "evt-a"));
+	free(text);
+	assert_int_equal(scope_parse(&r.scope, "江北区/观音桥街道", &cause), 0);
+	gov_view_update(&r.gov, r.st, &r.view, r.alarms, &r.scope, T0, T0);
+	text = frame_text(&r.ctx, &nav, 80, 24, false);
+	assert_non_null(strstr(text, "evt-a"));
+	assert_non_null(strstr(text, "evt-b"));
 	free(text);
 	rig_close(&r);
 }
@@ -497,6 +536,7 @@ int main(void)
 	    cmocka_unit_test(test_board_row_80),
 	    cmocka_unit_test(test_board_attributes),
 	    cmocka_unit_test(test_empty_board),
+	    cmocka_unit_test(test_scope),
 	};
 	int failed = cmocka_run_group_tests_name("hand", hand, NULL, NULL);
 	failed += cmocka_run_group_tests_name("city", city, fixture_up, fixture_down);
