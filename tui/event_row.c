@@ -10,13 +10,13 @@
 #include "text_draw.h"
 #include "theme.h"
 
-#define TITLE_MIN 20 /* narrower, a title says too little to keep other columns */
-#define TITLE_MAX 44 /* wider is room better given to the place and departments */
-#define PLACE_MIN 14
-#define PLACE_MAX 26
-#define DEPTS_MAX 40
-#define STEPS_COLS 5    /* "14/14" */
-#define AGE_COLS 4      /* "59m", "23h" */
+#define TITLE_MIN     20 /* narrower, a title says too little to keep other columns */
+#define TITLE_MAX     44 /* wider is room better given to the place and departments */
+#define PLACE_MIN     14
+#define PLACE_MAX     26
+#define DEPTS_MAX     40
+#define STEPS_COLS    5  /* "14/14" */
+#define AGE_COLS      4  /* "59m", "23h" */
 #define DEADLINE_COLS 11 /* "OVERDUE 59m", "due in 23h" */
 
 static int max_int(int a, int b)
@@ -131,7 +131,7 @@ static void column_right(WINDOW *win, int y, int *x, int cols, const char *s, at
 static int row_width(const event_row_layout_t *lay)
 {
 	int w = 0;
-	const int cols[] = {lay->severity, lay->title, lay->place, lay->tier, lay->stage,
+	const int cols[] = {lay->severity, lay->title, lay->place, lay->tier,    lay->stage,
 	                    lay->steps,    lay->depts, lay->age,   lay->deadline};
 	for (size_t i = 0; i < sizeof cols / sizeof cols[0]; i++)
 		w += cols[i] ? cols[i] + 1 : 0;
@@ -189,12 +189,14 @@ void event_row_draw(WINDOW *win, int y, int x, const event_row_layout_t *lay, co
 	event_place(e, buf, sizeof buf);
 	column(win, y, &x, lay->place, buf, dim);
 	event_tier_chain(e, buf, sizeof buf);
-	column(win, y, &x, lay->tier, buf, e->escalation_count && !selected ? theme_attr(ROLE_WARN)
-	                                                                    : base);
+	column(win, y, &x, lay->tier, buf,
+	       e->escalation_count && !selected ? theme_attr(ROLE_WARN) : base);
 	if (lay->stage) {
-		stage_bar_draw_form(win, y, x, lay->stage, e->stage, (stage_bar_form_t)lay->stage_form);
+		stage_bar_draw_form(win, y, x, lay->stage, e->stage,
+		                    (stage_bar_form_t)lay->stage_form);
 		if (selected) /* one band across the row; the glyphs still tell the stages */
-			mvwchgat(win, y, x, lay->stage, base & ~A_COLOR, (short)PAIR_NUMBER(base), NULL);
+			mvwchgat(win, y, x, lay->stage, base & ~A_COLOR, (short)PAIR_NUMBER(base),
+			         NULL);
 		x += lay->stage + 1;
 	}
 	int done, total;
@@ -210,7 +212,8 @@ void event_row_draw(WINDOW *win, int y, int x, const event_row_layout_t *lay, co
 	} else {
 		event_depts_done(e, &done, &total);
 		if (total > 0)
-			snprintf(buf, sizeof buf, P_("%d/%d dept", "%d/%d depts", total), done, total);
+			snprintf(buf, sizeof buf, P_("%d/%d dept", "%d/%d depts", total), done,
+			         total);
 		else
 			buf[0] = '\0';
 		column(win, y, &x, lay->depts, buf, dim);
@@ -218,6 +221,6 @@ void event_row_draw(WINDOW *win, int y, int x, const event_row_layout_t *lay, co
 	event_age_text(e, clock_ms, buf, sizeof buf);
 	column_right(win, y, &x, lay->age, buf, dim);
 	int role = event_deadline_text(e, clock_ms, buf, sizeof buf);
-	column(win, y, &x, lay->deadline, buf, selected && role != ROLE_ALARM ? base
-	                                                                      : theme_attr((theme_role_t)role));
+	column(win, y, &x, lay->deadline, buf,
+	       selected && role != ROLE_ALARM ? base : theme_attr((theme_role_t)role));
 }

@@ -79,7 +79,8 @@ static void header(lines_t *L, const event_t *e, const ui_ctx_t *ctx)
 	else
 		snprintf(buf, sizeof buf, "%s", e->type_name[0] ? e->type_name : e->type);
 	dx = pair(L, y, dx, _("type"), buf);
-	snprintf(buf, sizeof buf, "%s%s%s%s%s", e->category, e->category[0] && e->subcategory[0] ? " " : "",
+	snprintf(buf, sizeof buf, "%s%s%s%s%s", e->category,
+	         e->category[0] && e->subcategory[0] ? " " : "",
 	         e->category[0] && e->subcategory[0] ? glyphs()->crumb : "",
 	         e->category[0] && e->subcategory[0] ? " " : "", e->subcategory);
 	pair(L, y, dx, _("category"), buf); /* the id is in the panel's title */
@@ -334,8 +335,12 @@ static void event_draw(WINDOW *win, const ui_ctx_t *ctx, nav_t *nav)
 		nav->event.scroll = max_scroll;
 	if (nav->event.scroll < 0)
 		nav->event.scroll = 0;
-	L = (lines_t){.win = win, .top = 1, .rows = nav->body_rows, .scroll = nav->event.scroll,
-	              .x = 2, .w = w - 4};
+	L = (lines_t){.win = win,
+	              .top = 1,
+	              .rows = nav->body_rows,
+	              .scroll = nav->event.scroll,
+	              .x = 2,
+	              .w = w - 4};
 	event_lines(&L, e, ctx);
 	if (total > L.rows) {
 		char pos[48];

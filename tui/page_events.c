@@ -130,7 +130,8 @@ static void empty_note(WINDOW *win, int y, int x, int w, const ui_ctx_t *ctx)
 	char buf[512], where[SCOPE_NAME_MAX * 2 + 2];
 	const view_t *v = ctx->view;
 	if (ctx->gov == NULL) {
-		text_draw(win, y, x, w, _("Waiting for the first evaluation."), theme_attr(ROLE_DIM));
+		text_draw(win, y, x, w, _("Waiting for the first evaluation."),
+		          theme_attr(ROLE_DIM));
 		return;
 	}
 	/* The events feed carries no readings: a source without any that fails

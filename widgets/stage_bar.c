@@ -101,8 +101,7 @@ static int put(WINDOW *win, int y, int x, int end, const char *s, attr_t attr)
 	return x + text_draw(win, y, x, end - x, s, attr);
 }
 
-int stage_bar_draw_form(WINDOW *win, int y, int x, int width, stage_t stage,
-                        stage_bar_form_t form)
+int stage_bar_draw_form(WINDOW *win, int y, int x, int width, stage_t stage, stage_bar_form_t form)
 {
 	if (win == NULL || width <= 0)
 		return 0;

@@ -38,8 +38,7 @@ int stage_bar_fit(int width);
 
 /* Draws `form` at (y, x), at most `width` columns (a form wider than that
  * is cut); returns the columns drawn. */
-int stage_bar_draw_form(WINDOW *win, int y, int x, int width, stage_t stage,
-                        stage_bar_form_t form);
+int stage_bar_draw_form(WINDOW *win, int y, int x, int width, stage_t stage, stage_bar_form_t form);
 
 /* Draws the widest form that fits in `width`; returns the columns drawn
  * (0 if width < 5). */

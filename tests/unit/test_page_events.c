@@ -19,7 +19,7 @@
 #include "frame.h"
 #include "vscreen.h"
 
-#define T0 1764057600000LL /* 2025-11-25T08:00:00Z */
+#define T0  1764057600000LL /* 2025-11-25T08:00:00Z */
 #define MIN 60000LL
 
 /* ---- a store filled by hand ---- */
@@ -35,8 +35,8 @@ typedef struct rig {
 } rig_t;
 
 static const plan_step_in_t burst_plan[] = {
-    {"关阀止水", "水务", true},     {"现场围挡警示", "街道办", true}, {"交通疏导", "公安", false},
-    {"抢修管道", "水务", false},    {"恢复供水", "水务", false},       {"路面恢复", "城管", false},
+    {"关阀止水", "水务", true},  {"现场围挡警示", "街道办", true}, {"交通疏导", "公安", false},
+    {"抢修管道", "水务", false}, {"恢复供水", "水务", false},      {"路面恢复", "城管", false},
 };
 static const department_t burst_depts[] = {
     {"水务", DEPT_ACTIVE}, {"街道办", DEPT_DONE}, {"公安", DEPT_PENDING}, {"城管", DEPT_PENDING}};
@@ -101,8 +101,12 @@ static void rig_open(rig_t *r, int events)
 	gov_view_init(&r->gov);
 	scope_city(&r->scope);
 	gov_view_update(&r->gov, r->st, &r->view, r->alarms, &r->scope, T0, T0);
-	r->ctx = (ui_ctx_t){.store = r->st, .alarms = r->alarms, .view = &r->view,
-	                    .gov = &r->gov, .now_ms = T0, .clock_ms = T0};
+	r->ctx = (ui_ctx_t){.store = r->st,
+	                    .alarms = r->alarms,
+	                    .view = &r->view,
+	                    .gov = &r->gov,
+	                    .now_ms = T0,
+	                    .clock_ms = T0};
 }
 
 static void rig_close(rig_t *r)
@@ -348,8 +352,12 @@ static void test_empty_board(void **state)
 	int water = store_add_source(r.st, "water", "http://127.0.0.1/v1/feeds/water", 1000, 0);
 	store_begin_poll(r.st, water, T0);
 	store_put_reading(r.st, water,
-	                  &(reading_in_t){.id = "w1", .domain = "water", .has_value = true,
-	                                  .value = 1, .has_ts = true, .ts_ms = T0},
+	                  &(reading_in_t){.id = "w1",
+	                                  .domain = "water",
+	                                  .has_value = true,
+	                                  .value = 1,
+	                                  .has_ts = true,
+	                                  .ts_ms = T0},
 	                  T0);
 	store_end_poll(r.st, water, &(poll_report_t){0}, T0);
 	store_poll_failed(r.st, water, "Couldn't connect to server", T0 + 1000);
