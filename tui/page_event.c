@@ -79,10 +79,10 @@ static void header(lines_t *L, const event_t *e, const ui_ctx_t *ctx)
 	else
 		snprintf(buf, sizeof buf, "%s", e->type_name[0] ? e->type_name : e->type);
 	dx = pair(L, y, dx, _("type"), buf);
-	snprintf(buf, sizeof buf, "%s%s%s%s%s", e->category,
-	         e->category[0] && e->subcategory[0] ? " " : "",
-	         e->category[0] && e->subcategory[0] ? glyphs()->crumb : "",
-	         e->category[0] && e->subcategory[0] ? " " : "", e->subcategory);
+	if (e->category[0] && e->subcategory[0])
+		snprintf(buf, sizeof buf, "%s %s %s", e->category, glyphs()->crumb, e->subcategory);
+	else
+		snprintf(buf, sizeof buf, "%s%s", e->category, e->subcategory);
 	pair(L, y, dx, _("category"), buf); /* the id is in the panel's title */
 
 	y = line(L);
