@@ -17,6 +17,7 @@
 #include "frame.h"
 #include "glyphs.h"
 #include "snapshot.h"
+#include "scope_names.h"
 #include "tier_readings.h"
 #include "vscreen.h"
 
@@ -196,12 +197,103 @@ static void test_drill_and_back(void **state)
 	assert_int_equal(nav.depth, 0);
 }
 
+/* Row of `name` in the picker's list of districts (or of `district`'s streets). */
+static int picker_row(const char *district, const char *name)
+{
+	scope_name_t *names = NULL;
+	size_t n = scope_names(fx.store, fx.alarms, district, &names);
+	int row = -1;
+	for (size_t i = 0; i < n && row < 0; i++)
+		if (strcmp(names[i].name, name) == 0)
+			row = (int)i + 1; /* after the whole city / district */
+	free(names);
+	assert_true(row > 0);
+	return row;
+}
+
+static void picker_to(nav_t *nav, int row)
+{
+	key(nav, ACT_HOME);
+	for (int i = 0; i < row; i++)
+		key(nav, ACT_DOWN);
+	assert_int_equal(nav->picker.selected, row);
+}
+
+/* `/` over the tier page: the city and its districts, then a district's
+ * streets; golden at 80×24 and 160×48. */
+static void test_picker_screens(void **state)
+{
+	(void)state;
+	nav_t nav = {.page = PAGE_TIERS};
+	key(&nav, ACT_SCOPE);
+	assert_int_equal(nav.page, PAGE_SCOPE);
+	check_frame(&nav, 80, 24, "scope_city_80x24");
+	check_frame(&nav, 160, 48, "scope_city_160x48");
+	picker_to(&nav, picker_row(NULL, "江北区"));
+	key(&nav, ACT_OPEN); /* its streets */
+	assert_int_equal(nav.page, PAGE_SCOPE);
+	assert_string_equal(nav.picker_district, "江北区");
+	check_frame(&nav, 80, 24, "scope_district_80x24");
+}
+
+/* Choosing narrows the page under the picker and closes it; Esc and ←
+ * change nothing. */
+static void test_picker_choose(void **state)
+{
+	(void)state;
+	nav_t nav = {.page = PAGE_TIERS};
+	key(&nav, ACT_SCOPE);
+	free(frame_text(&nav, 80, 24));
+	assert_int_equal(nav.picker.selected, 0); /* the city: the scope in force */
+	picker_to(&nav, picker_row(NULL, "江北区"));
+	key(&nav, ACT_RIGHT);
+	assert_string_equal(nav.picker_district, "江北区");
+	key(&nav, ACT_LEFT); /* back to the districts, 江北区 still selected */
+	assert_string_equal(nav.picker_district, "");
+	free(frame_text(&nav, 80, 24));
+	assert_int_equal(nav.picker.selected, picker_row(NULL, "江北区"));
+	key(&nav, ACT_BACK); /* Esc: nothing chosen */
+	assert_int_equal(nav.page, PAGE_TIERS);
+	assert_true(scope_is_city(&nav.scope));
+
+	key(&nav, ACT_SCOPE);
+	picker_to(&nav, picker_row(NULL, "江北区"));
+	key(&nav, ACT_OPEN);
+	picker_to(&nav, picker_row("江北区", "观音桥街道"));
+	key(&nav, ACT_OPEN); /* the street */
+	assert_int_equal(nav.page, PAGE_TIERS);
+	assert_int_equal(nav.depth, 0);
+	assert_string_equal(nav.scope.district, "江北区");
+	assert_string_equal(nav.scope.street, "观音桥街道");
+	char *text = frame_text(&nav, 80, 24);
+	assert_non_null(strstr(text, "江北区/观音桥街道"));
+	free(text);
+
+	key(&nav, ACT_SCOPE); /* opens on the street in force */
+	free(frame_text(&nav, 80, 24));
+	assert_string_equal(nav.picker_district, "江北区");
+	assert_int_equal(nav.picker.selected, picker_row("江北区", "观音桥街道"));
+	key(&nav, ACT_HOME); /* all of 江北区 */
+	key(&nav, ACT_OPEN);
+	assert_int_equal(nav.page, PAGE_TIERS);
+	assert_int_equal(scope_tier(&nav.scope), TIER_DISTRICT);
+	assert_string_equal(nav.scope.district, "江北区");
+
+	key(&nav, ACT_SCOPE);
+	key(&nav, ACT_LEFT);
+	key(&nav, ACT_HOME);
+	key(&nav, ACT_OPEN); /* the whole city again */
+	assert_true(scope_is_city(&nav.scope));
+	assert_int_equal(nav.page, PAGE_TIERS);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_city_80x24),      cmocka_unit_test(test_city_160x48),
 	    cmocka_unit_test(test_district_80x24),  cmocka_unit_test(test_district_160x48),
 	    cmocka_unit_test(test_street_160x48),   cmocka_unit_test(test_drill_and_back),
+	    cmocka_unit_test(test_picker_screens),  cmocka_unit_test(test_picker_choose),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
