@@ -61,8 +61,9 @@ static size_t chart_limits(const reading_t *r, chart_line_t lines[4], chart_band
 		n++;
 		if (r->deadband > 0 && isfinite(r->deadband)) {
 			double other = at[k] + kinds[k].inward * r->deadband;
-			bands[(*band_count)++] = (chart_band_t){at[k] < other ? at[k] : other,
-			                                        at[k] < other ? other : at[k], kinds[k].band};
+			bands[(*band_count)++] =
+			    (chart_band_t){at[k] < other ? at[k] : other,
+			                   at[k] < other ? other : at[k], kinds[k].band};
 		}
 	}
 	return n;
@@ -104,7 +105,8 @@ static void draw_history(WINDOW *win, int y, int x, int rows, int w, const ui_ct
 	text_draw(win, y, x, w, _("Alarm history"), theme_attr(ROLE_TITLE));
 	if (n == 0) {
 		if (rows > 1)
-			text_draw(win, y + 1, x, w, _("no level change seen"), theme_attr(ROLE_DIM));
+			text_draw(win, y + 1, x, w, _("no level change seen"),
+			          theme_attr(ROLE_DIM));
 		return;
 	}
 	const char *arrow = glyphs()->ascii ? "->" : "→";

@@ -122,8 +122,8 @@ static bool is_current(const nav_t *nav, const picker_rows_t *rows, int row)
 	return scope_equal(&s, &nav->scope);
 }
 
-static void draw_row(WINDOW *win, int y, int x, int w, const nav_t *nav,
-                     const picker_rows_t *rows, int row, bool selected)
+static void draw_row(WINDOW *win, int y, int x, int w, const nav_t *nav, const picker_rows_t *rows,
+                     int row, bool selected)
 {
 	const scope_name_t *e = row_at(rows, row);
 	attr_t base = theme_attr(selected ? ROLE_SELECTED : ROLE_NORMAL);
@@ -142,7 +142,8 @@ static void draw_row(WINDOW *win, int y, int x, int w, const nav_t *nav,
 		snprintf(name, sizeof name, "%s", e->name);
 	int used = text_draw(win, y, x + 2, name_w, name, base | (row == 0 ? A_BOLD : 0));
 	if (row > 0 && !nav->picker_district[0] && used + 2 <= name_w)
-		text_draw(win, y, x + 2 + used + 1, 1, g->crumb, selected ? base : theme_attr(ROLE_DIM));
+		text_draw(win, y, x + 2 + used + 1, 1, g->crumb,
+		          selected ? base : theme_attr(ROLE_DIM));
 	if (count_cols == 0)
 		return;
 	char buf[64];
@@ -154,7 +155,8 @@ static void draw_row(WINDOW *win, int y, int x, int w, const nav_t *nav,
 		text_draw_right(win, y, cx + 14, 13, buf, selected ? base : theme_attr(ROLE_ALARM));
 	}
 	if (e->warnings) {
-		snprintf(buf, sizeof buf, P_("!%u warning", "!%u warnings", e->warnings), e->warnings);
+		snprintf(buf, sizeof buf, P_("!%u warning", "!%u warnings", e->warnings),
+		         e->warnings);
 		text_draw_right(win, y, cx + 27, 13, buf, selected ? base : theme_attr(ROLE_WARN));
 	}
 }
@@ -269,7 +271,8 @@ static bool scope_key(action_t act, const ui_ctx_t *ctx, nav_t *nav)
 		if (districts && l->selected > 0) {
 			open_district(nav, &rows, l->selected);
 		} else if ((districts || scope_down(&s, nav->picker_district) == 0) &&
-		           (l->selected == 0 || scope_down(&s, row_name(&rows, l->selected)) == 0)) {
+		           (l->selected == 0 ||
+		            scope_down(&s, row_name(&rows, l->selected)) == 0)) {
 			choose(nav, &s);
 		}
 		free(rows.places);

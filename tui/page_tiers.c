@@ -64,7 +64,8 @@ static int find_row(const ui_ctx_t *ctx, nav_t *nav, const size_t *readings, int
 	if (total <= 0)
 		return 0;
 	if (readings != NULL)
-		return nav_find_row(ctx->store, readings, reading_at, total, l->selected, &l->serial);
+		return nav_find_row(ctx->store, readings, reading_at, total, l->selected,
+		                    &l->serial);
 	const gov_view_t *gv = ctx->gov;
 	int found = -1;
 	if (l->serial && l->selected >= 0 && l->selected < total &&
@@ -136,8 +137,7 @@ static void draw_header(WINDOW *win, int y, int x, int width, const nav_t *nav)
 	attr_t a = theme_attr(ROLE_DIM);
 	text_fill(win, y, x, width, a);
 	int cx = x + c.marker;
-	text_draw(win, y, cx, c.name,
-	          scope_is_city(&nav->scope) ? _("district") : _("street"), a);
+	text_draw(win, y, cx, c.name, scope_is_city(&nav->scope) ? _("district") : _("street"), a);
 	cx += c.name + 1;
 	const struct {
 		int cols;
@@ -199,7 +199,8 @@ static void draw_row(WINDOW *win, int y, int x, int width, const ui_ctx_t *ctx,
 	draw_count(win, y, cx, c.overdue, row->events_overdue, ROLE_WARN, base, selected);
 	cx += c.overdue + 1;
 
-	const kpi_t *k = row->worst_kpi.index != SIZE_MAX ? gov_kpi(ctx->store, row->worst_kpi) : NULL;
+	const kpi_t *k =
+	    row->worst_kpi.index != SIZE_MAX ? gov_kpi(ctx->store, row->worst_kpi) : NULL;
 	if (k == NULL || isnan(row->worst_attainment)) {
 		text_draw(win, y, cx, c.kpi, glyphs()->ascii ? "." : "·",
 		          selected ? base : theme_attr(ROLE_DIM));
@@ -211,7 +212,8 @@ static void draw_row(WINDOW *win, int y, int x, int width, const ui_ctx_t *ctx,
 	char buf[320];
 	snprintf(buf, sizeof buf, "%s%3.0f%% %s", off ? glyphs()->fail_mark : glyphs()->ok_mark,
 	         row->worst_attainment * 100.0, kpi_short_name(k->name, row->name));
-	text_draw(win, y, cx, c.kpi, buf, selected ? base : theme_attr(off ? ROLE_WARN : ROLE_LABEL));
+	text_draw(win, y, cx, c.kpi, buf,
+	          selected ? base : theme_attr(off ? ROLE_WARN : ROLE_LABEL));
 }
 
 /* ---- drawing ---- */
@@ -300,7 +302,8 @@ static void tiers_draw(WINDOW *win, const ui_ctx_t *ctx, nav_t *nav)
 	else
 		draw_header(win, 1, 1, w - 2, nav);
 	if (total == 0) {
-		text_draw(win, 2, 2, w - 4, _("Nothing is placed in this scope."), theme_attr(ROLE_DIM));
+		text_draw(win, 2, 2, w - 4, _("Nothing is placed in this scope."),
+		          theme_attr(ROLE_DIM));
 		free(readings);
 		return;
 	}

@@ -30,9 +30,9 @@ int reading_facts_rows(int cols)
 static void states_words(view_states_t s, alarm_level_t level, char *buf, size_t size)
 {
 	static const char *const words[VS_COUNT] = {
-	    [VS_ALARM] = N_("alarm"),       [VS_WARNING] = N_("warning"),
-	    [VS_BAD] = N_("fault"),         [VS_LIMITS_INVALID] = N_("limits invalid"),
-	    [VS_STALE] = N_("stale"),       [VS_NOVALUE] = N_("no value"),
+	    [VS_ALARM] = N_("alarm"),         [VS_WARNING] = N_("warning"),
+	    [VS_BAD] = N_("fault"),           [VS_LIMITS_INVALID] = N_("limits invalid"),
+	    [VS_STALE] = N_("stale"),         [VS_NOVALUE] = N_("no value"),
 	    [VS_UNCERTAIN] = N_("uncertain"),
 	};
 	size_t len = 0;
@@ -58,14 +58,16 @@ static void limits_text(const reading_t *r, char *buf, size_t size)
 	static const struct {
 		unsigned bit;
 		const char *tag;
-	} kinds[] = {{LIMIT_LOLO, "LOLO"}, {LIMIT_LO, "LO"}, {LIMIT_HI, "HI"}, {LIMIT_HIHI, "HIHI"}};
+	} kinds[] = {
+	    {LIMIT_LOLO, "LOLO"}, {LIMIT_LO, "LO"}, {LIMIT_HI, "HI"}, {LIMIT_HIHI, "HIHI"}};
 	const double at[] = {r->limits.lolo, r->limits.lo, r->limits.hi, r->limits.hihi};
 	size_t len = 0;
 	buf[0] = '\0';
 	for (size_t k = 0; k < 4 && len < size; k++) {
 		if (!(r->limits.mask & kinds[k].bit))
 			continue;
-		int n = snprintf(buf + len, size - len, "%s%s %.4g", len ? "  " : "", kinds[k].tag, at[k]);
+		int n = snprintf(buf + len, size - len, "%s%s %.4g", len ? "  " : "", kinds[k].tag,
+		                 at[k]);
 		len = n > 0 ? len + (size_t)n : len;
 	}
 	if (len == 0) {
@@ -87,7 +89,7 @@ static void gather(const ui_ctx_t *ctx, size_t idx, fact_t f[FACT_PAIRS + 1])
 	f[1] = (fact_t){.label = N_("state"), .role = role};
 	states_words(s, alarm_engine_state(ctx->alarms, idx).level, f[1].value, sizeof f[1].value);
 	f[2] = (fact_t){.label = N_("quality"),
-	                .role = r->quality == QUALITY_GOOD ? ROLE_LABEL
+	                .role = r->quality == QUALITY_GOOD  ? ROLE_LABEL
 	                        : r->quality == QUALITY_BAD ? ROLE_BAD
 	                                                    : ROLE_WARN};
 	snprintf(f[2].value, sizeof f[2].value, "%s", quality_token(r->quality));

@@ -78,7 +78,8 @@ size_t scope_names(const store_t *st, const alarm_engine_t *alarms, const char *
 	name_set_t set = {0};
 	for (size_t i = 0, n = store_reading_count(st); i < n; i++) {
 		const reading_t *r = store_reading(st, i);
-		scope_name_t *e = r ? set_add(&set, name_of(district, r->district, r->street)) : NULL;
+		scope_name_t *e =
+		    r ? set_add(&set, name_of(district, r->district, r->street)) : NULL;
 		if (e == NULL)
 			continue;
 		e->readings++;

@@ -16,10 +16,10 @@
 #include "store.h"
 
 typedef struct scope_name {
-	const char *name;   /* borrowed from the store: valid until it changes */
-	unsigned readings;  /* readings placed there */
-	unsigned alarms;    /* of them at LOLO or HIHI */
-	unsigned warnings;  /* of them at LO or HI */
+	const char *name;  /* borrowed from the store: valid until it changes */
+	unsigned readings; /* readings placed there */
+	unsigned alarms;   /* of them at LOLO or HIHI */
+	unsigned warnings; /* of them at LO or HI */
 } scope_name_t;
 
 /* The districts (district NULL) or the streets of `district` into a new

@@ -29,11 +29,11 @@
 #define CHART_LABEL_LEN 24
 
 typedef struct chart_layout {
-	int y, x;         /* the plot's top-left cell */
-	int rows, cols;   /* the plot's size in cells */
-	int label_cols;   /* the y scale's labels, left of the axis */
-	int margin;       /* columns right of the plot for the lines' labels; 0: over the plot */
-	bool time_row;    /* a row under the plot for the time labels and the unit */
+	int y, x;       /* the plot's top-left cell */
+	int rows, cols; /* the plot's size in cells */
+	int label_cols; /* the y scale's labels, left of the axis */
+	int margin;     /* columns right of the plot for the lines' labels; 0: over the plot */
+	bool time_row;  /* a row under the plot for the time labels and the unit */
 	int dot_rows, dot_cols; /* dots per cell: 4 × 2 in braille, 1 × 1 in ASCII */
 	chart_scale_t scale;
 } chart_layout_t;
@@ -260,8 +260,8 @@ static void chart_data(WINDOW *win, const chart_layout_t *L, const chart_t *c, b
 			if (bits == 0)
 				continue;
 			/* U+2800 + bits in UTF-8 */
-			char cell[4] = {(char)0xE2, (char)(0xA0 | (bits >> 6)), (char)(0x80 | (bits & 0x3F)),
-			                '\0'};
+			char cell[4] = {(char)0xE2, (char)(0xA0 | (bits >> 6)),
+			                (char)(0x80 | (bits & 0x3F)), '\0'};
 			text_draw(win, L->y + r, L->x + col, 1, ascii ? "*" : cell, attr);
 		}
 	}
@@ -310,7 +310,8 @@ static void chart_line_labels(WINDOW *win, const chart_layout_t *L, const chart_
 		taken[r] = true;
 		attr_t attr = theme_attr(ln->role);
 		if (L->margin > 0) {
-			text_draw(win, L->y + r, L->x + L->cols + 1, L->margin - 1, ln->label, attr);
+			text_draw(win, L->y + r, L->x + L->cols + 1, L->margin - 1, ln->label,
+			          attr);
 		} else {
 			int lw = text_draw_width(ln->label);
 			int room = lw < L->cols ? lw : L->cols;

@@ -107,8 +107,15 @@ static void test_chart_limits(void **state)
 	};
 	const chart_band_t bands[] = {{18.0, 22.0, ROLE_GAUGE_WARN_BAND},
 	                              {73.0, 77.0, ROLE_GAUGE_WARN_BAND}};
-	chart_t c = {.values = v, .n = 120, .lines = lines, .line_count = 3, .bands = bands,
-	             .band_count = 2, .left = "-10m", .right = "now", .unit = "kPa"};
+	chart_t c = {.values = v,
+	             .n = 120,
+	             .lines = lines,
+	             .line_count = 3,
+	             .bands = bands,
+	             .band_count = 2,
+	             .left = "-10m",
+	             .right = "now",
+	             .unit = "kPa"};
 	chart_draw(vs->win, 1, 1, 12, 58, &c);
 	assert_golden(vs, "chart_limits");
 	/* the window around the rectangle is untouched */
@@ -119,7 +126,8 @@ static void test_chart_limits(void **state)
 	bool found = false;
 	for (int y = 1; y < 13 && !found; y++)
 		for (int x = 40; x < 59; x++)
-			if (cell_char(vs, y, x, &pair) == L'H' && cell_char(vs, y, x + 2, NULL) == L'H') {
+			if (cell_char(vs, y, x, &pair) == L'H' &&
+			    cell_char(vs, y, x + 2, NULL) == L'H') {
 				assert_int_equal(pair, theme_pair(ROLE_ALARM));
 				found = true;
 				break;
@@ -136,8 +144,15 @@ static void test_chart_ascii(void **state)
 		v[i] = (float)i;
 	const chart_line_t lines[] = {{30.0, ROLE_ALARM, "HI 30"}};
 	const chart_band_t bands[] = {{25.0, 35.0, ROLE_GAUGE_WARN_BAND}};
-	chart_t c = {.values = v, .n = 40, .lines = lines, .line_count = 1, .bands = bands,
-	             .band_count = 1, .left = "-40s", .right = "now", .ascii = true};
+	chart_t c = {.values = v,
+	             .n = 40,
+	             .lines = lines,
+	             .line_count = 1,
+	             .bands = bands,
+	             .band_count = 1,
+	             .left = "-40s",
+	             .right = "now",
+	             .ascii = true};
 	chart_draw(vs->win, 0, 0, 10, 40, &c);
 	assert_golden(vs, "chart_ascii");
 	for (int y = 0; y < 10; y++)
@@ -214,9 +229,9 @@ static void test_chart_edges(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(test_scale_nice),     cmocka_unit_test(test_chart_limits),
-	    cmocka_unit_test(test_chart_ascii),    cmocka_unit_test(test_chart_flat_gaps),
-	    cmocka_unit_test(test_chart_beyond),   cmocka_unit_test(test_chart_edges),
+	    cmocka_unit_test(test_scale_nice),   cmocka_unit_test(test_chart_limits),
+	    cmocka_unit_test(test_chart_ascii),  cmocka_unit_test(test_chart_flat_gaps),
+	    cmocka_unit_test(test_chart_beyond), cmocka_unit_test(test_chart_edges),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -19,7 +19,7 @@
 #include "snapshot.h"
 #include "vscreen.h"
 
-#define SEED 7
+#define SEED      7
 #define HISTORY_S 600
 
 static city_fixture_t fx;
@@ -31,8 +31,9 @@ static size_t busiest_reading(void)
 	size_t best = 0, best_n = 0;
 	alarm_transition_t t[ALARM_HISTORY];
 	for (size_t i = 0; i < store_reading_count(fx.store); i++) {
-		size_t n = store_reading(fx.store, i) ? alarm_engine_history(fx.alarms, i, t, ALARM_HISTORY)
-		                                      : 0;
+		size_t n = store_reading(fx.store, i)
+		               ? alarm_engine_history(fx.alarms, i, t, ALARM_HISTORY)
+		               : 0;
 		if (n > best_n) {
 			best = i;
 			best_n = n;
@@ -175,9 +176,9 @@ static void test_enter_opens(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(test_reading_80x24),   cmocka_unit_test(test_reading_160x48),
+	    cmocka_unit_test(test_reading_80x24),       cmocka_unit_test(test_reading_160x48),
 	    cmocka_unit_test(test_reading_ascii_80x24), cmocka_unit_test(test_reading_content),
-	    cmocka_unit_test(test_reading_gone),    cmocka_unit_test(test_enter_opens),
+	    cmocka_unit_test(test_reading_gone),        cmocka_unit_test(test_enter_opens),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }

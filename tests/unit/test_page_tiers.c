@@ -290,10 +290,10 @@ static void test_picker_choose(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(test_city_80x24),      cmocka_unit_test(test_city_160x48),
-	    cmocka_unit_test(test_district_80x24),  cmocka_unit_test(test_district_160x48),
-	    cmocka_unit_test(test_street_160x48),   cmocka_unit_test(test_drill_and_back),
-	    cmocka_unit_test(test_picker_screens),  cmocka_unit_test(test_picker_choose),
+	    cmocka_unit_test(test_city_80x24),     cmocka_unit_test(test_city_160x48),
+	    cmocka_unit_test(test_district_80x24), cmocka_unit_test(test_district_160x48),
+	    cmocka_unit_test(test_street_160x48),  cmocka_unit_test(test_drill_and_back),
+	    cmocka_unit_test(test_picker_screens), cmocka_unit_test(test_picker_choose),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
