@@ -125,6 +125,14 @@ static void test_street_160x48(void **state)
 	check_frame(&nav, 160, 48, "tiers_street_160x48");
 }
 
+static void test_street_80x24(void **state)
+{
+	(void)state;
+	nav_t nav = {.page = PAGE_TIERS};
+	set_scope(&nav, "江北区/观音桥街道");
+	check_frame(&nav, 80, 24, "tiers_street_80x24");
+}
+
 /* The name of the selected tier row, after a frame placed the selection. */
 static const char *selected_name(nav_t *nav)
 {
@@ -293,7 +301,8 @@ int main(void)
 	    cmocka_unit_test(test_city_80x24),     cmocka_unit_test(test_city_160x48),
 	    cmocka_unit_test(test_district_80x24), cmocka_unit_test(test_district_160x48),
 	    cmocka_unit_test(test_street_160x48),  cmocka_unit_test(test_drill_and_back),
-	    cmocka_unit_test(test_picker_screens), cmocka_unit_test(test_picker_choose),
+	    cmocka_unit_test(test_street_80x24),   cmocka_unit_test(test_picker_screens),
+	    cmocka_unit_test(test_picker_choose),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
