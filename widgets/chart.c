@@ -146,8 +146,9 @@ static bool chart_layout(const chart_t *c, int y, int x, int h, int w, chart_lay
 	}
 	if (L->time_row && c->unit != NULL) {
 		int uw = text_draw_width(c->unit);
+		uw = uw < 8 ? uw : 8; /* a long unit is cut rather than narrow the plot */
 		if (uw > lw)
-			lw = uw < 8 ? uw : 8;
+			lw = uw;
 	}
 	if (lw > w / 3)
 		lw = w / 3;
