@@ -4,3 +4,4 @@ citydash_unit_test(test_screen_truth SOURCES unit/test_screen_truth.c unit/vscre
 citydash_unit_test(test_statusbar SOURCES unit/test_statusbar.c unit/vscreen.c LIBS citydash_pages LABELS unit)
 citydash_unit_test(test_nav SOURCES unit/test_nav.c unit/vscreen.c LIBS citydash_pages LABELS unit)
 citydash_unit_test(test_session_derive SOURCES unit/test_session_derive.c LIBS citydash_pages LABELS unit)
+citydash_unit_test(test_name_fit SOURCES unit/test_name_fit.c LIBS citydash_pages LABELS unit)
