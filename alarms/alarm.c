@@ -8,10 +8,19 @@
 
 typedef struct active_key active_key_t;
 
-/* Every member is copied by alarm_engine_copy: keep it in step. */
+/* Where a reading's level changes are in its ring of ALARM_HISTORY. */
+typedef struct history_pos {
+	uint8_t head;  /* next entry to write */
+	uint8_t count; /* entries held */
+} history_pos_t;
+
+/* Every member is copied by alarm_engine_copy: keep it in step. Per reading
+ * everything is in flat arrays, so a copy is a few memcpy. */
 struct alarm_engine {
-	alarm_state_t *states; /* by store reading index */
-	uint64_t *serials;     /* serial of the reading each state belongs to (0: none) */
+	alarm_state_t *states;       /* by store reading index */
+	uint64_t *serials;           /* serial of the reading each state belongs to (0: none) */
+	alarm_transition_t *changes; /* ALARM_HISTORY per reading, a ring */
+	history_pos_t *change_pos;   /* by store reading index */
 	size_t state_count;
 	size_t *active;     /* sorted store indices */
 	active_key_t *keys; /* scratch for sorting, as large as active */
@@ -98,6 +107,8 @@ void alarm_engine_destroy(alarm_engine_t *eng)
 		return;
 	free(eng->states);
 	free(eng->serials);
+	free(eng->changes);
+	free(eng->change_pos);
 	free(eng->active);
 	free(eng->keys);
 	free(eng);
@@ -120,10 +131,21 @@ static int compare_active(const void *a, const void *b)
 	return ka->reading < kb->reading ? -1 : ka->reading > kb->reading;
 }
 
-/* Stale data is classified like fresh data and marked stale: an old value
- * beyond a limit is an alarm nobody can vouch is over, not no alarm. */
-static void update_state(alarm_state_t *s, const store_t *st, const reading_t *r, int64_t now_ms)
+static void note_change(alarm_transition_t *ring, history_pos_t *pos, alarm_transition_t t)
 {
+	ring[pos->head] = t;
+	pos->head = (uint8_t)((pos->head + 1) % ALARM_HISTORY);
+	if (pos->count < ALARM_HISTORY)
+		pos->count++;
+}
+
+/* Stale data is classified like fresh data and marked stale: an old value
+ * beyond a limit is an alarm nobody can vouch is over, not no alarm. Returns
+ * the level it had before. */
+static alarm_level_t update_state(alarm_state_t *s, const store_t *st, const reading_t *r,
+                                  int64_t now_ms)
+{
+	alarm_level_t before = s->level;
 	alarm_level_t level = ALARM_NONE;
 	if (r->has_value && r->quality != QUALITY_BAD)
 		level = alarm_classify(r->value, &r->limits, r->deadband, s->level);
@@ -134,6 +156,7 @@ static void update_state(alarm_state_t *s, const store_t *st, const reading_t *r
 		s->level = level;
 		s->since_ms = r->ts_ms > 0 && r->ts_ms <= now_ms ? r->ts_ms : now_ms;
 	}
+	return before;
 }
 
 void alarm_engine_evaluate(alarm_engine_t *eng, const store_t *st, int64_t now_ms)
@@ -142,9 +165,12 @@ void alarm_engine_evaluate(alarm_engine_t *eng, const store_t *st, int64_t now_m
 	if (n > eng->state_count) {
 		eng->states = xreallocarray(eng->states, n, sizeof *eng->states);
 		eng->serials = xreallocarray(eng->serials, n, sizeof *eng->serials);
+		eng->changes = xreallocarray(eng->changes, n * ALARM_HISTORY, sizeof *eng->changes);
+		eng->change_pos = xreallocarray(eng->change_pos, n, sizeof *eng->change_pos);
 		for (size_t i = eng->state_count; i < n; i++) {
 			eng->states[i] = (alarm_state_t){ALARM_NONE, now_ms, false};
 			eng->serials[i] = 0;
+			eng->change_pos[i] = (history_pos_t){0, 0};
 		}
 		eng->state_count = n;
 	}
@@ -159,10 +185,14 @@ void alarm_engine_evaluate(alarm_engine_t *eng, const store_t *st, int64_t now_m
 		if (!r || r->serial != eng->serials[i]) {
 			*s = (alarm_state_t){ALARM_NONE, now_ms, false};
 			eng->serials[i] = r ? r->serial : 0;
+			eng->change_pos[i] = (history_pos_t){0, 0};
 			if (!r)
 				continue;
 		}
-		update_state(s, st, r, now_ms);
+		alarm_level_t before = update_state(s, st, r, now_ms);
+		if (s->level != before)
+			note_change(&eng->changes[i * ALARM_HISTORY], &eng->change_pos[i],
+			            (alarm_transition_t){s->since_ms, before, s->level});
 		if (s->level == ALARM_NONE)
 			continue;
 		if (eng->active_count == eng->active_cap) {
@@ -196,6 +226,10 @@ void alarm_engine_copy(alarm_engine_t *dst, const alarm_engine_t *src)
 	dst->states = copy_array(dst->states, src->states, src->state_count, sizeof *src->states);
 	dst->serials =
 	    copy_array(dst->serials, src->serials, src->state_count, sizeof *src->serials);
+	dst->changes = copy_array(dst->changes, src->changes, src->state_count * ALARM_HISTORY,
+	                          sizeof *src->changes);
+	dst->change_pos =
+	    copy_array(dst->change_pos, src->change_pos, src->state_count, sizeof *src->change_pos);
 	dst->state_count = src->state_count;
 	size_t cap = src->active_cap > dst->active_cap ? src->active_cap : dst->active_cap;
 	if (cap > dst->active_cap) {
@@ -215,6 +249,20 @@ alarm_state_t alarm_engine_state(const alarm_engine_t *eng, size_t reading)
 	if (reading >= eng->state_count)
 		return (alarm_state_t){ALARM_NONE, 0, false};
 	return eng->states[reading];
+}
+
+size_t alarm_engine_history(const alarm_engine_t *eng, size_t reading, alarm_transition_t *out,
+                            size_t max)
+{
+	if (reading >= eng->state_count)
+		return 0;
+	history_pos_t pos = eng->change_pos[reading];
+	const alarm_transition_t *ring = &eng->changes[reading * ALARM_HISTORY];
+	size_t n = pos.count < max ? pos.count : max; /* the newest n */
+	size_t start = (pos.head + ALARM_HISTORY - n) % ALARM_HISTORY;
+	for (size_t k = 0; k < n; k++)
+		out[k] = ring[(start + k) % ALARM_HISTORY];
+	return n;
 }
 
 size_t alarm_engine_active_count(const alarm_engine_t *eng)

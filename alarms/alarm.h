@@ -3,7 +3,7 @@
  * when, with deadband hysteresis so a value hovering at a limit does not
  * chatter. Time is passed in; the engine never reads the clock. State is
  * kept by store index and reading serial: a slot taken by a new reading
- * starts afresh.
+ * starts afresh, its alarm history (alarm_engine_history) too.
  *
  * States today: NONE, LO, HI, LOLO, HIHI. Acknowledge/shelve (ISA-18.2) will
  * extend alarm_state_t without changing how pages read the active list. */

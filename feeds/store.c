@@ -26,6 +26,7 @@ void store_reading_free(reading_t *r)
 	free(r->district);
 	free(r->street);
 	free(r->unit);
+	history_ring_free(&r->history);
 }
 
 void store_kpi_free(kpi_t *k)

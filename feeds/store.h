@@ -31,9 +31,10 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "history_ring.h"
 #include "model.h"
 
-#define STORE_HISTORY 64      /* samples kept per reading, a ring */
+#define STORE_HISTORY 64      /* most samples a sparkline asks for (reading_history) */
 #define STORE_KPI_HISTORY 32  /* values kept of a KPI's history array */
 #define STORE_DEPARTMENTS 16  /* departments kept per event */
 #define STORE_PLAN_STEPS 32   /* response plan steps kept per event */
@@ -143,9 +144,8 @@ typedef struct reading {
 	bool limits_invalid;       /* the feed sent limits out of order: none apply */
 	double deadband;
 	quality_t quality;
-	float history[STORE_HISTORY]; /* ring of past values (NAN = no value) */
-	uint16_t history_head;     /* index of the next slot to write */
-	uint16_t history_len;
+	history_ring_t history;    /* its value each second (reading_history_seconds);
+	                              allocated at its first value */
 	uint32_t seen_poll;        /* internal: poll sequence of the source's document
 	                              (image) that holds it; a delta's readings join the
 	                              image of the document it amends; 0: withdrawn */
@@ -305,8 +305,9 @@ void store_set_source_limits(store_t *st, int source, const source_limits_t *lim
 
 /* Memory: every reading, KPI and event is charged to its source as twice its
  * struct (the slot arrays grow by doubling), its share of the lookup index,
- * and each of its strings as malloc rounds it (at least 32 bytes). A source's
- * bytes_held never exceeds its max_bytes; slots freed stay allocated for
+ * and each of its strings as malloc rounds it (at least 32 bytes); a
+ * reading also its history ring once it has one (from its first value).
+ * A source's bytes_held never exceeds its max_bytes; slots freed stay allocated for
  * reuse, so all the store holds is at most twice the sum of max_bytes. */
 size_t store_cost_string(size_t len);
 
@@ -414,7 +415,9 @@ int64_t store_source_data_age(const store_t *st, int source, int64_t now_ms);
 /* The same, from the source's status as store_source() returns it. */
 int64_t source_data_age(const source_status_t *s, int64_t now_ms);
 
-/* Copies up to `max` history values, oldest first, into out; returns count. */
+/* The newest `max` (at most) per-second values up to the reading's last
+ * update, oldest first, into out (as reading_history_seconds, ending with
+ * the second of that update); returns the count: 0 before its first value. */
 size_t reading_history(const reading_t *r, float *out, size_t max);
 /* The reading's value at each of the n whole seconds (store time, the
  * now_ms of the puts) ending with the second of now_ms, oldest first, into

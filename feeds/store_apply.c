@@ -1,6 +1,6 @@
 /* Applying one parsed item to the store: store_put_reading/kpi/event find
- * or create the item and copy the input over it; plus the reading history
- * ring these fill. */
+ * or create the item and copy the input over it (a reading's history:
+ * store_history.c). */
 #include "store_private.h"
 
 #include <float.h>
@@ -50,18 +50,6 @@ static store_put_t put_kind(const store_t *st, int source, long pos, uint32_t se
 static bool over_budget(const source_status_t *s, size_t old_cost, size_t cost)
 {
 	return cost > old_cost && s->bytes_held - old_cost + cost > s->max_bytes;
-}
-
-/* float conversion of an out-of-range double is undefined: clamp first. */
-static float to_float(bool has, double v)
-{
-	if (!has || isnan(v))
-		return NAN;
-	if (v > FLT_MAX)
-		return FLT_MAX;
-	if (v < -FLT_MAX)
-		return -FLT_MAX;
-	return (float)v;
 }
 
 /* A gauge needs min < max. Derived from the limits and the value with a 10%
@@ -134,8 +122,9 @@ static void reading_age_apply(reading_t *r, const reading_in_t *in, int64_t now_
 	r->ahead_of_clock = ahead;
 }
 
-static void reading_apply(reading_t *r, const reading_in_t *in, int64_t now_ms, bool dup)
+static void reading_apply(reading_t *r, const reading_in_t *in, int64_t now_ms)
 {
+	history_scale_t before = {r->range_min, r->range_max};
 	str_set(&r->name, in->name ? in->name : in->id);
 	bool moved = false;
 	if (!r->domain_token || strcmp(r->domain_token, in->domain ? in->domain : "") != 0) {
@@ -163,16 +152,7 @@ static void reading_apply(reading_t *r, const reading_in_t *in, int64_t now_ms, 
 	} else {
 		range_derive(r);
 	}
-	/* One sample per poll: a repeat in the same document replaces it. */
-	if (dup && r->history_len) {
-		r->history[(r->history_head + STORE_HISTORY - 1) % STORE_HISTORY] =
-		    to_float(r->has_value, r->value);
-		return;
-	}
-	r->history[r->history_head] = to_float(r->has_value, r->value);
-	r->history_head = (uint16_t)((r->history_head + 1) % STORE_HISTORY);
-	if (r->history_len < STORE_HISTORY)
-		r->history_len++;
+	store_history_record(r, before, now_ms);
 }
 
 /* A new reading's slot: a free one if there is one, else a new one at the end. */
@@ -214,7 +194,8 @@ store_put_t store_put_reading(store_t *st, int source, const reading_in_t *in, i
 	long pos = keyindex_find(&st->reading_ix, source, in->id);
 	store_put_t kind = put_kind(st, source, pos, pos >= 0 ? st->readings[pos].put_poll : 0);
 	size_t old_cost = pos >= 0 ? st->readings[pos].cost : 0;
-	size_t cost = store_cost_reading_in(in); /* what it will cost once applied */
+	/* what it will cost once applied */
+	size_t cost = store_cost_reading_in(in, pos >= 0 ? &st->readings[pos] : NULL);
 	/* Limits per source, so a feed inventing ids or bytes cannot crowd out
 	 * another's readings: what would go beyond is refused, not stored. */
 	store_put_t refused = kind;
@@ -240,7 +221,7 @@ store_put_t store_put_reading(store_t *st, int source, const reading_in_t *in, i
 	reading_t *r = &st->readings[pos];
 	reading_carried(st, s, r, source, kind);
 	reading_age_apply(r, in, now_ms, s->clock_skew_ms, existed);
-	reading_apply(r, in, now_ms, kind == STORE_PUT_DUPLICATE);
+	reading_apply(r, in, now_ms);
 	if (r->ahead_of_clock && kind != STORE_PUT_DUPLICATE)
 		st->poll_ahead++;
 	r->seen_poll = store_image_seq(st, s);
@@ -326,6 +307,7 @@ store_put_t store_put_kpi(store_t *st, int source, const kpi_in_t *in, int64_t n
 		memset(&st->kpis[pos], 0, sizeof st->kpis[pos]);
 		st->kpis[pos].id = xstrdup(in->id);
 		st->kpis[pos].source = source;
+		st->kpis[pos].serial = ++st->next_serial; /* kept when it moves */
 		keyindex_put(&st->kpi_ix, source, st->kpis[pos].id, (size_t)pos);
 	}
 	kpi_t *k = &st->kpis[pos];
@@ -395,6 +377,18 @@ static void event_apply(event_t *e, const event_in_t *in, int64_t now_ms)
 	e->received_ms = now_ms;
 }
 
+/* Appends the event's stage and tier as seen at now_ms; when full, the
+ * oldest entry after the first (when it was first seen) makes room. */
+static void event_timeline_note(event_t *e, int64_t now_ms)
+{
+	if (e->timeline_count == STORE_EVENT_TIMELINE) {
+		memmove(&e->timeline[1], &e->timeline[2],
+		        (STORE_EVENT_TIMELINE - 2) * sizeof e->timeline[0]);
+		e->timeline_count--;
+	}
+	e->timeline[e->timeline_count++] = (event_change_t){now_ms, e->stage, e->level};
+}
+
 store_put_t store_put_event(store_t *st, int source, const event_in_t *in, int64_t now_ms)
 {
 	if (source < 0 || (size_t)source >= st->source_count)
@@ -416,23 +410,19 @@ store_put_t store_put_event(store_t *st, int source, const event_in_t *in, int64
 		memset(&st->events[pos], 0, sizeof st->events[pos]);
 		st->events[pos].id = xstrdup(in->id);
 		st->events[pos].source = source;
+		st->events[pos].serial = ++st->next_serial; /* kept when it moves */
 		keyindex_put(&st->event_ix, source, st->events[pos].id, (size_t)pos);
 	}
 	event_t *e = &st->events[pos];
+	bool seen = kind != STORE_PUT_NEW;
+	stage_t stage_before = e->stage;
+	tier_t level_before = e->level;
 	event_apply(e, in, now_ms);
+	if (!seen || e->stage != stage_before || e->level != level_before)
+		event_timeline_note(e, now_ms);
 	e->seen_poll = st->poll_seq;
 	e->cost = store_cost_event(e);
 	s->bytes_held = s->bytes_held - old_cost + e->cost;
 	st->generation++;
 	return kind;
-}
-
-/* When max < history_len the newest `max` samples are copied. */
-size_t reading_history(const reading_t *r, float *out, size_t max)
-{
-	size_t n = r->history_len < max ? r->history_len : max;
-	size_t start = (r->history_head + STORE_HISTORY - n) % STORE_HISTORY;
-	for (size_t i = 0; i < n; i++)
-		out[i] = r->history[(start + i) % STORE_HISTORY];
-	return n;
 }

@@ -1,7 +1,8 @@
 /* What an item costs its source against max_bytes (store.h, "Memory"). The
  * charge is an upper bound of what holding the item takes: its slot twice
  * (slot arrays grow by doubling), three slots of the lookup index (which
- * doubles at 70% load) and every string as glibc's malloc rounds it. */
+ * doubles at 70% load) and every string (and a reading's history ring) as
+ * glibc's malloc rounds it. */
 #include "store_private.h"
 
 #include <string.h>
@@ -24,12 +25,20 @@ static size_t item_cost(size_t item_size)
 	return 2 * item_size + 3 * keyindex_slot_bytes();
 }
 
-/* The same strings reading_apply will store. */
-size_t store_cost_reading_in(const reading_in_t *in)
+size_t store_cost_history(void)
 {
+	return store_cost_string(HISTORY_RING_BYTES - 1); /* a malloc'd block as a string's */
+}
+
+/* The same strings reading_apply will store, and the history ring it will
+ * have: the one it has, or one its first value allocates. */
+size_t store_cost_reading_in(const reading_in_t *in, const reading_t *held)
+{
+	bool ring = (held && held->history.slots) || store_history_will_record(in);
 	return item_cost(sizeof(reading_t)) + str_cost(in->id) +
 	       str_cost(in->name ? in->name : in->id) + str_cost(in->domain) +
-	       str_cost(in->district) + str_cost(in->street) + str_cost(in->unit);
+	       str_cost(in->district) + str_cost(in->street) + str_cost(in->unit) +
+	       (ring ? store_cost_history() : 0);
 }
 
 size_t store_cost_kpi(const kpi_t *k)

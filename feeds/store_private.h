@@ -3,13 +3,15 @@
  * module goes through store.h.
  *
  * store.c        lifecycle, sources registry and limits, read accessors
- * store_apply.c  applying one parsed item (store_put_*), reading history
+ * store_apply.c  applying one parsed item (store_put_*)
+ * store_history.c a reading's per-second history (history_ring.h)
  * store_cost.c   what an item is charged against its source's max_bytes
  * store_poll.c   poll bookkeeping: begin/end, sweeps, retention, failures, 304
  * store_delta.c  report by exception: deltas, withdrawn ids, vouched age */
 #ifndef CITYDASH_STORE_PRIVATE_H
 #define CITYDASH_STORE_PRIVATE_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -30,7 +32,7 @@ struct store {
 	    poll_seq;    /* bumped by store_begin_poll; items remember the last that carried them */
 	int open_source; /* source of the open poll, -1 if none */
 	uint64_t generation;
-	uint64_t next_serial; /* reading_t.serial of the next new reading */
+	uint64_t next_serial; /* last serial given to a new reading, KPI or event */
 	size_t *free_slots;   /* indices of free reading slots, taken last-in first */
 	size_t free_count, free_cap;
 	/* Counters of the open poll. */
@@ -57,8 +59,11 @@ void store_kpi_free(kpi_t *k);
 void store_event_free(event_t *e);
 
 /* Bytes charged for an item (store.h, "Memory"): of the item as it is, and
- * of what applying `in` would make it (for a reading, the same). */
-size_t store_cost_reading_in(const reading_in_t *in);
+ * of what applying `in` would make it (for a reading, `held` is the reading
+ * it applies to, NULL for a new one). */
+size_t store_cost_reading_in(const reading_in_t *in, const reading_t *held);
+/* What a reading's history ring is charged. */
+size_t store_cost_history(void);
 size_t store_cost_kpi(const kpi_t *k);
 size_t store_cost_kpi_in(const kpi_in_t *in);
 size_t store_cost_event(const event_t *e);
@@ -67,6 +72,13 @@ size_t store_cost_event_in(const event_in_t *in);
 /* The memberships applying `in` gives a KPI (store.h, kpi_in_t): its
  * `indices`, else its `index` alone; written to out, returns the count. */
 size_t store_kpi_memberships(const kpi_in_t *in, kpi_membership_in_t out[STORE_KPI_INDICES]);
+
+/* A reading's history (store_history.c): whether applying `in` records a
+ * value (a reading without a ring gets one at its first value), and the
+ * recording itself, called once the reading holds what `in` brought, with
+ * the range it had before (the ring is re-encoded if that changed). */
+bool store_history_will_record(const reading_in_t *in);
+void store_history_record(reading_t *r, history_scale_t before, int64_t now_ms);
 
 /* Removes the source's readings that documents stopped carrying, once
  * retention_ms has passed since they were last sent or confirmed, if one is

@@ -75,30 +75,12 @@ static bool client_loopback(struct MHD_Connection *conn)
 	return info && mock_scenario_client_loopback(info->client_addr);
 }
 
-static enum MHD_Result queue_json(struct MHD_Connection *conn, unsigned status, char *body,
-                                  size_t len, const char *allow)
-{
-	struct MHD_Response *resp =
-	    MHD_create_response_from_buffer(len, body, MHD_RESPMEM_MUST_FREE);
-	if (!resp) {
-		free(body);
-		return MHD_NO;
-	}
-	MHD_add_response_header(resp, MHD_HTTP_HEADER_CONTENT_TYPE, JSON_TYPE);
-	MHD_add_response_header(resp, MHD_HTTP_HEADER_CACHE_CONTROL, "no-store");
-	if (allow)
-		MHD_add_response_header(resp, MHD_HTTP_HEADER_ALLOW, allow);
-	enum MHD_Result ret = MHD_queue_response(conn, status, resp);
-	MHD_destroy_response(resp);
-	return ret;
-}
-
 static enum MHD_Result queue_error(struct MHD_Connection *conn, unsigned status, const char *msg,
                                    const char *allow)
 {
 	size_t len;
 	char *body = city_json_error(msg, &len);
-	return queue_json(conn, status, body, len, allow);
+	return mock_server_queue_json(conn, status, body, len, allow);
 }
 
 static int64_t tick_wall_ms(const mock_server_t *srv, int64_t tick)
@@ -192,7 +174,7 @@ static enum MHD_Result start_one(mock_server_t *srv, struct MHD_Connection *conn
 	size_t len;
 	char *body = scenarios_json(srv, k, &len);
 	*code = MHD_HTTP_OK;
-	return queue_json(conn, *code, body, len, NULL);
+	return mock_server_queue_json(conn, *code, body, len, NULL);
 }
 
 enum MHD_Result mock_scenario_serve(mock_server_t *srv, struct MHD_Connection *conn,
@@ -219,5 +201,5 @@ enum MHD_Result mock_scenario_serve(mock_server_t *srv, struct MHD_Connection *c
 	size_t len;
 	char *body = scenarios_json(srv, SIZE_MAX, &len);
 	*code = MHD_HTTP_OK;
-	return queue_json(conn, *code, body, len, NULL);
+	return mock_server_queue_json(conn, *code, body, len, NULL);
 }

@@ -152,11 +152,9 @@ static bool etag_matches(const char *inm, const char *etag)
 	return inm && (strcmp(inm, "*") == 0 || strstr(inm, etag) != NULL);
 }
 
-enum MHD_Result mock_server_queue_error(struct MHD_Connection *conn, unsigned status,
-                                        const char *msg)
+enum MHD_Result mock_server_queue_json(struct MHD_Connection *conn, unsigned status, char *body,
+                                       size_t len, const char *allow)
 {
-	size_t len;
-	char *body = city_json_error(msg, &len);
 	struct MHD_Response *resp =
 	    MHD_create_response_from_buffer(len, body, MHD_RESPMEM_MUST_FREE);
 	if (!resp) {
@@ -165,13 +163,22 @@ enum MHD_Result mock_server_queue_error(struct MHD_Connection *conn, unsigned st
 	}
 	MHD_add_response_header(resp, MHD_HTTP_HEADER_CONTENT_TYPE, JSON_TYPE);
 	MHD_add_response_header(resp, MHD_HTTP_HEADER_CACHE_CONTROL, "no-store");
-	if (status == MHD_HTTP_METHOD_NOT_ALLOWED)
-		MHD_add_response_header(resp, MHD_HTTP_HEADER_ALLOW, "GET, HEAD");
+	if (allow)
+		MHD_add_response_header(resp, MHD_HTTP_HEADER_ALLOW, allow);
 	if (status == MHD_HTTP_SERVICE_UNAVAILABLE)
 		MHD_add_response_header(resp, MHD_HTTP_HEADER_RETRY_AFTER, "1");
 	enum MHD_Result ret = MHD_queue_response(conn, status, resp);
 	MHD_destroy_response(resp);
 	return ret;
+}
+
+enum MHD_Result mock_server_queue_error(struct MHD_Connection *conn, unsigned status,
+                                        const char *msg)
+{
+	size_t len;
+	char *body = city_json_error(msg, &len);
+	return mock_server_queue_json(conn, status, body, len,
+	                              status == MHD_HTTP_METHOD_NOT_ALLOWED ? "GET, HEAD" : NULL);
 }
 
 int64_t mock_server_tick(const mock_server_t *srv)

@@ -114,6 +114,10 @@ char *mock_server_doc_build(const mock_server_t *srv, const route_t *r, int64_t 
 /* Queues a JSON error answer with `status` (Allow on 405, Retry-After on 503). */
 enum MHD_Result mock_server_queue_error(struct MHD_Connection *conn, unsigned status,
                                         const char *msg);
+/* Queues `body` (JSON, freed by the response) with `status`, no-store, an
+ * Allow header if `allow`, and Retry-After: 1 on a 503. */
+enum MHD_Result mock_server_queue_json(struct MHD_Connection *conn, unsigned status, char *body,
+                                       size_t len, const char *allow);
 /* The city's current tick. */
 int64_t mock_server_tick(const mock_server_t *srv);
 

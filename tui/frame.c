@@ -46,9 +46,9 @@ static void draw_summary(WINDOW *win, int cx, const ui_ctx_t *ctx)
 	int w = getmaxx(win);
 	attr_t bar = theme_attr(ROLE_STATUS_BAR);
 	const view_t *v = ctx->view;
-	size_t n = alarm_engine_active_count(ctx->alarms);
-	size_t crit = alarm_engine_critical_count(ctx->alarms);
-	size_t stale = alarm_engine_stale_count(ctx->alarms);
+	size_t n = view_alarm_count(v); /* in the scope */
+	size_t crit = v->alarms_critical;
+	size_t stale = v->alarms_stale;
 	/* The words of the blocks and the help: alarm = HIHI/LOLO, warning = HI/LO. */
 	char counts[2][160], a1[48], a2[48], a3[48] = "";
 	if (v->readings == 0) {

@@ -88,6 +88,8 @@ typedef struct gov_view {
 	 * street scope, whose page lists the street's readings instead) */
 	gov_tier_row_t *tiers;
 	size_t tier_count, tier_cap;
+
+	struct gov_scratch *scratch; /* private to gov_view*.c: reused sort keys */
 } gov_view_t;
 
 void gov_view_init(gov_view_t *gv);

@@ -1,5 +1,5 @@
-/* The alarms page: every active alarm, in the pane's order (HIHI/LOLO
- * first, newest first), scrollable; Enter shows the reading in its domain,
+/* The alarms page: every active alarm in the scope (view_alarm), in the
+ * pane's order (HIHI/LOLO first, newest first), scrollable; Enter shows the reading in its domain,
  * and Esc comes back here. The selection follows the alarm, not the row. */
 #include "pages.h"
 
@@ -17,16 +17,16 @@ static int clamp(int v, int lo, int hi)
 	return v < lo ? lo : v > hi ? hi : v;
 }
 
-static size_t alarm_at(const void *alarms, size_t row)
+static size_t alarm_at(const void *view, size_t row)
 {
-	return alarm_engine_active(alarms, row);
+	return view_alarm(view, row);
 }
 
 /* The selected alarm's row now: alarms come and go above it. */
 static int selected_row(const ui_ctx_t *ctx, nav_t *nav)
 {
-	int total = (int)alarm_engine_active_count(ctx->alarms);
-	return nav_find_row(ctx->store, ctx->alarms, alarm_at, total, nav->alarm_selected,
+	int total = (int)view_alarm_count(ctx->view);
+	return nav_find_row(ctx->store, ctx->view, alarm_at, total, nav->alarm_selected,
 	                    &nav->alarm_serial);
 }
 
@@ -34,7 +34,7 @@ static void alarms_draw(WINDOW *win, const ui_ctx_t *ctx, nav_t *nav)
 {
 	int h, w;
 	getmaxyx(win, h, w);
-	int total = (int)alarm_engine_active_count(ctx->alarms);
+	int total = (int)view_alarm_count(ctx->view);
 	int rows = h - 2 > 1 ? h - 2 : 1;
 	nav->body_rows = rows;
 	nav->body_cols = w;
@@ -45,7 +45,7 @@ static void alarms_draw(WINDOW *win, const ui_ctx_t *ctx, nav_t *nav)
 		nav->alarm_scroll = nav->alarm_selected - rows + 1;
 	nav->alarm_scroll = clamp(nav->alarm_scroll, 0, total > rows ? total - rows : 0);
 
-	size_t crit = alarm_engine_critical_count(ctx->alarms);
+	size_t crit = ctx->view->alarms_critical;
 	char title[128];
 	snprintf(title, sizeof title, _("All alarms: %zu HIHI/LOLO, %zu HI/LO"), crit,
 	         (size_t)total - crit);
@@ -58,8 +58,7 @@ static void alarms_draw(WINDOW *win, const ui_ctx_t *ctx, nav_t *nav)
 	}
 	for (int i = 0; i < rows && nav->alarm_scroll + i < total; i++) {
 		int at = nav->alarm_scroll + i;
-		alarm_row_draw(win, 1 + i, 2, w - 4, ctx,
-		               alarm_engine_active(ctx->alarms, (size_t)at),
+		alarm_row_draw(win, 1 + i, 2, w - 4, ctx, view_alarm(ctx->view, (size_t)at),
 		               at == nav->alarm_selected);
 	}
 	if (total > rows) {
@@ -88,7 +87,7 @@ static void show_reading(const ui_ctx_t *ctx, nav_t *nav, size_t reading)
 
 static bool alarms_key(action_t act, const ui_ctx_t *ctx, nav_t *nav)
 {
-	int total = (int)alarm_engine_active_count(ctx->alarms);
+	int total = (int)view_alarm_count(ctx->view);
 	int page = nav->body_rows > 1 ? nav->body_rows - 1 : 1;
 	nav->alarm_selected = selected_row(ctx, nav);
 	switch (act) {
@@ -112,16 +111,15 @@ static bool alarms_key(action_t act, const ui_ctx_t *ctx, nav_t *nav)
 		break;
 	case ACT_OPEN:
 		if (nav->alarm_selected < total)
-			show_reading(ctx, nav,
-			             alarm_engine_active(ctx->alarms, (size_t)nav->alarm_selected));
+			show_reading(ctx, nav, view_alarm(ctx->view, (size_t)nav->alarm_selected));
 		return true;
 	default:
 		return false;
 	}
 	nav->alarm_selected = clamp(nav->alarm_selected, 0, total ? total - 1 : 0);
 	if (total)
-		nav->alarm_serial = nav_serial(
-		    ctx->store, alarm_engine_active(ctx->alarms, (size_t)nav->alarm_selected));
+		nav->alarm_serial =
+		    nav_serial(ctx->store, view_alarm(ctx->view, (size_t)nav->alarm_selected));
 	return true;
 }
 

@@ -2,6 +2,7 @@
 
 #include <string.h>
 
+#include "clock.h"
 #include "log.h"
 #include "pages.h"
 #include "session_derive.h"
@@ -22,6 +23,9 @@ int session_open(session_t *s, const config_t *cfg, char **cause)
 	s->store = store_create();
 	s->alarms = alarm_engine_create();
 	view_init(&s->view);
+	gov_view_init(&s->gov);
+	scope_city(&s->scope);
+	s->wall_ms = clock_wall_ms;
 	s->poller = poller_create(s->store, cfg, cause);
 	if (!s->poller) {
 		session_close(s);
@@ -40,6 +44,7 @@ void session_close(session_t *s)
 	poller_destroy(s->poller);
 	alarm_engine_destroy(s->alarms);
 	view_free(&s->view);
+	gov_view_free(&s->gov);
 	store_destroy(s->store);
 	memset(s, 0, sizeof *s);
 }
@@ -48,11 +53,29 @@ void session_close(session_t *s)
  * and the poller may touch the store again. */
 static void derive_done(session_t *s, int64_t mono_ms)
 {
-	derive_finish(s->derive, &s->alarms, &s->view);
+	derive_finish(s->derive, &s->alarms, &s->view, &s->gov);
 	poller_pause(s->poller, false);
 	if (s->retry_pending)
 		poller_retry_now(s->poller, mono_ms);
 	s->retry_pending = false;
+}
+
+/* Alarms, then the reading view and the gov view within the scope. */
+static void evaluate_in_place(session_t *s, int64_t now_ms)
+{
+	alarm_engine_evaluate(s->alarms, s->store, now_ms);
+	view_set_scope(&s->view, &s->scope);
+	view_update(&s->view, s->store, s->alarms, now_ms);
+	gov_view_update(&s->gov, s->store, &s->view, s->alarms, &s->scope, now_ms, s->wall_ms());
+}
+
+void session_set_scope(session_t *s, const scope_t *scope)
+{
+	if (scope)
+		s->scope = *scope;
+	else
+		scope_city(&s->scope);
+	s->scope_changed = true;
 }
 
 bool session_step(session_t *s, int64_t now_ms, int64_t mono_ms)
@@ -72,24 +95,29 @@ bool session_step(session_t *s, int64_t now_ms, int64_t mono_ms)
 		return false; /* a document is half applied: evaluate it whole */
 	uint64_t gen = store_generation(s->store);
 	bool second_passed = now_ms / 1000 != s->evaluated_ms / 1000;
-	if (gen == s->seen_generation && !second_passed)
-		return false;
-	if (!second_passed && now_ms - s->evaluated_ms < SESSION_EVALUATE_MIN_MS)
-		return false; /* held back: session_ms_until_evaluate wakes the loop */
+	if (!s->scope_changed) {
+		if (gen == s->seen_generation && !second_passed)
+			return false;
+		if (!second_passed && now_ms - s->evaluated_ms < SESSION_EVALUATE_MIN_MS)
+			return false; /* held back: session_ms_until_evaluate wakes the loop */
+	}
 	s->seen_generation = gen;
 	s->evaluated_ms = now_ms;
+	s->scope_changed = false;
 	if (s->derive && store_reading_count(s->store) >= DERIVE_THREAD_READINGS) {
 		poller_pause(s->poller, true);
-		derive_start(s->derive, s->store, s->alarms, now_ms);
+		derive_start(s->derive, s->store, s->alarms, &s->gov, &s->scope, now_ms,
+		             s->wall_ms());
 		return false;
 	}
-	alarm_engine_evaluate(s->alarms, s->store, now_ms);
-	view_update(&s->view, s->store, s->alarms, now_ms);
+	evaluate_in_place(s, now_ms);
 	return true;
 }
 
 int64_t session_ms_until_evaluate(const session_t *s, int64_t now_ms)
 {
+	if (s->scope_changed)
+		return 0;
 	if (store_generation(s->store) == s->seen_generation)
 		return -1;
 	int64_t due = s->evaluated_ms + SESSION_EVALUATE_MIN_MS - now_ms;
@@ -104,8 +132,8 @@ void session_evaluate(session_t *s, int64_t now_ms, int64_t mono_ms)
 		session_log_observe(s->log, s->store, now_ms);
 	s->seen_generation = store_generation(s->store);
 	s->evaluated_ms = now_ms;
-	alarm_engine_evaluate(s->alarms, s->store, now_ms);
-	view_update(&s->view, s->store, s->alarms, now_ms);
+	s->scope_changed = false;
+	evaluate_in_place(s, now_ms);
 }
 
 void session_retry_now(session_t *s, int64_t mono_ms)
@@ -121,6 +149,7 @@ void session_ui_ctx(const session_t *s, int64_t now_ms, int64_t clock_ms, ui_ctx
 	ctx->store = s->store;
 	ctx->alarms = s->alarms;
 	ctx->view = &s->view;
+	ctx->gov = &s->gov;
 	ctx->now_ms = now_ms;
 	ctx->clock_ms = clock_ms;
 }

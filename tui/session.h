@@ -1,5 +1,11 @@
 /* session: the data side of one run — store, poller, alarm engine and the
- * view derived from them — shared by the interactive TUI and --dump. */
+ * views derived from them (the reading view and the gov view), within the
+ * operator's scope — shared by the interactive TUI and --dump.
+ *
+ * Clocks: evaluations are stamped with the steady time the caller passes
+ * (now_ms); the gov view also needs the wall clock (events' deadlines and
+ * ages are on the producer's clock), which the session reads itself through
+ * `wall_ms` (clock_wall_ms unless a test sets another) at each evaluation. */
 #ifndef CITYDASH_SESSION_H
 #define CITYDASH_SESSION_H
 
@@ -8,7 +14,9 @@
 
 #include "alarm.h"
 #include "config.h"
+#include "gov_view.h"
 #include "poller.h"
+#include "scope.h"
 #include "store.h"
 #include "view.h"
 
@@ -16,7 +24,11 @@ typedef struct session {
 	store_t *store;
 	poller_t *poller;
 	alarm_engine_t *alarms; /* the last whole evaluation: what the pages read */
-	view_t view;            /* likewise */
+	view_t view;            /* likewise, within `scope` */
+	gov_view_t gov;         /* likewise: KPI board, indices, events, tiers */
+	scope_t scope;          /* what the views are narrowed to (session_set_scope) */
+	bool scope_changed;     /* the next step evaluates at once */
+	int64_t (*wall_ms)(void); /* the wall clock for the gov view */
 	uint64_t seen_generation;
 	int64_t evaluated_ms;  /* steady time of the last evaluation */
 	struct derive *derive; /* evaluates a large store on a thread; NULL: in place */
@@ -55,7 +67,14 @@ bool session_step(session_t *s, int64_t now_ms, int64_t mono_ms);
  * or -1 if none is waiting: for the event loop's sleep. */
 int64_t session_ms_until_evaluate(const session_t *s, int64_t now_ms);
 
-/* Evaluates alarms and the view now, in place (--dump's last step). */
+/* Narrows the views to `scope` (NULL: the whole city). The next
+ * session_step re-evaluates at once, without waiting for data or for
+ * SESSION_EVALUATE_MIN_MS (on a large store: as soon as an evaluation under
+ * way on the thread is taken over). */
+void session_set_scope(session_t *s, const scope_t *scope);
+
+/* Evaluates alarms, the view and the gov view now, in place (--dump's last
+ * step). */
 void session_evaluate(session_t *s, int64_t now_ms, int64_t mono_ms);
 
 /* Tries every failing source again now (the operator's retry key). */

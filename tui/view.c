@@ -11,6 +11,30 @@
 void view_init(view_t *v)
 {
 	memset(v, 0, sizeof *v);
+	scope_city(&v->scope);
+}
+
+void view_set_scope(view_t *v, const scope_t *scope)
+{
+	if (scope)
+		v->scope = *scope;
+	else
+		scope_city(&v->scope);
+}
+
+bool view_in_scope(const view_t *v, const reading_t *r)
+{
+	return scope_contains(&v->scope, r->district, r->street);
+}
+
+size_t view_alarm_count(const view_t *v)
+{
+	return v->alarm_count;
+}
+
+size_t view_alarm(const view_t *v, size_t i)
+{
+	return i < v->alarm_count ? v->alarms[i] : SIZE_MAX;
 }
 
 void view_free(view_t *v)
@@ -23,6 +47,8 @@ void view_free(view_t *v)
 	free(v->states);
 	free(v->keys);
 	free(v->source_domains);
+	free(v->in_scope);
+	free(v->alarms);
 	memset(v, 0, sizeof *v);
 }
 
@@ -139,12 +165,34 @@ static void update_sources(view_t *v, const store_t *st)
 	}
 }
 
+/* The engine's active alarms narrowed to the readings in scope, in its order. */
+static void update_alarms(view_t *v, const alarm_engine_t *alarms, size_t n)
+{
+	size_t active = alarm_engine_active_count(alarms);
+	if (active > v->alarm_cap) {
+		v->alarm_cap = active;
+		v->alarms = xreallocarray(v->alarms, active, sizeof *v->alarms);
+	}
+	v->alarm_count = 0;
+	v->alarms_critical = v->alarms_stale = 0;
+	for (size_t a = 0; a < active; a++) {
+		size_t i = alarm_engine_active(alarms, a);
+		if (i >= n || !v->in_scope[i])
+			continue;
+		alarm_state_t as = alarm_engine_state(alarms, i);
+		v->alarms[v->alarm_count++] = i;
+		v->alarms_critical += alarm_level_is_critical(as.level);
+		v->alarms_stale += as.stale;
+	}
+}
+
 void view_update(view_t *v, const store_t *st, const alarm_engine_t *alarms, int64_t now_ms)
 {
 	size_t n = store_reading_count(st);
 	if (n > v->state_cap) {
 		v->states = xreallocarray(v->states, n, sizeof *v->states);
 		v->keys = xreallocarray(v->keys, n, sizeof *v->keys);
+		v->in_scope = xreallocarray(v->in_scope, n, sizeof *v->in_scope);
 		v->state_cap = n;
 	}
 	size_t sources = store_source_count(st);
@@ -162,10 +210,14 @@ void view_update(view_t *v, const store_t *st, const alarm_engine_t *alarms, int
 		memset(v->domains[d].counts, 0, sizeof v->domains[d].counts);
 		v->domains[d].ok = 0;
 	}
+	bool city = scope_is_city(&v->scope);
 	for (size_t i = 0; i < n; i++) {
 		const reading_t *r = store_reading(st, i);
-		if (!r) {
-			v->states[i] = 0; /* a free slot: counted nowhere */
+		v->in_scope[i] = r && (city || view_in_scope(v, r));
+		if (r && r->source >= 0 && (size_t)r->source < sources)
+			v->source_domains[r->source] |= 1u << r->domain; /* sources: whole city */
+		if (!v->in_scope[i]) {
+			v->states[i] = 0; /* a free slot or out of scope: counted nowhere */
 			continue;
 		}
 		view_states_t s = states_of(st, alarms, i, r, now_ms);
@@ -178,11 +230,10 @@ void view_update(view_t *v, const store_t *st, const alarm_engine_t *alarms, int
 		v->readings++;
 		v->stale += (s & VIEW_BIT(VS_STALE)) != 0;
 		v->domains_present |= 1u << r->domain;
-		if (r->source >= 0 && (size_t)r->source < sources)
-			v->source_domains[r->source] |= 1u << r->domain;
 	}
 	update_sources(v, st);
+	update_alarms(v, alarms, n);
 	if (!v->order)
 		v->order = view_order_create();
-	view_order_update(v->order, v->domains, st, v->keys);
+	view_order_update(v->order, v->domains, st, v->keys, v->in_scope);
 }

@@ -5,7 +5,15 @@
  * called "all clear" that is only missing. Pure data, no curses, so it is
  * unit-tested without a terminal. The orderings are kept from one update to
  * the next and only changed readings re-placed (view_order.h), so a view
- * follows one store for its whole life. */
+ * follows one store for its whole life.
+ *
+ * Scope (view_set_scope, feeds/scope.h): a view may be narrowed to one
+ * district or one street. Readings outside it get no states and are left out
+ * of every count, order and domain block, and of the view's own list of
+ * active alarms (view_alarm_count / view_alarm), which is what the title
+ * bar, the alarms page and the overview's alarm pane show. What the view
+ * says about sources (failing, waiting, silent) is not narrowed: a source
+ * feeds the whole city. */
 #ifndef CITYDASH_VIEW_H
 #define CITYDASH_VIEW_H
 
@@ -14,6 +22,7 @@
 #include <stdint.h>
 
 #include "alarm.h"
+#include "scope.h"
 #include "store.h"
 
 /* What can be said about a reading: every state that applies is set, so a
@@ -71,6 +80,16 @@ typedef struct view {
 	unsigned silent_failing, silent_waiting;
 	unsigned *source_domains; /* scratch: bit per domain each source has readings in */
 	size_t source_cap;
+	/* Scope: `scope` is what the next update narrows to (view_set_scope);
+	 * `in_scope` says, by store index, which readings the last update kept. */
+	scope_t scope;
+	bool *in_scope;
+	/* Active alarms of in-scope readings, in the alarm engine's order
+	 * (LOLO/HIHI first, then newest first): store indices; and their counts. */
+	size_t *alarms;
+	size_t alarm_count, alarm_cap;
+	unsigned alarms_critical; /* of them LOLO/HIHI (the rest are LO/HI warnings) */
+	unsigned alarms_stale;    /* of them on stale data */
 } view_t;
 
 /* Domains the pages show: the six known ones, plus "other" while some
@@ -80,6 +99,18 @@ int view_domain_count(const view_t *v);
 void view_init(view_t *v);
 void view_free(view_t *v);
 void view_update(view_t *v, const store_t *st, const alarm_engine_t *alarms, int64_t now_ms);
+/* Narrows the view to `scope` (NULL: the whole city) from the next
+ * view_update on. The scope is copied. */
+void view_set_scope(view_t *v, const scope_t *scope);
+/* Whether the reading belongs to the view's scope (the one set last). */
+bool view_in_scope(const view_t *v, const reading_t *r);
+/* The view's active alarms, in scope only, in the alarm engine's order:
+ * view_alarm(v, i) is the store index of the i-th, i < view_alarm_count(v).
+ * Valid until the next view_update. Counts: v->alarms_critical (LOLO/HIHI),
+ * view_alarm_count - alarms_critical (LO/HI), v->alarms_stale. Pages use
+ * these instead of alarm_engine_active*, which cover the whole store. */
+size_t view_alarm_count(const view_t *v);
+size_t view_alarm(const view_t *v, size_t i);
 /* The states of the reading at store index `reading` (0 if unknown or free). */
 view_states_t view_states(const view_t *v, size_t reading);
 /* True when there is data and all of it is fresh and every source answers:

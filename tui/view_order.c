@@ -196,7 +196,7 @@ static uint8_t slot_moves(slot_t *s, const reading_t *r, const worst_key_t *key,
 }
 
 void view_order_update(view_order_t *o, domain_view_t *domains, const store_t *st,
-                       const worst_key_t *keys)
+                       const worst_key_t *keys, const bool *in_scope)
 {
 	size_t n = store_reading_count(st);
 	size_t m = n > o->count ? n : o->count;
@@ -205,6 +205,8 @@ void view_order_update(view_order_t *o, domain_view_t *domains, const store_t *s
 	size_t entering = 0, len[DOMAIN_COUNT] = {0};
 	for (size_t i = 0; i < m; i++) {
 		const reading_t *r = i < n ? store_reading(st, i) : NULL;
+		if (r && in_scope && !in_scope[i])
+			r = NULL; /* out of scope: in no list */
 		uint8_t mv =
 		    slot_moves(&o->slots[i], r, r ? &keys[i] : NULL, &dirty_place, &dirty_worst);
 		o->moves[i] = mv;

@@ -35,8 +35,10 @@ void view_order_destroy(view_order_t *o);
 
 /* Brings worst, by_place and total of the DOMAIN_COUNT domains up to date
  * with the store. keys[i] is the worst key of the reading at store index i,
- * for every i below store_reading_count(st) whose slot is not free. */
+ * for every i below store_reading_count(st) whose slot is not free and that
+ * in_scope[i] keeps (in_scope NULL: every reading); a reading left out of the
+ * scope is left out of the lists as if its slot were free. */
 void view_order_update(view_order_t *o, domain_view_t *domains, const store_t *st,
-                       const worst_key_t *keys);
+                       const worst_key_t *keys, const bool *in_scope);
 
 #endif

@@ -164,6 +164,8 @@ static void test_engine_slot_reused_starts_fresh(void **state)
 	store_end_poll(st, 0, &(poll_report_t){0}, 1000);
 	alarm_engine_evaluate(eng, st, 1000);
 	assert_int_equal(alarm_engine_state(eng, 0).level, ALARM_HI);
+	alarm_transition_t tr[ALARM_HISTORY];
+	assert_int_equal(alarm_engine_history(eng, 0, tr, ALARM_HISTORY), 1);
 	/* "a" is no longer sent; past its retention it is gone. */
 	for (int64_t t = 2000; t <= 8000; t += 1000) {
 		store_begin_poll(st, 0, t);
@@ -182,6 +184,82 @@ static void test_engine_slot_reused_starts_fresh(void **state)
 	alarm_engine_evaluate(eng, st, 9000);
 	assert_int_equal(alarm_engine_state(eng, 0).level, ALARM_NONE);
 	assert_int_equal(alarm_engine_active_count(eng), 0);
+	assert_int_equal(alarm_engine_history(eng, 0, tr, ALARM_HISTORY), 0); /* not a's */
+	alarm_engine_destroy(eng);
+	store_destroy(st);
+}
+
+static void expect_change(alarm_transition_t t, int64_t at, alarm_level_t from, alarm_level_t to)
+{
+	assert_int_equal(t.at_ms, at);
+	assert_int_equal(t.from, from);
+	assert_int_equal(t.to, to);
+}
+
+/* Each reading's level changes, oldest first, dated by the observation that
+ * caused them; an evaluation that changes nothing adds nothing. */
+static void test_engine_history(void **state)
+{
+	(void)state;
+	store_t *st = make_store();
+	alarm_engine_t *eng = alarm_engine_create();
+	const double a[] = {50, 85, 85, 95, 85, 50};
+	for (int i = 0; i < 6; i++) {
+		poll(st, 1000 * (i + 1), a[i], 50, 99);
+		alarm_engine_evaluate(eng, st, 1000 * (i + 1));
+		alarm_engine_evaluate(eng, st, 1000 * (i + 1) + 500);
+	}
+	alarm_transition_t tr[ALARM_HISTORY + 1];
+	assert_int_equal(alarm_engine_history(eng, 0, tr, ALARM_HISTORY + 1), 4);
+	expect_change(tr[0], 2000, ALARM_NONE, ALARM_HI);
+	expect_change(tr[1], 4000, ALARM_HI, ALARM_HIHI);
+	expect_change(tr[2], 5000, ALARM_HIHI, ALARM_HI);
+	expect_change(tr[3], 6000, ALARM_HI, ALARM_NONE);
+	/* Fewer asked for: the newest. */
+	assert_int_equal(alarm_engine_history(eng, 0, tr, 2), 2);
+	expect_change(tr[0], 5000, ALARM_HIHI, ALARM_HI);
+	expect_change(tr[1], 6000, ALARM_HI, ALARM_NONE);
+	/* Never in alarm, bad quality, or no such reading: none. */
+	assert_int_equal(alarm_engine_history(eng, 1, tr, ALARM_HISTORY), 0);
+	assert_int_equal(alarm_engine_history(eng, 2, tr, ALARM_HISTORY), 0);
+	assert_int_equal(alarm_engine_history(eng, 99, tr, ALARM_HISTORY), 0);
+	/* More changes than it keeps: the oldest go. */
+	for (int i = 0; i < ALARM_HISTORY; i++) {
+		int64_t t = 10000 + 1000 * i;
+		poll(st, t, i % 2 ? 50 : 95, 50, 99);
+		alarm_engine_evaluate(eng, st, t);
+	}
+	assert_int_equal(alarm_engine_history(eng, 0, tr, ALARM_HISTORY + 1), ALARM_HISTORY);
+	for (int i = 0; i < ALARM_HISTORY; i++)
+		expect_change(tr[i], 10000 + 1000 * i, i % 2 ? ALARM_HIHI : ALARM_NONE,
+		              i % 2 ? ALARM_NONE : ALARM_HIHI);
+	alarm_engine_destroy(eng);
+	store_destroy(st);
+}
+
+/* A copy carries the history, and the two go their own ways after. */
+static void test_engine_copy_history(void **state)
+{
+	(void)state;
+	store_t *st = make_store();
+	alarm_engine_t *eng = alarm_engine_create(), *shown = alarm_engine_create();
+	poll(st, 1000, 85, 50, 99);
+	alarm_engine_evaluate(eng, st, 1000);
+	poll(st, 2000, 95, 50, 99);
+	alarm_engine_evaluate(eng, st, 2000);
+	alarm_engine_copy(shown, eng);
+	alarm_transition_t tr[ALARM_HISTORY];
+	assert_int_equal(alarm_engine_history(shown, 0, tr, ALARM_HISTORY), 2);
+	expect_change(tr[0], 1000, ALARM_NONE, ALARM_HI);
+	expect_change(tr[1], 2000, ALARM_HI, ALARM_HIHI);
+	poll(st, 3000, 50, 50, 99);
+	alarm_engine_evaluate(eng, st, 3000);
+	assert_int_equal(alarm_engine_history(eng, 0, tr, ALARM_HISTORY), 3);
+	assert_int_equal(alarm_engine_history(shown, 0, tr, ALARM_HISTORY), 2);
+	alarm_engine_copy(shown, eng);
+	assert_int_equal(alarm_engine_history(shown, 0, tr, ALARM_HISTORY), 3);
+	expect_change(tr[2], 3000, ALARM_HIHI, ALARM_NONE);
+	alarm_engine_destroy(shown);
 	alarm_engine_destroy(eng);
 	store_destroy(st);
 }
@@ -315,6 +393,8 @@ int main(void)
 	    cmocka_unit_test(test_engine_uncertain_is_classified),
 	    cmocka_unit_test(test_engine_null_value_is_no_alarm),
 	    cmocka_unit_test(test_since_is_observation_time),
+	    cmocka_unit_test(test_engine_history),
+	    cmocka_unit_test(test_engine_copy_history),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -58,7 +58,9 @@ static void test_valid_fixture(void **state)
 	const reading_t *strain = find(st, s, "bridge.chaotianmen.strain_03");
 	assert_false(strain->has_value);
 	assert_string_equal(strain->name, "bridge.chaotianmen.strain_03");
-	assert_true(isnan(strain->history[0]));
+	float h[1];
+	reading_history_seconds(strain, T0, h, 1);
+	assert_true(isnan(h[0]));
 	const event_t *e = store_event(st, 0);
 	assert_int_equal(e->department_count, 2);
 	assert_string_equal(e->departments[1].name, "公安");
@@ -102,7 +104,8 @@ static void test_rejected_documents(void **state)
 		assert_true(store_generation(st) > g);
 		const reading_t *r = find(st, s, "a");
 		assert_true(r->has_value && r->value == 1);
-		assert_int_equal(r->history_len, 1);
+		float h[4];
+		assert_int_equal(reading_history(r, h, 4), 1); /* no sample since */
 		assert_int_equal(r->received_ms, T0);
 		assert_int_equal(store_kpi_count(st), 1);
 		assert_int_equal(store_event_count(st), 1);
@@ -132,10 +135,13 @@ static void test_bad_elements_counted(void **state)
 	assert_int_equal(store_reading_count(st), 4);
 	const reading_t *first = find(st, s, "ok.first");
 	assert_true(first->value == 2.5);        /* the last one wins */
-	assert_int_equal(first->history_len, 1); /* one sample per poll */
+	float h[4];
+	assert_int_equal(reading_history(first, h, 4), 1); /* one second */
+	assert_true(h[0] == 2.5f);
 	const reading_t *null = find(st, s, "ok.null");
 	assert_false(null->has_value);
-	assert_true(null->value == 0 && isnan(null->history[0]));
+	reading_history_seconds(null, T0, h, 1);
+	assert_true(null->value == 0 && isnan(h[0]));
 	assert_int_equal(find(st, s, "ok.limits_swapped")->limits.mask, 0);
 	assert_null(find(st, s, "value.huge"));
 	assert_null(find(st, s, "value.string"));
@@ -264,7 +270,7 @@ static void check_clean(const store_t *st)
 		            text_is_clean(r->street) && text_is_clean(r->domain_token));
 		assert_true(r->range_min < r->range_max);
 		assert_true(!r->has_value || isfinite(r->value));
-		assert_true(r->history_len <= STORE_HISTORY);
+		assert_true(r->history.len <= STORE_HISTORY_SECONDS);
 	}
 	for (size_t i = 0; i < store_event_count(st); i++) {
 		const event_t *e = store_event(st, i);

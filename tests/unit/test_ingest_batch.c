@@ -74,7 +74,8 @@ static void same_store(const store_t *a, const store_t *b, int source)
 		assert_int_equal(ra->limits_invalid, rb->limits_invalid);
 		same_num(ra->deadband, rb->deadband);
 		assert_int_equal(ra->quality, rb->quality);
-		assert_int_equal(ra->history_len, rb->history_len);
+		assert_int_equal(ra->history.len, rb->history.len);
+		assert_int_equal(ra->history.last_s, rb->history.last_s);
 	}
 	assert_int_equal(store_kpi_count(a), store_kpi_count(b));
 	for (size_t i = 0; i < store_kpi_count(a); i++) {

@@ -113,12 +113,12 @@ static void test_thread_matches_in_place(void **state)
 
 		alarm_engine_t *before = front;
 		size_t active_before = alarm_engine_active_count(front);
-		derive_start(d, st, front, now);
+		derive_start(d, st, front, NULL, NULL, now, now);
 		assert_true(derive_busy(d));
 		/* The front pair is untouched while the thread works. */
 		assert_ptr_equal(front, before);
 		assert_int_equal(alarm_engine_active_count(front), active_before);
-		derive_finish(d, &front, &v_front);
+		derive_finish(d, &front, &v_front, NULL);
 		assert_false(derive_busy(d));
 		assert_ptr_not_equal(front, before);
 		same_evaluation(in_place, &v_in_place, front, &v_front, store_reading_count(st));
@@ -143,7 +143,7 @@ static void test_destroy_while_busy(void **state)
 	flag_t flag = {PTHREAD_MUTEX_INITIALIZER, 0};
 	derive_t *d = derive_create(on_ready, &flag);
 	assert_non_null(d);
-	derive_start(d, st, front, T0);
+	derive_start(d, st, front, NULL, NULL, T0, T0);
 	derive_destroy(d);
 	alarm_engine_destroy(front);
 	store_destroy(st);

@@ -12,6 +12,13 @@
 #include <stdlib.h>
 #include <string.h>
 
+
+/* cmocka's assert_float_equal lets NAN pass: a value must be there. */
+#define assert_near(a, b, eps)                                                                  \
+	do {                                                                                    \
+		assert_false(isnan(a));                                                         \
+		assert_float_equal((a), (b), (eps));                                            \
+	} while (0)
 #include "store.h"
 
 #define T0 1764057600000
@@ -103,45 +110,55 @@ static void test_update_in_place(void **state)
 	store_destroy(st);
 }
 
+/* One poll a second for 100 s: the history holds a value per second (the
+ * last one of a second wins), NAN where the feed sent null. */
 static void test_duplicates_and_history(void **state)
 {
 	store_t *st = store_create();
 	int s = store_add_source(st, "w", "http://x/", 1000, 0);
 	for (int poll = 0; poll < 100; poll++) {
-		store_begin_poll(st, s, T0 + poll);
+		int64_t now = T0 + poll * 1000 + 300;
+		store_begin_poll(st, s, now);
 		reading_in_t in = rin("a", poll);
+		in.has_range = true;
+		in.range_min = 0;
+		in.range_max = 1000;
 		in.has_value = poll % 10 != 5;
-		assert_int_equal(store_put_reading(st, s, &in, T0 + poll),
+		assert_int_equal(store_put_reading(st, s, &in, now),
 		                 poll ? STORE_PUT_UPDATED : STORE_PUT_NEW);
 		if (poll == 99) { /* a repeat in the same document: last wins, one sample */
 			in.value = 1000;
-			assert_int_equal(store_put_reading(st, s, &in, T0 + poll),
-			                 STORE_PUT_DUPLICATE);
+			assert_int_equal(store_put_reading(st, s, &in, now), STORE_PUT_DUPLICATE);
 		}
-		store_end_poll(st, s, &(poll_report_t){0}, T0 + poll);
+		store_end_poll(st, s, &(poll_report_t){0}, now);
 	}
 	const reading_t *r = store_reading(st, 0);
 	assert_true(r->value == 1000);
-	assert_int_equal(r->history_len, STORE_HISTORY);
+	assert_int_equal(r->history.len, 100);
 	float h[STORE_HISTORY + 8];
-	assert_int_equal(reading_history(r, h, sizeof h / sizeof h[0]), STORE_HISTORY);
-	for (int i = 0; i < STORE_HISTORY; i++) {
-		int poll = 100 - STORE_HISTORY + i;
+	assert_int_equal(reading_history(r, h, sizeof h / sizeof h[0]), STORE_HISTORY + 8);
+	for (int i = 0; i < STORE_HISTORY + 8; i++) {
+		int poll = 100 - (STORE_HISTORY + 8) + i;
 		if (poll == 99)
 			assert_true(h[i] == 1000.0f);
 		else if (poll % 10 == 5)
 			assert_true(isnan(h[i])); /* null: no value, never 0 */
 		else
-			assert_true(h[i] == (float)poll);
+			assert_near(h[i], poll, 0.05); /* a step is 3000 / 65532 */
 	}
 	/* Fewer requested: the newest, oldest first. */
 	assert_int_equal(reading_history(r, h, 3), 3);
-	assert_true(h[0] == 97.0f && h[1] == 98.0f && h[2] == 1000.0f);
+	assert_near(h[0], 97, 0.05);
+	assert_near(h[1], 98, 0.05);
+	assert_true(h[2] == 1000.0f);
+	/* More than it holds: what it holds. */
+	float all[STORE_HISTORY_SECONDS];
+	assert_int_equal(reading_history(r, all, STORE_HISTORY_SECONDS), 100);
 	/* The next poll is not a duplicate of the last. */
-	store_begin_poll(st, s, T0 + 200);
+	store_begin_poll(st, s, T0 + 200000);
 	reading_in_t in = rin("a", 1);
-	assert_int_equal(store_put_reading(st, s, &in, T0 + 200), STORE_PUT_UPDATED);
-	store_end_poll(st, s, &(poll_report_t){0}, T0 + 200);
+	assert_int_equal(store_put_reading(st, s, &in, T0 + 200000), STORE_PUT_UPDATED);
+	store_end_poll(st, s, &(poll_report_t){0}, T0 + 200000);
 	store_destroy(st);
 }
 
@@ -239,7 +256,8 @@ static void test_failure_and_304(void **state)
 	assert_int_equal(ss->polls_failed, 2);
 	const reading_t *r = store_reading(st, 0);
 	assert_true(r->has_value && r->value == 7); /* kept */
-	assert_int_equal(r->history_len, 1);
+	float h[4];
+	assert_int_equal(reading_history(r, h, 4), 1);
 	assert_true(store_reading_stale(st, r, T0 + 3001));
 
 	g = store_generation(st);
@@ -254,7 +272,7 @@ static void test_failure_and_304(void **state)
 	assert_int_equal(r->received_ms, T0);
 	assert_int_equal(store_reading_age(r, T0 + 5000), 5000);
 	assert_int_equal(store_source_data_age(st, s, T0 + 5000), 5000);
-	assert_int_equal(r->history_len, 1); /* no new sample */
+	assert_int_equal(reading_history(r, h, 4), 1); /* no new sample */
 	assert_true(store_reading_stale(st, r, T0 + 5000));
 	store_destroy(st);
 }

@@ -261,8 +261,9 @@ static void churn_check(const view_t *v, const view_t *fresh, const store_t *st)
 		const domain_view_t *dv = &v->domains[d], *fv = &fresh->domains[d];
 		unsigned members = 0;
 		for (size_t i = 0; i < n; i++)
-			members +=
-			    store_reading(st, i) && store_reading(st, i)->domain == (domain_t)d;
+			members += store_reading(st, i) &&
+			           store_reading(st, i)->domain == (domain_t)d &&
+			           view_in_scope(v, store_reading(st, i));
 		assert_int_equal(dv->total, members);
 		assert_int_equal(fv->total, members);
 		for (unsigned k = 0; k < dv->total; k++) {
@@ -272,6 +273,8 @@ static void churn_check(const view_t *v, const view_t *fresh, const store_t *st)
 			assert_non_null(w);
 			assert_int_equal(p->domain, d);
 			assert_int_equal(w->domain, d);
+			assert_true(view_in_scope(v, p));
+			assert_true(view_in_scope(v, w));
 			if (k > 0) { /* strictly ordered: also no reading twice */
 				assert_true(
 				    churn_placed_before(st, dv->by_place[k - 1], dv->by_place[k]));
@@ -333,6 +336,130 @@ static void test_orders_follow_churn(void **state)
 	assert_memory_equal(before, w->by_place, w->total * sizeof *before);
 	view_free(&v);
 	view_free(&sparse);
+	alarm_engine_destroy(eng);
+	store_destroy(st);
+}
+
+/* The same churn while the scope moves between the city, a district, a
+ * street and back: at every update the orders hold exactly the readings in
+ * scope, as a fresh view narrowed to it computes them. */
+static void test_orders_follow_churn_and_scope(void **state)
+{
+	(void)state;
+	static const char *const scopes[] = {"", "江北", "江北/解放碑", "南岸/S1", "南岸", ""};
+	store_t *st = store_create();
+	store_add_source(st, "s", "http://127.0.0.1/", 1000, 2500);
+	store_set_source_limits(st, 0,
+	                        &(source_limits_t){.retention_ms = 1500, .clock_skew_ms = -1});
+	alarm_engine_t *eng = alarm_engine_create();
+	view_t v;
+	view_init(&v);
+	uint32_t rng = 11;
+	for (int round = 0; round < 48; round++) {
+		int64_t now = 1000 + 1000 * (int64_t)round;
+		churn_poll(st, &rng, now);
+		alarm_engine_evaluate(eng, st, now);
+		scope_t sc;
+		assert_int_equal(scope_parse(&sc, scopes[(round / 4) % 6], NULL), 0);
+		view_set_scope(&v, &sc);
+		view_update(&v, st, eng, now);
+		view_t fresh;
+		view_init(&fresh);
+		view_set_scope(&fresh, &sc);
+		view_update(&fresh, st, eng, now);
+		churn_check(&v, &fresh, st);
+		unsigned in_scope = 0;
+		for (size_t i = 0; i < store_reading_count(st); i++) {
+			const reading_t *r = store_reading(st, i);
+			in_scope += r && view_in_scope(&v, r);
+			if (r && !view_in_scope(&v, r))
+				assert_int_equal(view_states(&v, i), 0);
+		}
+		assert_int_equal(v.readings, in_scope);
+		if (scope_is_city(&sc))
+			assert_int_equal(in_scope, fresh.readings);
+		else
+			assert_true(in_scope > 0 && in_scope < CHURN_IDS / 2);
+		view_free(&fresh);
+	}
+	view_free(&v);
+	alarm_engine_destroy(eng);
+	store_destroy(st);
+}
+
+/* In a scope, the counts, the alarm list and its counts leave out what is
+ * outside it; the sources are still the whole city's. */
+static void test_scope_counts_and_alarms(void **state)
+{
+	(void)state;
+	store_t *st = store_create();
+	store_add_source(st, "live", "http://127.0.0.1/a", 1000, 3000);
+	store_add_source(st, "old", "http://127.0.0.1/b", 1000, 3000);
+	const spec_t live[] = {
+	    {"jb.alarm", "江北区", 95, true, QUALITY_GOOD},
+	    {"jb.warning", "江北区", 85, true, QUALITY_GOOD},
+	    {"jb.ok", "江北区", 50, true, QUALITY_GOOD},
+	    {"yz.alarm", "渝中区", 5, true, QUALITY_GOOD},
+	    {"yz.warning", "渝中区", 15, true, QUALITY_GOOD},
+	    {"none.alarm", NULL, 95, true, QUALITY_GOOD}, /* no place: the city's only */
+	};
+	const spec_t old[] = {{"yz.stale", "渝中区", 95, true, QUALITY_GOOD}};
+	put_all(st, 1, old, 1, 1000);
+	put_all(st, 0, live, 6, 10000);
+	alarm_engine_t *eng = alarm_engine_create();
+	alarm_engine_evaluate(eng, st, 10000);
+	view_t v;
+	view_init(&v);
+	view_update(&v, st, eng, 10000);
+	assert_int_equal(v.readings, 7);
+	assert_int_equal(view_alarm_count(&v), alarm_engine_active_count(eng));
+	assert_int_equal(view_alarm_count(&v), 6);
+	assert_int_equal(v.alarms_critical, alarm_engine_critical_count(eng));
+	assert_int_equal(v.alarms_stale, 1);
+	for (size_t a = 0; a < view_alarm_count(&v); a++)
+		assert_int_equal(view_alarm(&v, a), alarm_engine_active(eng, a));
+
+	scope_t sc;
+	assert_int_equal(scope_parse(&sc, "渝中区", NULL), 0);
+	view_set_scope(&v, &sc);
+	assert_int_equal(v.readings, 7); /* from the next update on */
+	view_update(&v, st, eng, 10000);
+	assert_int_equal(v.readings, 3);
+	assert_int_equal(v.stale, 1);
+	const domain_view_t *w = &v.domains[DOMAIN_WATER];
+	assert_int_equal(w->total, 3);
+	assert_int_equal(w->counts[VS_ALARM], 2);
+	assert_int_equal(w->counts[VS_WARNING], 1);
+	assert_int_equal(view_alarm_count(&v), 3);
+	assert_int_equal(v.alarms_critical, 2);
+	assert_int_equal(v.alarms_stale, 1);
+	for (size_t a = 0; a < view_alarm_count(&v); a++)
+		assert_string_equal(store_reading(st, view_alarm(&v, a))->district, "渝中区");
+	assert_int_equal(view_states(&v, (size_t)store_find_reading(st, 0, "jb.alarm")), 0);
+	long none = store_find_reading(st, 0, "none.alarm");
+	assert_false(view_in_scope(&v, store_reading(st, (size_t)none)));
+
+	/* A street: only its readings (all of them are on street "S"). */
+	assert_int_equal(scope_parse(&sc, "江北区/S", NULL), 0);
+	view_set_scope(&v, &sc);
+	view_update(&v, st, eng, 10000);
+	assert_int_equal(v.readings, 3);
+	assert_int_equal(view_alarm_count(&v), 2);
+	assert_int_equal(v.alarms_critical, 1);
+	assert_int_equal(v.alarms_stale, 0);
+	assert_int_equal(scope_parse(&sc, "江北区/other", NULL), 0);
+	view_set_scope(&v, &sc);
+	view_update(&v, st, eng, 10000);
+	assert_int_equal(v.readings, 0);
+	assert_int_equal(view_alarm_count(&v), 0);
+	assert_int_equal(view_alarm(&v, 0), SIZE_MAX);
+
+	/* Back to the city (NULL). */
+	view_set_scope(&v, NULL);
+	view_update(&v, st, eng, 10000);
+	assert_int_equal(v.readings, 7);
+	assert_int_equal(view_alarm_count(&v), 6);
+	view_free(&v);
 	alarm_engine_destroy(eng);
 	store_destroy(st);
 }
@@ -517,6 +644,8 @@ int main(void)
 	    cmocka_unit_test(test_other_domains_appear),
 	    cmocka_unit_test(test_reading_moves_domain),
 	    cmocka_unit_test(test_orders_follow_churn),
+	    cmocka_unit_test(test_orders_follow_churn_and_scope),
+	    cmocka_unit_test(test_scope_counts_and_alarms),
 	    cmocka_unit_test(test_format_value),
 	    cmocka_unit_test(test_markers),
 	    cmocka_unit_test(test_uncertain_and_limits_invalid_counts),

@@ -1,0 +1,41 @@
+/* A reading's per-second history in the store: recorded at each put, read
+ * by the pages (store.h reading_history, reading_history_seconds). The ring
+ * itself, its encoding and precision: history_ring.h. Its scale is always
+ * the reading's range, so a range change re-encodes it here. */
+#include "store_private.h"
+
+#include <assert.h>
+#include <math.h>
+
+static_assert(STORE_HISTORY_SECONDS == HISTORY_RING_SECONDS,
+              "store.h promises what the ring holds");
+
+static history_scale_t scale_of(const reading_t *r)
+{
+	return (history_scale_t){r->range_min, r->range_max};
+}
+
+bool store_history_will_record(const reading_in_t *in)
+{
+	return in->has_value && isfinite(in->value);
+}
+
+void store_history_record(reading_t *r, history_scale_t before, int64_t now_ms)
+{
+	if (!r->history.slots && !r->has_value)
+		return; /* no ring before its first value: reads as NAN all the same */
+	history_ring_rescale(&r->history, before, scale_of(r));
+	history_ring_put(&r->history, history_second(now_ms), r->has_value ? r->value : NAN,
+	                 scale_of(r));
+}
+
+size_t reading_history(const reading_t *r, float *out, size_t max)
+{
+	size_t n = r->history.len < max ? r->history.len : max;
+	return history_ring_read(&r->history, r->history.last_s, scale_of(r), out, NULL, n);
+}
+
+size_t reading_history_seconds(const reading_t *r, int64_t now_ms, float *out, size_t n)
+{
+	return history_ring_read(&r->history, history_second(now_ms), scale_of(r), out, NULL, n);
+}

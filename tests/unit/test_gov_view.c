@@ -1,0 +1,613 @@
+/* gov_view: the KPI board's order and counts, the indices' trend, the
+ * events board's order and summary, the tier table; and scope: over the
+ * seeded mock city (tests/support/city_fixture.h), nothing outside a
+ * district or a street scope appears in the KPIs, events, tiers, the reading
+ * view's counts and orders, or its alarm list. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <math.h>
+#include <string.h>
+
+#include "city_fixture.h"
+#include "gov_view.h"
+#include "view.h"
+
+#define T0 INT64_C(1795658400000)
+
+static const limits_t four = {LIMIT_LOLO | LIMIT_LO | LIMIT_HI | LIMIT_HIHI, 10, 20, 80, 90};
+
+/* A store with one source each for readings, KPIs and events; alarms and
+ * both views. */
+typedef struct rig {
+	store_t *st;
+	alarm_engine_t *eng;
+	view_t v;
+	gov_view_t gv;
+	int readings, kpis, events;
+} rig_t;
+
+static void rig_open(rig_t *r)
+{
+	memset(r, 0, sizeof *r);
+	r->st = store_create();
+	r->readings = store_add_source(r->st, "water", "http://127.0.0.1/r", 1000, 0);
+	r->kpis = store_add_source(r->st, "kpis", "http://127.0.0.1/k", 1000, 0);
+	r->events = store_add_source(r->st, "events", "http://127.0.0.1/e", 1000, 0);
+	r->eng = alarm_engine_create();
+	view_init(&r->v);
+	gov_view_init(&r->gv);
+}
+
+static void rig_close(rig_t *r)
+{
+	gov_view_free(&r->gv);
+	view_free(&r->v);
+	alarm_engine_destroy(r->eng);
+	store_destroy(r->st);
+}
+
+static void rig_eval(rig_t *r, const scope_t *scope, int64_t now, int64_t clock)
+{
+	alarm_engine_evaluate(r->eng, r->st, now);
+	view_set_scope(&r->v, scope);
+	view_update(&r->v, r->st, r->eng, now);
+	gov_view_update(&r->gv, r->st, &r->v, r->eng, scope, now, clock);
+}
+
+typedef struct kspec {
+	const char *id, *category, *district, *street;
+	double value, target; /* NAN: none */
+	bool lower;
+} kspec_t;
+
+static void put_kpis(rig_t *r, const kspec_t *ks, size_t n, int64_t now)
+{
+	store_begin_poll(r->st, r->kpis, now);
+	for (size_t i = 0; i < n; i++) {
+		kpi_in_t in = {
+		    .id = ks[i].id,
+		    .name = ks[i].id,
+		    .category = ks[i].category,
+		    .district = ks[i].district,
+		    .street = ks[i].street,
+		    .has_value = !isnan(ks[i].value),
+		    .value = isnan(ks[i].value) ? 0 : ks[i].value,
+		    .has_target = !isnan(ks[i].target),
+		    .target = isnan(ks[i].target) ? 0 : ks[i].target,
+		    .better_lower = ks[i].lower,
+		    .index = "service",
+		};
+		store_put_kpi(r->st, r->kpis, &in, now);
+	}
+	store_end_poll(r->st, r->kpis, &(poll_report_t){.had_kpis = true}, now);
+}
+
+static const char *kpi_id(const rig_t *r, size_t j)
+{
+	const kpi_t *k = gov_kpi(r->st, r->gv.kpis[j]);
+	assert_non_null(k);
+	return k->id;
+}
+
+static void test_kpi_board_order_and_counts(void **state)
+{
+	(void)state;
+	rig_t r;
+	rig_open(&r);
+	const kspec_t ks[] = {
+	    {"b.on", "B", NULL, NULL, 5, 4, false},
+	    {"none.off", NULL, NULL, NULL, 1, 4, false},
+	    {"a.on", "A", NULL, NULL, 3, 4, true},
+	    {"a.nodata", "A", NULL, NULL, NAN, 4, false},
+	    {"a.far", "A", NULL, NULL, 1, 4, false},    /* 0.25 */
+	    {"a.almost", "A", NULL, NULL, 3, 4, false}, /* 0.75 */
+	    {"a.far2", "A", NULL, NULL, 16, 4, true},   /* 0.25, tie: by name */
+	    {"a.notarget", "A", NULL, NULL, 2, NAN, false},
+	};
+	put_kpis(&r, ks, sizeof ks / sizeof *ks, T0);
+	rig_eval(&r, NULL, T0, T0);
+
+	const char *order[] = {"a.far",      "a.far2", "a.almost", "a.nodata",
+	                       "a.notarget", "a.on",   "b.on",     "none.off"};
+	assert_int_equal(r.gv.kpi_count, 8);
+	for (size_t j = 0; j < 8; j++)
+		assert_string_equal(kpi_id(&r, j), order[j]);
+	assert_int_equal(r.gv.category_count, 3);
+	const gov_category_t *a = &r.gv.categories[0], *b = &r.gv.categories[1],
+	                     *none = &r.gv.categories[2];
+	assert_string_equal(a->name, "A");
+	assert_int_equal(a->first, 0);
+	assert_int_equal(a->count, 6);
+	assert_int_equal(a->off_target, 3);
+	assert_int_equal(a->no_data, 2);
+	assert_int_equal(a->on_target, 1);
+	assert_float_equal(a->worst, 0.25, 1e-9);
+	assert_string_equal(b->name, "B");
+	assert_int_equal(b->first, 6);
+	assert_int_equal(b->on_target, 1);
+	assert_string_equal(none->name, ""); /* no category: last */
+	assert_int_equal(none->off_target, 1);
+	assert_int_equal(r.gv.kpi_off_target, 4);
+	assert_int_equal(r.gv.kpi_no_data, 2);
+	assert_int_equal(r.gv.kpi_on_target, 2);
+	/* The service index over them: 1/.25/.75/.25/1/1/.25 counted, 2 without data. */
+	assert_int_equal(r.gv.indices[KPI_INDEX_SERVICE].members, 8);
+	assert_int_equal(r.gv.indices[KPI_INDEX_SERVICE].counted, 6);
+	assert_float_equal(r.gv.indices[KPI_INDEX_SERVICE].score,
+	                   100 * (1 + 0.25 + 0.75 + 0.25 + 1 + 0.25) / 6, 1e-6);
+
+	/* A category that empties goes; the next update reorders. */
+	put_kpis(&r, ks, 2, T0 + 1000);
+	rig_eval(&r, NULL, T0 + 1000, T0 + 1000);
+	assert_int_equal(r.gv.kpi_count, 2);
+	assert_int_equal(r.gv.category_count, 2);
+	assert_string_equal(r.gv.categories[0].name, "B");
+	assert_string_equal(r.gv.categories[1].name, "");
+	rig_close(&r);
+}
+
+static void test_kpi_scope(void **state)
+{
+	(void)state;
+	rig_t r;
+	rig_open(&r);
+	const kspec_t ks[] = {
+	    {"city", "C", NULL, NULL, 1, 4, false},
+	    {"jb", "C", "江北区", NULL, 2, 4, false},
+	    {"jb.gyq", "C", "江北区", "观音桥街道", 3, 4, false},
+	    {"yz", "C", "渝中区", NULL, 4, 4, false},
+	};
+	put_kpis(&r, ks, 4, T0);
+	scope_t s;
+	rig_eval(&r, NULL, T0, T0);
+	assert_int_equal(r.gv.kpi_count, 4);
+	assert_int_equal(scope_parse(&s, "江北区", NULL), 0);
+	rig_eval(&r, &s, T0, T0);
+	assert_int_equal(r.gv.kpi_count, 2);
+	assert_string_equal(kpi_id(&r, 0), "jb");
+	assert_string_equal(kpi_id(&r, 1), "jb.gyq");
+	assert_float_equal(r.gv.indices[KPI_INDEX_SERVICE].score, 100 * (0.5 + 0.75) / 2, 1e-6);
+	assert_int_equal(scope_parse(&s, "江北区/观音桥街道", NULL), 0);
+	rig_eval(&r, &s, T0, T0);
+	assert_int_equal(r.gv.kpi_count, 1);
+	assert_string_equal(kpi_id(&r, 0), "jb.gyq");
+	rig_close(&r);
+}
+
+static void test_trend(void **state)
+{
+	(void)state;
+	rig_t r;
+	rig_open(&r);
+	const kspec_t half = {"k", "C", "江北区", NULL, 2, 4, false},
+	              full = {"k", "C", "江北区", NULL, 4, 4, false};
+	float out[GOV_TREND_LEN];
+	int64_t t = T0; /* a multiple of GOV_TREND_STEP_MS */
+	put_kpis(&r, &half, 1, t);
+	rig_eval(&r, NULL, t, t);
+	assert_int_equal(gov_trend(&r.gv, KPI_INDEX_SERVICE, out, GOV_TREND_LEN), 1);
+	assert_float_equal(out[0], 50, 1e-6);
+	/* Within the same step the newest sample follows the score. */
+	put_kpis(&r, &full, 1, t + 4000);
+	rig_eval(&r, NULL, t + 4000, t + 4000);
+	assert_int_equal(gov_trend(&r.gv, KPI_INDEX_SERVICE, out, GOV_TREND_LEN), 1);
+	assert_float_equal(out[0], 100, 1e-6);
+	rig_eval(&r, NULL, t + GOV_TREND_STEP_MS, t);
+	put_kpis(&r, &half, 1, t + 2 * GOV_TREND_STEP_MS);
+	rig_eval(&r, NULL, t + 2 * GOV_TREND_STEP_MS, t);
+	assert_int_equal(gov_trend(&r.gv, KPI_INDEX_SERVICE, out, GOV_TREND_LEN), 3);
+	assert_float_equal(out[0], 100, 1e-6);
+	assert_float_equal(out[1], 100, 1e-6);
+	assert_float_equal(out[2], 50, 1e-6);
+	assert_int_equal(gov_trend(&r.gv, KPI_INDEX_SERVICE, out, 2), 2); /* the newest two */
+	assert_float_equal(out[1], 50, 1e-6);
+	/* An index without members has no score: NAN samples. */
+	assert_int_equal(gov_trend(&r.gv, KPI_INDEX_HEALTH, out, GOV_TREND_LEN), 3);
+	assert_true(isnan(out[0]));
+	/* The ring keeps the last GOV_TREND_LEN. */
+	for (int i = 3; i < GOV_TREND_LEN + 10; i++)
+		rig_eval(&r, NULL, t + i * (int64_t)GOV_TREND_STEP_MS, t);
+	assert_int_equal(gov_trend(&r.gv, KPI_INDEX_SERVICE, out, GOV_TREND_LEN), GOV_TREND_LEN);
+	/* Another scope: another series. */
+	scope_t s;
+	assert_int_equal(scope_parse(&s, "江北区", NULL), 0);
+	rig_eval(&r, &s, t + (GOV_TREND_LEN + 10) * (int64_t)GOV_TREND_STEP_MS, t);
+	assert_int_equal(gov_trend(&r.gv, KPI_INDEX_SERVICE, out, GOV_TREND_LEN), 1);
+	assert_float_equal(out[0], 50, 1e-6);
+	rig_close(&r);
+}
+
+typedef struct espec {
+	const char *id, *district, *street;
+	severity_t severity;
+	stage_t stage;
+	tier_t level;
+	int64_t opened_ms, due_ms;
+	bool escalated;
+} espec_t;
+
+static void put_events(rig_t *r, const espec_t *es, size_t n, int64_t now)
+{
+	static const escalation_t up = {TIER_STREET, TIER_DISTRICT, 0};
+	store_begin_poll(r->st, r->events, now);
+	for (size_t i = 0; i < n; i++) {
+		event_in_t in = {
+		    .id = es[i].id,
+		    .type = "t",
+		    .title = es[i].id,
+		    .district = es[i].district,
+		    .street = es[i].street,
+		    .severity = es[i].severity,
+		    .stage = es[i].stage,
+		    .level = es[i].level,
+		    .opened_ms = es[i].opened_ms,
+		    .due_ms = es[i].due_ms,
+		    .escalations = es[i].escalated ? &up : NULL,
+		    .escalation_count = es[i].escalated,
+		    .steps_done = -1,
+		    .steps_total = -1,
+		};
+		store_put_event(r->st, r->events, &in, now);
+	}
+	store_end_poll(r->st, r->events, &(poll_report_t){.had_events = true}, now);
+}
+
+static const char *event_id(const rig_t *r, size_t j)
+{
+	const event_t *e = gov_event(r->st, r->gv.events[j]);
+	assert_non_null(e);
+	return e->id;
+}
+
+static void test_events_order_and_summary(void **state)
+{
+	(void)state;
+	rig_t r;
+	rig_open(&r);
+	const int64_t m = 60000;
+	const espec_t es[] = {
+	    {"minor.old", "江北区", "观音桥街道", SEVERITY_MINOR, STAGE_HANDLING, TIER_STREET,
+	     T0 - 90 * m, 0, false},
+	    {"crit.new", "江北区", "观音桥街道", SEVERITY_CRITICAL, STAGE_SENSED, TIER_STREET,
+	     T0 - 5 * m, T0 + 60 * m, false},
+	    {"crit.overdue", "江北区", NULL, SEVERITY_CRITICAL, STAGE_EVALUATING, TIER_DISTRICT,
+	     T0 - 2 * m, T0 - m, true},
+	    {"crit.old", "渝中区", "解放碑街道", SEVERITY_CRITICAL, STAGE_REVIEWING, TIER_CITY,
+	     T0 - 50 * m, T0 + m, true},
+	    {"crit.b", "渝中区", "解放碑街道", SEVERITY_CRITICAL, STAGE_SENSED, TIER_STREET,
+	     T0 - 5 * m, 0, false}, /* same age as crit.new: by id */
+	    {"major.closed", "江北区", "观音桥街道", SEVERITY_MAJOR, STAGE_CLOSED, TIER_STREET,
+	     T0 - 100 * m, T0 - 50 * m, false}, /* closed: never overdue, not listed */
+	    {"info.noage", "江北区", "观音桥街道", SEVERITY_INFO, STAGE_SENSED, TIER_STREET, 0, 0,
+	     false},
+	    {"info.aged", "江北区", "观音桥街道", SEVERITY_INFO, STAGE_SENSED, TIER_STREET, T0 - m,
+	     0, false},
+	};
+	put_events(&r, es, sizeof es / sizeof *es, T0);
+	rig_eval(&r, NULL, T0, T0);
+	const char *order[] = {"crit.overdue", "crit.old",  "crit.b",    "crit.new",
+	                       "minor.old",    "info.aged", "info.noage"};
+	assert_int_equal(r.gv.event_count, 7);
+	for (size_t j = 0; j < 7; j++)
+		assert_string_equal(event_id(&r, j), order[j]);
+	const gov_event_summary_t *s = &r.gv.summary;
+	assert_int_equal(s->open, 7);
+	assert_int_equal(s->closed, 1);
+	assert_int_equal(s->overdue, 1);
+	assert_int_equal(s->escalated, 2);
+	assert_int_equal(s->by_stage[STAGE_SENSED], 4);
+	assert_int_equal(s->by_stage[STAGE_HANDLING], 1);
+	assert_int_equal(s->by_stage[STAGE_EVALUATING], 1);
+	assert_int_equal(s->by_stage[STAGE_REVIEWING], 1);
+	assert_int_equal(s->by_stage[STAGE_CLOSED], 1);
+	assert_int_equal(s->by_tier[TIER_STREET], 5);
+	assert_int_equal(s->by_tier[TIER_DISTRICT], 1);
+	assert_int_equal(s->by_tier[TIER_CITY], 1);
+	assert_int_equal(s->by_severity[SEVERITY_CRITICAL], 4);
+	assert_int_equal(s->by_severity[SEVERITY_MAJOR], 0);
+
+	/* Overdue is on the wall clock: two minutes later crit.old is too. */
+	rig_eval(&r, NULL, T0, T0 + 2 * m);
+	assert_int_equal(r.gv.summary.overdue, 2);
+	assert_string_equal(event_id(&r, 0), "crit.old"); /* both overdue: older first */
+	assert_string_equal(event_id(&r, 1), "crit.overdue");
+	const event_t *closed = NULL;
+	for (size_t i = 0; i < store_event_count(r.st); i++)
+		if (store_event(r.st, i) && strcmp(store_event(r.st, i)->id, "major.closed") == 0)
+			closed = store_event(r.st, i);
+	assert_non_null(closed);
+	assert_false(gov_event_overdue(closed, T0 + 1000 * m));
+
+	/* In scope only: a district, then a street. */
+	scope_t sc;
+	assert_int_equal(scope_parse(&sc, "江北区", NULL), 0);
+	rig_eval(&r, &sc, T0, T0);
+	assert_int_equal(r.gv.event_count, 5);
+	assert_int_equal(r.gv.summary.closed, 1);
+	assert_int_equal(scope_parse(&sc, "江北区/观音桥街道", NULL), 0);
+	rig_eval(&r, &sc, T0, T0);
+	assert_int_equal(r.gv.event_count, 4); /* not the district-wide crit.overdue */
+	assert_string_equal(event_id(&r, 0), "crit.new");
+
+	/* A reference to an event that has gone is NULL. */
+	gov_ref_t ref = r.gv.events[0];
+	put_events(&r, es, 1, T0 + 1000);
+	assert_null(gov_event(r.st, ref));
+	assert_null(gov_event(r.st, (gov_ref_t){999, 0}));
+	rig_close(&r);
+}
+
+static void put_reading(rig_t *r, const char *id, const char *district, const char *street,
+                        double value, int64_t now)
+{
+	reading_in_t in = {.id = id,
+	                   .domain = "water",
+	                   .district = district,
+	                   .street = street,
+	                   .has_value = true,
+	                   .value = value,
+	                   .limits = four,
+	                   .quality = QUALITY_GOOD};
+	store_put_reading(r->st, r->readings, &in, now);
+}
+
+static const gov_tier_row_t *row_named(const gov_view_t *gv, const char *name)
+{
+	for (size_t i = 0; i < gv->tier_count; i++)
+		if (strcmp(gv->tiers[i].name, name) == 0)
+			return &gv->tiers[i];
+	return NULL;
+}
+
+static void test_tiers(void **state)
+{
+	(void)state;
+	rig_t r;
+	rig_open(&r);
+	store_begin_poll(r.st, r.readings, T0);
+	put_reading(&r, "a1", "A区", "a街", 95, T0); /* alarm */
+	put_reading(&r, "a2", "A区", "a街", 85, T0); /* warning */
+	put_reading(&r, "b1", "B区", "b街", 85, T0);
+	put_reading(&r, "b2", "B区", "b2街", 85, T0);
+	put_reading(&r, "c1", "C区", "c街", 50, T0);
+	put_reading(&r, "d1", "D区", "d街", 50, T0);
+	store_end_poll(r.st, r.readings, &(poll_report_t){0}, T0);
+	const kspec_t ks[] = {
+	    {"k.city", "C", NULL, NULL, 0, 4, false}, /* city-wide: no row */
+	    {"k.c", "C", "C区", NULL, 1, 4, false},
+	    {"k.c2", "C", "C区", "c街", 3, 4, false},
+	    {"k.d", "C", "D区", NULL, 2, 4, false},
+	    {"k.e", "C", "E区", NULL, 4, 4, false}, /* a district only a KPI names */
+	};
+	put_kpis(&r, ks, sizeof ks / sizeof *ks, T0);
+	const espec_t es[] = {
+	    {"e.b", "B区", "b街", SEVERITY_CRITICAL, STAGE_HANDLING, TIER_STREET, T0 - 1000, T0 - 1,
+	     false},
+	    {"e.b2", "B区", "b街", SEVERITY_MINOR, STAGE_CLOSED, TIER_STREET, T0 - 1000, 0, false},
+	};
+	put_events(&r, es, 2, T0);
+	rig_eval(&r, NULL, T0, T0);
+
+	/* Worst first: alarms (A), overdue events (B), then the worst KPI (C at
+	 * 0.25 before D at 0.5 before E on target). */
+	const char *order[] = {"A区", "B区", "C区", "D区", "E区"};
+	assert_int_equal(r.gv.tier_count, 5);
+	for (size_t i = 0; i < 5; i++)
+		assert_string_equal(r.gv.tiers[i].name, order[i]);
+	const gov_tier_row_t *a = row_named(&r.gv, "A区"), *b = row_named(&r.gv, "B区"),
+	                     *c = row_named(&r.gv, "C区"), *e = row_named(&r.gv, "E区");
+	assert_int_equal(a->readings, 2);
+	assert_int_equal(a->alarms, 1);
+	assert_int_equal(a->warnings, 1);
+	assert_int_equal(b->warnings, 2);
+	assert_int_equal(b->events_open, 1);
+	assert_int_equal(b->events_overdue, 1);
+	assert_int_equal(b->events_critical, 1);
+	assert_true(isnan(b->worst_attainment));
+	assert_int_equal(b->worst_kpi.index, SIZE_MAX);
+	assert_float_equal(c->worst_attainment, 0.25, 1e-9);
+	assert_string_equal(gov_kpi(r.st, c->worst_kpi)->id, "k.c");
+	assert_int_equal(e->readings, 0);
+	assert_float_equal(e->worst_attainment, 1, 1e-9);
+
+	/* A district: its streets. */
+	scope_t s;
+	assert_int_equal(scope_parse(&s, "B区", NULL), 0);
+	rig_eval(&r, &s, T0, T0);
+	assert_int_equal(r.gv.tier_count, 2);
+	assert_string_equal(r.gv.tiers[0].name, "b街"); /* the overdue event */
+	assert_string_equal(r.gv.tiers[1].name, "b2街");
+	/* A street: no rows. */
+	assert_int_equal(scope_parse(&s, "B区/b街", NULL), 0);
+	rig_eval(&r, &s, T0, T0);
+	assert_int_equal(r.gv.tier_count, 0);
+	/* And back to the city. */
+	rig_eval(&r, NULL, T0, T0);
+	assert_int_equal(r.gv.tier_count, 5);
+	assert_string_equal(r.gv.tiers[0].name, "A区");
+	rig_close(&r);
+}
+
+/* ---- over the seeded mock city ---- */
+
+static bool in(const scope_t *s, const char *district, const char *street)
+{
+	return scope_contains(s, district, street);
+}
+
+/* Everything the views hold belongs to the fixture's scope; and what the
+ * store holds in scope is all there. Returns the readings in scope. */
+static unsigned check_scoped(const city_fixture_t *fx)
+{
+	const scope_t *s = &fx->scope;
+	const store_t *st = fx->store;
+	const view_t *v = &fx->view;
+	const gov_view_t *gv = &fx->gov;
+	unsigned readings = 0, alarms = 0;
+	for (size_t i = 0; i < store_reading_count(st); i++) {
+		const reading_t *r = store_reading(st, i);
+		if (!r)
+			continue;
+		bool inside = in(s, r->district, r->street);
+		assert_int_equal(view_in_scope(v, r), inside);
+		readings += inside;
+		if (!inside)
+			assert_int_equal(view_states(v, i), 0);
+		alarm_level_t level = alarm_engine_state(fx->alarms, i).level;
+		alarms += inside && level != ALARM_NONE;
+	}
+	assert_int_equal(v->readings, readings);
+	unsigned total = 0;
+	for (int d = 0; d < DOMAIN_COUNT; d++) {
+		const domain_view_t *dv = &v->domains[d];
+		total += dv->total;
+		for (unsigned j = 0; j < dv->total; j++) {
+			const reading_t *w = store_reading(st, dv->worst[j]);
+			const reading_t *p = store_reading(st, dv->by_place[j]);
+			assert_true(in(s, w->district, w->street));
+			assert_true(in(s, p->district, p->street));
+		}
+	}
+	assert_int_equal(total, readings);
+	assert_int_equal(view_alarm_count(v), alarms);
+	unsigned crit = 0;
+	for (size_t a = 0; a < view_alarm_count(v); a++) {
+		const reading_t *r = store_reading(st, view_alarm(v, a));
+		assert_true(in(s, r->district, r->street));
+		crit +=
+		    alarm_level_is_critical(alarm_engine_state(fx->alarms, view_alarm(v, a)).level);
+	}
+	assert_int_equal(v->alarms_critical, crit);
+
+	size_t kpis = 0;
+	for (size_t i = 0; i < store_kpi_count(st); i++) {
+		const kpi_t *k = store_kpi(st, i);
+		kpis += k && in(s, k->district, k->street);
+	}
+	assert_int_equal(gv->kpi_count, kpis);
+	for (size_t j = 0; j < gv->kpi_count; j++) {
+		const kpi_t *k = gov_kpi(st, gv->kpis[j]);
+		assert_non_null(k);
+		assert_true(in(s, k->district, k->street));
+	}
+	size_t open = 0;
+	for (size_t i = 0; i < store_event_count(st); i++) {
+		const event_t *e = store_event(st, i);
+		open += e && e->stage != STAGE_CLOSED && in(s, e->district, e->street);
+	}
+	assert_int_equal(gv->event_count, open);
+	assert_int_equal(gv->summary.open, open);
+	for (size_t j = 0; j < gv->event_count; j++) {
+		const event_t *e = gov_event(st, gv->events[j]);
+		assert_non_null(e);
+		assert_true(in(s, e->district, e->street));
+	}
+	for (size_t t = 0; t < gv->tier_count; t++) {
+		const gov_tier_row_t *row = &gv->tiers[t];
+		scope_t down = *s;
+		assert_int_equal(scope_down(&down, row->name), 0); /* a district or a street of s */
+		unsigned n = 0;
+		for (size_t i = 0; i < store_reading_count(st); i++) {
+			const reading_t *r = store_reading(st, i);
+			n += r && in(&down, r->district, r->street);
+		}
+		assert_int_equal(row->readings, n);
+		if (row->worst_kpi.index != SIZE_MAX) {
+			const kpi_t *k = gov_kpi(st, row->worst_kpi);
+			assert_true(in(&down, k->district, k->street));
+		}
+	}
+	return readings;
+}
+
+/* The worst district of the city, and the worst street of that district. */
+static void test_city_scope_filtering(void **state)
+{
+	(void)state;
+	city_fixture_t fx;
+	assert_int_equal(city_fixture_open(&fx, CITY_SCALE_CITY, 7, 6, NULL), 0);
+	unsigned city = check_scoped(&fx);
+	assert_int_equal(city, 4476);
+	assert_int_equal(fx.gov.tier_count, 40);
+	assert_true(fx.gov.kpi_count > 900);
+
+	scope_t s;
+	scope_city(&s);
+	assert_int_equal(scope_down(&s, fx.gov.tiers[0].name), 0);
+	city_fixture_set_scope(&fx, &s);
+	unsigned district = check_scoped(&fx);
+	assert_true(district > 0 && district < city);
+	assert_true(fx.gov.kpi_count > 0); /* district KPIs: not vacuous */
+	assert_true(fx.gov.event_count > 0);
+	assert_true(fx.gov.tier_count > 1);
+
+	assert_int_equal(scope_down(&s, fx.gov.tiers[0].name), 0);
+	city_fixture_set_scope(&fx, &s);
+	unsigned street = check_scoped(&fx);
+	assert_true(street > 0 && street < district);
+	assert_int_equal(fx.gov.tier_count, 0);
+
+	city_fixture_set_scope(&fx, NULL);
+	assert_int_equal(check_scoped(&fx), city);
+	city_fixture_close(&fx);
+}
+
+/* The demo city with two minutes of history: alarms in scope and out of it,
+ * the same every run. */
+static void test_demo_scope_and_determinism(void **state)
+{
+	(void)state;
+	city_fixture_t a, b;
+	assert_int_equal(city_fixture_open(&a, CITY_SCALE_DEMO, 1, 120, NULL), 0);
+	assert_int_equal(city_fixture_open(&b, CITY_SCALE_DEMO, 1, 120, NULL), 0);
+	check_scoped(&a);
+	assert_true(view_alarm_count(&a.view) > 0);
+	/* Deterministic: the same views. */
+	assert_int_equal(view_alarm_count(&a.view), view_alarm_count(&b.view));
+	for (size_t i = 0; i < view_alarm_count(&a.view); i++)
+		assert_int_equal(view_alarm(&a.view, i), view_alarm(&b.view, i));
+	assert_int_equal(a.gov.kpi_count, b.gov.kpi_count);
+	for (size_t j = 0; j < a.gov.kpi_count; j++)
+		assert_int_equal(a.gov.kpis[j].index, b.gov.kpis[j].index);
+	for (int id = 0; id < KPI_INDEX_COUNT; id++)
+		if (!isnan(a.gov.indices[id].score))
+			assert_float_equal(a.gov.indices[id].score, b.gov.indices[id].score, 0);
+	assert_int_equal(a.gov.trend_len, 13); /* 120 s over 13 steps of 10 s: -119 s .. 0 */
+	assert_int_equal(a.gov.tier_count, 9);
+
+	/* The district with alarms, then one without: the alarm list follows. */
+	const char *alarmed = a.gov.tiers[0].name;
+	assert_true(a.gov.tiers[0].alarms > 0);
+	scope_t s;
+	scope_city(&s);
+	assert_int_equal(scope_down(&s, alarmed), 0);
+	city_fixture_set_scope(&a, &s);
+	check_scoped(&a);
+	assert_true(view_alarm_count(&a.view) > 0);
+	assert_int_equal(a.gov.trend_len, 1); /* restarted */
+	scope_city(&s);
+	assert_int_equal(scope_down(&s, b.gov.tiers[b.gov.tier_count - 1].name), 0);
+	city_fixture_set_scope(&a, &s);
+	check_scoped(&a);
+	assert_true(view_alarm_count(&a.view) < view_alarm_count(&b.view));
+	city_fixture_close(&a);
+	city_fixture_close(&b);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test(test_kpi_board_order_and_counts),
+	    cmocka_unit_test(test_kpi_scope),
+	    cmocka_unit_test(test_trend),
+	    cmocka_unit_test(test_events_order_and_summary),
+	    cmocka_unit_test(test_tiers),
+	    cmocka_unit_test(test_city_scope_filtering),
+	    cmocka_unit_test(test_demo_scope_and_determinism),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,240 @@
+/* Unit tests for feeds/history_ring.c: the encoding's precision, no value,
+ * off-scale values, carrying forward, several writes in a second, wrapping,
+ * re-encoding on a new scale. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <float.h>
+#include <math.h>
+
+/* cmocka's assert_float_equal lets NAN pass: a value must be there. */
+#define assert_near(a, b, eps)                                                                     \
+	do {                                                                                       \
+		assert_false(isnan(a));                                                            \
+		assert_float_equal((a), (b), (eps));                                               \
+	} while (0)
+#include "history_ring.h"
+
+#define S0 1764057600 /* a second */
+
+static const history_scale_t pct = {0, 100};
+
+/* Half a step of the window [min - span, max + span] over 65532 steps. */
+static double half_step(history_scale_t sc)
+{
+	return 3 * (sc.max - sc.min) / 65532 / 2;
+}
+
+static void test_round_trip_precision(void **state)
+{
+	(void)state;
+	const history_scale_t scales[] = {
+	    {0, 100}, {-40, 60}, {0.001, 0.002}, {1e6, 1e6 + 10}, {-1e12, 1e12}};
+	for (size_t k = 0; k < sizeof scales / sizeof scales[0]; k++) {
+		history_scale_t sc = scales[k];
+		double span = sc.max - sc.min, worst = 0;
+		/* Across the whole window, edges included. */
+		for (int i = 0; i <= 3000; i++) {
+			double v = sc.min - span + 3 * span * i / 3000;
+			int16_t code = history_encode(v, sc);
+			assert_false(code == HISTORY_CODE_NONE);
+			assert_false(history_code_off_scale(code));
+			double err = fabs(history_decode(code, sc) - v);
+			if (err > worst)
+				worst = err;
+		}
+		/* Within half a step (and a hair of double rounding). */
+		if (worst > half_step(sc) * (1 + 1e-9))
+			fail_msg("scale %g..%g: error %g beyond half a step %g", sc.min, sc.max,
+			         worst, half_step(sc));
+		/* The range's ends come back far enough apart to tell them apart. */
+		assert_true(history_decode(history_encode(sc.min, sc), sc) <
+		            history_decode(history_encode(sc.max, sc), sc));
+	}
+	/* 0.0023% of the range: on 0..100, 0.0023. */
+	assert_true(half_step(pct) < 0.0023);
+}
+
+static void test_no_value_and_off_scale(void **state)
+{
+	(void)state;
+	assert_int_equal(history_encode(NAN, pct), HISTORY_CODE_NONE);
+	assert_true(isnan(history_decode(HISTORY_CODE_NONE, pct)));
+	/* The window is -100..200: beyond it, clamped to its edge and flagged. */
+	int16_t hi = history_encode(250, pct), lo = history_encode(-1e300, pct);
+	assert_int_equal(hi, HISTORY_CODE_EDGE);
+	assert_int_equal(lo, -HISTORY_CODE_EDGE);
+	assert_true(history_code_off_scale(hi) && history_code_off_scale(lo));
+	assert_true(history_decode(hi, pct) == 200);
+	assert_true(history_decode(lo, pct) == -100);
+	assert_int_equal(history_encode(INFINITY, pct), HISTORY_CODE_EDGE);
+	assert_int_equal(history_encode(-INFINITY, pct), -HISTORY_CODE_EDGE);
+	/* The edge itself is inside. */
+	assert_false(history_code_off_scale(history_encode(200, pct)));
+	assert_false(history_code_off_scale(history_encode(-100, pct)));
+	/* Extreme scales neither overflow nor lose the sign. */
+	history_scale_t huge = {-DBL_MAX, DBL_MAX};
+	double big = history_decode(history_encode(DBL_MAX / 2, huge), huge);
+	assert_true(isfinite(big) && big > 0);
+	assert_true(history_decode(history_encode(-DBL_MAX / 2, huge), huge) < 0);
+	history_scale_t tiny = {0, DBL_TRUE_MIN};
+	assert_false(isnan(history_decode(history_encode(0, tiny), tiny)));
+
+	/* Read back from a ring, the flag comes along. */
+	history_ring_t h = {0};
+	history_ring_put(&h, S0, 250, pct);
+	history_ring_put(&h, S0 + 1, 50, pct);
+	float out[2];
+	bool off[2];
+	history_ring_read(&h, S0 + 1, pct, out, off, 2);
+	assert_true(out[0] == 200 && off[0]);
+	assert_near(out[1], 50, half_step(pct));
+	assert_false(off[1]);
+	history_ring_free(&h);
+}
+
+static void test_empty_ring_reads_nan(void **state)
+{
+	(void)state;
+	history_ring_t h = {0};
+	float out[3];
+	assert_int_equal(history_ring_read(&h, S0, pct, out, NULL, 3), 3);
+	assert_true(isnan(out[0]) && isnan(out[1]) && isnan(out[2]));
+	history_ring_free(&h);
+	assert_null(h.slots);
+}
+
+/* Seconds without a write hold the last value written, both those between
+ * two writes and those after the last one; before the first, NAN. */
+static void test_carry_forward_across_gaps(void **state)
+{
+	(void)state;
+	history_ring_t h = {0};
+	history_ring_put(&h, S0, 10, pct);
+	history_ring_put(&h, S0 + 5, 20, pct);
+	assert_int_equal(h.len, 6);
+	float out[10];
+	history_ring_read(&h, S0 + 8, pct, out, NULL, 10); /* S0-1 .. S0+8 */
+	assert_true(isnan(out[0]));
+	for (int i = 1; i <= 5; i++)
+		assert_near(out[i], 10, half_step(pct));
+	for (int i = 6; i < 10; i++)
+		assert_near(out[i], 20, half_step(pct));
+	/* A null carries forward as a null. */
+	history_ring_put(&h, S0 + 9, NAN, pct);
+	history_ring_read(&h, S0 + 12, pct, out, NULL, 4);
+	for (int i = 0; i < 4; i++)
+		assert_true(isnan(out[i]));
+	history_ring_free(&h);
+}
+
+static void test_several_writes_in_a_second(void **state)
+{
+	(void)state;
+	history_ring_t h = {0};
+	history_ring_put(&h, S0, 1, pct);
+	history_ring_put(&h, S0 + 1, 2, pct);
+	history_ring_put(&h, S0 + 1, 3, pct);
+	history_ring_put(&h, S0 + 1, 4, pct); /* the last of the second wins */
+	history_ring_put(&h, S0, 5, pct);     /* late: recorded at the newest second */
+	assert_int_equal(h.len, 2);
+	assert_int_equal(h.last_s, S0 + 1);
+	float out[2];
+	history_ring_read(&h, S0 + 1, pct, out, NULL, 2);
+	assert_near(out[0], 1, half_step(pct));
+	assert_near(out[1], 5, half_step(pct));
+	history_ring_free(&h);
+}
+
+/* Past HISTORY_RING_SECONDS the oldest seconds go; a gap longer than the
+ * ring leaves only the carried value and the new one. */
+static void test_wrap(void **state)
+{
+	(void)state;
+	history_ring_t h = {0};
+	int n = HISTORY_RING_SECONDS + 100;
+	for (int i = 0; i < n; i++)
+		history_ring_put(&h, S0 + i, i % 100, pct);
+	assert_int_equal(h.len, HISTORY_RING_SECONDS);
+	float out[HISTORY_RING_SECONDS + 1];
+	history_ring_read(&h, S0 + n - 1, pct, out, NULL, HISTORY_RING_SECONDS + 1);
+	assert_true(isnan(out[0])); /* fell off the ring */
+	for (int i = 1; i <= HISTORY_RING_SECONDS; i++) {
+		int written = n - 1 - HISTORY_RING_SECONDS + i;
+		assert_near(out[i], (written % 100), half_step(pct));
+	}
+	/* Silence longer than the ring, then a write. */
+	int64_t later = S0 + n - 1 + 5000;
+	history_ring_put(&h, later, 77, pct);
+	assert_int_equal(h.len, HISTORY_RING_SECONDS);
+	history_ring_read(&h, later, pct, out, NULL, HISTORY_RING_SECONDS);
+	for (int i = 0; i < HISTORY_RING_SECONDS - 1; i++)
+		assert_near(out[i], ((n - 1) % 100), half_step(pct));
+	assert_near(out[HISTORY_RING_SECONDS - 1], 77, half_step(pct));
+	/* Negative seconds map to slots too. */
+	history_ring_free(&h);
+	history_ring_put(&h, -3, 1, pct);
+	history_ring_put(&h, 2, 2, pct);
+	history_ring_read(&h, 2, pct, out, NULL, 6);
+	assert_near(out[0], 1, half_step(pct));
+	assert_near(out[4], 1, half_step(pct));
+	assert_near(out[5], 2, half_step(pct));
+	assert_int_equal(history_second(-1), -1);
+	assert_int_equal(history_second(-1000), -1);
+	assert_int_equal(history_second(-1001), -2);
+	assert_int_equal(history_second(1999), 1);
+	history_ring_free(&h);
+}
+
+/* A new scale re-encodes what is held: values keep their meaning, with the
+ * precision of the new scale; off-scale ones come back inside if the new
+ * window holds the old edge. */
+static void test_rescale(void **state)
+{
+	(void)state;
+	history_ring_t h = {0};
+	history_ring_put(&h, S0, 10, pct);
+	history_ring_put(&h, S0 + 1, NAN, pct);
+	history_ring_put(&h, S0 + 2, 90, pct);
+	history_ring_put(&h, S0 + 3, 300, pct); /* beyond 200: off-scale */
+	history_scale_t wide = {0, 1000};
+	history_ring_rescale(&h, pct, wide);
+	float out[4];
+	bool off[4];
+	history_ring_read(&h, S0 + 3, wide, out, off, 4);
+	double tol = half_step(pct) + half_step(wide);
+	assert_near(out[0], 10, tol);
+	assert_true(isnan(out[1]));
+	assert_near(out[2], 90, tol);
+	assert_near(out[3], 200, tol); /* the old edge, inside the new window */
+	assert_false(off[3]);
+	/* Narrower: 90 is now beyond the window 5..35. */
+	history_scale_t narrow = {15, 25};
+	history_ring_rescale(&h, wide, narrow);
+	history_ring_read(&h, S0 + 3, narrow, out, off, 4);
+	assert_near(out[0], 10, tol + half_step(narrow));
+	assert_false(off[0]);
+	assert_true(off[2] && out[2] == 35);
+	/* The same scale changes nothing. */
+	int16_t before = h.slots[S0 % HISTORY_RING_SECONDS];
+	history_ring_rescale(&h, narrow, narrow);
+	assert_int_equal(h.slots[S0 % HISTORY_RING_SECONDS], before);
+	history_ring_free(&h);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test(test_round_trip_precision),
+	    cmocka_unit_test(test_no_value_and_off_scale),
+	    cmocka_unit_test(test_empty_ring_reads_nan),
+	    cmocka_unit_test(test_carry_forward_across_gaps),
+	    cmocka_unit_test(test_several_writes_in_a_second),
+	    cmocka_unit_test(test_wrap),
+	    cmocka_unit_test(test_rescale),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
