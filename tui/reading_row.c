@@ -2,12 +2,15 @@
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "format.h"
 #include "gauge.h"
+#include "glyphs.h"
 #include "i18n.h"
 #include "name_fit.h"
 #include "sparkline.h"
+#include "text.h"
 #include "text_draw.h"
 #include "theme.h"
 #include "timefmt.h"
@@ -23,10 +26,12 @@ static columns_t layout(int width, bool detailed, int district)
 	int rest = width - c.marker - c.value - 2; /* two separating spaces */
 	if (!detailed && district > 0) {
 		/* The overview's rows: where, then what; a gauge only when the
-		 * name keeps 20 columns, as what is measured matters more. */
+		 * name keeps 20 columns, and a third of the row at most: what
+		 * is measured matters more. */
 		c.district = district < rest - 8 ? district : 0;
 		rest -= c.district ? c.district + 1 : 0;
-		c.gauge = rest - 20 < 8 ? 0 : rest - 20 > 30 ? 30 : rest - 20;
+		int most = rest / 3 < 30 ? rest / 3 : 30;
+		c.gauge = rest - 20 < 8 ? 0 : rest - 20 > most ? most : rest - 20;
 		c.name = rest - c.gauge;
 		return c;
 	}
@@ -61,6 +66,25 @@ void reading_row_label(const reading_t *r, char *buf, size_t size)
 		snprintf(buf, size, "%s: %s", r->domain_token, format_reading_label(r));
 	else
 		snprintf(buf, size, "%s", format_reading_label(r));
+}
+
+void reading_row_district(const reading_t *r, int cols, char *buf, size_t size)
+{
+	snprintf(buf, size, "%s", format_reading_district(r));
+	/* Too wide: without its kind (区 district, 县 county), which names
+	 * share; what is still too wide is cut where it is drawn. */
+	static const char *const kinds[] = {"区", "县"};
+	size_t len = strlen(buf);
+	for (size_t i = 0; i < sizeof kinds / sizeof kinds[0] && text_width(buf) > cols; i++) {
+		size_t kl = strlen(kinds[i]);
+		if (len > kl && strcmp(buf + len - kl, kinds[i]) == 0)
+			buf[len - kl] = '\0';
+	}
+	/* Still too wide: its head and the ellipsis, never a gap before it. */
+	if (text_width(buf) > cols && cols > 1) {
+		size_t keep = text_prefix_for_width(buf, cols - text_draw_width(glyphs()->ellipsis), NULL);
+		snprintf(buf + keep, size - keep, "%s", glyphs()->ellipsis);
+	}
 }
 
 void reading_row_header(WINDOW *win, int y, int x, int width)
@@ -105,10 +129,9 @@ void reading_row_draw(WINDOW *win, int y, int x, int width, const ui_ctx_t *ctx,
 	text_draw(win, y, cx, c.marker, marker, cls_attr);
 	cx += c.marker;
 	if (c.district) {
-		const char *where = format_reading_district(r);
-		char *cut = name_fit(where, c.district);
-		text_draw(win, y, cx, c.district, cut, opts->selected ? base : theme_attr(ROLE_DIM));
-		free(cut);
+		char where[256];
+		reading_row_district(r, c.district, where, sizeof where);
+		text_draw(win, y, cx, c.district, where, opts->selected ? base : theme_attr(ROLE_DIM));
 		cx += c.district + 1;
 	}
 	if (opts->name) {

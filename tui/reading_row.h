@@ -24,6 +24,9 @@ typedef struct reading_row_opts {
 	const char *name;
 } reading_row_opts_t;
 
+/* The reading's district as the district column shows it in `cols`
+ * columns: "九龙坡区", or "九龙坡" when that is too wide. */
+void reading_row_district(const reading_t *r, int cols, char *buf, size_t size);
 /* Columns the name gets at `width` with these options. */
 int reading_row_name_cols(int width, const reading_row_opts_t *opts);
 /* What the row calls the reading, before cutting ("domain: name" for a

@@ -1,0 +1,312 @@
+/* overview_gov: the overview's lines above the domain blocks, from the gov
+ * view (tui/gov_view.h), in the order they are given rows:
+ *   1. the five composite indices, with their trend (arrow and change; a
+ *      sparkline of it when each has 22 columns or more);
+ *   2. the events summary: open, overdue, by stage, by owning tier;
+ *   3. the worst open events named (critical ones, or else major ones):
+ *      title and place;
+ *   4. where: the worst districts (or a district's streets) and what is
+ *      wrong in each, from the tier table, worst first.
+ * Fewer rows, fewer lines (overview_gov_rows). Nothing without a gov view. */
+#include "overview.h"
+
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "glyphs.h"
+#include "i18n.h"
+#include "sparkline.h"
+#include "text.h"
+#include "text_draw.h"
+#include "theme.h"
+
+/* Appends to buf (size bytes); text past the end is dropped, never written. */
+static void appendf(char *buf, size_t size, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+static void appendf(char *buf, size_t size, const char *fmt, ...)
+{
+	size_t len = strlen(buf);
+	if (len + 1 >= size)
+		return;
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(buf + len, size - len, fmt, ap);
+	va_end(ap);
+}
+
+/* Between the items of a line (event titles may hold a "·" themselves). */
+static const char *sep(void)
+{
+	return glyphs()->ascii ? " | " : " │ ";
+}
+
+enum line { LINE_INDICES, LINE_EVENTS, LINE_NAMED, LINE_WHERE, LINE_COUNT };
+
+/* The worst severity that has open events to name: critical, else major;
+ * -1 if neither. */
+static int named_severity(const gov_view_t *gv)
+{
+	if (gv->summary.by_severity[SEVERITY_CRITICAL])
+		return SEVERITY_CRITICAL;
+	if (gv->summary.by_severity[SEVERITY_MAJOR])
+		return SEVERITY_MAJOR;
+	return -1;
+}
+
+static bool tier_has_trouble(const gov_tier_row_t *t)
+{
+	return t->alarms || t->warnings || t->stale || t->bad || t->events_open;
+}
+
+static bool where_wanted(const gov_view_t *gv)
+{
+	return gv->tier_count > 0 && tier_has_trouble(&gv->tiers[0]);
+}
+
+/* Which lines are drawn in `rows` rows, in screen order; returns how many. */
+static int plan(const gov_view_t *gv, int rows, enum line out[LINE_COUNT])
+{
+	bool named = named_severity(gv) >= 0, where = where_wanted(gv);
+	int n = 0;
+	if (rows > n)
+		out[n++] = LINE_INDICES;
+	if (rows > n)
+		out[n++] = LINE_EVENTS;
+	/* With one row left, the named events first: they say what and where. */
+	if (rows > n && named)
+		out[n++] = LINE_NAMED;
+	if (rows > n && where)
+		out[n++] = LINE_WHERE;
+	return n;
+}
+
+int overview_gov_rows(const ui_ctx_t *ctx, int h)
+{
+	if (!ctx->gov)
+		return 0;
+	/* The blocks and the alarm pane need most of a small screen. */
+	int budget = h < 14 ? 0 : h < 18 ? 1 : h < 20 ? 2 : h < 30 ? 3 : 4;
+	enum line lines[LINE_COUNT];
+	return plan(ctx->gov, budget, lines);
+}
+
+/* The trend of an index over what the ring holds: newest - oldest. */
+static bool index_change(const gov_view_t *gv, kpi_index_id_t id, float *series, size_t *n,
+                         double *change)
+{
+	*n = gov_trend(gv, id, series, GOV_TREND_LEN);
+	size_t first = 0;
+	while (first < *n && isnan(series[first]))
+		first++;
+	if (*n < 2 || first >= *n - 1 || isnan(series[*n - 1]))
+		return false;
+	*change = (double)series[*n - 1] - (double)series[first];
+	return true;
+}
+
+static void draw_indices(WINDOW *win, int y, int w, const gov_view_t *gv)
+{
+	const glyphs_t *g = glyphs();
+	char kpis[96];
+	snprintf(kpis, sizeof kpis, _("KPIs: %u off target, %u on, %u no data"), gv->kpi_off_target,
+	         gv->kpi_on_target, gv->kpi_no_data);
+	int kw = text_draw_width(kpis);
+	/* The KPI counts only when each index keeps 16 columns. */
+	bool with_kpis = w - 1 - kw - 2 >= KPI_INDEX_COUNT * 16;
+	int span = w - 1 - (with_kpis ? kw + 2 : 0);
+	int cell = span / KPI_INDEX_COUNT;
+	for (int i = 0; i < KPI_INDEX_COUNT; i++) {
+		int x = 1 + i * cell, end = x + cell - 1;
+		const kpi_index_score_t *s = &gv->indices[i];
+		const char *name = g->ascii ? kpi_index_title((kpi_index_id_t)i)
+		                            : kpi_index_name_zh((kpi_index_id_t)i);
+		x += text_draw(win, y, x, end - x, name, theme_attr(ROLE_LABEL)) + 1;
+		char score[16];
+		if (isnan(s->score))
+			snprintf(score, sizeof score, "--");
+		else
+			snprintf(score, sizeof score, "%.1f", s->score);
+		x += text_draw(win, y, x, end - x, score, theme_attr(ROLE_VALUE));
+		float series[GOV_TREND_LEN];
+		size_t n;
+		double change;
+		if (!index_change(gv, (kpi_index_id_t)i, series, &n, &change) || x >= end)
+			continue;
+		char trend[32];
+		if (fabs(change) < 0.05)
+			snprintf(trend, sizeof trend, " =");
+		else
+			snprintf(trend, sizeof trend, "%s%.1f", change > 0 ? g->arrow_up : g->arrow_down,
+			         fabs(change));
+		x += text_draw(win, y, x, end - x, trend, theme_attr(ROLE_DIM)) + 1;
+		if (end - x >= 6)
+			sparkline_draw(win, y, x, end - x, series, n, 0, 0);
+	}
+	if (with_kpis)
+		text_draw_right(win, y, w - 1 - kw, kw, kpis,
+		                theme_attr(gv->kpi_off_target ? ROLE_WARN : ROLE_DIM));
+}
+
+/* "Events: 305 open, 25 overdue: 7 sensed, 142 handling, 73 evaluating,
+ * 83 reviewing  │  city 3, district 40, street 80", the tiers only when
+ * they fit whole; a narrower wording before anything is cut. */
+static void draw_events(WINDOW *win, int y, int w, const gov_view_t *gv)
+{
+	const gov_event_summary_t *s = &gv->summary;
+	int x = 1, end = w - 1;
+	if (s->open == 0) {
+		text_draw(win, y, x, end - x, _("Events: none open"), theme_attr(ROLE_DIM));
+		return;
+	}
+	char open[2][96], overdue[64], stages[2][256] = {"", ""};
+	snprintf(open[0], sizeof open[0], P_("Events: %u open", "Events: %u open", s->open),
+	         s->open);
+	snprintf(open[1], sizeof open[1], P_("%u event", "%u events", s->open), s->open);
+	snprintf(overdue, sizeof overdue, _(", %u overdue"), s->overdue);
+	for (int i = STAGE_SENSED; i < STAGE_CLOSED; i++) {
+		const char *stage = _(stage_token((stage_t)i));
+		appendf(stages[0], sizeof stages[0], "%s%u %s", i ? ", " : ": ", s->by_stage[i], stage);
+		appendf(stages[1], sizeof stages[1], "%s%u %s", i ? " " : ": ", s->by_stage[i], stage);
+	}
+	int form = 0;
+	if (text_draw_width(open[0]) + text_draw_width(overdue) + text_draw_width(stages[0]) >
+	    end - x)
+		form = 1;
+	x += text_draw(win, y, x, end - x, open[form], theme_attr(ROLE_LABEL) | A_BOLD);
+	x += text_draw(win, y, x, end - x, overdue, theme_attr(s->overdue ? ROLE_ALARM : ROLE_DIM));
+	x += text_draw(win, y, x, end - x, stages[form], theme_attr(ROLE_LABEL));
+	char tiers[256] = "";
+	appendf(tiers, sizeof tiers, "  %s  ", glyphs()->separator);
+	for (int i = TIER_CITY; i <= TIER_STREET; i++)
+		appendf(tiers, sizeof tiers, "%s%s %u", i ? ", " : "", _(tier_token((tier_t)i)),
+		        s->by_tier[i]);
+	if (s->escalated)
+		appendf(tiers, sizeof tiers, _(" (%u escalated)"), s->escalated);
+	if (text_draw_width(tiers) <= end - x)
+		text_draw(win, y, x, end - x, tiers, theme_attr(ROLE_DIM));
+}
+
+/* "Critical 1: 排水泵故障 沙坪坝区 磁器口街道 (overdue)  Major 20: ...":
+ * the open events in the board's order (severity, overdue, age), critical
+ * and major ones, as many as fit whole (the first even if cut). */
+static void draw_named(WINDOW *win, int y, int w, const ui_ctx_t *ctx)
+{
+	const gov_view_t *gv = ctx->gov;
+	int x = 1, end = w - 1;
+	bool ascii = glyphs()->ascii;
+	int shown = 0, label_sev = -1;
+	for (size_t i = 0; i < gv->event_count && x < end; i++) {
+		const event_t *e = gov_event(ctx->store, gv->events[i]);
+		if (!e)
+			continue;
+		if (e->severity < SEVERITY_MAJOR)
+			break;
+		char label[64] = "", buf[600];
+		if ((int)e->severity != label_sev) {
+			unsigned count = gv->summary.by_severity[e->severity];
+			snprintf(label, sizeof label,
+			         e->severity == SEVERITY_CRITICAL ? _("Critical %u:") : _("Major %u:"), count);
+		}
+		/* In ASCII mode Chinese would be unreadable: the id, no place. */
+		snprintf(buf, sizeof buf, "%s%s %s%s%s%s", label[0] || !shown ? " " : sep(),
+		         ascii ? e->id : e->title, ascii ? "" : e->district,
+		         ascii || !e->street[0] ? "" : " ", ascii ? "" : e->street,
+		         gov_event_overdue(e, ctx->clock_ms) ? _(" (overdue)") : "");
+		int need = text_draw_width(buf) + (label[0] ? text_draw_width(label) + (shown ? 2 : 0) : 0);
+		if (shown && need > end - x)
+			break;
+		if (label[0]) {
+			x += shown ? 2 : 0;
+			x += text_draw(win, y, x, end - x, label,
+			               theme_attr(e->severity == SEVERITY_CRITICAL ? ROLE_ALARM : ROLE_WARN));
+			label_sev = (int)e->severity;
+		}
+		x += text_draw(win, y, x, end - x, buf, theme_attr(ROLE_NORMAL));
+		shown++;
+	}
+}
+
+/* "3 alarms" and the like, for draw_where's list (literal formats, so
+ * that they are checked and translated). */
+static void say_count(size_t kind, unsigned n, char *buf, size_t size)
+{
+	switch (kind) {
+	case 0:
+		snprintf(buf, size, P_("%u alarm", "%u alarms", n), n);
+		break;
+	case 1:
+		snprintf(buf, size, P_("%u overdue", "%u overdue", n), n);
+		break;
+	case 2:
+		snprintf(buf, size, P_("%u event", "%u events", n), n);
+		break;
+	case 3:
+		snprintf(buf, size, P_("%u warning", "%u warnings", n), n);
+		break;
+	case 4:
+		snprintf(buf, size, P_("%u stale", "%u stale", n), n);
+		break;
+	default:
+		snprintf(buf, size, P_("%u bad", "%u bad", n), n);
+		break;
+	}
+}
+
+/* "Worst districts: 渝北区 3 alarms, 2 events · 北碚区 ...", as many as fit. */
+static void draw_where(WINDOW *win, int y, int w, const ui_ctx_t *ctx)
+{
+	const gov_view_t *gv = ctx->gov;
+	int x = 1, end = w - 1;
+	bool streets = scope_tier(&gv->scope) == TIER_DISTRICT;
+	x += text_draw(win, y, x, end - x, streets ? _("Worst streets:") : _("Worst districts:"),
+	               theme_attr(ROLE_LABEL) | A_BOLD);
+	for (size_t i = 0; i < gv->tier_count && x < end; i++) {
+		const gov_tier_row_t *t = &gv->tiers[i];
+		if (!tier_has_trouble(t))
+			break; /* worst first: the rest are clear */
+		/* Two things at most per place, the worst first. */
+		unsigned what[] = {t->alarms, t->events_overdue, t->events_open,
+		                   t->warnings, t->stale,          t->bad};
+		char buf[400], part[64];
+		snprintf(buf, sizeof buf, "%s%s", i ? sep() : " ", t->name);
+		int said = 0;
+		for (size_t k = 0; k < sizeof what / sizeof what[0] && said < 2; k++) {
+			if (!what[k])
+				continue;
+			say_count(k, what[k], part, sizeof part);
+			appendf(buf, sizeof buf, "%s%s", said ? ", " : " ", part);
+			said++;
+		}
+		if (i && text_draw_width(buf) > end - x)
+			break;
+		x += text_draw(win, y, x, end - x, buf, theme_attr(ROLE_NORMAL));
+	}
+}
+
+void overview_gov_draw(WINDOW *win, int y, int rows, int w, const ui_ctx_t *ctx)
+{
+	if (!ctx->gov)
+		return;
+	enum line lines[LINE_COUNT];
+	int n = plan(ctx->gov, rows, lines);
+	for (int i = 0; i < n; i++) {
+		switch (lines[i]) {
+		case LINE_INDICES:
+			draw_indices(win, y + i, w, ctx->gov);
+			break;
+		case LINE_EVENTS:
+			draw_events(win, y + i, w, ctx->gov);
+			break;
+		case LINE_NAMED:
+			draw_named(win, y + i, w, ctx);
+			break;
+		case LINE_WHERE:
+			draw_where(win, y + i, w, ctx);
+			break;
+		default:
+			break;
+		}
+	}
+}
