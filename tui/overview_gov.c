@@ -120,8 +120,10 @@ static void draw_indices(WINDOW *win, int y, int w, const gov_view_t *gv)
 	for (int i = 0; i < KPI_INDEX_COUNT; i++) {
 		int x = 1 + i * cell, end = x + cell - 1;
 		const kpi_index_score_t *s = &gv->indices[i];
-		const char *name = g->ascii ? kpi_index_title((kpi_index_id_t)i)
-		                            : kpi_index_name_zh((kpi_index_id_t)i);
+		/* Short words in ASCII mode, where the Chinese names cannot be. */
+		static const char *const ascii_names[KPI_INDEX_COUNT] = {"Dev", "Cons", "Ops", "Serv",
+		                                                         "Hlth"};
+		const char *name = g->ascii ? ascii_names[i] : kpi_index_name_zh((kpi_index_id_t)i);
 		x += text_draw(win, y, x, end - x, name, theme_attr(ROLE_LABEL)) + 1;
 		char score[16];
 		if (isnan(s->score))
@@ -140,6 +142,8 @@ static void draw_indices(WINDOW *win, int y, int w, const gov_view_t *gv)
 		else
 			snprintf(trend, sizeof trend, "%s%.1f", change > 0 ? g->arrow_up : g->arrow_down,
 			         fabs(change));
+		if (text_draw_width(trend) > end - x)
+			continue; /* whole or not at all */
 		x += text_draw(win, y, x, end - x, trend, theme_attr(ROLE_DIM)) + 1;
 		if (end - x >= 6)
 			sparkline_draw(win, y, x, end - x, series, n, 0, 0);
@@ -209,10 +213,15 @@ static void draw_named(WINDOW *win, int y, int w, const ui_ctx_t *ctx)
 			snprintf(label, sizeof label,
 			         e->severity == SEVERITY_CRITICAL ? _("Critical %u:") : _("Major %u:"), count);
 		}
-		/* In ASCII mode Chinese would be unreadable: the id, no place. */
-		snprintf(buf, sizeof buf, "%s%s %s%s%s%s", label[0] || !shown ? " " : sep(),
-		         ascii ? e->id : e->title, ascii ? "" : e->district,
-		         ascii || !e->street[0] ? "" : " ", ascii ? "" : e->street,
+		/* The place: its district, and its street when the line is wide
+		 * (titles often name the street already). In ASCII mode Chinese
+		 * would be unreadable: the id, no place. */
+		char place[SCOPE_NAME_MAX * 2 + 4] = "";
+		if (!ascii && e->district[0])
+			snprintf(place, sizeof place, " %s%s%s", e->district,
+			         w >= 120 && e->street[0] ? " " : "", w >= 120 ? e->street : "");
+		snprintf(buf, sizeof buf, "%s%s%s%s", label[0] || !shown ? " " : sep(),
+		         ascii ? e->id : e->title, place,
 		         gov_event_overdue(e, ctx->clock_ms) ? _(" (overdue)") : "");
 		int need = text_draw_width(buf) + (label[0] ? text_draw_width(label) + (shown ? 2 : 0) : 0);
 		if (shown && need > end - x)
