@@ -14,8 +14,9 @@
 
 #include "pages.h"
 
-/* Rows the gov lines want at a body of h rows (0 without a gov view). */
-int overview_gov_rows(const ui_ctx_t *ctx, int h);
+/* Rows the gov lines take given at most `budget` rows (0 without a gov
+ * view; fewer when a line has nothing to say). */
+int overview_gov_rows(const ui_ctx_t *ctx, int budget);
 /* Draws them in rows [y, y + rows) over w columns. */
 void overview_gov_draw(WINDOW *win, int y, int rows, int w, const ui_ctx_t *ctx);
 

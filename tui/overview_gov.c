@@ -82,12 +82,10 @@ static int plan(const gov_view_t *gv, int rows, enum line out[LINE_COUNT])
 	return n;
 }
 
-int overview_gov_rows(const ui_ctx_t *ctx, int h)
+int overview_gov_rows(const ui_ctx_t *ctx, int budget)
 {
 	if (!ctx->gov)
 		return 0;
-	/* The blocks and the alarm pane need most of a small screen. */
-	int budget = h < 14 ? 0 : h < 18 ? 1 : h < 20 ? 2 : h < 30 ? 3 : 4;
 	enum line lines[LINE_COUNT];
 	return plan(ctx->gov, budget, lines);
 }

@@ -12,6 +12,7 @@ typedef struct grid {
 	int cols, rows;       /* blocks across and down */
 	int block_h;          /* rows of one block */
 	int alarm_y, alarm_h; /* the alarm pane */
+	int alarm_want;       /* rows the pane needs for its alarms (within bounds) */
 } grid_t;
 
 /* The gov lines take the top rows (overview_gov_rows: fewer on a small
@@ -24,6 +25,7 @@ static grid_t grid_for(int h, int w, int top, size_t alarms, int blocks)
 	int want = (int)(alarms < 100 ? alarms : 100) + 2;
 	int most = h / 3 > 5 ? h / 3 : 5;
 	g.alarm_h = want < 5 ? 5 : want > most ? most : want;
+	g.alarm_want = g.alarm_h;
 	g.block_h = (h - top - g.alarm_h) / g.rows;
 	g.alarm_y = top + g.block_h * g.rows;
 	g.alarm_h = h - g.alarm_y;
@@ -35,7 +37,18 @@ static void overview_draw(WINDOW *win, const ui_ctx_t *ctx, nav_t *nav)
 	int h, w;
 	getmaxyx(win, h, w);
 	int blocks = view_domain_count(ctx->view);
-	grid_t g = grid_for(h, w, overview_gov_rows(ctx, h), view_alarm_count(ctx->view), blocks);
+	size_t alarms = view_alarm_count(ctx->view);
+	/* The blocks and the alarm pane need most of a small screen. */
+	int budget = h < 14 ? 0 : h < 18 ? 1 : h < 20 ? 2 : h < 30 ? 3 : 4;
+	grid_t g = grid_for(h, w, overview_gov_rows(ctx, budget), alarms, blocks);
+	/* Rows the blocks leave over beyond what the alarms need go to one
+	 * more gov line, if that costs the blocks nothing. */
+	if (g.alarm_h > g.alarm_want) {
+		int more = overview_gov_rows(ctx, g.top + g.alarm_h - g.alarm_want);
+		grid_t wider = grid_for(h, w, more, alarms, blocks);
+		if (more > g.top && wider.block_h == g.block_h)
+			g = wider;
+	}
 	if (nav->focus >= blocks)
 		nav->focus = 0;
 	overview_gov_draw(win, 0, g.top, w, ctx);
