@@ -143,8 +143,23 @@ static void draw_indices(WINDOW *win, int y, int w, const gov_view_t *gv)
 		if (text_draw_width(trend) > end - x)
 			continue; /* whole or not at all */
 		x += text_draw(win, y, x, end - x, trend, theme_attr(ROLE_DIM)) + 1;
-		if (end - x >= 6)
-			sparkline_draw(win, y, x, end - x, series, n, 0, 0);
+		if (end - x >= 6) {
+			/* Scaled to at least 2 points of score, so that noise in the
+			 * second decimal does not look like a swing. */
+			double lo = 100, hi = 0;
+			for (size_t k = 0; k < n; k++) {
+				if (isnan(series[k]))
+					continue;
+				lo = series[k] < lo ? series[k] : lo;
+				hi = series[k] > hi ? series[k] : hi;
+			}
+			if (hi - lo < 2) {
+				double mid = (hi + lo) / 2;
+				lo = mid - 1;
+				hi = mid + 1;
+			}
+			sparkline_draw(win, y, x, end - x, series, n, lo, hi);
+		}
 	}
 	if (with_kpis)
 		text_draw_right(win, y, w - 1 - kw, kw, kpis,
