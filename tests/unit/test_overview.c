@@ -136,28 +136,35 @@ static void test_city_says_what_and_where(void **state)
 }
 
 /* At city scale no block lists an uncertain-only reading ("?" alone)
- * before a reading with a problem: scan each block's rows top down. */
+ * before a reading with a problem, nor ahead of fine readings nearer a
+ * limit: scan each block's rows top down. (Worst-first order, as before,
+ * listed every uncertain reading before every fine one.) */
 static void test_uncertain_does_not_crowd_out(void **state)
 {
 	(void)state;
 	char *text = draw(&city, 160, 48, false);
-	/* Markers are the 4 columns after each block's left border "│". */
-	int problems_after_uncertain = 0;
-	bool seen_uncertain[3] = {false, false, false};
+	int problems_after_uncertain = 0, uncertain_after_ok = 0;
+	bool seen_uncertain[3] = {false, false, false}, seen_ok[3] = {false, false, false};
 	for (char *l = text; l && *l; l = strchr(l, '\n') ? strchr(l, '\n') + 1 : NULL) {
-		if (strncmp(l, "┌", strlen("┌")) == 0)
+		if (strncmp(l, "┌", strlen("┌")) == 0) {
 			memset(seen_uncertain, 0, sizeof seen_uncertain);
+			memset(seen_ok, 0, sizeof seen_ok);
+		}
 		int block = 0;
+		/* Markers are the 4 columns after each block's left border. */
 		for (char *p = l; *p && *p != '\n' && block < 3; p++) {
 			if (strncmp(p, "│", strlen("│")) != 0)
 				continue;
 			char *m = p + strlen("│");
-			if (strncmp(m, "?   ", 4) == 0)
+			if (strncmp(m, "?   ", 4) == 0) {
 				seen_uncertain[block] = true;
-			else if (m[0] == '!' || m[0] == 'x' || m[0] == '~')
+				uncertain_after_ok += seen_ok[block];
+			} else if (strncmp(m, "    ", 4) == 0 && m[4] != ' ') {
+				seen_ok[block] = true;
+			} else if (m[0] == '!' || m[0] == 'x' || m[0] == '~') {
 				problems_after_uncertain += seen_uncertain[block];
-			/* Skip to this block's right border, then the next block. */
-			char *right = strstr(m, "││");
+			}
+			char *right = strstr(m, "││"); /* this block's right border */
 			if (!right)
 				break;
 			p = right + strlen("│") - 1;
@@ -165,6 +172,7 @@ static void test_uncertain_does_not_crowd_out(void **state)
 		}
 	}
 	assert_int_equal(problems_after_uncertain, 0);
+	assert_true(uncertain_after_ok > 0);
 	free(text);
 }
 
