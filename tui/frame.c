@@ -139,8 +139,8 @@ static void draw_title(WINDOW *win, const ui_ctx_t *ctx, const nav_t *nav)
 		         g->separator, _(page_get(from)->title), g->crumb,
 		         _(domain_title(nav->domain)));
 	} else {
-		snprintf(left, sizeof left, " citydash %s %s %s %s", g->separator, scope, g->separator,
-		         _(page->title));
+		snprintf(left, sizeof left, " citydash %s %s %s %s", g->separator, scope,
+		         g->separator, _(page->title));
 	}
 	int cx = text_draw(win, 0, 0, w, left, bar | A_BOLD) + 3;
 

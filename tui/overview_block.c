@@ -91,7 +91,8 @@ static void compact_title(const domain_view_t *dv, const char *name, char *buf, 
 		size_t i = order[k];
 		unsigned n = item_count(dv, i);
 		if (n) {
-			len += snprintf(buf + len, size - (size_t)len, " %s%u", count_items[i].symbol, n);
+			len += snprintf(buf + len, size - (size_t)len, " %s%u",
+			                count_items[i].symbol, n);
 			any = true;
 		}
 	}
@@ -153,8 +154,8 @@ static size_t choose_rows(const ui_ctx_t *ctx, const domain_view_t *dv, size_t *
 		ok++;
 	size_t a = i, b = ok;
 	while (n < max && (a < ok || b < dv->total)) {
-		bool take_a = b >= dv->total ||
-		              (a < ok && pressure_at(ctx, dv->worst[a]) >= pressure_at(ctx, dv->worst[b]));
+		bool take_a = b >= dv->total || (a < ok && pressure_at(ctx, dv->worst[a]) >=
+		                                               pressure_at(ctx, dv->worst[b]));
 		out[n++] = dv->worst[take_a ? a++ : b++];
 	}
 	return n;

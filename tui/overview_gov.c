@@ -24,7 +24,7 @@
 
 /* Appends to buf (size bytes); text past the end is dropped, never written. */
 static void appendf(char *buf, size_t size, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
+    __attribute__((format(printf, 3, 4)));
 static void appendf(char *buf, size_t size, const char *fmt, ...)
 {
 	size_t len = strlen(buf);
@@ -119,8 +119,8 @@ static void draw_indices(WINDOW *win, int y, int w, const gov_view_t *gv)
 		int x = 1 + i * cell, end = x + cell - 1;
 		const kpi_index_score_t *s = &gv->indices[i];
 		/* Short words in ASCII mode, where the Chinese names cannot be. */
-		static const char *const ascii_names[KPI_INDEX_COUNT] = {"Dev", "Cons", "Ops", "Serv",
-		                                                         "Hlth"};
+		static const char *const ascii_names[KPI_INDEX_COUNT] = {"Dev", "Cons", "Ops",
+		                                                         "Serv", "Hlth"};
 		const char *name = g->ascii ? ascii_names[i] : kpi_index_name_zh((kpi_index_id_t)i);
 		x += text_draw(win, y, x, end - x, name, theme_attr(ROLE_LABEL)) + 1;
 		char score[16];
@@ -138,8 +138,8 @@ static void draw_indices(WINDOW *win, int y, int w, const gov_view_t *gv)
 		if (fabs(change) < 0.05)
 			snprintf(trend, sizeof trend, " =");
 		else
-			snprintf(trend, sizeof trend, "%s%.1f", change > 0 ? g->arrow_up : g->arrow_down,
-			         fabs(change));
+			snprintf(trend, sizeof trend, "%s%.1f",
+			         change > 0 ? g->arrow_up : g->arrow_down, fabs(change));
 		if (text_draw_width(trend) > end - x)
 			continue; /* whole or not at all */
 		x += text_draw(win, y, x, end - x, trend, theme_attr(ROLE_DIM)) + 1;
@@ -184,8 +184,10 @@ static void draw_events(WINDOW *win, int y, int w, const gov_view_t *gv)
 	snprintf(overdue, sizeof overdue, _(", %u overdue"), s->overdue);
 	for (int i = STAGE_SENSED; i < STAGE_CLOSED; i++) {
 		const char *stage = _(stage_token((stage_t)i));
-		appendf(stages[0], sizeof stages[0], "%s%u %s", i ? ", " : ": ", s->by_stage[i], stage);
-		appendf(stages[1], sizeof stages[1], "%s%u %s", i ? " " : ": ", s->by_stage[i], stage);
+		appendf(stages[0], sizeof stages[0], "%s%u %s", i ? ", " : ": ", s->by_stage[i],
+		        stage);
+		appendf(stages[1], sizeof stages[1], "%s%u %s", i ? " " : ": ", s->by_stage[i],
+		        stage);
 	}
 	int form = 0;
 	if (text_draw_width(open[0]) + text_draw_width(overdue) + text_draw_width(stages[0]) >
@@ -224,7 +226,9 @@ static void draw_named(WINDOW *win, int y, int w, const ui_ctx_t *ctx)
 		if ((int)e->severity != label_sev) {
 			unsigned count = gv->summary.by_severity[e->severity];
 			snprintf(label, sizeof label,
-			         e->severity == SEVERITY_CRITICAL ? _("Critical %u:") : _("Major %u:"), count);
+			         e->severity == SEVERITY_CRITICAL ? _("Critical %u:")
+			                                          : _("Major %u:"),
+			         count);
 		}
 		/* The place: its district, and its street when the line is wide
 		 * (titles often name the street already). In ASCII mode Chinese
@@ -236,13 +240,15 @@ static void draw_named(WINDOW *win, int y, int w, const ui_ctx_t *ctx)
 		snprintf(buf, sizeof buf, "%s%s%s%s", label[0] || !shown ? " " : sep(),
 		         ascii ? e->id : e->title, place,
 		         gov_event_overdue(e, ctx->clock_ms) ? _(" (overdue)") : "");
-		int need = text_draw_width(buf) + (label[0] ? text_draw_width(label) + (shown ? 2 : 0) : 0);
+		int need = text_draw_width(buf) +
+		           (label[0] ? text_draw_width(label) + (shown ? 2 : 0) : 0);
 		if (shown && need > end - x)
 			break;
 		if (label[0]) {
 			x += shown ? 2 : 0;
-			x += text_draw(win, y, x, end - x, label,
-			               theme_attr(e->severity == SEVERITY_CRITICAL ? ROLE_ALARM : ROLE_WARN));
+			x += text_draw(
+			    win, y, x, end - x, label,
+			    theme_attr(e->severity == SEVERITY_CRITICAL ? ROLE_ALARM : ROLE_WARN));
 			label_sev = (int)e->severity;
 		}
 		x += text_draw(win, y, x, end - x, buf, theme_attr(ROLE_NORMAL));
@@ -289,7 +295,7 @@ static void draw_where(WINDOW *win, int y, int w, const ui_ctx_t *ctx)
 		if (!tier_has_trouble(t))
 			break; /* worst first: the rest are clear */
 		/* Two things at most per place, the worst first. */
-		unsigned what[] = {t->alarms, t->events_overdue, t->events_open,
+		unsigned what[] = {t->alarms,   t->events_overdue, t->events_open,
 		                   t->warnings, t->stale,          t->bad};
 		char buf[400], part[64];
 		snprintf(buf, sizeof buf, "%s%s", i ? sep() : " ", t->name);

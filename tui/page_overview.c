@@ -55,8 +55,8 @@ static void overview_draw(WINDOW *win, const ui_ctx_t *ctx, nav_t *nav)
 	for (int d = 0; d < blocks; d++) {
 		int col = d % g.cols, row = d / g.cols;
 		int bx = w * col / g.cols, bw = w * (col + 1) / g.cols - bx;
-		overview_block_draw(win, g.top + row * g.block_h, bx, g.block_h, bw, ctx, (domain_t)d,
-		                    nav->focus == d);
+		overview_block_draw(win, g.top + row * g.block_h, bx, g.block_h, bw, ctx,
+		                    (domain_t)d, nav->focus == d);
 	}
 	overview_alarm_pane_draw(win, g.alarm_y, g.alarm_h, w, ctx);
 	nav->body_rows = h;

@@ -82,7 +82,8 @@ void reading_row_district(const reading_t *r, int cols, char *buf, size_t size)
 	}
 	/* Still too wide: its head and the ellipsis, never a gap before it. */
 	if (text_width(buf) > cols && cols > 1) {
-		size_t keep = text_prefix_for_width(buf, cols - text_draw_width(glyphs()->ellipsis), NULL);
+		size_t keep =
+		    text_prefix_for_width(buf, cols - text_draw_width(glyphs()->ellipsis), NULL);
 		snprintf(buf + keep, size - keep, "%s", glyphs()->ellipsis);
 	}
 }
@@ -131,7 +132,8 @@ void reading_row_draw(WINDOW *win, int y, int x, int width, const ui_ctx_t *ctx,
 	if (c.district) {
 		char where[256];
 		reading_row_district(r, c.district, where, sizeof where);
-		text_draw(win, y, cx, c.district, where, opts->selected ? base : theme_attr(ROLE_DIM));
+		text_draw(win, y, cx, c.district, where,
+		          opts->selected ? base : theme_attr(ROLE_DIM));
 		cx += c.district + 1;
 	}
 	if (opts->name) {

@@ -113,7 +113,8 @@ static void test_many_middle(void **state)
 	free(alone);
 	name_fit_free(out, 3);
 	/* Equal names stay equal, and do not disturb the others. */
-	const char *same[] = {"白鹤18号水厂出厂浊度", "白鹤18号水厂出厂浊度", "白鹤18号水厂出厂余氯"};
+	const char *same[] = {"白鹤18号水厂出厂浊度", "白鹤18号水厂出厂浊度",
+	                      "白鹤18号水厂出厂余氯"};
 	name_fit_many(same, 3, 10, out);
 	assert_string_equal(out[0], out[1]);
 	assert_string_not_equal(out[0], out[2]);
