@@ -1,7 +1,9 @@
 /* overview_gov: the overview's lines above the domain blocks, from the gov
- * view (tui/gov_view.h), in the order they are given rows:
- *   1. the five composite indices, with their trend (arrow and change; a
- *      sparkline of it when each has 22 columns or more);
+ * view (tui/gov_view.h), in a box (every line of the overview is framed),
+ * in the order they are given rows:
+ *   1. on the box's top border, the five composite indices with their trend
+ *      (the change, or its arrow alone when narrow; a sparkline of it when
+ *      the index's fifth of the line has room);
  *   2. the events summary: open, overdue, by stage, by owning tier;
  *   3. the worst open events named (critical ones, or else major ones):
  *      title and place;
@@ -17,6 +19,7 @@
 
 #include "glyphs.h"
 #include "i18n.h"
+#include "panel.h"
 #include "sparkline.h"
 #include "text.h"
 #include "text_draw.h"
@@ -60,9 +63,19 @@ static bool tier_has_trouble(const gov_tier_row_t *t)
 	return t->alarms || t->warnings || t->stale || t->bad || t->events_open;
 }
 
+static bool all_ascii(const char *s)
+{
+	for (; *s; s++)
+		if ((unsigned char)*s >= 0x80)
+			return false;
+	return true;
+}
+
+/* Not in ASCII mode with names it would spell as code points. */
 static bool where_wanted(const gov_view_t *gv)
 {
-	return gv->tier_count > 0 && tier_has_trouble(&gv->tiers[0]);
+	return gv->tier_count > 0 && tier_has_trouble(&gv->tiers[0]) &&
+	       (!glyphs()->ascii || all_ascii(gv->tiers[0].name));
 }
 
 /* Which lines are drawn in `rows` rows, in screen order; returns how many. */
@@ -84,10 +97,10 @@ static int plan(const gov_view_t *gv, int rows, enum line out[LINE_COUNT])
 
 int overview_gov_rows(const ui_ctx_t *ctx, int budget)
 {
-	if (!ctx->gov)
+	if (!ctx->gov || budget < 2)
 		return 0;
 	enum line lines[LINE_COUNT];
-	return plan(ctx->gov, budget, lines);
+	return plan(ctx->gov, budget - 1, lines) + 1; /* and the bottom border */
 }
 
 /* The trend of an index over what the ring holds: newest - oldest. */
@@ -104,46 +117,58 @@ static bool index_change(const gov_view_t *gv, kpi_index_id_t id, float *series,
 	return true;
 }
 
+/* On the box's top border: "┌─ 发展 92.1▲0.3 ▄▅▅ ── 建设 89.4 ─ ... ─ KPIs: 8 off
+ * target, 8 on, 0 no data ─┐", each index in a fifth of the line. */
 static void draw_indices(WINDOW *win, int y, int w, const gov_view_t *gv)
 {
 	const glyphs_t *g = glyphs();
 	char kpis[96];
-	snprintf(kpis, sizeof kpis, _("KPIs: %u off target, %u on, %u no data"), gv->kpi_off_target,
-	         gv->kpi_on_target, gv->kpi_no_data);
+	snprintf(kpis, sizeof kpis, _(" KPIs: %u off target, %u on, %u no data "),
+	         gv->kpi_off_target, gv->kpi_on_target, gv->kpi_no_data);
 	int kw = text_draw_width(kpis);
 	/* The KPI counts only when each index keeps 16 columns. */
-	bool with_kpis = w - 1 - kw - 2 >= KPI_INDEX_COUNT * 16;
-	int span = w - 1 - (with_kpis ? kw + 2 : 0);
-	int cell = span / KPI_INDEX_COUNT;
+	int inner = w - 3; /* from column 2 to the last "─" before the corner */
+	bool with_kpis = inner - kw - 1 >= KPI_INDEX_COUNT * 16;
+	int cell = (inner - (with_kpis ? kw + 1 : 0)) / KPI_INDEX_COUNT;
 	for (int i = 0; i < KPI_INDEX_COUNT; i++) {
-		int x = 1 + i * cell, end = x + cell - 1;
+		/* Each cell ends with at least one column of the border. */
+		int x = 2 + i * cell, end = x + cell - 1;
 		const kpi_index_score_t *s = &gv->indices[i];
 		/* Short words in ASCII mode, where the Chinese names cannot be. */
 		static const char *const ascii_names[KPI_INDEX_COUNT] = {"Dev", "Cons", "Ops",
 		                                                         "Serv", "Hlth"};
 		const char *name = g->ascii ? ascii_names[i] : kpi_index_name_zh((kpi_index_id_t)i);
-		x += text_draw(win, y, x, end - x, name, theme_attr(ROLE_LABEL)) + 1;
-		char score[16];
+		char text[64];
+		snprintf(text, sizeof text, " %s ", name);
+		x += text_draw(win, y, x, end - x, text, theme_attr(ROLE_LABEL));
 		if (isnan(s->score))
-			snprintf(score, sizeof score, "--");
+			snprintf(text, sizeof text, "--");
 		else
-			snprintf(score, sizeof score, "%.1f", s->score);
-		x += text_draw(win, y, x, end - x, score, theme_attr(ROLE_VALUE));
+			snprintf(text, sizeof text, "%.1f", s->score);
+		x += text_draw(win, y, x, end - x, text, theme_attr(ROLE_VALUE));
 		float series[GOV_TREND_LEN];
 		size_t n;
 		double change;
-		if (!index_change(gv, (kpi_index_id_t)i, series, &n, &change) || x >= end)
-			continue;
-		char trend[32];
-		if (fabs(change) < 0.05)
-			snprintf(trend, sizeof trend, " =");
-		else
-			snprintf(trend, sizeof trend, "%s%.1f",
-			         change > 0 ? g->arrow_up : g->arrow_down, fabs(change));
-		if (text_draw_width(trend) > end - x)
-			continue; /* whole or not at all */
-		x += text_draw(win, y, x, end - x, trend, theme_attr(ROLE_DIM)) + 1;
-		if (end - x >= 6) {
+		bool trend = index_change(gv, (kpi_index_id_t)i, series, &n, &change);
+		/* The change with its size if it fits, else its direction alone;
+		 * "=" for less than 0.05 when there is room. */
+		char mark[2][32] = {"", ""};
+		if (trend && fabs(change) < 0.05) {
+			snprintf(mark[0], sizeof mark[0], " =");
+		} else if (trend) {
+			const char *arrow = change > 0 ? g->arrow_up : g->arrow_down;
+			snprintf(mark[0], sizeof mark[0], "%s%.1f", arrow, fabs(change));
+			snprintf(mark[1], sizeof mark[1], "%s", arrow);
+		}
+		for (int m = 0; m < 2; m++) {
+			if (mark[m][0] && text_draw_width(mark[m]) + 1 <= end - x) {
+				x += text_draw(win, y, x, end - x, mark[m], theme_attr(ROLE_VALUE));
+				break;
+			}
+		}
+		text_draw(win, y, x, end - x, " ", theme_attr(ROLE_NORMAL));
+		x++;
+		if (trend && end - x >= 7) {
 			/* Scaled to at least 2 points of score, so that noise in the
 			 * second decimal does not look like a swing. */
 			double lo = 100, hi = 0;
@@ -158,11 +183,13 @@ static void draw_indices(WINDOW *win, int y, int w, const gov_view_t *gv)
 				lo = mid - 1;
 				hi = mid + 1;
 			}
-			sparkline_draw(win, y, x, end - x, series, n, lo, hi);
+			int sw = end - x - 1;
+			sparkline_draw(win, y, x, sw, series, n, lo, hi);
+			text_draw(win, y, x + sw, 1, " ", theme_attr(ROLE_NORMAL));
 		}
 	}
 	if (with_kpis)
-		text_draw_right(win, y, w - 1 - kw, kw, kpis,
+		text_draw_right(win, y, w - 2 - kw, kw, kpis,
 		                theme_attr(gv->kpi_off_target ? ROLE_WARN : ROLE_DIM));
 }
 
@@ -172,7 +199,7 @@ static void draw_indices(WINDOW *win, int y, int w, const gov_view_t *gv)
 static void draw_events(WINDOW *win, int y, int w, const gov_view_t *gv)
 {
 	const gov_event_summary_t *s = &gv->summary;
-	int x = 1, end = w - 1;
+	int x = 2, end = w - 2;
 	if (s->open == 0) {
 		text_draw(win, y, x, end - x, _("Events: none open"), theme_attr(ROLE_DIM));
 		return;
@@ -213,7 +240,7 @@ static void draw_events(WINDOW *win, int y, int w, const gov_view_t *gv)
 static void draw_named(WINDOW *win, int y, int w, const ui_ctx_t *ctx)
 {
 	const gov_view_t *gv = ctx->gov;
-	int x = 1, end = w - 1;
+	int x = 2, end = w - 2;
 	bool ascii = glyphs()->ascii;
 	int shown = 0, label_sev = -1;
 	for (size_t i = 0; i < gv->event_count && x < end; i++) {
@@ -286,7 +313,7 @@ static void say_count(size_t kind, unsigned n, char *buf, size_t size)
 static void draw_where(WINDOW *win, int y, int w, const ui_ctx_t *ctx)
 {
 	const gov_view_t *gv = ctx->gov;
-	int x = 1, end = w - 1;
+	int x = 2, end = w - 2;
 	bool streets = scope_tier(&gv->scope) == TIER_DISTRICT;
 	x += text_draw(win, y, x, end - x, streets ? _("Worst streets:") : _("Worst districts:"),
 	               theme_attr(ROLE_LABEL) | A_BOLD);
@@ -317,8 +344,13 @@ void overview_gov_draw(WINDOW *win, int y, int rows, int w, const ui_ctx_t *ctx)
 {
 	if (!ctx->gov)
 		return;
+	if (rows < 2)
+		return;
+	/* A box, so every line of the overview is framed; the indices are
+	 * its top border. */
+	panel_draw(win, y, 0, rows, w, NULL, false);
 	enum line lines[LINE_COUNT];
-	int n = plan(ctx->gov, rows, lines);
+	int n = plan(ctx->gov, rows - 1, lines);
 	for (int i = 0; i < n; i++) {
 		switch (lines[i]) {
 		case LINE_INDICES:

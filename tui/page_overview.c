@@ -39,7 +39,7 @@ static void overview_draw(WINDOW *win, const ui_ctx_t *ctx, nav_t *nav)
 	int blocks = view_domain_count(ctx->view);
 	size_t alarms = view_alarm_count(ctx->view);
 	/* The blocks and the alarm pane need most of a small screen. */
-	int budget = h < 14 ? 0 : h < 18 ? 1 : h < 20 ? 2 : h < 30 ? 3 : 4;
+	int budget = h < 14 ? 0 : h < 18 ? 2 : h < 20 ? 3 : h < 30 ? 4 : 5;
 	grid_t g = grid_for(h, w, overview_gov_rows(ctx, budget), alarms, blocks);
 	/* Rows the blocks leave over beyond what the alarms need go to one
 	 * more gov line, if that costs the blocks nothing. */
