@@ -8,7 +8,8 @@
  * A reading that is only uncertain (the instrument doubts its value) is
  * counted ("uncertain 13") but does not jump ahead of a fine reading: at
  * city scale there are dozens of them, and they used to fill every block.
- * Each row says where (its district) and what (its name cut to keep place
+ * Each row says where (its district; within a district's scope, its
+ * street) and what (its name cut to keep place
  * and measure, distinct among the block's rows, name_fit.h). */
 #include "overview.h"
 
@@ -163,12 +164,13 @@ static size_t choose_rows(const ui_ctx_t *ctx, const domain_view_t *dv, size_t *
 
 /* Columns of the district column: the widest district listed, within a
  * cap that leaves the name most of a narrow block. */
-static int district_cols(const ui_ctx_t *ctx, const size_t *rows, size_t n, int width)
+static int district_cols(const ui_ctx_t *ctx, const size_t *rows, size_t n, int width, bool street)
 {
 	int cap = width < 48 ? 6 : 8, most = 0;
 	for (size_t i = 0; i < n; i++) {
 		char where[256];
-		reading_row_district(store_reading(ctx->store, rows[i]), cap, where, sizeof where);
+		reading_row_district(store_reading(ctx->store, rows[i]), street, cap, where,
+		                     sizeof where);
 		int cols = text_draw_width(where);
 		if (cols > most)
 			most = cols;
@@ -184,7 +186,9 @@ static void draw_rows(WINDOW *win, int y, int x, int w, int rows, const ui_ctx_t
 	size_t *chosen = xmalloc((size_t)rows * sizeof *chosen);
 	size_t n = choose_rows(ctx, dv, chosen, (size_t)rows);
 	reading_row_opts_t opts = {.detailed = false};
-	opts.district_cols = district_cols(ctx, chosen, n, w);
+	/* Within a district, every row is in it: the street says where. */
+	opts.where_street = !scope_is_city(ctx->gov ? &ctx->gov->scope : &ctx->view->scope);
+	opts.district_cols = district_cols(ctx, chosen, n, w, opts.where_street);
 	int name_cols = reading_row_name_cols(w, &opts);
 	char **labels = xcalloc(n ? n : 1, sizeof *labels);
 	char **names = xcalloc(n ? n : 1, sizeof *names);

@@ -68,17 +68,29 @@ void reading_row_label(const reading_t *r, char *buf, size_t size)
 		snprintf(buf, size, "%s", format_reading_label(r));
 }
 
-void reading_row_district(const reading_t *r, int cols, char *buf, size_t size)
+void reading_row_district(const reading_t *r, bool street, int cols, char *buf, size_t size)
 {
-	snprintf(buf, size, "%s", format_reading_district(r));
-	/* Too wide: without its kind (区 district, 县 county), which names
-	 * share; what is still too wide is cut where it is drawn. */
-	static const char *const kinds[] = {"区", "县"};
+	const char *where = street ? r->street : r->district;
+	bool ascii = true;
+	for (const char *p = where; *p; p++)
+		ascii &= (unsigned char)*p < 0x80;
+	/* In ASCII mode a Chinese name would be spelled as code points. */
+	snprintf(buf, size, "%s", glyphs()->ascii && !ascii ? "" : where);
+	/* Without its kind (区 district, 县 county; 街道 street, 镇 town, 乡
+	 * township), which the names share, unless one character would be
+	 * left (忠县 stays); what is still too wide is cut to its head. */
+	static const char *const district_kinds[] = {"区", "县", NULL};
+	static const char *const street_kinds[] = {"街道", "镇", "乡", NULL};
+	const char *const *kinds = street ? street_kinds : district_kinds;
 	size_t len = strlen(buf);
-	for (size_t i = 0; i < sizeof kinds / sizeof kinds[0] && text_width(buf) > cols; i++) {
+	for (size_t i = 0; kinds[i]; i++) {
 		size_t kl = strlen(kinds[i]);
-		if (len > kl && strcmp(buf + len - kl, kinds[i]) == 0)
+		if (len > kl && strcmp(buf + len - kl, kinds[i]) == 0) {
 			buf[len - kl] = '\0';
+			if (text_width(buf) < 4)
+				buf[len - kl] = kinds[i][0]; /* put back: too short alone */
+			break;
+		}
 	}
 	/* Still too wide: its head and the ellipsis, never a gap before it. */
 	if (text_width(buf) > cols && cols > 1) {
@@ -131,7 +143,7 @@ void reading_row_draw(WINDOW *win, int y, int x, int width, const ui_ctx_t *ctx,
 	cx += c.marker;
 	if (c.district) {
 		char where[256];
-		reading_row_district(r, c.district, where, sizeof where);
+		reading_row_district(r, opts->where_street, c.district, where, sizeof where);
 		text_draw(win, y, cx, c.district, where,
 		          opts->selected ? base : theme_attr(ROLE_DIM));
 		cx += c.district + 1;

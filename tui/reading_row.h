@@ -19,14 +19,18 @@ typedef struct reading_row_opts {
 	 * so a listed reading says where it is; the gauge only when the name
 	 * keeps 20 columns. */
 	int district_cols;
+	/* The column holds the street instead: within a district's scope, where
+	 * every row would name the same district. */
+	bool where_street;
 	/* The name already cut to reading_row_name_cols() (name_fit_many, to
 	 * keep rows shown together distinct); NULL: cut here. */
 	const char *name;
 } reading_row_opts_t;
 
-/* The reading's district as the district column shows it in `cols`
- * columns: "九龙坡区", or "九龙坡" when that is too wide. */
-void reading_row_district(const reading_t *r, int cols, char *buf, size_t size);
+/* The reading's district (or, with `street`, its street) as the district
+ * column shows it in `cols` columns, without the kind the names share:
+ * "九龙坡" for 九龙坡区, "渝州路" for 渝州路街道 (but "忠县"). */
+void reading_row_district(const reading_t *r, bool street, int cols, char *buf, size_t size);
 /* Columns the name gets at `width` with these options. */
 int reading_row_name_cols(int width, const reading_row_opts_t *opts);
 /* What the row calls the reading, before cutting ("domain: name" for a
