@@ -1,9 +1,11 @@
 #include "alarm_row.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 
 #include "format.h"
 #include "i18n.h"
+#include "name_fit.h"
 #include "text_draw.h"
 #include "theme.h"
 #include "timefmt.h"
@@ -56,6 +58,9 @@ void alarm_row_draw(WINDOW *win, int y, int x, int w, const ui_ctx_t *ctx, size_
 		cx += n;
 		name_w -= n;
 	}
-	text_draw(win, y, cx, name_w, format_reading_label(r), label);
+	/* Head and tail: the measure stays when the name is cut. */
+	char *name = name_fit(format_reading_label(r), name_w);
+	text_draw(win, y, cx, name_w, name, label);
+	free(name);
 	text_draw_right(win, y, end - vw, vw, value, tag_attr);
 }

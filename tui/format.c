@@ -208,6 +208,11 @@ const char *format_reading_label(const reading_t *r)
 	return r->id;
 }
 
+const char *format_reading_district(const reading_t *r)
+{
+	return glyphs()->ascii && !is_ascii(r->district) ? "" : r->district;
+}
+
 void format_reading_place(const reading_t *r, char *buf, size_t size)
 {
 	if (glyphs()->ascii && !(is_ascii(r->district) && is_ascii(r->street)))

@@ -29,6 +29,8 @@ int format_states_role(view_states_t states);
 const char *format_reading_label(const reading_t *r);
 /* "district street", or "" in ASCII mode when that would be unreadable. */
 void format_reading_place(const reading_t *r, char *buf, size_t size);
+/* The reading's district, or "" in ASCII mode when it would be unreadable. */
+const char *format_reading_district(const reading_t *r);
 
 /* What keeps the data from being whole, "" if nothing does: "2 sources
  * failing, 1 never answered, 45 readings stale"; `compact` drops words

@@ -109,22 +109,38 @@ static void draw_summary(WINDOW *win, int cx, const ui_ctx_t *ctx)
 		text_draw_right(win, 0, cx + 1, w - cx - 1, h, bar);
 }
 
+/* The scope of what is drawn, always in the title: "江北区/观音桥街道", or
+ * "全市/City" for the whole city ("City" in ASCII mode). The gov view's
+ * scope is the one the data was narrowed to; without one, the operator's. */
+static void scope_label(const ui_ctx_t *ctx, const nav_t *nav, char *buf, size_t size)
+{
+	const scope_t *sc = ctx->gov ? &ctx->gov->scope : &nav->scope;
+	if (scope_is_city(sc))
+		snprintf(buf, size, "%s", glyphs()->ascii ? _("City") : _("全市/City"));
+	else
+		scope_format(sc, buf, size);
+}
+
 static void draw_title(WINDOW *win, const ui_ctx_t *ctx, const nav_t *nav)
 {
 	int w = getmaxx(win);
 	attr_t bar = theme_attr(ROLE_STATUS_BAR);
 	text_fill(win, 0, 0, w, bar);
-	char left[160];
+	char left[800];
 	const page_class_t *page = page_get(nav->page);
 	const glyphs_t *g = glyphs();
+	char scope[SCOPE_NAME_MAX * 2 + 8];
+	scope_label(ctx, nav, scope, sizeof scope);
 	if (nav->page == PAGE_DOMAIN) {
 		/* The crumb names where Esc goes back to: the overview, or the
 		 * alarm list the reading was opened from. */
 		page_id_t from = nav->depth ? nav->back[nav->depth - 1].page : PAGE_OVERVIEW;
-		snprintf(left, sizeof left, " citydash %s %s %s %s", g->separator,
-		         _(page_get(from)->title), g->crumb, _(domain_title(nav->domain)));
+		snprintf(left, sizeof left, " citydash %s %s %s %s %s %s", g->separator, scope,
+		         g->separator, _(page_get(from)->title), g->crumb,
+		         _(domain_title(nav->domain)));
 	} else {
-		snprintf(left, sizeof left, " citydash %s %s", g->separator, _(page->title));
+		snprintf(left, sizeof left, " citydash %s %s %s %s", g->separator, scope,
+		         g->separator, _(page->title));
 	}
 	int cx = text_draw(win, 0, 0, w, left, bar | A_BOLD) + 3;
 

@@ -1,5 +1,5 @@
 /* The alarms page: every active alarm in the scope (view_alarm), in the
- * pane's order (HIHI/LOLO first, newest first), scrollable; Enter shows the reading in its domain,
+ * pane's order (HIHI/LOLO first, newest first), scrollable; Enter opens the reading's page,
  * and Esc comes back here. The selection follows the alarm, not the row. */
 #include "pages.h"
 
@@ -70,21 +70,6 @@ static void alarms_draw(WINDOW *win, const ui_ctx_t *ctx, nav_t *nav)
 	}
 }
 
-/* Opens the domain page on the reading at store index `reading`. */
-static void show_reading(const ui_ctx_t *ctx, nav_t *nav, size_t reading)
-{
-	domain_t d = store_reading(ctx->store, reading)->domain;
-	const domain_view_t *dv = &ctx->view->domains[d];
-	nav_open(nav, PAGE_DOMAIN);
-	nav->domain = d;
-	nav->focus = d;
-	nav->selected = nav->scroll = 0;
-	nav->selected_serial = nav_serial(ctx->store, reading);
-	for (unsigned i = 0; i < dv->total; i++)
-		if (dv->by_place[i] == reading)
-			nav->selected = (int)i;
-}
-
 static bool alarms_key(action_t act, const ui_ctx_t *ctx, nav_t *nav)
 {
 	int total = (int)view_alarm_count(ctx->view);
@@ -111,7 +96,8 @@ static bool alarms_key(action_t act, const ui_ctx_t *ctx, nav_t *nav)
 		break;
 	case ACT_OPEN:
 		if (nav->alarm_selected < total)
-			show_reading(ctx, nav, view_alarm(ctx->view, (size_t)nav->alarm_selected));
+			nav_open_reading(nav, ctx->store,
+			                 view_alarm(ctx->view, (size_t)nav->alarm_selected));
 		return true;
 	default:
 		return false;

@@ -1,5 +1,5 @@
 /* The domain page: every reading of one domain, by place, scrollable; the
- * selection follows the reading, not the row. */
+ * selection follows the reading, not the row; Enter opens the reading's page. */
 #include "pages.h"
 
 #include <stdio.h>
@@ -116,6 +116,11 @@ static bool domain_key(action_t act, const ui_ctx_t *ctx, nav_t *nav)
 	case ACT_END:
 		nav->selected = total - 1;
 		break;
+	case ACT_OPEN:
+		if (total > 0)
+			nav_open_reading(nav, ctx->store,
+			                 ctx->view->domains[nav->domain].by_place[nav->selected]);
+		return true;
 	case ACT_NEXT:
 	case ACT_RIGHT:
 		nav->domain = (domain_t)((nav->domain + 1) % view_domain_count(ctx->view));

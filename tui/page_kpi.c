@@ -18,7 +18,6 @@
 #include "kpi_index.h"
 #include "kpi_row.h"
 #include "kpi_source.h"
-#include "sparkline.h"
 #include "text_draw.h"
 #include "theme.h"
 
@@ -151,8 +150,8 @@ static void draw_history(WINDOW *win, int y, int h, int w, const kpi_t *k)
 {
 	char title[128];
 	snprintf(title, sizeof title,
-	         P_("History: %zu value, oldest first", "History: %zu values, oldest first",
-	            k->history_len),
+	         P_("History: %zu value, oldest first, against the target",
+	            "History: %zu values, oldest first, against the target", k->history_len),
 	         k->history_len);
 	text_draw(win, y, 2, w - 4, title, theme_attr(ROLE_LABEL));
 	if (k->history_len == 0) {
@@ -178,26 +177,7 @@ static void draw_history(WINDOW *win, int y, int h, int w, const kpi_t *k)
 	    .unit = k->unit[0] ? k->unit : NULL,
 	    .ascii = glyphs()->ascii,
 	};
-	/* Until widgets/chart is merged (chart_draw(win, y + 1, 1, h - 1, w - 2,
-	 * &c)): each value as a few sparkline cells, with its range. */
-	(void)c;
-	int per = (int)((size_t)(w - 4) / n);
-	per = per < 1 ? 1 : per > 4 ? 4 : per;
-	float wide[STORE_KPI_HISTORY * 4];
-	size_t m = 0;
-	for (size_t i = 0; i < n; i++)
-		for (int j = 0; j < per; j++)
-			wide[m++] = v[i];
-	double lo = v[0], hi = v[0];
-	for (size_t i = 1; i < n; i++) {
-		lo = fmin(lo, v[i]);
-		hi = fmax(hi, v[i]);
-	}
-	sparkline_draw(win, y + 2, 2, w - 4 < (int)m ? w - 4 : (int)m, wide, m, 0, 0);
-	char range[128];
-	snprintf(range, sizeof range, _("lowest %.*f, highest %.*f, latest %.*f"), d, lo, d, hi, d,
-	         (double)v[n - 1]);
-	text_draw(win, y + 3, 2, w - 4, range, theme_attr(ROLE_DIM));
+	chart_draw(win, y + 1, 1, h - 1, w - 2, &c);
 }
 
 static void kpi_draw(WINDOW *win, const ui_ctx_t *ctx, nav_t *nav)

@@ -1,22 +1,384 @@
-/* Placeholder until the page is built (issue 8). */
+/* The tier page: the scope's districts (city scope) or streets (district
+ * scope) as a table from the gov view's tier rows, worst first — readings
+ * in alarm, warnings, stale, open and overdue events, the worst KPI — and
+ * at a street scope the street's readings, worst first (tier_readings.c).
+ * Enter goes one tier down (nav_scope_down) or, on a reading, opens its
+ * page; Backspace goes back up (nav_back restores scope and selection).
+ *
+ * The selection (nav->tiers) is kept by identity: a row by a hash of its
+ * name, a reading by its serial. Rows are drawn only once the gov view has
+ * been computed for the page's scope (it follows nav->scope within an
+ * evaluation); until then the page says it is counting. */
 #include "pages.h"
 
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "format.h"
+#include "glyphs.h"
 #include "i18n.h"
+#include "panel.h"
+#include "reading_row.h"
+#include "text_draw.h"
+#include "theme.h"
+#include "tier_readings.h"
 
-static void draw(WINDOW *win, const ui_ctx_t *ctx, nav_t *nav)
+static int clamp(int v, int lo, int hi)
 {
-	(void)ctx;
-	(void)nav;
+	return v < lo ? lo : v > hi ? hi : v;
+}
+
+/* A row's identity: FNV-1a of its name, never 0 (0 means "none"). */
+static uint64_t name_key(const char *s)
+{
+	uint64_t h = 14695981039346656037u;
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * 1099511628211u;
+	return h ? h : 1;
+}
+
+static bool street_scope(const nav_t *nav)
+{
+	return scope_tier(&nav->scope) == TIER_STREET;
+}
+
+/* Whether what the page would show has been computed for its scope. */
+static bool tiers_ready(const ui_ctx_t *ctx, const nav_t *nav)
+{
+	if (street_scope(nav))
+		return scope_equal(&ctx->view->scope, &nav->scope);
+	return ctx->gov != NULL && scope_equal(&ctx->gov->scope, &nav->scope);
+}
+
+static size_t reading_at(const void *list, size_t row)
+{
+	return ((const size_t *)list)[row];
+}
+
+/* The selected row now, found by identity (nav->tiers.serial). */
+static int find_row(const ui_ctx_t *ctx, nav_t *nav, const size_t *readings, int total)
+{
+	struct nav_list *l = &nav->tiers;
+	if (total <= 0)
+		return 0;
+	if (readings != NULL)
+		return nav_find_row(ctx->store, readings, reading_at, total, l->selected,
+		                    &l->serial);
+	const gov_view_t *gv = ctx->gov;
+	int found = -1;
+	if (l->serial && l->selected >= 0 && l->selected < total &&
+	    name_key(gv->tiers[l->selected].name) == l->serial)
+		found = l->selected;
+	for (int i = 0; l->serial && found < 0 && i < total; i++)
+		if (name_key(gv->tiers[i].name) == l->serial)
+			found = i;
+	if (found < 0)
+		found = clamp(l->selected, 0, total - 1);
+	l->serial = name_key(gv->tiers[found].name);
+	return found;
+}
+
+/* ---- the table of districts or streets ---- */
+
+typedef struct columns {
+	int marker, name, readings, alarms, warnings, stale, events, overdue, kpi;
+} columns_t;
+
+static columns_t layout(int width)
+{
+	columns_t c = {.marker = FORMAT_MARKER_COLS,
+	               .readings = 9,
+	               .alarms = 7,
+	               .warnings = 6,
+	               .stale = 6,
+	               .events = 7,
+	               .overdue = 8};
+	if (width >= 120) { /* a wall: more air between the numbers */
+		c.readings += 2;
+		c.alarms += 2;
+		c.warnings += 2;
+		c.stale += 2;
+		c.events += 2;
+		c.overdue += 2;
+	}
+	int rest = width - c.marker - c.readings - c.alarms - c.warnings - c.stale - c.events -
+	           c.overdue - 2;
+	c.name = clamp(rest * 2 / 5, 10, 28);
+	c.kpi = rest - c.name;
+	if (c.kpi < 10) { /* narrow: the readings count goes first */
+		c.kpi += c.readings;
+		c.readings = 0;
+	}
+	return c;
+}
+
+/* A count right-aligned in `cols`; zero is a dim dot, so what is wrong
+ * stands out without colour. */
+static void draw_count(WINDOW *win, int y, int x, int cols, unsigned n, theme_role_t role,
+                       attr_t base, bool selected)
+{
+	if (cols <= 0)
+		return;
+	char buf[16];
+	if (n == 0) {
+		text_draw_right(win, y, x, cols - 1, glyphs()->ascii ? "." : "·",
+		                selected ? base : theme_attr(ROLE_DIM));
+		return;
+	}
+	snprintf(buf, sizeof buf, "%u", n);
+	text_draw_right(win, y, x, cols - 1, buf, selected ? base | A_BOLD : theme_attr(role));
+}
+
+static void draw_header(WINDOW *win, int y, int x, int width, const nav_t *nav)
+{
+	columns_t c = layout(width);
+	attr_t a = theme_attr(ROLE_DIM);
+	text_fill(win, y, x, width, a);
+	int cx = x + c.marker;
+	text_draw(win, y, cx, c.name, scope_is_city(&nav->scope) ? _("district") : _("street"), a);
+	cx += c.name + 1;
+	const struct {
+		int cols;
+		const char *title;
+	} nums[] = {
+	    {c.readings, N_("readings")}, {c.alarms, N_("alarms")}, {c.warnings, N_("warn")},
+	    {c.stale, N_("stale")},       {c.events, N_("events")}, {c.overdue, N_("overdue")},
+	};
+	for (size_t i = 0; i < sizeof nums / sizeof nums[0]; i++) {
+		if (nums[i].cols > 0)
+			text_draw_right(win, y, cx, nums[i].cols - 1, _(nums[i].title), a);
+		cx += nums[i].cols;
+	}
+	text_draw(win, y, cx + 1, c.kpi, _("worst KPI"), a);
+}
+
+/* A KPI's name without its place when it starts with it ("江北区·税收收入增速"
+ * in 江北区's row is "税收收入增速"): the row already says where. */
+static const char *kpi_short_name(const char *kpi, const char *place)
+{
+	size_t n = strlen(place);
+	static const char dot[] = "\u00b7";
+	if (n > 0 && strncmp(kpi, place, n) == 0 && strncmp(kpi + n, dot, sizeof dot - 1) == 0 &&
+	    kpi[n + sizeof dot - 1] != '\0')
+		return kpi + n + sizeof dot - 1;
+	return kpi;
+}
+
+static void draw_row(WINDOW *win, int y, int x, int width, const ui_ctx_t *ctx,
+                     const gov_tier_row_t *row, bool selected)
+{
+	columns_t c = layout(width);
+	attr_t base = theme_attr(selected ? ROLE_SELECTED : ROLE_NORMAL);
+	text_fill(win, y, x, width, base);
+	/* The readings' states as the reading rows mark them: "!!" alarm, "!"
+	 * warning, "x" fault, "~" stale. */
+	view_states_t s = (row->alarms ? VIEW_BIT(VS_ALARM) : 0) |
+	                  (row->warnings ? VIEW_BIT(VS_WARNING) : 0) |
+	                  (row->bad ? VIEW_BIT(VS_BAD) : 0) | (row->stale ? VIEW_BIT(VS_STALE) : 0);
+	char marker[FORMAT_MARKER_COLS + 1];
+	format_states_marker(s, marker);
+	int cx = x;
+	text_draw(win, y, cx, c.marker, marker,
+	          selected ? base : theme_attr((theme_role_t)format_states_role(s)));
+	cx += c.marker;
+	text_draw(win, y, cx, c.name, row->name, selected ? base | A_BOLD : theme_attr(ROLE_VALUE));
+	cx += c.name + 1;
+	draw_count(win, y, cx, c.readings, row->readings, ROLE_LABEL, base, selected);
+	cx += c.readings;
+	draw_count(win, y, cx, c.alarms, row->alarms, ROLE_ALARM, base, selected);
+	cx += c.alarms;
+	draw_count(win, y, cx, c.warnings, row->warnings, ROLE_WARN, base, selected);
+	cx += c.warnings;
+	draw_count(win, y, cx, c.stale, row->stale, ROLE_STALE, base, selected);
+	cx += c.stale;
+	draw_count(win, y, cx, c.events, row->events_open,
+	           row->events_critical ? ROLE_ALARM : ROLE_LABEL, base, selected);
+	cx += c.events;
+	draw_count(win, y, cx, c.overdue, row->events_overdue, ROLE_WARN, base, selected);
+	cx += c.overdue + 1;
+
+	const kpi_t *k =
+	    row->worst_kpi.index != SIZE_MAX ? gov_kpi(ctx->store, row->worst_kpi) : NULL;
+	if (k == NULL || isnan(row->worst_attainment)) {
+		text_draw(win, y, cx, c.kpi, glyphs()->ascii ? "." : "·",
+		          selected ? base : theme_attr(ROLE_DIM));
+		return;
+	}
+	/* The attainment first, so the column reads down; a mark says off
+	 * target without colour. */
+	bool off = row->worst_attainment < 1.0;
+	char buf[320];
+	snprintf(buf, sizeof buf, "%s%3.0f%% %s", off ? glyphs()->fail_mark : glyphs()->ok_mark,
+	         row->worst_attainment * 100.0, kpi_short_name(k->name, row->name));
+	text_draw(win, y, cx, c.kpi, buf,
+	          selected ? base : theme_attr(off ? ROLE_WARN : ROLE_LABEL));
+}
+
+/* ---- drawing ---- */
+
+/* Keeps the selection in view; returns the rows shown. */
+static int place_list(nav_t *nav, int rows, int total)
+{
+	struct nav_list *l = &nav->tiers;
+	if (l->selected < l->scroll)
+		l->scroll = l->selected;
+	if (l->selected >= l->scroll + rows)
+		l->scroll = l->selected - rows + 1;
+	l->scroll = clamp(l->scroll, 0, total > rows ? total - rows : 0);
+	return rows;
+}
+
+static void draw_position(WINDOW *win, int h, int w, const nav_t *nav, int rows, int total)
+{
+	if (total <= rows)
+		return;
+	char pos[48];
+	int last = nav->tiers.scroll + rows < total ? nav->tiers.scroll + rows : total;
+	snprintf(pos, sizeof pos, " %d-%d/%d ", nav->tiers.scroll + 1, last, total);
+	text_draw_right(win, h - 1, 1, w - 3, pos, theme_attr(ROLE_BORDER_FOCUS));
+}
+
+static void tiers_title(const ui_ctx_t *ctx, const nav_t *nav, int total, char *buf, size_t size)
+{
+	char where[2 * SCOPE_NAME_MAX + 2];
+	scope_format(&nav->scope, where, sizeof where);
+	if (!tiers_ready(ctx, nav)) {
+		snprintf(buf, size, "%s", where[0] ? where : _("City"));
+		return;
+	}
+	switch (scope_tier(&nav->scope)) {
+	case TIER_CITY:
+		snprintf(buf, size, _("City: %d districts"), total);
+		break;
+	case TIER_DISTRICT:
+		snprintf(buf, size, _("%s: %d streets"), where, total);
+		break;
+	default: {
+		unsigned alarm = 0, warn = 0, stale = 0;
+		for (int d = 0; d < DOMAIN_COUNT; d++) {
+			alarm += ctx->view->domains[d].counts[VS_ALARM];
+			warn += ctx->view->domains[d].counts[VS_WARNING];
+			stale += ctx->view->domains[d].counts[VS_STALE];
+		}
+		snprintf(buf, size, _("%s: %d readings, alarm %u warn %u stale %u"), where, total,
+		         alarm, warn, stale);
+	}
+	}
+}
+
+static void tiers_draw(WINDOW *win, const ui_ctx_t *ctx, nav_t *nav)
+{
+	int h, w;
+	getmaxyx(win, h, w);
 	werase(win);
-	mvwaddstr(win, 0, 0, "Tiers: not built yet");
+	bool ready = tiers_ready(ctx, nav);
+	size_t *readings = NULL;
+	int total = 0;
+	if (ready && street_scope(nav))
+		total = (int)tier_readings(ctx->view, ctx->store, &readings);
+	else if (ready)
+		total = (int)ctx->gov->tier_count;
+	int rows = h - 3 > 1 ? h - 3 : 1; /* border, header, border */
+	nav->body_rows = rows;
+	nav->body_cols = w;
+	nav->tiers.selected = find_row(ctx, nav, readings, total);
+	place_list(nav, rows, total);
+
+	char title[2 * SCOPE_NAME_MAX + 128];
+	tiers_title(ctx, nav, total, title, sizeof title);
+	panel_draw(win, 0, 0, h, w, title, true);
+	if (h < 4) {
+		free(readings);
+		return;
+	}
+	if (!ready) {
+		text_draw(win, 2, 2, w - 4, _("Counting…"), theme_attr(ROLE_DIM));
+		return;
+	}
+	if (readings != NULL || street_scope(nav))
+		reading_row_header(win, 1, 1, w - 2);
+	else
+		draw_header(win, 1, 1, w - 2, nav);
+	if (total == 0) {
+		text_draw(win, 2, 2, w - 4, _("Nothing is placed in this scope."),
+		          theme_attr(ROLE_DIM));
+		free(readings);
+		return;
+	}
+	for (int i = 0; i < rows && nav->tiers.scroll + i < total; i++) {
+		int row = nav->tiers.scroll + i;
+		bool selected = row == nav->tiers.selected;
+		if (readings != NULL) {
+			reading_row_opts_t opts = {.detailed = true, .selected = selected};
+			reading_row_draw(win, 2 + i, 1, w - 2, ctx, readings[row], &opts);
+		} else {
+			draw_row(win, 2 + i, 1, w - 2, ctx, &ctx->gov->tiers[row], selected);
+		}
+	}
+	draw_position(win, h, w, nav, rows, total);
+	free(readings);
 }
 
-static bool key(action_t action, const ui_ctx_t *ctx, nav_t *nav)
+/* ---- keys ---- */
+
+static bool tiers_key(action_t act, const ui_ctx_t *ctx, nav_t *nav)
 {
-	(void)action;
-	(void)ctx;
-	(void)nav;
-	return false;
+	if (!tiers_ready(ctx, nav))
+		return false;
+	size_t *readings = NULL;
+	int total = street_scope(nav) ? (int)tier_readings(ctx->view, ctx->store, &readings)
+	                              : (int)ctx->gov->tier_count;
+	struct nav_list *l = &nav->tiers;
+	int page = nav->body_rows > 1 ? nav->body_rows - 1 : 1;
+	l->selected = find_row(ctx, nav, readings, total);
+	bool used = true;
+	switch (act) {
+	case ACT_UP:
+		l->selected--;
+		break;
+	case ACT_DOWN:
+		l->selected++;
+		break;
+	case ACT_PAGE_UP:
+		l->selected -= page;
+		l->scroll -= page;
+		break;
+	case ACT_PAGE_DOWN:
+		l->selected += page;
+		l->scroll += page;
+		break;
+	case ACT_HOME:
+		l->selected = 0;
+		break;
+	case ACT_END:
+		l->selected = total - 1;
+		break;
+	case ACT_OPEN:
+	case ACT_RIGHT:
+		if (total > 0 && readings != NULL)
+			nav_open_reading(nav, ctx->store, readings[l->selected]);
+		else if (total > 0)
+			nav_scope_down(nav, ctx->gov->tiers[l->selected].name);
+		free(readings);
+		return true;
+	default:
+		used = false;
+	}
+	if (used) {
+		l->selected = clamp(l->selected, 0, total ? total - 1 : 0);
+		l->scroll = l->scroll < 0 ? 0 : l->scroll;
+		if (total > 0)
+			l->serial = readings != NULL ? nav_serial(ctx->store, readings[l->selected])
+			                             : name_key(ctx->gov->tiers[l->selected].name);
+	}
+	free(readings);
+	return used;
 }
 
-const page_class_t page_tiers = {N_("Tiers"), draw, key};
+const page_class_t page_tiers = {
+    .title = N_("Tiers"),
+    .draw = tiers_draw,
+    .key = tiers_key,
+};

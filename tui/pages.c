@@ -47,6 +47,11 @@ static nav_place_t place_here(nav_t *nav)
 		p.item_serial = item->serial;
 		p.item_index = item->index;
 	}
+	if (nav->page == PAGE_TIERS) { /* Backspace up a tier finds its row again */
+		p.selected = nav->tiers.selected;
+		p.scroll = nav->tiers.scroll;
+		p.selected_serial = nav->tiers.serial;
+	}
 	return p;
 }
 
@@ -60,6 +65,8 @@ static void place_restore(nav_t *nav, const nav_place_t *p)
 		item->index = p->item_index;
 		item->scroll = 0;
 	}
+	if (p->page == PAGE_TIERS)
+		nav->tiers = (struct nav_list){p->selected, p->scroll, p->selected_serial};
 	if (p->page == PAGE_DOMAIN) {
 		nav->domain = p->domain;
 		nav->focus = (int)p->domain;

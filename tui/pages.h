@@ -81,6 +81,8 @@ typedef struct nav {
 		int selected, scroll;
 		uint64_t serial;
 	} kpis, events, tiers, picker;
+	/* Scope picker: the district whose streets it lists ("": the districts). */
+	char picker_district[SCOPE_NAME_MAX + 1];
 	/* KPI board: folded categories, by a hash of their name. */
 	uint32_t kpi_folded[64];
 	int kpi_folded_count;

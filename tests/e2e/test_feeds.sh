@@ -20,7 +20,7 @@ sources=(--source "water=$base/v1/feeds/water" --source "power=$base/v1/feeds/po
 # it cannot show is already gone: the checks read the bytes citydash sent.
 E2E_ENV="NO_COLOR=1 LANG=C" e2e_start_raw plain 80 24 "$citydash" "${sources[@]}"
 check "NO_COLOR LANG=C: overview drawn in ASCII" e2e_wait plain 10 Water Tunnels "Alarms:" \
-	"water + " "+- Water (45) ---"
+	"water + " "+- Water (45) "
 raw="$E2E_TMP/plain.raw"
 check "NO_COLOR LANG=C: something was recorded" test -s "$raw"
 check "NO_COLOR LANG=C: no byte above 0x7f was sent (no UTF-8 for a C terminal)" \

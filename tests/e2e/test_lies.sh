@@ -33,7 +33,7 @@ raw="$E2E_TMP/lies.raw"
 check "... not one byte of them: no OSC, no HACKED, no ESC [2J in what was sent" \
 	bash -c 'test -s "$0" && ! LC_ALL=C grep -aq -e $'"'"'\e]'"'"' -e HACKED -e $'"'"'\e\[2J'"'"' "$0"' "$raw"
 check "... and the screen was not cleared: the title line is still there" \
-	e2e_wait lies 3 "citydash │ Overview"
+	e2e_wait lies 3 "citydash │ 全市/City │ Overview"
 
 e2e_keys lies s
 check "sources page: the HTML page fails as not JSON" e2e_wait lies 5 "html" "not JSON"

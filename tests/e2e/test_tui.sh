@@ -39,8 +39,8 @@ run_size() {
 	e2e_keys "$s" a
 	check "${cols}x${rows}: a lists every alarm" e2e_wait "$s" 5 "All alarms:" "HIHI"
 	e2e_keys "$s" Enter
-	check "${cols}x${rows}: Enter on an alarm shows its reading in its domain" \
-		e2e_wait "$s" 5 "Alarms ›" "readings" "!!"
+	check "${cols}x${rows}: Enter on an alarm opens its reading's page" \
+		e2e_wait "$s" 5 "Reading" "Alarm history" "-10m"
 	e2e_keys "$s" Escape
 	check "${cols}x${rows}: Esc comes back to the alarm list" e2e_wait "$s" 5 "All alarms:"
 	e2e_keys "$s" Escape

@@ -3,3 +3,8 @@ citydash_unit_test(test_widgets
   SOURCES unit/test_widgets.c unit/vscreen.c
   LIBS citydash_ui
   LABELS unit widgets)
+# The chart widget (a reading's and a KPI's history) and its scale.
+citydash_unit_test(test_chart
+  SOURCES unit/test_chart.c unit/vscreen.c
+  LIBS citydash_ui
+  LABELS unit widgets)

@@ -1,0 +1,40 @@
+/* events_screen: frames as text for the events tests (events_screen.h). */
+#include "events_screen.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "frame.h"
+#include "glyphs.h"
+#include "snapshot.h"
+#include "vscreen.h"
+
+char *frame_text(const ui_ctx_t *ctx, nav_t *nav, int cols, int rows, bool ascii)
+{
+	vscreen_t *vs = vscreen_open("xterm-256color", rows, cols, false);
+	if (vs == NULL)
+		return NULL;
+	glyphs_set_ascii(ascii);
+	frame_t f = {0};
+	frame_layout(&f, rows, cols);
+	frame_draw(&f, ctx, nav);
+	frame_stage(&f);
+	char *text = snapshot_text(newscr, ascii);
+	glyphs_set_ascii(false);
+	frame_free(&f);
+	vscreen_close(vs);
+	return text;
+}
+
+bool frame_golden(const ui_ctx_t *ctx, nav_t *nav, int cols, int rows, bool ascii,
+                  const char *golden)
+{
+	char *text = frame_text(ctx, nav, cols, rows, ascii);
+	if (text == NULL)
+		return false;
+	bool same = vscreen_golden(golden, text);
+	if (!same)
+		fprintf(stderr, "%s\n", text);
+	free(text);
+	return same;
+}
