@@ -11,11 +11,12 @@
  *
  * Sources, as in examples/demo.json: one per domain named by its token
  * ("water", ...; interval 1 s), "kpis" (5 s) and "events" (2 s). Each second
- * of history ingests every domain's document (city_json_readings, generated
- * at that second), the KPIs every 5 s and the events every 2 s (and all of
- * them at the last second), through ingest_body with the native adapter, and
- * evaluates the alarm engine; the views are evaluated every second too, so
- * the indices' trend and the alarm history are those a run would have.
+ * of the last minute ingests every domain's document (city_json_readings,
+ * generated at that second; older history every 5 s), the KPIs every 5 s and
+ * the events every 2 s (and all of them at the first and last second),
+ * through ingest_body with the native adapter; after each, alarms and both
+ * views are evaluated, so the indices' trend, the alarm history and the
+ * events' timelines are those a run would have.
  *
  * Ownership: the fixture owns the city, store, engine and views;
  * city_fixture_close frees them. The ui_ctx it fills points into it. */

@@ -5,4 +5,6 @@ citydash_unit_test(test_statusbar SOURCES unit/test_statusbar.c unit/vscreen.c L
 citydash_unit_test(test_nav SOURCES unit/test_nav.c unit/vscreen.c LIBS citydash_pages LABELS unit)
 citydash_unit_test(test_session_derive SOURCES unit/test_session_derive.c LIBS citydash_pages LABELS unit)
 citydash_unit_test(test_gov_view SOURCES unit/test_gov_view.c LIBS citydash_city_fixture LABELS unit)
+# The session follows the scope at once; the gov view on the session wall clock.
+citydash_unit_test(test_session_scope SOURCES unit/test_session_scope.c LIBS citydash_pages LABELS unit)
 citydash_unit_test(test_page_names SOURCES unit/test_page_names.c LIBS citydash_city_fixture LABELS unit)

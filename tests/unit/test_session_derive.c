@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "alarm.h"
+#include "gov_view.h"
 #include "session_derive.h"
 #include "store.h"
 #include "view.h"
@@ -100,35 +101,95 @@ static void test_thread_matches_in_place(void **state)
 	view_t v_in_place, v_front;
 	view_init(&v_in_place);
 	view_init(&v_front);
+	gov_view_t g_in_place, g_front;
+	gov_view_init(&g_in_place);
+	gov_view_init(&g_front);
 	flag_t flag = {PTHREAD_MUTEX_INITIALIZER, 0};
 	derive_t *d = derive_create(on_ready, &flag);
 	assert_non_null(d);
 	for (int round = 0; round < 40; round++) {
 		int64_t now = T0 + round * 1000;
+		/* The city, then one district: both views narrow alike. */
+		scope_t scope;
+		assert_int_equal(scope_parse(&scope, round < 25 ? "" : "D3", NULL), 0);
 		/* Some rounds bring no data: readings age and turn stale. */
 		if (round % 8 < 6)
 			poll_round(st, src, round, now);
 		alarm_engine_evaluate(in_place, st, now);
+		view_set_scope(&v_in_place, &scope);
 		view_update(&v_in_place, st, in_place, now);
+		gov_view_update(&g_in_place, st, &v_in_place, in_place, &scope, now, now);
 
 		alarm_engine_t *before = front;
 		size_t active_before = alarm_engine_active_count(front);
-		derive_start(d, st, front, NULL, NULL, now, now);
+		derive_start(d, st, front, &g_front, &scope, now, now);
 		assert_true(derive_busy(d));
 		/* The front pair is untouched while the thread works. */
 		assert_ptr_equal(front, before);
 		assert_int_equal(alarm_engine_active_count(front), active_before);
-		derive_finish(d, &front, &v_front, NULL);
+		derive_finish(d, &front, &v_front, &g_front);
 		assert_false(derive_busy(d));
 		assert_ptr_not_equal(front, before);
 		same_evaluation(in_place, &v_in_place, front, &v_front, store_reading_count(st));
+		/* The gov view too, its trend one series across the swaps. */
+		assert_true(scope_equal(&g_front.scope, &scope));
+		assert_int_equal(g_front.tier_count, g_in_place.tier_count);
+		for (size_t t = 0; t < g_front.tier_count; t++) {
+			assert_string_equal(g_front.tiers[t].name, g_in_place.tiers[t].name);
+			assert_int_equal(g_front.tiers[t].alarms, g_in_place.tiers[t].alarms);
+		}
+		assert_int_equal(g_front.trend_len, g_in_place.trend_len);
+		assert_int_equal(g_front.trend_head, g_in_place.trend_head);
 	}
-	derive_destroy(d); /* joined: every notify has run */
+	assert_int_equal(g_front.tier_count, 1); /* D3's one street */
+	assert_int_equal(g_front.trend_len, 2);  /* restarted at round 25: steps 20 s, 30 s */
+	derive_destroy(d);                       /* joined: every notify has run */
 	assert_int_equal(flag.count, 40);
 	alarm_engine_destroy(in_place);
 	alarm_engine_destroy(front);
 	view_free(&v_in_place);
 	view_free(&v_front);
+	gov_view_free(&g_in_place);
+	gov_view_free(&g_front);
+	store_destroy(st);
+}
+
+/* The gov view's trend goes on across the swaps: the back gov view takes up
+ * the front one's series, so one evaluation a step gives one sample a step. */
+static void test_trend_carried(void **state)
+{
+	(void)state;
+	store_t *st = store_create();
+	int src = store_add_source(st, "k", "http://k/", 1000, 0);
+	alarm_engine_t *front = alarm_engine_create();
+	view_t v;
+	view_init(&v);
+	gov_view_t g;
+	gov_view_init(&g);
+	derive_t *d = derive_create(on_ready, &(flag_t){PTHREAD_MUTEX_INITIALIZER, 0});
+	assert_non_null(d);
+	for (int step = 0; step < 8; step++) {
+		int64_t now = T0 + step * (int64_t)GOV_TREND_STEP_MS;
+		kpi_in_t k = {.id = "k",
+		              .index = "health",
+		              .has_value = true,
+		              .value = step,
+		              .has_target = true,
+		              .target = 8};
+		store_begin_poll(st, src, now);
+		store_put_kpi(st, src, &k, now);
+		store_end_poll(st, src, &(poll_report_t){.had_kpis = true}, now);
+		derive_start(d, st, front, &g, NULL, now, now);
+		derive_finish(d, &front, &v, &g);
+	}
+	float trend[GOV_TREND_LEN];
+	assert_int_equal(gov_trend(&g, KPI_INDEX_HEALTH, trend, GOV_TREND_LEN), 8);
+	for (int step = 0; step < 8; step++)
+		assert_float_equal(trend[step], 100.0 * step / 8, 1e-4);
+	derive_destroy(d);
+	alarm_engine_destroy(front);
+	view_free(&v);
+	gov_view_free(&g);
 	store_destroy(st);
 }
 
@@ -153,6 +214,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_thread_matches_in_place),
+	    cmocka_unit_test(test_trend_carried),
 	    cmocka_unit_test(test_destroy_while_busy),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
