@@ -34,8 +34,12 @@ grep -vxF "$DISTRICT" "$E2E_TMP/districts" >"$E2E_TMP/others"
 check "the city has 40 districts, $DISTRICT among them" \
 	bash -c '[ "$(wc -l <"$0")" -eq 40 ] && grep -qxF "$1" "$0"' "$E2E_TMP/districts" "$DISTRICT"
 
-# title NAME TEXT: the title line holds TEXT (the scope is always there).
-title() { e2e_screen "$1" | head -1 | grep -qF -- "$2"; }
+# title NAME TEXT: the title line holds TEXT (the scope is always there); an
+# empty name, or a scope with an empty part, is no name.
+title() {
+	case "$2" in "" | /* | */) echo "no name to look for: [$2]" >&2 && return 1 ;; esac
+	e2e_screen "$1" | head -1 | grep -qF -- "$2"
+}
 
 # first_row NAME HEADING: the name in the first row under the table's
 # heading line, the one whose first word is HEADING (the name: after the
@@ -108,7 +112,8 @@ check "q quits with status 0" test "$(e2e_wait_exit "$s" 10)" = 0
 # ---- one district's centre: --scope ----
 s=scoped
 e2e_start "$s" 120 40 "$citydash" --config "$cfg" --scope "$DISTRICT"
-check "--scope $DISTRICT: the title shows it" e2e_wait "$s" 60 "kpis ✔" "events ✔" "$DISTRICT"
+check "--scope $DISTRICT: the overview comes up" e2e_wait "$s" 60 "kpis ✔" "events ✔" "Alarms"
+check "... the title shows $DISTRICT" title "$s" "$DISTRICT"
 e2e_keys "$s" 4
 check "4: the streets of $DISTRICT" e2e_wait "$s" 10 "$DISTRICT: " "streets"
 check "... and nothing of another district" none_of "$E2E_TMP/others" "$(e2e_screen "$s")"
