@@ -32,7 +32,8 @@ int16_t history_encode(double v, history_scale_t sc)
 		return q > 1 ? HISTORY_CODE_EDGE : HISTORY_CODE_NONE;
 	if (q < -1)
 		return -HISTORY_CODE_EDGE;
-	return (int16_t)lround(q * CODE_MAX);
+	double x = q * CODE_MAX; /* -CODE_MAX..CODE_MAX: rounded half away from 0 */
+	return (int16_t)(x < 0 ? x - 0.5 : x + 0.5);
 }
 
 double history_decode(int16_t code, history_scale_t sc)
@@ -60,41 +61,66 @@ static size_t slot_of(int64_t s)
 	return (size_t)(m < 0 ? m + HISTORY_RING_SECONDS : m);
 }
 
-void history_ring_put(history_ring_t *h, int64_t s, double v, history_scale_t sc)
+static double span_of(history_scale_t sc)
 {
-	int16_t code = history_encode(v, sc);
-	if (!h->slots) {
-		h->slots = xmalloc(HISTORY_RING_BYTES);
+	return sc.max - sc.min; /* may be inf: comparisons still hold */
+}
+
+/* The scale to keep for a reading whose range is now `range` (the header's
+ * rule); the old one while the range stays within its bounds. */
+static history_scale_t scale_follow(history_scale_t old, history_scale_t range)
+{
+	double span = span_of(old), want = span_of(range);
+	/* Every value the range's own window holds stays on the scale. */
+	bool inside = range.min - want >= old.min - span && range.max + want <= old.max + span;
+	if (inside && want * HISTORY_RING_SCALE_SLACK >= span)
+		return old;
+	history_scale_t both = {fmin(old.min, range.min), fmax(old.max, range.max)};
+	return span_of(both) <= want * HISTORY_RING_SCALE_SLACK ? both : range;
+}
+
+void history_ring_put(history_ring_t *h, int64_t s, double v, history_scale_t range)
+{
+	if (!h->block) {
+		h->block = xmalloc(sizeof *h->block);
+		h->block->scale = range;
 		h->last_s = s;
 		h->len = 1;
-		h->slots[slot_of(s)] = code;
+		h->block->slots[slot_of(s)] = history_encode(v, range);
 		return;
 	}
+	history_ring_rescale(h, scale_follow(h->block->scale, range));
+	int16_t *slots = h->block->slots;
+	int16_t code = history_encode(v, h->block->scale);
 	if (s <= h->last_s) { /* the same second (or an earlier one): the last wins */
-		h->slots[slot_of(h->last_s)] = code;
+		slots[slot_of(h->last_s)] = code;
 		return;
 	}
 	/* The seconds since the last write held its value; only the newest
 	 * HISTORY_RING_SECONDS - 1 of them can still be read. */
 	int64_t gap = s - h->last_s;
 	int64_t fill = gap - 1 < HISTORY_RING_SECONDS - 1 ? gap - 1 : HISTORY_RING_SECONDS - 1;
-	int16_t carried = h->slots[slot_of(h->last_s)];
+	int16_t carried = slots[slot_of(h->last_s)];
 	for (int64_t t = s - fill; t < s; t++)
-		h->slots[slot_of(t)] = carried;
-	h->slots[slot_of(s)] = code;
+		slots[slot_of(t)] = carried;
+	slots[slot_of(s)] = code;
 	int64_t len = h->len + gap;
 	h->len = (uint16_t)(len < HISTORY_RING_SECONDS ? len : HISTORY_RING_SECONDS);
 	h->last_s = s;
 }
 
-void history_ring_rescale(history_ring_t *h, history_scale_t from, history_scale_t to)
+void history_ring_rescale(history_ring_t *h, history_scale_t to)
 {
-	if (!h->slots || (from.min == to.min && from.max == to.max))
+	if (!h->block)
+		return;
+	history_scale_t from = h->block->scale;
+	if (from.min == to.min && from.max == to.max)
 		return;
 	for (int64_t t = h->last_s - h->len + 1; t <= h->last_s; t++) {
-		int16_t *code = &h->slots[slot_of(t)];
+		int16_t *code = &h->block->slots[slot_of(t)];
 		*code = history_encode(history_decode(*code, from), to);
 	}
+	h->block->scale = to;
 }
 
 /* float conversion of an out-of-range double is undefined: clamp first. */
@@ -109,17 +135,18 @@ static float to_float(double v)
 	return (float)v;
 }
 
-size_t history_ring_read(const history_ring_t *h, int64_t end_s, history_scale_t sc, float *out,
-                         bool *off_scale, size_t n)
+size_t history_ring_read(const history_ring_t *h, int64_t end_s, float *out, bool *off_scale,
+                         size_t n)
 {
+	const history_block_t *b = h->block;
 	for (size_t i = 0; i < n; i++) {
 		int64_t t = end_s - (int64_t)(n - 1 - i);
 		int16_t code = HISTORY_CODE_NONE;
-		if (h->slots && t > h->last_s) /* nothing new since: carried forward */
-			code = h->slots[slot_of(h->last_s)];
-		else if (h->slots && t > h->last_s - h->len)
-			code = h->slots[slot_of(t)];
-		out[i] = to_float(history_decode(code, sc));
+		if (b && t > h->last_s) /* nothing new since: carried forward */
+			code = b->slots[slot_of(h->last_s)];
+		else if (b && t > h->last_s - h->len)
+			code = b->slots[slot_of(t)];
+		out[i] = b ? to_float(history_decode(code, b->scale)) : NAN;
 		if (off_scale)
 			off_scale[i] = history_code_off_scale(code);
 	}
@@ -128,6 +155,6 @@ size_t history_ring_read(const history_ring_t *h, int64_t end_s, history_scale_t
 
 void history_ring_free(history_ring_t *h)
 {
-	free(h->slots);
+	free(h->block);
 	*h = (history_ring_t){0};
 }

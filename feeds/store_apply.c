@@ -124,7 +124,6 @@ static void reading_age_apply(reading_t *r, const reading_in_t *in, int64_t now_
 
 static void reading_apply(reading_t *r, const reading_in_t *in, int64_t now_ms)
 {
-	history_scale_t before = {r->range_min, r->range_max};
 	str_set(&r->name, in->name ? in->name : in->id);
 	bool moved = false;
 	if (!r->domain_token || strcmp(r->domain_token, in->domain ? in->domain : "") != 0) {
@@ -152,7 +151,7 @@ static void reading_apply(reading_t *r, const reading_in_t *in, int64_t now_ms)
 	} else {
 		range_derive(r);
 	}
-	store_history_record(r, before, now_ms);
+	store_history_record(r, now_ms);
 }
 
 /* A new reading's slot: a free one if there is one, else a new one at the end. */

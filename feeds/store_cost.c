@@ -27,14 +27,14 @@ static size_t item_cost(size_t item_size)
 
 size_t store_cost_history(void)
 {
-	return store_cost_string(HISTORY_RING_BYTES - 1); /* a malloc'd block as a string's */
+	return store_cost_string(HISTORY_RING_BLOCK_BYTES - 1); /* malloc rounds it as a string's */
 }
 
 /* The same strings reading_apply will store, and the history ring it will
  * have: the one it has, or one its first value allocates. */
 size_t store_cost_reading_in(const reading_in_t *in, const reading_t *held)
 {
-	bool ring = (held && held->history.slots) || store_history_will_record(in);
+	bool ring = (held && held->history.block) || store_history_will_record(in);
 	return item_cost(sizeof(reading_t)) + str_cost(in->id) +
 	       str_cost(in->name ? in->name : in->id) + str_cost(in->domain) +
 	       str_cost(in->district) + str_cost(in->street) + str_cost(in->unit) +

@@ -1,7 +1,7 @@
 /* A reading's per-second history in the store: recorded at each put, read
  * by the pages (store.h reading_history, reading_history_seconds). The ring
- * itself, its encoding and precision: history_ring.h. Its scale is always
- * the reading's range, so a range change re-encodes it here. */
+ * itself, its encoding, its scale (which follows the reading's range) and
+ * precision: history_ring.h. */
 #include "store_private.h"
 
 #include <assert.h>
@@ -20,11 +20,10 @@ bool store_history_will_record(const reading_in_t *in)
 	return in->has_value && isfinite(in->value);
 }
 
-void store_history_record(reading_t *r, history_scale_t before, int64_t now_ms)
+void store_history_record(reading_t *r, int64_t now_ms)
 {
-	if (!r->history.slots && !r->has_value)
+	if (!r->history.block && !r->has_value)
 		return; /* no ring before its first value: reads as NAN all the same */
-	history_ring_rescale(&r->history, before, scale_of(r));
 	history_ring_put(&r->history, history_second(now_ms), r->has_value ? r->value : NAN,
 	                 scale_of(r));
 }
@@ -32,10 +31,10 @@ void store_history_record(reading_t *r, history_scale_t before, int64_t now_ms)
 size_t reading_history(const reading_t *r, float *out, size_t max)
 {
 	size_t n = r->history.len < max ? r->history.len : max;
-	return history_ring_read(&r->history, r->history.last_s, scale_of(r), out, NULL, n);
+	return history_ring_read(&r->history, r->history.last_s, out, NULL, n);
 }
 
 size_t reading_history_seconds(const reading_t *r, int64_t now_ms, float *out, size_t n)
 {
-	return history_ring_read(&r->history, history_second(now_ms), scale_of(r), out, NULL, n);
+	return history_ring_read(&r->history, history_second(now_ms), out, NULL, n);
 }

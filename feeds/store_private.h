@@ -75,10 +75,9 @@ size_t store_kpi_memberships(const kpi_in_t *in, kpi_membership_in_t out[STORE_K
 
 /* A reading's history (store_history.c): whether applying `in` records a
  * value (a reading without a ring gets one at its first value), and the
- * recording itself, called once the reading holds what `in` brought, with
- * the range it had before (the ring is re-encoded if that changed). */
+ * recording itself, called once the reading holds what `in` brought. */
 bool store_history_will_record(const reading_in_t *in);
-void store_history_record(reading_t *r, history_scale_t before, int64_t now_ms);
+void store_history_record(reading_t *r, int64_t now_ms);
 
 /* Removes the source's readings that documents stopped carrying, once
  * retention_ms has passed since they were last sent or confirmed, if one is

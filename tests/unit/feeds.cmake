@@ -1,5 +1,7 @@
-# Unit tests for feeds/keyindex, feeds/store, feeds/protocol_v1, feeds/ingest, feeds/config and feeds/json_arena.
+# Unit tests for feeds/keyindex, feeds/store (and its history ring), feeds/protocol_v1, feeds/ingest, feeds/config and feeds/json_arena.
 citydash_unit_test(test_store SOURCES unit/test_store.c LIBS citydash_core LABELS unit)
+citydash_unit_test(test_store_age SOURCES unit/test_store_age.c LIBS citydash_core LABELS unit)
+citydash_unit_test(test_store_limits SOURCES unit/test_store_limits.c LIBS citydash_core LABELS unit)
 citydash_unit_test(test_history_ring SOURCES unit/test_history_ring.c LIBS citydash_core LABELS unit)
 citydash_unit_test(test_store_history SOURCES unit/test_store_history.c LIBS citydash_core LABELS unit)
 citydash_unit_test(test_store_gov SOURCES unit/test_store_gov.c LIBS citydash_core LABELS unit)

@@ -89,7 +89,7 @@ static void test_no_value_and_off_scale(void **state)
 	history_ring_put(&h, S0 + 1, 50, pct);
 	float out[2];
 	bool off[2];
-	history_ring_read(&h, S0 + 1, pct, out, off, 2);
+	history_ring_read(&h, S0 + 1, out, off, 2);
 	assert_true(out[0] == 200 && off[0]);
 	assert_near(out[1], 50, half_step(pct));
 	assert_false(off[1]);
@@ -101,10 +101,10 @@ static void test_empty_ring_reads_nan(void **state)
 	(void)state;
 	history_ring_t h = {0};
 	float out[3];
-	assert_int_equal(history_ring_read(&h, S0, pct, out, NULL, 3), 3);
+	assert_int_equal(history_ring_read(&h, S0, out, NULL, 3), 3);
 	assert_true(isnan(out[0]) && isnan(out[1]) && isnan(out[2]));
 	history_ring_free(&h);
-	assert_null(h.slots);
+	assert_null(h.block);
 }
 
 /* Seconds without a write hold the last value written, both those between
@@ -117,7 +117,7 @@ static void test_carry_forward_across_gaps(void **state)
 	history_ring_put(&h, S0 + 5, 20, pct);
 	assert_int_equal(h.len, 6);
 	float out[10];
-	history_ring_read(&h, S0 + 8, pct, out, NULL, 10); /* S0-1 .. S0+8 */
+	history_ring_read(&h, S0 + 8, out, NULL, 10); /* S0-1 .. S0+8 */
 	assert_true(isnan(out[0]));
 	for (int i = 1; i <= 5; i++)
 		assert_near(out[i], 10, half_step(pct));
@@ -125,7 +125,7 @@ static void test_carry_forward_across_gaps(void **state)
 		assert_near(out[i], 20, half_step(pct));
 	/* A null carries forward as a null. */
 	history_ring_put(&h, S0 + 9, NAN, pct);
-	history_ring_read(&h, S0 + 12, pct, out, NULL, 4);
+	history_ring_read(&h, S0 + 12, out, NULL, 4);
 	for (int i = 0; i < 4; i++)
 		assert_true(isnan(out[i]));
 	history_ring_free(&h);
@@ -143,7 +143,7 @@ static void test_several_writes_in_a_second(void **state)
 	assert_int_equal(h.len, 2);
 	assert_int_equal(h.last_s, S0 + 1);
 	float out[2];
-	history_ring_read(&h, S0 + 1, pct, out, NULL, 2);
+	history_ring_read(&h, S0 + 1, out, NULL, 2);
 	assert_near(out[0], 1, half_step(pct));
 	assert_near(out[1], 5, half_step(pct));
 	history_ring_free(&h);
@@ -160,7 +160,7 @@ static void test_wrap(void **state)
 		history_ring_put(&h, S0 + i, i % 100, pct);
 	assert_int_equal(h.len, HISTORY_RING_SECONDS);
 	float out[HISTORY_RING_SECONDS + 1];
-	history_ring_read(&h, S0 + n - 1, pct, out, NULL, HISTORY_RING_SECONDS + 1);
+	history_ring_read(&h, S0 + n - 1, out, NULL, HISTORY_RING_SECONDS + 1);
 	assert_true(isnan(out[0])); /* fell off the ring */
 	for (int i = 1; i <= HISTORY_RING_SECONDS; i++) {
 		int written = n - 1 - HISTORY_RING_SECONDS + i;
@@ -170,7 +170,7 @@ static void test_wrap(void **state)
 	int64_t later = S0 + n - 1 + 5000;
 	history_ring_put(&h, later, 77, pct);
 	assert_int_equal(h.len, HISTORY_RING_SECONDS);
-	history_ring_read(&h, later, pct, out, NULL, HISTORY_RING_SECONDS);
+	history_ring_read(&h, later, out, NULL, HISTORY_RING_SECONDS);
 	for (int i = 0; i < HISTORY_RING_SECONDS - 1; i++)
 		assert_near(out[i], ((n - 1) % 100), half_step(pct));
 	assert_near(out[HISTORY_RING_SECONDS - 1], 77, half_step(pct));
@@ -178,7 +178,7 @@ static void test_wrap(void **state)
 	history_ring_free(&h);
 	history_ring_put(&h, -3, 1, pct);
 	history_ring_put(&h, 2, 2, pct);
-	history_ring_read(&h, 2, pct, out, NULL, 6);
+	history_ring_read(&h, 2, out, NULL, 6);
 	assert_near(out[0], 1, half_step(pct));
 	assert_near(out[4], 1, half_step(pct));
 	assert_near(out[5], 2, half_step(pct));
@@ -201,10 +201,10 @@ static void test_rescale(void **state)
 	history_ring_put(&h, S0 + 2, 90, pct);
 	history_ring_put(&h, S0 + 3, 300, pct); /* beyond 200: off-scale */
 	history_scale_t wide = {0, 1000};
-	history_ring_rescale(&h, pct, wide);
+	history_ring_rescale(&h, wide);
 	float out[4];
 	bool off[4];
-	history_ring_read(&h, S0 + 3, wide, out, off, 4);
+	history_ring_read(&h, S0 + 3, out, off, 4);
 	double tol = half_step(pct) + half_step(wide);
 	assert_near(out[0], 10, tol);
 	assert_true(isnan(out[1]));
@@ -213,15 +213,61 @@ static void test_rescale(void **state)
 	assert_false(off[3]);
 	/* Narrower: 90 is now beyond the window 5..35. */
 	history_scale_t narrow = {15, 25};
-	history_ring_rescale(&h, wide, narrow);
-	history_ring_read(&h, S0 + 3, narrow, out, off, 4);
+	history_ring_rescale(&h, narrow);
+	history_ring_read(&h, S0 + 3, out, off, 4);
 	assert_near(out[0], 10, tol + half_step(narrow));
 	assert_false(off[0]);
 	assert_true(off[2] && out[2] == 35);
 	/* The same scale changes nothing. */
-	int16_t before = h.slots[S0 % HISTORY_RING_SECONDS];
-	history_ring_rescale(&h, narrow, narrow);
-	assert_int_equal(h.slots[S0 % HISTORY_RING_SECONDS], before);
+	int16_t before = h.block->slots[S0 % HISTORY_RING_SECONDS];
+	history_ring_rescale(&h, narrow);
+	assert_int_equal(h.block->slots[S0 % HISTORY_RING_SECONDS], before);
+	history_ring_free(&h);
+}
+
+static bool same_scale(history_scale_t a, history_scale_t b)
+{
+	return a.min == b.min && a.max == b.max;
+}
+
+/* The scale follows the reading's range lazily: a range that moves within
+ * the window keeps it (no re-encoding), one that leaves it widens it to
+ * cover both, and it never spans more than HISTORY_RING_SCALE_SLACK ranges. */
+static void test_scale_follows_range(void **state)
+{
+	(void)state;
+	history_ring_t h = {0};
+	history_ring_put(&h, S0, 50, (history_scale_t){45, 55});
+	assert_true(same_scale(h.block->scale, (history_scale_t){45, 55}));
+	/* Ranges whose windows stay within the window 35..65. */
+	history_ring_put(&h, S0 + 1, 52, (history_scale_t){46, 54});
+	history_ring_put(&h, S0 + 2, 48, (history_scale_t){47, 53});
+	assert_true(same_scale(h.block->scale, (history_scale_t){45, 55}));
+	/* Out of it: the scale covers both, and 50 keeps its precision. */
+	history_ring_put(&h, S0 + 3, 70, (history_scale_t){63, 77});
+	assert_true(same_scale(h.block->scale, (history_scale_t){45, 77}));
+	float out[4];
+	history_ring_read(&h, S0 + 3, out, NULL, 4);
+	assert_near(out[0], 50, half_step((history_scale_t){45, 55}) + half_step(h.block->scale));
+	assert_near(out[3], 70, half_step(h.block->scale));
+	/* Far away with a narrow range: covering both would span more than 8
+	 * ranges, so the range alone; what lay far off is clamped to its window. */
+	history_ring_put(&h, S0 + 4, 1000, (history_scale_t){1000, 1001});
+	assert_true(same_scale(h.block->scale, (history_scale_t){1000, 1001}));
+	bool off[5];
+	float all[5];
+	history_ring_read(&h, S0 + 4, all, off, 5);
+	assert_true(off[0] && all[0] == 999); /* clamped at the new window's edge */
+	assert_near(all[4], 1000, half_step(h.block->scale));
+	/* An eighth of it is still kept ... */
+	history_ring_put(&h, S0 + 5, 1000.3, (history_scale_t){1000.25, 1000.375});
+	assert_true(same_scale(h.block->scale, (history_scale_t){1000, 1001}));
+	/* ... narrower is re-chosen, so the precision follows the range. */
+	history_ring_put(&h, S0 + 6, 1000.45, (history_scale_t){1000.4, 1000.5});
+	assert_true(same_scale(h.block->scale, (history_scale_t){1000.4, 1000.5}));
+	history_ring_read(&h, S0 + 6, all, off, 2);
+	assert_near(all[0], 1000.3, half_step((history_scale_t){1000, 1001}) + 1e-4);
+	assert_near(all[1], 1000.45, 1e-4); /* float rounding at 1000: 6e-5 */
 	history_ring_free(&h);
 }
 
@@ -235,6 +281,7 @@ int main(void)
 	    cmocka_unit_test(test_several_writes_in_a_second),
 	    cmocka_unit_test(test_wrap),
 	    cmocka_unit_test(test_rescale),
+	    cmocka_unit_test(test_scale_follows_range),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
