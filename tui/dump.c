@@ -7,6 +7,7 @@
 #include "frame.h"
 #include "i18n.h"
 #include "log.h"
+#include "scope.h"
 #include "snapshot.h"
 #include "theme.h"
 
@@ -52,9 +53,55 @@ static int report_failures(const session_t *s)
 	return 1;
 }
 
-int dump_run(session_t *s, int cols, int rows, bool ascii)
+/* Whether any reading, KPI or event the feeds sent is in the scope: a
+ * scope nothing is in is most likely misspelt, and its pages all empty. */
+static bool scope_holds_something(const store_t *st, const scope_t *scope)
 {
-	if (poll_once(s) < 0 || report_failures(s))
+	if (scope_is_city(scope))
+		return true;
+	for (size_t i = 0; i < store_reading_count(st); i++) {
+		const reading_t *r = store_reading(st, i);
+		if (r && scope_contains(scope, r->district, r->street))
+			return true;
+	}
+	for (size_t i = 0; i < store_kpi_count(st); i++) {
+		const kpi_t *k = store_kpi(st, i);
+		if (k && scope_contains(scope, k->district, k->street))
+			return true;
+	}
+	for (size_t i = 0; i < store_event_count(st); i++) {
+		const event_t *e = store_event(st, i);
+		if (e && scope_contains(scope, e->district, e->street))
+			return true;
+	}
+	return false;
+}
+
+/* The navigation that shows `page`: 0, or 1 with the reason on stderr. */
+static int open_page(const session_t *s, const page_request_t *page, nav_t *nav)
+{
+	char where[2 * SCOPE_NAME_MAX + 2];
+	scope_format(&s->scope, where, sizeof where);
+	if (!scope_holds_something(s->store, &s->scope)) {
+		fprintf(stderr,
+		        _("citydash: no reading, KPI or event of the feeds is in the scope "
+		          "%s\n"),
+		        where);
+		return 1;
+	}
+	char *cause = NULL;
+	if (page_name_open(page, s->store, &s->scope, nav, &cause) != 0) {
+		fprintf(stderr, "citydash: --page: %s\n", cause);
+		free(cause);
+		return 1;
+	}
+	return 0;
+}
+
+int dump_run(session_t *s, const page_request_t *page, int cols, int rows, bool ascii)
+{
+	nav_t nav;
+	if (poll_once(s) < 0 || report_failures(s) || open_page(s, page, &nav))
 		return 1;
 
 	/* A screen of our own that writes nowhere: nothing here needs a tty. */
@@ -73,7 +120,6 @@ int dump_run(session_t *s, int cols, int rows, bool ascii)
 	theme_init(false);
 	frame_t frame = {0};
 	frame_layout(&frame, rows, cols);
-	nav_t nav = {.page = PAGE_OVERVIEW};
 	ui_ctx_t ctx;
 	session_ui_ctx(s, clock_steady_ms(), clock_wall_ms(), &ctx);
 	frame_draw(&frame, &ctx, &nav);

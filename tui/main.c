@@ -84,10 +84,12 @@ int main(int argc, char **argv)
 		mock_server_stop(city);
 		return finish(&opts, 1);
 	}
+	session_set_scope(&session, &opts.scope);
 	log_printf(LOG_LEVEL_INFO, _("citydash %s started%s, sources: %zu"), CITYDASH_VERSION,
 	           opts.dump ? " (--dump)" : "", store_source_count(session.store));
 	if (opts.dump) {
-		status = dump_run(&session, opts.dump_cols, opts.dump_rows, glyphs()->ascii);
+		status =
+		    dump_run(&session, &opts.page, opts.dump_cols, opts.dump_rows, glyphs()->ascii);
 	} else {
 		tui_opts_t to = {.color = !opts.no_color};
 		status = tui_run(&session, &to);

@@ -10,7 +10,8 @@
 #include "i18n.h"
 #include "xalloc.h"
 
-enum { OPT_NO_COLOR = 256, OPT_ASCII, OPT_SIZE, OPT_SEED, OPT_DUMP, OPT_DEMO, OPT_LOG };
+enum { OPT_NO_COLOR = 256, OPT_ASCII, OPT_SIZE, OPT_SEED, OPT_DUMP, OPT_DEMO, OPT_LOG,
+       OPT_SCOPE, OPT_PAGE };
 
 static const struct option long_options[] = {
     {"source", required_argument, NULL, 's'},
@@ -19,6 +20,8 @@ static const struct option long_options[] = {
     {"seed", required_argument, NULL, OPT_SEED},
     {"dump", no_argument, NULL, OPT_DUMP},
     {"size", required_argument, NULL, OPT_SIZE},
+    {"page", required_argument, NULL, OPT_PAGE},
+    {"scope", required_argument, NULL, OPT_SCOPE},
     {"no-color", no_argument, NULL, OPT_NO_COLOR},
     {"ascii", no_argument, NULL, OPT_ASCII},
     {"log", required_argument, NULL, OPT_LOG},
@@ -43,6 +46,13 @@ static void print_help(void)
 	         "      --dump             poll every source once, print one frame as text, exit\n"
 	         "      --size COLSxROWS   size of the --dump frame (default 120x40; from 80x24\n"
 	         "                         to 1000x1000)\n"
+	         "      --page NAME        the page --dump prints (default overview): overview,\n"
+	         "                         kpis, events, tiers, alarms, sources, help,\n"
+	         "                         domain:TOKEN (water, power, gas, telecom, bridge,\n"
+	         "                         tunnel, other), reading:ID, kpi:ID, event:ID\n"
+	         "      --scope DISTRICT[/STREET]\n"
+	         "                         narrow every page to a district or one of its\n"
+	         "                         streets, as a district's or street's centre sees it\n"
 	         "      --no-color         draw without colours (also when NO_COLOR is set)\n"
 	         "      --ascii            draw with ASCII characters only\n"
 	         "      --log FILE|syslog  append failures, retries and warnings to FILE, or\n"
@@ -51,14 +61,31 @@ static void print_help(void)
 	         "  -h, --help             show this help and exit\n"
 	         "  -V, --version          show the version and exit\n"
 	         "\n"
-	         "Keys: ? shows every key, s the sources' health, r retries failing sources\n"
-	         "now, q quits.\n"
+	         "Pages (keys 1 to 4 and the overlays; Enter opens a row):\n"
+	         "  overview   what is wrong in the city (or scope), and where\n"
+	         "  kpis       the five indices and every KPI by category\n"
+	         "  events     open events along the closed loop, worst first\n"
+	         "  tiers      the scope's districts or streets, worst first\n"
+	         "  alarms, sources, help, the scope picker: over the page below\n"
+	         "  a domain, a reading, a KPI, an event: opened with Enter\n"
+	         "\n"
+	         "Keys: 1 or o overview, 2 or K KPI board, 3 or e events board, 4 or t\n"
+	         "tiers, / the scope picker, a alarms, s sources, ? or F1 help (every key\n"
+	         "and symbol), Enter opens the selected block, row or category (a tier goes\n"
+	         "down), Esc or Backspace goes back (a tier goes up), z folds or unfolds\n"
+	         "every KPI category, arrows or h j k l move, Tab and Shift-Tab change\n"
+	         "block, PgUp and PgDn scroll, Home or g and End or G go to the first and\n"
+	         "last row, r retries failing sources now, Ctrl-L redraws, q or Q quits.\n"
+	         "\n"
 	         "Exit status:\n"
 	         "  0  done: quit, stopped by SIGINT, SIGTERM or SIGHUP, or --dump printed\n"
-	         "  1  no source could be read (--dump), the demo city could not start, or\n"
-	         "     waiting for the keyboard and the network failed (the reason follows)\n"
-	         "  2  bad usage (a number that is not one or is out of range, --size below\n"
-	         "     80x24), or a terminal citydash cannot draw on\n"
+	         "  1  no source could be read (--dump), the item of --page is not in the\n"
+	         "     feeds or not in the --scope (--dump), the feeds hold nothing in the\n"
+	         "     --scope (--dump), the demo city could not start, or waiting for the\n"
+	         "     keyboard and the network failed (the reason follows)\n"
+	         "  2  bad usage (an unknown option or page, a bad --scope, a number that is\n"
+	         "     not one or is out of range, --size below 80x24), or a terminal\n"
+	         "     citydash cannot draw on\n"
 	         "On SIGQUIT, SIGABRT (out of memory), SIGSEGV, SIGBUS, SIGFPE or SIGILL\n"
 	         "citydash restores the terminal, then dies by that signal (128+N in a shell).\n"));
 }
@@ -90,7 +117,10 @@ options_result_t options_parse(options_t *o, int argc, char **argv, char **cause
 	optind = 1;
 	opterr = 0;
 	int c;
-	bool seed_given = false, size_given = false;
+	bool seed_given = false, size_given = false, page_given = false;
+	char *why = NULL;
+	scope_city(&o->scope);
+	page_request_default(&o->page);
 	while ((c = getopt_long(argc, argv, ":s:c:hV", long_options, NULL)) != -1) {
 		switch (c) {
 		case 's':
@@ -133,6 +163,18 @@ options_result_t options_parse(options_t *o, int argc, char **argv, char **cause
 			}
 			size_given = true;
 			break;
+		case OPT_PAGE:
+			if (page_name_parse(&o->page, optarg, cause) != 0)
+				return OPTIONS_ERROR;
+			page_given = true;
+			break;
+		case OPT_SCOPE:
+			if (scope_parse(&o->scope, optarg, &why) != 0) {
+				*cause = xasprintf("--%s", why); /* "scope ...: why" */
+				free(why);
+				return OPTIONS_ERROR;
+			}
+			break;
 		case OPT_NO_COLOR:
 			o->no_color = true;
 			break;
@@ -170,6 +212,11 @@ options_result_t options_parse(options_t *o, int argc, char **argv, char **cause
 	}
 	if (size_given && !o->dump) {
 		*cause = xstrdup(_("--size applies to --dump: add --dump"));
+		return OPTIONS_ERROR;
+	}
+	if (page_given && !o->dump) {
+		*cause = xstrdup(_("--page applies to --dump: add --dump (keys 1 to 4 change "
+		                   "pages on the screen)"));
 		return OPTIONS_ERROR;
 	}
 	if (!o->demo && o->config.source_count == 0) {

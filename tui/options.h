@@ -1,4 +1,5 @@
-/* options: the command line. */
+/* options: the command line, checked as a whole before anything runs
+ * (a usage error is exit status 2). */
 #ifndef CITYDASH_OPTIONS_H
 #define CITYDASH_OPTIONS_H
 
@@ -6,6 +7,8 @@
 #include <stdint.h>
 
 #include "config.h"
+#include "page_names.h"
+#include "scope.h"
 
 typedef struct options {
 	config_t config; /* sources from --config and --source, in order */
@@ -13,9 +16,12 @@ typedef struct options {
 	uint64_t seed;   /* its seed */
 	bool dump;       /* one frame as text, then exit */
 	int dump_cols, dump_rows;
-	bool no_color; /* --no-color or NO_COLOR set */
-	bool ascii;    /* --ascii */
-	const char *log; /* --log FILE|syslog (points into argv), or NULL */
+	bool no_color;       /* --no-color or NO_COLOR set */
+	bool ascii;          /* --ascii */
+	const char *log;     /* --log FILE|syslog (points into argv), or NULL */
+	scope_t scope;       /* --scope: the tier every page is narrowed to (the city) */
+	page_request_t page; /* --dump --page: which page (the overview); its id
+	                        points into argv */
 } options_t;
 
 typedef enum options_result { OPTIONS_RUN, OPTIONS_EXIT_OK, OPTIONS_ERROR } options_result_t;

@@ -69,6 +69,7 @@ typedef struct nav {
 	int selected, scroll;             /* domain page: selected row, first row shown */
 	uint64_t selected_serial;         /* domain page: the selected reading; 0: none */
 	int sources_scroll;               /* sources page: first source shown */
+	int help_scroll;                  /* help page: first content row shown */
 	int alarm_selected, alarm_scroll; /* alarms page */
 	uint64_t alarm_serial;            /* alarms page: the selected alarm's reading */
 	int body_rows, body_cols;         /* size of the last drawn body, for paging */

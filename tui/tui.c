@@ -163,7 +163,9 @@ int tui_run(session_t *s, const tui_opts_t *opts)
 
 	frame_t frame = {0};
 	frame_layout(&frame, LINES, COLS);
-	nav_t nav = {.page = PAGE_OVERVIEW};
+	/* The operator's scope starts as the session's (--scope); the pages
+	 * change nav.scope (picker, tier drill-down), the session follows. */
+	nav_t nav = {.page = PAGE_OVERVIEW, .scope = s->scope};
 	bool running = true, dirty = true;
 	int status = 0, wait_errno = 0;
 	int64_t last_draw = 0, drawn_second = 0;
@@ -189,6 +191,8 @@ int tui_run(session_t *s, const tui_opts_t *opts)
 		}
 		if (got_keys)
 			dirty = true;
+		if (!scope_equal(&nav.scope, &s->scope))
+			session_set_scope(s, &nav.scope); /* evaluated at the next step */
 		/* stdin readable but no key, again and again: the terminal hung up. */
 		spins = (stdin_ready && !got_keys) ? spins + 1 : 0;
 		if (spins > HANGUP_SPINS)

@@ -35,3 +35,6 @@ set_tests_properties(e2e_retry PROPERTIES TIMEOUT 120 LABELS e2e ENVIRONMENT "${
 add_test(NAME e2e_log COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/e2e/test_log.sh
          $<TARGET_FILE:citydash> $<TARGET_FILE:citydash-mock>)
 set_tests_properties(e2e_log PROPERTIES TIMEOUT 120 LABELS e2e ENVIRONMENT "${CITYDASH_TEST_ENV}")
+add_test(NAME e2e_drill COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/e2e/test_drill.sh
+         $<TARGET_FILE:citydash> $<TARGET_FILE:citydash-mock>)
+set_tests_properties(e2e_drill PROPERTIES TIMEOUT 300 LABELS e2e ENVIRONMENT "${CITYDASH_TEST_ENV}")

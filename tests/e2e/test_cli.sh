@@ -24,6 +24,25 @@ check "without a terminal and without --dump: status 2" \
 	test "$(run "$citydash" --demo </dev/null)" = 2
 check "... with a hint" grep -q -- "--dump" "$err"
 
+check "--page without --dump is a usage error (2)" test "$(run "$citydash" --demo --page kpis)" = 2
+check "... which says to add --dump" grep -q -- "--page applies to --dump" "$err"
+check "an unknown --page is a usage error (2)" test "$(run "$citydash" --demo --dump --page kpi)" = 2
+check "... which lists the names" grep -q "overview, kpis, events, tiers" "$err"
+check "--page domain: with no such domain is a usage error (2)" \
+	test "$(run "$citydash" --demo --dump --page domain:rail)" = 2
+check "--page reading: without an id is a usage error (2)" \
+	test "$(run "$citydash" --demo --dump --page reading:)" = 2
+check "a --scope of three parts is a usage error (2)" \
+	test "$(run "$citydash" --demo --dump --scope a/b/c)" = 2
+check "... with the reason" grep -q "at most DISTRICT/STREET" "$err"
+check "--dump --page of an id the feeds do not have exits 1" \
+	test "$(run "$citydash" --demo --dump --page reading:no.such.reading)" = 1
+check "... saying so, and printing no frame" \
+	bash -c 'grep -q "no reading has the id \"no.such.reading\"" "$0" && test ! -s "$1"' "$err" "$out"
+check "--dump --scope that holds nothing of the feeds exits 1" \
+	test "$(run env LANG=C.UTF-8 "$citydash" --demo --dump --scope 不存在区)" = 1
+check "... naming the scope" grep -q "in the scope 不存在区" "$err"
+
 check "--dump with no readable source exits 1" \
 	test "$(run "$citydash" --dump --source dead=http://127.0.0.1:1/v1/feeds/water)" = 1
 check "... and says which source and why" grep -q "dead.*127.0.0.1:1" "$err"

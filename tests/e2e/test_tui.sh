@@ -32,7 +32,10 @@ run_size() {
 	check "${cols}x${rows}: Esc goes back to the overview" e2e_wait "$s" 5 "Alarms:" "Tunnels ("
 
 	e2e_keys "$s" '?'
-	check "${cols}x${rows}: ? shows help" e2e_wait "$s" 5 "Keys" "Symbols" "quit"
+	check "${cols}x${rows}: ? shows help" e2e_wait "$s" 5 "Keys" "quit" "redraw the screen"
+	e2e_keys "$s" End
+	check "${cols}x${rows}: help ends with the symbols and the pages" \
+		e2e_wait "$s" 5 "Symbols" "stale: no fresh data" "Pages" "--dump --page NAME"
 	e2e_keys "$s" BSpace
 	check "${cols}x${rows}: Backspace leaves help" e2e_wait "$s" 5 "Alarms:"
 

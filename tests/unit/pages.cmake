@@ -11,3 +11,4 @@ citydash_unit_test(test_page_reading SOURCES unit/test_page_reading.c unit/vscre
 citydash_unit_test(test_overview SOURCES unit/test_overview.c unit/vscreen.c LIBS citydash_city_fixture LABELS unit)
 # The session follows the scope at once; the gov view on the session wall clock.
 citydash_unit_test(test_session_scope SOURCES unit/test_session_scope.c LIBS citydash_pages LABELS unit)
+citydash_unit_test(test_page_names SOURCES unit/test_page_names.c LIBS citydash_city_fixture LABELS unit)
