@@ -236,27 +236,12 @@ static bool events_key(action_t act, const ui_ctx_t *ctx, nav_t *nav)
 	int total = event_total(ctx);
 	int page = nav->body_rows > 1 ? nav->body_rows - 1 : 1;
 	l->selected = selected_row(ctx, nav);
+	if (nav_list_move(l, act, total, page)) {
+		if (total)
+			l->serial = ctx->gov->events[l->selected].serial;
+		return true;
+	}
 	switch (act) {
-	case ACT_UP:
-		l->selected--;
-		break;
-	case ACT_DOWN:
-		l->selected++;
-		break;
-	case ACT_PAGE_UP:
-		l->selected -= page;
-		l->scroll -= page;
-		break;
-	case ACT_PAGE_DOWN:
-		l->selected += page;
-		l->scroll += page;
-		break;
-	case ACT_HOME:
-		l->selected = 0;
-		break;
-	case ACT_END:
-		l->selected = total - 1;
-		break;
 	case ACT_OPEN:
 		if (total > 0)
 			nav_open_event(nav, ctx->gov->events[l->selected]);
@@ -264,12 +249,6 @@ static bool events_key(action_t act, const ui_ctx_t *ctx, nav_t *nav)
 	default:
 		return false;
 	}
-	l->selected = clamp(l->selected, 0, total ? total - 1 : 0);
-	if (l->scroll < 0)
-		l->scroll = 0;
-	if (total)
-		l->serial = ctx->gov->events[l->selected].serial;
-	return true;
 }
 
 const page_class_t page_events = {

@@ -29,15 +29,6 @@ static int clamp(int v, int lo, int hi)
 	return v < lo ? lo : v > hi ? hi : v;
 }
 
-/* A row's identity: FNV-1a of its name ("" for the first row), never 0. */
-static uint64_t name_key(const char *s)
-{
-	uint64_t h = 14695981039346656037u;
-	for (; *s; s++)
-		h = (h ^ (unsigned char)*s) * 1099511628211u;
-	return h ? h : 1;
-}
-
 /* The picker's rows: the first is the whole city (or district), then the
  * places one tier down. */
 typedef struct picker_rows {
@@ -83,15 +74,15 @@ static void select_current(nav_t *nav)
 	switch (scope_tier(s)) {
 	case TIER_STREET:
 		snprintf(nav->picker_district, sizeof nav->picker_district, "%s", s->district);
-		nav->picker.serial = name_key(s->street);
+		nav->picker.serial = nav_name_key(s->street);
 		break;
 	case TIER_DISTRICT:
 		nav->picker_district[0] = '\0';
-		nav->picker.serial = name_key(s->district);
+		nav->picker.serial = nav_name_key(s->district);
 		break;
 	default:
 		nav->picker_district[0] = '\0';
-		nav->picker.serial = name_key("");
+		nav->picker.serial = nav_name_key("");
 	}
 }
 
@@ -100,14 +91,14 @@ static int find_row(const picker_rows_t *rows, struct nav_list *l)
 {
 	int found = -1;
 	if (l->selected >= 0 && l->selected < rows->count &&
-	    name_key(row_name(rows, l->selected)) == l->serial)
+	    nav_name_key(row_name(rows, l->selected)) == l->serial)
 		found = l->selected;
 	for (int i = 0; found < 0 && i < rows->count; i++)
-		if (name_key(row_name(rows, i)) == l->serial)
+		if (nav_name_key(row_name(rows, i)) == l->serial)
 			found = i;
 	if (found < 0)
 		found = clamp(l->selected, 0, rows->count - 1);
-	l->serial = name_key(row_name(rows, found));
+	l->serial = nav_name_key(row_name(rows, found));
 	return found;
 }
 
@@ -221,7 +212,7 @@ static void choose(nav_t *nav, const scope_t *chosen)
 static void open_district(nav_t *nav, const picker_rows_t *rows, int row)
 {
 	snprintf(nav->picker_district, sizeof nav->picker_district, "%s", row_name(rows, row));
-	nav->picker = (struct nav_list){.serial = name_key("")};
+	nav->picker = (struct nav_list){.serial = nav_name_key("")};
 }
 
 static bool scope_key(action_t act, const ui_ctx_t *ctx, nav_t *nav)
@@ -233,26 +224,8 @@ static bool scope_key(action_t act, const ui_ctx_t *ctx, nav_t *nav)
 	l->selected = find_row(&rows, l);
 	int page = nav->body_rows > 1 ? nav->body_rows - 1 : 1;
 	bool districts = nav->picker_district[0] == '\0';
-	bool used = true;
-	switch (act) {
-	case ACT_UP:
-		l->selected--;
-		break;
-	case ACT_DOWN:
-		l->selected++;
-		break;
-	case ACT_PAGE_UP:
-		l->selected -= page;
-		break;
-	case ACT_PAGE_DOWN:
-		l->selected += page;
-		break;
-	case ACT_HOME:
-		l->selected = 0;
-		break;
-	case ACT_END:
-		l->selected = rows.count - 1;
-		break;
+	bool used = nav_list_move(l, act, rows.count, page);
+	switch (used ? ACT_NONE : act) {
 	case ACT_RIGHT:
 		if (districts && l->selected > 0)
 			open_district(nav, &rows, l->selected);
@@ -260,7 +233,8 @@ static bool scope_key(action_t act, const ui_ctx_t *ctx, nav_t *nav)
 		return true;
 	case ACT_LEFT:
 		if (!districts) {
-			nav->picker = (struct nav_list){.serial = name_key(nav->picker_district)};
+			nav->picker =
+			    (struct nav_list){.serial = nav_name_key(nav->picker_district)};
 			nav->picker_district[0] = '\0';
 		}
 		free(rows.places);
@@ -279,11 +253,10 @@ static bool scope_key(action_t act, const ui_ctx_t *ctx, nav_t *nav)
 		return true;
 	}
 	default:
-		used = false;
+		break;
 	}
 	if (used) {
-		l->selected = clamp(l->selected, 0, rows.count - 1);
-		l->serial = name_key(row_name(&rows, l->selected));
+		l->serial = nav_name_key(row_name(&rows, l->selected));
 	}
 	free(rows.places);
 	return used;

@@ -30,15 +30,6 @@ static int clamp(int v, int lo, int hi)
 	return v < lo ? lo : v > hi ? hi : v;
 }
 
-/* A row's identity: FNV-1a of its name, never 0 (0 means "none"). */
-static uint64_t name_key(const char *s)
-{
-	uint64_t h = 14695981039346656037u;
-	for (; *s; s++)
-		h = (h ^ (unsigned char)*s) * 1099511628211u;
-	return h ? h : 1;
-}
-
 static bool street_scope(const nav_t *nav)
 {
 	return scope_tier(&nav->scope) == TIER_STREET;
@@ -69,14 +60,14 @@ static int find_row(const ui_ctx_t *ctx, nav_t *nav, const size_t *readings, int
 	const gov_view_t *gv = ctx->gov;
 	int found = -1;
 	if (l->serial && l->selected >= 0 && l->selected < total &&
-	    name_key(gv->tiers[l->selected].name) == l->serial)
+	    nav_name_key(gv->tiers[l->selected].name) == l->serial)
 		found = l->selected;
 	for (int i = 0; l->serial && found < 0 && i < total; i++)
-		if (name_key(gv->tiers[i].name) == l->serial)
+		if (nav_name_key(gv->tiers[i].name) == l->serial)
 			found = i;
 	if (found < 0)
 		found = clamp(l->selected, 0, total - 1);
-	l->serial = name_key(gv->tiers[found].name);
+	l->serial = nav_name_key(gv->tiers[found].name);
 	return found;
 }
 
@@ -333,28 +324,8 @@ static bool tiers_key(action_t act, const ui_ctx_t *ctx, nav_t *nav)
 	struct nav_list *l = &nav->tiers;
 	int page = nav->body_rows > 1 ? nav->body_rows - 1 : 1;
 	l->selected = find_row(ctx, nav, readings, total);
-	bool used = true;
-	switch (act) {
-	case ACT_UP:
-		l->selected--;
-		break;
-	case ACT_DOWN:
-		l->selected++;
-		break;
-	case ACT_PAGE_UP:
-		l->selected -= page;
-		l->scroll -= page;
-		break;
-	case ACT_PAGE_DOWN:
-		l->selected += page;
-		l->scroll += page;
-		break;
-	case ACT_HOME:
-		l->selected = 0;
-		break;
-	case ACT_END:
-		l->selected = total - 1;
-		break;
+	bool used = nav_list_move(l, act, total, page);
+	switch (used ? ACT_NONE : act) {
 	case ACT_OPEN:
 	case ACT_RIGHT:
 		if (total > 0 && readings != NULL)
@@ -364,14 +335,13 @@ static bool tiers_key(action_t act, const ui_ctx_t *ctx, nav_t *nav)
 		free(readings);
 		return true;
 	default:
-		used = false;
+		break;
 	}
 	if (used) {
-		l->selected = clamp(l->selected, 0, total ? total - 1 : 0);
-		l->scroll = l->scroll < 0 ? 0 : l->scroll;
 		if (total > 0)
-			l->serial = readings != NULL ? nav_serial(ctx->store, readings[l->selected])
-			                             : name_key(ctx->gov->tiers[l->selected].name);
+			l->serial = readings != NULL
+			                ? nav_serial(ctx->store, readings[l->selected])
+			                : nav_name_key(ctx->gov->tiers[l->selected].name);
 	}
 	free(readings);
 	return used;

@@ -196,3 +196,46 @@ void nav_scope_down(nav_t *nav, const char *name)
 	nav->scope = down;
 	nav->tiers = (struct nav_list){0};
 }
+
+bool nav_list_move(struct nav_list *l, action_t act, int total, int page)
+{
+	switch (act) {
+	case ACT_UP:
+		l->selected--;
+		break;
+	case ACT_DOWN:
+		l->selected++;
+		break;
+	case ACT_PAGE_UP:
+		l->selected -= page;
+		l->scroll -= page;
+		break;
+	case ACT_PAGE_DOWN:
+		l->selected += page;
+		l->scroll += page;
+		break;
+	case ACT_HOME:
+		l->selected = 0;
+		break;
+	case ACT_END:
+		l->selected = total - 1;
+		break;
+	default:
+		return false;
+	}
+	if (l->selected >= total)
+		l->selected = total - 1;
+	if (l->selected < 0)
+		l->selected = 0;
+	if (l->scroll < 0)
+		l->scroll = 0;
+	return true;
+}
+
+uint64_t nav_name_key(const char *name)
+{
+	uint64_t h = 14695981039346656037u;
+	for (; *name; name++)
+		h = (h ^ (unsigned char)*name) * 1099511628211u;
+	return h ? h : 1;
+}

@@ -38,8 +38,8 @@ typedef struct ui_ctx {
 	const view_t *view;
 	const gov_view_t *gov; /* KPI board, indices, events, tiers; its scope is
 	                          the scope of everything drawn */
-	int64_t now_ms;   /* steady time of this frame: ages, staleness (clock_steady_ms) */
-	int64_t clock_ms; /* the wall clock, only to be shown as the time of day */
+	int64_t now_ms;        /* steady time of this frame: ages, staleness (clock_steady_ms) */
+	int64_t clock_ms;      /* the wall clock, only to be shown as the time of day */
 } ui_ctx_t;
 
 /* Where Esc goes back to: a page, its scope and, for the domain page, its
@@ -93,7 +93,7 @@ typedef struct nav {
 		uint64_t serial;
 		int scroll;
 	} kpi, event, reading;
-	nav_place_t back[NAV_BACK_MAX];   /* the back stack: back[depth - 1] is next */
+	nav_place_t back[NAV_BACK_MAX]; /* the back stack: back[depth - 1] is next */
 	int depth;
 } nav_t;
 
@@ -150,6 +150,14 @@ void nav_back(nav_t *nav);
 typedef size_t (*nav_row_reading_fn)(const void *list, size_t row);
 int nav_find_row(const store_t *st, const void *list, nav_row_reading_fn row_reading, int total,
                  int row, uint64_t *serial);
+/* Moves a list's selection by one of the movement actions (up, down, page
+ * up/down — which also scroll by `page` — home, end), clamped to `total`
+ * rows. Returns false, changing nothing, for any other action. */
+bool nav_list_move(struct nav_list *l, action_t act, int total, int page);
+/* A row's identity when it has no serial (a district, a street): FNV-1a of
+ * its name, never 0. */
+uint64_t nav_name_key(const char *name);
+
 /* The serial of the reading at store index `reading` (0 for a free slot). */
 uint64_t nav_serial(const store_t *st, size_t reading);
 
