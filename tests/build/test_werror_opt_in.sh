@@ -20,13 +20,17 @@ configure() {
 	cat "$dir/compile_commands.json"
 }
 
-if configure plain -DCMAKE_BUILD_TYPE=Release | grep -qE -- '-Werror( |$)'; then
+# Captured first: `configure | grep -q` would stop reading at the first match,
+# and with pipefail the writer's SIGPIPE would turn a match into a failure.
+plain=$(configure plain -DCMAKE_BUILD_TYPE=Release)
+strict=$(configure strict -DCITYDASH_WERROR=ON)
+if grep -qE -- '-Werror( |$)' <<<"$plain"; then
 	echo "FAIL: a plain Release configure compiles with -Werror"
 	fail=1
 else
 	echo "ok: a plain Release configure has no -Werror"
 fi
-if configure strict -DCITYDASH_WERROR=ON | grep -qE -- '-Werror( |$)'; then
+if grep -qE -- '-Werror( |$)' <<<"$strict"; then
 	echo "ok: CITYDASH_WERROR=ON adds -Werror"
 else
 	echo "FAIL: CITYDASH_WERROR=ON does not add -Werror"
