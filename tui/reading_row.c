@@ -76,10 +76,11 @@ void reading_row_district(const reading_t *r, bool street, int cols, char *buf, 
 		ascii &= (unsigned char)*p < 0x80;
 	/* In ASCII mode a Chinese name would be spelled as code points. */
 	snprintf(buf, size, "%s", glyphs()->ascii && !ascii ? "" : where);
-	/* Without its kind (区 district, 县 county; 街道 street, 镇 town, 乡
-	 * township), which the names share, unless one character would be
-	 * left (忠县 stays); what is still too wide is cut to its head. */
-	static const char *const district_kinds[] = {"区", "县", NULL};
+	/* Without its kind (新区 new district, 区 district, 县 county; 街道
+	 * street, 镇 town, 乡 township), which the names share, unless one
+	 * character would be left (忠县 stays, 高新区 is 高新, 两江新区 is
+	 * 两江 and never 两江新); what is still too wide is cut to its head. */
+	static const char *const district_kinds[] = {"新区", "区", "县", NULL};
 	static const char *const street_kinds[] = {"街道", "镇", "乡", NULL};
 	const char *const *kinds = street ? street_kinds : district_kinds;
 	size_t len = strlen(buf);
@@ -87,9 +88,9 @@ void reading_row_district(const reading_t *r, bool street, int cols, char *buf, 
 		size_t kl = strlen(kinds[i]);
 		if (len > kl && strcmp(buf + len - kl, kinds[i]) == 0) {
 			buf[len - kl] = '\0';
-			if (text_width(buf) < 4)
-				buf[len - kl] = kinds[i][0]; /* put back: too short alone */
-			break;
+			if (text_width(buf) >= 4)
+				break;
+			buf[len - kl] = kinds[i][0]; /* put back: too short alone */
 		}
 	}
 	/* Still too wide: its head and the ellipsis, never a gap before it. */

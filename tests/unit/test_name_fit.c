@@ -12,6 +12,7 @@
 
 #include "glyphs.h"
 #include "name_fit.h"
+#include "reading_row.h"
 #include "text.h"
 
 static void expect_fit(const char *name, int width, const char *want)
@@ -20,6 +21,28 @@ static void expect_fit(const char *name, int width, const char *want)
 	assert_string_equal(got, want);
 	assert_true(text_width(got) <= (width > 0 ? width : 0));
 	free(got);
+}
+
+/* The place column drops the kind the names share, never leaving one
+ * character or a name cut inside its kind. */
+static void test_district_kind(void **state)
+{
+	(void)state;
+	static const struct {
+		const char *name, *want;
+		bool street;
+	} cases[] = {
+	    {"江北区", "江北", false}, {"忠县", "忠县", false},
+	    {"高新区", "高新", false}, {"两江新区", "两江", false},
+	    {"万州区", "万州", false}, {"观音桥街道", "观音桥", true},
+	    {"龙兴镇", "龙兴", true},  {"Jiangbei", "Jiangbei", false},
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		reading_t r = {.district = (char *)cases[i].name, .street = (char *)cases[i].name};
+		char buf[64];
+		reading_row_district(&r, cases[i].street, 20, buf, sizeof buf);
+		assert_string_equal(buf, cases[i].want);
+	}
 }
 
 static void test_fits_whole(void **state)
@@ -129,9 +152,13 @@ static void test_many_middle(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(test_fits_whole),    cmocka_unit_test(test_keeps_head_and_tail),
-	    cmocka_unit_test(test_ascii_names),   cmocka_unit_test(test_narrow),
-	    cmocka_unit_test(test_many_distinct), cmocka_unit_test(test_many_middle),
+	    cmocka_unit_test(test_district_kind),
+	    cmocka_unit_test(test_fits_whole),
+	    cmocka_unit_test(test_keeps_head_and_tail),
+	    cmocka_unit_test(test_ascii_names),
+	    cmocka_unit_test(test_narrow),
+	    cmocka_unit_test(test_many_distinct),
+	    cmocka_unit_test(test_many_middle),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
