@@ -339,8 +339,44 @@ size_t text_iter_next(text_iter_t *it, text_cell_t *cell)
 	return used;
 }
 
+/* The usual case measured without the grapheme machinery: printable ASCII
+ * and characters that always stand alone in their cell (boundary class
+ * "other", with a width: CJK ideographs, most letters and symbols), each
+ * its own cluster by the rules' last one (GB999). -1 as soon as anything
+ * else comes (a mark, a joiner, an emoji, Hangul jamo, a control, bad
+ * UTF-8): then the cells are iterated. Labels are measured over every row
+ * of a board in each frame, so this is on the drawing path. */
+static int width_simple(const char *s)
+{
+	int w = 0;
+	while (*s) {
+		unsigned char b = (unsigned char)*s;
+		int cols = 1;
+		size_t k = 1;
+		if (b < 0x20 || b >= 0x7f) {
+			utf8proc_int32_t cp;
+			bool bad;
+			k = decode(s, &cp, &bad);
+			if (k == 0 || bad)
+				return -1;
+			cols = cp_width(cp);
+			if (cols <= 0 ||
+			    utf8proc_get_property(cp)->boundclass != UTF8PROC_BOUNDCLASS_OTHER)
+				return -1;
+		}
+		if (w > INT_MAX - cols)
+			return INT_MAX;
+		w += cols;
+		s += k;
+	}
+	return w;
+}
+
 int text_width(const char *s)
 {
+	int simple = s ? width_simple(s) : 0;
+	if (simple >= 0)
+		return simple;
 	text_iter_t it = {.s = s};
 	text_cell_t c;
 	int w = 0;

@@ -4,10 +4,12 @@
 #include "gov_view.h"
 
 #include <math.h>
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "gov_view_private.h"
+#include "text.h"
 #include "xalloc.h"
 
 void *gov_grow(void *array, size_t *cap, size_t need, size_t size)
@@ -128,11 +130,18 @@ static void update_kpis(gov_view_t *gv, const store_t *st, const scope_t *scope)
 	gv->kpis = gov_grow(gv->kpis, &gv->kpi_cap, n, sizeof *gv->kpis);
 	gv->kpi_count = n;
 	gv->kpi_on_target = gv->kpi_off_target = gv->kpi_no_data = 0;
+	gv->kpi_name_cols = gv->kpi_id_cols = 0;
 	size_t categories = 0;
 	gov_category_t *cat = NULL;
 	for (size_t j = 0; j < n; j++) {
 		const gov_kpi_key_t *key = &sc->kpi_keys[j];
 		gv->kpis[j] = (gov_ref_t){key->index, key->kpi->serial};
+		int id_cols = text_width(key->kpi->id);
+		int name_cols = key->kpi->name[0] ? text_width(key->kpi->name) : id_cols;
+		if (id_cols > gv->kpi_id_cols)
+			gv->kpi_id_cols = id_cols;
+		if (name_cols > gv->kpi_name_cols)
+			gv->kpi_name_cols = name_cols;
 		if (!cat || strcmp(cat->name, key->kpi->category) != 0) {
 			cat = category_at(gv, categories++, key->kpi->category);
 			cat->first = j;
@@ -173,11 +182,15 @@ static void update_trend(gov_view_t *gv, int64_t now_ms)
 	gv->trend_last_ms = now_ms;
 }
 
+/* Updates happen on the session's thread and on the derive thread. */
+static atomic_uint_fast64_t generations;
+
 void gov_view_update(gov_view_t *gv, const store_t *st, const view_t *v,
                      const alarm_engine_t *alarms, const scope_t *scope, int64_t now_ms,
                      int64_t clock_ms)
 {
 	(void)alarms; /* the reading view already holds what the tiers need */
+	gv->generation = (uint64_t)atomic_fetch_add(&generations, 1) + 1;
 	scope_t city;
 	if (!scope) {
 		scope_city(&city);

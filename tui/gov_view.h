@@ -35,10 +35,10 @@ typedef struct gov_ref {
 } gov_ref_t;
 
 typedef struct gov_category {
-	char *name;           /* the KPIs' category ("" if they had none) */
-	size_t first, count;  /* its KPIs: kpis[first .. first + count) */
+	char *name;          /* the KPIs' category ("" if they had none) */
+	size_t first, count; /* its KPIs: kpis[first .. first + count) */
 	unsigned on_target, off_target, no_data;
-	double worst;         /* lowest attainment among them, NAN if none has data */
+	double worst; /* lowest attainment among them, NAN if none has data */
 } gov_category_t;
 
 /* Samples of the indices kept for their trend: one per GOV_TREND_STEP_MS. */
@@ -46,17 +46,17 @@ typedef struct gov_category {
 #define GOV_TREND_STEP_MS 10000
 
 typedef struct gov_event_summary {
-	unsigned open;               /* events in scope not closed */
-	unsigned closed;             /* closed events the feeds still list */
-	unsigned overdue;            /* open, with a deadline that has passed */
+	unsigned open;    /* events in scope not closed */
+	unsigned closed;  /* closed events the feeds still list */
+	unsigned overdue; /* open, with a deadline that has passed */
 	unsigned by_stage[STAGE_CLOSED + 1];
 	unsigned by_tier[TIER_STREET + 1]; /* open events by owning tier */
 	unsigned by_severity[SEVERITY_CRITICAL + 1];
-	unsigned escalated;          /* open events handed up at least once */
+	unsigned escalated; /* open events handed up at least once */
 } gov_event_summary_t;
 
 typedef struct gov_tier_row {
-	char *name;              /* a district (city scope) or a street (district scope) */
+	char *name; /* a district (city scope) or a street (district scope) */
 	unsigned readings, alarms, warnings, stale, bad;
 	unsigned events_open, events_overdue, events_critical;
 	gov_ref_t worst_kpi;     /* lowest attainment placed here; index SIZE_MAX if none */
@@ -65,22 +65,29 @@ typedef struct gov_tier_row {
 
 typedef struct gov_view {
 	scope_t scope; /* what this view was computed for */
+	/* Unique to each update of any gov view in the process (0: never
+	 * updated), so a page can do work once per evaluation, not per frame. */
+	uint64_t generation;
 
 	/* KPI board */
-	gov_ref_t *kpis;              /* in scope, category by category */
+	gov_ref_t *kpis; /* in scope, category by category */
 	size_t kpi_count, kpi_cap;
-	gov_category_t *categories;   /* by name */
+	gov_category_t *categories; /* by name */
 	size_t category_count, category_cap;
 	unsigned kpi_on_target, kpi_off_target, kpi_no_data;
+	/* Display columns of the widest KPI name in scope (its id when it has
+	 * none) and of the widest id: the board's name column, measured here
+	 * once per evaluation rather than over 911 KPIs in every frame. */
+	int kpi_name_cols, kpi_id_cols;
 
 	/* Composite indices of the KPIs in scope, and their trend */
 	kpi_index_score_t indices[KPI_INDEX_COUNT];
 	float trend[KPI_INDEX_COUNT][GOV_TREND_LEN]; /* ring, NAN: no score */
 	size_t trend_head, trend_len;
-	int64_t trend_last_ms;        /* steady time of the last sample */
+	int64_t trend_last_ms; /* steady time of the last sample */
 
 	/* Events */
-	gov_ref_t *events;            /* open events in scope, in board order */
+	gov_ref_t *events; /* open events in scope, in board order */
 	size_t event_count, event_cap;
 	gov_event_summary_t summary;
 

@@ -162,6 +162,31 @@ static void empty_note(WINDOW *win, int y, int x, int w, const ui_ctx_t *ctx)
 	text_draw(win, y, x, w, buf, theme_attr(ROLE_OK));
 }
 
+/* Columns sized for every row, so they line up and stay put while
+ * scrolling; measured once per evaluation (and drawing mode), not in every
+ * frame: hundreds of events cost as much as drawing the page. A cache of
+ * what the gov view says, not state of the page. */
+static const event_row_need_t *measure_rows(const ui_ctx_t *ctx, int total)
+{
+	static struct {
+		uint64_t generation;
+		bool ascii;
+		event_row_need_t need;
+	} memo;
+	const gov_view_t *gv = ctx->gov;
+	if (gv->generation && memo.generation == gv->generation && memo.ascii == glyphs()->ascii)
+		return &memo.need;
+	memo.need = (event_row_need_t){0};
+	for (int i = 0; i < total; i++) {
+		const event_t *e = gov_event(ctx->store, gv->events[i]);
+		if (e)
+			event_row_measure(&memo.need, e);
+	}
+	memo.generation = gv->generation;
+	memo.ascii = glyphs()->ascii;
+	return &memo.need;
+}
+
 static void events_draw(WINDOW *win, const ui_ctx_t *ctx, nav_t *nav)
 {
 	int h, w;
@@ -203,16 +228,8 @@ static void events_draw(WINDOW *win, const ui_ctx_t *ctx, nav_t *nav)
 		l->scroll = l->selected - nav->body_rows + 1;
 	l->scroll = clamp(l->scroll, 0, total > nav->body_rows ? total - nav->body_rows : 0);
 
-	/* Columns sized for every row, so they line up and stay put while
-	 * scrolling (a few hundred events: cheap next to one poll's ingest). */
-	event_row_need_t need = {0};
-	for (int i = 0; i < total; i++) {
-		const event_t *e = gov_event(ctx->store, gv->events[i]);
-		if (e)
-			event_row_measure(&need, e);
-	}
 	event_row_layout_t lay;
-	event_row_layout(&lay, inner - 2, &need);
+	event_row_layout(&lay, inner - 2, measure_rows(ctx, total));
 	event_row_header(win, y++, 2, &lay);
 	for (int i = 0; i < nav->body_rows && l->scroll + i < total; i++) {
 		int row = l->scroll + i;

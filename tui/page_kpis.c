@@ -43,17 +43,11 @@ static int clamp(int v, int lo, int hi)
 	return v < lo ? lo : v > hi ? hi : v;
 }
 
-/* The widest label of the KPIs in scope, so the name column fits them. */
+/* The widest label of the KPIs in scope (kpi_row_label: the id in ASCII
+ * mode), so the name column fits them; measured by the gov view. */
 static int widest_label(const ui_ctx_t *ctx)
 {
-	int most = 0;
-	for (size_t i = 0; i < ctx->gov->kpi_count; i++) {
-		const kpi_t *k = gov_kpi(ctx->store, ctx->gov->kpis[i]);
-		int w = k ? text_draw_width(kpi_row_label(k)) : 0;
-		if (w > most)
-			most = w;
-	}
-	return most;
+	return glyphs()->ascii ? ctx->gov->kpi_id_cols : ctx->gov->kpi_name_cols;
 }
 
 /* "▾ 经济发展  42 KPIs: 12 off target, 28 on target, 2 no data" */

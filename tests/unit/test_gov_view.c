@@ -134,6 +134,12 @@ static void test_kpi_board_order_and_counts(void **state)
 	assert_int_equal(r.gv.kpi_off_target, 4);
 	assert_int_equal(r.gv.kpi_no_data, 2);
 	assert_int_equal(r.gv.kpi_on_target, 2);
+	/* Each update is told apart (pages memoize per evaluation). */
+	uint64_t generation = r.gv.generation;
+	assert_true(generation != 0);
+	/* The board's name column: the widest name and id ("a.notarget"). */
+	assert_int_equal(r.gv.kpi_name_cols, 10);
+	assert_int_equal(r.gv.kpi_id_cols, 10);
 	/* The service index over them: 1/.25/.75/.25/1/1/.25 counted, 2 without data. */
 	assert_int_equal(r.gv.indices[KPI_INDEX_SERVICE].members, 8);
 	assert_int_equal(r.gv.indices[KPI_INDEX_SERVICE].counted, 6);
@@ -147,6 +153,8 @@ static void test_kpi_board_order_and_counts(void **state)
 	assert_int_equal(r.gv.category_count, 2);
 	assert_string_equal(r.gv.categories[0].name, "B");
 	assert_string_equal(r.gv.categories[1].name, "");
+	assert_int_equal(r.gv.kpi_name_cols, 8); /* "none.off": measured afresh */
+	assert_true(r.gv.generation > generation);
 	rig_close(&r);
 }
 

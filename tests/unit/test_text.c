@@ -398,10 +398,41 @@ static void test_sanitize_alloc(void **state)
 	free(s);
 }
 
+/* text_width takes a short cut for plain text; it must agree with the
+ * cells text_iter_next gives, for plain text and for what leaves the cut. */
+static void test_width_agrees_with_cells(void **state)
+{
+	(void)state;
+	static const char *const texts[] = {
+	    "",
+	    "water.jiangbei.pump07.pressure",
+	    "白鹤18号水厂出厂浊度",
+	    "沙坪坝区\xc2\xb7城市更新项目开工率", /* a middle dot */
+	    "m\xc2\xb3/h \xc2\xb0"
+	    "C \xce\xbc\xce\xb5",                           /* ³ ° με */
+	    "e\xcc\x81t\xc3\xa9",                           /* a combining acute, then é */
+	    "\xf0\x9f\x91\xa9\xe2\x80\x8d\xf0\x9f\x94\xa5", /* a ZWJ sequence */
+	    "\xe1\x84\x80\xe1\x85\xa1",                     /* Hangul jamo */
+	    "\xef\xbc\x81\xe3\x80\x82",                     /* fullwidth ! and 。 */
+	    "bad \xff\xfe bytes",
+	    "tab\tand\nnewline",
+	};
+	for (size_t i = 0; i < sizeof texts / sizeof texts[0]; i++) {
+		text_iter_t it = {.s = texts[i]};
+		text_cell_t c;
+		int cells = 0;
+		while (text_iter_next(&it, &c) > 0)
+			cells += c.cols;
+		assert_int_equal(text_width(texts[i]), cells);
+	}
+	assert_int_equal(text_width("白鹤18号"), 2 * 2 + 2 + 2);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_ascii),
+	    cmocka_unit_test(test_width_agrees_with_cells),
 	    cmocka_unit_test(test_wide_and_combining),
 	    cmocka_unit_test(test_invalid_utf8),
 	    cmocka_unit_test(test_worst_case_size),
