@@ -12,7 +12,7 @@
 #include <time.h>
 
 #include "city_fixture.h"
-#include "events_screen.h"
+#include "screen_text.h"
 
 /* ---- the seeded mock city ---- */
 
@@ -38,7 +38,7 @@ static void test_board_80x24(void **state)
 	city_fixture_ctx(&fx, &ctx);
 	assert_true(fx.gov.event_count > 20); /* a board that scrolls */
 	nav_t nav = {.page = PAGE_EVENTS};
-	assert_true(frame_golden(&ctx, &nav, 80, 24, false, "events_board_80x24"));
+	assert_true(screen_golden(&ctx, &nav, 80, 24, false, "events_board_80x24"));
 }
 
 static void test_board_160x48(void **state)
@@ -48,7 +48,7 @@ static void test_board_160x48(void **state)
 	city_fixture_ctx(&fx, &ctx);
 	nav_t nav = {.page = PAGE_EVENTS};
 	nav_key(ACT_DOWN, &ctx, &nav); /* the second event selected */
-	assert_true(frame_golden(&ctx, &nav, 160, 48, false, "events_board_160x48"));
+	assert_true(screen_golden(&ctx, &nav, 160, 48, false, "events_board_160x48"));
 }
 
 static void test_board_ascii_80x24(void **state)
@@ -57,7 +57,7 @@ static void test_board_ascii_80x24(void **state)
 	ui_ctx_t ctx;
 	city_fixture_ctx(&fx, &ctx);
 	nav_t nav = {.page = PAGE_EVENTS};
-	assert_true(frame_golden(&ctx, &nav, 80, 24, true, "events_board_ascii_80x24"));
+	assert_true(screen_golden(&ctx, &nav, 80, 24, true, "events_board_ascii_80x24"));
 }
 
 /* The first event of the board (the most severe) that was handed up and
@@ -84,10 +84,10 @@ static void test_event_80x24(void **state)
 	city_fixture_ctx(&fx, &ctx);
 	nav_t nav = {.page = PAGE_EVENTS};
 	nav_open_event(&nav, escalated_event());
-	assert_true(frame_golden(&ctx, &nav, 80, 24, false, "event_detail_80x24"));
+	assert_true(screen_golden(&ctx, &nav, 80, 24, false, "event_detail_80x24"));
 	/* it scrolls: the rest of it below */
 	nav_key(ACT_PAGE_DOWN, &ctx, &nav);
-	assert_true(frame_golden(&ctx, &nav, 80, 24, false, "event_detail_80x24_page2"));
+	assert_true(screen_golden(&ctx, &nav, 80, 24, false, "event_detail_80x24_page2"));
 }
 
 static void test_event_160x48(void **state)
@@ -97,7 +97,7 @@ static void test_event_160x48(void **state)
 	city_fixture_ctx(&fx, &ctx);
 	nav_t nav = {.page = PAGE_EVENTS};
 	nav_open_event(&nav, escalated_event());
-	assert_true(frame_golden(&ctx, &nav, 160, 48, false, "event_detail_160x48"));
+	assert_true(screen_golden(&ctx, &nav, 160, 48, false, "event_detail_160x48"));
 }
 
 int main(void)

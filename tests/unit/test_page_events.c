@@ -15,7 +15,7 @@
 #include <string.h>
 #include <time.h>
 
-#include "events_screen.h"
+#include "screen_text.h"
 #include "frame.h"
 #include "vscreen.h"
 
@@ -130,7 +130,7 @@ static uint64_t serial_of(const rig_t *r, const char *id)
 
 static void draw(rig_t *r, nav_t *nav)
 {
-	free(frame_text(&r->ctx, nav, 80, 24, false));
+	free(screen_text(&r->ctx, nav, 80, 24, false));
 }
 
 /* The selection is the event, not the row: reordered above it (a new
@@ -166,7 +166,7 @@ static void test_selection_follows_the_event(void **state)
 	const event_t *e = store_event(r.st, nav.event.index);
 	assert_non_null(e);
 	assert_string_equal(e->id, "evt-b");
-	char *text = frame_text(&r.ctx, &nav, 80, 24, false);
+	char *text = screen_text(&r.ctx, &nav, 80, 24, false);
 	assert_non_null(strstr(text, "Event evt-b"));
 	free(text);
 
@@ -215,7 +215,7 @@ static void test_event_no_longer_reported(void **state)
 	rig_open(&r, 1);
 	nav_t nav = {.page = PAGE_EVENTS};
 	nav_key(ACT_OPEN, &r.ctx, &nav);
-	char *text = frame_text(&r.ctx, &nav, 80, 24, false);
+	char *text = screen_text(&r.ctx, &nav, 80, 24, false);
 	assert_non_null(strstr(text, "evt-a 管道爆裂致路面积水"));
 	assert_null(strstr(text, "no longer reported"));
 	free(text);
@@ -224,7 +224,7 @@ static void test_event_no_longer_reported(void **state)
 	store_begin_poll(r.st, r.src, T0 + 2000);
 	put_event(&r, "evt-z", SEVERITY_MINOR, 1, 0);
 	store_end_poll(r.st, r.src, &(poll_report_t){.had_events = true}, T0 + 2000);
-	text = frame_text(&r.ctx, &nav, 80, 24, false);
+	text = screen_text(&r.ctx, &nav, 80, 24, false);
 	assert_non_null(strstr(text, "no longer reported"));
 	assert_null(strstr(text, "evt-z"));
 	free(text);
@@ -258,7 +258,7 @@ static void test_event_timeline(void **state)
 	nav_t nav = {.page = PAGE_EVENTS};
 	nav_open_event(&nav, (gov_ref_t){0, e->serial});
 	nav_key(ACT_END, &r.ctx, &nav);
-	char *text = frame_text(&r.ctx, &nav, 80, 24, false);
+	char *text = screen_text(&r.ctx, &nav, 80, 24, false);
 	assert_non_null(strstr(text, "07:50:01  first seen: sensed, owned by 街 street"));
 	assert_non_null(strstr(text, "07:55:01  stage handling"));
 	assert_non_null(strstr(text, "08:00:01  stage evaluating, handed to 市 city"));
@@ -274,7 +274,7 @@ static void test_board_row_80(void **state)
 	rig_t r;
 	rig_open(&r, 2);
 	nav_t nav = {.page = PAGE_EVENTS};
-	char *text = frame_text(&r.ctx, &nav, 80, 24, false);
+	char *text = screen_text(&r.ctx, &nav, 80, 24, false);
 	assert_non_null(strstr(text, "!!! critical"));
 	assert_non_null(strstr(text, "!!  major"));
 	assert_non_null(strstr(text, "OVERDUE 18m"));
@@ -286,7 +286,7 @@ static void test_board_row_80(void **state)
 	assert_non_null(strstr(text, "Events: 2 open, 1 overdue, 2 escalated"));
 	free(text);
 	/* wide: the place, the departments by name, the stage's name */
-	text = frame_text(&r.ctx, &nav, 200, 60, false);
+	text = screen_text(&r.ctx, &nav, 200, 60, false);
 	assert_non_null(strstr(text, "江北区 观音桥街道"));
 	assert_non_null(strstr(text, "水务◐ 街道办● 公安○ 城管○"));
 	assert_non_null(strstr(text, "●◉○○○ handling"));
@@ -345,7 +345,7 @@ static void test_empty_board(void **state)
 	rig_t r;
 	rig_open(&r, 0);
 	nav_t nav = {.page = PAGE_EVENTS};
-	char *text = frame_text(&r.ctx, &nav, 80, 24, false);
+	char *text = screen_text(&r.ctx, &nav, 80, 24, false);
 	assert_non_null(strstr(text, "No open events in the city."));
 	free(text);
 	/* a feed of readings failing does not make the board doubtful */
@@ -363,13 +363,13 @@ static void test_empty_board(void **state)
 	store_poll_failed(r.st, water, "Couldn't connect to server", T0 + 1000);
 	alarm_engine_evaluate(r.alarms, r.st, T0 + 1000);
 	view_update(&r.view, r.st, r.alarms, T0 + 1000);
-	text = frame_text(&r.ctx, &nav, 80, 24, false);
+	text = screen_text(&r.ctx, &nav, 80, 24, false);
 	assert_non_null(strstr(text, "No open events in the city."));
 	free(text);
 	/* the events feed failing does */
 	store_poll_failed(r.st, r.src, "Couldn't connect to server", T0 + 1000);
 	view_update(&r.view, r.st, r.alarms, T0 + 1000);
-	text = frame_text(&r.ctx, &nav, 80, 24, false);
+	text = screen_text(&r.ctx, &nav, 80, 24, false);
 	assert_null(strstr(text, "No open events in the city."));
 	assert_non_null(strstr(text, "No open event known, but 1 source failing"));
 	free(text);
@@ -378,7 +378,7 @@ static void test_empty_board(void **state)
 	store_begin_poll(r.st, r.src, T0 + 2000);
 	store_end_poll(r.st, r.src, &(poll_report_t){.had_events = true}, T0 + 2000);
 	view_update(&r.view, r.st, r.alarms, T0 + 2000);
-	text = frame_text(&r.ctx, &nav, 80, 24, false);
+	text = screen_text(&r.ctx, &nav, 80, 24, false);
 	assert_non_null(strstr(text, "No open event known, but 1 source never answered"));
 	free(text);
 	rig_close(&r);
@@ -395,13 +395,13 @@ static void test_scope(void **state)
 	assert_int_equal(scope_parse(&r.scope, "渝中区", &cause), 0);
 	gov_view_update(&r.gov, r.st, &r.view, r.alarms, &r.scope, T0, T0);
 	nav_t nav = {.page = PAGE_EVENTS};
-	char *text = frame_text(&r.ctx, &nav, 80, 24, false);
+	char *text = screen_text(&r.ctx, &nav, 80, 24, false);
 	assert_non_null(strstr(text, "No open events in 渝中区."));
 	assert_null(strstr(text, "evt-a"));
 	free(text);
 	assert_int_equal(scope_parse(&r.scope, "江北区/观音桥街道", &cause), 0);
 	gov_view_update(&r.gov, r.st, &r.view, r.alarms, &r.scope, T0, T0);
-	text = frame_text(&r.ctx, &nav, 80, 24, false);
+	text = screen_text(&r.ctx, &nav, 80, 24, false);
 	assert_non_null(strstr(text, "evt-a"));
 	assert_non_null(strstr(text, "evt-b"));
 	free(text);

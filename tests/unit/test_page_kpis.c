@@ -19,6 +19,7 @@
 #include "kpi_board.h"
 #include "kpi_index.h"
 #include "snapshot.h"
+#include "screen_text.h"
 #include "vscreen.h"
 
 #define SEED    7
@@ -43,19 +44,10 @@ static int close_city(void **state)
 /* The frame at cols x rows, as text. Caller frees. */
 static char *frame_text(int cols, int rows, nav_t *nav, bool ascii)
 {
-	vscreen_t *vs = vscreen_open("xterm-256color", rows, cols, false);
-	assert_non_null(vs);
-	glyphs_set_ascii(ascii);
-	frame_t f = {0};
-	frame_layout(&f, rows, cols);
 	ui_ctx_t ctx;
 	city_fixture_ctx(&fx, &ctx);
-	frame_draw(&f, &ctx, nav);
-	frame_stage(&f);
-	char *text = snapshot_text(newscr, ascii);
-	glyphs_set_ascii(false);
-	frame_free(&f);
-	vscreen_close(vs);
+	char *text = screen_text(&ctx, nav, cols, rows, ascii);
+	assert_non_null(text);
 	return text;
 }
 

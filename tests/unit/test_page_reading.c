@@ -17,6 +17,7 @@
 #include "frame.h"
 #include "glyphs.h"
 #include "snapshot.h"
+#include "screen_text.h"
 #include "vscreen.h"
 
 #define SEED      7
@@ -61,19 +62,10 @@ static int teardown(void **state)
 
 static char *frame_text(nav_t *nav, int cols, int rows, bool ascii)
 {
-	vscreen_t *vs = vscreen_open("xterm-256color", rows, cols, false);
-	assert_non_null(vs);
-	glyphs_set_ascii(ascii);
-	frame_t f = {0};
-	frame_layout(&f, rows, cols);
 	ui_ctx_t ctx;
 	city_fixture_ctx(&fx, &ctx);
-	frame_draw(&f, &ctx, nav);
-	frame_stage(&f);
-	char *text = snapshot_text(newscr, ascii);
-	glyphs_set_ascii(false);
-	frame_free(&f);
-	vscreen_close(vs);
+	char *text = screen_text(&ctx, nav, cols, rows, ascii);
+	assert_non_null(text);
 	return text;
 }
 

@@ -19,6 +19,7 @@
 #include "snapshot.h"
 #include "scope_names.h"
 #include "tier_readings.h"
+#include "screen_text.h"
 #include "vscreen.h"
 
 #define SEED 7
@@ -50,17 +51,10 @@ static void follow_scope(const nav_t *nav)
 static char *frame_text(nav_t *nav, int cols, int rows)
 {
 	follow_scope(nav);
-	vscreen_t *vs = vscreen_open("xterm-256color", rows, cols, false);
-	assert_non_null(vs);
-	frame_t f = {0};
-	frame_layout(&f, rows, cols);
 	ui_ctx_t ctx;
 	city_fixture_ctx(&fx, &ctx);
-	frame_draw(&f, &ctx, nav);
-	frame_stage(&f);
-	char *text = snapshot_text(newscr, false);
-	frame_free(&f);
-	vscreen_close(vs);
+	char *text = screen_text(&ctx, nav, cols, rows, false);
+	assert_non_null(text);
 	return text;
 }
 

@@ -1,5 +1,5 @@
-/* events_screen: frames as text for the events tests (events_screen.h). */
-#include "events_screen.h"
+/* screen_text: frames as text for the page tests (screen_text.h). */
+#include "screen_text.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -9,7 +9,7 @@
 #include "snapshot.h"
 #include "vscreen.h"
 
-char *frame_text(const ui_ctx_t *ctx, nav_t *nav, int cols, int rows, bool ascii)
+char *screen_text(const ui_ctx_t *ctx, nav_t *nav, int cols, int rows, bool ascii)
 {
 	vscreen_t *vs = vscreen_open("xterm-256color", rows, cols, false);
 	if (vs == NULL)
@@ -26,10 +26,10 @@ char *frame_text(const ui_ctx_t *ctx, nav_t *nav, int cols, int rows, bool ascii
 	return text;
 }
 
-bool frame_golden(const ui_ctx_t *ctx, nav_t *nav, int cols, int rows, bool ascii,
-                  const char *golden)
+bool screen_golden(const ui_ctx_t *ctx, nav_t *nav, int cols, int rows, bool ascii,
+                   const char *golden)
 {
-	char *text = frame_text(ctx, nav, cols, rows, ascii);
+	char *text = screen_text(ctx, nav, cols, rows, ascii);
 	if (text == NULL)
 		return false;
 	bool same = vscreen_golden(golden, text);

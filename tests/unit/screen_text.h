@@ -1,0 +1,19 @@
+/* screen_text: the whole frame drawn onto a virtual screen and read back
+ * as text, for the page tests (golden screens). */
+#ifndef CITYDASH_TEST_SCREEN_TEXT_H
+#define CITYDASH_TEST_SCREEN_TEXT_H
+
+#include <stdbool.h>
+
+#include "pages.h"
+
+/* The frame at cols x rows (Unicode or ASCII glyphs), as text; the caller
+ * frees. The nav is the one the draw leaves (pages keep their selection in
+ * it). */
+char *screen_text(const ui_ctx_t *ctx, nav_t *nav, int cols, int rows, bool ascii);
+/* Compares that text with tests/golden/<golden>.txt (printing it when it
+ * differs); returns whether it matched. */
+bool screen_golden(const ui_ctx_t *ctx, nav_t *nav, int cols, int rows, bool ascii,
+                   const char *golden);
+
+#endif
