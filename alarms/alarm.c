@@ -284,3 +284,99 @@ size_t alarm_engine_stale_count(const alarm_engine_t *eng)
 {
 	return eng->stale_count;
 }
+
+/* PLACEHOLDER (issue 9): the alarm list and its figures, until the engine's
+ * owner replaces them. */
+const char *alarm_kind_name(alarm_kind_t kind)
+{
+	static const char *const names[] = {"limit", "fault", "comm"};
+	return kind < ALARM_KIND_COUNT ? names[kind] : "";
+}
+
+const char *alarm_priority_name(alarm_priority_t p)
+{
+	static const char *const names[] = {"", "medium", "high"};
+	return p < ALARM_PRIORITY_COUNT ? names[p] : "";
+}
+
+void alarm_engine_configure(alarm_engine_t *eng, const alarm_cfg_t *cfg, const alarm_ops_t *ops)
+{
+	(void)eng;
+	(void)cfg;
+	(void)ops;
+}
+
+size_t alarm_engine_alarm_count(const alarm_engine_t *eng)
+{
+	(void)eng;
+	return 0;
+}
+
+const alarm_info_t *alarm_engine_alarm(const alarm_engine_t *eng, size_t i)
+{
+	(void)eng;
+	(void)i;
+	return NULL;
+}
+
+const alarm_info_t *alarm_engine_find(const alarm_engine_t *eng, alarm_kind_t kind, size_t index)
+{
+	(void)eng;
+	(void)kind;
+	(void)index;
+	return NULL;
+}
+
+size_t alarm_engine_state_count(const alarm_engine_t *eng, isa_state_t state)
+{
+	(void)eng;
+	(void)state;
+	return 0;
+}
+
+size_t alarm_engine_suppressed_count(const alarm_engine_t *eng, int source)
+{
+	(void)eng;
+	(void)source;
+	return 0;
+}
+
+const alarm_info_t *alarm_engine_suppressed(const alarm_engine_t *eng, int source, size_t i)
+{
+	(void)eng;
+	(void)source;
+	(void)i;
+	return NULL;
+}
+
+const alarm_kpi_counts_t *alarm_engine_kpi(const alarm_engine_t *eng)
+{
+	(void)eng;
+	static const alarm_kpi_counts_t none;
+	return &none;
+}
+
+const alarm_log_t *alarm_engine_log(const alarm_engine_t *eng)
+{
+	(void)eng;
+	return NULL;
+}
+
+uint64_t alarm_engine_high_arrivals(const alarm_engine_t *eng)
+{
+	(void)eng;
+	return 0;
+}
+
+size_t alarm_engine_cleared_count(const alarm_engine_t *eng)
+{
+	(void)eng;
+	return 0;
+}
+
+const char *alarm_engine_cleared(const alarm_engine_t *eng, size_t i)
+{
+	(void)eng;
+	(void)i;
+	return "";
+}

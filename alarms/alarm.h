@@ -1,12 +1,24 @@
-/* alarm: the alarm engine. Reads readings from the store and keeps, apart
- * from it, each reading's alarm state: which limit it is beyond and since
- * when, with deadband hysteresis so a value hovering at a limit does not
- * chatter. Time is passed in; the engine never reads the clock. State is
- * kept by store index and reading serial: a slot taken by a new reading
- * starts afresh, its alarm history (alarm_engine_history) too.
+/* alarm: the alarm engine. Reads readings and sources from the store and
+ * keeps, apart from it, every alarm (docs/alarms.md):
  *
- * States today: NONE, LO, HI, LOLO, HIHI. Acknowledge/shelve (ISA-18.2) will
- * extend alarm_state_t without changing how pages read the active list. */
+ * - a limit alarm per reading: which limit it is beyond (LO/HI medium
+ *   priority, LOLO/HIHI high) with deadband hysteresis, an on-delay (the
+ *   condition must hold that long) and an off-delay (it must be clear that
+ *   long), tuned per domain and per reading (alarm_cfg.h); its id is the
+ *   reading's id;
+ * - an instrument-fault alarm per reading whose quality is bad (medium),
+ *   id "<reading id>#fault";
+ * - a communications alarm per source that has had no good answer for its
+ *   stale time, or whose data is stale (high), id "source:<name>"; while it
+ *   is active the alarms of that source's readings are suppressed by design
+ *   (DSUPR): counted on it, not listed one by one.
+ *
+ * Each alarm moves through the ISA-18.2 states (isa.h) only by isa_next:
+ * its condition, the operators' decisions (alarm_ops.h: acks, shelves) and
+ * the configuration (out of service) are the events. Time is passed in
+ * (now_ms, epoch ms: clock_steady_ms); the engine never reads the clock.
+ * State is kept by store index and reading serial: a slot taken by a new
+ * reading starts afresh, its history too. */
 #ifndef CITYDASH_ALARM_H
 #define CITYDASH_ALARM_H
 
@@ -14,6 +26,11 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "alarm_cfg.h"
+#include "alarm_kpi.h"
+#include "alarm_log.h"
+#include "alarm_ops.h"
+#include "isa.h"
 #include "store.h"
 
 typedef enum alarm_level { ALARM_NONE, ALARM_LO, ALARM_HI, ALARM_LOLO, ALARM_HIHI } alarm_level_t;
@@ -31,20 +48,61 @@ alarm_level_t alarm_classify(double value, const limits_t *limits, double deadba
                              alarm_level_t previous);
 
 typedef struct alarm_state {
-	alarm_level_t level;
+	alarm_level_t level; /* the annunciated level: after the on- and off-delays */
 	int64_t since_ms; /* observation time of the value that entered this level */
 	bool stale;       /* the reading's data is stale: the level is of an old value */
 } alarm_state_t;
+
+typedef enum alarm_kind { ALARM_KIND_LIMIT, ALARM_KIND_FAULT, ALARM_KIND_COMM, ALARM_KIND_COUNT } alarm_kind_t;
+/* "limit", "fault", "comm": Alertmanager's kind label, not translated. */
+const char *alarm_kind_name(alarm_kind_t kind);
+
+typedef enum alarm_priority {
+	ALARM_PRIORITY_NONE,
+	ALARM_PRIORITY_MEDIUM, /* LO, HI, instrument fault */
+	ALARM_PRIORITY_HIGH,   /* LOLO, HIHI, communications */
+	ALARM_PRIORITY_COUNT
+} alarm_priority_t;
+/* "high", "medium" (""): Alertmanager's priority label, not translated. */
+const char *alarm_priority_name(alarm_priority_t p);
+
+#define ALARM_ID_MAX 160 /* bytes of an alarm id, with its terminator */
+
+/* One alarm that is not in NORM (or just went there): what every alarm list
+ * shows. Valid until the next evaluate; owned by the engine. */
+typedef struct alarm_info {
+	char id[ALARM_ID_MAX];     /* see above: stable across restarts and hosts */
+	alarm_kind_t kind;
+	size_t index;              /* store reading index (LIMIT, FAULT) or source index (COMM) */
+	uint64_t serial;           /* the reading's serial; COMM: source index + 1 */
+	int source;                /* the source it comes from (COMM: itself) */
+	isa_state_t state;
+	alarm_priority_t priority; /* of the condition, or of its last activation once returned */
+	alarm_level_t level;       /* LIMIT: the annunciated level now (NONE once returned) */
+	alarm_level_t peak;        /* LIMIT: the worst level of this activation */
+	bool active;               /* the condition holds (after the delays) */
+	bool stale;                /* LIMIT/FAULT: its reading's data is stale */
+	bool chattering;           /* ALARM_KPI_CHATTER_COUNT activations within a minute */
+	int64_t since_ms;          /* when this activation began */
+	int64_t state_ms;          /* when it entered its state */
+	unsigned suppressed;       /* COMM: alarms of its readings suppressed under it */
+	alarm_note_t ack, shelve;  /* who acknowledged / shelved it, when, why (at_ms 0: none) */
+} alarm_info_t;
 
 typedef struct alarm_engine alarm_engine_t;
 
 alarm_engine_t *alarm_engine_create(void);
 void alarm_engine_destroy(alarm_engine_t *eng);
 
-/* Brings every reading's state up to date with the store at `now_ms`.
- * Readings with no value or bad quality are not in alarm (they are counted
- * apart); a stale reading is classified all the same (even one that was
- * already stale when it arrived) and marked stale. */
+/* What the engine reads besides the store; both borrowed, NULL for none
+ * (built-in tuning, nobody acted). The owner keeps them alive and unchanged
+ * during an evaluation (the session changes ops only between them). */
+void alarm_engine_configure(alarm_engine_t *eng, const alarm_cfg_t *cfg, const alarm_ops_t *ops);
+
+/* Brings every alarm up to date with the store, the configuration and the
+ * operators' decisions at `now_ms`. A reading with no value has no limit
+ * alarm; one with bad quality has its fault alarm instead; a stale reading
+ * is classified all the same and marked stale. */
 void alarm_engine_evaluate(alarm_engine_t *eng, const store_t *st, int64_t now_ms);
 
 /* Makes dst what src is (both created by alarm_engine_create), so an
@@ -68,8 +126,36 @@ typedef struct alarm_transition {
 size_t alarm_engine_history(const alarm_engine_t *eng, size_t reading, alarm_transition_t *out,
                             size_t max);
 
-/* Active alarms: every reading beyond a limit, LOLO/HIHI before LO/HI, then
- * newest first. Indices into the store; valid until the next evaluate. */
+/* Every alarm not in NORM, in list order: unacknowledged (UNACK, RTNUN)
+ * first, then high priority before medium, then newest activation first.
+ * Valid until the next evaluate. */
+size_t alarm_engine_alarm_count(const alarm_engine_t *eng);
+const alarm_info_t *alarm_engine_alarm(const alarm_engine_t *eng, size_t i);
+/* The alarm of that kind on reading (or source, for COMM) `index`, or NULL
+ * if it is in NORM. */
+const alarm_info_t *alarm_engine_find(const alarm_engine_t *eng, alarm_kind_t kind, size_t index);
+/* Alarms in each ISA state (NORM: not counted, 0). */
+size_t alarm_engine_state_count(const alarm_engine_t *eng, isa_state_t state);
+/* The alarms suppressed under source `source`'s communications alarm,
+ * i-th of n (store reading indices with the kind), for the page that lists
+ * them. */
+size_t alarm_engine_suppressed_count(const alarm_engine_t *eng, int source);
+const alarm_info_t *alarm_engine_suppressed(const alarm_engine_t *eng, int source, size_t i);
+
+/* EEMUA 191 figures (alarm_kpi.h) and the transition log (alarm_log.h). */
+const alarm_kpi_counts_t *alarm_engine_kpi(const alarm_engine_t *eng);
+const alarm_log_t *alarm_engine_log(const alarm_engine_t *eng);
+/* New high-priority activations (UNACK) since the engine was created: the
+ * bell rings when it grows. */
+uint64_t alarm_engine_high_arrivals(const alarm_engine_t *eng);
+/* Alarms that went back to NORM at the last evaluation, by id (the session
+ * ends their acknowledgement silences in Alertmanager). */
+size_t alarm_engine_cleared_count(const alarm_engine_t *eng);
+const char *alarm_engine_cleared(const alarm_engine_t *eng, size_t i);
+/* Readings beyond a limit (annunciated level), LOLO/HIHI before LO/HI,
+ * then newest first: the readings' process state, for the pages that colour
+ * readings (not the alarm list). Indices into the store; valid until the
+ * next evaluate. */
 size_t alarm_engine_active_count(const alarm_engine_t *eng);
 size_t alarm_engine_active(const alarm_engine_t *eng, size_t i);
 /* Active alarms that are LOLO/HIHI. */

@@ -41,6 +41,12 @@ static void source_free(source_cfg_t *s)
 	free(s->format);
 }
 
+void config_init(config_t *cfg)
+{
+	memset(cfg, 0, sizeof *cfg);
+	alarm_cfg_defaults(&cfg->alarms);
+}
+
 void config_free(config_t *cfg)
 {
 	if (!cfg)
@@ -50,6 +56,7 @@ void config_free(config_t *cfg)
 	free(cfg->sources);
 	cfg->sources = NULL;
 	cfg->source_count = 0;
+	alarm_cfg_free(&cfg->alarms);
 }
 
 /* The source's name or value for a message, made safe to print (a

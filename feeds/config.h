@@ -8,6 +8,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "alarm_cfg.h"
+
 #define CONFIG_DEFAULT_INTERVAL_MS 1000
 #define CONFIG_DEFAULT_TIMEOUT_MS 5000
 #define CONFIG_DEFAULT_MAX_BODY (16u * 1024u * 1024u)
@@ -33,7 +35,12 @@ typedef struct source_cfg {
 typedef struct config {
 	source_cfg_t *sources; /* owned */
 	size_t source_count;
+	alarm_cfg_t alarms;    /* the file's "alarms" object (alarm_cfg.h), owned;
+	                          config_init / a parse sets the defaults first */
 } config_t;
+
+/* An empty configuration with the alarm defaults (alarm_cfg_defaults). */
+void config_init(config_t *cfg);
 
 /* All functions return 0, or -1 with *cause set (caller frees). */
 int config_parse(config_t *cfg, const char *json, size_t len, char **cause);

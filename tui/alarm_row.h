@@ -9,9 +9,9 @@
 
 #include "pages.h"
 
-/* "HIHI 18:02:11  江北区 观音桥街道  name  0.95 MPa" for the reading at store
- * index `reading`, in w columns at (y, x). */
-void alarm_row_draw(WINDOW *win, int y, int x, int w, const ui_ctx_t *ctx, size_t reading,
+/* "HIHI 18:02:11  江北区 观音桥街道  name  0.95 MPa" for the alarm `a`, in w
+ * columns at (y, x). */
+void alarm_row_draw(WINDOW *win, int y, int x, int w, const ui_ctx_t *ctx, const alarm_info_t *a,
                     bool selected);
 
 #endif

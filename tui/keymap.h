@@ -32,6 +32,11 @@ typedef enum action {
 	ACT_TIERS,
 	ACT_SCOPE,    /* the scope picker */
 	ACT_FOLD_ALL, /* KPI board: fold or unfold every category */
+	ACT_ACK,      /* alarm lists: acknowledge the selected alarm */
+	ACT_ACK_ALL,  /* alarm lists: acknowledge every visible alarm (asks first) */
+	ACT_SHELVE,   /* alarm lists: shelve the selected alarm (a form asks) */
+	ACT_UNSHELVE, /* alarm lists: unshelve the selected alarm */
+	ACT_ALARM_LOG, /* the alarm history page */
 } action_t;
 
 typedef struct key_binding {

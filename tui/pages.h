@@ -9,6 +9,7 @@
 #include <curses.h>
 
 #include "alarm.h"
+#include "alarm_status.h"
 #include "gov_view.h"
 #include "keymap.h"
 #include "scope.h"
@@ -26,6 +27,7 @@ typedef enum page_id {
 	PAGE_READING, /* one reading (L4) */
 	PAGE_SCOPE,   /* the scope picker */
 	PAGE_ALARMS,
+	PAGE_ALARM_LOG, /* the alarm history: the last transitions, who acted */
 	PAGE_SOURCES,
 	PAGE_HELP,
 	PAGE_COUNT
@@ -40,7 +42,44 @@ typedef struct ui_ctx {
 	                          the scope of everything drawn */
 	int64_t now_ms;        /* steady time of this frame: ages, staleness (clock_steady_ms) */
 	int64_t clock_ms;      /* the wall clock, only to be shown as the time of day */
+	const alarm_status_t *alarm_status; /* journal and Alertmanager; NULL: none */
 } ui_ctx_t;
+
+/* An operator's action on alarms that a page asks for: the event loop
+ * carries it out (session_alarm_act: journal first, fsync'd) and puts the
+ * outcome in nav->message. Pages never change alarm state themselves. */
+typedef enum nav_request_kind {
+	NAV_REQ_NONE,
+	NAV_REQ_ACK,      /* acknowledge `alarms` */
+	NAV_REQ_SHELVE,   /* shelve `alarms` for duration_ms, with reason */
+	NAV_REQ_UNSHELVE, /* unshelve `alarms` */
+} nav_request_kind_t;
+
+typedef struct nav_request {
+	nav_request_kind_t kind;
+	char **alarms;      /* alarm ids, owned (nav_request_clear frees) */
+	size_t count;
+	int64_t duration_ms;
+	char reason[JOURNAL_REASON_MAX + 1];
+} nav_request_t;
+
+void nav_request_clear(nav_request_t *r);
+
+/* A small modal form over the page (tui/form.h): the shelve form, the
+ * confirmation of acknowledging every visible alarm. While one is open,
+ * every key goes to it (form_key), not to the page. */
+typedef enum nav_form_kind { NAV_FORM_NONE, NAV_FORM_SHELVE, NAV_FORM_CONFIRM_ACK_ALL } nav_form_kind_t;
+
+#define NAV_FORM_TEXT_MAX 200 /* bytes of one text field */
+
+typedef struct nav_form {
+	nav_form_kind_t kind;
+	int field;                              /* focused field */
+	char duration[32];                      /* shelve: "2h", "30m", "1d" */
+	char reason[NAV_FORM_TEXT_MAX + 1];     /* shelve: UTF-8, as typed */
+	char error[128];                        /* what is wrong with the input */
+	nav_request_t pending;                  /* what it will ask for when confirmed */
+} nav_form_t;
 
 /* Where Esc goes back to: a page, its scope and, for the domain page, its
  * domain and selection; for a detail page (KPI, event, reading), which item. */
@@ -71,7 +110,16 @@ typedef struct nav {
 	int sources_scroll;               /* sources page: first source shown */
 	int help_scroll;                  /* help page: first content row shown */
 	int alarm_selected, alarm_scroll; /* alarms page */
-	uint64_t alarm_serial;            /* alarms page: the selected alarm's reading */
+	uint64_t alarm_serial;            /* alarms page: hash of the selected alarm's id
+	                                     (nav_name_key) */
+	int alarm_tab;                    /* alarms page: view_alarm_list_t shown */
+	nav_form_t form;                  /* a modal form, if open */
+	nav_request_t request;            /* an action for the event loop, if any */
+	/* The outcome of the last action, shown on the status line for a while:
+	 * "Acknowledged water.jb.p1" or why it failed. */
+	char message[200];
+	bool message_error;
+	int64_t message_ms;               /* steady time it was set; 0: none */
 	int body_rows, body_cols;         /* size of the last drawn body, for paging */
 	/* The scope the operator chose (--scope, the picker, a tier drill-down):
 	 * the session follows it, and the gov view says when it has. */
@@ -81,7 +129,7 @@ typedef struct nav {
 	struct nav_list {
 		int selected, scroll;
 		uint64_t serial;
-	} kpis, events, tiers, picker;
+	} kpis, events, tiers, picker, alarm_log; /* alarm_log: the alarm history page */
 	/* Scope picker: the district whose streets it lists ("": the districts). */
 	char picker_district[SCOPE_NAME_MAX + 1];
 	/* KPI board: folded categories, by a hash of their name. */

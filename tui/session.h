@@ -13,12 +13,18 @@
 #include <stdint.h>
 
 #include "alarm.h"
+#include "alarm_status.h"
+#include "am_client.h"
 #include "config.h"
+#include "journal.h"
 #include "gov_view.h"
 #include "poller.h"
 #include "scope.h"
 #include "store.h"
 #include "view.h"
+
+struct nav_request;
+typedef struct nav_request nav_request_t;
 
 typedef struct session {
 	store_t *store;
@@ -35,6 +41,17 @@ typedef struct session {
 	bool retry_pending;    /* the retry key, while the poller is paused */
 	/* What changed in the sources' health, to the log (--log); NULL: none. */
 	struct session_log *log;
+	/* Alarm management (session_alarms.c): the tuning (a copy of the
+	 * config's), the operators' decisions, the journal they come from and
+	 * go to, Alertmanager, and their status for the pages. */
+	alarm_cfg_t alarm_cfg;
+	alarm_ops_t *ops;
+	uint64_t seen_ops_seq;     /* ops changes evaluate at once, as a scope change does */
+	journal_t *journal;        /* NULL: none could be opened (alarm_status says why) */
+	int64_t journal_read_ms;   /* steady time the journal was last read */
+	am_client_t *am;           /* NULL: no Alertmanager configured */
+	char *user;                /* "user@host" for the journal and silences */
+	alarm_status_t alarm_status;
 } session_t;
 
 /* Returns 0, or -1 with *cause set (caller frees). With a log open
@@ -79,6 +96,24 @@ void session_evaluate(session_t *s, int64_t now_ms, int64_t mono_ms);
 
 /* Tries every failing source again now (the operator's retry key). */
 void session_retry_now(session_t *s, int64_t mono_ms);
+
+/* Alarm management (session_alarms.c). session_open opens the journal
+ * (cfg->alarms.journal, or journal_default_path) and replays it, and starts
+ * the Alertmanager client if one is configured; a journal that cannot be
+ * opened is said on the status bar, and actions then fail with that reason.
+ * Each step reads what other processes appended to the journal (at most
+ * once a second), takes Alertmanager's news, and after each evaluation
+ * hands Alertmanager the active alarms and ends the ack silences of alarms
+ * that cleared. */
+
+/* Carries out an operator's action on alarms: one journal line per alarm,
+ * each written and fsync'd before this returns (and a silence queued for
+ * Alertmanager when there is one). `wall_ms` stamps the lines; a shelve
+ * lasts duration_ms from then. Returns 0 and a confirmation in msg, or -1
+ * and the reason in msg (nothing was done for the alarms not written).
+ * The alarms show their new state at the next evaluation, made at once. */
+int session_alarm_act(session_t *s, const nav_request_t *req, int64_t wall_ms, char *msg,
+                      size_t msg_size);
 
 /* Fills a ui_ctx for drawing: `now_ms` steady time, `clock_ms` wall clock. */
 struct ui_ctx;

@@ -27,14 +27,28 @@ bool view_in_scope(const view_t *v, const reading_t *r)
 	return scope_contains(&v->scope, r->district, r->street);
 }
 
-size_t view_alarm_count(const view_t *v)
+_Static_assert(VIEW_ALARM_LISTS == VIEW_ALARM_LISTS_MAX, "view_t holds one list per view_alarm_list_t");
+
+size_t view_alarm_list_count(const view_t *v, view_alarm_list_t list)
 {
-	return v->alarm_count;
+	return list < VIEW_ALARM_LISTS ? v->alarm_list_count[list] : 0;
 }
 
-size_t view_alarm(const view_t *v, size_t i)
+const alarm_info_t *view_alarm_list_at(const view_t *v, view_alarm_list_t list, size_t i)
 {
-	return i < v->alarm_count ? v->alarms[i] : SIZE_MAX;
+	if (list >= VIEW_ALARM_LISTS || i >= v->alarm_list_count[list] || !v->alarm_engine)
+		return NULL;
+	return alarm_engine_alarm(v->alarm_engine, v->alarm_lists[list][i]);
+}
+
+size_t view_alarm_count(const view_t *v)
+{
+	return view_alarm_list_count(v, VIEW_ALARMS_ACTIVE);
+}
+
+const alarm_info_t *view_alarm(const view_t *v, size_t i)
+{
+	return view_alarm_list_at(v, VIEW_ALARMS_ACTIVE, i);
 }
 
 void view_free(view_t *v)
@@ -48,7 +62,8 @@ void view_free(view_t *v)
 	free(v->keys);
 	free(v->source_domains);
 	free(v->in_scope);
-	free(v->alarms);
+	for (int l = 0; l < VIEW_ALARM_LISTS; l++)
+		free(v->alarm_lists[l]);
 	memset(v, 0, sizeof *v);
 }
 
@@ -165,24 +180,59 @@ static void update_sources(view_t *v, const store_t *st)
 	}
 }
 
-/* The engine's active alarms narrowed to the readings in scope, in its order. */
+/* Which list an alarm in this state is on; VIEW_ALARM_LISTS for none. */
+static int list_of(isa_state_t state)
+{
+	switch (state) {
+	case ISA_UNACK:
+	case ISA_ACKED:
+	case ISA_RTNUN:
+		return VIEW_ALARMS_ACTIVE;
+	case ISA_SHLVD:
+		return VIEW_ALARMS_SHELVED;
+	case ISA_DSUPR:
+		return VIEW_ALARMS_SUPPRESSED;
+	case ISA_OOSRV:
+		return VIEW_ALARMS_OOS;
+	default:
+		return VIEW_ALARM_LISTS;
+	}
+}
+
+/* Whether an alarm belongs to the scope: a reading's by its place, a
+ * source's (communications) everywhere: a source feeds the whole city. */
+static bool alarm_in_scope(const view_t *v, const alarm_info_t *a, size_t n)
+{
+	if (a->kind == ALARM_KIND_COMM)
+		return true;
+	return a->index < n && v->in_scope[a->index];
+}
+
+/* The engine's alarms narrowed to the scope, each on its list, in its order. */
 static void update_alarms(view_t *v, const alarm_engine_t *alarms, size_t n)
 {
-	size_t active = alarm_engine_active_count(alarms);
-	if (active > v->alarm_cap) {
-		v->alarm_cap = active;
-		v->alarms = xreallocarray(v->alarms, active, sizeof *v->alarms);
+	size_t total = alarm_engine_alarm_count(alarms);
+	v->alarm_engine = alarms;
+	for (int l = 0; l < VIEW_ALARM_LISTS; l++) {
+		if (total > v->alarm_list_cap[l]) {
+			v->alarm_list_cap[l] = total;
+			v->alarm_lists[l] =
+			    xreallocarray(v->alarm_lists[l], total, sizeof *v->alarm_lists[l]);
+		}
+		v->alarm_list_count[l] = 0;
 	}
-	v->alarm_count = 0;
-	v->alarms_critical = v->alarms_stale = 0;
-	for (size_t a = 0; a < active; a++) {
-		size_t i = alarm_engine_active(alarms, a);
-		if (i >= n || !v->in_scope[i])
+	v->alarms_critical = v->alarms_unacked = v->alarms_stale = 0;
+	for (size_t k = 0; k < total; k++) {
+		const alarm_info_t *a = alarm_engine_alarm(alarms, k);
+		int l = list_of(a->state);
+		if (l == VIEW_ALARM_LISTS || !alarm_in_scope(v, a, n))
 			continue;
-		alarm_state_t as = alarm_engine_state(alarms, i);
-		v->alarms[v->alarm_count++] = i;
-		v->alarms_critical += alarm_level_is_critical(as.level);
-		v->alarms_stale += as.stale;
+		v->alarm_lists[l][v->alarm_list_count[l]++] = k;
+		if (l != VIEW_ALARMS_ACTIVE)
+			continue;
+		v->alarms_critical += a->priority == ALARM_PRIORITY_HIGH;
+		v->alarms_unacked += isa_state_unacked(a->state);
+		v->alarms_stale += a->stale;
 	}
 }
 

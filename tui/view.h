@@ -25,6 +25,8 @@
 #include "scope.h"
 #include "store.h"
 
+#define VIEW_ALARM_LISTS_MAX 4 /* view_alarm_list_t's count, for the struct */
+
 /* What can be said about a reading: every state that applies is set, so a
  * stale alarm is both VS_ALARM and VS_STALE. Listed worst first: the first
  * one set is a reading's "worst" state. */
@@ -84,12 +86,14 @@ typedef struct view {
 	 * `in_scope` says, by store index, which readings the last update kept. */
 	scope_t scope;
 	bool *in_scope;
-	/* Active alarms of in-scope readings, in the alarm engine's order
-	 * (LOLO/HIHI first, then newest first): store indices; and their counts. */
-	size_t *alarms;
-	size_t alarm_count, alarm_cap;
-	unsigned alarms_critical; /* of them LOLO/HIHI (the rest are LO/HI warnings) */
-	unsigned alarms_stale;    /* of them on stale data */
+	/* The alarm lists (view_alarm_list_t): positions in the alarm
+	 * engine's list (alarm_engine_alarm), in scope; and counts. */
+	size_t *alarm_lists[VIEW_ALARM_LISTS_MAX];
+	size_t alarm_list_count[VIEW_ALARM_LISTS_MAX], alarm_list_cap[VIEW_ALARM_LISTS_MAX];
+	const alarm_engine_t *alarm_engine; /* the engine of the last update (borrowed) */
+	unsigned alarms_critical; /* active list: high priority (the rest medium) */
+	unsigned alarms_unacked;  /* active list: UNACK or RTNUN */
+	unsigned alarms_stale;    /* active list: on stale data */
 } view_t;
 
 /* Domains the pages show: the six known ones, plus "other" while some
@@ -104,13 +108,25 @@ void view_update(view_t *v, const store_t *st, const alarm_engine_t *alarms, int
 void view_set_scope(view_t *v, const scope_t *scope);
 /* Whether the reading belongs to the view's scope (the one set last). */
 bool view_in_scope(const view_t *v, const reading_t *r);
-/* The view's active alarms, in scope only, in the alarm engine's order:
- * view_alarm(v, i) is the store index of the i-th, i < view_alarm_count(v).
- * Valid until the next view_update. Counts: v->alarms_critical (LOLO/HIHI),
- * view_alarm_count - alarms_critical (LO/HI), v->alarms_stale. Pages use
- * these instead of alarm_engine_active*, which cover the whole store. */
+/* The view's alarm lists, in scope only (a communications alarm is in
+ * every scope), each in the alarm engine's order (unacknowledged first,
+ * then priority, then newest). VIEW_ALARMS_ACTIVE is what the title bar,
+ * the alarms page and the overview's alarm pane show: UNACK, ACKED and
+ * RTNUN. The others are the alarms page's other tabs. Valid until the next
+ * view_update. */
+typedef enum view_alarm_list {
+	VIEW_ALARMS_ACTIVE,     /* UNACK, ACKED, RTNUN */
+	VIEW_ALARMS_SHELVED,    /* SHLVD */
+	VIEW_ALARMS_SUPPRESSED, /* DSUPR */
+	VIEW_ALARMS_OOS,        /* OOSRV */
+	VIEW_ALARM_LISTS
+} view_alarm_list_t;
+size_t view_alarm_list_count(const view_t *v, view_alarm_list_t list);
+const alarm_info_t *view_alarm_list_at(const view_t *v, view_alarm_list_t list, size_t i);
+/* The active list: view_alarm_list_*(v, VIEW_ALARMS_ACTIVE, ...). Counts in
+ * the view: alarms_critical (high priority), alarms_unacked, alarms_stale. */
 size_t view_alarm_count(const view_t *v);
-size_t view_alarm(const view_t *v, size_t i);
+const alarm_info_t *view_alarm(const view_t *v, size_t i);
 /* The states of the reading at store index `reading` (0 if unknown or free). */
 view_states_t view_states(const view_t *v, size_t reading);
 /* True when there is data and all of it is fresh and every source answers:

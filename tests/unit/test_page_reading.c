@@ -160,7 +160,7 @@ static void test_enter_opens(void **state)
 	free(frame_text(&nav, 80, 24, false));
 	assert_true(nav_key(ACT_OPEN, &ctx, &nav));
 	assert_int_equal(nav.page, PAGE_READING);
-	assert_int_equal(nav.reading.index, view_alarm(&fx.view, 0));
+	assert_int_equal(nav.reading.index, view_alarm(&fx.view, 0)->index);
 	assert_true(nav_key(ACT_BACK, &ctx, &nav));
 	assert_int_equal(nav.page, PAGE_ALARMS);
 }
