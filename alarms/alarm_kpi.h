@@ -48,7 +48,8 @@ void alarm_kpi_copy(alarm_kpi_t *dst, const alarm_kpi_t *src);
 /* An alarm became UNACK (a new activation) at now_ms. */
 void alarm_kpi_arrival(alarm_kpi_t *k, int64_t now_ms);
 /* Moves the windows and the flood state to now_ms; the engine then fills
- * the per-alarm counts (chattering .. out_of_service) into the result. */
+ * the per-alarm counts (chattering .. out_of_service) into the result:
+ * advance zeroes them, so they are refilled after every advance. */
 void alarm_kpi_advance(alarm_kpi_t *k, int64_t now_ms);
 alarm_kpi_counts_t *alarm_kpi_counts(alarm_kpi_t *k);
 const alarm_kpi_counts_t *alarm_kpi_read(const alarm_kpi_t *k);

@@ -298,6 +298,11 @@ int config_parse(config_t *cfg, const char *json, size_t len, char **cause)
 	}
 	const cJSON *list = cJSON_GetObjectItemCaseSensitive(doc, "sources");
 	const cJSON *defaults = cJSON_GetObjectItemCaseSensitive(doc, "defaults");
+	/* The file's alarm tuning replaces the one held (built-in defaults
+	 * under it), once the whole file is good. */
+	const cJSON *alarms = cJSON_GetObjectItemCaseSensitive(doc, "alarms");
+	alarm_cfg_t alarm_tuning;
+	alarm_cfg_defaults(&alarm_tuning);
 	source_cfg_t tmpl = {0};
 	source_defaults(&tmpl);
 	int rc = -1;
@@ -312,8 +317,16 @@ int config_parse(config_t *cfg, const char *json, size_t len, char **cause)
 		*cause = xasprintf(_("%s: unknown \"format\" \"%s\" (known: %s)"), "defaults", f,
 		                   adapter_names());
 		free(f);
-	} else
+	} else if (alarms && alarm_cfg_from_json(&alarm_tuning, alarms, cause) < 0)
+		rc = -1;
+	else
 		rc = config_apply(cfg, list, &tmpl, cause);
+	if (rc == 0) {
+		alarm_cfg_free(&cfg->alarms);
+		cfg->alarms = alarm_tuning;
+	} else {
+		alarm_cfg_free(&alarm_tuning);
+	}
 	source_free(&tmpl);
 	cJSON_Delete(doc);
 	return rc;
