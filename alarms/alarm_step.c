@@ -219,7 +219,9 @@ void alarm_step(alarm_engine_t *eng, const alarm_eval_t *ev, const alarm_subject
 		if (cond->suppressed)
 			goto listed;
 		go(&c, ISA_EV_UNSUPPRESS, NULL, NULL);
-	} else if (cond->suppressed) {
+	} else if (cond->suppressed && (rec->active || rec->state != ISA_NORM)) {
+		/* Only alarms that are not at rest: a dead source's quiet
+		 * readings do not fill the suppressed list. */
 		go(&c, ISA_EV_SUPPRESS, NULL, NULL);
 		goto listed;
 	}
