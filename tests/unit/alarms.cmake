@@ -1,1 +1,2 @@
 citydash_unit_test(test_alarm SOURCES unit/test_alarm.c LIBS citydash_alarms LABELS unit)
+citydash_unit_test(test_isa SOURCES unit/test_isa.c LIBS citydash_alarms LABELS unit)
