@@ -79,9 +79,14 @@ static alarm_level_t raw_level(alarm_detect_t *d, const reading_t *r, double dea
 	return raw;
 }
 
-/* The annunciated level after the delays (see the header). */
-static alarm_level_t annunciated(alarm_detect_t *d, alarm_level_t raw, alarm_level_t shown,
-                                 const alarm_effective_t *eff, int64_t now_ms)
+/* Whether the raw level backs a shown one: on its side, at least as bad. */
+static bool backs(alarm_level_t raw, alarm_level_t shown)
+{
+	return shown == ALARM_NONE || (side(raw) == side(shown) && rank(raw) >= rank(shown));
+}
+
+static alarm_level_t delayed(alarm_detect_t *d, alarm_level_t raw, alarm_level_t shown,
+                             const alarm_effective_t *eff, int64_t now_ms)
 {
 	alarm_level_t confirmed = ALARM_NONE;
 	for (int k = rank(raw); k >= 1; k--)
@@ -89,20 +94,29 @@ static alarm_level_t annunciated(alarm_detect_t *d, alarm_level_t raw, alarm_lev
 			confirmed = level_at(side(raw), k);
 			break;
 		}
-	bool backed = shown == ALARM_NONE || (side(raw) == side(shown) && rank(raw) >= rank(shown));
-	if (backed)
+	if (confirmed != ALARM_NONE && rank(confirmed) >= rank(shown) && confirmed != shown)
+		return confirmed; /* worse, or as bad on the other side */
+	if (backs(raw, shown))
 		d->off_since = ALARM_NO_TIME;
 	else if (d->off_since == ALARM_NO_TIME)
 		d->off_since = now_ms;
-	if (confirmed != ALARM_NONE && rank(confirmed) >= rank(shown) && confirmed != shown)
-		return confirmed; /* worse, or as bad on the other side */
-	if (!backed && now_ms - d->off_since >= eff->off_delay_ms)
+	if (!backs(raw, shown) && now_ms - d->off_since >= eff->off_delay_ms)
 		return side(raw) == side(shown) ? raw : confirmed;
 	return shown;
 }
 
-/* Updates the reading's annunciated level; returns whether it is valid
- * (has a value of usable quality). */
+/* The annunciated level after the delays (see the header). A new level
+ * starts its own off-delay timer. */
+static alarm_level_t annunciated(alarm_detect_t *d, alarm_level_t raw, alarm_level_t shown,
+                                 const alarm_effective_t *eff, int64_t now_ms)
+{
+	alarm_level_t next = delayed(d, raw, shown, eff, now_ms);
+	if (next != shown)
+		d->off_since = backs(raw, next) ? ALARM_NO_TIME : now_ms;
+	return next;
+}
+
+/* Updates the reading's annunciated level, its stale mark and history. */
 static void detect_level(alarm_engine_t *eng, const store_t *st, size_t i, const reading_t *r,
                          int64_t now_ms)
 {
