@@ -124,8 +124,12 @@ alarm_engine_t *alarm_engine_create(void);
 void alarm_engine_destroy(alarm_engine_t *eng);
 
 /* What the engine reads besides the store; both borrowed, NULL for none
- * (built-in tuning, nobody acted). The owner keeps them alive and unchanged
- * during an evaluation (the session changes ops only between them). */
+ * (cfg NULL: the feed's deadband and no delays, nothing out of service;
+ * ops NULL: nobody acted). The owner keeps them alive and unchanged during
+ * an evaluation (the session changes ops only between them). Call it again
+ * after changing cfg: out of service is read then (and for readings new
+ * since), not at every evaluation. The decisions of alarms at rest are read
+ * when alarm_ops_seq moves; of the others at every evaluation. */
 void alarm_engine_configure(alarm_engine_t *eng, const alarm_cfg_t *cfg, const alarm_ops_t *ops);
 
 /* Brings every alarm up to date with the store, the configuration and the
@@ -156,8 +160,8 @@ size_t alarm_engine_history(const alarm_engine_t *eng, size_t reading, alarm_tra
                             size_t max);
 
 /* Every alarm not in NORM, in list order: unacknowledged (UNACK, RTNUN)
- * first, then high priority before medium, then newest activation first.
- * Valid until the next evaluate. */
+ * first, then high priority before medium, then newest activation first,
+ * then by id. Valid until the next evaluate. */
 size_t alarm_engine_alarm_count(const alarm_engine_t *eng);
 const alarm_info_t *alarm_engine_alarm(const alarm_engine_t *eng, size_t i);
 /* The alarm of that kind on reading (or source, for COMM) `index`, or NULL

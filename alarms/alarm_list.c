@@ -94,7 +94,8 @@ size_t alarm_list_add(alarm_engine_t *eng, const alarm_subject_t *sub, const ala
 	a->suppressed = 0;
 	a->ack = d->ack;
 	a->shelve = d->shelve;
-	if (a->state != ISA_ACKED && !d->acked)
+	/* An ack shown is one that holds: not one spent by a re-alarm. */
+	if (!d->acked || isa_state_unacked(a->state))
 		memset(&a->ack, 0, sizeof a->ack);
 	if (a->state != ISA_SHLVD)
 		memset(&a->shelve, 0, sizeof a->shelve);
