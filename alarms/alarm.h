@@ -35,10 +35,11 @@
  *   or not NORM) enter DSUPR, so the count is of alarms, not of readings.
  * - An ack is for the activation it was made in: the engine takes only
  *   acks newer than the ops sequence noted while the alarm was at rest, or
- *   at its re-alarm (escalation of an ACKED alarm); a new alarm's first
- *   evaluation takes any (replayed acks hold across a restart).
+ *   at its last escalation (an escalation needs a new ack in any state; an
+ *   ACKED alarm re-alarms); a new alarm's first evaluation takes any
+ *   (replayed acks hold across a restart).
  * - Arrivals (EEMUA, the bell): a new UNACK from NORM, RTNUN or ACKED, or
- *   from SHLVD/DSUPR/OOSRV when the activation began while hidden.
+ *   from SHLVD/DSUPR/OOSRV when that activation was never UNACK before.
  *   Chattering is noted on each activation of the condition.
  * - The KPI counts chattering, stale and by_priority over the active list
  *   (UNACK, ACKED, RTNUN); unacked, shelved, suppressed, out_of_service by

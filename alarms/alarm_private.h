@@ -45,8 +45,8 @@ typedef struct alarm_rec {
 	uint8_t level, peak;     /* alarm_level_t (LIMIT) */
 	uint8_t priority;        /* alarm_priority_t */
 	bool active;             /* the condition holds (after the delays) */
-	bool hidden_activation;  /* it activated while shelved, suppressed or out
-	                            of service: landing UNACK is its arrival */
+	bool announced;          /* this activation has been UNACK: landing UNACK
+	                            from a hidden state is an arrival if not */
 	bool out_of_service;     /* the configuration's verdict, cached */
 } alarm_rec_t;
 

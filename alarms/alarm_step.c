@@ -99,14 +99,15 @@ static void go(step_ctx_t *c, isa_event_t event, const alarm_note_t *note, const
 	alarm_log_add(c->eng->log, &e);
 
 	/* An arrival: an activation annunciated (from the alarm's own life), or
-	 * one that began while hidden and is now shown. */
-	if (to == ISA_UNACK && (!hidden(from) || rec->hidden_activation)) {
-		alarm_kpi_arrival(c->eng->kpi, c->ev->now_ms);
-		if (rec->priority == ALARM_PRIORITY_HIGH)
-			c->eng->high_arrivals++;
+	 * one never shown before, now shown on leaving a hidden state. */
+	if (to == ISA_UNACK) {
+		if (!hidden(from) || !rec->announced) {
+			alarm_kpi_arrival(c->eng->kpi, c->ev->now_ms);
+			if (rec->priority == ALARM_PRIORITY_HIGH)
+				c->eng->high_arrivals++;
+		}
+		rec->announced = true;
 	}
-	if (!hidden(to))
-		rec->hidden_activation = false;
 	if (to == ISA_NORM)
 		alarm_list_note_cleared(c->eng, ctx_id(c));
 }
@@ -117,13 +118,7 @@ static void live(step_ctx_t *c, bool escalated, const alarm_decision_t *d)
 	alarm_rec_t *rec = c->rec;
 	isa_state_t s = rec->state;
 	if (rec->active && (s == ISA_NORM || s == ISA_RTNUN || (s == ISA_ACKED && escalated))) {
-		/* A re-alarm needs a new ack: the one of the milder condition
-		 * is spent. */
-		if (s == ISA_ACKED)
-			rec->ack_after_seq = c->ev->seq;
 		go(c, ISA_EV_ALARM, NULL, escalated && s == ISA_ACKED ? "escalated" : NULL);
-		if (s == ISA_ACKED)
-			return;
 	} else if (!rec->active && (s == ISA_UNACK || s == ISA_ACKED)) {
 		go(c, ISA_EV_CLEAR, NULL, NULL);
 	}
@@ -140,8 +135,7 @@ static void follow_condition(alarm_rec_t *rec, const alarm_subject_t *sub,
 		rec->since_ms = cond->since_ms;
 		rec->peak = (uint8_t)cond->level;
 		alarm_chatter_note(&rec->chatter, cond->since_ms);
-		if (hidden(rec->state))
-			rec->hidden_activation = true;
+		rec->announced = false;
 	} else if (cond->active && rank(cond->level) > rank(rec->level)) {
 		*escalated = true;
 	}
@@ -188,6 +182,10 @@ void alarm_step(alarm_engine_t *eng, const alarm_eval_t *ev, const alarm_subject
 	step_ctx_t c = {.eng = eng, .ev = ev, .sub = sub, .rec = rec};
 	bool escalated;
 	follow_condition(rec, sub, cond, &escalated);
+	/* An escalation needs a new ack, whatever its state: acks made until
+	 * now were for the milder condition (an ACKED alarm re-alarms). */
+	if (escalated)
+		rec->ack_after_seq = ev->seq;
 	alarm_decision_t d;
 	memset(&d, 0, sizeof d);
 	if (need_decision(eng, ev, rec, cond))

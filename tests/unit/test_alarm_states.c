@@ -44,6 +44,40 @@ static void test_escalation_realarms(void **state)
 	assert_int_equal(rig_state(&r, "a"), ISA_ACKED);
 	rig_step(&r, "a", 95, 7000);
 	assert_int_equal(rig_state(&r, "a"), ISA_UNACK);
+	/* An ack made before an escalation of an unacknowledged alarm was for
+	 * the milder condition: the worse one needs its own. */
+	rig_step(&r, "b", 85, 8000);
+	rig_ack(&r, "b", 8500);
+	rig_step(&r, "b", 95, 9000);
+	assert_int_equal(rig_state(&r, "b"), ISA_UNACK);
+	rig_close(&r);
+}
+
+/* An activation never shown (it began as its source fell silent, so it went
+ * straight to DSUPR) is an arrival when it is shown at last. */
+static void test_arrival_after_suppression(void **state)
+{
+	(void)state;
+	rig_t r;
+	rig_open(&r);
+	rig_step(&r, "a", 50, 1000);
+	rig_value(&r, "a", 95, 1500); /* the last document before the silence */
+	uint64_t high = alarm_engine_high_arrivals(r.eng);
+	rig_eval(&r, 4600);
+	assert_int_equal(rig_state(&r, "a"), ISA_DSUPR);
+	assert_int_equal(rig_state(&r, "source:t"), ISA_UNACK);
+	assert_int_equal(alarm_engine_high_arrivals(r.eng), high + 1); /* the comm alarm */
+	unsigned arrivals = alarm_engine_kpi(r.eng)->last_10min;
+	rig_step(&r, "a", 95, 5000);
+	assert_int_equal(rig_state(&r, "a"), ISA_UNACK);
+	assert_int_equal(alarm_engine_high_arrivals(r.eng), high + 2);
+	assert_int_equal(alarm_engine_kpi(r.eng)->last_10min, arrivals + 1);
+	/* Suppressed and back again: not a new arrival. */
+	rig_eval(&r, 9000);
+	assert_int_equal(rig_state(&r, "a"), ISA_DSUPR);
+	rig_step(&r, "a", 95, 9500);
+	assert_int_equal(rig_state(&r, "a"), ISA_UNACK);
+	assert_int_equal(alarm_engine_high_arrivals(r.eng), high + 3); /* the comm alarm's */
 	rig_close(&r);
 }
 
@@ -310,6 +344,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_escalation_realarms),
+	    cmocka_unit_test(test_arrival_after_suppression),
 	    cmocka_unit_test(test_rtnun_ack_and_next_activation),
 	    cmocka_unit_test(test_replayed_ack_holds),
 	    cmocka_unit_test(test_shelve_and_expiry),
