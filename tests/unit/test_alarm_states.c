@@ -340,6 +340,21 @@ static void test_chattering(void **state)
 	rig_close(&r);
 }
 
+/* Standing longer than a day: a stale alarm in the EEMUA figures. */
+static void test_stale_alarm_counted(void **state)
+{
+	(void)state;
+	rig_t r;
+	rig_open(&r);
+	rig_step(&r, "a", 85, 1000);
+	rig_step(&r, "a", 85, 1000 + ALARM_KPI_STALE_MS);
+	assert_int_equal(alarm_engine_kpi(r.eng)->stale, 0);
+	rig_step(&r, "a", 85, 1001 + ALARM_KPI_STALE_MS);
+	assert_int_equal(alarm_engine_kpi(r.eng)->stale, 1);
+	assert_int_equal(rig_find(&r, "a")->since_ms, 1000);
+	rig_close(&r);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -353,6 +368,7 @@ int main(void)
 	    cmocka_unit_test(test_slot_reuse),
 	    cmocka_unit_test(test_copy),
 	    cmocka_unit_test(test_chattering),
+	    cmocka_unit_test(test_stale_alarm_counted),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
