@@ -4,3 +4,5 @@
 # transition log (alarm_log.c).
 citydash_unit_test(test_alarm_cfg SOURCES unit/test_alarm_cfg.c LIBS citydash_core LABELS unit)
 citydash_unit_test(test_alarm_ops SOURCES unit/test_alarm_ops.c LIBS citydash_alarms LABELS unit)
+citydash_unit_test(test_alarm_kpi SOURCES unit/test_alarm_kpi.c LIBS citydash_alarms LABELS unit)
+citydash_unit_test(test_alarm_log SOURCES unit/test_alarm_log.c LIBS citydash_alarms LABELS unit)
