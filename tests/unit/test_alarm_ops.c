@@ -358,6 +358,11 @@ static void test_matchers(void **state)
 	static const m_t bad_re_ne[] = {{"alarm_id", "(w", true, false}};
 	static const m_t both[] = {{"alarm_id", "w\\.[0-9]+", true, true},
 	                           {"domain", "water", false, false}};
+	static const m_t two_eq_miss[] = {{"domain", "water", false, true},
+	                                  {"alarm_id", "w.2", false, true}};
+	static const m_t two_eq_hit[] = {{"street", "", false, true},
+	                                 {"alarm_id", "w.1", false, true},
+	                                 {"domain", "w.*", true, true}};
 	struct {
 		const m_t *ms;
 		size_t n;
@@ -369,6 +374,7 @@ static void test_matchers(void **state)
 	    {missing_re, 1, false},  {bad_re, 1, false},
 	    {bad_re_ne, 1, false},   /* a regex that does not compile matches nothing */
 	    {both, 2, false},        {eq, 0, false}, /* no matchers: nothing */
+	    {two_eq_miss, 2, false}, {two_eq_hit, 3, true},
 	};
 	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
 		silence_fill(&s, "x", false, 0, 1, "", "", cases[i].ms, cases[i].n);
