@@ -108,6 +108,14 @@ bool am_match_run(const am_match_t *m, const char *const *names, const char *con
 	return true;
 }
 
+const char *am_match_alarm_id(const am_match_t *m)
+{
+	if (m->first == m->s->matcher_count)
+		return NULL;
+	const am_matcher_t *mt = &m->s->matchers[m->first];
+	return mt->name && strcmp(mt->name, "alarm_id") == 0 ? (mt->value ? mt->value : "") : NULL;
+}
+
 bool am_silence_matches(const am_silence_t *s, const char *const *names,
                         const char *const *values, size_t n)
 {
