@@ -197,7 +197,8 @@ static void note_set(kept_note_t *n, uint64_t seq, const journal_entry_t *e)
 	n->seq = seq;
 	n->at_ms = e->at_ms;
 	n->until_ms = e->action == JOURNAL_SHELVE ? e->until_ms : 0;
-	char *by = xasprintf("%s@%s", e->user && *e->user ? e->user : "?", e->host ? e->host : "");
+	const char *user = e->user && *e->user ? e->user : "?";
+	char *by = e->host && *e->host ? xasprintf("%s@%s", user, e->host) : xstrdup(user);
 	n->by = kept_copy(by, ALARM_NOTE_BY_MAX);
 	free(by);
 	n->reason = kept_copy(e->reason, ALARM_NOTE_REASON_MAX + 1);

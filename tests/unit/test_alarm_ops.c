@@ -199,6 +199,15 @@ static void test_text_cut(void **state)
 	apply(ops, "w.2", JOURNAL_SHELVE, 1, 100, "a\x1b[2Jb\x07");
 	d = look(ops, "w.2", 0, 2);
 	assert_string_equal(d.shelve.reason, "ab");
+	/* Without a host, the user alone; without either, "?". */
+	e = entry("w.3", JOURNAL_ACK, 1, 0, "");
+	e.host = "";
+	alarm_ops_apply(ops, &e);
+	assert_string_equal(look(ops, "w.3", 0, 2).ack.by, "li");
+	e.user = NULL;
+	e.host = NULL;
+	alarm_ops_apply(ops, &e);
+	assert_string_equal(look(ops, "w.3", 0, 2).ack.by, "?");
 	alarm_ops_destroy(ops);
 }
 
