@@ -1,33 +1,17 @@
+/* alarm: the alarm engine's front (alarm.h): classification with deadband,
+ * the names of levels, kinds and priorities, creating and copying an engine,
+ * and reading what the last evaluation found. The evaluation itself is in
+ * alarm_detect.c (conditions, delays), alarm_step.c (ISA-18.2 states) and
+ * alarm_list.c (the list and its figures); their shared state is in
+ * alarm_private.h. */
 #include "alarm.h"
 
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "alarm_private.h"
 #include "xalloc.h"
-
-typedef struct active_key active_key_t;
-
-/* Where a reading's level changes are in its ring of ALARM_HISTORY. */
-typedef struct history_pos {
-	uint8_t head;  /* next entry to write */
-	uint8_t count; /* entries held */
-} history_pos_t;
-
-/* Every member is copied by alarm_engine_copy: keep it in step. Per reading
- * everything is in flat arrays, so a copy is a few memcpy. */
-struct alarm_engine {
-	alarm_state_t *states;       /* by store reading index */
-	uint64_t *serials;           /* serial of the reading each state belongs to (0: none) */
-	alarm_transition_t *changes; /* ALARM_HISTORY per reading, a ring */
-	history_pos_t *change_pos;   /* by store reading index */
-	size_t state_count;
-	size_t *active;     /* sorted store indices */
-	active_key_t *keys; /* scratch for sorting, as large as active */
-	size_t active_count, active_cap;
-	size_t critical_count;
-	size_t stale_count;
-};
 
 const char *alarm_level_tag(alarm_level_t level)
 {
@@ -98,7 +82,10 @@ alarm_level_t alarm_classify(double value, const limits_t *l, double deadband,
 
 alarm_engine_t *alarm_engine_create(void)
 {
-	return xcalloc(1, sizeof(alarm_engine_t));
+	alarm_engine_t *eng = xcalloc(1, sizeof(alarm_engine_t));
+	eng->kpi = alarm_kpi_create();
+	eng->log = alarm_log_create();
+	return eng;
 }
 
 void alarm_engine_destroy(alarm_engine_t *eng)
@@ -107,141 +94,128 @@ void alarm_engine_destroy(alarm_engine_t *eng)
 		return;
 	free(eng->states);
 	free(eng->serials);
+	free(eng->detect);
 	free(eng->changes);
 	free(eng->change_pos);
+	free(eng->limit);
+	free(eng->fault);
+	free(eng->limit_pos);
+	free(eng->fault_pos);
+	free(eng->comm);
+	free(eng->comm_first_seen);
+	free(eng->comm_pos);
+	free(eng->sup_start);
 	free(eng->active);
+	free(eng->active_keys);
+	free(eng->infos);
+	free(eng->order);
+	free(eng->sup_order);
 	free(eng->keys);
+	free(eng->cleared);
+	alarm_kpi_destroy(eng->kpi);
+	alarm_log_destroy(eng->log);
 	free(eng);
 }
 
-/* What the active list is ordered by, copied out so qsort needs no context. */
-struct active_key {
-	bool critical;
-	int64_t since_ms;
-	size_t reading;
-};
-
-static int compare_active(const void *a, const void *b)
+void alarm_engine_configure(alarm_engine_t *eng, const alarm_cfg_t *cfg, const alarm_ops_t *ops)
 {
-	const active_key_t *ka = a, *kb = b;
-	if (ka->critical != kb->critical)
-		return ka->critical ? -1 : 1;
-	if (ka->since_ms != kb->since_ms)
-		return ka->since_ms > kb->since_ms ? -1 : 1; /* newest first */
-	return ka->reading < kb->reading ? -1 : ka->reading > kb->reading;
+	eng->cfg = cfg;
+	eng->ops = ops;
+	eng->cfg_changed = true;
+	eng->evaluated = false; /* read every alarm's decisions once */
 }
 
-static void note_change(alarm_transition_t *ring, history_pos_t *pos, alarm_transition_t t)
+const char *alarm_kind_name(alarm_kind_t kind)
 {
-	ring[pos->head] = t;
-	pos->head = (uint8_t)((pos->head + 1) % ALARM_HISTORY);
-	if (pos->count < ALARM_HISTORY)
-		pos->count++;
+	static const char *const names[] = {"limit", "fault", "comm"};
+	return kind < ALARM_KIND_COUNT ? names[kind] : "";
 }
 
-/* Stale data is classified like fresh data and marked stale: an old value
- * beyond a limit is an alarm nobody can vouch is over, not no alarm. Returns
- * the level it had before. */
-static alarm_level_t update_state(alarm_state_t *s, const store_t *st, const reading_t *r,
-                                  int64_t now_ms)
+const char *alarm_priority_name(alarm_priority_t p)
 {
-	alarm_level_t before = s->level;
-	alarm_level_t level = ALARM_NONE;
-	if (r->has_value && r->quality != QUALITY_BAD)
-		level = alarm_classify(r->value, &r->limits, r->deadband, s->level);
-	s->stale = store_reading_stale(st, r, now_ms);
-	if (level != s->level) {
-		/* Since the observation that crossed, not since we noticed; a
-		 * timestamp from the future (clock skew) is not believed. */
-		s->level = level;
-		s->since_ms = r->ts_ms > 0 && r->ts_ms <= now_ms ? r->ts_ms : now_ms;
-	}
-	return before;
+	static const char *const names[] = {"", "medium", "high"};
+	return p < ALARM_PRIORITY_COUNT ? names[p] : "";
 }
 
-void alarm_engine_evaluate(alarm_engine_t *eng, const store_t *st, int64_t now_ms)
-{
-	size_t n = store_reading_count(st);
-	if (n > eng->state_count) {
-		eng->states = xreallocarray(eng->states, n, sizeof *eng->states);
-		eng->serials = xreallocarray(eng->serials, n, sizeof *eng->serials);
-		eng->changes = xreallocarray(eng->changes, n * ALARM_HISTORY, sizeof *eng->changes);
-		eng->change_pos = xreallocarray(eng->change_pos, n, sizeof *eng->change_pos);
-		for (size_t i = eng->state_count; i < n; i++) {
-			eng->states[i] = (alarm_state_t){ALARM_NONE, now_ms, false};
-			eng->serials[i] = 0;
-			eng->change_pos[i] = (history_pos_t){0, 0};
-		}
-		eng->state_count = n;
-	}
-	eng->active_count = 0;
-	eng->critical_count = 0;
-	eng->stale_count = 0;
-	for (size_t i = 0; i < n; i++) {
-		alarm_state_t *s = &eng->states[i];
-		const reading_t *r = store_reading(st, i);
-		/* A free slot, or one taken by another reading since the last
-		 * evaluation: nothing of the old state carries over. */
-		if (!r || r->serial != eng->serials[i]) {
-			*s = (alarm_state_t){ALARM_NONE, now_ms, false};
-			eng->serials[i] = r ? r->serial : 0;
-			eng->change_pos[i] = (history_pos_t){0, 0};
-			if (!r)
-				continue;
-		}
-		alarm_level_t before = update_state(s, st, r, now_ms);
-		if (s->level != before)
-			note_change(&eng->changes[i * ALARM_HISTORY], &eng->change_pos[i],
-			            (alarm_transition_t){s->since_ms, before, s->level});
-		if (s->level == ALARM_NONE)
-			continue;
-		if (eng->active_count == eng->active_cap) {
-			eng->active_cap = eng->active_cap ? 2 * eng->active_cap : 64;
-			eng->active =
-			    xreallocarray(eng->active, eng->active_cap, sizeof *eng->active);
-			eng->keys = xreallocarray(eng->keys, eng->active_cap, sizeof *eng->keys);
-		}
-		bool critical = alarm_level_is_critical(s->level);
-		eng->keys[eng->active_count++] = (active_key_t){critical, s->since_ms, i};
-		eng->critical_count += critical;
-		eng->stale_count += s->stale;
-	}
-	if (eng->active_count > 1)
-		qsort(eng->keys, eng->active_count, sizeof *eng->keys, compare_active);
-	for (size_t k = 0; k < eng->active_count; k++)
-		eng->active[k] = eng->keys[k].reading;
-}
-
-/* Grows *arr to hold `count` items of `size` and copies `from` into it. */
-static void *copy_array(void *arr, const void *from, size_t count, size_t size)
-{
-	if (!count)
-		return arr;
-	arr = xreallocarray(arr, count, size);
-	return memcpy(arr, from, count * size);
-}
+/* dst->member becomes a copy of src->member's `count` items (grown with
+ * realloc; left as it is when count is 0). */
+#define COPY(member, count)                                                                    \
+	do {                                                                                   \
+		size_t count_ = (count);                                                       \
+		if (count_) {                                                                  \
+			dst->member = xreallocarray(dst->member, count_, sizeof *src->member); \
+			memcpy(dst->member, src->member, count_ * sizeof *src->member);         \
+		}                                                                              \
+	} while (0)
 
 void alarm_engine_copy(alarm_engine_t *dst, const alarm_engine_t *src)
 {
-	dst->states = copy_array(dst->states, src->states, src->state_count, sizeof *src->states);
-	dst->serials =
-	    copy_array(dst->serials, src->serials, src->state_count, sizeof *src->serials);
-	dst->changes = copy_array(dst->changes, src->changes, src->state_count * ALARM_HISTORY,
-	                          sizeof *src->changes);
-	dst->change_pos =
-	    copy_array(dst->change_pos, src->change_pos, src->state_count, sizeof *src->change_pos);
-	dst->state_count = src->state_count;
-	size_t cap = src->active_cap > dst->active_cap ? src->active_cap : dst->active_cap;
-	if (cap > dst->active_cap) {
-		dst->active = xreallocarray(dst->active, cap, sizeof *dst->active);
-		dst->keys = xreallocarray(dst->keys, cap, sizeof *dst->keys);
-		dst->active_cap = cap;
+	dst->cfg = src->cfg;
+	dst->ops = src->ops;
+	dst->cfg_changed = src->cfg_changed;
+	dst->evaluated = src->evaluated;
+	dst->ops_seq = src->ops_seq;
+
+	size_t n = src->state_count;
+	COPY(states, n);
+	COPY(serials, n);
+	COPY(detect, n);
+	COPY(changes, n * ALARM_HISTORY);
+	COPY(change_pos, n);
+	COPY(limit, n);
+	COPY(fault, n);
+	COPY(limit_pos, n);
+	COPY(fault_pos, n);
+	dst->state_count = n;
+
+	size_t m = src->source_count;
+	COPY(comm, m);
+	COPY(comm_first_seen, m);
+	COPY(comm_pos, m);
+	COPY(sup_start, m ? m + 1 : 0);
+	dst->source_count = m;
+
+	/* Lists: copied at the source's capacity, so a later evaluation of dst
+	 * grows them as it would have grown src's. */
+	if (src->active_cap > dst->active_cap) {
+		dst->active = xreallocarray(dst->active, src->active_cap, sizeof *dst->active);
+		dst->active_keys =
+		    xreallocarray(dst->active_keys, src->active_cap, sizeof *dst->active_keys);
+		dst->active_cap = src->active_cap;
 	}
 	if (src->active_count)
 		memcpy(dst->active, src->active, src->active_count * sizeof *src->active);
 	dst->active_count = src->active_count;
 	dst->critical_count = src->critical_count;
 	dst->stale_count = src->stale_count;
+
+	if (src->info_cap > dst->info_cap) {
+		dst->infos = xreallocarray(dst->infos, src->info_cap, sizeof *dst->infos);
+		dst->order = xreallocarray(dst->order, src->info_cap, sizeof *dst->order);
+		dst->sup_order = xreallocarray(dst->sup_order, src->info_cap, sizeof *dst->sup_order);
+		dst->keys = xreallocarray(dst->keys, src->info_cap, sizeof *dst->keys);
+		dst->info_cap = src->info_cap;
+	}
+	size_t k = src->info_count;
+	if (k) {
+		memcpy(dst->infos, src->infos, k * sizeof *src->infos);
+		memcpy(dst->order, src->order, k * sizeof *src->order);
+		memcpy(dst->sup_order, src->sup_order, k * sizeof *src->sup_order);
+	}
+	dst->info_count = k;
+	memcpy(dst->state_counts, src->state_counts, sizeof dst->state_counts);
+
+	if (src->cleared_cap > dst->cleared_cap) {
+		dst->cleared = xreallocarray(dst->cleared, src->cleared_cap, sizeof *dst->cleared);
+		dst->cleared_cap = src->cleared_cap;
+	}
+	if (src->cleared_count)
+		memcpy(dst->cleared, src->cleared, src->cleared_count * sizeof *src->cleared);
+	dst->cleared_count = src->cleared_count;
+
+	dst->high_arrivals = src->high_arrivals;
+	alarm_kpi_copy(dst->kpi, src->kpi);
+	alarm_log_copy(dst->log, src->log);
 }
 
 alarm_state_t alarm_engine_state(const alarm_engine_t *eng, size_t reading)
@@ -285,98 +259,81 @@ size_t alarm_engine_stale_count(const alarm_engine_t *eng)
 	return eng->stale_count;
 }
 
-/* PLACEHOLDER (issue 9): the alarm list and its figures, until the engine's
- * owner replaces them. */
-const char *alarm_kind_name(alarm_kind_t kind)
-{
-	static const char *const names[] = {"limit", "fault", "comm"};
-	return kind < ALARM_KIND_COUNT ? names[kind] : "";
-}
-
-const char *alarm_priority_name(alarm_priority_t p)
-{
-	static const char *const names[] = {"", "medium", "high"};
-	return p < ALARM_PRIORITY_COUNT ? names[p] : "";
-}
-
-void alarm_engine_configure(alarm_engine_t *eng, const alarm_cfg_t *cfg, const alarm_ops_t *ops)
-{
-	(void)eng;
-	(void)cfg;
-	(void)ops;
-}
-
 size_t alarm_engine_alarm_count(const alarm_engine_t *eng)
 {
-	(void)eng;
-	return 0;
+	return eng->info_count;
 }
 
 const alarm_info_t *alarm_engine_alarm(const alarm_engine_t *eng, size_t i)
 {
-	(void)eng;
-	(void)i;
-	return NULL;
+	return i < eng->info_count ? &eng->infos[eng->order[i]] : NULL;
 }
 
 const alarm_info_t *alarm_engine_find(const alarm_engine_t *eng, alarm_kind_t kind, size_t index)
 {
-	(void)eng;
-	(void)kind;
-	(void)index;
-	return NULL;
+	const size_t *pos = NULL;
+	size_t count = eng->state_count;
+	switch (kind) {
+	case ALARM_KIND_LIMIT:
+		pos = eng->limit_pos;
+		break;
+	case ALARM_KIND_FAULT:
+		pos = eng->fault_pos;
+		break;
+	case ALARM_KIND_COMM:
+		pos = eng->comm_pos;
+		count = eng->source_count;
+		break;
+	default:
+		return NULL;
+	}
+	if (index >= count || pos[index] == ALARM_NO_POS)
+		return NULL;
+	return &eng->infos[pos[index]];
 }
 
 size_t alarm_engine_state_count(const alarm_engine_t *eng, isa_state_t state)
 {
-	(void)eng;
-	(void)state;
-	return 0;
+	if (state == ISA_NORM || state >= ISA_STATE_COUNT)
+		return 0;
+	return eng->state_counts[state];
 }
 
 size_t alarm_engine_suppressed_count(const alarm_engine_t *eng, int source)
 {
-	(void)eng;
-	(void)source;
-	return 0;
+	if (source < 0 || (size_t)source >= eng->source_count)
+		return 0;
+	return eng->sup_start[source + 1] - eng->sup_start[source];
 }
 
 const alarm_info_t *alarm_engine_suppressed(const alarm_engine_t *eng, int source, size_t i)
 {
-	(void)eng;
-	(void)source;
-	(void)i;
-	return NULL;
+	if (i >= alarm_engine_suppressed_count(eng, source))
+		return NULL;
+	return &eng->infos[eng->sup_order[eng->sup_start[source] + i]];
 }
 
 const alarm_kpi_counts_t *alarm_engine_kpi(const alarm_engine_t *eng)
 {
-	(void)eng;
-	static const alarm_kpi_counts_t none;
-	return &none;
+	return alarm_kpi_read(eng->kpi);
 }
 
 const alarm_log_t *alarm_engine_log(const alarm_engine_t *eng)
 {
-	(void)eng;
-	return NULL;
+	return eng->log;
 }
 
 uint64_t alarm_engine_high_arrivals(const alarm_engine_t *eng)
 {
-	(void)eng;
-	return 0;
+	return eng->high_arrivals;
 }
 
 size_t alarm_engine_cleared_count(const alarm_engine_t *eng)
 {
-	(void)eng;
-	return 0;
+	return eng->cleared_count;
 }
 
 const char *alarm_engine_cleared(const alarm_engine_t *eng, size_t i)
 {
-	(void)eng;
-	(void)i;
-	return "";
+	return i < eng->cleared_count ? eng->cleared[i] : "";
 }

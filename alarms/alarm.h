@@ -15,7 +15,37 @@
  *
  * Each alarm moves through the ISA-18.2 states (isa.h) only by isa_next:
  * its condition, the operators' decisions (alarm_ops.h: acks, shelves) and
- * the configuration (out of service) are the events. Time is passed in
+ * the configuration (out of service) are the events.
+ *
+ * Decisions (alarm_detect.c, alarm_step.c):
+ * - Delays, as ISA-18.2 sets them per condition: the on-delay applies to
+ *   every annunciation of a more severe level (NONE -> HI and HI -> HIHI
+ *   alike; HI stays shown meanwhile), the off-delay to every drop (HIHI ->
+ *   HI as HI -> NONE: the HIHI condition is clearing); a return within the
+ *   delay cancels it. A level on the other side (HI -> LO) is a new
+ *   condition, shown once its on-delay passed. No value or bad quality ends
+ *   the limit condition at once (nothing to judge; the fault alarm takes
+ *   over).
+ * - Precedence: out of service over shelved over suppressed over the
+ *   alarm's own life; entering a higher one steps out of a lower one first,
+ *   leaving it lands by the condition and the rest apply at once.
+ * - Suppression follows the communications condition, not its alarm's
+ *   state: shelving or taking "source:NAME" out of service hides that one
+ *   alarm, it does not bring the flood back. Only alarms not at rest (active
+ *   or not NORM) enter DSUPR, so the count is of alarms, not of readings.
+ * - An ack is for the activation it was made in: the engine takes only
+ *   acks newer than the ops sequence noted while the alarm was at rest, or
+ *   at its last escalation (an escalation needs a new ack in any state; an
+ *   ACKED alarm re-alarms); a new alarm's first evaluation takes any
+ *   (replayed acks hold across a restart).
+ * - Arrivals (EEMUA, the bell): a new UNACK from NORM, RTNUN or ACKED, or
+ *   from SHLVD/DSUPR/OOSRV when that activation was never UNACK before.
+ *   Chattering is noted on each activation of the condition.
+ * - The KPI counts chattering, stale and by_priority over the active list
+ *   (UNACK, ACKED, RTNUN); unacked, shelved, suppressed, out_of_service by
+ *   state.
+ * - A reading that leaves the store takes its alarms with it (no
+ *   transition: the slot starts afresh). Time is passed in
  * (now_ms, epoch ms: clock_steady_ms); the engine never reads the clock.
  * State is kept by store index and reading serial: a slot taken by a new
  * reading starts afresh, its history too. */
@@ -95,8 +125,12 @@ alarm_engine_t *alarm_engine_create(void);
 void alarm_engine_destroy(alarm_engine_t *eng);
 
 /* What the engine reads besides the store; both borrowed, NULL for none
- * (built-in tuning, nobody acted). The owner keeps them alive and unchanged
- * during an evaluation (the session changes ops only between them). */
+ * (cfg NULL: the feed's deadband and no delays, nothing out of service;
+ * ops NULL: nobody acted). The owner keeps them alive and unchanged during
+ * an evaluation (the session changes ops only between them). Call it again
+ * after changing cfg: out of service is read then (and for readings new
+ * since), not at every evaluation. The decisions of alarms at rest are read
+ * when alarm_ops_seq moves; of the others at every evaluation. */
 void alarm_engine_configure(alarm_engine_t *eng, const alarm_cfg_t *cfg, const alarm_ops_t *ops);
 
 /* Brings every alarm up to date with the store, the configuration and the
@@ -127,8 +161,8 @@ size_t alarm_engine_history(const alarm_engine_t *eng, size_t reading, alarm_tra
                             size_t max);
 
 /* Every alarm not in NORM, in list order: unacknowledged (UNACK, RTNUN)
- * first, then high priority before medium, then newest activation first.
- * Valid until the next evaluate. */
+ * first, then high priority before medium, then newest activation first,
+ * then by id. Valid until the next evaluate. */
 size_t alarm_engine_alarm_count(const alarm_engine_t *eng);
 const alarm_info_t *alarm_engine_alarm(const alarm_engine_t *eng, size_t i);
 /* The alarm of that kind on reading (or source, for COMM) `index`, or NULL

@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "alarm.h"
+#include "alarm_ops.h"
 #include "gov_view.h"
 #include "session_derive.h"
 #include "store.h"
@@ -68,6 +69,33 @@ static void same_evaluation(const alarm_engine_t *a, const view_t *va, const ala
 		assert_int_equal(alarm_engine_active(a, k), alarm_engine_active(b, k));
 	assert_int_equal(alarm_engine_critical_count(a), alarm_engine_critical_count(b));
 	assert_int_equal(alarm_engine_stale_count(a), alarm_engine_stale_count(b));
+	/* The alarm list, its states and figures: ISA states, acks and the
+	 * KPIs carry over through the copy as well. */
+	assert_int_equal(alarm_engine_alarm_count(a), alarm_engine_alarm_count(b));
+	for (size_t k = 0; k < alarm_engine_alarm_count(a); k++) {
+		const alarm_info_t *x = alarm_engine_alarm(a, k), *y = alarm_engine_alarm(b, k);
+		assert_string_equal(x->id, y->id);
+		assert_int_equal(x->state, y->state);
+		assert_int_equal(x->level, y->level);
+		assert_int_equal(x->peak, y->peak);
+		assert_int_equal(x->since_ms, y->since_ms);
+		assert_int_equal(x->state_ms, y->state_ms);
+		assert_int_equal(x->chattering, y->chattering);
+		assert_int_equal(x->ack.at_ms, y->ack.at_ms);
+		assert_int_equal(x->shelve.until_ms, y->shelve.until_ms);
+	}
+	for (int st = ISA_NORM; st < ISA_STATE_COUNT; st++)
+		assert_int_equal(alarm_engine_state_count(a, (isa_state_t)st),
+		                 alarm_engine_state_count(b, (isa_state_t)st));
+	assert_memory_equal(alarm_engine_kpi(a), alarm_engine_kpi(b), sizeof(alarm_kpi_counts_t));
+	assert_int_equal(alarm_log_total(alarm_engine_log(a)), alarm_log_total(alarm_engine_log(b)));
+	assert_int_equal(alarm_engine_high_arrivals(a), alarm_engine_high_arrivals(b));
+	assert_int_equal(alarm_engine_cleared_count(a), alarm_engine_cleared_count(b));
+	for (size_t k = 0; k < alarm_engine_cleared_count(a); k++)
+		assert_string_equal(alarm_engine_cleared(a, k), alarm_engine_cleared(b, k));
+	for (int l = 0; l < VIEW_ALARM_LISTS; l++)
+		assert_int_equal(view_alarm_list_count(va, (view_alarm_list_t)l),
+		                 view_alarm_list_count(vb, (view_alarm_list_t)l));
 	for (int d = 0; d < DOMAIN_COUNT; d++) {
 		const domain_view_t *da = &va->domains[d], *db = &vb->domains[d];
 		assert_int_equal(da->total, db->total);
@@ -104,11 +132,27 @@ static void test_thread_matches_in_place(void **state)
 	gov_view_t g_in_place, g_front;
 	gov_view_init(&g_in_place);
 	gov_view_init(&g_front);
+	/* Both read the same operators' decisions (the copy carries the
+	 * pointer to the thread's engine). */
+	alarm_ops_t *ops = alarm_ops_create();
+	alarm_engine_configure(in_place, NULL, ops);
+	alarm_engine_configure(front, NULL, ops);
 	flag_t flag = {PTHREAD_MUTEX_INITIALIZER, 0};
 	derive_t *d = derive_create(on_ready, &flag);
 	assert_non_null(d);
+	size_t acked_max = 0;
 	for (int round = 0; round < 40; round++) {
 		int64_t now = T0 + round * 1000;
+		/* Operators act between evaluations: every listed alarm acked at
+		 * round 10, a few shelved at round 12 until round 20. */
+		if (round == 10 || round == 12)
+			for (size_t k = 0; k < alarm_engine_alarm_count(front); k += round == 10 ? 1 : 9) {
+				const alarm_info_t *a = alarm_engine_alarm(front, k);
+				journal_entry_t e = {.at_ms = now, .user = "u", .host = "h", .alarm = a->id,
+				                     .action = round == 10 ? JOURNAL_ACK : JOURNAL_SHELVE,
+				                     .reason = "", .until_ms = T0 + 20000};
+				alarm_ops_apply(ops, &e);
+			}
 		/* The city, then one district: both views narrow alike. */
 		scope_t scope;
 		assert_int_equal(scope_parse(&scope, round < 25 ? "" : "D3", NULL), 0);
@@ -131,6 +175,10 @@ static void test_thread_matches_in_place(void **state)
 		assert_false(derive_busy(d));
 		assert_ptr_not_equal(front, before);
 		same_evaluation(in_place, &v_in_place, front, &v_front, store_reading_count(st));
+		if (alarm_engine_state_count(front, ISA_ACKED) > acked_max)
+			acked_max = alarm_engine_state_count(front, ISA_ACKED);
+		if (round == 13)
+			assert_true(alarm_engine_state_count(front, ISA_SHLVD) > 0);
 		/* The gov view too, its trend one series across the swaps. */
 		assert_true(scope_equal(&g_front.scope, &scope));
 		assert_int_equal(g_front.tier_count, g_in_place.tier_count);
@@ -145,8 +193,11 @@ static void test_thread_matches_in_place(void **state)
 	assert_int_equal(g_front.trend_len, 2);  /* restarted at round 25: steps 20 s, 30 s */
 	derive_destroy(d);                       /* joined: every notify has run */
 	assert_int_equal(flag.count, 40);
+	assert_true(acked_max > 0); /* the acks took */
+	assert_true(alarm_engine_alarm_count(front) > 0);
 	alarm_engine_destroy(in_place);
 	alarm_engine_destroy(front);
+	alarm_ops_destroy(ops);
 	view_free(&v_in_place);
 	view_free(&v_front);
 	gov_view_free(&g_in_place);

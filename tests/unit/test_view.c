@@ -412,12 +412,23 @@ static void test_scope_counts_and_alarms(void **state)
 	view_init(&v);
 	view_update(&v, st, eng, 10000);
 	assert_int_equal(v.readings, 7);
-	assert_int_equal(view_alarm_count(&v), alarm_engine_active_count(eng));
+	/* Five limit alarms and the communications alarm of "old" (silent for
+	 * 9 s, stale after 3 s); its reading's HIHI is suppressed under it, not
+	 * listed as a stale alarm. */
+	static const char *const city[] = {"jb.alarm",   "none.alarm", "source:old",
+	                                   "yz.alarm",   "jb.warning", "yz.warning"};
 	assert_int_equal(view_alarm_count(&v), 6);
-	assert_int_equal(v.alarms_critical, alarm_engine_critical_count(eng));
-	assert_int_equal(v.alarms_stale, 1);
-	for (size_t a = 0; a < view_alarm_count(&v); a++)
-		assert_int_equal(view_alarm(&v, a)->index, alarm_engine_active(eng, a));
+	for (size_t a = 0; a < 6; a++)
+		assert_string_equal(view_alarm(&v, a)->id, city[a]);
+	assert_int_equal(v.alarms_critical, 4); /* HIHI, HIHI, comm, LOLO */
+	assert_int_equal(v.alarms_unacked, 6);
+	assert_int_equal(v.alarms_stale, 0);
+	assert_int_equal(view_alarm_list_count(&v, VIEW_ALARMS_SUPPRESSED), 1);
+	const alarm_info_t *sup = view_alarm_list_at(&v, VIEW_ALARMS_SUPPRESSED, 0);
+	assert_string_equal(sup->id, "yz.stale");
+	assert_true(sup->stale);
+	assert_int_equal(view_alarm(&v, 2)->suppressed, 1);
+	assert_ptr_equal(alarm_engine_suppressed(eng, 1, 0), sup);
 
 	scope_t sc;
 	assert_int_equal(scope_parse(&sc, "渝中区", NULL), 0);
@@ -430,11 +441,18 @@ static void test_scope_counts_and_alarms(void **state)
 	assert_int_equal(w->total, 3);
 	assert_int_equal(w->counts[VS_ALARM], 2);
 	assert_int_equal(w->counts[VS_WARNING], 1);
+	/* Its two alarms, and the communications alarm, which is in every scope. */
 	assert_int_equal(view_alarm_count(&v), 3);
 	assert_int_equal(v.alarms_critical, 2);
-	assert_int_equal(v.alarms_stale, 1);
-	for (size_t a = 0; a < view_alarm_count(&v); a++)
-		assert_string_equal(store_reading(st, view_alarm(&v, a)->index)->district, "渝中区");
+	assert_int_equal(v.alarms_stale, 0);
+	assert_int_equal(view_alarm_list_count(&v, VIEW_ALARMS_SUPPRESSED), 1);
+	for (size_t a = 0; a < view_alarm_count(&v); a++) {
+		const alarm_info_t *info = view_alarm(&v, a);
+		if (info->kind == ALARM_KIND_COMM)
+			assert_string_equal(info->id, "source:old");
+		else
+			assert_string_equal(store_reading(st, info->index)->district, "渝中区");
+	}
 	assert_int_equal(view_states(&v, (size_t)store_find_reading(st, 0, "jb.alarm")), 0);
 	long none = store_find_reading(st, 0, "none.alarm");
 	assert_false(view_in_scope(&v, store_reading(st, (size_t)none)));
@@ -444,15 +462,17 @@ static void test_scope_counts_and_alarms(void **state)
 	view_set_scope(&v, &sc);
 	view_update(&v, st, eng, 10000);
 	assert_int_equal(v.readings, 3);
-	assert_int_equal(view_alarm_count(&v), 2);
-	assert_int_equal(v.alarms_critical, 1);
+	assert_int_equal(view_alarm_count(&v), 3);
+	assert_int_equal(v.alarms_critical, 2);
 	assert_int_equal(v.alarms_stale, 0);
+	assert_int_equal(view_alarm_list_count(&v, VIEW_ALARMS_SUPPRESSED), 0);
 	assert_int_equal(scope_parse(&sc, "江北区/other", NULL), 0);
 	view_set_scope(&v, &sc);
 	view_update(&v, st, eng, 10000);
 	assert_int_equal(v.readings, 0);
-	assert_int_equal(view_alarm_count(&v), 0);
-	assert_null(view_alarm(&v, 0));
+	assert_int_equal(view_alarm_count(&v), 1);
+	assert_string_equal(view_alarm(&v, 0)->id, "source:old");
+	assert_null(view_alarm(&v, 1));
 
 	/* Back to the city (NULL). */
 	view_set_scope(&v, NULL);
