@@ -22,6 +22,7 @@
 #include "pages.h"
 #include "session.h"
 #include "session_alarms.h"
+#include "session_derive.h"
 #include "xalloc.h"
 
 /* Never contacted: at mono time 0 no poll is due. */
@@ -311,6 +312,60 @@ static void test_unusable_journal_refuses(void **state)
 	session_close(&s);
 }
 
+/* A store large enough to be evaluated on the derive thread: an action
+ * taken meanwhile is written at once, but ops change only once the thread
+ * is done (it reads them); then the next evaluation shows it. */
+static void test_action_while_derive_busy(void **state)
+{
+	fixture_t *f = *state;
+	session_t s;
+	char *cause = NULL;
+	assert_int_equal(session_open(&s, &f->cfg, &cause), 0);
+	s.wall_ms = fixed_wall;
+	if (!s.derive) {
+		session_close(&s);
+		skip();
+	}
+	store_begin_poll(s.store, 0, T0);
+	for (int i = 0; i < 20001; i++) {
+		char id[16];
+		snprintf(id, sizeof id, i ? "r%05d" : "p1", i);
+		reading_in_t in = {.id = id,
+		                   .domain = "water",
+		                   .has_value = true,
+		                   .value = i ? 50 : 95,
+		                   .limits = {LIMIT_HIHI, 0, 0, 0, 90}};
+		store_put_reading(s.store, 0, &in, T0);
+	}
+	store_end_poll(s.store, 0, &(poll_report_t){0}, T0);
+	int64_t t = T0;
+	assert_false(session_step(&s, t, 0)); /* the thread evaluates */
+	assert_true(derive_busy(s.derive));
+
+	uint64_t seq = alarm_ops_seq(s.ops);
+	nav_request_t r;
+	static const char *const one[] = {"p1"};
+	request(&r, NAV_REQ_ACK, "", 0, 1, one);
+	char msg[200];
+	assert_int_equal(session_alarm_act(&s, &r, t, msg, sizeof msg), 0);
+	nav_request_clear(&r);
+	assert_int_equal(alarm_ops_seq(s.ops), seq); /* not under the thread */
+	char *text = slurp(f->journal);
+	assert_int_equal(count_lines(text), 1); /* but on disk already */
+	free(text);
+
+	/* The thread's evaluation is taken over, then the journal is read and
+	 * evaluated at once (on the thread again), without waiting a second. */
+	for (int i = 0; i < 2000 && state_of(&s, "p1") != ISA_ACKED; i++) {
+		session_step(&s, t, 0);
+		if (derive_busy(s.derive))
+			derive_ready(s.derive) ? (void)0 : (void)usleep(1000);
+	}
+	assert_int_equal(state_of(&s, "p1"), ISA_ACKED);
+	assert_true(alarm_ops_seq(s.ops) != seq);
+	session_close(&s);
+}
+
 /* Nothing to act on: refused, nothing written. */
 static void test_empty_request_refused(void **state)
 {
@@ -380,6 +435,7 @@ int main(void)
 	    cmocka_unit_test_setup_teardown(test_replay_skips_torn_line, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_second_session_follows, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_unusable_journal_refuses, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_action_while_derive_busy, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_empty_request_refused, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_options_override_config, setup, teardown),
 	};
