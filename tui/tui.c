@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include "clock.h"
+#include "form.h"
 #include "frame.h"
 #include "i18n.h"
 #include "log.h"
@@ -83,6 +84,50 @@ static bool handle_key(int key, const ui_ctx_t *ctx, nav_t *nav, frame_t *frame)
 	}
 	nav_key(act, ctx, nav);
 	return true;
+}
+
+/* Carries out the page's request (journal first, session_alarm_act) and
+ * puts the outcome on the status line. */
+static void carry_out(session_t *s, nav_t *nav, int64_t now)
+{
+	char msg[sizeof nav->message];
+	msg[0] = '\0';
+	int rc = session_alarm_act(s, &nav->request, clock_wall_ms(), msg, sizeof msg);
+	snprintf(nav->message, sizeof nav->message, "%s", msg);
+	nav->message_error = rc != 0;
+	nav->message_ms = now ? now : 1;
+	nav_request_clear(&nav->request);
+}
+
+/* The bell: a new high-priority alarm, if the bell is on, at most once per
+ * the configured interval (arrivals meanwhile are rung for by the next). */
+typedef struct bell {
+	uint64_t heard; /* high-priority arrivals already rung for */
+	int64_t last_ms;
+	bool started;
+} bell_t;
+
+static void ring_bell(const session_t *s, const ui_ctx_t *ctx, bell_t *b, int64_t now)
+{
+	if (!ctx->alarms)
+		return;
+	uint64_t arrivals = alarm_engine_high_arrivals(ctx->alarms);
+	if (!b->started) { /* what was there at start is no news */
+		b->heard = arrivals;
+		b->started = true;
+		return;
+	}
+	if (arrivals <= b->heard)
+		return;
+	if (!ctx->alarm_status || !ctx->alarm_status->bell) {
+		b->heard = arrivals;
+		return;
+	}
+	if (b->last_ms && now - b->last_ms < s->alarm_cfg.bell_min_ms)
+		return;
+	beep();
+	b->heard = arrivals;
+	b->last_ms = now;
 }
 
 static int64_t ms_to_next_second(int64_t ms)
@@ -171,6 +216,7 @@ int tui_run(session_t *s, const tui_opts_t *opts)
 	int64_t last_draw = 0, drawn_second = 0;
 	int spins = 0;
 	bool stdin_ready = false;
+	bell_t bell = {0};
 	const int fds[2] = {STDIN_FILENO, signal_pipe[0]};
 	int nfds = signal_pipe[0] >= 0 ? 2 : 1;
 
@@ -181,16 +227,25 @@ int tui_run(session_t *s, const tui_opts_t *opts)
 		ui_ctx_t ctx;
 		session_ui_ctx(s, now, wall, &ctx);
 
-		int got_keys = 0, key;
-		while ((key = getch()) != ERR) {
+		int got_keys = 0, got;
+		wint_t wch;
+		/* Wide characters: the shelve form's reason may be Chinese. */
+		while ((got = get_wch(&wch)) != ERR) {
 			got_keys++;
-			if (keymap_action(key) == ACT_RETRY)
+			bool code = got == KEY_CODE_YES;
+			int key = code || wch < 0x80 ? (int)wch : -1; /* -1: no key of the table */
+			if (nav.form.kind != NAV_FORM_NONE && frame.body && key != KEY_RESIZE)
+				form_key(&nav, wch, code); /* a form takes every key */
+			else if (keymap_action(key) == ACT_RETRY && nav.form.kind == NAV_FORM_NONE)
 				session_retry_now(s, mono); /* the poller's, not a page's */
 			else if (!handle_key(key, &ctx, &nav, &frame))
 				running = false;
+			if (nav.request.kind != NAV_REQ_NONE)
+				carry_out(s, &nav, now);
 		}
 		if (got_keys)
 			dirty = true;
+		ring_bell(s, &ctx, &bell, now);
 		if (!scope_equal(&nav.scope, &s->scope))
 			session_set_scope(s, &nav.scope); /* evaluated at the next step */
 		/* stdin readable but no key, again and again: the terminal hung up. */
@@ -225,6 +280,8 @@ int tui_run(session_t *s, const tui_opts_t *opts)
 		if (ready[1])
 			drain_signal_pipe();
 	}
+	form_close(&nav);
+	nav_request_clear(&nav.request);
 	frame_free(&frame);
 	endwin();
 	delscreen(scr);
