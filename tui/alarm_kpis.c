@@ -38,6 +38,25 @@ bool alarm_kpis_strip(const alarm_kpi_counts_t *k, char *buf, size_t size)
 	return over;
 }
 
+/* The short form, for narrow screens: "10 min: 7 (>2)  hour: 7 (ok)  unacked
+ * 4  chatter 0  stale 0  high 3 med 2". */
+static void strip_short(const alarm_kpi_counts_t *k, char *buf, size_t size)
+{
+	char ten[32], hour[32];
+	const char *plus = k->saturated ? "+" : "";
+	if (k->last_10min > ALARM_KPI_MANAGEABLE_10MIN)
+		snprintf(ten, sizeof ten, "%u%s (>%d)", k->last_10min, plus, ALARM_KPI_MANAGEABLE_10MIN);
+	else
+		snprintf(ten, sizeof ten, _("%u (ok)"), k->last_10min);
+	if (k->last_hour > ALARM_KPI_MANAGEABLE_HOUR)
+		snprintf(hour, sizeof hour, "%u%s (>%d)", k->last_hour, plus, ALARM_KPI_MANAGEABLE_HOUR);
+	else
+		snprintf(hour, sizeof hour, _("%u (ok)"), k->last_hour);
+	snprintf(buf, size, _("10 min: %s  hour: %s  unacked %u  chatter %u  stale %u  high %u med %u"),
+	         ten, hour, k->unacked, k->chattering, k->stale, k->by_priority[ALARM_PRIORITY_HIGH],
+	         k->by_priority[ALARM_PRIORITY_MEDIUM]);
+}
+
 void alarm_kpis_strip_draw(WINDOW *win, int y, int x, int w, const ui_ctx_t *ctx)
 {
 	const alarm_kpi_counts_t *k = ctx->alarms ? alarm_engine_kpi(ctx->alarms) : NULL;
@@ -45,8 +64,14 @@ void alarm_kpis_strip_draw(WINDOW *win, int y, int x, int w, const ui_ctx_t *ctx
 		return;
 	char buf[320];
 	bool over = alarm_kpis_strip(k, buf, sizeof buf);
-	text_draw(win, y, x, w, "EEMUA", theme_attr(ROLE_DIM));
-	text_draw(win, y, x + 6, w - 6, buf, theme_attr(over ? ROLE_WARN : ROLE_LABEL));
+	attr_t a = theme_attr(over ? ROLE_WARN : ROLE_LABEL);
+	if (6 + text_draw_width(buf) <= w) {
+		text_draw(win, y, x, w, "EEMUA", theme_attr(ROLE_DIM));
+		text_draw(win, y, x + 6, w - 6, buf, a);
+	} else {
+		strip_short(k, buf, sizeof buf);
+		text_draw(win, y, x, w, buf, a);
+	}
 }
 
 bool alarm_kpis_flood(const ui_ctx_t *ctx, char *buf, size_t size)

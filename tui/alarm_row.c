@@ -109,7 +109,14 @@ static void name_text(const ui_ctx_t *ctx, const alarm_info_t *a, const reading_
 		return;
 	}
 	const char *label = r ? format_reading_label(r) : a->id;
-	const char *doubt = a->stale ? _("(stale) ") : "";
+	/* What makes the alarm doubtful, in words: its data is old, or the
+	 * instrument is unsure of it. The alarm stays an alarm either way. */
+	bool uncertain = r && r->quality == QUALITY_UNCERTAIN;
+	char doubt[64] = "";
+	if (a->stale && uncertain)
+		snprintf(doubt, sizeof doubt, "(%s, %s) ", _("stale"), _("uncertain"));
+	else if (a->stale || uncertain)
+		snprintf(doubt, sizeof doubt, "(%s) ", a->stale ? _("stale") : _("uncertain"));
 	if (a->kind == ALARM_KIND_FAULT)
 		snprintf(buf, size, "%s%s %s", doubt, _("fault:"), label);
 	else
@@ -144,7 +151,12 @@ void alarm_row_draw(WINDOW *win, int y, int x, int w, const ui_ctx_t *ctx, const
 
 	snprintf(buf, sizeof buf, "%s %-5s", alarm_row_state_glyph(a->state), isa_state_tag(a->state));
 	cx += text_draw(win, y, cx, end - cx, buf, tag_attr(a)) + 1;
-	snprintf(buf, sizeof buf, "%-4s %-4s", alarm_row_priority_tag(a->priority),
+	/* Narrow: the priority as ISA numbers it, "P1" high, "P2" medium. */
+	const char *prio = w >= ALARM_ROW_AGE_COLS ? alarm_row_priority_tag(a->priority)
+	                   : a->priority == ALARM_PRIORITY_HIGH ? "P1"
+	                   : a->priority == ALARM_PRIORITY_MEDIUM ? "P2"
+	                                                          : "";
+	snprintf(buf, sizeof buf, w >= ALARM_ROW_AGE_COLS ? "%-4s %-4s" : "%-2s %-4s", prio,
 	         alarm_row_level_tag(a));
 	cx += text_draw(win, y, cx, end - cx, buf, selected ? base : tag_attr(a) & ~(attr_t)A_REVERSE) +
 	      1;
@@ -160,7 +172,11 @@ void alarm_row_draw(WINDOW *win, int y, int x, int w, const ui_ctx_t *ctx, const
 	cx += text_draw(win, y, cx, end - cx, buf, dim) + 1;
 
 	/* Right-hand columns first: they keep their room, the name takes the rest. */
-	int who_w = w >= ALARM_ROW_WHO_COLS ? 30 : 0, limit_w = who_w ? 9 : 0;
+	/* Who and why: two sevenths of the row (30 to 56 columns). */
+	int who_w = w * 2 / 7 > 56 ? 56 : w * 2 / 7 < 30 ? 30 : w * 2 / 7;
+	if (w < ALARM_ROW_WHO_COLS)
+		who_w = 0;
+	int limit_w = who_w ? 9 : 0;
 	int value_w = 16;
 	if (who_w) {
 		who_text(a, buf, sizeof buf);

@@ -14,7 +14,8 @@
 #include "pages.h"
 
 /* Widths from which the row adds its wider columns. */
-#define ALARM_ROW_AGE_COLS 100  /* the age beside the time of day, a wider place */
+#define ALARM_ROW_AGE_COLS 100  /* the age beside the time of day, a wider place, the
+                                   priority as a word (narrower: "P1" high, "P2") */
 #define ALARM_ROW_WHO_COLS 130  /* the limit crossed, who acked / shelved */
 
 /* The state's glyph: "▲" UNACK, "✔" ACKED, "↺" RTNUN, "⏸" SHLVD, "⊘" DSUPR,

@@ -50,7 +50,7 @@ static void draw_entry(WINDOW *win, int y, int x, int w, const ui_ctx_t *ctx,
 	snprintf(buf, sizeof buf, "%-4s %-4s", alarm_row_priority_tag((alarm_priority_t)e->priority),
 	         tag);
 	cx += text_draw(win, y, cx, end - cx, buf, dim) + 1;
-	int who_w = e->by[0] ? (end - cx) / 2 : 0;
+	int who_w = e->by[0] ? (end - cx) * 3 / 5 : 0; /* the reason is worth more room */
 	text_draw(win, y, cx, end - cx - who_w, e->alarm, selected ? base : theme_attr(ROLE_LABEL));
 	if (who_w) {
 		snprintf(buf, sizeof buf, "%s%s%s", e->by, e->reason[0] ? ": " : "", e->reason);

@@ -67,7 +67,7 @@ static void list_title(const ui_ctx_t *ctx, const nav_t *nav, size_t total, char
 static void draw_footer(WINDOW *win, int y, int w)
 {
 	text_draw(win, y, 1, w - 2,
-	          _("A ack  * ack all  S shelve  U unshelve  H history  \xe2\x86\x90\xe2\x86\x92 tabs  "
+	          _("A ack  * ack all  S shelve  U unshelve  H history  \xe2\x86\x90/\xe2\x86\x92 tabs  "
 	            "Enter reading"),
 	          theme_attr(ROLE_DIM));
 }
