@@ -41,6 +41,13 @@ typedef struct known_silence {
 	am_match_t *match;
 } known_silence_t;
 
+/* Silences on one alarm id (citydash's own: alarm_id="..."), sorted by it,
+ * so a lookup checks those of its id and the others, not all. */
+typedef struct silence_key {
+	const char *alarm_id;
+	size_t index;
+} silence_key_t;
+
 struct alarm_ops {
 	uint64_t seq;
 	op_record_t *recs;
@@ -50,6 +57,10 @@ struct alarm_ops {
 	am_silence_t *silences;
 	known_silence_t *known; /* parallel to silences */
 	size_t silence_count;
+	silence_key_t *keyed; /* silences with an alarm_id="..." matcher, sorted */
+	size_t keyed_count;
+	size_t *general;      /* the others (regex or no alarm_id matcher) */
+	size_t general_count;
 };
 
 static uint32_t hash_id(const char *s)
@@ -77,7 +88,12 @@ static void silences_drop(alarm_ops_t *ops)
 	for (size_t i = 0; i < ops->silence_count; i++)
 		am_match_free(ops->known[i].match);
 	free(ops->known);
+	free(ops->keyed);
+	free(ops->general);
 	am_silences_free(ops->silences, ops->silence_count);
+	ops->keyed = NULL;
+	ops->general = NULL;
+	ops->keyed_count = ops->general_count = 0;
 	ops->known = NULL;
 	ops->silences = NULL;
 	ops->silence_count = 0;
@@ -181,7 +197,8 @@ static void note_set(kept_note_t *n, uint64_t seq, const journal_entry_t *e)
 	n->seq = seq;
 	n->at_ms = e->at_ms;
 	n->until_ms = e->action == JOURNAL_SHELVE ? e->until_ms : 0;
-	char *by = xasprintf("%s@%s", e->user && *e->user ? e->user : "?", e->host ? e->host : "");
+	const char *user = e->user && *e->user ? e->user : "?";
+	char *by = e->host && *e->host ? xasprintf("%s@%s", user, e->host) : xstrdup(user);
 	n->by = kept_copy(by, ALARM_NOTE_BY_MAX);
 	free(by);
 	n->reason = kept_copy(e->reason, ALARM_NOTE_REASON_MAX + 1);
@@ -216,6 +233,28 @@ static bool same_silence(const am_silence_t *a, const am_silence_t *b)
 	       strcmp(a->created_by ? a->created_by : "", b->created_by ? b->created_by : "") == 0;
 }
 
+static int key_cmp(const void *a, const void *b)
+{
+	return strcmp(((const silence_key_t *)a)->alarm_id, ((const silence_key_t *)b)->alarm_id);
+}
+
+static void index_silences(alarm_ops_t *ops)
+{
+	size_t n = ops->silence_count;
+	if (!n)
+		return;
+	ops->keyed = xcalloc(n, sizeof *ops->keyed);
+	ops->general = xcalloc(n, sizeof *ops->general);
+	for (size_t i = 0; i < n; i++) {
+		const char *id = am_match_alarm_id(ops->known[i].match);
+		if (id)
+			ops->keyed[ops->keyed_count++] = (silence_key_t){id, i};
+		else
+			ops->general[ops->general_count++] = i;
+	}
+	qsort(ops->keyed, ops->keyed_count, sizeof *ops->keyed, key_cmp);
+}
+
 void alarm_ops_set_silences(alarm_ops_t *ops, am_silence_t *silences, size_t n)
 {
 	known_silence_t *known = n ? xcalloc(n, sizeof *known) : NULL;
@@ -243,6 +282,7 @@ void alarm_ops_set_silences(alarm_ops_t *ops, am_silence_t *silences, size_t n)
 	ops->silence_count = n;
 	if (changed)
 		ops->seq = next;
+	index_silences(ops);
 }
 
 uint64_t alarm_ops_seq(const alarm_ops_t *ops)
@@ -257,8 +297,9 @@ static void note_out(alarm_note_t *out, const kept_note_t *n)
 	memset(out, 0, sizeof *out);
 	out->at_ms = n->at_ms;
 	out->until_ms = n->until_ms;
-	copy_cut(out->by, sizeof out->by, n->by);
-	copy_cut(out->reason, sizeof out->reason, n->reason);
+	/* Kept clean and cut to these sizes (note_set). */
+	memcpy(out->by, n->by, strlen(n->by) + 1);
+	memcpy(out->reason, n->reason, strlen(n->reason) + 1);
 }
 
 static void silence_note(alarm_note_t *out, const am_silence_t *s)
@@ -287,6 +328,34 @@ static bool newer(const alarm_note_t *held, bool have, const alarm_note_t *cand)
 	return cand->at_ms > held->at_ms;
 }
 
+static const char *const label_names[] = {"alarm_id", "kind",     "domain", "district",
+                                          "street",   "priority", "source", "alertname"};
+#define LABEL_COUNT (sizeof label_names / sizeof label_names[0])
+
+/* Silence i's say on the alarm with these label values. */
+static void apply_silence(const alarm_ops_t *ops, size_t i, const char *const *values,
+                          uint64_t after_seq, int64_t now_ms, alarm_decision_t *out)
+{
+	const am_silence_t *s = &ops->silences[i];
+	if (now_ms < s->starts_ms || now_ms >= s->ends_ms)
+		return; /* pending, or over since the sync */
+	if (s->ack && ops->known[i].seq <= after_seq)
+		return; /* an ack of an earlier activation */
+	if (!am_match_run(ops->known[i].match, label_names, values, LABEL_COUNT))
+		return;
+	alarm_note_t note;
+	silence_note(&note, s);
+	if (s->ack) {
+		if (newer(&out->ack, out->acked, &note))
+			out->ack = note;
+		out->acked = true;
+	} else {
+		if (newer(&out->shelve, out->shelved, &note))
+			out->shelve = note;
+		out->shelved = true;
+	}
+}
+
 void alarm_ops_lookup(const alarm_ops_t *ops, const alarm_labels_t *labels, uint64_t after_seq,
                       int64_t now_ms, alarm_decision_t *out)
 {
@@ -302,31 +371,24 @@ void alarm_ops_lookup(const alarm_ops_t *ops, const alarm_labels_t *labels, uint
 	}
 	if (!ops->silence_count)
 		return;
-	static const char *const names[] = {"alarm_id", "kind",     "domain", "district", "street",
-	                                    "priority", "source", "alertname"};
 	const char *const values[] = {labels->alarm_id, labels->kind,     labels->domain,
 	                              labels->district, labels->street,   labels->priority,
 	                              labels->source,   "citydash"};
-	for (size_t i = 0; i < ops->silence_count; i++) {
-		const am_silence_t *s = &ops->silences[i];
-		if (now_ms < s->starts_ms || now_ms >= s->ends_ms)
-			continue; /* pending, or over since the sync */
-		if (s->ack && ops->known[i].seq <= after_seq)
-			continue; /* an ack of an earlier activation */
-		if (!am_match_run(ops->known[i].match, names, values, 8))
-			continue;
-		alarm_note_t note;
-		silence_note(&note, s);
-		if (s->ack) {
-			if (newer(&out->ack, out->acked, &note))
-				out->ack = note;
-			out->acked = true;
-		} else {
-			if (newer(&out->shelve, out->shelved, &note))
-				out->shelve = note;
-			out->shelved = true;
-		}
+	/* The silences on this alarm's id (the first of them by a binary
+	 * search), then those on no one id. */
+	size_t lo = 0, hi = ops->keyed_count;
+	const char *id = labels->alarm_id ? labels->alarm_id : "";
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (strcmp(ops->keyed[mid].alarm_id, id) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
 	}
+	for (size_t k = lo; k < ops->keyed_count && strcmp(ops->keyed[k].alarm_id, id) == 0; k++)
+		apply_silence(ops, ops->keyed[k].index, values, after_seq, now_ms, out);
+	for (size_t k = 0; k < ops->general_count; k++)
+		apply_silence(ops, ops->general[k], values, after_seq, now_ms, out);
 }
 
 void alarm_ops_each_local_shelve(const alarm_ops_t *ops, int64_t now_ms, alarm_ops_shelve_fn fn,

@@ -16,6 +16,8 @@ typedef struct compiled_matcher {
 struct am_match {
 	const am_silence_t *s;
 	compiled_matcher_t *m; /* one per matcher */
+	size_t first;          /* a plain "=" matcher (alarm_id's if any), tried first: most
+	                          alarms fail it with one comparison; matcher_count if none */
 };
 
 void am_silences_free(am_silence_t *s, size_t n)
@@ -40,8 +42,13 @@ am_match_t *am_match_compile(const am_silence_t *s)
 	am_match_t *m = xcalloc(1, sizeof *m);
 	m->s = s;
 	m->m = xcalloc(s->matcher_count ? s->matcher_count : 1, sizeof *m->m);
+	m->first = s->matcher_count;
 	for (size_t k = 0; k < s->matcher_count; k++) {
 		const am_matcher_t *mt = &s->matchers[k];
+		if (!mt->is_regex && mt->is_equal &&
+		    (m->first == s->matcher_count ||
+		     (mt->name && strcmp(mt->name, "alarm_id") == 0)))
+			m->first = k;
 		if (!mt->is_regex)
 			continue;
 		/* Anchored, as Alertmanager anchors its own. */
@@ -80,7 +87,11 @@ bool am_match_run(const am_match_t *m, const char *const *names, const char *con
 	 * through silences nothing rather than everything. */
 	if (!s->matcher_count)
 		return false;
-	for (size_t k = 0; k < s->matcher_count; k++) {
+	for (size_t i = 0; i <= s->matcher_count; i++) {
+		/* m->first, then the others in order. */
+		size_t k = i == 0 ? m->first : i - 1;
+		if (k == s->matcher_count || (i > 0 && k == m->first))
+			continue;
 		const am_matcher_t *mt = &s->matchers[k];
 		const char *v = label_value(mt->name ? mt->name : "", names, values, n);
 		bool hit;
@@ -95,6 +106,14 @@ bool am_match_run(const am_match_t *m, const char *const *names, const char *con
 			return false;
 	}
 	return true;
+}
+
+const char *am_match_alarm_id(const am_match_t *m)
+{
+	if (m->first == m->s->matcher_count)
+		return NULL;
+	const am_matcher_t *mt = &m->s->matchers[m->first];
+	return mt->name && strcmp(mt->name, "alarm_id") == 0 ? (mt->value ? mt->value : "") : NULL;
 }
 
 bool am_silence_matches(const am_silence_t *s, const char *const *names,

@@ -26,5 +26,9 @@ am_match_t *am_match_compile(const am_silence_t *s);
 void am_match_free(am_match_t *m);
 bool am_match_run(const am_match_t *m, const char *const *names, const char *const *values,
                   size_t n);
+/* The value of the silence's plain alarm_id="..." matcher, or NULL if it
+ * has none: a silence with one can match only the alarm of that id (an
+ * index key for many silences). */
+const char *am_match_alarm_id(const am_match_t *m);
 
 #endif

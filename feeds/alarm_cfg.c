@@ -20,6 +20,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "i18n.h"
 #include "protocol_fields.h"
@@ -377,9 +378,9 @@ static int get_path(const cJSON *obj, char **out, char **cause)
 
 static bool url_ok(const char *u)
 {
-	size_t scheme = strncmp(u, "http://", 7) == 0    ? 7
-	                : strncmp(u, "https://", 8) == 0 ? 8
-	                                                 : 0;
+	size_t scheme = strncasecmp(u, "http://", 7) == 0    ? 7
+	                : strncasecmp(u, "https://", 8) == 0 ? 8
+	                                                     : 0;
 	if (!scheme || !u[scheme] || u[scheme] == '/')
 		return false;
 	for (; *u; u++)
