@@ -152,4 +152,5 @@ void session_ui_ctx(const session_t *s, int64_t now_ms, int64_t clock_ms, ui_ctx
 	ctx->gov = &s->gov;
 	ctx->now_ms = now_ms;
 	ctx->clock_ms = clock_ms;
+	ctx->alarm_status = &s->alarm_status;
 }

@@ -1,4 +1,6 @@
-/* status_notes: the status line's alarm-management notes (status_notes.h). */
+/* status_notes: the status line's alarm-management notes (status_notes.h).
+ * The journal is said to be unusable by its error alone: the session sets
+ * journal_error whenever it has no journal to write to. */
 #include "status_notes.h"
 
 #include <stdio.h>
@@ -19,9 +21,6 @@ size_t status_notes(const ui_ctx_t *ctx, const nav_t *nav, status_note_t out[STA
 		return n;
 	if (as->journal_error[0]) {
 		snprintf(out[n].text, sizeof out[n].text, _("Journal: %s"), as->journal_error);
-		out[n++].role = ROLE_STATUS_FAIL;
-	} else if (!as->journal_path) {
-		snprintf(out[n].text, sizeof out[n].text, "%s", _("Journal: none, actions not kept"));
 		out[n++].role = ROLE_STATUS_FAIL;
 	} else if (as->journal_bad) {
 		snprintf(out[n].text, sizeof out[n].text, _("Journal: %llu bad lines skipped"),

@@ -224,7 +224,7 @@ int tui_run(session_t *s, const tui_opts_t *opts)
 		int64_t mono = clock_mono_ms(), now = clock_steady_ms(), wall = clock_wall_ms();
 		if (session_step(s, now, mono) || wall / 1000 != drawn_second)
 			dirty = true; /* new data, or the clock on screen moved */
-		ui_ctx_t ctx;
+		ui_ctx_t ctx = {0};
 		session_ui_ctx(s, now, wall, &ctx);
 
 		int got_keys = 0, got;
