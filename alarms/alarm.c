@@ -155,6 +155,7 @@ void alarm_engine_copy(alarm_engine_t *dst, const alarm_engine_t *src)
 	dst->cfg_changed = src->cfg_changed;
 	dst->evaluated = src->evaluated;
 	dst->ops_seq = src->ops_seq;
+	dst->swept_ms = src->swept_ms;
 
 	size_t n = src->state_count;
 	COPY(states, n);

@@ -175,28 +175,17 @@ static const alarm_rec_t *rec_of(const alarm_engine_t *eng, const alarm_info_t *
 	}
 }
 
-void alarm_list_finish(alarm_engine_t *eng, int64_t now_ms)
+/* The per-alarm EEMUA figures (alarm_kpi_counts): chattering, stale and
+ * the priority mix are of the alarms an operator sees in the active list
+ * (UNACK, ACKED, RTNUN); the rest count states. */
+static void fill_kpi(alarm_engine_t *eng, int64_t now_ms)
 {
-	size_t n = eng->info_count;
-	for (size_t k = 0; k < n; k++) {
-		const alarm_info_t *a = &eng->infos[k];
-		eng->keys[k] = (alarm_sort_key_t){isa_state_unacked(a->state), (uint8_t)a->priority,
-		                                  a->since_ms, a->id, k};
-	}
-	if (n > 1)
-		qsort(eng->keys, n, sizeof *eng->keys, compare_keys);
-	for (size_t k = 0; k < n; k++)
-		eng->order[k] = eng->keys[k].pos;
-	group_suppressed(eng);
-	/* The per-alarm EEMUA figures: chattering, stale and the priority
-	 * mix are of the alarms an operator sees in the active list (UNACK,
-	 * ACKED, RTNUN); the rest count states. */
 	alarm_kpi_advance(eng->kpi, now_ms);
 	alarm_kpi_counts_t *k = alarm_kpi_counts(eng->kpi);
 	k->chattering = k->stale = k->unacked = 0;
 	k->shelved = k->suppressed = k->out_of_service = 0;
 	memset(k->by_priority, 0, sizeof k->by_priority);
-	for (size_t i = 0; i < n; i++) {
+	for (size_t i = 0; i < eng->info_count; i++) {
 		alarm_info_t *a = &eng->infos[i];
 		a->chattering = alarm_chatter_is(&rec_of(eng, a)->chatter, now_ms);
 		k->unacked += isa_state_unacked(a->state);
@@ -210,4 +199,20 @@ void alarm_list_finish(alarm_engine_t *eng, int64_t now_ms)
 		if (a->priority < ALARM_PRIORITY_COUNT)
 			k->by_priority[a->priority]++;
 	}
+}
+
+void alarm_list_finish(alarm_engine_t *eng, int64_t now_ms)
+{
+	size_t n = eng->info_count;
+	for (size_t k = 0; k < n; k++) {
+		const alarm_info_t *a = &eng->infos[k];
+		eng->keys[k] = (alarm_sort_key_t){isa_state_unacked(a->state), (uint8_t)a->priority,
+		                                  a->since_ms, a->id, k};
+	}
+	if (n > 1)
+		qsort(eng->keys, n, sizeof *eng->keys, compare_keys);
+	for (size_t k = 0; k < n; k++)
+		eng->order[k] = eng->keys[k].pos;
+	group_suppressed(eng);
+	fill_kpi(eng, now_ms);
 }

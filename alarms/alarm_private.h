@@ -17,6 +17,10 @@
 
 #define ALARM_NO_TIME INT64_MIN /* a timer not running */
 #define ALARM_NO_POS SIZE_MAX   /* an alarm not on the list */
+/* Decisions of alarms at rest are read when alarm_ops_seq moves, and at
+ * least this often: a silence made to start later takes effect with no
+ * change in ops to announce it. */
+#define ALARM_SWEEP_MS 5000
 
 /* Where a reading's level changes are in its ring of ALARM_HISTORY. */
 typedef struct history_pos {
@@ -74,6 +78,7 @@ struct alarm_engine {
 	bool cfg_changed;     /* re-read out of service for every alarm */
 	bool evaluated;       /* at least one evaluation */
 	uint64_t ops_seq;     /* alarm_ops_seq at the last evaluation */
+	int64_t swept_ms;     /* when every alarm's decisions were last read */
 
 	/* Per reading slot (state_count of them). */
 	alarm_state_t *states;       /* the annunciated level */
@@ -144,7 +149,7 @@ void alarm_list_finish(alarm_engine_t *eng, int64_t now_ms);
 typedef struct alarm_eval {
 	int64_t now_ms;
 	uint64_t seq;    /* alarm_ops_seq now (0 without ops) */
-	bool ops_moved;  /* since the last evaluation */
+	bool ops_moved;  /* since the last evaluation, or a sweep is due */
 } alarm_eval_t;
 
 /* The alarm's condition now, as detection found it. */

@@ -8,7 +8,10 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include <stdlib.h>
 #include <string.h>
+
+#include "xalloc.h"
 
 #include "alarm_rig.h"
 
@@ -340,6 +343,54 @@ static void test_chattering(void **state)
 	rig_close(&r);
 }
 
+/* Standing longer than a day: a stale alarm in the EEMUA figures. */
+static void test_stale_alarm_counted(void **state)
+{
+	(void)state;
+	rig_t r;
+	rig_open(&r);
+	rig_step(&r, "a", 85, 1000);
+	rig_step(&r, "a", 85, 1000 + ALARM_KPI_STALE_MS);
+	assert_int_equal(alarm_engine_kpi(r.eng)->stale, 0);
+	rig_step(&r, "a", 85, 1001 + ALARM_KPI_STALE_MS);
+	assert_int_equal(alarm_engine_kpi(r.eng)->stale, 1);
+	assert_int_equal(rig_find(&r, "a")->since_ms, 1000);
+	rig_close(&r);
+}
+
+/* A silence (from Alertmanager) made to start later shelves an alarm at
+ * rest once it starts, though nothing in ops changes then; its creator and
+ * comment are the shelve's note. */
+static void test_pending_silence(void **state)
+{
+	(void)state;
+	rig_t r;
+	rig_open(&r);
+	rig_step(&r, "a", 50, 1000);
+	am_silence_t *sil = xcalloc(1, sizeof *sil);
+	sil->id = xstrdup("s1");
+	sil->matchers = xcalloc(1, sizeof *sil->matchers);
+	sil->matchers[0] = (am_matcher_t){xstrdup("alarm_id"), xstrdup("a"), false, true};
+	sil->matcher_count = 1;
+	sil->starts_ms = 10000;
+	sil->ends_ms = 60000;
+	sil->created_by = xstrdup("bo");
+	sil->comment = xstrdup("pump swap");
+	alarm_ops_set_silences(r.ops, sil, 1);
+	for (int64_t t = 2000; t < 10000; t += 1000)
+		rig_step(&r, "a", 50, t);
+	assert_int_equal(rig_state(&r, "a"), ISA_NORM);
+	for (int64_t t = 10000; t < 16000; t += 1000)
+		rig_step(&r, "a", 50, t);
+	const alarm_info_t *a = rig_find(&r, "a");
+	assert_non_null(a);
+	assert_int_equal(a->state, ISA_SHLVD);
+	assert_string_equal(a->shelve.by, "bo");
+	assert_string_equal(a->shelve.reason, "pump swap");
+	assert_true(a->shelve.remote);
+	rig_close(&r);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -353,6 +404,8 @@ int main(void)
 	    cmocka_unit_test(test_slot_reuse),
 	    cmocka_unit_test(test_copy),
 	    cmocka_unit_test(test_chattering),
+	    cmocka_unit_test(test_stale_alarm_counted),
+	    cmocka_unit_test(test_pending_silence),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
