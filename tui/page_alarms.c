@@ -13,7 +13,7 @@
 #include <string.h>
 
 #include "alarm_kpis.h"
-#include "alarm_list.h"
+#include "alarm_tab.h"
 #include "alarm_row.h"
 #include "form.h"
 #include "format.h"
@@ -35,12 +35,12 @@ static void say(nav_t *nav, const ui_ctx_t *ctx, bool error, const char *text)
 static void draw_tabs(WINDOW *win, int y, int w, const ui_ctx_t *ctx, const nav_t *nav)
 {
 	int cx = 1;
-	view_alarm_list_t shown = alarm_list_tab(nav);
+	view_alarm_list_t shown = alarm_tab_shown(nav);
 	for (int t = 0; t < VIEW_ALARM_LISTS && cx < w - 1; t++) {
 		size_t n = ctx->view ? view_alarm_list_count(ctx->view, (view_alarm_list_t)t) : 0;
 		char buf[96];
 		bool on = t == (int)shown;
-		snprintf(buf, sizeof buf, on ? "[%s %zu]" : " %s %zu ", _(alarm_list_tab_name(t)), n);
+		snprintf(buf, sizeof buf, on ? "[%s %zu]" : " %s %zu ", _(alarm_tab_name(t)), n);
 		cx += text_draw(win, y, cx, w - 1 - cx, buf,
 		                theme_attr(on ? ROLE_SELECTED : ROLE_LABEL) | (on ? A_BOLD : 0));
 		cx += 1;
@@ -51,7 +51,7 @@ static void draw_tabs(WINDOW *win, int y, int w, const ui_ctx_t *ctx, const nav_
 static void list_title(const ui_ctx_t *ctx, const nav_t *nav, size_t total, char *buf,
                        size_t size)
 {
-	view_alarm_list_t tab = alarm_list_tab(nav);
+	view_alarm_list_t tab = alarm_tab_shown(nav);
 	if (tab == VIEW_ALARMS_SUPPRESSED && nav->alarm_source > 0 && ctx->store &&
 	    nav->alarm_source - 1 < (int)store_source_count(ctx->store)) {
 		snprintf(buf, size, _("Suppressed under source:%s: %zu"),
@@ -60,7 +60,7 @@ static void list_title(const ui_ctx_t *ctx, const nav_t *nav, size_t total, char
 		snprintf(buf, size, _("Active alarms: %zu, %u unacknowledged, %u high priority"), total,
 		         ctx->view->alarms_unacked, ctx->view->alarms_critical);
 	} else {
-		snprintf(buf, size, "%s: %zu", _(alarm_list_tab_name(tab)), total);
+		snprintf(buf, size, "%s: %zu", _(alarm_tab_name(tab)), total);
 	}
 }
 
@@ -82,8 +82,8 @@ static void alarms_draw(WINDOW *win, const ui_ctx_t *ctx, nav_t *nav)
 	int rows = box_h - 2 > 1 ? box_h - 2 : 1;
 	nav->body_rows = rows;
 	nav->body_cols = w;
-	int total = (int)alarm_list_count(ctx, nav);
-	alarm_list_selected(ctx, nav);
+	int total = (int)alarm_tab_count(ctx, nav);
+	alarm_tab_selected(ctx, nav);
 	if (nav->alarm_selected < nav->alarm_scroll)
 		nav->alarm_scroll = nav->alarm_selected;
 	if (nav->alarm_selected >= nav->alarm_scroll + rows)
@@ -98,7 +98,7 @@ static void alarms_draw(WINDOW *win, const ui_ctx_t *ctx, nav_t *nav)
 	if (total == 0) {
 		char text[256];
 		int role = ROLE_DIM;
-		if (alarm_list_tab(nav) == VIEW_ALARMS_ACTIVE && ctx->view)
+		if (alarm_tab_shown(nav) == VIEW_ALARMS_ACTIVE && ctx->view)
 			role = format_no_alarms(ctx->view, text, sizeof text); /* all clear only if whole */
 		else
 			snprintf(text, sizeof text, "%s", _("none"));
@@ -107,7 +107,7 @@ static void alarms_draw(WINDOW *win, const ui_ctx_t *ctx, nav_t *nav)
 	}
 	for (int i = 0; i < rows && nav->alarm_scroll + i < total; i++) {
 		int at = nav->alarm_scroll + i;
-		alarm_row_draw(win, 3 + i, 2, w - 4, ctx, alarm_list_at(ctx, nav, (size_t)at),
+		alarm_row_draw(win, 3 + i, 2, w - 4, ctx, alarm_tab_at(ctx, nav, (size_t)at),
 		               at == nav->alarm_selected);
 	}
 	if (total > rows) {
@@ -154,9 +154,9 @@ static void ask_one(nav_t *nav, nav_request_kind_t kind, const char *id)
 /* "*": every unacknowledged alarm of the shown list, confirmed first. */
 static void ack_all(const ui_ctx_t *ctx, nav_t *nav)
 {
-	size_t total = alarm_list_count(ctx, nav), n = 0;
+	size_t total = alarm_tab_count(ctx, nav), n = 0;
 	for (size_t i = 0; i < total; i++)
-		n += isa_state_unacked(alarm_list_at(ctx, nav, i)->state);
+		n += isa_state_unacked(alarm_tab_at(ctx, nav, i)->state);
 	if (n == 0) {
 		say(nav, ctx, false, _("nothing to acknowledge in this list"));
 		return;
@@ -164,7 +164,7 @@ static void ack_all(const ui_ctx_t *ctx, nav_t *nav)
 	char **ids = xreallocarray(NULL, n, sizeof *ids);
 	n = 0;
 	for (size_t i = 0; i < total; i++) {
-		const alarm_info_t *a = alarm_list_at(ctx, nav, i);
+		const alarm_info_t *a = alarm_tab_at(ctx, nav, i);
 		if (isa_state_unacked(a->state))
 			ids[n++] = xstrdup(a->id);
 	}
@@ -193,7 +193,7 @@ static void act_on(action_t act, const ui_ctx_t *ctx, nav_t *nav, const alarm_in
 
 static void switch_tab(nav_t *nav, int by)
 {
-	nav->alarm_tab = ((int)alarm_list_tab(nav) + by + VIEW_ALARM_LISTS) % VIEW_ALARM_LISTS;
+	nav->alarm_tab = ((int)alarm_tab_shown(nav) + by + VIEW_ALARM_LISTS) % VIEW_ALARM_LISTS;
 	nav->alarm_source = 0;
 	nav->alarm_selected = nav->alarm_scroll = 0;
 	nav->alarm_serial = 0;
@@ -220,14 +220,14 @@ static void open_alarm(const ui_ctx_t *ctx, nav_t *nav, const alarm_info_t *a)
 
 static bool alarms_key(action_t act, const ui_ctx_t *ctx, nav_t *nav)
 {
-	int total = (int)alarm_list_count(ctx, nav);
-	const alarm_info_t *a = alarm_list_selected(ctx, nav);
+	int total = (int)alarm_tab_count(ctx, nav);
+	const alarm_info_t *a = alarm_tab_selected(ctx, nav);
 	struct nav_list l = {nav->alarm_selected, nav->alarm_scroll, nav->alarm_serial};
 	int page = nav->body_rows > 1 ? nav->body_rows - 1 : 1;
 	if (nav_list_move(&l, act, total, page)) {
 		nav->alarm_selected = l.selected;
 		nav->alarm_scroll = l.scroll;
-		const alarm_info_t *b = total ? alarm_list_at(ctx, nav, (size_t)l.selected) : NULL;
+		const alarm_info_t *b = total ? alarm_tab_at(ctx, nav, (size_t)l.selected) : NULL;
 		nav->alarm_serial = b ? nav_name_key(b->id) : 0;
 		return true;
 	}

@@ -15,7 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "alarm_list.h"
+#include "alarm_tab.h"
 #include "alarm_rig.h"
 #include "form.h"
 #include "frame.h"
@@ -99,9 +99,9 @@ static void draw(scene_t *s, nav_t *nav)
 
 static void select_alarm(scene_t *s, nav_t *nav, const char *id)
 {
-	size_t n = alarm_list_count(&s->ctx, nav);
+	size_t n = alarm_tab_count(&s->ctx, nav);
 	for (size_t i = 0; i < n; i++) {
-		if (strcmp(alarm_list_at(&s->ctx, nav, i)->id, id) == 0) {
+		if (strcmp(alarm_tab_at(&s->ctx, nav, i)->id, id) == 0) {
 			nav->alarm_selected = (int)i;
 			nav->alarm_serial = nav_name_key(id);
 			return;
@@ -201,8 +201,8 @@ static void test_enter_on_comm_lists_its_suppressed(void **state)
 	nav_key(ACT_OPEN, &s.ctx, &nav);
 	assert_int_equal(nav.page, PAGE_ALARMS);
 	assert_int_equal(nav.alarm_tab, VIEW_ALARMS_SUPPRESSED);
-	assert_int_equal(alarm_list_count(&s.ctx, &nav), 1);
-	assert_string_equal(alarm_list_at(&s.ctx, &nav, 0)->id, "r.level");
+	assert_int_equal(alarm_tab_count(&s.ctx, &nav), 1);
+	assert_string_equal(alarm_tab_at(&s.ctx, &nav, 0)->id, "r.level");
 	assert_true(golden(&s, &nav, 80, 24, false, "alarms_suppressed_80x24"));
 	char *text = screen_text(&s.ctx, &nav, 80, 24, false);
 	assert_non_null(strstr(text, "Suppressed under source:remote: 1"));
@@ -355,7 +355,7 @@ static void test_selection_kept_by_id(void **state)
 	scene_eval(&s, T0 + 11000);
 	draw(&s, &nav);
 	assert_int_equal(nav.alarm_selected, before + 1);
-	assert_string_equal(alarm_list_at(&s.ctx, &nav, (size_t)nav.alarm_selected)->id, "w.lo");
+	assert_string_equal(alarm_tab_at(&s.ctx, &nav, (size_t)nav.alarm_selected)->id, "w.lo");
 	nav_key(ACT_ACK, &s.ctx, &nav);
 	assert_request(&nav, NAV_REQ_ACK, "w.lo");
 	nav_request_clear(&nav.request);
