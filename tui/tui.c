@@ -13,6 +13,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "alarm_bell.h"
 #include "clock.h"
 #include "form.h"
 #include "frame.h"
@@ -99,35 +100,13 @@ static void carry_out(session_t *s, nav_t *nav, int64_t now)
 	nav_request_clear(&nav->request);
 }
 
-/* The bell: a new high-priority alarm, if the bell is on, at most once per
- * the configured interval (arrivals meanwhile are rung for by the next). */
-typedef struct bell {
-	uint64_t heard; /* high-priority arrivals already rung for */
-	int64_t last_ms;
-	bool started;
-} bell_t;
-
-static void ring_bell(const session_t *s, const ui_ctx_t *ctx, bell_t *b, int64_t now)
+/* The bell (alarm_bell.h): beep() for a new high-priority alarm. */
+static void ring_bell(const session_t *s, const ui_ctx_t *ctx, alarm_bell_t *b, int64_t now)
 {
-	if (!ctx->alarms)
-		return;
-	uint64_t arrivals = alarm_engine_high_arrivals(ctx->alarms);
-	if (!b->started) { /* what was there at start is no news */
-		b->heard = arrivals;
-		b->started = true;
-		return;
-	}
-	if (arrivals <= b->heard)
-		return;
-	if (!ctx->alarm_status || !ctx->alarm_status->bell) {
-		b->heard = arrivals;
-		return;
-	}
-	if (b->last_ms && now - b->last_ms < s->alarm_cfg.bell_min_ms)
-		return;
-	beep();
-	b->heard = arrivals;
-	b->last_ms = now;
+	if (ctx->alarms &&
+	    alarm_bell_due(b, alarm_engine_high_arrivals(ctx->alarms),
+	                   ctx->alarm_status && ctx->alarm_status->bell, s->alarm_cfg.bell_min_ms, now))
+		beep();
 }
 
 static int64_t ms_to_next_second(int64_t ms)
@@ -216,7 +195,7 @@ int tui_run(session_t *s, const tui_opts_t *opts)
 	int64_t last_draw = 0, drawn_second = 0;
 	int spins = 0;
 	bool stdin_ready = false;
-	bell_t bell = {0};
+	alarm_bell_t bell = {0};
 	const int fds[2] = {STDIN_FILENO, signal_pipe[0]};
 	int nfds = signal_pipe[0] >= 0 ? 2 : 1;
 
