@@ -83,7 +83,7 @@ bool alarm_kpis_flood(const ui_ctx_t *ctx, char *buf, size_t size)
 	char since[16];
 	timefmt_format_clock(k->flood_since_ms, since, sizeof since);
 	snprintf(buf, size,
-	         _("ALARM FLOOD: %u%s alarms in 10 min since %s - %u unacknowledged; high priority "
+	         _("ALARM FLOOD: %u%s alarms in 10 min since %s \xe2\x80\x94 %u unacknowledged; high priority "
 	           "first (a: alarm list)"),
 	         k->last_10min, k->saturated ? "+" : "", since, k->unacked);
 	return true;
