@@ -124,7 +124,7 @@ int dump_run(session_t *s, const page_request_t *page, int cols, int rows, bool 
 	theme_init(false);
 	frame_t frame = {0};
 	frame_layout(&frame, rows, cols);
-	ui_ctx_t ctx;
+	ui_ctx_t ctx = {0};
 	session_ui_ctx(s, clock_steady_ms(), clock_wall_ms(), &ctx);
 	frame_draw(&frame, &ctx, &nav);
 	frame_stage(&frame);
