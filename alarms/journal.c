@@ -64,7 +64,9 @@ static int make_parent(const char *path, char **cause)
 			continue;
 		char keep = *p;
 		*p = '\0';
-		if (mkdir(dir, 0700) != 0 && errno != EEXIST) {
+		struct stat st;
+		if (mkdir(dir, 0700) != 0 && errno != EEXIST &&
+		    !(stat(dir, &st) == 0 && S_ISDIR(st.st_mode))) {
 			*cause = xasprintf("cannot create the journal's folder %s: %s", dir,
 			                   strerror(errno));
 			free(dir);
@@ -87,7 +89,9 @@ static void sync_parent(const char *path)
 		slash[slash == dir] = '\0';
 	int fd = open(slash ? dir : ".", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
 	if (fd >= 0) {
-		(void)fsync(fd);
+		if (fsync(fd) != 0) {
+			/* the line's own fsync still holds; nothing better to do */
+		}
 		close(fd);
 	}
 	free(dir);
@@ -166,11 +170,12 @@ static void restart(journal_t *j)
 }
 
 /* If another file now has the journal's name (it was rotated: renamed away,
- * a new one created), follow the name: the old file is finished. */
+ * a new one created), or none (removed), follow the name: the old file is
+ * finished, and a line appended to a removed file would be lost. */
 static void follow_rename(journal_t *j)
 {
 	struct stat st;
-	if (stat(j->path, &st) != 0 || (st.st_dev == j->dev && st.st_ino == j->ino))
+	if (stat(j->path, &st) != 0 ? errno != ENOENT : st.st_dev == j->dev && st.st_ino == j->ino)
 		return;
 	int old = j->fd;
 	char *cause = NULL;
@@ -179,8 +184,10 @@ static void follow_rename(journal_t *j)
 		return;
 	}
 	close(old);
-	log_printf(LOG_LEVEL_WARN, "journal %s was replaced (rotated?): reading the new file from "
-	           "its start", j->path);
+	log_printf(LOG_LEVEL_WARN,
+	           "journal %s was replaced (rotated?): reading the new file from "
+	           "its start",
+	           j->path);
 	restart(j);
 }
 
@@ -188,7 +195,8 @@ static int lock(journal_t *j, int how, char **cause)
 {
 	while (flock(j->fd, how) != 0) {
 		if (errno != EINTR) {
-			*cause = xasprintf("cannot lock the journal %s: %s", j->path, strerror(errno));
+			*cause =
+			    xasprintf("cannot lock the journal %s: %s", j->path, strerror(errno));
 			return -1;
 		}
 	}
@@ -249,12 +257,15 @@ static int append_locked(journal_t *j, const char *text, size_t len, char **caus
 	free(buf);
 	if (rc != 0) {
 		*cause = xasprintf("cannot write to the journal %s: %s", j->path, strerror(errno));
-		/* Take back a part-written line, so no torn bytes are left behind. */
-		(void)ftruncate(j->fd, st.st_size);
+		/* Take back a part-written line, so no torn bytes are left behind
+		 * (if that fails too, the next writer ends them as a bad line). */
+		if (ftruncate(j->fd, st.st_size) != 0) {
+		}
 		return -1;
 	}
 	if (fsync(j->fd) != 0) {
-		*cause = xasprintf("cannot sync the journal %s to disk: %s", j->path, strerror(errno));
+		*cause =
+		    xasprintf("cannot sync the journal %s to disk: %s", j->path, strerror(errno));
 		return -1;
 	}
 	return 0;
@@ -278,9 +289,9 @@ int journal_append(journal_t *j, const journal_entry_t *e, char **cause)
 
 /* Reading: the state of the line being assembled. */
 typedef struct line_acc {
-	size_t len;  /* bytes kept in j->line */
-	bool over;   /* longer than JOURNAL_LINE_MAX: only counted */
-	bool any;    /* some byte of it was seen */
+	size_t len; /* bytes kept in j->line */
+	bool over;  /* longer than JOURNAL_LINE_MAX: only counted */
+	bool any;   /* some byte of it was seen */
 } line_acc_t;
 
 static void take_line(journal_t *j, const line_acc_t *acc, journal_fn fn, void *ctx, long *good)
@@ -300,8 +311,9 @@ static void take_line(journal_t *j, const line_acc_t *acc, journal_fn fn, void *
 	}
 	j->bad++;
 	if (acc->over)
-		log_printf(LOG_LEVEL_WARN, "journal %s: skipping bad line %" PRIu64
-		           ": longer than %d bytes", j->path, j->line_no, JOURNAL_LINE_MAX);
+		log_printf(LOG_LEVEL_WARN,
+		           "journal %s: skipping bad line %" PRIu64 ": longer than %d bytes",
+		           j->path, j->line_no, JOURNAL_LINE_MAX);
 	else
 		log_printf(LOG_LEVEL_WARN, "journal %s: skipping bad line %" PRIu64 ": %s", j->path,
 		           j->line_no, why);
@@ -329,8 +341,10 @@ static int read_locked(journal_t *j, journal_fn fn, void *ctx, long *good, char 
 		return -1;
 	}
 	if ((uint64_t)st.st_size < j->offset) {
-		log_printf(LOG_LEVEL_WARN, "journal %s shrank (truncated?): reading it again from "
-		           "its start", j->path);
+		log_printf(LOG_LEVEL_WARN,
+		           "journal %s shrank (truncated?): reading it again from "
+		           "its start",
+		           j->path);
 		restart(j);
 	}
 	line_acc_t acc = {0};
@@ -340,7 +354,8 @@ static int read_locked(journal_t *j, journal_fn fn, void *ctx, long *good, char 
 		if (n < 0) {
 			if (errno == EINTR)
 				continue;
-			*cause = xasprintf("cannot read the journal %s: %s", j->path, strerror(errno));
+			*cause =
+			    xasprintf("cannot read the journal %s: %s", j->path, strerror(errno));
 			return -1;
 		}
 		if (n == 0)

@@ -138,12 +138,20 @@ static bool get_time(const cJSON *obj, const char *key, int64_t *ms)
 int journal_line_decode(const char *line, size_t len, journal_decoded_t *out, const char **why)
 {
 	memset(out, 0, sizeof *out);
-	cJSON *obj = cJSON_ParseWithLength(line, len);
+	const char *end = NULL;
+	cJSON *obj = cJSON_ParseWithLengthOpts(line, len, &end, false);
 	out->json = obj;
 	if (!cJSON_IsObject(obj)) {
 		*why = "not a JSON object";
 		goto bad;
 	}
+	/* cJSON stops after the object: anything but blanks after it (two
+	 * lines run together, say) makes the line bad, not half-read. */
+	for (; end < line + len; end++)
+		if (*end != ' ' && *end != '\t' && *end != '\r') {
+			*why = "more after the JSON object";
+			goto bad;
+		}
 	journal_entry_t *e = &out->entry;
 	if (!get_time(obj, "time", &e->at_ms)) {
 		*why = "no valid \"time\"";

@@ -18,7 +18,7 @@ char *journal_line_encode(const journal_entry_t *e, size_t *len, char **cause);
 /* A decoded line: `entry` borrows its strings from here. */
 typedef struct journal_decoded {
 	journal_entry_t entry;
-	void *json;    /* internal: the parsed line */
+	void *json;     /* internal: the parsed line */
 	char *owned[4]; /* internal: sanitized copies of strings that needed it */
 } journal_decoded_t;
 

@@ -40,11 +40,11 @@
 #include "journal_line.h"
 #include "xalloc.h"
 
-#define SEED     7
-#define HISTORY  60
-#define DOCS_MAX 16
+#define SEED      7
+#define HISTORY   60
+#define DOCS_MAX  16
 #define DECISIONS 300 /* acks and shelves held by the ops */
-#define APPENDS  200  /* real, fsync'd appends timed */
+#define APPENDS   200 /* real, fsync'd appends timed */
 
 static double mono_ms(void)
 {
@@ -280,8 +280,8 @@ int main(int argc, char **argv)
 		printf("%-30s %10.3f %9.1f%% %8zu\n", labels[k], m, 100 * m / ingest_ms,
 		       alarm_engine_alarm_count(eng[k]));
 	}
-	printf("(ops: %d decisions; acked in the cfg + ops engine: %zu, shelved: %zu)\n",
-	       DECISIONS, alarm_engine_state_count(eng[EV_BOTH], ISA_ACKED),
+	printf("(ops: %d decisions; acked in the cfg + ops engine: %zu, shelved: %zu)\n", DECISIONS,
+	       alarm_engine_state_count(eng[EV_BOTH], ISA_ACKED),
 	       alarm_engine_state_count(eng[EV_BOTH], ISA_SHLVD));
 
 	/* The journal, in a folder of its own. */

@@ -47,7 +47,8 @@ static pid_t spawn_writer(const char *path, int who, bool forever)
 	for (int i = 0; forever || i < PER_WRITER; i++) {
 		char alarm[64];
 		snprintf(alarm, sizeof alarm, "w%d.%d", who, i);
-		journal_entry_t e = jf_entry(alarm, i % 3 == 1 ? JOURNAL_SHELVE : JOURNAL_ACK, reason);
+		journal_entry_t e =
+		    jf_entry(alarm, i % 3 == 1 ? JOURNAL_SHELVE : JOURNAL_ACK, reason);
 		if (journal_append(j, &e, &cause) != 0)
 			_exit(11);
 	}
@@ -77,7 +78,8 @@ static void check_whole(const jf_got_t *got)
 		int who, seq;
 		assert_int_equal(sscanf(e->alarm, "w%d.%d", &who, &seq), 2);
 		assert_int_equal(strlen(e->reason), JOURNAL_REASON_MAX);
-		assert_true(e->reason[0] == 'a' + who && e->reason[JOURNAL_REASON_MAX - 1] == 'a' + who);
+		assert_true(e->reason[0] == 'a' + who &&
+		            e->reason[JOURNAL_REASON_MAX - 1] == 'a' + who);
 		assert_int_equal(e->action, seq % 3 == 1 ? JOURNAL_SHELVE : JOURNAL_ACK);
 		assert_string_equal(e->user, "li");
 	}
