@@ -6,7 +6,6 @@
  * number of that line; each call reads on from there in READ_CHUNK pieces,
  * assembling at most JOURNAL_LINE_MAX bytes of a line (the rest of a longer
  * one is only counted), so memory is two fixed buffers whatever the file. */
-#define _GNU_SOURCE
 #include "journal.h"
 
 #include <errno.h>
