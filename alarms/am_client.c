@@ -161,7 +161,10 @@ am_client_t *am_client_start(const char *url, int64_t interval_ms, void (*notify
 	c->notify = notify;
 	c->ctx = ctx;
 	atomic_init(&c->stopping, false);
+	/* an exchange never outlasts the interval by much, nor takes the thread away for long */
 	int64_t timeout = c->interval_ms < AM_MAX_TIMEOUT_MS ? c->interval_ms : AM_MAX_TIMEOUT_MS;
+	if (timeout < AM_MIN_TIMEOUT_MS)
+		timeout = AM_MIN_TIMEOUT_MS;
 	c->http = am_http_new(timeout, &c->stopping);
 	pthread_condattr_t attr;
 	bool ok = c->http && pthread_condattr_init(&attr) == 0;

@@ -18,6 +18,7 @@
 #define AM_SILENCES_MAX 10000   /* silences taken from one list */
 #define AM_MIN_INTERVAL_MS 200  /* no busier than this */
 #define AM_MAX_TIMEOUT_MS 5000  /* one exchange at most */
+#define AM_MIN_TIMEOUT_MS 1000  /* ... and at least, however short the interval */
 #define AM_MIN_ALERT_TTL_MS (2 * 60 * 1000) /* an alert's endsAt at least this ahead */
 #define AM_ALERT_TTL_INTERVALS 4            /* ... or this many intervals */
 

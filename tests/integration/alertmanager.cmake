@@ -19,3 +19,8 @@ if(CURL_PROGRAM AND TIMEOUT_PROGRAM)
                        SKIP_RETURN_CODE 77 ENVIRONMENT "${CITYDASH_TEST_ENV}"
                        RUN_SERIAL TRUE)
 endif()
+# The client's thread against a scripted server: refusals, outages, the queue.
+citydash_unit_test(test_am_client
+  SOURCES integration/test_am_client.c integration/script_server.c
+  LIBS citydash_alertmanager PkgConfig::MHD
+  LABELS integration alarms)
