@@ -53,7 +53,7 @@ static void post_alerts(am_client_t *c, cycle_t *cy, am_alert_t *alerts, size_t 
 	am_alert_t *resolved = c->posted_count ? xcalloc(c->posted_count, sizeof *resolved) : NULL;
 	size_t m = 0;
 	for (size_t i = 0; i < c->posted_count; i++)
-		if (!bsearch(&c->posted[i], alerts, n, sizeof *alerts, by_alarm_id))
+		if (n == 0 || !bsearch(&c->posted[i], alerts, n, sizeof *alerts, by_alarm_id))
 			resolved[m++] = c->posted[i]; /* borrowed */
 	int64_t ttl = c->interval_ms * AM_ALERT_TTL_INTERVALS;
 	if (ttl < AM_MIN_ALERT_TTL_MS)
