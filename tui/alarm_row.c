@@ -1,72 +1,210 @@
+/* alarm_row: one alarm on one line (alarm_row.h). Columns, left to right:
+ * state (glyph and tag), priority, level, since, place, name, then on the
+ * right the value, and from ALARM_ROW_WHO_COLS the limit and who acted. */
 #include "alarm_row.h"
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "format.h"
+#include "glyphs.h"
 #include "i18n.h"
 #include "name_fit.h"
 #include "text_draw.h"
 #include "theme.h"
 #include "timefmt.h"
 
+/* Older than most of a day, the time of day alone would mislead: the age. */
+#define OLD_MS (20LL * 3600 * 1000)
+
+const char *alarm_row_state_glyph(isa_state_t state)
+{
+	static const char *const uni[ISA_STATE_COUNT] = {
+	    [ISA_NORM] = "\xc2\xb7",      [ISA_UNACK] = "\xe2\x96\xb2", [ISA_ACKED] = "\xe2\x9c\x94",
+	    [ISA_RTNUN] = "\xe2\x86\xba", [ISA_SHLVD] = "\xe2\x8f\xb8", [ISA_DSUPR] = "\xe2\x8a\x98",
+	    [ISA_OOSRV] = "\xe2\x97\x8b",
+	};
+	static const char *const plain[ISA_STATE_COUNT] = {
+	    [ISA_NORM] = ".",  [ISA_UNACK] = "!", [ISA_ACKED] = "+", [ISA_RTNUN] = "<",
+	    [ISA_SHLVD] = "=", [ISA_DSUPR] = "/", [ISA_OOSRV] = "o",
+	};
+	if ((unsigned)state >= ISA_STATE_COUNT)
+		return "?";
+	return glyphs()->ascii ? plain[state] : uni[state];
+}
+
+const char *alarm_row_priority_tag(alarm_priority_t p)
+{
+	return p == ALARM_PRIORITY_HIGH ? "HIGH" : p == ALARM_PRIORITY_MEDIUM ? "MED" : "";
+}
+
+const char *alarm_row_level_tag(const alarm_info_t *a)
+{
+	if (a->kind == ALARM_KIND_FAULT)
+		return "FLT";
+	if (a->kind == ALARM_KIND_COMM)
+		return "COMM";
+	return alarm_level_tag(a->level != ALARM_NONE ? a->level : a->peak);
+}
+
+/* The reading a LIMIT or FAULT alarm is on, if its slot still holds it. */
+static const reading_t *reading_of(const ui_ctx_t *ctx, const alarm_info_t *a)
+{
+	if (a->kind == ALARM_KIND_COMM || !ctx->store || a->index >= store_reading_count(ctx->store))
+		return NULL;
+	const reading_t *r = store_reading(ctx->store, a->index);
+	return r && r->serial == a->serial ? r : NULL;
+}
+
+/* The tag's look: unacknowledged alarms in reverse, high priority in the
+ * alarm colour; the rest plain or dim (the glyph and word carry the state). */
+static attr_t tag_attr(const alarm_info_t *a)
+{
+	bool high = a->priority == ALARM_PRIORITY_HIGH;
+	if (isa_state_unacked(a->state))
+		return high ? theme_attr(ROLE_ALARM) : theme_attr(ROLE_WARN) | A_REVERSE;
+	if (a->state == ISA_ACKED)
+		return theme_attr(high ? ROLE_ALARM : ROLE_WARN) & ~(attr_t)A_REVERSE;
+	return theme_attr(ROLE_DIM);
+}
+
+/* "> 90.00" / "< 10.00": the limit of the level shown. */
+static void limit_text(const reading_t *r, const alarm_info_t *a, char *buf, size_t size)
+{
+	buf[0] = '\0';
+	if (!r || a->kind != ALARM_KIND_LIMIT)
+		return;
+	alarm_level_t lv = a->level != ALARM_NONE ? a->level : a->peak;
+	double lim = lv == ALARM_HIHI ? r->limits.hihi
+	             : lv == ALARM_HI ? r->limits.hi
+	             : lv == ALARM_LO ? r->limits.lo
+	                              : r->limits.lolo;
+	if (lv == ALARM_NONE)
+		return;
+	snprintf(buf, size, "%s %.4g", lv == ALARM_HI || lv == ALARM_HIHI ? ">" : "<", lim);
+}
+
+/* "⏸ bob@h till 14:00 maintenance" or "✔ alice@h 13:02": who acted. */
+static void who_text(const alarm_info_t *a, char *buf, size_t size)
+{
+	char at[16];
+	buf[0] = '\0';
+	if (a->state == ISA_SHLVD && a->shelve.at_ms) {
+		timefmt_format_clock(a->shelve.until_ms, at, sizeof at);
+		snprintf(buf, size, _("%s till %s: %s"), a->shelve.by, at, a->shelve.reason);
+	} else if (a->ack.at_ms && a->state == ISA_ACKED) {
+		timefmt_format_clock(a->ack.at_ms, at, sizeof at);
+		snprintf(buf, size, _("%s at %s"), a->ack.by, at);
+	}
+}
+
+/* The name column: what the alarm is about. */
+static void name_text(const ui_ctx_t *ctx, const alarm_info_t *a, const reading_t *r, char *buf,
+                      size_t size)
+{
+	(void)ctx;
+	if (a->kind == ALARM_KIND_COMM) {
+		snprintf(buf, size, "%s  %s", a->id, _("communications"));
+		return;
+	}
+	const char *label = r ? format_reading_label(r) : a->id;
+	/* What makes the alarm doubtful, in words: its data is old, or the
+	 * instrument is unsure of it. The alarm stays an alarm either way. */
+	bool uncertain = r && r->quality == QUALITY_UNCERTAIN;
+	char doubt[64] = "";
+	if (a->stale && uncertain)
+		snprintf(doubt, sizeof doubt, "(%s, %s) ", _("stale"), _("uncertain"));
+	else if (a->stale || uncertain)
+		snprintf(doubt, sizeof doubt, "(%s) ", a->stale ? _("stale") : _("uncertain"));
+	if (a->kind == ALARM_KIND_FAULT)
+		snprintf(buf, size, "%s%s %s", doubt, _("fault:"), label);
+	else
+		snprintf(buf, size, "%s%s", doubt, label);
+}
+
+/* The value column: the reading's value; COMM: what it holds down. */
+static void value_text(const alarm_info_t *a, const reading_t *r, char *buf, size_t size)
+{
+	buf[0] = '\0';
+	if (a->kind == ALARM_KIND_COMM) {
+		if (a->suppressed)
+			snprintf(buf, size, _("+%u suppressed"), a->suppressed);
+	} else if (r) {
+		format_reading_value(r, buf, size);
+	}
+}
+
 void alarm_row_draw(WINDOW *win, int y, int x, int w, const ui_ctx_t *ctx, const alarm_info_t *a,
                     bool selected)
 {
-	/* PLACEHOLDER (issue 9): limit alarms only, until the row is redone. */
-	if (!a || a->kind == ALARM_KIND_COMM)
+	if (!a || w <= 0)
 		return;
-	size_t idx = a->index;
-	const reading_t *r = store_reading(ctx->store, idx);
-	if (!r)
-		return;
-	alarm_state_t s = alarm_engine_state(ctx->alarms, idx);
-	bool crit = alarm_level_is_critical(s.level);
-	attr_t tag_attr = theme_attr(crit ? ROLE_ALARM : ROLE_WARN);
-	attr_t label = theme_attr(selected ? ROLE_SELECTED : ROLE_LABEL);
+	const reading_t *r = reading_of(ctx, a);
+	bool unacked = isa_state_unacked(a->state);
+	attr_t base = theme_attr(selected ? ROLE_SELECTED : ROLE_NORMAL);
+	attr_t label = selected ? base : theme_attr(ROLE_LABEL) | (unacked ? A_BOLD : 0);
 	attr_t dim = theme_attr(selected ? ROLE_SELECTED : ROLE_DIM);
-	text_fill(win, y, x, w, selected ? label : theme_attr(ROLE_NORMAL));
+	text_fill(win, y, x, w, base);
 	int cx = x, end = x + w;
-	char buf[64];
-	snprintf(buf, sizeof buf, "%-4s", alarm_level_tag(s.level));
-	cx += text_draw(win, y, cx, end - cx, buf, tag_attr) + 1;
+	char buf[320];
+
+	snprintf(buf, sizeof buf, "%s %-5s", alarm_row_state_glyph(a->state), isa_state_tag(a->state));
+	cx += text_draw(win, y, cx, end - cx, buf, tag_attr(a)) + 1;
+	/* Narrow: the priority as ISA numbers it, "P1" high, "P2" medium. */
+	const char *prio = w >= ALARM_ROW_AGE_COLS ? alarm_row_priority_tag(a->priority)
+	                   : a->priority == ALARM_PRIORITY_HIGH ? "P1"
+	                   : a->priority == ALARM_PRIORITY_MEDIUM ? "P2"
+	                                                          : "";
+	snprintf(buf, sizeof buf, w >= ALARM_ROW_AGE_COLS ? "%-4s %-4s" : "%-2s %-4s", prio,
+	         alarm_row_level_tag(a));
+	cx += text_draw(win, y, cx, end - cx, buf, selected ? base : tag_attr(a) & ~(attr_t)A_REVERSE) +
+	      1;
+
 	char clock[16], age[16];
-	timefmt_format_clock(s.since_ms, clock, sizeof clock);
-	timefmt_format_age(ctx->now_ms - s.since_ms, age, sizeof age);
-	/* Older than most of a day, the time of day alone would mislead: the age. */
-	bool old = ctx->now_ms - s.since_ms > 20LL * 3600 * 1000;
-	if (old)
-		snprintf(buf, sizeof buf, w >= 100 ? "%8s %4s" : "%8s", age, "");
+	timefmt_format_clock(a->since_ms, clock, sizeof clock);
+	timefmt_format_age(ctx->now_ms - a->since_ms, age, sizeof age);
+	bool old = ctx->now_ms - a->since_ms > OLD_MS;
+	if (w >= ALARM_ROW_AGE_COLS)
+		snprintf(buf, sizeof buf, "%8s %4s", old ? "" : clock, age);
 	else
-		snprintf(buf, sizeof buf, w >= 100 ? "%s %4s" : "%s", clock, age);
+		snprintf(buf, sizeof buf, "%8s", old ? age : clock);
 	cx += text_draw(win, y, cx, end - cx, buf, dim) + 1;
-	char value[64];
-	format_reading_value(r, value, sizeof value);
-	int vw = 14;
-	int place_w = w >= 100 ? 24 : 16;
+
+	/* Right-hand columns first: they keep their room, the name takes the rest. */
+	/* Who and why: two sevenths of the row (30 to 56 columns). */
+	int who_w = w * 2 / 7 > 56 ? 56 : w * 2 / 7 < 30 ? 30 : w * 2 / 7;
+	if (w < ALARM_ROW_WHO_COLS)
+		who_w = 0;
+	int limit_w = who_w ? 9 : 0;
+	int value_w = 16;
+	if (who_w) {
+		who_text(a, buf, sizeof buf);
+		end -= who_w + 1;
+		text_draw(win, y, end + 1, who_w, buf, dim);
+		limit_text(r, a, buf, sizeof buf);
+		end -= limit_w + 1;
+		text_draw_right(win, y, end + 1, limit_w, buf, dim);
+	}
+	value_text(a, r, buf, sizeof buf);
+	end -= value_w;
+	text_draw_right(win, y, end, value_w, buf, selected ? base : tag_attr(a) & ~(attr_t)A_REVERSE);
+	end -= 1;
+
+	int place_w = w >= ALARM_ROW_AGE_COLS ? 24 : 16;
 	char place[256];
-	format_reading_place(r, place, sizeof place);
-	if (place[0] && end - cx > place_w + vw + 8) {
-		text_draw(win, y, cx, place_w, place, label);
+	place[0] = '\0';
+	if (r)
+		format_reading_place(r, place, sizeof place);
+	if (place[0] && end - cx > place_w + 12) {
+		text_draw(win, y, cx, place_w, place, selected ? base : theme_attr(ROLE_LABEL));
 		cx += place_w + 1;
 	}
-	int name_w = end - cx - vw - 1;
-	/* What makes the alarm doubtful, in words: its data is old, or the
-	 * instrument is unsure of it. The alarm stays an alarm either way. */
-	bool uncertain = r->quality == QUALITY_UNCERTAIN;
-	if (s.stale || uncertain) {
-		if (s.stale && uncertain)
-			snprintf(buf, sizeof buf, "(%s, %s) ", _("stale"), _("uncertain"));
-		else
-			snprintf(buf, sizeof buf, "(%s) ", s.stale ? _("stale") : _("uncertain"));
-		int n = text_draw(win, y, cx, name_w, buf,
-		                  theme_attr(s.stale ? ROLE_STALE : ROLE_LABEL));
-		cx += n;
-		name_w -= n;
-	}
+	if (end - cx <= 0)
+		return;
+	name_text(ctx, a, r, buf, sizeof buf);
 	/* Head and tail: the measure stays when the name is cut. */
-	char *name = name_fit(format_reading_label(r), name_w);
-	text_draw(win, y, cx, name_w, name, label);
+	char *name = name_fit(buf, end - cx);
+	text_draw(win, y, cx, end - cx, name, label);
 	free(name);
-	text_draw_right(win, y, end - vw, vw, value, tag_attr);
 }

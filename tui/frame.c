@@ -3,6 +3,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "alarm_kpis.h"
+#include "form.h"
 #include "format.h"
 #include "glyphs.h"
 #include "i18n.h"
@@ -14,13 +16,15 @@
 
 void frame_free(frame_t *f)
 {
+	if (f->under_banner)
+		delwin(f->under_banner);
 	if (f->title)
 		delwin(f->title);
 	if (f->body)
 		delwin(f->body);
 	if (f->status)
 		delwin(f->status);
-	f->title = f->body = f->status = NULL;
+	f->title = f->body = f->status = f->under_banner = NULL;
 }
 
 void frame_layout(frame_t *f, int rows, int cols)
@@ -33,7 +37,9 @@ void frame_layout(frame_t *f, int rows, int cols)
 	f->title = newwin(1, cols, 0, 0);
 	f->body = newwin(rows - 2, cols, 1, 0);
 	f->status = newwin(1, cols, rows - 1, 0);
-	if (!f->title || !f->body || !f->status)
+	if (f->body)
+		f->under_banner = derwin(f->body, rows - 3, cols, 1, 0);
+	if (!f->title || !f->body || !f->status || !f->under_banner)
 		frame_free(f);
 }
 
@@ -172,8 +178,18 @@ void frame_draw(frame_t *f, const ui_ctx_t *ctx, nav_t *nav)
 	werase(f->body);
 	werase(f->status);
 	draw_title(f->title, ctx, nav);
-	page_get(nav->page)->draw(f->body, ctx, nav);
-	statusbar_draw(f->status, ctx);
+	char flood[320];
+	WINDOW *page = f->body;
+	if (alarm_kpis_flood(ctx, flood, sizeof flood)) {
+		/* Every page, one line: the operator must know the list is a flood. */
+		text_fill(f->body, 0, 0, f->cols, theme_attr(ROLE_ALARM));
+		text_draw(f->body, 0, 1, f->cols - 2, flood, theme_attr(ROLE_ALARM));
+		page = f->under_banner;
+	}
+	page_get(nav->page)->draw(page, ctx, nav);
+	if (nav->form.kind != NAV_FORM_NONE)
+		form_draw(page, ctx, nav);
+	statusbar_draw_nav(f->status, ctx, nav);
 }
 
 void frame_stage(frame_t *f)

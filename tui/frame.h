@@ -1,5 +1,7 @@
 /* frame: the parts of the screen around the page — the title line at the top
- * and the source status bar at the bottom — and the whole-frame draw. */
+ * and the source status bar at the bottom — and the whole-frame draw: while
+ * an alarm flood lasts, a banner under the title on every page; over the
+ * page, an open form (form.h). */
 #ifndef CITYDASH_FRAME_H
 #define CITYDASH_FRAME_H
 
@@ -13,6 +15,8 @@
 
 typedef struct frame {
 	WINDOW *title, *body, *status; /* NULL when the screen is too small */
+	WINDOW *under_banner; /* the body below its first line, while the flood
+	                         banner takes that line (a subwindow of body) */
 	int rows, cols;
 } frame_t;
 

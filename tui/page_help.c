@@ -1,10 +1,11 @@
 /* The help page: keys (generated from the key map, every binding), the
- * pages, and what the symbols mean. When it is taller than the screen
+ * pages, and what the symbols mean (the alarm states' glyphs too). When it is taller than the screen
  * (80x24 holds the keys, not all of it), it scrolls: the keys come first. */
 #include "pages.h"
 
 #include <stdio.h>
 
+#include "alarm_row.h"
 #include "glyphs.h"
 #include "i18n.h"
 #include "panel.h"
@@ -107,7 +108,17 @@ static int help_content(const help_pen_t *p, int x, int iw)
 		         g->gauge_fill, g->gauge_mark, g->limit_tick);
 		pen_text(p, y, x + 1, iw - 1, gauge, theme_attr(ROLE_DIM));
 	}
-	y += 2;
+	y++;
+	/* Alarm states, as every alarm list shows them: glyph and ISA tag. */
+	for (int st = ISA_UNACK; st < ISA_STATE_COUNT; st++) {
+		int row = y + (st - ISA_UNACK) % 3, cx = x + ((st - ISA_UNACK) / 3) * (iw / 2);
+		char buf[96];
+		snprintf(buf, sizeof buf, "%s %s %s", alarm_row_state_glyph((isa_state_t)st),
+		         isa_state_tag((isa_state_t)st), _(isa_state_word((isa_state_t)st)));
+		if (draw)
+			pen_text(p, row, cx + 1, iw / 2 - 2, buf, theme_attr(ROLE_LABEL));
+	}
+	y += 4;
 	if (draw)
 		pen_text(p, y, x, iw, _("Pages"), theme_attr(ROLE_TITLE));
 	y++;

@@ -12,7 +12,7 @@ static const struct {
 } plain_pages[] = {
     {"overview", PAGE_OVERVIEW}, {"kpis", PAGE_KPIS},     {"events", PAGE_EVENTS},
     {"tiers", PAGE_TIERS},       {"alarms", PAGE_ALARMS}, {"sources", PAGE_SOURCES},
-    {"help", PAGE_HELP},
+    {"help", PAGE_HELP},         {"alarm-log", PAGE_ALARM_LOG},
 };
 
 static const struct {

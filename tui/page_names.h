@@ -31,7 +31,8 @@ typedef struct page_request {
 
 /* The names, as --help and the man page list them. */
 #define PAGE_NAMES_LIST                                                                            \
-	"overview, kpis, events, tiers, alarms, sources, help, domain:TOKEN, reading:ID, "         \
+	"overview, kpis, events, tiers, alarms, alarm-log, sources, help, domain:TOKEN, "          \
+	"reading:ID, "                                                                             \
 	"kpi:ID, event:ID"
 
 /* The overview: what --dump prints without --page. */

@@ -1,6 +1,9 @@
 #include "pages.h"
 
+#include <stdio.h>
 #include <string.h>
+
+#include "i18n.h"
 
 const page_class_t *page_get(page_id_t id)
 {
@@ -11,13 +14,15 @@ const page_class_t *page_get(page_id_t id)
 	    [PAGE_TIERS] = &page_tiers,       [PAGE_READING] = &page_reading,
 	    [PAGE_SCOPE] = &page_scope,       [PAGE_ALARMS] = &page_alarms,
 	    [PAGE_SOURCES] = &page_sources,   [PAGE_HELP] = &page_help,
+	    [PAGE_ALARM_LOG] = &page_alarm_log,
 	};
 	return pages[id];
 }
 
 bool page_is_overlay(page_id_t id)
 {
-	return id == PAGE_HELP || id == PAGE_SOURCES || id == PAGE_ALARMS || id == PAGE_SCOPE;
+	return id == PAGE_HELP || id == PAGE_SOURCES || id == PAGE_ALARMS || id == PAGE_SCOPE ||
+	       id == PAGE_ALARM_LOG;
 }
 
 bool page_is_top(page_id_t id)
@@ -126,6 +131,7 @@ bool nav_key(action_t act, const ui_ctx_t *ctx, nav_t *nav)
 	                    : act == ACT_SOURCES ? PAGE_SOURCES
 	                    : act == ACT_ALARMS  ? PAGE_ALARMS
 	                    : act == ACT_SCOPE   ? PAGE_SCOPE
+	                    : act == ACT_ALARM_LOG ? PAGE_ALARM_LOG
 	                                         : PAGE_COUNT;
 	if (overlay != PAGE_COUNT) {
 		if (nav->page == overlay)
@@ -134,7 +140,17 @@ bool nav_key(action_t act, const ui_ctx_t *ctx, nav_t *nav)
 			nav_open(nav, overlay);
 		return true;
 	}
-	return page_get(nav->page)->key(act, ctx, nav);
+	if (page_get(nav->page)->key(act, ctx, nav))
+		return true;
+	if (act == ACT_ACK || act == ACT_ACK_ALL || act == ACT_SHELVE || act == ACT_UNSHELVE) {
+		/* Acting needs an alarm selected: say where that is done. */
+		snprintf(nav->message, sizeof nav->message, "%s",
+		         _("alarm actions are on the alarm list: press a"));
+		nav->message_error = true;
+		nav->message_ms = ctx->now_ms ? ctx->now_ms : 1;
+		return true;
+	}
+	return false;
 }
 
 uint64_t nav_serial(const store_t *st, size_t reading)

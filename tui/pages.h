@@ -113,6 +113,9 @@ typedef struct nav {
 	uint64_t alarm_serial;            /* alarms page: hash of the selected alarm's id
 	                                     (nav_name_key) */
 	int alarm_tab;                    /* alarms page: view_alarm_list_t shown */
+	int alarm_source;                 /* alarms page, Suppressed tab: only the alarms
+	                                     under this source's communications alarm
+	                                     (source index + 1); 0: all */
 	nav_form_t form;                  /* a modal form, if open */
 	nav_request_t request;            /* an action for the event loop, if any */
 	/* The outcome of the last action, shown on the status line for a while:
@@ -162,11 +165,13 @@ extern const page_class_t page_tiers;
 extern const page_class_t page_reading;
 extern const page_class_t page_scope;
 extern const page_class_t page_alarms;
+extern const page_class_t page_alarm_log;
 extern const page_class_t page_sources;
 extern const page_class_t page_help;
 
 const page_class_t *page_get(page_id_t id);
-/* Help, sources, alarms and the scope picker: opened over another page,
+/* Help, sources, alarms, the alarm history and the scope picker: opened
+ * over another page,
  * closed by their own key as by Esc. */
 bool page_is_overlay(page_id_t id);
 /* Overview, KPI board, events board and tier page: the top-level pages,

@@ -6,6 +6,7 @@
 
 #include "glyphs.h"
 #include "i18n.h"
+#include "status_notes.h"
 #include "text.h"
 #include "text_draw.h"
 #include "theme.h"
@@ -325,6 +326,11 @@ static void draw_others(WINDOW *win, int x, int end, const store_t *st, int64_t 
 
 void statusbar_draw(WINDOW *win, const ui_ctx_t *ctx)
 {
+	statusbar_draw_nav(win, ctx, NULL);
+}
+
+void statusbar_draw_nav(WINDOW *win, const ui_ctx_t *ctx, const nav_t *nav)
+{
 	const store_t *st = ctx->store;
 	int w = getmaxx(win);
 	text_fill(win, 0, 0, w, theme_attr(ROLE_STATUS_BAR));
@@ -339,7 +345,10 @@ void statusbar_draw(WINDOW *win, const ui_ctx_t *ctx)
 		failing += h == HEALTH_FAILING;
 		ok += h == HEALTH_OK && !store_source(st, i)->skipped;
 	}
-	int x = draw_failures(win, 1, end, st, ctx->now_ms, failing, n - failing);
+	/* Alarm management's notes lead, in at most two thirds of the line:
+	 * the sources keep the rest. */
+	int x = status_notes_draw(win, 1, 1 + (end - 1) * 2 / 3, ctx, nav);
+	x = draw_failures(win, x, end, st, ctx->now_ms, failing, n - failing);
 	if (n - failing > 0)
 		draw_others(win, x, end, st, ctx->now_ms, n - failing, ok == n);
 }

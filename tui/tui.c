@@ -13,7 +13,9 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "alarm_bell.h"
 #include "clock.h"
+#include "form.h"
 #include "frame.h"
 #include "i18n.h"
 #include "log.h"
@@ -83,6 +85,28 @@ static bool handle_key(int key, const ui_ctx_t *ctx, nav_t *nav, frame_t *frame)
 	}
 	nav_key(act, ctx, nav);
 	return true;
+}
+
+/* Carries out the page's request (journal first, session_alarm_act) and
+ * puts the outcome on the status line. */
+static void carry_out(session_t *s, nav_t *nav, int64_t now)
+{
+	char msg[sizeof nav->message];
+	msg[0] = '\0';
+	int rc = session_alarm_act(s, &nav->request, clock_wall_ms(), msg, sizeof msg);
+	snprintf(nav->message, sizeof nav->message, "%s", msg);
+	nav->message_error = rc != 0;
+	nav->message_ms = now ? now : 1;
+	nav_request_clear(&nav->request);
+}
+
+/* The bell (alarm_bell.h): beep() for a new high-priority alarm. */
+static void ring_bell(const session_t *s, const ui_ctx_t *ctx, alarm_bell_t *b, int64_t now)
+{
+	if (ctx->alarms &&
+	    alarm_bell_due(b, alarm_engine_high_arrivals(ctx->alarms),
+	                   ctx->alarm_status && ctx->alarm_status->bell, s->alarm_cfg.bell_min_ms, now))
+		beep();
 }
 
 static int64_t ms_to_next_second(int64_t ms)
@@ -171,6 +195,7 @@ int tui_run(session_t *s, const tui_opts_t *opts)
 	int64_t last_draw = 0, drawn_second = 0;
 	int spins = 0;
 	bool stdin_ready = false;
+	alarm_bell_t bell = {0};
 	const int fds[2] = {STDIN_FILENO, signal_pipe[0]};
 	int nfds = signal_pipe[0] >= 0 ? 2 : 1;
 
@@ -178,19 +203,28 @@ int tui_run(session_t *s, const tui_opts_t *opts)
 		int64_t mono = clock_mono_ms(), now = clock_steady_ms(), wall = clock_wall_ms();
 		if (session_step(s, now, mono) || wall / 1000 != drawn_second)
 			dirty = true; /* new data, or the clock on screen moved */
-		ui_ctx_t ctx;
+		ui_ctx_t ctx = {0};
 		session_ui_ctx(s, now, wall, &ctx);
 
-		int got_keys = 0, key;
-		while ((key = getch()) != ERR) {
+		int got_keys = 0, got;
+		wint_t wch;
+		/* Wide characters: the shelve form's reason may be Chinese. */
+		while ((got = get_wch(&wch)) != ERR) {
 			got_keys++;
-			if (keymap_action(key) == ACT_RETRY)
+			bool code = got == KEY_CODE_YES;
+			int key = code || wch < 0x80 ? (int)wch : -1; /* -1: no key of the table */
+			if (nav.form.kind != NAV_FORM_NONE && frame.body && key != KEY_RESIZE)
+				form_key(&nav, wch, code); /* a form takes every key */
+			else if (keymap_action(key) == ACT_RETRY && nav.form.kind == NAV_FORM_NONE)
 				session_retry_now(s, mono); /* the poller's, not a page's */
 			else if (!handle_key(key, &ctx, &nav, &frame))
 				running = false;
+			if (nav.request.kind != NAV_REQ_NONE)
+				carry_out(s, &nav, now);
 		}
 		if (got_keys)
 			dirty = true;
+		ring_bell(s, &ctx, &bell, now);
 		if (!scope_equal(&nav.scope, &s->scope))
 			session_set_scope(s, &nav.scope); /* evaluated at the next step */
 		/* stdin readable but no key, again and again: the terminal hung up. */
@@ -225,6 +259,8 @@ int tui_run(session_t *s, const tui_opts_t *opts)
 		if (ready[1])
 			drain_signal_pipe();
 	}
+	form_close(&nav);
+	nav_request_clear(&nav.request);
 	frame_free(&frame);
 	endwin();
 	delscreen(scr);

@@ -40,12 +40,25 @@ run_size() {
 	check "${cols}x${rows}: Backspace leaves help" e2e_wait "$s" 5 "Alarms:"
 
 	e2e_keys "$s" a
-	check "${cols}x${rows}: a lists every alarm" e2e_wait "$s" 5 "All alarms:" "HIHI"
+	check "${cols}x${rows}: a lists every alarm" \
+		e2e_wait "$s" 5 "[Active " "Active alarms:" "UNACK" "HIHI" "A ack  * ack all  S shelve"
+	e2e_keys "$s" S
+	check "${cols}x${rows}: S asks how long and why" \
+		e2e_wait "$s" 5 "Shelve alarm" "Duration: 1h" "Reason:"
+	e2e_keys "$s" Escape
+	check "${cols}x${rows}: Esc closes the form, not the page" e2e_wait "$s" 5 "Active alarms:"
+	e2e_keys "$s" Right
+	check "${cols}x${rows}: Right shows the Shelved tab" e2e_wait "$s" 5 "[Shelved " "Shelved: 0"
+	e2e_keys "$s" Left
 	e2e_keys "$s" Enter
 	check "${cols}x${rows}: Enter on an alarm opens its reading's page" \
 		e2e_wait "$s" 5 "Reading" "Alarm history" "-10m"
 	e2e_keys "$s" Escape
-	check "${cols}x${rows}: Esc comes back to the alarm list" e2e_wait "$s" 5 "All alarms:"
+	check "${cols}x${rows}: Esc comes back to the alarm list" e2e_wait "$s" 5 "Active alarms:"
+	e2e_keys "$s" H
+	check "${cols}x${rows}: H shows the alarm history" \
+		e2e_wait "$s" 5 "Alarm history:" "NORM" "UNACK"
+	e2e_keys "$s" H
 	e2e_keys "$s" Escape
 	check "${cols}x${rows}: and Esc again to the overview" e2e_wait "$s" 5 "Alarms:" "Tunnels ("
 

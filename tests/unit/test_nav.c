@@ -24,6 +24,7 @@
 typedef struct rig {
 	store_t *st;
 	alarm_engine_t *alarms;
+	alarm_ops_t *ops; /* operators' decisions, as the journal hands them over */
 	view_t view;
 	ui_ctx_t ctx;
 	int64_t now;
@@ -37,6 +38,8 @@ static void rig_open(rig_t *r)
 	r->st = store_create();
 	store_add_source(r->st, "city", "http://127.0.0.1/", 1000, 60000);
 	r->alarms = alarm_engine_create();
+	r->ops = alarm_ops_create();
+	alarm_engine_configure(r->alarms, NULL, r->ops);
 	view_init(&r->view);
 	r->now = T0;
 	r->vs = vscreen_open("xterm-256color", 24, 80, false);
@@ -50,6 +53,7 @@ static void rig_close(rig_t *r)
 	vscreen_close(r->vs);
 	view_free(&r->view);
 	alarm_engine_destroy(r->alarms);
+	alarm_ops_destroy(r->ops);
 	store_destroy(r->st);
 }
 
@@ -149,7 +153,28 @@ static void test_alarm_selection_without_redraw(void **state)
 	rig_close(&r);
 }
 
-/* The selected alarm clears: the nearest row is selected, not nothing. */
+/* The id of the alarm the alarms page has selected. */
+static const char *selected_alarm(const rig_t *r, const nav_t *nav)
+{
+	const alarm_info_t *a = view_alarm(&r->view, (size_t)nav->alarm_selected);
+	assert_non_null(a);
+	return a->id;
+}
+
+/* An acknowledgement of `alarm` at r->now, as the journal hands it to ops;
+ * then alarms and view. */
+static void rig_ack(rig_t *r, const char *alarm)
+{
+	journal_entry_t e = {.at_ms = r->now, .user = "op", .host = "h", .alarm = alarm,
+	                     .action = JOURNAL_ACK, .reason = ""};
+	alarm_ops_apply(r->ops, &e);
+	alarm_engine_evaluate(r->alarms, r->st, r->now);
+	view_update(&r->view, r->st, r->alarms, r->now);
+}
+
+/* The selected alarm returns to normal: it stays listed (returned,
+ * unacknowledged) and selected; acknowledged, it leaves the list and the
+ * nearest row is selected, not nothing. */
 static void test_alarm_selection_vanished_goes_to_nearest(void **state)
 {
 	(void)state;
@@ -169,6 +194,11 @@ static void test_alarm_selection_vanished_goes_to_nearest(void **state)
 	rig_poll(&r, 3, (put_t[]){{"x.two", "D2", 50}}, 1); /* back to normal */
 	rig_draw(&r, &nav);
 	assert_int_equal(alarm_engine_active_count(r.alarms), 2);
+	assert_int_equal(view_alarm_count(&r.view), 3); /* x.two: RTNUN, still listed */
+	assert_string_equal(selected_alarm(&r, &nav), "x.two");
+	rig_ack(&r, "x.two"); /* RTNUN -> NORM: off the list */
+	rig_draw(&r, &nav);
+	assert_int_equal(view_alarm_count(&r.view), 2);
 	assert_int_equal(nav.alarm_selected, 1); /* where it was: x.one */
 	nav_key(ACT_OPEN, &r.ctx, &nav);
 	assert_string_equal(selected_id(&r, &nav), "x.one");

@@ -231,7 +231,7 @@ static void test_stale_on_arrival_is_an_alarm(void **state)
 	assert_true(contains(text, "stale 1"));
 	line_with(text, "!!~ late pump", row, sizeof row);
 	assert_true(contains(row, "25.00 m"));
-	line_with(text, "│ HIHI", row, sizeof row);
+	line_with(text, "UNACK P1 HIHI", row, sizeof row);
 	assert_true(contains(row, "(stale) late pump"));
 	free(text);
 	store_destroy(st);

@@ -13,6 +13,7 @@
 
 #include "glyphs.h"
 #include "snapshot.h"
+#include "status_notes.h"
 #include "statusbar.h"
 #include "vscreen.h"
 
@@ -186,6 +187,77 @@ static void test_ascii_names(void **state)
 	store_destroy(st);
 }
 
+/* The status line with alarm management's notes, at 120 columns. */
+static char *notes_line(const store_t *st, const alarm_status_t *as, const nav_t *nav, int64_t now)
+{
+	vscreen_t *vs = vscreen_open("xterm-256color", 1, 120, false);
+	assert_non_null(vs);
+	ui_ctx_t ctx = {.store = st, .now_ms = now, .clock_ms = now, .alarm_status = as};
+	statusbar_draw_nav(vs->win, &ctx, nav);
+	char *text = snapshot_text(vs->win, false);
+	vscreen_close(vs);
+	*strchr(text, '\n') = '\0';
+	return text;
+}
+
+/* The outcome of an action shows for STATUS_MESSAGE_MS, then the line is
+ * the sources' again; the error role for a failure. */
+static void test_message_for_a_while(void **state)
+{
+	(void)state;
+	store_t *st = store_create();
+	add_failing(st, "water", "Couldn't connect to server", NOW - 12000);
+	alarm_status_t as = {.journal_path = "j"};
+	nav_t nav = {0};
+	snprintf(nav.message, sizeof nav.message, "%s", "Acknowledged water.jb.p1");
+	nav.message_ms = NOW;
+	char *line = notes_line(st, &as, &nav, NOW + 7999);
+	assert_non_null(strstr(line, " Acknowledged water.jb.p1  ✖ Couldn't connect"));
+	free(line);
+	line = notes_line(st, &as, &nav, NOW + STATUS_MESSAGE_MS);
+	assert_null(strstr(line, "Acknowledged"));
+	assert_non_null(strstr(line, "✖ Couldn't connect"));
+	free(line);
+	status_note_t notes[STATUS_NOTES_MAX];
+	nav.message_error = true;
+	ui_ctx_t ctx = {.store = st, .now_ms = NOW, .alarm_status = &as};
+	assert_int_equal(status_notes(&ctx, &nav, notes), 1);
+	assert_int_equal(notes[0].role, ROLE_STATUS_FAIL);
+	nav.message_error = false;
+	status_notes(&ctx, &nav, notes);
+	assert_int_equal(notes[0].role, ROLE_STATUS_OK);
+	store_destroy(st);
+}
+
+/* Alertmanager unreachable and a journal that cannot be used: said for
+ * as long as they last, before the sources. */
+static void test_alertmanager_and_journal(void **state)
+{
+	(void)state;
+	store_t *st = store_create();
+	int s = store_add_source(st, "water", "http://127.0.0.1:1/", 1000, 3000);
+	store_begin_poll(st, s, NOW);
+	store_end_poll(st, s, &(poll_report_t){0}, NOW);
+	alarm_status_t as = {.journal_path = "j", .am_configured = true};
+	snprintf(as.am_error, sizeof as.am_error, "%s", "Connection refused");
+	char *line = notes_line(st, &as, NULL, NOW);
+	assert_non_null(strstr(line, " Alertmanager: unreachable (Connection refused)  water ✔"));
+	free(line);
+	as.am_reachable = true;
+	as.journal_path = NULL;
+	snprintf(as.journal_error, sizeof as.journal_error, "%s", "/x/j.jsonl: Permission denied");
+	line = notes_line(st, &as, NULL, NOW);
+	assert_non_null(strstr(line, " Journal: /x/j.jsonl: Permission denied  water ✔"));
+	assert_null(strstr(line, "Alertmanager"));
+	free(line);
+	as.journal_error[0] = '\0';
+	as.journal_path = "j";
+	line = notes_line(st, &as, NULL, NOW);
+	assert_true(strncmp(line, " water ✔", 9) == 0); /* all well: nothing said */
+	free(line);
+	store_destroy(st);
+}
+
 int main(void)
 {
 	setenv("TZ", "UTC", 1); /* the clock on the status bar */
@@ -197,6 +269,8 @@ int main(void)
 	    cmocka_unit_test(test_long_name_whole_or_counted),
 	    cmocka_unit_test(test_groups_and_others),
 	    cmocka_unit_test(test_ascii_names),
+	    cmocka_unit_test(test_message_for_a_while),
+	    cmocka_unit_test(test_alertmanager_and_journal),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

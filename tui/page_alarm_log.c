@@ -1,0 +1,110 @@
+/* The alarm history page (H): the engine's transition log, newest first —
+ * time, alarm, from → to (glyph and tag each, so never by colour alone)
+ * and, when an operator caused it, who and why. Scrolls; the selection
+ * stays on the row (the log only grows at the top: the first row is kept
+ * in view while it is). */
+#include "pages.h"
+
+#include <stdio.h>
+
+#include "alarm_row.h"
+#include "glyphs.h"
+#include "i18n.h"
+#include "panel.h"
+#include "text_draw.h"
+#include "theme.h"
+#include "timefmt.h"
+
+static const alarm_log_t *log_of(const ui_ctx_t *ctx)
+{
+	return ctx->alarms ? alarm_engine_log(ctx->alarms) : NULL;
+}
+
+static int log_rows(const ui_ctx_t *ctx)
+{
+	const alarm_log_t *l = log_of(ctx);
+	return l ? (int)alarm_log_count(l) : 0;
+}
+
+/* One transition: "18:02:11  water.jb.p1  HIHI  ▲ UNACK → ✔ ACKED  ops@h1: pump". */
+static void draw_entry(WINDOW *win, int y, int x, int w, const ui_ctx_t *ctx,
+                       const alarm_log_entry_t *e, bool selected)
+{
+	attr_t base = theme_attr(selected ? ROLE_SELECTED : ROLE_NORMAL);
+	attr_t dim = theme_attr(selected ? ROLE_SELECTED : ROLE_DIM);
+	text_fill(win, y, x, w, base);
+	int cx = x, end = x + w;
+	char buf[320], clock[16], age[16];
+	timefmt_format_clock(e->at_ms, clock, sizeof clock);
+	timefmt_format_age(ctx->now_ms - e->at_ms, age, sizeof age);
+	snprintf(buf, sizeof buf, w >= ALARM_ROW_AGE_COLS ? "%s %5s" : "%s", clock, age);
+	cx += text_draw(win, y, cx, end - cx, buf, dim) + 1;
+	snprintf(buf, sizeof buf, "%s %-5s %s %s %-5s", alarm_row_state_glyph(e->from),
+	         isa_state_tag(e->from), glyphs()->ascii ? "->" : "\xe2\x86\x92",
+	         alarm_row_state_glyph(e->to), isa_state_tag(e->to));
+	attr_t to_attr = isa_state_unacked(e->to) ? theme_attr(ROLE_WARN) : theme_attr(ROLE_LABEL);
+	cx += text_draw(win, y, cx, end - cx, buf, selected ? base : to_attr) + 1;
+	const char *tag = e->kind == ALARM_KIND_FAULT  ? "FLT"
+	                  : e->kind == ALARM_KIND_COMM ? "COMM"
+	                                               : alarm_level_tag((alarm_level_t)e->level);
+	snprintf(buf, sizeof buf, "%-4s %-4s", alarm_row_priority_tag((alarm_priority_t)e->priority),
+	         tag);
+	cx += text_draw(win, y, cx, end - cx, buf, dim) + 1;
+	int who_w = e->by[0] ? (end - cx) * 3 / 5 : 0; /* the reason is worth more room */
+	text_draw(win, y, cx, end - cx - who_w, e->alarm, selected ? base : theme_attr(ROLE_LABEL));
+	if (who_w) {
+		snprintf(buf, sizeof buf, "%s%s%s", e->by, e->reason[0] ? ": " : "", e->reason);
+		text_draw(win, y, end - who_w + 1, who_w - 1, buf, selected ? base : theme_attr(ROLE_VALUE));
+	}
+}
+
+static void alarm_log_draw(WINDOW *win, const ui_ctx_t *ctx, nav_t *nav)
+{
+	int h, w;
+	getmaxyx(win, h, w);
+	int rows = h - 2 > 1 ? h - 2 : 1;
+	nav->body_rows = rows;
+	nav->body_cols = w;
+	int total = log_rows(ctx);
+	struct nav_list *l = &nav->alarm_log;
+	if (l->selected >= total)
+		l->selected = total ? total - 1 : 0;
+	if (l->selected < l->scroll)
+		l->scroll = l->selected;
+	if (l->selected >= l->scroll + rows)
+		l->scroll = l->selected - rows + 1;
+	if (l->scroll > (total > rows ? total - rows : 0))
+		l->scroll = total > rows ? total - rows : 0;
+	const alarm_log_t *log = log_of(ctx);
+	char title[160];
+	snprintf(title, sizeof title, _("Alarm history: %d transitions, newest first (%llu since start)"),
+	         total, log ? (unsigned long long)alarm_log_total(log) : 0ULL);
+	panel_draw(win, 0, 0, h, w, title, true);
+	if (total == 0) {
+		text_draw(win, 1, 2, w - 4, _("no alarm transitions yet"), theme_attr(ROLE_DIM));
+		return;
+	}
+	for (int i = 0; i < rows && l->scroll + i < total; i++) {
+		int at = l->scroll + i;
+		draw_entry(win, 1 + i, 2, w - 4, ctx, alarm_log_newest(log, (size_t)at),
+		           at == l->selected);
+	}
+	if (total > rows) {
+		char pos[48];
+		snprintf(pos, sizeof pos, " %d-%d/%d ", l->scroll + 1,
+		         l->scroll + rows < total ? l->scroll + rows : total, total);
+		text_draw_right(win, h - 1, 1, w - 3, pos, theme_attr(ROLE_BORDER_FOCUS));
+	}
+}
+
+static bool alarm_log_key(action_t act, const ui_ctx_t *ctx, nav_t *nav)
+{
+	int page = nav->body_rows > 1 ? nav->body_rows - 1 : 1;
+	return nav_list_move(&nav->alarm_log, act, log_rows(ctx), page);
+}
+
+const page_class_t page_alarm_log = {
+    .title = N_("Alarm history"),
+    .draw = alarm_log_draw,
+    .key = alarm_log_key,
+};

@@ -1,0 +1,50 @@
+/* status_notes: the status line's alarm-management notes (status_notes.h).
+ * The journal is said to be unusable by its error alone: the session sets
+ * journal_error whenever it has no journal to write to. */
+#include "status_notes.h"
+
+#include <stdio.h>
+
+#include "i18n.h"
+#include "text_draw.h"
+
+size_t status_notes(const ui_ctx_t *ctx, const nav_t *nav, status_note_t out[STATUS_NOTES_MAX])
+{
+	size_t n = 0;
+	if (nav && nav->message[0] && nav->message_ms &&
+	    ctx->now_ms - nav->message_ms < STATUS_MESSAGE_MS && ctx->now_ms >= nav->message_ms) {
+		snprintf(out[n].text, sizeof out[n].text, "%s", nav->message);
+		out[n++].role = nav->message_error ? ROLE_STATUS_FAIL : ROLE_STATUS_OK;
+	}
+	const alarm_status_t *as = ctx->alarm_status;
+	if (!as)
+		return n;
+	if (as->journal_error[0]) {
+		snprintf(out[n].text, sizeof out[n].text, _("Journal: %s"), as->journal_error);
+		out[n++].role = ROLE_STATUS_FAIL;
+	} else if (as->journal_bad) {
+		snprintf(out[n].text, sizeof out[n].text, _("Journal: %llu bad lines skipped"),
+		         (unsigned long long)as->journal_bad);
+		out[n++].role = ROLE_STATUS_BAR;
+	}
+	if (as->am_configured && !as->am_reachable) {
+		if (as->am_error[0])
+			snprintf(out[n].text, sizeof out[n].text, _("Alertmanager: unreachable (%s)"),
+			         as->am_error);
+		else
+			snprintf(out[n].text, sizeof out[n].text, "%s", _("Alertmanager: unreachable"));
+		out[n++].role = ROLE_STATUS_FAIL;
+	}
+	return n;
+}
+
+int status_notes_draw(WINDOW *win, int x, int limit, const ui_ctx_t *ctx, const nav_t *nav)
+{
+	status_note_t notes[STATUS_NOTES_MAX];
+	size_t n = status_notes(ctx, nav, notes);
+	for (size_t i = 0; i < n && x < limit; i++) {
+		x += text_draw(win, 0, x, limit - x, notes[i].text, theme_attr(notes[i].role));
+		x += 2;
+	}
+	return x;
+}

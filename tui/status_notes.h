@@ -1,0 +1,28 @@
+/* status_notes: what the status line says before the sources — the
+ * outcome of the operator's last alarm action (nav.message) for
+ * STATUS_MESSAGE_MS, an error in the warning role; and, for as long as they
+ * last, a journal that cannot be used and an unreachable Alertmanager. */
+#ifndef CITYDASH_STATUS_NOTES_H
+#define CITYDASH_STATUS_NOTES_H
+
+#include <stddef.h>
+#include <curses.h>
+
+#include "pages.h"
+#include "theme.h"
+
+#define STATUS_MESSAGE_MS 8000
+#define STATUS_NOTES_MAX 4
+
+typedef struct status_note {
+	char text[240];
+	theme_role_t role;
+} status_note_t;
+
+/* The notes now, most urgent first; returns how many (nav may be NULL). */
+size_t status_notes(const ui_ctx_t *ctx, const nav_t *nav, status_note_t out[STATUS_NOTES_MAX]);
+/* Draws them from column x on row 0, within [x, limit); returns the column
+ * after them (x if there are none). */
+int status_notes_draw(WINDOW *win, int x, int limit, const ui_ctx_t *ctx, const nav_t *nav);
+
+#endif
