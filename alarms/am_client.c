@@ -190,7 +190,6 @@ am_client_t *am_client_start(const char *url, int64_t interval_ms, void (*notify
 		*cause = xstrdup("cannot start the Alertmanager thread");
 		return NULL;
 	}
-	snprintf(c->status.error, sizeof c->status.error, "not contacted yet");
 	return c;
 }
 
