@@ -209,6 +209,7 @@ void am_client_stop(am_client_t *c)
 		am_cmd_free(&c->queue[i]);
 	free(c->queue);
 	am_alerts_free(c->alerts, c->alert_count);
+	am_alerts_free(c->current, c->current_count);
 	am_alerts_free(c->posted, c->posted_count);
 	am_silences_free(c->silences, c->silence_count);
 	am_http_free(c->http);
@@ -225,6 +226,7 @@ void am_client_set_alerts(am_client_t *c, const am_alert_t *alerts, size_t n)
 	size_t old_n = c->alert_count;
 	c->alerts = copy;
 	c->alert_count = n;
+	c->alerts_new = true;
 	pthread_mutex_unlock(&c->lock);
 	am_alerts_free(old, old_n);
 }
