@@ -10,7 +10,7 @@
  * left the set once more with endsAt now (resolved); carries out queued
  * silence commands (kept, in order, until Alertmanager accepts them: nothing
  * is lost while it is away); and fetches the silences. The mapping
- * (docs/alarms.md): a shelve is a silence on alarm_id="<id>" that ends when
+ * (docs/alertmanager.md): a shelve is a silence on alarm_id="<id>" that ends when
  * the shelve does, createdBy the user, comment the reason; an
  * acknowledgement is a silence whose comment starts with AM_ACK_PREFIX and
  * which citydash ends when the alarm clears. Any other silence (amtool,

@@ -8,6 +8,7 @@
 #include "i18n.h"
 #include "log.h"
 #include "scope.h"
+#include "session_alarms.h"
 #include "snapshot.h"
 #include "theme.h"
 
@@ -29,6 +30,9 @@ static int poll_once(session_t *s)
 		/* Only the first poll of each source: do not start the next ones. */
 		poller_perform(s->poller, clock_steady_ms(), clock_mono_ms());
 	}
+	/* Shelves and acks made on other hosts are Alertmanager's silences:
+	 * its first sync (or failure), bounded like a transfer. */
+	session_alarms_wait_am(s, CONFIG_DEFAULT_TIMEOUT_MS);
 	/* Evaluate alarms and the view on the final data. */
 	session_evaluate(s, clock_steady_ms(), clock_mono_ms());
 	return 0;

@@ -11,7 +11,7 @@
 #include "xalloc.h"
 
 enum { OPT_NO_COLOR = 256, OPT_ASCII, OPT_SIZE, OPT_SEED, OPT_DUMP, OPT_DEMO, OPT_LOG,
-       OPT_SCOPE, OPT_PAGE };
+       OPT_SCOPE, OPT_PAGE, OPT_JOURNAL, OPT_ALERTMANAGER, OPT_NO_BELL };
 
 static const struct option long_options[] = {
     {"source", required_argument, NULL, 's'},
@@ -25,6 +25,9 @@ static const struct option long_options[] = {
     {"no-color", no_argument, NULL, OPT_NO_COLOR},
     {"ascii", no_argument, NULL, OPT_ASCII},
     {"log", required_argument, NULL, OPT_LOG},
+    {"journal", required_argument, NULL, OPT_JOURNAL},
+    {"alertmanager", required_argument, NULL, OPT_ALERTMANAGER},
+    {"no-bell", no_argument, NULL, OPT_NO_BELL},
     {"help", no_argument, NULL, 'h'},
     {"version", no_argument, NULL, 'V'},
     {NULL, 0, NULL, 0},
@@ -57,6 +60,15 @@ static void print_help(void)
 	         "      --ascii            draw with ASCII characters only\n"
 	         "      --log FILE|syslog  append failures, retries and warnings to FILE, or\n"
 	         "                         send them to syslog\n"
+	         "\n"
+	         "Alarm management (these override the configuration's \"alarms\"):\n"
+	         "      --journal FILE     the operators' actions on alarms, shared by every\n"
+	         "                         citydash on this host (default\n"
+	         "                         $XDG_STATE_HOME/citydash/journal.jsonl)\n"
+	         "      --alertmanager URL post alarms to Prometheus Alertmanager at URL\n"
+	         "                         (http://HOST:PORT) and share shelves and\n"
+	         "                         acknowledgements as its silences\n"
+	         "      --no-bell          no terminal bell on a new high-priority alarm\n"
 	         "\n"
 	         "  -h, --help             show this help and exit\n"
 	         "  -V, --version          show the version and exit\n"
@@ -109,6 +121,7 @@ static bool parse_size(const char *s, int *cols, int *rows)
 options_result_t options_parse(options_t *o, int argc, char **argv, char **cause)
 {
 	memset(o, 0, sizeof *o);
+	config_init(&o->config);
 	o->seed = 1;
 	o->dump_cols = 120;
 	o->dump_rows = 40;
@@ -117,7 +130,8 @@ options_result_t options_parse(options_t *o, int argc, char **argv, char **cause
 	optind = 1;
 	opterr = 0;
 	int c;
-	bool seed_given = false, size_given = false, page_given = false;
+	bool seed_given = false, size_given = false, page_given = false, no_bell = false;
+	const char *journal = NULL, *alertmanager = NULL;
 	char *why = NULL;
 	scope_city(&o->scope);
 	page_request_default(&o->page);
@@ -188,6 +202,25 @@ options_result_t options_parse(options_t *o, int argc, char **argv, char **cause
 			}
 			o->log = optarg;
 			break;
+		case OPT_JOURNAL:
+			if (!optarg[0]) {
+				*cause = xstrdup(_("--journal wants a file"));
+				return OPTIONS_ERROR;
+			}
+			journal = optarg;
+			break;
+		case OPT_ALERTMANAGER:
+			if (strncmp(optarg, "http://", 7) != 0 && strncmp(optarg, "https://", 8) != 0) {
+				*cause = xasprintf(_("--alertmanager wants an http:// or https:// URL, "
+				                     "not \"%s\""),
+				                   optarg);
+				return OPTIONS_ERROR;
+			}
+			alertmanager = optarg;
+			break;
+		case OPT_NO_BELL:
+			no_bell = true;
+			break;
 		case 'h':
 			print_help();
 			return OPTIONS_EXIT_OK;
@@ -219,6 +252,17 @@ options_result_t options_parse(options_t *o, int argc, char **argv, char **cause
 		                   "pages on the screen)"));
 		return OPTIONS_ERROR;
 	}
+	alarm_cfg_t *alarms = &o->config.alarms;
+	if (journal) {
+		free(alarms->journal);
+		alarms->journal = xstrdup(journal);
+	}
+	if (alertmanager) {
+		free(alarms->alertmanager);
+		alarms->alertmanager = xstrdup(alertmanager);
+	}
+	if (no_bell)
+		alarms->bell = false;
 	if (!o->demo && o->config.source_count == 0) {
 		*cause = xstrdup(_("no sources: give --source NAME=URL, --config FILE or --demo"));
 		return OPTIONS_ERROR;

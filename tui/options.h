@@ -22,6 +22,9 @@ typedef struct options {
 	scope_t scope;       /* --scope: the tier every page is narrowed to (the city) */
 	page_request_t page; /* --dump --page: which page (the overview); its id
 	                        points into argv */
+	/* --journal, --alertmanager and --no-bell are applied to
+	 * config.alarms once the whole command line is read: they override the
+	 * configuration file's "alarms" values whatever their order. */
 } options_t;
 
 typedef enum options_result { OPTIONS_RUN, OPTIONS_EXIT_OK, OPTIONS_ERROR } options_result_t;

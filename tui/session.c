@@ -5,6 +5,7 @@
 #include "clock.h"
 #include "log.h"
 #include "pages.h"
+#include "session_alarms.h"
 #include "session_derive.h"
 #include "session_log.h"
 
@@ -32,6 +33,7 @@ int session_open(session_t *s, const config_t *cfg, char **cause)
 		return -1;
 	}
 	s->derive = derive_create(wake_poller, s->poller); /* NULL: evaluate in place */
+	session_alarms_open(s, cfg); /* the journal replayed, the engine configured */
 	if (log_enabled())
 		s->log = session_log_create(s->store);
 	return 0;
@@ -39,7 +41,8 @@ int session_open(session_t *s, const config_t *cfg, char **cause)
 
 void session_close(session_t *s)
 {
-	derive_destroy(s->derive); /* it reads the store and wakes the poller */
+	derive_destroy(s->derive); /* it reads the store, alarm ops and wakes the poller */
+	session_alarms_close(s);   /* Alertmanager's thread wakes the poller too */
 	session_log_destroy(s->log);
 	poller_destroy(s->poller);
 	alarm_engine_destroy(s->alarms);
@@ -54,6 +57,7 @@ void session_close(session_t *s)
 static void derive_done(session_t *s, int64_t mono_ms)
 {
 	derive_finish(s->derive, &s->alarms, &s->view, &s->gov);
+	session_alarms_evaluated(s);
 	poller_pause(s->poller, false);
 	if (s->retry_pending)
 		poller_retry_now(s->poller, mono_ms);
@@ -63,10 +67,12 @@ static void derive_done(session_t *s, int64_t mono_ms)
 /* Alarms, then the reading view and the gov view within the scope. */
 static void evaluate_in_place(session_t *s, int64_t now_ms)
 {
+	session_alarms_evaluating(s);
 	alarm_engine_evaluate(s->alarms, s->store, now_ms);
 	view_set_scope(&s->view, &s->scope);
 	view_update(&s->view, s->store, s->alarms, now_ms);
 	gov_view_update(&s->gov, s->store, &s->view, s->alarms, &s->scope, now_ms, s->wall_ms());
+	session_alarms_evaluated(s);
 }
 
 void session_set_scope(session_t *s, const scope_t *scope)
@@ -91,11 +97,14 @@ bool session_step(session_t *s, int64_t now_ms, int64_t mono_ms)
 		poller_start_due(s->poller, mono_ms); /* a quick retry may already be due */
 	if (s->log)
 		session_log_observe(s->log, s->store, now_ms);
+	/* Operators' decisions (journal, Alertmanager): only now, with no
+	 * evaluation under way; a change evaluates at once, as a scope change. */
+	bool decided = session_alarms_poll(s, now_ms, false);
 	if (poller_applying(s->poller))
 		return false; /* a document is half applied: evaluate it whole */
 	uint64_t gen = store_generation(s->store);
 	bool second_passed = now_ms / 1000 != s->evaluated_ms / 1000;
-	if (!s->scope_changed) {
+	if (!s->scope_changed && !decided) {
 		if (gen == s->seen_generation && !second_passed)
 			return false;
 		if (!second_passed && now_ms - s->evaluated_ms < SESSION_EVALUATE_MIN_MS)
@@ -106,6 +115,7 @@ bool session_step(session_t *s, int64_t now_ms, int64_t mono_ms)
 	s->scope_changed = false;
 	if (s->derive && store_reading_count(s->store) >= DERIVE_THREAD_READINGS) {
 		poller_pause(s->poller, true);
+		session_alarms_evaluating(s); /* ops stay as they are until derive_done */
 		derive_start(s->derive, s->store, s->alarms, &s->gov, &s->scope, now_ms,
 		             s->wall_ms());
 		return false;
@@ -116,7 +126,7 @@ bool session_step(session_t *s, int64_t now_ms, int64_t mono_ms)
 
 int64_t session_ms_until_evaluate(const session_t *s, int64_t now_ms)
 {
-	if (s->scope_changed)
+	if (s->scope_changed || session_alarms_pending(s))
 		return 0;
 	if (store_generation(s->store) == s->seen_generation)
 		return -1;
@@ -130,6 +140,7 @@ void session_evaluate(session_t *s, int64_t now_ms, int64_t mono_ms)
 		derive_done(s, mono_ms);
 	if (s->log)
 		session_log_observe(s->log, s->store, now_ms);
+	session_alarms_poll(s, now_ms, true);
 	s->seen_generation = store_generation(s->store);
 	s->evaluated_ms = now_ms;
 	s->scope_changed = false;

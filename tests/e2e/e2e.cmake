@@ -38,3 +38,6 @@ set_tests_properties(e2e_log PROPERTIES TIMEOUT 120 LABELS e2e ENVIRONMENT "${CI
 add_test(NAME e2e_drill COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/e2e/test_drill.sh
          $<TARGET_FILE:citydash> $<TARGET_FILE:citydash-mock>)
 set_tests_properties(e2e_drill PROPERTIES TIMEOUT 300 LABELS e2e ENVIRONMENT "${CITYDASH_TEST_ENV}")
+add_test(NAME e2e_alarm_ack COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/e2e/test_alarm_ack.sh
+         $<TARGET_FILE:citydash> $<TARGET_FILE:citydash-mock>)
+set_tests_properties(e2e_alarm_ack PROPERTIES TIMEOUT 240 LABELS e2e ENVIRONMENT "${CITYDASH_TEST_ENV}")
