@@ -64,8 +64,17 @@ static void list_title(const ui_ctx_t *ctx, const nav_t *nav, size_t total, char
 	}
 }
 
-static void draw_footer(WINDOW *win, int y, int w)
+/* The keys; without a usable journal, why actions cannot be kept instead
+ * (the status line only says "Journal: unusable"). */
+static void draw_footer(WINDOW *win, int y, int w, const ui_ctx_t *ctx)
 {
+	const alarm_status_t *as = ctx->alarm_status;
+	if (as && as->journal_error[0]) {
+		char buf[256];
+		snprintf(buf, sizeof buf, _("Journal: %s"), as->journal_error);
+		text_draw(win, y, 1, w - 2, buf, theme_attr(ROLE_WARN));
+		return;
+	}
 	text_draw(win, y, 1, w - 2,
 	          _("A ack  * ack all  S shelve  U unshelve  H history  \xe2\x86\x90/\xe2\x86\x92 tabs  "
 	            "Enter reading"),
@@ -94,7 +103,7 @@ static void alarms_draw(WINDOW *win, const ui_ctx_t *ctx, nav_t *nav)
 	char title[256];
 	list_title(ctx, nav, (size_t)total, title, sizeof title);
 	panel_draw(win, 2, 0, box_h, w, title, true);
-	draw_footer(win, h - 1, w);
+	draw_footer(win, h - 1, w, ctx);
 	if (total == 0) {
 		char text[256];
 		int role = ROLE_DIM;

@@ -20,7 +20,8 @@ size_t status_notes(const ui_ctx_t *ctx, const nav_t *nav, status_note_t out[STA
 	if (!as)
 		return n;
 	if (as->journal_error[0]) {
-		snprintf(out[n].text, sizeof out[n].text, _("Journal: %s"), as->journal_error);
+		/* Short: the alarms page's footer says why. */
+		snprintf(out[n].text, sizeof out[n].text, "%s", _("Journal: unusable"));
 		out[n++].role = ROLE_STATUS_FAIL;
 	} else if (as->journal_bad) {
 		snprintf(out[n].text, sizeof out[n].text, _("Journal: %llu bad lines skipped"),
@@ -43,7 +44,9 @@ int status_notes_draw(WINDOW *win, int x, int limit, const ui_ctx_t *ctx, const 
 	status_note_t notes[STATUS_NOTES_MAX];
 	size_t n = status_notes(ctx, nav, notes);
 	for (size_t i = 0; i < n && x < limit; i++) {
-		x += text_draw(win, 0, x, limit - x, notes[i].text, theme_attr(notes[i].role));
+		/* Each note at most STATUS_NOTE_COLS: the next one is seen too. */
+		int room = limit - x < STATUS_NOTE_COLS ? limit - x : STATUS_NOTE_COLS;
+		x += text_draw(win, 0, x, room, notes[i].text, theme_attr(notes[i].role));
 		x += 2;
 	}
 	return x;

@@ -1,7 +1,9 @@
 /* status_notes: what the status line says before the sources — the
  * outcome of the operator's last alarm action (nav.message) for
  * STATUS_MESSAGE_MS, an error in the warning role; and, for as long as they
- * last, a journal that cannot be used and an unreachable Alertmanager. */
+ * last, a journal that cannot be used ("Journal: unusable": the alarms
+ * page says why) and an unreachable Alertmanager ("Alertmanager:
+ * unreachable (reason)"). */
 #ifndef CITYDASH_STATUS_NOTES_H
 #define CITYDASH_STATUS_NOTES_H
 
@@ -13,6 +15,7 @@
 
 #define STATUS_MESSAGE_MS 8000
 #define STATUS_NOTES_MAX 4
+#define STATUS_NOTE_COLS 60 /* columns one note takes at most */
 
 typedef struct status_note {
 	char text[240];

@@ -345,9 +345,9 @@ void statusbar_draw_nav(WINDOW *win, const ui_ctx_t *ctx, const nav_t *nav)
 		failing += h == HEALTH_FAILING;
 		ok += h == HEALTH_OK && !store_source(st, i)->skipped;
 	}
-	/* Alarm management's notes lead, in at most two thirds of the line:
-	 * the sources keep the rest. */
-	int x = status_notes_draw(win, 1, 1 + (end - 1) * 2 / 3, ctx, nav);
+	/* Alarm management's notes lead, in at most half of the line: the
+	 * sources keep the rest. */
+	int x = status_notes_draw(win, 1, 1 + (end - 1) / 2, ctx, nav);
 	x = draw_failures(win, x, end, st, ctx->now_ms, failing, n - failing);
 	if (n - failing > 0)
 		draw_others(win, x, end, st, ctx->now_ms, n - failing, ok == n);

@@ -49,8 +49,10 @@ no_source_ok() {
 	done
 }
 check "mock killed: no source is shown ok any more" no_source_ok
-check "mock killed: readings turn stale, counted per domain; alarms marked stale" \
-	e2e_wait live 15 "stale 45" "stale 32" "(stale)"
+# A dead source is one communications alarm, its readings' alarms suppressed
+# under it (counted), not a list of stale alarms.
+check "mock killed: readings turn stale, counted per domain; one communications alarm per source" \
+	e2e_wait live 15 "stale 45" "stale 32" "source:water  communications" " suppressed"
 e2e_keys live Enter
 check "mock killed: keys still answer at once" e2e_wait live 3 "Overview › Water"
 e2e_keys live q

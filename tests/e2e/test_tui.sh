@@ -41,10 +41,17 @@ run_size() {
 
 	e2e_keys "$s" a
 	check "${cols}x${rows}: a lists every alarm" \
-		e2e_wait "$s" 5 "[Active " "Active alarms:" "UNACK" "HIHI" "A ack  * ack all  S shelve"
+		e2e_wait "$s" 5 "[Active " "Active alarms:" "UNACK" "HIHI"
 	e2e_keys "$s" S
 	check "${cols}x${rows}: S asks how long and why" \
 		e2e_wait "$s" 5 "Shelve alarm" "Duration: 1h" "Reason:"
+	# Wide characters reach the form (get_wch); Backspace takes a whole one.
+	e2e_keys "$s" -l "泵房检修 q"
+	check "${cols}x${rows}: the reason takes Chinese (and q is text)" \
+		e2e_wait "$s" 5 "Reason:   泵房检修 q_"
+	e2e_keys "$s" BSpace BSpace BSpace
+	check "${cols}x${rows}: Backspace deletes a CJK character whole" \
+		e2e_wait "$s" 5 "Reason:   泵房检_"
 	e2e_keys "$s" Escape
 	check "${cols}x${rows}: Esc closes the form, not the page" e2e_wait "$s" 5 "Active alarms:"
 	e2e_keys "$s" Right

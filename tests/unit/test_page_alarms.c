@@ -384,6 +384,24 @@ static void test_form_drawn_over_page(void **state)
 	scene_close(&s);
 }
 
+/* No usable journal: the status line says so, the footer says why (the
+ * keys cannot be kept without it). */
+static void test_journal_unusable(void **state)
+{
+	(void)state;
+	scene_t s;
+	scene_open(&s);
+	snprintf(s.status.journal_error, sizeof s.status.journal_error, "%s",
+	         "journal /x/j.jsonl: Permission denied");
+	nav_t nav = alarms_nav();
+	char *text = screen_text(&s.ctx, &nav, 80, 24, false);
+	assert_non_null(strstr(text, " Journal: journal /x/j.jsonl: Permission denied"));
+	assert_null(strstr(text, "A ack  * ack all"));
+	assert_non_null(strstr(text, " Journal: unusable  t "));
+	free(text);
+	scene_close(&s);
+}
+
 int main(void)
 {
 	setenv("TZ", "UTC", 1);
@@ -400,6 +418,7 @@ int main(void)
 	    cmocka_unit_test(test_ack_all_confirmation),
 	    cmocka_unit_test(test_selection_kept_by_id),
 	    cmocka_unit_test(test_form_drawn_over_page),
+	    cmocka_unit_test(test_journal_unusable),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
