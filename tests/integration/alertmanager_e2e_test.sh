@@ -78,7 +78,7 @@ check "... Alertmanager holds a silence on e2e.p1" wait_for 20 bash -c \
 	"curl -s -m 5 '$AM_URL/api/v2/silences' | grep -q '\"value\":\"e2e.p1\"'"
 active_for e2e.p1 >"$E2E_TMP/s1"
 check "... one, active" test "$(wc -l <"$E2E_TMP/s1")" -eq 1
-check "... made by the user" grep -qF "\"createdBy\":\"$user\"" "$E2E_TMP/s1"
+check "... made by the user (user@host)" grep -qF "\"createdBy\":\"$user@$(hostname)\"" "$E2E_TMP/s1"
 check "... for the reason given" grep -qF '"comment":"valve swap"' "$E2E_TMP/s1"
 check "... on citydash's alert" grep -qF '"name":"alertname","value":"citydash"' "$E2E_TMP/s1"
 ends=$(sed 's/.*"endsAt":"\([^"]*\)".*/\1/' "$E2E_TMP/s1")
