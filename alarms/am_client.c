@@ -161,7 +161,10 @@ am_client_t *am_client_start(const char *url, int64_t interval_ms, void (*notify
 	c->notify = notify;
 	c->ctx = ctx;
 	atomic_init(&c->stopping, false);
+	/* an exchange never outlasts the interval by much, nor takes the thread away for long */
 	int64_t timeout = c->interval_ms < AM_MAX_TIMEOUT_MS ? c->interval_ms : AM_MAX_TIMEOUT_MS;
+	if (timeout < AM_MIN_TIMEOUT_MS)
+		timeout = AM_MIN_TIMEOUT_MS;
 	c->http = am_http_new(timeout, &c->stopping);
 	pthread_condattr_t attr;
 	bool ok = c->http && pthread_condattr_init(&attr) == 0;
@@ -187,7 +190,6 @@ am_client_t *am_client_start(const char *url, int64_t interval_ms, void (*notify
 		*cause = xstrdup("cannot start the Alertmanager thread");
 		return NULL;
 	}
-	snprintf(c->status.error, sizeof c->status.error, "not contacted yet");
 	return c;
 }
 
@@ -207,6 +209,7 @@ void am_client_stop(am_client_t *c)
 		am_cmd_free(&c->queue[i]);
 	free(c->queue);
 	am_alerts_free(c->alerts, c->alert_count);
+	am_alerts_free(c->current, c->current_count);
 	am_alerts_free(c->posted, c->posted_count);
 	am_silences_free(c->silences, c->silence_count);
 	am_http_free(c->http);
@@ -223,6 +226,7 @@ void am_client_set_alerts(am_client_t *c, const am_alert_t *alerts, size_t n)
 	size_t old_n = c->alert_count;
 	c->alerts = copy;
 	c->alert_count = n;
+	c->alerts_new = true;
 	pthread_mutex_unlock(&c->lock);
 	am_alerts_free(old, old_n);
 }

@@ -59,8 +59,8 @@ bool am_silence_matches(const am_silence_t *s, const char *const *names,
                         const char *const *values, size_t n);
 
 typedef struct am_status {
-	bool reachable;        /* the last exchange worked */
-	char error[160];       /* why not, if not ("" if it did) */
+	bool reachable;        /* the last exchange worked (false before the first) */
+	char error[160];       /* why not, if not ("" if it did, or before the first) */
 	int64_t last_ok_ms;    /* wall clock of the last good exchange; 0: never */
 	size_t pending;        /* silence commands not yet accepted */
 	size_t alerts;         /* alarms in the last post */

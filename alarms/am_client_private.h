@@ -18,6 +18,7 @@
 #define AM_SILENCES_MAX 10000   /* silences taken from one list */
 #define AM_MIN_INTERVAL_MS 200  /* no busier than this */
 #define AM_MAX_TIMEOUT_MS 5000  /* one exchange at most */
+#define AM_MIN_TIMEOUT_MS 1000  /* ... and at least, however short the interval */
 #define AM_MIN_ALERT_TTL_MS (2 * 60 * 1000) /* an alert's endsAt at least this ahead */
 #define AM_ALERT_TTL_INTERVALS 4            /* ... or this many intervals */
 
@@ -41,8 +42,9 @@ struct am_client {
 
 	/* lock */
 	bool stop, kicked;
-	am_alert_t *alerts; /* the set to post (owned strings) */
+	am_alert_t *alerts; /* a new set to post (owned strings), until the thread takes it */
 	size_t alert_count;
+	bool alerts_new;    /* set since the thread last took it */
 	am_cmd_t *queue; /* in order */
 	size_t queue_len, queue_cap;
 	size_t in_flight; /* commands the thread took out of the queue this cycle */
@@ -53,8 +55,11 @@ struct am_client {
 
 	/* thread */
 	am_http_t *http;
-	am_alert_t *posted; /* the last set Alertmanager accepted, by alarm_id */
+	am_alert_t *current; /* the set to post, sorted by alarm_id */
+	size_t current_count;
+	am_alert_t *posted; /* the last set Alertmanager accepted, sorted by alarm_id */
 	size_t posted_count;
+	bool posted_is_current; /* posted holds what current does */
 	char last_error[160]; /* the last error logged, not to repeat it each cycle */
 };
 

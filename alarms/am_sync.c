@@ -44,16 +44,38 @@ static int by_alarm_id(const void *a, const void *b)
 	return strcmp(((const am_alert_t *)a)->alarm_id, ((const am_alert_t *)b)->alarm_id);
 }
 
-/* Posts `alerts` (sorted here, taken: kept as c->posted if accepted). */
-static void post_alerts(am_client_t *c, cycle_t *cy, am_alert_t *alerts, size_t n)
+/* Takes a set handed in since the last cycle (copied by the caller's
+ * thread; here only a pointer changes hands under the lock). */
+static void take_alerts(am_client_t *c)
 {
+	pthread_mutex_lock(&c->lock);
+	am_alert_t *alerts = c->alerts;
+	size_t n = c->alert_count;
+	bool fresh = c->alerts_new;
+	c->alerts = NULL;
+	c->alert_count = 0;
+	c->alerts_new = false;
+	pthread_mutex_unlock(&c->lock);
+	if (!fresh)
+		return;
 	if (n > 1)
 		qsort(alerts, n, sizeof *alerts, by_alarm_id);
+	am_alerts_free(c->current, c->current_count);
+	c->current = alerts;
+	c->current_count = n;
+	c->posted_is_current = false;
+}
+
+/* Posts the current set, and the ones last accepted that left it as resolved. */
+static void post_alerts(am_client_t *c, cycle_t *cy)
+{
+	const am_alert_t *alerts = c->current;
+	size_t n = c->current_count;
 	/* The ones Alertmanager last took that are no longer active: resolve. */
 	am_alert_t *resolved = c->posted_count ? xcalloc(c->posted_count, sizeof *resolved) : NULL;
 	size_t m = 0;
 	for (size_t i = 0; i < c->posted_count; i++)
-		if (!bsearch(&c->posted[i], alerts, n, sizeof *alerts, by_alarm_id))
+		if (n == 0 || !bsearch(&c->posted[i], alerts, n, sizeof *alerts, by_alarm_id))
 			resolved[m++] = c->posted[i]; /* borrowed */
 	int64_t ttl = c->interval_ms * AM_ALERT_TTL_INTERVALS;
 	if (ttl < AM_MIN_ALERT_TTL_MS)
@@ -72,14 +94,15 @@ static void post_alerts(am_client_t *c, cycle_t *cy, am_alert_t *alerts, size_t 
 	}
 	free(resolved);
 	if (r == AM_OK) {
-		am_alerts_free(c->posted, c->posted_count);
-		c->posted = alerts;
-		c->posted_count = n;
+		if (!c->posted_is_current) {
+			am_alerts_free(c->posted, c->posted_count);
+			c->posted = am_alerts_copy(alerts, n);
+			c->posted_count = n;
+			c->posted_is_current = true;
+		}
 		pthread_mutex_lock(&c->lock);
 		c->status.alerts = n;
 		pthread_mutex_unlock(&c->lock);
-	} else {
-		am_alerts_free(alerts, n);
 	}
 }
 
@@ -256,8 +279,6 @@ void am_sync(am_client_t *c)
 {
 	cycle_t cy = {.now_ms = clock_wall_ms()};
 	pthread_mutex_lock(&c->lock);
-	am_alert_t *alerts = am_alerts_copy(c->alerts, c->alert_count);
-	size_t n = c->alert_count;
 	am_cmd_t *cmds = c->queue;
 	size_t ncmd = c->queue_len;
 	c->queue = NULL;
@@ -265,7 +286,8 @@ void am_sync(am_client_t *c)
 	c->in_flight = ncmd;
 	pthread_mutex_unlock(&c->lock);
 
-	post_alerts(c, &cy, alerts, n);
+	take_alerts(c);
+	post_alerts(c, &cy);
 	if (!cy.unreached)
 		fetch_silences(c, &cy);
 	size_t done = 0;

@@ -37,6 +37,7 @@ citydash_install_gz(${PROJECT_SOURCE_DIR}/README.md ${CMAKE_INSTALL_DOCDIR})
 citydash_install_gz(${PROJECT_SOURCE_DIR}/docs/config.md ${CMAKE_INSTALL_DOCDIR})
 citydash_install_gz(${PROJECT_SOURCE_DIR}/docs/protocol.md ${CMAKE_INSTALL_DOCDIR})
 citydash_install_gz(${PROJECT_SOURCE_DIR}/docs/indices.md ${CMAKE_INSTALL_DOCDIR})
+citydash_install_gz(${PROJECT_SOURCE_DIR}/docs/alertmanager.md ${CMAKE_INSTALL_DOCDIR})
 add_custom_target(citydash_gz ALL DEPENDS ${citydash_gz_outputs})
 
 install(FILES ${PROJECT_SOURCE_DIR}/examples/demo.json ${PROJECT_SOURCE_DIR}/examples/gateway.json

@@ -19,3 +19,19 @@ if(CURL_PROGRAM AND TIMEOUT_PROGRAM)
                        SKIP_RETURN_CODE 77 ENVIRONMENT "${CITYDASH_TEST_ENV}"
                        RUN_SERIAL TRUE)
 endif()
+# The client's thread against a scripted server: refusals, outages, the queue.
+citydash_unit_test(test_am_client
+  SOURCES integration/test_am_client.c integration/script_server.c
+  LIBS citydash_alertmanager PkgConfig::MHD
+  LABELS integration alarms)
+# The issue's checks with real processes: citydash in tmux and --dump,
+# citydash-mock, Alertmanager and the webhook receiver.
+find_program(TMUX_PROGRAM tmux)
+if(CURL_PROGRAM AND TIMEOUT_PROGRAM AND TMUX_PROGRAM)
+  add_test(NAME alertmanager_e2e
+    COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/integration/alertmanager_e2e_test.sh
+            $<TARGET_FILE:citydash> $<TARGET_FILE:citydash-mock> $<TARGET_FILE:webhook_sink>)
+  set_tests_properties(alertmanager_e2e PROPERTIES TIMEOUT 240 LABELS "e2e;alarms"
+                       SKIP_RETURN_CODE 77 ENVIRONMENT "${CITYDASH_TEST_ENV}"
+                       RUN_SERIAL TRUE)
+endif()

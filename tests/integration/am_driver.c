@@ -91,7 +91,7 @@ static int outage(am_client_t *c, char **arg)
 	for (;;) {
 		am_client_take(c, &st, &got, &k);
 		am_silences_free(got, k);
-		if (!st.reachable && strcmp(st.error, "not contacted yet") != 0)
+		if (!st.reachable && st.error[0]) /* before the first exchange: no error yet */
 			break;
 		if (clock_mono_ms() >= deadline) {
 			printf("still reachable\n");

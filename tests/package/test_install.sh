@@ -20,7 +20,7 @@ fail() {
 doc=share/doc/citydash
 for f in bin/citydash bin/citydash-mock \
 	share/man/man1/citydash.1.gz share/man/man1/citydash-mock.1.gz \
-	$doc/README.md.gz $doc/config.md.gz $doc/protocol.md.gz $doc/indices.md.gz \
+	$doc/README.md.gz $doc/config.md.gz $doc/protocol.md.gz $doc/indices.md.gz $doc/alertmanager.md.gz \
 	$doc/examples/demo.json $doc/examples/gateway.json \
 	$doc/examples/systemd/citydash-mock.service "$doc/examples/systemd/citydash-wall@.service"; do
 	[ -f "$prefix/$f" ] || fail "not installed: $f"
