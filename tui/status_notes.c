@@ -4,6 +4,7 @@
 #include "status_notes.h"
 
 #include <stdio.h>
+#include <string.h>
 
 #include "i18n.h"
 #include "text_draw.h"
@@ -44,8 +45,10 @@ int status_notes_draw(WINDOW *win, int x, int limit, const ui_ctx_t *ctx, const 
 	status_note_t notes[STATUS_NOTES_MAX];
 	size_t n = status_notes(ctx, nav, notes);
 	for (size_t i = 0; i < n && x < limit; i++) {
-		/* Each note at most STATUS_NOTE_COLS: the next one is seen too. */
-		int room = limit - x < STATUS_NOTE_COLS ? limit - x : STATUS_NOTE_COLS;
+		/* The action's outcome first, whole if it can be; each other note
+		 * at most STATUS_NOTE_COLS, so the next one is seen too. */
+		bool outcome = i == 0 && nav && notes[0].text[0] && strcmp(notes[0].text, nav->message) == 0;
+		int room = outcome || limit - x < STATUS_NOTE_COLS ? limit - x : STATUS_NOTE_COLS;
 		x += text_draw(win, 0, x, room, notes[i].text, theme_attr(notes[i].role));
 		x += 2;
 	}
