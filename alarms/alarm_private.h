@@ -52,6 +52,11 @@ typedef struct alarm_rec {
 	bool announced;          /* this activation has been UNACK: landing UNACK
 	                            from a hidden state is an arrival if not */
 	bool out_of_service;     /* the configuration's verdict, cached */
+	bool fresh;              /* not yet through its first evaluation */
+	bool standing;           /* this activation was found at the alarm's first
+	                            evaluation (start-up, a new reading): it came
+	                            before citydash watched, at a rate nobody
+	                            knows, so it is no arrival for the EEMUA rates */
 } alarm_rec_t;
 
 /* The order of the list, copied out so qsort needs no context. */

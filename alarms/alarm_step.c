@@ -18,6 +18,7 @@ void alarm_rec_reset(alarm_rec_t *rec, int64_t now_ms)
 	memset(rec, 0, sizeof *rec);
 	rec->state = ISA_NORM; /* the one state set without isa_next: a new alarm */
 	rec->since_ms = rec->state_ms = now_ms;
+	rec->fresh = true;
 }
 
 static int rank(alarm_level_t level)
@@ -102,7 +103,8 @@ static void go(step_ctx_t *c, isa_event_t event, const alarm_note_t *note, const
 	 * one never shown before, now shown on leaving a hidden state. */
 	if (to == ISA_UNACK) {
 		if (!hidden(from) || !rec->announced) {
-			alarm_kpi_arrival(c->eng->kpi, c->ev->now_ms);
+			if (!rec->standing)
+				alarm_kpi_arrival(c->eng->kpi, c->ev->now_ms);
 			if (rec->priority == ALARM_PRIORITY_HIGH)
 				c->eng->high_arrivals++;
 		}
@@ -136,6 +138,7 @@ static void follow_condition(alarm_rec_t *rec, const alarm_subject_t *sub,
 		rec->peak = (uint8_t)cond->level;
 		alarm_chatter_note(&rec->chatter, cond->since_ms);
 		rec->announced = false;
+		rec->standing = rec->fresh;
 	} else if (cond->active && rank(cond->level) > rank(rec->level)) {
 		*escalated = true;
 	}
@@ -144,8 +147,11 @@ static void follow_condition(alarm_rec_t *rec, const alarm_subject_t *sub,
 			rec->peak = (uint8_t)cond->level;
 		rec->level = (uint8_t)cond->level;
 		rec->priority = (uint8_t)priority_of(sub->kind, cond->level);
-	} else {
-		rec->level = ALARM_NONE; /* priority: of the last activation */
+	} else if (rec->active) {
+		/* Returned: the priority of the activation's worst, as its peak
+		 * level shows (HIHI then back through HI is a high one). */
+		rec->level = ALARM_NONE;
+		rec->priority = (uint8_t)priority_of(sub->kind, (alarm_level_t)rec->peak);
 	}
 	rec->active = cond->active;
 }
@@ -186,6 +192,7 @@ void alarm_step(alarm_engine_t *eng, const alarm_eval_t *ev, const alarm_subject
 	 * now were for the milder condition (an ACKED alarm re-alarms). */
 	if (escalated)
 		rec->ack_after_seq = ev->seq;
+	rec->fresh = false;
 	alarm_decision_t d;
 	memset(&d, 0, sizeof d);
 	if (need_decision(eng, ev, rec, cond))

@@ -2,6 +2,7 @@
  * condition and by real operators' decisions (alarm_ops): acks, re-alarm on
  * escalation, shelving and its expiry, precedence, the list's order, slot
  * reuse, the copy, the transition log, arrivals and chattering. */
+#include <stdio.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -322,6 +323,56 @@ static void test_copy(void **state)
 	rig_close(&r);
 }
 
+/* Alarms standing when a reading is first seen (start-up) are listed and
+ * unacknowledged, but they are no arrivals: nobody knows the rate they came
+ * at, and ten of them must not read as a flood. One that comes later is. */
+static void test_standing_alarms_are_no_arrivals(void **state)
+{
+	(void)state;
+	rig_t r;
+	rig_open(&r);
+	rig_put_t puts[12];
+	char ids[12][8];
+	for (int i = 0; i < 12; i++) {
+		snprintf(ids[i], sizeof ids[i], "s%d", i);
+		puts[i] = (rig_put_t){ids[i], 95, 0};
+	}
+	rig_poll(&r, 0, puts, 12, 1000);
+	rig_eval(&r, 1000);
+	assert_int_equal(rig_state(&r, "s0"), ISA_UNACK);
+	assert_int_equal(alarm_engine_kpi(r.eng)->unacked, 12);
+	assert_int_equal(alarm_engine_kpi(r.eng)->last_10min, 0);
+	assert_false(alarm_engine_kpi(r.eng)->flood);
+	puts[0].value = 50; /* s0 returns, then comes back: that one arrives */
+	rig_poll(&r, 0, puts, 12, 2000);
+	rig_eval(&r, 2000);
+	puts[0].value = 95;
+	rig_poll(&r, 0, puts, 12, 3000);
+	rig_eval(&r, 3000);
+	assert_int_equal(alarm_engine_kpi(r.eng)->last_10min, 1);
+	rig_close(&r);
+}
+
+/* A returned alarm keeps the priority of its worst level: HIHI, then back
+ * through HI to normal, is a high-priority RTNUN showing HIHI. */
+static void test_returned_alarm_priority_of_its_peak(void **state)
+{
+	(void)state;
+	rig_t r;
+	rig_open(&r);
+	rig_step(&r, "a", 50, 1000);
+	rig_step(&r, "a", 95, 2000);
+	rig_step(&r, "a", 85, 3000);
+	assert_int_equal(rig_find(&r, "a")->priority, ALARM_PRIORITY_MEDIUM);
+	rig_step(&r, "a", 50, 4000);
+	const alarm_info_t *a = rig_find(&r, "a");
+	assert_non_null(a);
+	assert_int_equal(a->state, ISA_RTNUN);
+	assert_int_equal(a->peak, ALARM_HIHI);
+	assert_int_equal(a->priority, ALARM_PRIORITY_HIGH);
+	rig_close(&r);
+}
+
 /* Three activations within a minute: chattering, counted; a minute of
  * quiet ends it. */
 static void test_chattering(void **state)
@@ -403,6 +454,8 @@ int main(void)
 	    cmocka_unit_test(test_list_order),
 	    cmocka_unit_test(test_slot_reuse),
 	    cmocka_unit_test(test_copy),
+	    cmocka_unit_test(test_standing_alarms_are_no_arrivals),
+	    cmocka_unit_test(test_returned_alarm_priority_of_its_peak),
 	    cmocka_unit_test(test_chattering),
 	    cmocka_unit_test(test_stale_alarm_counted),
 	    cmocka_unit_test(test_pending_silence),
