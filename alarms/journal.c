@@ -19,6 +19,7 @@
 
 #include "journal_line.h"
 #include "log.h"
+#include "i18n.h"
 #include "xalloc.h"
 
 #define READ_CHUNK 65536
@@ -66,7 +67,7 @@ static int make_parent(const char *path, char **cause)
 		struct stat st;
 		if (mkdir(dir, 0700) != 0 && errno != EEXIST &&
 		    !(stat(dir, &st) == 0 && S_ISDIR(st.st_mode))) {
-			*cause = xasprintf("cannot create the journal's folder %s: %s", dir,
+			*cause = xasprintf(_("cannot create the journal's folder %s: %s"), dir,
 			                   strerror(errno));
 			free(dir);
 			return -1;
@@ -103,11 +104,11 @@ static int open_file(journal_t *j, char **cause)
 	bool existed = stat(j->path, &st) == 0;
 	int fd = open(j->path, O_RDWR | O_APPEND | O_CREAT | O_CLOEXEC | O_NOCTTY, 0600);
 	if (fd < 0) {
-		*cause = xasprintf("cannot open the journal %s: %s", j->path, strerror(errno));
+		*cause = xasprintf(_("cannot open the journal %s: %s"), j->path, strerror(errno));
 		return -1;
 	}
 	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
-		*cause = xasprintf("the journal %s is not a regular file", j->path);
+		*cause = xasprintf(_("the journal %s is not a regular file"), j->path);
 		close(fd);
 		return -1;
 	}
@@ -122,7 +123,7 @@ static int open_file(journal_t *j, char **cause)
 journal_t *journal_open(const char *path, char **cause)
 {
 	if (!path || !*path) {
-		*cause = xstrdup("no journal file name");
+		*cause = xstrdup(_("no journal file name"));
 		return NULL;
 	}
 	journal_t *j = xcalloc(1, sizeof *j);
@@ -184,8 +185,8 @@ static void follow_rename(journal_t *j)
 	}
 	close(old);
 	log_printf(LOG_LEVEL_WARN,
-	           "journal %s was replaced (rotated?): reading the new file from "
-	           "its start",
+	           _("journal %s was replaced (rotated?): reading the new file from "
+	           "its start"),
 	           j->path);
 	restart(j);
 }
@@ -195,7 +196,7 @@ static int lock(journal_t *j, int how, char **cause)
 	while (flock(j->fd, how) != 0) {
 		if (errno != EINTR) {
 			*cause =
-			    xasprintf("cannot lock the journal %s: %s", j->path, strerror(errno));
+			    xasprintf(_("cannot lock the journal %s: %s"), j->path, strerror(errno));
 			return -1;
 		}
 	}
@@ -232,7 +233,7 @@ static int append_locked(journal_t *j, const char *text, size_t len, char **caus
 {
 	struct stat st;
 	if (fstat(j->fd, &st) != 0) {
-		*cause = xasprintf("cannot read the journal %s: %s", j->path, strerror(errno));
+		*cause = xasprintf(_("cannot read the journal %s: %s"), j->path, strerror(errno));
 		return -1;
 	}
 	bool end_torn = false;
@@ -243,8 +244,8 @@ static int append_locked(journal_t *j, const char *text, size_t len, char **caus
 			n = pread(j->fd, &last, 1, st.st_size - 1);
 		while (n < 0 && errno == EINTR);
 		if (n != 1) {
-			*cause = xasprintf("cannot read the journal %s: %s", j->path,
-			                   n < 0 ? strerror(errno) : "it shrank while locked");
+			*cause = xasprintf(_("cannot read the journal %s: %s"), j->path,
+			                   n < 0 ? strerror(errno) : _("it shrank while locked"));
 			return -1;
 		}
 		end_torn = last != '\n';
@@ -255,7 +256,7 @@ static int append_locked(journal_t *j, const char *text, size_t len, char **caus
 	int rc = write_all(j->fd, end_torn ? buf : buf + 1, len + end_torn);
 	free(buf);
 	if (rc != 0) {
-		*cause = xasprintf("cannot write to the journal %s: %s", j->path, strerror(errno));
+		*cause = xasprintf(_("cannot write to the journal %s: %s"), j->path, strerror(errno));
 		/* Take back a part-written line, so no torn bytes are left behind
 		 * (if that fails too, the next writer ends them as a bad line). */
 		if (ftruncate(j->fd, st.st_size) != 0) {
@@ -264,7 +265,7 @@ static int append_locked(journal_t *j, const char *text, size_t len, char **caus
 	}
 	if (fsync(j->fd) != 0) {
 		*cause =
-		    xasprintf("cannot sync the journal %s to disk: %s", j->path, strerror(errno));
+		    xasprintf(_("cannot sync the journal %s to disk: %s"), j->path, strerror(errno));
 		return -1;
 	}
 	return 0;
@@ -298,7 +299,7 @@ static void take_line(journal_t *j, const line_acc_t *acc, journal_fn fn, void *
 	j->line_no++;
 	if (acc->len == 0 && !acc->over)
 		return; /* an empty line: nothing, not even bad */
-	const char *why = "longer than the limit";
+	const char *why = _("longer than the limit");
 	journal_decoded_t d;
 	if (!acc->over && journal_line_decode(j->line, acc->len, &d, &why) == 0) {
 		j->lines++;
@@ -311,10 +312,10 @@ static void take_line(journal_t *j, const line_acc_t *acc, journal_fn fn, void *
 	j->bad++;
 	if (acc->over)
 		log_printf(LOG_LEVEL_WARN,
-		           "journal %s: skipping bad line %" PRIu64 ": longer than %d bytes",
+		           _("journal %s: skipping bad line %" PRIu64 ": longer than %d bytes"),
 		           j->path, j->line_no, JOURNAL_LINE_MAX);
 	else
-		log_printf(LOG_LEVEL_WARN, "journal %s: skipping bad line %" PRIu64 ": %s", j->path,
+		log_printf(LOG_LEVEL_WARN, _("journal %s: skipping bad line %" PRIu64 ": %s"), j->path,
 		           j->line_no, why);
 }
 
@@ -336,13 +337,13 @@ static int read_locked(journal_t *j, journal_fn fn, void *ctx, long *good, char 
 {
 	struct stat st;
 	if (fstat(j->fd, &st) != 0) {
-		*cause = xasprintf("cannot read the journal %s: %s", j->path, strerror(errno));
+		*cause = xasprintf(_("cannot read the journal %s: %s"), j->path, strerror(errno));
 		return -1;
 	}
 	if ((uint64_t)st.st_size < j->offset) {
 		log_printf(LOG_LEVEL_WARN,
-		           "journal %s shrank (truncated?): reading it again from "
-		           "its start",
+		           _("journal %s shrank (truncated?): reading it again from "
+		           "its start"),
 		           j->path);
 		restart(j);
 	}
@@ -354,7 +355,7 @@ static int read_locked(journal_t *j, journal_fn fn, void *ctx, long *good, char 
 			if (errno == EINTR)
 				continue;
 			*cause =
-			    xasprintf("cannot read the journal %s: %s", j->path, strerror(errno));
+			    xasprintf(_("cannot read the journal %s: %s"), j->path, strerror(errno));
 			return -1;
 		}
 		if (n == 0)
@@ -377,7 +378,7 @@ static int read_locked(journal_t *j, journal_fn fn, void *ctx, long *good, char 
 	j->torn = acc.any;
 	if (j->torn && j->torn_warned != j->line_no + 1) {
 		j->torn_warned = j->line_no + 1;
-		log_printf(LOG_LEVEL_WARN, "journal %s: skipping a torn last line at line %" PRIu64,
+		log_printf(LOG_LEVEL_WARN, _("journal %s: skipping a torn last line at line %" PRIu64),
 		           j->path, j->torn_warned);
 	}
 	return 0;

@@ -17,6 +17,7 @@
 
 #include "text.h"
 #include "timefmt.h"
+#include "i18n.h"
 #include "xalloc.h"
 
 const char *journal_action_name(journal_action_t a)
@@ -62,7 +63,7 @@ static bool add_time(cJSON *obj, const char *key, int64_t ms)
 char *journal_line_encode(const journal_entry_t *e, size_t *len, char **cause)
 {
 	if ((unsigned)e->action >= JOURNAL_ACTION_COUNT) {
-		*cause = xstrdup("unknown journal action");
+		*cause = xstrdup(_("unknown journal action"));
 		return NULL;
 	}
 	char *user = clean_copy(e->user), *host = clean_copy(e->host);
@@ -71,7 +72,13 @@ char *journal_line_encode(const journal_entry_t *e, size_t *len, char **cause)
 	char *text = NULL;
 	cJSON *obj = NULL;
 	if (!*alarm) {
-		*cause = xstrdup("no alarm id for the journal");
+		*cause = xstrdup(_("no alarm id for the journal"));
+		goto out;
+	}
+	if (e->action == JOURNAL_SHELVE && e->until_ms <= e->at_ms) {
+		/* A shelve that ends before it starts (or in 1970) is a caller's
+		 * mistake; written, it would read as a shelve long over. */
+		*cause = xstrdup(_("a shelve must end after it starts"));
 		goto out;
 	}
 	obj = cJSON_CreateObject();
@@ -84,12 +91,12 @@ char *journal_line_encode(const journal_entry_t *e, size_t *len, char **cause)
 	          (e->action != JOURNAL_SHELVE || add_time(obj, "until", e->until_ms));
 	char *json = ok ? cJSON_PrintUnformatted(obj) : NULL;
 	if (!json) {
-		*cause = xstrdup("out of memory building a journal line");
+		*cause = xstrdup(_("out of memory building a journal line"));
 		goto out;
 	}
 	size_t n = strlen(json);
 	if (n > JOURNAL_LINE_MAX) {
-		*cause = xasprintf("a journal line of %zu bytes is over the limit (%d)", n,
+		*cause = xasprintf(_("a journal line of %zu bytes is over the limit (%d)"), n,
 		                   JOURNAL_LINE_MAX);
 		cJSON_free(json);
 		goto out;
@@ -142,24 +149,24 @@ int journal_line_decode(const char *line, size_t len, journal_decoded_t *out, co
 	cJSON *obj = cJSON_ParseWithLengthOpts(line, len, &end, false);
 	out->json = obj;
 	if (!cJSON_IsObject(obj)) {
-		*why = "not a JSON object";
+		*why = _("not a JSON object");
 		goto bad;
 	}
 	/* cJSON stops after the object: anything but blanks after it (two
 	 * lines run together, say) makes the line bad, not half-read. */
 	for (; end < line + len; end++)
 		if (*end != ' ' && *end != '\t' && *end != '\r') {
-			*why = "more after the JSON object";
+			*why = _("more after the JSON object");
 			goto bad;
 		}
 	journal_entry_t *e = &out->entry;
 	if (!get_time(obj, "time", &e->at_ms)) {
-		*why = "no valid \"time\"";
+		*why = _("no valid \"time\"");
 		goto bad;
 	}
 	const cJSON *action = cJSON_GetObjectItemCaseSensitive(obj, "action");
 	if (!cJSON_IsString(action) || !action_from_name(action->valuestring, &e->action)) {
-		*why = "no known \"action\"";
+		*why = _("no known \"action\"");
 		goto bad;
 	}
 	bool bad = false;
@@ -167,12 +174,12 @@ int journal_line_decode(const char *line, size_t len, journal_decoded_t *out, co
 	e->host = get_string(out, 1, "host", true, &bad);
 	e->alarm = get_string(out, 2, "alarm", true, &bad);
 	if (bad || !*e->alarm) {
-		*why = "a missing or malformed \"user\", \"host\" or \"alarm\"";
+		*why = _("a missing or malformed \"user\", \"host\" or \"alarm\"");
 		goto bad;
 	}
 	e->reason = get_string(out, 3, "reason", false, &bad);
 	if (bad) {
-		*why = "a malformed \"reason\"";
+		*why = _("a malformed \"reason\"");
 		goto bad;
 	}
 	if (strlen(e->reason) > JOURNAL_REASON_MAX) {
@@ -182,7 +189,7 @@ int journal_line_decode(const char *line, size_t len, journal_decoded_t *out, co
 		e->reason = out->owned[3];
 	}
 	if (e->action == JOURNAL_SHELVE && !get_time(obj, "until", &e->until_ms)) {
-		*why = "a shelve without a valid \"until\"";
+		*why = _("a shelve without a valid \"until\"");
 		goto bad;
 	}
 	return 0;

@@ -377,6 +377,27 @@ static void expect_open_fails(const char *path, const char *naming)
 	free(cause);
 }
 
+/* A shelve that ends before it starts is refused, not written: read back
+ * it would be a shelve long over (until 0 is 1970). */
+static void test_shelve_must_end_after_it_starts(void **state)
+{
+	(void)state;
+	journal_t *j = open_ok(jf_path("j.jsonl"));
+	journal_entry_t e = jf_entry("w.1", JOURNAL_SHELVE, "pump swap");
+	e.until_ms = 0;
+	char *cause = NULL;
+	assert_int_equal(journal_append(j, &e, &cause), -1);
+	assert_non_null(strstr(cause, "must end after it starts"));
+	free(cause);
+	e.until_ms = e.at_ms + 3600 * 1000;
+	append_ok(j, e);
+	jf_got_t got = {0};
+	assert_int_equal(jf_read(j, &got), 1);
+	assert_int_equal(got.e[0].until_ms, e.until_ms);
+	jf_got_free(&got);
+	journal_close(j);
+}
+
 static void test_cannot_open(void **state)
 {
 	(void)state;
@@ -415,6 +436,8 @@ int main(void)
 	    cmocka_unit_test_setup_teardown(test_long_lines, jf_setup, jf_teardown),
 	    cmocka_unit_test_setup_teardown(test_truncated_file, jf_setup, jf_teardown),
 	    cmocka_unit_test_setup_teardown(test_default_path, jf_setup, jf_teardown),
+	    cmocka_unit_test_setup_teardown(test_shelve_must_end_after_it_starts, jf_setup,
+	                                    jf_teardown),
 	    cmocka_unit_test_setup_teardown(test_cannot_open, jf_setup, jf_teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
