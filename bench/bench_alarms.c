@@ -33,6 +33,7 @@
 #include "alarm.h"
 #include "alarm_cfg.h"
 #include "alarm_ops.h"
+#include "bench_poll.h"
 #include "city_fixture.h"
 #include "city_json.h"
 #include "ingest.h"
@@ -42,73 +43,8 @@
 
 #define SEED      7
 #define HISTORY   60
-#define DOCS_MAX  16
 #define DECISIONS 300 /* acks and shelves held by the ops */
 #define APPENDS   200 /* real, fsync'd appends timed */
-
-static double mono_ms(void)
-{
-	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
-}
-
-static int cmp_double(const void *a, const void *b)
-{
-	double x = *(const double *)a, y = *(const double *)b;
-	return (x > y) - (x < y);
-}
-
-static double median(double *v, int n)
-{
-	qsort(v, (size_t)n, sizeof v[0], cmp_double);
-	return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
-}
-
-/* ---- one poll (as bench_frame makes it) ---- */
-
-typedef struct poll_docs {
-	char *body[DOCS_MAX];
-	size_t len[DOCS_MAX];
-	int source[DOCS_MAX];
-	size_t count;
-} poll_docs_t;
-
-static void make_poll(const city_fixture_t *fx, int64_t tick, poll_docs_t *p)
-{
-	memset(p, 0, sizeof *p);
-	city_json_time_t tm = {.tick = tick,
-	                       .tick0_ms = CITY_FIXTURE_NOW_MS,
-	                       .tick_ms = 1000,
-	                       .now_ms = CITY_FIXTURE_NOW_MS + tick * 1000};
-	for (size_t d = 0; d < city_domain_count() && p->count < DOCS_MAX - 2; d++) {
-		p->body[p->count] = city_json_readings(fx->city, d, &tm, &p->len[p->count]);
-		p->source[p->count++] = (int)d;
-	}
-	p->body[p->count] = city_json_kpis(fx->city, &tm, &p->len[p->count]);
-	p->source[p->count++] = fx->kpi_source;
-	p->body[p->count] = city_json_events(fx->city, &tm, &p->len[p->count]);
-	p->source[p->count++] = fx->event_source;
-}
-
-static void free_poll(poll_docs_t *p)
-{
-	for (size_t i = 0; i < p->count; i++)
-		free(p->body[i]);
-}
-
-static double ingest_poll(city_fixture_t *fx, const poll_docs_t *p)
-{
-	double t0 = mono_ms();
-	for (size_t i = 0; i < p->count; i++)
-		if (ingest_body(fx->store, p->source[i], adapter_find(NULL), p->body[i], p->len[i],
-		                fx->now_ms) != 0) {
-			fprintf(stderr, "bench_alarms: %s rejected\n",
-			        store_source(fx->store, p->source[i])->name);
-			return -1;
-		}
-	return mono_ms() - t0;
-}
 
 /* ---- the operators' decisions ---- */
 
@@ -183,11 +119,11 @@ static void apply_line(void *ctx, const journal_entry_t *e)
 static double replay(const char *path, long expect, bool into_ops)
 {
 	char *cause = NULL;
-	double t0 = mono_ms();
+	double t0 = bench_mono_ms();
 	journal_t *j = journal_open(path, &cause);
 	alarm_ops_t *ops = alarm_ops_create();
 	long n = j ? journal_read(j, into_ops ? apply_line : NULL, ops, &cause) : -1;
-	double ms = mono_ms() - t0;
+	double ms = bench_mono_ms() - t0;
 	if (n != expect)
 		fprintf(stderr, "bench_alarms: replay read %ld lines of %ld: %s\n", n, expect,
 		        cause ? cause : "bad lines");
@@ -210,17 +146,17 @@ static double appends(const char *path)
 	double t[APPENDS];
 	for (int i = 0; i < APPENDS; i++) {
 		journal_entry_t e = decision("water.bench.append", (size_t)i, 1795658400000);
-		double t0 = mono_ms();
+		double t0 = bench_mono_ms();
 		if (journal_append(j, &e, &cause) != 0) {
 			fprintf(stderr, "bench_alarms: %s\n", cause);
 			free(cause);
 			journal_close(j);
 			return -1;
 		}
-		t[i] = mono_ms() - t0;
+		t[i] = bench_mono_ms() - t0;
 	}
 	journal_close(j);
-	return median(t, APPENDS);
+	return bench_median(t, APPENDS);
 }
 
 /* ---- main ---- */
@@ -257,26 +193,26 @@ int main(int argc, char **argv)
 		ev[k] = xcalloc((size_t)rounds, sizeof(double));
 	}
 	for (int r = 0; r < rounds; r++) {
-		poll_docs_t p;
-		make_poll(&fx, r + 1, &p);
+		bench_poll_t p;
+		bench_poll_make(&fx, r + 1, &p);
 		fx.now_ms = fx.clock_ms = CITY_FIXTURE_NOW_MS + (int64_t)(r + 1) * 1000;
-		ingest[r] = ingest_poll(&fx, &p);
-		free_poll(&p);
+		ingest[r] = bench_poll_ingest(&fx, &p, "bench_alarms");
+		bench_poll_free(&p);
 		if (ingest[r] < 0)
 			return 1;
 		for (int k = 0; k < EV_COUNT; k++) {
-			double t0 = mono_ms();
+			double t0 = bench_mono_ms();
 			alarm_engine_evaluate(eng[k], fx.store, fx.now_ms);
-			ev[k][r] = mono_ms() - t0;
+			ev[k][r] = bench_mono_ms() - t0;
 		}
 	}
-	double ingest_ms = median(ingest, rounds);
+	double ingest_ms = bench_median(ingest, rounds);
 	printf("store: %zu readings; one poll (6 domain documents + KPIs + events) ingested: "
 	       "median %.2f ms\n",
 	       store_reading_count(fx.store), ingest_ms);
 	printf("%-30s %10s %10s %8s\n", "", "median ms", "of ingest", "alarms");
 	for (int k = 0; k < EV_COUNT; k++) {
-		double m = median(ev[k], rounds);
+		double m = bench_median(ev[k], rounds);
 		printf("%-30s %10.3f %9.1f%% %8zu\n", labels[k], m, 100 * m / ingest_ms,
 		       alarm_engine_alarm_count(eng[k]));
 	}
@@ -301,7 +237,7 @@ int main(int argc, char **argv)
 		ok = (rep[r] = replay(path, lines, true)) >= 0 &&
 		     (bare[r] = replay(path, lines, false)) >= 0;
 	if (ok) {
-		double m = median(rep, rounds), b = median(bare, rounds);
+		double m = bench_median(rep, rounds), b = bench_median(bare, rounds);
 		printf("%-30s %10.3f %9.1f%%   %ld lines, %.1f MB, %.0f lines/s\n",
 		       "journal replay into alarm_ops", m, 100 * m / ingest_ms, lines,
 		       (double)bytes / 1e6, lines / (m / 1e3));

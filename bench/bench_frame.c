@@ -38,6 +38,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "bench_poll.h"
 #include "city_fixture.h"
 #include "city_json.h"
 #include "frame.h"
@@ -49,26 +50,6 @@
 #define COLS_    200
 #define ROWS_    60
 #define SEED     7
-#define DOCS_MAX 16
-
-static double mono_ms(void)
-{
-	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
-}
-
-static int cmp_double(const void *a, const void *b)
-{
-	double x = *(const double *)a, y = *(const double *)b;
-	return (x > y) - (x < y);
-}
-
-static double median(double *v, int n)
-{
-	qsort(v, (size_t)n, sizeof v[0], cmp_double);
-	return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
-}
 
 /* VmRSS of this process in KiB, or -1. */
 static long rss_kib(void)
@@ -83,57 +64,6 @@ static long rss_kib(void)
 			break;
 	fclose(f);
 	return kib;
-}
-
-/* ---- one poll: the documents of a second, and their ingest ---- */
-
-typedef struct poll_docs {
-	char *body[DOCS_MAX];
-	size_t len[DOCS_MAX];
-	int source[DOCS_MAX];
-	size_t count, bytes;
-} poll_docs_t;
-
-static void make_poll(const city_fixture_t *fx, int64_t tick, poll_docs_t *p)
-{
-	memset(p, 0, sizeof *p);
-	city_json_time_t tm = {.tick = tick,
-	                       .tick0_ms = CITY_FIXTURE_NOW_MS,
-	                       .tick_ms = 1000,
-	                       .now_ms = CITY_FIXTURE_NOW_MS + tick * 1000};
-	for (size_t d = 0; d < city_domain_count() && p->count < DOCS_MAX - 2; d++) {
-		p->body[p->count] = city_json_readings(fx->city, d, &tm, &p->len[p->count]);
-		p->source[p->count++] = (int)d;
-	}
-	p->body[p->count] = city_json_kpis(fx->city, &tm, &p->len[p->count]);
-	p->source[p->count++] = fx->kpi_source;
-	p->body[p->count] = city_json_events(fx->city, &tm, &p->len[p->count]);
-	p->source[p->count++] = fx->event_source;
-	for (size_t i = 0; i < p->count; i++)
-		p->bytes += p->len[i];
-}
-
-static void free_poll(poll_docs_t *p)
-{
-	for (size_t i = 0; i < p->count; i++)
-		free(p->body[i]);
-}
-
-/* Ingests the poll at the fixture's time; returns ms, or -1 on a rejected
- * document (a bug in the mock or the parser). */
-static double ingest_poll(city_fixture_t *fx, const poll_docs_t *p)
-{
-	double t0 = mono_ms();
-	for (size_t i = 0; i < p->count; i++) {
-		if (ingest_body(fx->store, p->source[i], adapter_find(NULL), p->body[i], p->len[i],
-		                fx->now_ms) != 0) {
-			fprintf(stderr, "bench_frame: %s rejected: %s\n",
-			        store_source(fx->store, p->source[i])->name,
-			        store_source(fx->store, p->source[i])->error);
-			return -1;
-		}
-	}
-	return mono_ms() - t0;
 }
 
 /* ---- the pages ---- */
@@ -182,14 +112,14 @@ static int draw_page(frame_t *frame, const city_fixture_t *fx, const char *name,
 	}
 	ui_ctx_t ctx;
 	city_fixture_ctx(fx, &ctx);
-	double t0 = mono_ms();
+	double t0 = bench_mono_ms();
 	frame_draw(frame, &ctx, &nav);
 	frame_stage(frame);
-	double t1 = mono_ms();
+	double t1 = bench_mono_ms();
 	clearok(curscr, TRUE); /* a whole repaint, as when the page changes */
 	doupdate();
 	*draw = t1 - t0;
-	*out = mono_ms() - t1;
+	*out = bench_mono_ms() - t1;
 	return 0;
 }
 
@@ -290,7 +220,7 @@ int main(int argc, char **argv)
 	printf("bench_frame: the mock city at city scale, seed %d, %d s of 1 s history, "
 	       "%d rounds, frames %dx%d\n",
 	       SEED, history, rounds, COLS_, ROWS_);
-	double t0 = mono_ms();
+	double t0 = bench_mono_ms();
 	city_fixture_t fx;
 	if (city_fixture_open(&fx, CITY_SCALE_CITY, SEED, history, NULL) != 0) {
 		fprintf(stderr, "bench_frame: the city's documents did not parse\n");
@@ -299,7 +229,7 @@ int main(int argc, char **argv)
 	long rss_store = rss_kib();
 	printf("store: %zu readings, %zu KPIs, %zu events (%zu open); built in %.1f s\n",
 	       store_reading_count(fx.store), store_kpi_count(fx.store),
-	       store_event_count(fx.store), fx.gov.event_count, (mono_ms() - t0) / 1e3);
+	       store_event_count(fx.store), fx.gov.event_count, (bench_mono_ms() - t0) / 1e3);
 
 	/* The off-screen terminal, as --dump has it. */
 	FILE *out = fopen("/dev/null", "w"), *in = fopen("/dev/null", "r");
@@ -325,17 +255,17 @@ int main(int argc, char **argv)
 	}
 	size_t poll_bytes = 0;
 	for (int r = 0; r < rounds; r++) {
-		poll_docs_t p;
-		make_poll(&fx, r + 1, &p);
+		bench_poll_t p;
+		bench_poll_make(&fx, r + 1, &p);
 		poll_bytes = p.bytes;
 		fx.now_ms = fx.clock_ms = CITY_FIXTURE_NOW_MS + (int64_t)(r + 1) * 1000;
-		ingest[r] = ingest_poll(&fx, &p);
-		free_poll(&p);
+		ingest[r] = bench_poll_ingest(&fx, &p, "bench_frame");
+		bench_poll_free(&p);
 		if (ingest[r] < 0)
 			return 1;
-		double e0 = mono_ms();
+		double e0 = bench_mono_ms();
 		city_fixture_set_scope(&fx, &fx.scope); /* evaluates at fx.now_ms */
-		eval[r] = mono_ms() - e0;
+		eval[r] = bench_mono_ms() - e0;
 		for (int i = 0; i < PAGE_SET; i++) {
 			double d, o;
 			if (draw_page(&frame, &fx, pages[i].name, &d, &o) == 0) {
@@ -351,19 +281,19 @@ int main(int argc, char **argv)
 	fclose(out);
 	fclose(in);
 
-	double ingest_ms = median(ingest, rounds);
+	double ingest_ms = bench_median(ingest, rounds);
 	printf("one poll (6 domain documents + KPIs + events, %.1f MB) ingested: median %.2f ms; "
 	       "alarms and views evaluated: %.2f ms\n",
-	       (double)poll_bytes / 1e6, ingest_ms, median(eval, rounds));
+	       (double)poll_bytes / 1e6, ingest_ms, bench_median(eval, rounds));
 	printf("%-14s %10s %12s %12s\n", "page", "frame ms", "of ingest", "repaint ms");
 	for (int i = 0; i < PAGE_SET; i++) {
 		if (!drawn[i]) {
 			printf("%-14s %10s\n", pages[i].label, "(none)");
 			continue;
 		}
-		double d = median(draw[i], drawn[i]);
+		double d = bench_median(draw[i], drawn[i]);
 		printf("%-14s %10.3f %11.1f%% %12.3f\n", pages[i].label, d, 100 * d / ingest_ms,
-		       median(repaint[i], drawn[i]));
+		       bench_median(repaint[i], drawn[i]));
 	}
 	printf("RSS (VmRSS): %.1f MB at start, +%.1f MB for the mock city's model alone; "
 	       "%.1f MB with the store, alarms and views (%d s of history), %.1f MB after the "
