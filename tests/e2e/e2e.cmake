@@ -41,8 +41,3 @@ set_tests_properties(e2e_drill PROPERTIES TIMEOUT 300 LABELS e2e ENVIRONMENT "${
 add_test(NAME e2e_alarm_ack COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/e2e/test_alarm_ack.sh
          $<TARGET_FILE:citydash> $<TARGET_FILE:citydash-mock>)
 set_tests_properties(e2e_alarm_ack PROPERTIES TIMEOUT 240 LABELS e2e ENVIRONMENT "${CITYDASH_TEST_ENV}")
-# Skips (77) when no Alertmanager is installed (scripts/setup installs it).
-add_test(NAME e2e_alarm_am COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/e2e/test_alarm_am.sh
-         $<TARGET_FILE:citydash> $<TARGET_FILE:citydash-mock>)
-set_tests_properties(e2e_alarm_am PROPERTIES TIMEOUT 240 LABELS "e2e;alarms" SKIP_RETURN_CODE 77
-                     ENVIRONMENT "${CITYDASH_TEST_ENV}")
