@@ -15,22 +15,10 @@ citydash=$1
 mock=$2
 . "$(dirname "$0")/lib.sh"
 
-cat >"$E2E_TMP/feed.json" <<'JSON'
-{"version": 1, "source": "e2e",
- "readings": [
-  {"id": "e2e.p1", "name": "Alpha main pressure", "domain": "water",
-   "place": {"district": "North", "street": "First"}, "unit": "MPa", "value": 0.95,
-   "range": [0, 1], "limits": {"lolo": 0.1, "lo": 0.2, "hi": 0.8, "hihi": 0.9}},
-  {"id": "e2e.p2", "name": "Beta main pressure", "domain": "water",
-   "place": {"district": "North", "street": "Second"}, "unit": "MPa", "value": 0.85,
-   "range": [0, 1], "limits": {"lolo": 0.1, "lo": 0.2, "hi": 0.8, "hihi": 0.9}},
-  {"id": "e2e.p3", "name": "Gamma main pressure", "domain": "water",
-   "place": {"district": "North", "street": "Third"}, "unit": "MPa", "value": 0.5,
-   "range": [0, 1], "limits": {"lolo": 0.1, "lo": 0.2, "hi": 0.8, "hihi": 0.9}}
- ]}
-JSON
+# Three water readings: e2e.p1 beyond HIHI, e2e.p2 beyond HI, e2e.p3 normal.
+feed="$(cd "$(dirname "$0")/../data" && pwd)/alarm_feed.json"
 
-check "the mock starts" e2e_start_mock "$mock" --seed 3 --serve "/v1/feeds/e2e=$E2E_TMP/feed.json"
+check "the mock starts" e2e_start_mock "$mock" --seed 3 --serve "/v1/feeds/e2e=$feed"
 cfg="$E2E_TMP/e2e.json"
 cat >"$cfg" <<JSON
 {"sources": [{"name": "e2e", "url": "$E2E_MOCK_BASE/v1/feeds/e2e", "interval_ms": 60000}]}

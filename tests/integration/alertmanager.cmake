@@ -2,7 +2,7 @@
 # against the real Alertmanager (Debian's prometheus-alertmanager) with a
 # webhook receiver the test serves.
 citydash_unit_test(test_am_json
-  SOURCES unit/test_am_json.c
+  SOURCES unit/test_am_json.c unit/fixture.c
   LIBS citydash_alertmanager
   LABELS unit alarms)
 add_executable(webhook_sink tools/webhook_sink.c)
@@ -21,7 +21,7 @@ if(CURL_PROGRAM AND TIMEOUT_PROGRAM)
 endif()
 # The client's thread against a scripted server: refusals, outages, the queue.
 citydash_unit_test(test_am_client
-  SOURCES integration/test_am_client.c integration/script_server.c
+  SOURCES integration/test_am_client.c integration/script_server.c unit/fixture.c
   LIBS citydash_alertmanager PkgConfig::MHD
   LABELS integration alarms)
 # The issue's checks with real processes: citydash in tmux and --dump,

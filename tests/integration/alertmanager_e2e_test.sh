@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The issue's checks with real processes: the real Prometheus Alertmanager on
 # a loopback port (webhook receiver served by the test), citydash-mock with a
-# fixed water feed of two alarms (e2e.p1 beyond HIHI, e2e.p2 beyond HI), and
+# fixed water feed of two alarms (e2e.p1 beyond HIHI, e2e.p2 beyond HI; e2e.p3 is normal), and
 # citydash:
 #   #1 in tmux with --alertmanager and its own journal: its alarms reach the
 #      receiver, and Alertmanager's API holds them as alerts with their labels;
@@ -27,21 +27,12 @@ here=$(dirname "$0")
 . "$here/am_lib.sh"
 [ -n "$AM_BIN" ] || { echo "no prometheus-alertmanager installed: skipped"; exit 77; }
 
-cat >"$E2E_TMP/feed.json" <<'JSON'
-{"version": 1, "source": "e2e",
- "readings": [
-  {"id": "e2e.p1", "name": "Alpha main pressure", "domain": "water",
-   "place": {"district": "North", "street": "First"}, "unit": "MPa", "value": 0.95,
-   "range": [0, 1], "limits": {"lolo": 0.1, "lo": 0.2, "hi": 0.8, "hihi": 0.9}},
-  {"id": "e2e.p2", "name": "Beta main pressure", "domain": "water",
-   "place": {"district": "North", "street": "Second"}, "unit": "MPa", "value": 0.85,
-   "range": [0, 1], "limits": {"lolo": 0.1, "lo": 0.2, "hi": 0.8, "hihi": 0.9}}
- ]}
-JSON
+# Three water readings: e2e.p1 beyond HIHI, e2e.p2 beyond HI, e2e.p3 normal.
+feed="$(cd "$here/../data" && pwd)/alarm_feed.json"
 
 am_sink_start "$sink"
 am_start
-check "the mock starts" e2e_start_mock "$mock" --seed 3 --serve "/v1/feeds/e2e=$E2E_TMP/feed.json"
+check "the mock starts" e2e_start_mock "$mock" --seed 3 --serve "/v1/feeds/e2e=$feed"
 # every helper's cleanup, whichever set its trap last
 trap 'kill "$E2E_MOCK_PID" 2>/dev/null; wait "$E2E_MOCK_PID" 2>/dev/null; am_cleanup; e2e_cleanup' EXIT
 cfg="$E2E_TMP/e2e.json"

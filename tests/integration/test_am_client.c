@@ -18,7 +18,7 @@
 #include "am_client.h"
 #include "clock.h"
 #include "script_server.h"
-#include "strbuf.h"
+#include "../unit/fixture.h"
 #include "xalloc.h"
 
 static atomic_int cycles;
@@ -152,25 +152,11 @@ static void test_queue_capped(void **state)
 	script_server_stop(srv);
 }
 
-static char *read_fixture(const char *name)
-{
-	char *path = xasprintf("%s/data/alertmanager/%s", CITYDASH_TEST_DATA, name);
-	FILE *f = fopen(path, "rb");
-	assert_non_null(f);
-	strbuf_t b = {0};
-	char buf[4096];
-	size_t got;
-	while ((got = fread(buf, 1, sizeof buf, f)) > 0)
-		strbuf_put(&b, buf, got);
-	fclose(f);
-	free(path);
-	return b.data;
-}
-
 static void test_silences_handed_back(void **state)
 {
 	(void)state;
-	char *body = read_fixture("silences_0.25.json");
+	size_t len;
+	char *body = read_fixture("alertmanager/silences_0.25.json", &len);
 	script_server_t *srv = script_server_start(200, body);
 	free(body);
 	am_client_t *c = start(srv);

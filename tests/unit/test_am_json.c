@@ -19,26 +19,11 @@
 #include "strbuf.h"
 #include "text.h"
 #include "timefmt.h"
+#include "fixture.h"
 #include "xalloc.h"
 
 /* 2026-11-26T22:47:00Z: when the fixture was taken. */
 #define FIXTURE_NOW 1795733220000LL
-
-static char *read_fixture(const char *name, size_t *len)
-{
-	char *path = xasprintf("%s/data/alertmanager/%s", CITYDASH_TEST_DATA, name);
-	FILE *f = fopen(path, "rb");
-	assert_non_null(f);
-	strbuf_t b = {0};
-	char buf[4096];
-	size_t got;
-	while ((got = fread(buf, 1, sizeof buf, f)) > 0)
-		strbuf_put(&b, buf, got);
-	fclose(f);
-	free(path);
-	*len = b.len;
-	return b.data;
-}
 
 static const am_alert_t sample = {
 	.alarm_id = "water.p1.pressure", .kind = "limit", .domain = "water",
@@ -164,7 +149,7 @@ static void test_parse_fixture(void **state)
 {
 	(void)state;
 	size_t len;
-	char *body = read_fixture("silences_0.25.json", &len);
+	char *body = read_fixture("alertmanager/silences_0.25.json", &len);
 	am_silence_t *list;
 	size_t skipped = 99;
 	bool capped = true;
