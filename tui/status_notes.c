@@ -29,7 +29,11 @@ size_t status_notes(const ui_ctx_t *ctx, const nav_t *nav, status_note_t out[STA
 		         (unsigned long long)as->journal_bad);
 		out[n++].role = ROLE_STATUS_BAR;
 	}
-	if (as->am_configured && !as->am_reachable) {
+	if (as->am_configured && !as->am_reachable && !as->am_error[0] && !as->am_last_ok_ms) {
+		/* Before the first exchange has ended, either way: not a failure. */
+		snprintf(out[n].text, sizeof out[n].text, "%s", _("Alertmanager: connecting"));
+		out[n++].role = ROLE_STATUS_BAR;
+	} else if (as->am_configured && !as->am_reachable) {
 		if (as->am_error[0])
 			snprintf(out[n].text, sizeof out[n].text, _("Alertmanager: unreachable (%s)"),
 			         as->am_error);

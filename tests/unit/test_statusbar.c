@@ -239,8 +239,12 @@ static void test_alertmanager_and_journal(void **state)
 	store_begin_poll(st, s, NOW);
 	store_end_poll(st, s, &(poll_report_t){0}, NOW);
 	alarm_status_t as = {.journal_path = "j", .am_configured = true};
-	snprintf(as.am_error, sizeof as.am_error, "%s", "Connection refused");
+	/* Before the first exchange: connecting, not a failure. */
 	char *line = notes_line(st, &as, NULL, NOW);
+	assert_non_null(strstr(line, " Alertmanager: connecting  water ✔"));
+	free(line);
+	snprintf(as.am_error, sizeof as.am_error, "%s", "Connection refused");
+	line = notes_line(st, &as, NULL, NOW);
 	assert_non_null(strstr(line, " Alertmanager: unreachable (Connection refused)  water ✔"));
 	free(line);
 	as.am_reachable = true;
