@@ -1,8 +1,6 @@
 /* gov_view: the KPI board's order and counts, the indices' trend, the
- * events board's order and summary, the tier table; and scope: over the
- * seeded mock city (tests/support/city_fixture.h), nothing outside a
- * district or a street scope appears in the KPIs, events, tiers, the reading
- * view's counts and orders, or its alarm list. */
+ * events board's order and summary, the tier table (scope over the seeded
+ * mock city: test_gov_view_city.c). */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
