@@ -8,50 +8,6 @@
 #include "i18n.h"
 #include "xalloc.h"
 
-/* The wire formats. The first row is the native protocol.
- *
- * Contract for an adapter's parse: it rejects a document (returns -1) only
- * before handing any element to the sink, as protocol_v1_parse does (all
- * whole-document checks come first). That is what lets ingest_body stream
- * elements straight into the store and still leave every value untouched
- * when a document is rejected. */
-static const adapter_t adapters[] = {
-    {"citydash-v1", protocol_v1_parse},
-};
-
-#define ADAPTER_COUNT (sizeof adapters / sizeof adapters[0])
-
-const adapter_t *adapter_find(const char *name)
-{
-	if (!name)
-		return &adapters[0];
-	for (size_t i = 0; i < ADAPTER_COUNT; i++)
-		if (strcmp(adapters[i].name, name) == 0)
-			return &adapters[i];
-	return NULL;
-}
-
-const char *adapter_names(void)
-{
-	static char names[256];
-	if (!names[0]) {
-		size_t used = 0;
-		for (size_t i = 0; i < ADAPTER_COUNT; i++) {
-			size_t n = strlen(adapters[i].name);
-			if (used + n + 3 > sizeof names)
-				break;
-			if (i) {
-				memcpy(names + used, ", ", 2);
-				used += 2;
-			}
-			memcpy(names + used, adapters[i].name, n);
-			used += n;
-			names[used] = '\0';
-		}
-	}
-	return names;
-}
-
 struct ingest_doc {
 	feed_sink_t sink; /* ctx is the struct itself */
 	store_t *st;
@@ -208,7 +164,8 @@ int ingest_body(store_t *st, int source, const adapter_t *adapter, const char *b
 	c->sink.max_tree_bytes = src ? src->max_bytes : 0; /* the parse holds to the budget */
 	feed_stats_t stats;
 	char *cause = NULL;
-	if (adapter->parse(body, len, now_ms, &c->sink, &stats, &cause) < 0) {
+	adapter_body_t one = {body, len, 0};
+	if (adapter->parse(NULL, &one, 1, now_ms, &c->sink, &stats, &cause) < 0) {
 		ingest_doc_reject(c, cause);
 		free(cause);
 		return -1;

@@ -1,27 +1,17 @@
-/* ingest: turns a fetched body into store updates through the adapter named
- * by the source's format. Adapters are a table: adding a wire format
- * (Prometheus, SensorThings, JSON Pointer) is one more row. */
+/* ingest: turns a fetched body into store updates through the source's
+ * adapter (adapter.h: the wire formats, a table). */
 #ifndef CITYDASH_INGEST_H
 #define CITYDASH_INGEST_H
 
 #include <stddef.h>
 #include <stdint.h>
 
+#include "adapter.h"
 #include "protocol.h"
 #include "store.h"
 
-typedef struct adapter {
-	const char *name; /* format name used in configuration */
-	int (*parse)(const char *body, size_t len, int64_t now_ms, const feed_sink_t *sink,
-		     feed_stats_t *stats, char **cause);
-} adapter_t;
-
-/* NULL if no adapter has that name. NULL name: the native protocol. */
-const adapter_t *adapter_find(const char *name);
-/* Comma-separated list of known format names, for error messages. */
-const char *adapter_names(void);
-
-/* Parses body with `adapter` and applies it to `source` in the store.
+/* Parses body with `adapter` (NULL: the native protocol; it must take no
+ * options, or none were given) and applies it to `source` in the store.
  * On a rejected document the store marks the source failing with the reason
  * and keeps every previous value; returns -1. Returns 0 otherwise. */
 int ingest_body(store_t *st, int source, const adapter_t *adapter, const char *body, size_t len,

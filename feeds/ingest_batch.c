@@ -228,6 +228,14 @@ static void drop_elements(ingest_batch_t *b)
 ingest_batch_t *ingest_batch_parse(const adapter_t *adapter, const char *body, size_t len,
                                    int64_t now_ms, size_t max_bytes)
 {
+	adapter_body_t one = {body, len, 0};
+	return ingest_batch_parse_bodies(adapter, NULL, &one, 1, now_ms, max_bytes);
+}
+
+ingest_batch_t *ingest_batch_parse_bodies(const adapter_t *adapter, const void *opts,
+                                          const adapter_body_t *bodies, size_t n,
+                                          int64_t now_ms, size_t max_bytes)
+{
 	if (!adapter)
 		adapter = adapter_find(NULL);
 	ingest_batch_t *b = xcalloc(1, sizeof *b);
@@ -235,7 +243,7 @@ ingest_batch_t *ingest_batch_parse(const adapter_t *adapter, const char *body, s
 	b->max_bytes = max_bytes;
 	feed_sink_t sink = {b, copy_reading, copy_kpi, copy_event, max_bytes, NULL, copy_removed};
 	char *cause = NULL;
-	if (adapter->parse(body, len, now_ms, &sink, &b->stats, &cause) < 0) {
+	if (adapter->parse(opts, bodies, n, now_ms, &sink, &b->stats, &cause) < 0) {
 		/* The adapter contract (ingest.c): nothing was handed out. */
 		b->rejected = true;
 		b->cause = cause ? cause : xstrdup(_("document rejected"));

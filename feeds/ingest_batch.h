@@ -30,6 +30,11 @@ typedef struct ingest_batch ingest_batch_t;
  * applied). Always returns a batch; see ingest_batch_rejected. */
 ingest_batch_t *ingest_batch_parse(const adapter_t *adapter, const char *body, size_t len,
                                    int64_t now_ms, size_t max_bytes);
+/* The same for the answers of one attempt (adapter.h), with the source's
+ * adapter options. */
+ingest_batch_t *ingest_batch_parse_bodies(const adapter_t *adapter, const void *opts,
+                                          const adapter_body_t *bodies, size_t n,
+                                          int64_t now_ms, size_t max_bytes);
 void ingest_batch_free(ingest_batch_t *b);
 
 /* True if the whole document was rejected (then it holds no element). */

@@ -57,6 +57,10 @@ struct feed_stats {
 	                                    sent before instead of replacing it */
 	char cursor[FEED_CURSOR_MAX + 1]; /* the next `since`, "" if none (or malformed) */
 	unsigned removed;                /* ids of "removed" handed to the sink */
+	/* A source's own warning about a good answer (Prometheus "warnings",
+	 * SensorThings paging stopped at its bound): shown as the source's
+	 * reason while it is healthy. "" if none. */
+	char warning[160];
 };
 
 /* Parses one v1 document. `now_ms` is the time of receipt by citydash's

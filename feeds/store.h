@@ -45,6 +45,12 @@
 
 /* ---- what the parser hands in: borrowed, already-sanitized views ---- */
 
+/* One earlier value of a reading (reading_in_t.backfill). */
+typedef struct history_sample {
+	int64_t ts_ms; /* producer's clock */
+	double value;  /* NAN: no value then */
+} history_sample_t;
+
 typedef struct reading_in {
 	const char *id;            /* required, validated */
 	const char *name;          /* NULL: use id */
@@ -65,6 +71,12 @@ typedef struct reading_in {
 	bool limits_invalid;       /* limits were sent out of order (then mask is 0) */
 	double deadband;           /* >= 0 */
 	quality_t quality;
+	/* Earlier values, oldest first, that fill the history of a reading that
+	 * has none yet (Prometheus's query_range at start, store_history.c);
+	 * ignored once it has history. Times by the producer's clock, mapped
+	 * like ts; values finite (a NAN sample is a gap). */
+	const history_sample_t *backfill;
+	size_t backfill_len;
 } reading_in_t;
 
 /* A KPI's membership in one composite index. */

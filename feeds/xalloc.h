@@ -5,6 +5,7 @@
 #ifndef CITYDASH_XALLOC_H
 #define CITYDASH_XALLOC_H
 
+#include <stdarg.h>
 #include <stddef.h>
 
 void *xmalloc(size_t size);
@@ -15,6 +16,7 @@ char *xstrdup(const char *s);
 char *xstrndup(const char *s, size_t n);
 /* printf into a new string; the caller frees it. */
 char *xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+char *xvasprintf(const char *fmt, va_list ap) __attribute__((format(printf, 1, 0)));
 
 /* Called before the out-of-memory message is printed (NULL: none), so that
  * a full-screen program can give the terminal back first and the message

@@ -166,10 +166,11 @@ static void test_rejected_batch_changes_nothing(void **state)
  * body: it stands for any adapter whose output outgrows its input (the
  * native parser's own JSON tree is held to the budget apart, while parsing). */
 enum { BUDGET_N = 2000 };
-static int many_readings(const char *body, size_t len, int64_t now_ms, const feed_sink_t *sink,
-                         feed_stats_t *stats, char **cause)
+static int many_readings(const void *opts, const adapter_body_t *bodies, size_t n,
+                         int64_t now_ms, const feed_sink_t *sink, feed_stats_t *stats,
+                         char **cause)
 {
-	(void)body, (void)len, (void)cause;
+	(void)opts, (void)bodies, (void)n, (void)cause;
 	memset(stats, 0, sizeof *stats);
 	static char name[1001];
 	memset(name, 'n', sizeof name - 1);
@@ -189,7 +190,7 @@ static int many_readings(const char *body, size_t len, int64_t now_ms, const fee
 static void test_batch_holds_to_the_budget(void **state)
 {
 	(void)state;
-	const adapter_t many = {"many", many_readings};
+	const adapter_t many = {.name = "many", .parse = many_readings};
 	ingest_batch_t *b = ingest_batch_parse(&many, "", 0, T0, 64u << 20);
 	assert_false(ingest_batch_rejected(b));
 	assert_int_equal(ingest_batch_elements(b), BUDGET_N);
