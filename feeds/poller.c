@@ -135,6 +135,7 @@ void poller_destroy(poller_t *p)
 			curl_easy_cleanup(s->easy);
 		}
 		curl_slist_free_all(s->headers);
+		curl_slist_free_all(s->extra_headers);
 		free(s->body);
 		free(s->cfg.name);
 		free(s->cfg.url);

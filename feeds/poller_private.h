@@ -4,7 +4,8 @@
  * poller.c           scheduling, backoff, finished transfers, handing bodies
  *                    to the parse worker and applying batches
  * poller_transfer.c  one transfer: the curl handle's set-up, the request's
- *                    headers, and reading the response (body, ETag, Retry-After) */
+ *                    headers, and reading the response (body, ETag, Retry-After)
+ * poller_security.c  a source's extra headers, credentials and TLS settings */
 #ifndef CITYDASH_POLLER_PRIVATE_H
 #define CITYDASH_POLLER_PRIVATE_H
 
@@ -26,6 +27,7 @@ typedef struct source {
 	const adapter_t *adapter;
 	CURL *easy;
 	struct curl_slist *headers;
+	struct curl_slist *extra_headers; /* the source's own (poller_security.c), owned */
 	char errbuf[CURL_ERROR_SIZE];
 	bool in_flight;
 	bool parsing;          /* its body is being parsed or its batch applied */
@@ -67,6 +69,11 @@ struct poller {
 
 /* Sets the options of s->easy that stay for every transfer of the source. */
 void poller_setup_easy(source_t *s);
+/* Its part of that (poller_security.c): the source's extra headers, its
+ * credentials (bearer token or basic auth, from source_cfg_t.secret) and its
+ * TLS settings (CA file, client certificate, verification). The headers go
+ * into s->extra_headers, which each transfer's header list starts from. */
+void poller_setup_security(source_t *s);
 /* Starts a transfer of s (the caller checked it is due and not in flight).
  * A refused start is kept in s->add_failed for poller_perform to report. */
 void poller_start_transfer(poller_t *p, source_t *s);

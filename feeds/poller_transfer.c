@@ -102,6 +102,7 @@ void poller_setup_easy(source_t *s)
 	curl_easy_setopt(e, CURLOPT_MAXREDIRS, 3L);
 	curl_easy_setopt(e, CURLOPT_REDIR_PROTOCOLS_STR, "http,https");
 	curl_easy_setopt(e, CURLOPT_USERAGENT, "citydash/" CITYDASH_VERSION);
+	poller_setup_security(s);
 }
 
 void poller_start_transfer(poller_t *p, source_t *s)
@@ -113,6 +114,8 @@ void poller_start_transfer(poller_t *p, source_t *s)
 	s->retry_after_ms = 0;
 	curl_slist_free_all(s->headers);
 	s->headers = curl_slist_append(NULL, "Accept: application/json");
+	for (const struct curl_slist *h = s->extra_headers; h; h = h->next)
+		s->headers = curl_slist_append(s->headers, h->data);
 	if (s->etag[0]) {
 		char *h = xasprintf("If-None-Match: %s", s->etag);
 		s->headers = curl_slist_append(s->headers, h);
