@@ -2,3 +2,4 @@
 # Pointer), every error of a source's type, headers, auth, tls and adapter
 # options, and the lookup of the configuration file (feeds/config*.c).
 citydash_unit_test(test_json_locate SOURCES unit/test_json_locate.c LIBS citydash_core LABELS unit)
+citydash_unit_test(test_config_errors SOURCES unit/test_config_errors.c LIBS citydash_core LABELS unit)
