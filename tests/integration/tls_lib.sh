@@ -4,12 +4,13 @@
 #
 # tls_make_certs: in $WORK/pki, EC P-256: ca.pem (the test CA), server.pem
 #   and server.key (for IP 127.0.0.1 and DNS localhost, signed by the CA),
+#   wrong-name.pem and .key (for wrong.example only, signed by the CA),
 #   client.pem and client.key (a client certificate, signed by the CA), and
 #   other-ca.pem (a CA that signed nothing here).
 # tls_nginx_start UPSTREAM: starts nginx (Debian's nginx-light) on two free
 #   loopback ports, proxying to UPSTREAM ("http://127.0.0.1:PORT"), with
 #   the bearer token $TLS_TOKEN and the basic-auth user and password
-#   $TLS_USER, $TLS_PASSWORD it checks; sets TLS_BASE and MTLS_BASE:
+#   $TLS_USER, $TLS_PASSWORD it checks; sets TLS_BASE, MTLS_BASE, NAME_BASE:
 #     TLS_BASE/feed/...       HTTPS, anyone
 #     TLS_BASE/bearer/...     HTTPS, 401 unless "Authorization: Bearer $TLS_TOKEN"
 #     TLS_BASE/basic/...      HTTPS, 401 unless basic auth with the user and password
@@ -20,6 +21,7 @@
 #                             request carried is written to $WORK/nginx/seen.log
 #                             ("-" for none)
 #     MTLS_BASE/feed/...      HTTPS, only with a client certificate of the CA
+#     NAME_BASE/feed/...      HTTPS with the certificate for wrong.example
 #   (the upstream's own paths follow the prefix: TLS_BASE/feed/v1/feeds/water).
 NGINX_BIN=${NGINX:-$(command -v nginx || echo /usr/sbin/nginx)}
 OPENSSL_BIN=$(command -v openssl || true)
@@ -71,20 +73,23 @@ tls_make_certs() {
 		tls_sign server "/CN=127.0.0.1" \
 			"subjectAltName=IP:127.0.0.1,DNS:localhost
 extendedKeyUsage=serverAuth" &&
+		tls_sign wrong-name "/CN=wrong.example" "subjectAltName=DNS:wrong.example
+extendedKeyUsage=serverAuth" &&
 		tls_sign client "/CN=citydash test client" "extendedKeyUsage=clientAuth" ||
 		fail "openssl could not make the test certificates: $(tail -n 5 "$WORK/pki/log")"
 	chmod 600 "$WORK/pki/"*.key
 }
 
-# nginx cannot take port 0: tries free-looking ports until both bind.
+# nginx cannot take port 0: tries free-looking ports until all three bind.
 tls_nginx_start() {
-	local upstream=$1 port mport user="" basic
+	local upstream=$1 port mport nport user="" basic
 	[ "$(id -u)" -ne 0 ] || user="user $(id -un) $(id -gn);"
 	basic=$(printf '%s:%s' "$TLS_USER" "$TLS_PASSWORD" | base64 -w0)
 	mkdir -p "$WORK/nginx/tmp"
 	for _ in $(seq 1 20); do
 		port=$((20000 + RANDOM % 40000))
 		mport=$((port + 1))
+		nport=$((port + 2))
 		cat >"$WORK/nginx/nginx.conf" <<-EOF
 			$user
 			worker_processes 1;
@@ -133,6 +138,12 @@ tls_nginx_start() {
 			    ssl_verify_client on;
 			    location /feed/ { proxy_pass $upstream/; }
 			  }
+			  server {
+			    listen 127.0.0.1:$nport ssl;
+			    ssl_certificate $WORK/pki/wrong-name.pem;
+			    ssl_certificate_key $WORK/pki/wrong-name.key;
+			    location /feed/ { proxy_pass $upstream/; }
+			  }
 			}
 		EOF
 		timeout 600 "$NGINX_BIN" -p "$WORK/nginx" -e "$WORK/nginx/error.log" \
@@ -147,6 +158,7 @@ tls_nginx_start() {
 		if kill -0 "$NGINX_PID" 2>/dev/null; then
 			TLS_BASE=https://127.0.0.1:$port
 			MTLS_BASE=https://127.0.0.1:$mport
+			NAME_BASE=https://127.0.0.1:$nport
 			return 0
 		fi
 		wait "$NGINX_PID" 2>/dev/null

@@ -3,8 +3,8 @@
 # citydash-mock behind Debian's nginx (an HTTPS reverse proxy on loopback
 # with a throwaway test CA made by openssl), read by `citydash --dump`.
 #   a. verification on, the test CA as ca_file: readings shown, source ok
-#   b. verification on, no ca_file (or another CA's): the source fails with
-#      a certificate reason, shown
+#   b. verification on, no ca_file (or another CA's, or a certificate of the
+#      CA for another name): the source fails with a certificate reason, shown
 #   c. insecure_skip_verify without a CA: ok, and "TLS verification off" on
 #      the status line, the sources page and in the log
 #   d. mutual TLS (ssl_verify_client on): fails without a client
@@ -39,7 +39,7 @@ chmod 600 "$WORK/secrets/"*
 tls_make_certs
 mock_start "$MOCK"
 tls_nginx_start "$MOCK_BASE"
-echo "mock on $MOCK_BASE, nginx on $TLS_BASE and $MTLS_BASE (client certificates)"
+echo "mock on $MOCK_BASE, nginx on $TLS_BASE, $MTLS_BASE (client certificates), $NAME_BASE (another name)"
 PKI=$WORK/pki
 
 # dump NAME PAGE SOURCE_JSON: --dump of PAGE (120x40, ASCII) with the plain
@@ -95,6 +95,9 @@ failing b_sources 'certificate'
 status b_sources | grep -q 'certificate' || fail "b: status line: $(status b_sources)"
 dump b_other sources "$(city "$TLS_BASE/feed/$FEED" "\"tls\": {\"ca_file\": \"$PKI/other-ca.pem\"}")"
 failing b_other 'certificate'
+# ... and a certificate of the CA, but for another name (the host is checked).
+dump b_name sources "$(city "$NAME_BASE/feed/$FEED" "$CA")"
+failing b_name 'subject name'
 echo "ok b: unverified server refused, reason shown"
 
 # c. insecure_skip_verify: healthy, and said on the status line, the
