@@ -9,6 +9,7 @@
  * source and where it came from. */
 #include "poller_private.h"
 
+#include <stdbool.h>
 #include <stdlib.h>
 
 #include "i18n.h"
@@ -35,6 +36,17 @@ static void set_headers(source_t *s)
 	}
 }
 
+/* No control character: curl would put a CR or LF of a bearer token into
+ * the request as it is (a basic-auth pair goes in base64). The
+ * configuration strips the newline that ends a secret's file. */
+static bool fit_for_header(const char *s)
+{
+	for (; *s; s++)
+		if ((unsigned char)*s < 0x20 || *s == 0x7f)
+			return false;
+	return true;
+}
+
 /* The token or the user and password, for this host only: libcurl does not
  * send them on to another host (or port, or scheme) a redirect leads to
  * while CURLOPT_UNRESTRICTED_AUTH is off, which it is by default and is
@@ -44,8 +56,15 @@ static void set_credentials(source_t *s)
 {
 	CURL *e = s->easy;
 	curl_easy_setopt(e, CURLOPT_UNRESTRICTED_AUTH, 0L);
-	if (!s->cfg.secret)
+	if (!s->cfg.secret || s->cfg.auth == SOURCE_AUTH_NONE)
 		return;
+	if (s->cfg.auth == SOURCE_AUTH_BEARER && !fit_for_header(s->cfg.secret)) {
+		/* Not sent: the server's refusal then shows on screen. */
+		log_printf(LOG_LEVEL_ERROR,
+		           _("source \"%s\": the token from %s holds a control character: not sent"),
+		           s->cfg.name, s->cfg.secret_from ? s->cfg.secret_from : "?");
+		return;
+	}
 	switch (s->cfg.auth) {
 	case SOURCE_AUTH_BEARER:
 		curl_easy_setopt(e, CURLOPT_HTTPAUTH, (long)CURLAUTH_BEARER);

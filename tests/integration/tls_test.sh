@@ -137,6 +137,19 @@ TOKEN_ENV=$WRONG_TOKEN dump e_bearer_wrong sources "$(city "$TLS_BASE/bearer/$FE
 failing e_bearer_wrong 'HTTP status 401'
 dump e_bearer_none sources "$(city "$TLS_BASE/bearer/$FEED" "$CA")"
 failing e_bearer_none 'HTTP status 401'
+# A token with a line break in it would add a header of its own choosing
+# (here: the right token, then "X-Injected: 1"): either the configuration is
+# refused, saying so without the token, or it is not sent at all.
+TOKEN_ENV="$TLS_TOKEN"$'\r\n''X-Injected: 1'
+if timeout 60 env CITYDASH_TEST_TOKEN="$TOKEN_ENV" "$CITYDASH" --dump --ascii --page sources \
+	-c <(printf '{"sources": [{"name": "water", "url": "%s"}, %s]}' "$MOCK_BASE/v1/feeds/water" \
+		"$(city "$TLS_BASE/bearer/$FEED" "$BEARER")") >"$WORK/e_inject.out" 2>"$WORK/e_inject.err"; then
+	failing e_inject 'HTTP status 401'
+else
+	grep -q 'CITYDASH_TEST_TOKEN' "$WORK/e_inject.err" ||
+		fail "e: a refused token is not named: $(cat "$WORK/e_inject.err")"
+fi
+TOKEN_ENV=$TLS_TOKEN
 # ... a basic-auth password from a file ...
 BASIC="$CA, \"auth\": {\"username\": \"$TLS_USER\", \"password_file\": \"$WORK/secrets/password\"}"
 dump e_basic sources "$(city "$TLS_BASE/basic/$FEED" "$BASIC")"
