@@ -55,7 +55,8 @@ static void on_reading(void *ctx, const reading_in_t *in)
 	if (in->has_value)
 		assert_true(isfinite(in->value));
 	assert_true(in->backfill_len <= 8);
-	memcpy(g->hist, in->backfill, in->backfill_len * sizeof *in->backfill);
+	if (in->backfill_len)
+		memcpy(g->hist, in->backfill, in->backfill_len * sizeof *in->backfill);
 	g->in.backfill = NULL;
 }
 
