@@ -26,7 +26,6 @@
  *    with Prometheus's words ("bad_data: parse error ..."), before anything
  *    is handed out; the first of the answers' "warnings" becomes
  *    stats->warning. */
-#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
