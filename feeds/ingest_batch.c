@@ -102,13 +102,14 @@ static void copy_reading(void *ctx, const reading_in_t *in)
 	r->district = arena_str(b, in->district);
 	r->street = arena_str(b, in->street);
 	r->unit = arena_str(b, in->unit);
-	/* Borrowed like the strings: copied into the arena too. */
-	r->backfill = NULL;
-	r->backfill_len = 0;
 	if (in->backfill && in->backfill_len) {
-		size_t n = in->backfill_len * sizeof *in->backfill;
-		r->backfill = memcpy(arena_alloc(b, n, alignof(history_sample_t)), in->backfill, n);
-		r->backfill_len = in->backfill_len;
+		history_sample_t *h =
+		    arena_alloc(b, in->backfill_len * sizeof *h, alignof(history_sample_t));
+		memcpy(h, in->backfill, in->backfill_len * sizeof *h);
+		r->backfill = h;
+	} else {
+		r->backfill = NULL;
+		r->backfill_len = 0;
 	}
 }
 
