@@ -4,10 +4,10 @@
 # scraping its /metrics every second on another, storage in a temporary
 # folder, then citydash --dump with examples/prometheus.json (a copy with only
 # the port changed, to show the example works as written):
-#   the sources page shows the source healthy with the mock's readings;
-#   a known reading shows through Prometheus with its name, value and the
-#   limits joined from citydash_reading_limit;
-#   the overview page shows the mock's domains;
+#   the sources page shows the source healthy, every element used;
+#   the overview counts the mock's readings in its six domain boxes;
+#   a known reading shows through Prometheus with its name and the hi limit
+#   joined from citydash_reading_limit;
 #   a source with a bad PromQL query has Prometheus's own error as its reason.
 # Bounded in time; the mock and Prometheus are stopped on exit, whatever happens.
 # Usage: prometheus_test.sh CITYDASH CITYDASH_MOCK EXAMPLE_JSON
@@ -115,23 +115,36 @@ dump() { # PAGE [CONFIG]
 		>"$WORK/dump.$1" 2>&1
 }
 dump sources || fail "--dump --page sources exited $?: $(cat "$WORK/dump.sources")"
-grep -q "prometheus" "$WORK/dump.sources" || fail "no prometheus source: $(cat "$WORK/dump.sources")"
-# Every reading Prometheus has, within what moved between the two counts.
-got=$(grep -E '^ *prometheus ' "$WORK/dump.sources" | grep -oE '[0-9][0-9,]{3,}' | head -n 1 | tr -d ,)
-[ -n "$got" ] && [ "$got" -ge $((want - 50)) ] && [ "$got" -le 4476 ] ||
-	fail "want about $want readings on the sources page, got '$got': $(cat "$WORK/dump.sources")"
-echo "ok: $got readings through Prometheus (the mock has $want with a value)"
+grep -E '^│ prometheus +✔ ok' "$WORK/dump.sources" >/dev/null &&
+	grep -q 'every element used' "$WORK/dump.sources" ||
+	fail "the prometheus source is not ok with every element used: $(cat "$WORK/dump.sources")"
+echo "ok: the source is healthy"
 
-dump "reading:$ID" || fail "--dump --page reading:$ID exited $?: $(cat "$WORK/dump.reading:$ID")"
-grep -qF "$NAME" "$WORK/dump.reading:$ID" || fail "no name '$NAME': $(cat "$WORK/dump.reading:$ID")"
-grep -qF "$HI" "$WORK/dump.reading:$ID" || fail "no hi limit $HI: $(cat "$WORK/dump.reading:$ID")"
-echo "ok: $ID shows as '$NAME' with its hi limit $HI"
-
+# The overview's domain boxes count the readings: every one Prometheus has,
+# within what changed between the two counts (a reading without a value at
+# the mock's tick has no sample).
 dump overview || fail "--dump --page overview exited $?: $(cat "$WORK/dump.overview")"
-for d in water power gas; do
-	grep -qi "$d" "$WORK/dump.overview" || fail "no $d on the overview: $(cat "$WORK/dump.overview")"
+got=0
+for n in $(grep -oE '─ [A-Z][a-z]+ \([0-9]+\) ─' "$WORK/dump.overview" | grep -oE '[0-9]+'); do
+	got=$((got + n))
 done
-echo "ok: the overview shows the city's domains"
+[ "$got" -ge $((want - 50)) ] && [ "$got" -le 4476 ] ||
+	fail "want about $want readings on the overview, got $got: $(cat "$WORK/dump.overview")"
+for d in Water Power Gas Telecom Bridges Tunnels; do
+	grep -q "─ $d (" "$WORK/dump.overview" || fail "no $d box: $(cat "$WORK/dump.overview")"
+done
+echo "ok: $got readings through Prometheus on the overview (the mock has $want with a value)"
+
+# A known reading: its name, its source, and its hi limit joined from
+# citydash_reading_limit (the limit as citydash writes numbers: 0.800 is 0.8).
+page="reading:$ID"
+dump "$page" || fail "--dump --page $page exited $?: $(cat "$WORK/dump.$page")"
+HI=$(printf '%g' "$HI")
+grep -qF "$NAME" "$WORK/dump.$page" || fail "no name '$NAME': $(cat "$WORK/dump.$page")"
+grep -qE 'source +prometheus' "$WORK/dump.$page" || fail "not from prometheus: $(cat "$WORK/dump.$page")"
+grep -E '^│ limits ' "$WORK/dump.$page" | grep -qF " HI $HI " ||
+	fail "no hi limit $HI: $(cat "$WORK/dump.$page")"
+echo "ok: $ID shows as '$NAME' with its hi limit $HI"
 
 # A bad query: Prometheus's error is the source's reason.
 cat >"$WORK/bad.json" <<JSON
@@ -143,8 +156,8 @@ cat >"$WORK/bad.json" <<JSON
 ]}
 JSON
 dump sources "$WORK/bad.json" || fail "--dump with a bad query exited $?: $(cat "$WORK/dump.sources")"
-grep -E 'badquery' "$WORK/dump.sources" | grep -q "bad_data" ||
+grep -A 2 -E '^│ badquery +✖ failing' "$WORK/dump.sources" |
+	grep -qE 'reason: bad_data: invalid parameter "query": .*parse error' ||
 	fail "no bad_data reason for the bad query: $(cat "$WORK/dump.sources")"
-grep -q "parse error" "$WORK/dump.sources" ||
-	fail "no parse error in the reason: $(cat "$WORK/dump.sources")"
+grep -qE '^│ good +✔ ok' "$WORK/dump.sources" || fail "the good source: $(cat "$WORK/dump.sources")"
 echo "ok: a bad query shows Prometheus's error as the source's reason"
