@@ -17,7 +17,26 @@ static history_scale_t scale_of(const reading_t *r)
 
 bool store_history_will_record(const reading_in_t *in)
 {
-	return in->has_value && isfinite(in->value);
+	return (in->has_value && isfinite(in->value)) || in->backfill_len > 0;
+}
+
+void store_history_backfill(reading_t *r, const reading_in_t *in, int64_t now_ms)
+{
+	if (r->history.block || !in->backfill_len)
+		return; /* only a reading without history yet */
+	/* Producer times onto ours as the reading's ts is: the current value is
+	 * recorded at now_ms, an earlier sample as far before it as the
+	 * producer says. Only seconds before now's: now's is the value's. */
+	int64_t ts = in->has_ts ? in->ts_ms : now_ms, now_s = history_second(now_ms);
+	for (size_t i = 0; i < in->backfill_len; i++) {
+		const history_sample_t *h = &in->backfill[i];
+		if (h->ts_ms > ts || ts - h->ts_ms > (int64_t)STORE_HISTORY_SECONDS * 1000)
+			continue;
+		int64_t s = history_second(now_ms - (ts - h->ts_ms));
+		if (s >= now_s)
+			continue;
+		history_ring_put(&r->history, s, isfinite(h->value) ? h->value : NAN, scale_of(r));
+	}
 }
 
 void store_history_record(reading_t *r, int64_t now_ms)
