@@ -146,8 +146,9 @@ static void read_pages(pctx_t *c, const sta_opts_t *o, const adapter_body_t *bod
 	}
 	if (more && !c->stats->warning[0])
 		snprintf(c->stats->warning, sizeof c->stats->warning,
-		         _("paging stopped after %zu pages (max_pages %lld): more Datastreams remain"),
-		         n, (long long)o->max_pages);
+		         P_("paging stopped after %zu page (max_pages): more Datastreams remain",
+		            "paging stopped after %zu pages (max_pages): more Datastreams remain", n),
+		         n);
 }
 
 static int sta_parse(const void *opts, const adapter_body_t *bodies, size_t n, int64_t now_ms,

@@ -210,8 +210,10 @@ static void level_add(level_t *l, const char *tok)
 static size_t tokens_of(char *text, char **tok, size_t max)
 {
 	size_t n = 0;
-	char *p = text;
-	while (*p == '/' && n < max) {
+	char *p = text; /* at a '/', or the NUL the token before put there */
+	if (*p != '/')
+		return 0;
+	while (n < max) {
 		tok[n++] = ++p;
 		char *w = p;
 		while (*p && *p != '/') {
@@ -223,10 +225,9 @@ static size_t tokens_of(char *text, char **tok, size_t max)
 			}
 		}
 		bool more = *p == '/';
-		*w = '\0'; /* w <= p: never past the next '/' */
+		*w = '\0'; /* w <= p: at most the '/' that ends it */
 		if (!more)
 			break;
-		*p = '/'; /* w == p overwrote it: put it back */
 	}
 	return n;
 }
@@ -265,14 +266,15 @@ static void levels_note(level_t *lv, char *text)
 }
 
 /* Appends s percent-encoded for a query value: unreserved characters and
- * the punctuation of OData options ($ ( ) , ; / : @) as they are, every
- * other byte (= & ' + # % space, UTF-8) as %XX. */
+ * the punctuation of OData options ($ ( ) , ; = / : @, which RFC 3986
+ * allows in a query and servers split on the first '=' only) as they are,
+ * every other byte (& ' + # % space, UTF-8) as %XX. */
 static void put_encoded(sbuf_t *b, const char *s)
 {
 	static const char hex[] = "0123456789ABCDEF";
 	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
 		if ((*p >= 'A' && *p <= 'Z') || (*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') ||
-		    strchr("-._~$(),;/:@", *p)) {
+		    strchr("-._~$(),;=/:@", *p)) {
 			sb_putc(b, (char)*p);
 		} else {
 			sb_putc(b, '%');
