@@ -22,6 +22,7 @@
 #include "http_gzip.h"
 #include "i18n.h"
 #include "mock_scenario_serve.h"
+#include "mock_sta_serve.h"
 #include "xalloc.h"
 
 #include "mock_server_private.h"
@@ -250,6 +251,8 @@ static enum MHD_Result serve(void *cls, struct MHD_Connection *conn, const char 
 	enum MHD_Result ret;
 	if (mock_scenario_route(url)) /* the scenarios' control routes: their own file */
 		return mock_scenario_serve(srv, conn, url, method, &code);
+	if (mock_sta_route(url)) /* SensorThings API v1.1: its own file */
+		return mock_sta_serve(srv, conn, url, method, &code);
 	route_t *r = route_find(srv, url);
 	if (!get) {
 		code = MHD_HTTP_METHOD_NOT_ALLOWED;
