@@ -251,9 +251,9 @@ static enum MHD_Result serve(void *cls, struct MHD_Connection *conn, const char 
 	enum MHD_Result ret;
 	if (mock_scenario_route(url)) /* the scenarios' control routes: their own file */
 		return mock_scenario_serve(srv, conn, url, method, &code);
-	if (mock_sta_route(url)) /* SensorThings API v1.1: its own file */
-		return mock_sta_serve(srv, conn, url, method, &code);
 	route_t *r = route_find(srv, url);
+	if (!r && mock_sta_route(url)) /* SensorThings API v1.1 (a --serve file takes its place) */
+		return mock_sta_serve(srv, conn, url, method, &code);
 	if (!get) {
 		code = MHD_HTTP_METHOD_NOT_ALLOWED;
 		ret = mock_server_queue_error(conn, code, "method not allowed");
