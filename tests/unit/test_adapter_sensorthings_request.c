@@ -147,6 +147,12 @@ static void test_paging(void **state)
 	assert_int_equal(next(o, "http://h:81/v1.1", rel, 1, &url, &cause), 1);
 	assert_string_equal(url, "http://h:81/v1.1/Datastreams?$orderby=name%20asc&$skip=2");
 	free(url);
+	/* Escaped slashes, and a link after a value holding brackets and quotes. */
+	const char *esc[] = {"{\"value\":[{\"name\":\"}]\\\"[{\",\"x\":[1,{\"y\":\"]\"}]}],"
+	                     "\"@iot.nextLink\":\"http:\\/\\/h:81\\/v1.1\\/Datastreams?$skip=3\"}"};
+	assert_int_equal(next(o, "http://h:81/v1.1", esc, 1, &url, &cause), 1);
+	assert_string_equal(url, "http://h:81/v1.1/Datastreams?$skip=3");
+	free(url);
 	/* The last page has no link: the attempt has all it needs. */
 	const char *both[] = {p1, p2};
 	assert_int_equal(next(o, base, both, 2, &url, &cause), 0);
