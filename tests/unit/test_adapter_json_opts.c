@@ -1,0 +1,123 @@
+/* Unit tests for feeds/adapter_json_opts.c: the json adapter's settings,
+ * and every error they can give, each naming its member as a JSON Pointer
+ * relative to the "json" object (cfg_read.h). */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "adapter.h"
+#include "adapter_sink.h"
+
+static const adapter_t *json_adapter(void)
+{
+	const adapter_t *a = adapter_find("json");
+	assert_non_null(a);
+	return a;
+}
+
+static void expect_error(const char *json, const char *pointer)
+{
+	char *at = NULL;
+	assert_null(adapter_opts(json_adapter(), json, -1, &at));
+	if (strcmp(at, pointer) != 0)
+		fail_msg("%s: error at \"%s\", not \"%s\"", json ? json : "(absent)", at, pointer);
+	free(at);
+}
+
+static void test_table_row(void **state)
+{
+	(void)state;
+	const adapter_t *a = json_adapter();
+	assert_string_equal(a->name, "json");
+	assert_string_equal(a->options_key, "json");
+	assert_true(a->options_required);
+	assert_null(a->next_request); /* one plain GET: the poller keeps ETag/304 */
+	assert_non_null(a->options_parse);
+	assert_non_null(a->options_free);
+	assert_non_null(strstr(adapter_names(), "json"));
+}
+
+static void test_good_settings(void **state)
+{
+	(void)state;
+	const adapter_t *a = json_adapter();
+	static const char *const good[] = {
+	    "{\"id\": \"/id\", \"value\": \"/v\"}",
+	    "{\"items\": \"\", \"id\": \"\", \"value\": \"\"}",
+	    "{\"items\": \"/a~1b/0\", \"id\": \"/x~0\", \"value\": \"/v\", \"name\": \"/n\","
+	    " \"ts\": \"/t\", \"ts_format\": \"epoch_ms\", \"unit\": \"/u\", \"domain\": \"/d\","
+	    " \"district\": \"/p/0\", \"street\": \"/p/1\", \"quality\": \"/q\","
+	    " \"range_min\": \"/r/0\", \"range_max\": \"/r/1\","
+	    " \"limits\": {\"lolo\": \"/l/0\", \"lo\": \"/l/1\", \"hi\": \"/l/2\", \"hihi\": \"/l/3\"},"
+	    " \"fixed\": {\"unit\": \"m\", \"domain\": \"water\", \"district\": \"江北区\","
+	    " \"street\": \"s\", \"range_min\": -1, \"range_max\": 1,"
+	    " \"limits\": {\"lolo\": -0.5, \"lo\": 0, \"hi\": 0.5, \"hihi\": 0.75}}}",
+	    "{\"id\": \"/id\", \"value\": \"/v\", \"ts_format\": \"rfc3339\", \"limits\": {},"
+	    " \"fixed\": {}}",
+	    "{\"id\": \"/id\", \"value\": \"/v\", \"ts_format\": \"epoch_s\"}",
+	};
+	for (size_t i = 0; i < sizeof good / sizeof good[0]; i++) {
+		void *o = adapter_opts(a, good[i], 0, NULL);
+		assert_non_null(o);
+		a->options_free(o);
+	}
+	a->options_free(NULL);
+}
+
+static void test_errors(void **state)
+{
+	(void)state;
+	expect_error(NULL, "");
+	expect_error("[]", "");
+	expect_error("\"/id\"", "");
+	expect_error("{}", "/id");
+	expect_error("{\"id\": \"/id\"}", "/value");
+	expect_error("{\"value\": \"/v\"}", "/id");
+	expect_error("{\"id\": \"/id\", \"value\": \"/v\", \"valeu\": \"/x\"}", "/valeu");
+	expect_error("{\"id\": \"id\", \"value\": \"/v\"}", "/id");
+	expect_error("{\"id\": \"/id\", \"value\": \"/v~2\"}", "/value");
+	expect_error("{\"id\": \"/id\", \"value\": 3}", "/value");
+	expect_error("{\"id\": \"/id\", \"value\": \"/v\", \"items\": \"items\"}", "/items");
+	expect_error("{\"id\": \"/id\", \"value\": \"/v\", \"items\": null}", "/items");
+	expect_error("{\"id\": \"/id\", \"value\": \"/v\", \"name\": \"/n\\u0007\"}", "/name");
+	expect_error("{\"id\": \"/id\", \"value\": \"/v\", \"ts_format\": \"iso\"}", "/ts_format");
+	expect_error("{\"id\": \"/id\", \"value\": \"/v\", \"ts_format\": 1}", "/ts_format");
+	expect_error("{\"id\": \"/id\", \"value\": \"/v\", \"limits\": \"/l\"}", "/limits");
+	expect_error("{\"id\": \"/id\", \"value\": \"/v\", \"limits\": {\"high\": \"/h\"}}",
+	             "/limits/high");
+	expect_error("{\"id\": \"/id\", \"value\": \"/v\", \"limits\": {\"hi\": \"h\"}}",
+	             "/limits/hi");
+	expect_error("{\"id\": \"/id\", \"value\": \"/v\", \"fixed\": []}", "/fixed");
+	expect_error("{\"id\": \"/id\", \"value\": \"/v\", \"fixed\": {\"name\": \"x\"}}",
+	             "/fixed/name");
+	expect_error("{\"id\": \"/id\", \"value\": \"/v\", \"fixed\": {\"value\": 0}}",
+	             "/fixed/value");
+	expect_error("{\"id\": \"/id\", \"value\": \"/v\", \"fixed\": {\"domain\": 7}}",
+	             "/fixed/domain");
+	expect_error("{\"id\": \"/id\", \"value\": \"/v\", \"fixed\": {\"unit\": \"\"}}",
+	             "/fixed/unit");
+	expect_error("{\"id\": \"/id\", \"value\": \"/v\", \"fixed\": {\"range_min\": \"0\"}}",
+	             "/fixed/range_min");
+	expect_error("{\"id\": \"/id\", \"value\": \"/v\", \"fixed\": {\"limits\": 5}}",
+	             "/fixed/limits");
+	expect_error("{\"id\": \"/id\", \"value\": \"/v\", \"fixed\": {\"limits\": {\"h\": 5}}}",
+	             "/fixed/limits/h");
+	expect_error("{\"id\": \"/id\", \"value\": \"/v\", \"fixed\": {\"limits\": {\"hi\": \"5\"}}}",
+	             "/fixed/limits/hi");
+	expect_error("{\"id\": \"/id\", \"value\": \"/v\", \"a/b\": \"/x\"}", "/a~1b");
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test(test_table_row),
+	    cmocka_unit_test(test_good_settings),
+	    cmocka_unit_test(test_errors),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
