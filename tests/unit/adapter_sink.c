@@ -20,6 +20,8 @@ static char *copy_clean(const char *s, const char *what)
 		return NULL;
 	if (!text_is_clean(s))
 		fail_msg("an adapter handed out a %s that is not clean text", what);
+	if (strlen(s) > ADAPTER_SINK_STRING_MAX)
+		fail_msg("an adapter handed out a %s of %zu bytes", what, strlen(s));
 	return xstrdup(s);
 }
 
@@ -139,18 +141,15 @@ const cap_reading_t *adapter_cap_find(const adapter_cap_t *c, const char *id)
 	return NULL;
 }
 
-adapter_cap_t *adapter_cap_parse(const adapter_t *a, const void *opts, const char *body,
-                                 size_t len, int64_t now_ms, feed_stats_t *st, int *rc,
-                                 char **cause)
+adapter_cap_t *adapter_cap_parse_bodies(const adapter_t *a, const void *opts,
+                                        const adapter_body_t *bodies, size_t n, int64_t now_ms,
+                                        feed_stats_t *st, int *rc, char **cause)
 {
 	adapter_cap_t *c = adapter_cap_new();
-	char *copy = xmalloc(len ? len : 1);
-	memcpy(copy, body, len);
-	adapter_body_t b = {copy, len, 0};
 	*cause = NULL;
-	*rc = a->parse(opts, &b, 1, now_ms, &c->sink, st, cause);
-	free(copy);
+	*rc = a->parse(opts, bodies, n, now_ms, &c->sink, st, cause);
 	if (*rc < 0) {
+		assert_int_equal(*rc, -1);
 		assert_non_null(*cause);
 		assert_true(text_is_clean(*cause));
 		if (c->nr + c->kpis + c->events + c->removed)
@@ -158,7 +157,21 @@ adapter_cap_t *adapter_cap_parse(const adapter_t *a, const void *opts, const cha
 	} else {
 		assert_int_equal(*rc, 0);
 		assert_int_equal(st->readings, c->nr);
+		assert_true(text_is_clean(st->first_skip_reason));
+		assert_true(text_is_clean(st->warning));
 	}
+	return c;
+}
+
+adapter_cap_t *adapter_cap_parse(const adapter_t *a, const void *opts, const char *body,
+                                 size_t len, int64_t now_ms, feed_stats_t *st, int *rc,
+                                 char **cause)
+{
+	char *copy = xmalloc(len ? len : 1);
+	memcpy(copy, body, len);
+	adapter_body_t b = {copy, len, 0};
+	adapter_cap_t *c = adapter_cap_parse_bodies(a, opts, &b, 1, now_ms, st, rc, cause);
+	free(copy);
 	return c;
 }
 

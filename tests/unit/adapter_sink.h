@@ -28,6 +28,14 @@ void adapter_cap_free(adapter_cap_t *c);
 /* The reading with that id, or NULL. */
 const cap_reading_t *adapter_cap_find(const adapter_cap_t *c, const char *id);
 
+/* Longest string an adapter may hand out (docs/protocol.md, "Bad input"). */
+#define ADAPTER_SINK_STRING_MAX 4096
+
+/* Runs a->parse on the answers of one attempt into a new capture, checking
+ * the contract: 0 or -1, a clean cause, nothing handed out before a -1. */
+adapter_cap_t *adapter_cap_parse_bodies(const adapter_t *a, const void *opts,
+                                        const adapter_body_t *bodies, size_t n, int64_t now_ms,
+                                        feed_stats_t *st, int *rc, char **cause);
 /* Runs a->parse on one body (copied without its terminator, so that ASan
  * sees an overread) into a new capture; *rc and *cause (freed by the caller,
  * may be NULL) get what parse gave. */

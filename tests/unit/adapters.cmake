@@ -7,3 +7,6 @@ citydash_unit_test(test_adapter_json SOURCES unit/test_adapter_json.c ${ADAPTER_
                    LIBS citydash_core LABELS unit)
 citydash_unit_test(test_adapter_json_opts SOURCES unit/test_adapter_json_opts.c ${ADAPTER_SINK}
                    LIBS citydash_core LABELS unit)
+citydash_unit_test(test_adapter_rules
+                   SOURCES unit/test_adapter_rules.c unit/rules_mutate.c ${ADAPTER_SINK}
+                   LIBS citydash_core LABELS unit)
