@@ -56,8 +56,8 @@ typedef struct rules_ctx {
 static adapter_cap_t *attempt(const adapter_t *a, const void *opts, const char *doc, size_t len,
                               feed_stats_t *st, int *rc, char **cause)
 {
-	adapter_body_t bodies[RULES_REQUESTS];
-	char *copies[RULES_REQUESTS];
+	adapter_body_t bodies[RULES_REQUESTS] = {{0}};
+	char *copies[RULES_REQUESTS] = {0};
 	size_t n = 0;
 	*cause = NULL;
 	if (!a->next_request) {
