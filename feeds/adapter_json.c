@@ -23,7 +23,9 @@
  *    back to the time of receipt, like an absent one; a ts of another JSON
  *    type (an object, true) skips the item;
  *  - quality: "good", "uncertain" or "bad"; an unknown token is "uncertain";
- *  - limits out of order are dropped and counted, the reading kept. */
+ *  - limits out of order are dropped and counted, the reading kept.
+ * An answer that is not 2xx gives the API's own message as the reason
+ * (adapter_json_error.c). */
 #include "adapter.h"
 
 #include <locale.h>
@@ -344,4 +346,5 @@ const adapter_t adapter_json = {
     .options_required = true,
     .options_parse = json_opts_parse,
     .options_free = json_opts_free,
+    .error_reason = json_error_reason,
 };

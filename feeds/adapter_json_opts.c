@@ -121,7 +121,7 @@ int json_opts_parse(const cJSON *obj, void **opts, cfg_error_t *err)
 {
 	static const char *const known[] = {
 	    "items",  "id",      "value",     "name",      "ts",     "ts_format", "unit", "domain",
-	    "district", "street", "quality",  "range_min", "range_max", "limits", "fixed", NULL};
+	    "district", "street", "quality",  "range_min", "range_max", "limits", "fixed",  "error", NULL};
 	*opts = NULL;
 	if (!obj) {
 		cfg_error_set(err, "", _("is missing (the json type needs \"id\" and \"value\")"));
@@ -137,6 +137,11 @@ int json_opts_parse(const cJSON *obj, void **opts, cfg_error_t *err)
 		goto fail;
 	o->items = json_pointer_compile(items ? items : "");
 	free(items);
+	char *error = NULL;
+	if (cfg_get_pointer(obj, "error", false, &error, err) < 0)
+		goto fail;
+	o->error = error ? json_pointer_compile(error) : NULL;
+	free(error);
 	for (int f = 0; f < JF_COUNT; f++)
 		if (!is_limit((json_field_t)f) &&
 		    read_pointer(obj, json_field_names[f], f == JF_ID || f == JF_VALUE, o,
@@ -158,6 +163,7 @@ void json_opts_free(void *opts)
 	if (!o)
 		return;
 	json_pointer_free(o->items);
+	json_pointer_free(o->error);
 	for (int f = 0; f < JF_COUNT; f++) {
 		json_pointer_free(o->field[f]);
 		free(o->fixed_text[f]);

@@ -16,6 +16,7 @@
 #include "adapter.h"
 #include "adapter_sink.h"
 #include "fixture.h"
+#include "text.h"
 #include "timefmt.h"
 #include "xalloc.h"
 
@@ -383,6 +384,63 @@ static void test_empty_and_odd_items(void **state)
 	adapter_cap_free(c);
 }
 
+static char *reason(const char *opts_json, const char *body)
+{
+	const adapter_t *a = json_adapter();
+	void *opts = adapter_opts(a, opts_json, 0, NULL);
+	char *why = a->error_reason(opts, 503, body, body ? strlen(body) : 0);
+	a->options_free(opts);
+	return why;
+}
+
+static void expect_reason(const char *opts_json, const char *body, const char *want)
+{
+	char *why = reason(opts_json, body);
+	if (!want) {
+		assert_null(why);
+		return;
+	}
+	assert_non_null(why);
+	assert_string_equal(why, want);
+	free(why);
+}
+
+/* The API's own words for an answer that is not 2xx. */
+static void test_error_reason(void **state)
+{
+	(void)state;
+	const char *o = "{\"id\": \"/id\", \"value\": \"/v\"}";
+	expect_reason(o, "{\"error\": {\"code\": 403, \"message\": \"quota exceeded\"}}",
+	              "quota exceeded");
+	expect_reason(o, "{\"error\": \"no such station\"}", "no such station");
+	expect_reason(o, "{\"message\": \"Unauthorized\"}", "Unauthorized");
+	expect_reason(o, "{\"type\": \"about:blank\", \"title\": \"Not Found\","
+	                 " \"detail\": \"station 7 is retired\"}",
+	              "station 7 is retired");
+	expect_reason(o, "{\"message\": \"bad\\u001b[2J\\u202eword\"}", "badword");
+	expect_reason(o, "<html>Bad Gateway</html>", NULL);
+	expect_reason(o, "{\"error\": 42}", NULL);
+	expect_reason(o, "{\"message\": \"\"}", NULL);
+	expect_reason(o, NULL, NULL);
+	/* The configured place only. */
+	const char *own = "{\"id\": \"/id\", \"value\": \"/v\", \"error\": \"/fault/text\"}";
+	expect_reason(own, "{\"fault\": {\"text\": \"maintenance\"}, \"message\": \"x\"}",
+	              "maintenance");
+	expect_reason(own, "{\"message\": \"x\"}", NULL);
+	/* Long: cut at a character boundary, still clean. */
+	char *body = xmalloc(20000);
+	strcpy(body, "{\"message\": \"");
+	for (int i = 0; i < 2000; i++)
+		strcat(body, "\xe6\xb0\xb4");
+	strcat(body, "\"}");
+	char *why = reason(o, body);
+	assert_non_null(why);
+	assert_true(strlen(why) <= 200 && strlen(why) >= 195);
+	assert_true(text_is_clean(why));
+	free(why);
+	free(body);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -390,7 +448,7 @@ int main(void)
 	    cmocka_unit_test(test_example_config),    cmocka_unit_test(test_values),
 	    cmocka_unit_test(test_missing_value),     cmocka_unit_test(test_strings_sanitized),
 	    cmocka_unit_test(test_fixed_values),      cmocka_unit_test(test_rejections),
-	    cmocka_unit_test(test_empty_and_odd_items),
+	    cmocka_unit_test(test_empty_and_odd_items), cmocka_unit_test(test_error_reason),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

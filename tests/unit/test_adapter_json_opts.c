@@ -37,6 +37,7 @@ static void test_table_row(void **state)
 	assert_string_equal(a->options_key, "json");
 	assert_true(a->options_required);
 	assert_null(a->next_request); /* one plain GET: the poller keeps ETag/304 */
+	assert_non_null(a->error_reason);
 	assert_non_null(a->options_parse);
 	assert_non_null(a->options_free);
 	assert_non_null(strstr(adapter_names(), "json"));
@@ -56,7 +57,8 @@ static void test_good_settings(void **state)
 	    " \"limits\": {\"lolo\": \"/l/0\", \"lo\": \"/l/1\", \"hi\": \"/l/2\", \"hihi\": \"/l/3\"},"
 	    " \"fixed\": {\"unit\": \"m\", \"domain\": \"water\", \"district\": \"江北区\","
 	    " \"street\": \"s\", \"range_min\": -1, \"range_max\": 1,"
-	    " \"limits\": {\"lolo\": -0.5, \"lo\": 0, \"hi\": 0.5, \"hihi\": 0.75}}}",
+	    " \"limits\": {\"lolo\": -0.5, \"lo\": 0, \"hi\": 0.5, \"hihi\": 0.75}},"
+	    " \"error\": \"/error/message\"}",
 	    "{\"id\": \"/id\", \"value\": \"/v\", \"ts_format\": \"rfc3339\", \"limits\": {},"
 	    " \"fixed\": {}}",
 	    "{\"id\": \"/id\", \"value\": \"/v\", \"ts_format\": \"epoch_s\"}",
@@ -110,6 +112,7 @@ static void test_errors(void **state)
 	expect_error("{\"id\": \"/id\", \"value\": \"/v\", \"fixed\": {\"limits\": {\"hi\": \"5\"}}}",
 	             "/fixed/limits/hi");
 	expect_error("{\"id\": \"/id\", \"value\": \"/v\", \"a/b\": \"/x\"}", "/a~1b");
+	expect_error("{\"id\": \"/id\", \"value\": \"/v\", \"error\": \"message\"}", "/error");
 }
 
 int main(void)
