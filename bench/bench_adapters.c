@@ -54,8 +54,8 @@ typedef struct docs {
 static void make_docs(const city_t *city, int f, int64_t tick, docs_t *d)
 {
 	memset(d, 0, sizeof *d);
-	city_json_time_t tm = {.tick = tick, .tick0_ms = TICK0_MS, .tick_ms = 1000,
-	                       .now_ms = TICK0_MS + tick * 1000};
+	city_json_time_t tm = {
+	    .tick = tick, .tick0_ms = TICK0_MS, .tick_ms = 1000, .now_ms = TICK0_MS + tick * 1000};
 	if (f == F_V1) {
 		for (size_t i = 0; i < city_domain_count() && d->count < MAX_DOCS; i++) {
 			d->body[d->count] = city_json_readings(city, i, &tm, &d->len[d->count]);
@@ -175,8 +175,8 @@ int main(int argc, char **argv)
 			char *cause = NULL;
 			fm->ing[r] = ingest(fm, &d, TICK0_MS + r * 1000, &cause);
 			if (fm->ing[r] < 0) {
-				fprintf(stderr, "bench_adapters: %s rejected the city: %s\n", fm->adapter,
-				        cause ? cause : "");
+				fprintf(stderr, "bench_adapters: %s rejected the city: %s\n",
+				        fm->adapter, cause ? cause : "");
 				fm->broken = strstr(cause ? cause : "", "not built yet")
 				                 ? "not built yet (a placeholder)"
 				                 : "rejected the city (see above)";
@@ -187,8 +187,8 @@ int main(int argc, char **argv)
 	}
 	printf("city: %zu readings (seed %llu); %d rounds, medians\n", city_reading_count(city),
 	       (unsigned long long)seed, rounds);
-	printf("%-34s %11s %7s  %11s  %11s  %6s\n", "adapter", "bytes", "", "cJSON parse",
-	       "ingest", "ratio");
+	printf("%-34s %11s %7s  %11s  %11s  %6s\n", "adapter", "bytes", "", "cJSON parse", "ingest",
+	       "ratio");
 	for (int f = 0; f < F_COUNT; f++)
 		report(&formats[f], rounds);
 	for (int f = 0; f < F_COUNT; f++) {

@@ -9,7 +9,7 @@
 #include "adapter_json_opts.h"
 #include "text.h"
 
-#define REASON_MAX   200         /* bytes of the message kept */
+#define REASON_MAX     200         /* bytes of the message kept */
 #define ERROR_BODY_MAX (64 * 1024) /* a longer error body is not read */
 
 /* {"error": {"message": ...}} (Google APIs, OpenAI-style), {"error": "..."},

@@ -53,8 +53,8 @@ typedef struct json_opts {
 	/* "fixed": one value for every item of the source, used where the item
 	 * has none (its pointer absent, or resolving to nothing or null). The
 	 * strings are clean (cfg_read.h); NULL if not given. */
-	char *fixed_text[JF_COUNT];  /* JF_UNIT, JF_DOMAIN, JF_DISTRICT, JF_STREET */
-	bool fixed_has[JF_COUNT];    /* JF_RANGE_MIN .. JF_HIHI */
+	char *fixed_text[JF_COUNT]; /* JF_UNIT, JF_DOMAIN, JF_DISTRICT, JF_STREET */
+	bool fixed_has[JF_COUNT];   /* JF_RANGE_MIN .. JF_HIHI */
 	double fixed_num[JF_COUNT];
 } json_opts_t;
 

@@ -78,8 +78,8 @@ static void on_reading(void *ctx, const reading_in_t *in)
 static void on_kpi(void *ctx, const kpi_in_t *k)
 {
 	adapter_cap_t *c = ctx;
-	const char *s[] = {k->id, k->name, k->category, k->unit, k->period, k->index, k->district,
-	                   k->street};
+	const char *s[] = {k->id,     k->name,  k->category, k->unit,
+	                   k->period, k->index, k->district, k->street};
 	for (size_t i = 0; i < sizeof s / sizeof s[0]; i++)
 		free(copy_clean(s[i], "KPI string"));
 	if (k->has_value)
@@ -163,9 +163,8 @@ adapter_cap_t *adapter_cap_parse_bodies(const adapter_t *a, const void *opts,
 	return c;
 }
 
-adapter_cap_t *adapter_cap_parse(const adapter_t *a, const void *opts, const char *body,
-                                 size_t len, int64_t now_ms, feed_stats_t *st, int *rc,
-                                 char **cause)
+adapter_cap_t *adapter_cap_parse(const adapter_t *a, const void *opts, const char *body, size_t len,
+                                 int64_t now_ms, feed_stats_t *st, int *rc, char **cause)
 {
 	char *copy = xmalloc(len ? len : 1);
 	memcpy(copy, body, len);

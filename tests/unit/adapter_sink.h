@@ -39,9 +39,8 @@ adapter_cap_t *adapter_cap_parse_bodies(const adapter_t *a, const void *opts,
 /* Runs a->parse on one body (copied without its terminator, so that ASan
  * sees an overread) into a new capture; *rc and *cause (freed by the caller,
  * may be NULL) get what parse gave. */
-adapter_cap_t *adapter_cap_parse(const adapter_t *a, const void *opts, const char *body,
-                                 size_t len, int64_t now_ms, feed_stats_t *st, int *rc,
-                                 char **cause);
+adapter_cap_t *adapter_cap_parse(const adapter_t *a, const void *opts, const char *body, size_t len,
+                                 int64_t now_ms, feed_stats_t *st, int *rc, char **cause);
 
 /* adapter->options_parse on the JSON text `json` (NULL: absent member);
  * fails the test if it does not return `want`. Returns the options. */

@@ -71,8 +71,8 @@ static size_t count_nodes(const cJSON *at)
 typedef enum op { OP_REPLACE, OP_RAW, OP_DROP, OP_REPEAT } op_t;
 
 /* Applies op at node k of a fresh parse and emits the result. */
-static void mutate_node(run_t *r, const char *good, size_t len, size_t k, op_t op,
-                        cJSON *with, const char *raw, bool may_zero, const char *what)
+static void mutate_node(run_t *r, const char *good, size_t len, size_t k, op_t op, cJSON *with,
+                        const char *raw, bool may_zero, const char *what)
 {
 	cJSON *doc = cJSON_ParseWithLength(good, len);
 	cJSON *parent = NULL;
@@ -117,38 +117,53 @@ static void mutate_node(run_t *r, const char *good, size_t len, size_t k, op_t o
 }
 
 static const char *const nasty_strings[] = {
-    "\x1b[2J\x1b[H",           /* clear the screen */
-    "a\x1b]0;owned\x07z",      /* retitle the terminal */
-    "\x07\x08\x7f\r\n\t",      /* C0 controls, DEL */
-    "\xc2\x9b" "31m",          /* 8-bit CSI (U+009B) */
-    "\x9b\x9d\x85",            /* raw C1 bytes: invalid UTF-8 */
-    "\xff\xfe\xfd",            /* never valid */
-    "\xc0\xaf\xe0\x80\xaf",    /* overlong */
-    "\xed\xa0\x80",            /* a surrogate in UTF-8 */
-    "\xe2\x80\xae" "evil",     /* right-to-left override */
-    "\xf4\x90\x80\x80",        /* beyond U+10FFFF */
-    "\xe6\xb0",                /* cut in the middle of a character */
-    "",                        /* empty */
+    "\x1b[2J\x1b[H",      /* clear the screen */
+    "a\x1b]0;owned\x07z", /* retitle the terminal */
+    "\x07\x08\x7f\r\n\t", /* C0 controls, DEL */
+    "\xc2\x9b"
+    "31m",                  /* 8-bit CSI (U+009B) */
+    "\x9b\x9d\x85",         /* raw C1 bytes: invalid UTF-8 */
+    "\xff\xfe\xfd",         /* never valid */
+    "\xc0\xaf\xe0\x80\xaf", /* overlong */
+    "\xed\xa0\x80",         /* a surrogate in UTF-8 */
+    "\xe2\x80\xae"
+    "evil",             /* right-to-left override */
+    "\xf4\x90\x80\x80", /* beyond U+10FFFF */
+    "\xe6\xb0",         /* cut in the middle of a character */
+    "",                 /* empty */
 };
 
 static const struct {
 	const char *text;
 	bool zero;
 } numbers[] = {
-    {"1e308", false},   {"-1e308", false}, {"1e999", false},   {"-1e999", false},
-    {"1e-400", true},   {"-0", true},      {"0", true},        {"5e-324", false},
-    {"9007199254740993", false},           {"-9223372036854775809", false},
-    {"\"NaN\"", false}, {"\"+Inf\"", false}, {"\"-Inf\"", false}, {"\"1e999\"", false},
-    {"NaN", false},     {"Infinity", false}, {"\"0x1p3\"", false}, {"\"\"", false},
+    {"1e308", false},
+    {"-1e308", false},
+    {"1e999", false},
+    {"-1e999", false},
+    {"1e-400", true},
+    {"-0", true},
+    {"0", true},
+    {"5e-324", false},
+    {"9007199254740993", false},
+    {"-9223372036854775809", false},
+    {"\"NaN\"", false},
+    {"\"+Inf\"", false},
+    {"\"-Inf\"", false},
+    {"\"1e999\"", false},
+    {"NaN", false},
+    {"Infinity", false},
+    {"\"0x1p3\"", false},
+    {"\"\"", false},
 };
 
 static const struct {
 	const char *text;
 	bool zero;
 } other_types[] = {
-    {"null", false}, {"true", false}, {"false", false}, {"\"x\"", false}, {"\"12\"", false},
-    {"[]", false},   {"{}", false},   {"0", true},      {"[[[]]]", false}, {"[1,2]", false},
-    {"{\"a\":{}}", false},
+    {"null", false},   {"true", false},  {"false", false},      {"\"x\"", false},
+    {"\"12\"", false}, {"[]", false},    {"{}", false},         {"0", true},
+    {"[[[]]]", false}, {"[1,2]", false}, {"{\"a\":{}}", false},
 };
 
 static char *deep(size_t depth, bool closed)
@@ -164,7 +179,8 @@ static char *deep(size_t depth, bool closed)
 static char *long_string(size_t bytes)
 {
 	char *s = xmalloc(bytes + 1);
-	static const char unit[] = "\xe6\xb0\xb4\x1b[31m\xff" "a"; /* 水, an escape, a bad byte */
+	static const char unit[] = "\xe6\xb0\xb4\x1b[31m\xff"
+	                           "a"; /* 水, an escape, a bad byte */
 	size_t n = sizeof unit - 1;
 	for (size_t i = 0; i < bytes; i++)
 		s[i] = unit[i % n];
@@ -183,19 +199,20 @@ static void mutate_tree(run_t *r, const char *good, size_t len, size_t nodes)
 		size_t left = k;
 		const cJSON *n = find_node(doc, NULL, &left, &parent);
 		if (cJSON_IsString(n)) {
-			size_t pick = next_rand(r) % (sizeof nasty_strings / sizeof nasty_strings[0]);
+			size_t pick =
+			    next_rand(r) % (sizeof nasty_strings / sizeof nasty_strings[0]);
 			snprintf(what, sizeof what, "string #%zu: nasty %zu", k, pick);
-			mutate_node(r, good, len, k, OP_REPLACE, cJSON_CreateString(nasty_strings[pick]),
-			            NULL, false, what);
+			mutate_node(r, good, len, k, OP_REPLACE,
+			            cJSON_CreateString(nasty_strings[pick]), NULL, false, what);
 			snprintf(what, sizeof what, "string #%zu: %d bytes", k, LONG_STRING);
-			mutate_node(r, good, len, k, OP_REPLACE, cJSON_CreateString(big), NULL, false,
-			            what);
+			mutate_node(r, good, len, k, OP_REPLACE, cJSON_CreateString(big), NULL,
+			            false, what);
 		}
 		if (cJSON_IsNumber(n))
 			for (size_t i = 0; i < sizeof numbers / sizeof numbers[0]; i++) {
 				snprintf(what, sizeof what, "number #%zu: %s", k, numbers[i].text);
-				mutate_node(r, good, len, k, OP_RAW, NULL, numbers[i].text, numbers[i].zero,
-				            what);
+				mutate_node(r, good, len, k, OP_RAW, NULL, numbers[i].text,
+				            numbers[i].zero, what);
 			}
 		for (size_t i = 0; i < sizeof other_types / sizeof other_types[0]; i++) {
 			snprintf(what, sizeof what, "node #%zu: %s", k, other_types[i].text);
@@ -219,8 +236,7 @@ static void mutate_tree(run_t *r, const char *good, size_t len, size_t nodes)
 	free(under);
 }
 
-size_t rules_mutate(const char *good, size_t len, uint64_t seed, size_t max, rules_fn fn,
-                    void *ctx)
+size_t rules_mutate(const char *good, size_t len, uint64_t seed, size_t max, rules_fn fn, void *ctx)
 {
 	run_t r = {.fn = fn, .ctx = ctx, .max = max, .rng = seed};
 	char what[96];

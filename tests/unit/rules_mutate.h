@@ -17,8 +17,7 @@
  * put a zero where there was another number (so a reading's value of 0 is
  * no sign of a value made up). `what` says what was changed. Return false
  * to stop. */
-typedef bool (*rules_fn)(void *ctx, const char *doc, size_t len, bool may_zero,
-                         const char *what);
+typedef bool (*rules_fn)(void *ctx, const char *doc, size_t len, bool may_zero, const char *what);
 
 /* Calls fn for at most `max` mutations of good[0..len) drawn with `seed`.
  * Returns how many were made. */

@@ -2,7 +2,8 @@
  * (tests/data/json/nested.json), a bare array with epoch times
  * (flat_epoch.json), the example configuration examples/json.json on an
  * answer in its API's shape, values as numbers and numeric strings, what
- * skips an item and what rejects the answer. Options: test_adapter_json_opts.c. */
+ * skips an item and what rejects the answer. Settings and the reasons given
+ * for answers that are not 2xx: test_adapter_json_opts.c. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -16,7 +17,6 @@
 #include "adapter.h"
 #include "adapter_sink.h"
 #include "fixture.h"
-#include "text.h"
 #include "timefmt.h"
 #include "xalloc.h"
 
@@ -133,9 +133,10 @@ static void test_flat_epoch(void **state)
 	feed_stats_t st;
 	int rc;
 	char *cause;
-	adapter_cap_t *c = run("{\"items\": \"\", \"id\": \"/sensor\", \"value\": \"/reading\","
-	                       " \"ts\": \"/at\", \"ts_format\": \"epoch_s\", \"domain\": \"/kind\"}",
-	                       body, &st, &rc, &cause);
+	adapter_cap_t *c =
+	    run("{\"items\": \"\", \"id\": \"/sensor\", \"value\": \"/reading\","
+	        " \"ts\": \"/at\", \"ts_format\": \"epoch_s\", \"domain\": \"/kind\"}",
+	        body, &st, &rc, &cause);
 	assert_int_equal(rc, 0);
 	assert_int_equal(st.readings, 4);
 	assert_int_equal(st.skipped, 1); /* "at": true */
@@ -232,10 +233,11 @@ static void test_values(void **state)
 	expect_reading_value("\"+5\"", true, true, 5);
 	expect_reading_value("\"1E3\"", true, true, 1000);
 	expect_reading_value("null", true, false, 0);
-	static const char *const bad[] = {
-	    "true",  "false", "{}",     "[1]",    "\"\"",    "\"n/a\"", "\"NaN\"",  "\"nan\"",
-	    "\"inf\"", "\"-Infinity\"", "\"0x10\"", "\"1,5\"", "\"--1\"",  "\".\"",    "\"e5\"",
-	    "\"1e999\"", "1e999", "-1e999", "\"1 2\"", "\"12abc\""};
+	static const char *const bad[] = {"true",    "false",         "{}",       "[1]",
+	                                  "\"\"",    "\"n/a\"",       "\"NaN\"",  "\"nan\"",
+	                                  "\"inf\"", "\"-Infinity\"", "\"0x10\"", "\"1,5\"",
+	                                  "\"--1\"", "\".\"",         "\"e5\"",   "\"1e999\"",
+	                                  "1e999",   "-1e999",        "\"1 2\"",  "\"12abc\""};
 	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++)
 		expect_reading_value(bad[i], false, false, 0);
 }
@@ -268,7 +270,8 @@ static void test_strings_sanitized(void **state)
 	    run("{\"items\": \"\", \"id\": \"/id\", \"value\": \"/v\", \"name\": \"/n\","
 	        " \"unit\": \"/u\", \"district\": \"/d\"}",
 	        "[{\"id\": \"a\", \"v\": 1, \"n\": \"pump\\u001b[2J\\u001b]0;owned\\u0007 7\","
-	        " \"u\": \"m\\u202e3\", \"d\": \"\xff" "x\"},"
+	        " \"u\": \"m\\u202e3\", \"d\": \"\xff"
+	        "x\"},"
 	        " {\"id\": \"b\", \"v\": 1, \"n\": 1.5, \"u\": -3}]",
 	        &st, &rc, &cause);
 	assert_int_equal(rc, 0);
@@ -277,7 +280,8 @@ static void test_strings_sanitized(void **state)
 	assert_string_equal(c->r[0].unit, "m3");
 	assert_string_equal(c->r[1].name, "1.5");
 	assert_string_equal(c->r[1].unit, "-3");
-	assert_string_equal(c->r[0].district, "\xef\xbf\xbd" "x"); /* U+FFFD */
+	assert_string_equal(c->r[0].district, "\xef\xbf\xbd"
+	                                      "x"); /* U+FFFD */
 	adapter_cap_free(c);
 }
 
@@ -287,13 +291,14 @@ static void test_fixed_values(void **state)
 	feed_stats_t st;
 	int rc;
 	char *cause;
-	adapter_cap_t *c = run(
-	    "{\"id\": \"/id\", \"value\": \"/v\", \"limits\": {\"hi\": \"/hi\"},"
-	    " \"fixed\": {\"domain\": \"gas\", \"district\": \"江北区\", \"street\": \"观音桥街道\","
-	    " \"range_min\": 0, \"range_max\": 100, \"limits\": {\"lo\": 10, \"hi\": 80}}}",
-	    "[{\"id\": \"a\", \"v\": 50}, {\"id\": \"b\", \"v\": 50, \"hi\": \"90\"},"
-	    " {\"id\": \"c\", \"v\": 50, \"hi\": 5}]",
-	    &st, &rc, &cause);
+	adapter_cap_t *c =
+	    run("{\"id\": \"/id\", \"value\": \"/v\", \"limits\": {\"hi\": \"/hi\"},"
+	        " \"fixed\": {\"domain\": \"gas\", \"district\": \"江北区\", \"street\": "
+	        "\"观音桥街道\","
+	        " \"range_min\": 0, \"range_max\": 100, \"limits\": {\"lo\": 10, \"hi\": 80}}}",
+	        "[{\"id\": \"a\", \"v\": 50}, {\"id\": \"b\", \"v\": 50, \"hi\": \"90\"},"
+	        " {\"id\": \"c\", \"v\": 50, \"hi\": 5}]",
+	        &st, &rc, &cause);
 	assert_int_equal(rc, 0);
 	assert_int_equal(c->nr, 3);
 	const cap_reading_t *r = adapter_cap_find(c, "a");
@@ -373,10 +378,11 @@ static void test_empty_and_odd_items(void **state)
 	assert_true(st.had_readings);
 	assert_int_equal(st.readings + st.skipped, 0);
 	adapter_cap_free(c);
-	c = run("{\"items\": \"/items\", \"id\": \"/id\", \"value\": \"/v\"}",
-	        "{\"items\": [1, \"x\", null, [], {\"id\": true, \"v\": 1}, {\"id\": \"\", \"v\": 1},"
-	        " {\"id\": \"ok\", \"v\": 2}]}",
-	        &st, &rc, &cause);
+	c = run(
+	    "{\"items\": \"/items\", \"id\": \"/id\", \"value\": \"/v\"}",
+	    "{\"items\": [1, \"x\", null, [], {\"id\": true, \"v\": 1}, {\"id\": \"\", \"v\": 1},"
+	    " {\"id\": \"ok\", \"v\": 2}]}",
+	    &st, &rc, &cause);
 	assert_int_equal(rc, 0);
 	assert_int_equal(st.readings, 1);
 	assert_int_equal(st.skipped, 6);
@@ -384,71 +390,14 @@ static void test_empty_and_odd_items(void **state)
 	adapter_cap_free(c);
 }
 
-static char *reason(const char *opts_json, const char *body)
-{
-	const adapter_t *a = json_adapter();
-	void *opts = adapter_opts(a, opts_json, 0, NULL);
-	char *why = a->error_reason(opts, 503, body, body ? strlen(body) : 0);
-	a->options_free(opts);
-	return why;
-}
-
-static void expect_reason(const char *opts_json, const char *body, const char *want)
-{
-	char *why = reason(opts_json, body);
-	if (!want) {
-		assert_null(why);
-		return;
-	}
-	assert_non_null(why);
-	assert_string_equal(why, want);
-	free(why);
-}
-
-/* The API's own words for an answer that is not 2xx. */
-static void test_error_reason(void **state)
-{
-	(void)state;
-	const char *o = "{\"id\": \"/id\", \"value\": \"/v\"}";
-	expect_reason(o, "{\"error\": {\"code\": 403, \"message\": \"quota exceeded\"}}",
-	              "quota exceeded");
-	expect_reason(o, "{\"error\": \"no such station\"}", "no such station");
-	expect_reason(o, "{\"message\": \"Unauthorized\"}", "Unauthorized");
-	expect_reason(o, "{\"type\": \"about:blank\", \"title\": \"Not Found\","
-	                 " \"detail\": \"station 7 is retired\"}",
-	              "station 7 is retired");
-	expect_reason(o, "{\"message\": \"bad\\u001b[2J\\u202eword\"}", "badword");
-	expect_reason(o, "<html>Bad Gateway</html>", NULL);
-	expect_reason(o, "{\"error\": 42}", NULL);
-	expect_reason(o, "{\"message\": \"\"}", NULL);
-	expect_reason(o, NULL, NULL);
-	/* The configured place only. */
-	const char *own = "{\"id\": \"/id\", \"value\": \"/v\", \"error\": \"/fault/text\"}";
-	expect_reason(own, "{\"fault\": {\"text\": \"maintenance\"}, \"message\": \"x\"}",
-	              "maintenance");
-	expect_reason(own, "{\"message\": \"x\"}", NULL);
-	/* Long: cut at a character boundary, still clean. */
-	char *body = xmalloc(20000);
-	strcpy(body, "{\"message\": \"");
-	for (int i = 0; i < 2000; i++)
-		strcat(body, "\xe6\xb0\xb4");
-	strcat(body, "\"}");
-	char *why = reason(o, body);
-	assert_non_null(why);
-	assert_true(strlen(why) <= 200 && strlen(why) >= 195);
-	assert_true(text_is_clean(why));
-	free(why);
-	free(body);
-}
-
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(test_nested_answer),     cmocka_unit_test(test_flat_epoch),
-	    cmocka_unit_test(test_example_config),    cmocka_unit_test(test_values),
-	    cmocka_unit_test(test_missing_value),     cmocka_unit_test(test_strings_sanitized),
-	    cmocka_unit_test(test_fixed_values),      cmocka_unit_test(test_rejections),
-	    cmocka_unit_test(test_empty_and_odd_items), cmocka_unit_test(test_error_reason),
+	    cmocka_unit_test(test_nested_answer),       cmocka_unit_test(test_flat_epoch),
+	    cmocka_unit_test(test_example_config),      cmocka_unit_test(test_values),
+	    cmocka_unit_test(test_missing_value),       cmocka_unit_test(test_strings_sanitized),
+	    cmocka_unit_test(test_fixed_values),        cmocka_unit_test(test_rejections),
+	    cmocka_unit_test(test_empty_and_odd_items),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

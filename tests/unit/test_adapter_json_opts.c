@@ -1,6 +1,7 @@
 /* Unit tests for feeds/adapter_json_opts.c: the json adapter's settings,
  * and every error they can give, each naming its member as a JSON Pointer
- * relative to the "json" object (cfg_read.h). */
+ * relative to the "json" object (cfg_read.h); and adapter_json_error.c, the
+ * reason an answer that is not 2xx gives. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -12,6 +13,8 @@
 
 #include "adapter.h"
 #include "adapter_sink.h"
+#include "text.h"
+#include "xalloc.h"
 
 static const adapter_t *json_adapter(void)
 {
@@ -54,7 +57,8 @@ static void test_good_settings(void **state)
 	    " \"ts\": \"/t\", \"ts_format\": \"epoch_ms\", \"unit\": \"/u\", \"domain\": \"/d\","
 	    " \"district\": \"/p/0\", \"street\": \"/p/1\", \"quality\": \"/q\","
 	    " \"range_min\": \"/r/0\", \"range_max\": \"/r/1\","
-	    " \"limits\": {\"lolo\": \"/l/0\", \"lo\": \"/l/1\", \"hi\": \"/l/2\", \"hihi\": \"/l/3\"},"
+	    " \"limits\": {\"lolo\": \"/l/0\", \"lo\": \"/l/1\", \"hi\": \"/l/2\", \"hihi\": "
+	    "\"/l/3\"},"
 	    " \"fixed\": {\"unit\": \"m\", \"domain\": \"water\", \"district\": \"江北区\","
 	    " \"street\": \"s\", \"range_min\": -1, \"range_max\": 1,"
 	    " \"limits\": {\"lolo\": -0.5, \"lo\": 0, \"hi\": 0.5, \"hihi\": 0.75}},"
@@ -109,10 +113,69 @@ static void test_errors(void **state)
 	             "/fixed/limits");
 	expect_error("{\"id\": \"/id\", \"value\": \"/v\", \"fixed\": {\"limits\": {\"h\": 5}}}",
 	             "/fixed/limits/h");
-	expect_error("{\"id\": \"/id\", \"value\": \"/v\", \"fixed\": {\"limits\": {\"hi\": \"5\"}}}",
-	             "/fixed/limits/hi");
+	expect_error(
+	    "{\"id\": \"/id\", \"value\": \"/v\", \"fixed\": {\"limits\": {\"hi\": \"5\"}}}",
+	    "/fixed/limits/hi");
 	expect_error("{\"id\": \"/id\", \"value\": \"/v\", \"a/b\": \"/x\"}", "/a~1b");
 	expect_error("{\"id\": \"/id\", \"value\": \"/v\", \"error\": \"message\"}", "/error");
+}
+
+static char *reason(const char *opts_json, const char *body)
+{
+	const adapter_t *a = json_adapter();
+	void *opts = adapter_opts(a, opts_json, 0, NULL);
+	char *why = a->error_reason(opts, 503, body, body ? strlen(body) : 0);
+	a->options_free(opts);
+	return why;
+}
+
+static void expect_reason(const char *opts_json, const char *body, const char *want)
+{
+	char *why = reason(opts_json, body);
+	if (!want) {
+		assert_null(why);
+		return;
+	}
+	assert_non_null(why);
+	assert_string_equal(why, want);
+	free(why);
+}
+
+/* The API's own words for an answer that is not 2xx. */
+static void test_error_reason(void **state)
+{
+	(void)state;
+	const char *o = "{\"id\": \"/id\", \"value\": \"/v\"}";
+	expect_reason(o, "{\"error\": {\"code\": 403, \"message\": \"quota exceeded\"}}",
+	              "quota exceeded");
+	expect_reason(o, "{\"error\": \"no such station\"}", "no such station");
+	expect_reason(o, "{\"message\": \"Unauthorized\"}", "Unauthorized");
+	expect_reason(o,
+	              "{\"type\": \"about:blank\", \"title\": \"Not Found\","
+	              " \"detail\": \"station 7 is retired\"}",
+	              "station 7 is retired");
+	expect_reason(o, "{\"message\": \"bad\\u001b[2J\\u202eword\"}", "badword");
+	expect_reason(o, "<html>Bad Gateway</html>", NULL);
+	expect_reason(o, "{\"error\": 42}", NULL);
+	expect_reason(o, "{\"message\": \"\"}", NULL);
+	expect_reason(o, NULL, NULL);
+	/* The configured place only. */
+	const char *own = "{\"id\": \"/id\", \"value\": \"/v\", \"error\": \"/fault/text\"}";
+	expect_reason(own, "{\"fault\": {\"text\": \"maintenance\"}, \"message\": \"x\"}",
+	              "maintenance");
+	expect_reason(own, "{\"message\": \"x\"}", NULL);
+	/* Long: cut at a character boundary, still clean. */
+	char *body = xmalloc(20000);
+	strcpy(body, "{\"message\": \"");
+	for (int i = 0; i < 2000; i++)
+		strcat(body, "\xe6\xb0\xb4");
+	strcat(body, "\"}");
+	char *why = reason(o, body);
+	assert_non_null(why);
+	assert_true(strlen(why) <= 200 && strlen(why) >= 195);
+	assert_true(text_is_clean(why));
+	free(why);
+	free(body);
 }
 
 int main(void)
@@ -121,6 +184,7 @@ int main(void)
 	    cmocka_unit_test(test_table_row),
 	    cmocka_unit_test(test_good_settings),
 	    cmocka_unit_test(test_errors),
+	    cmocka_unit_test(test_error_reason),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

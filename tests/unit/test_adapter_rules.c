@@ -67,7 +67,8 @@ static adapter_cap_t *attempt(const adapter_t *a, const void *opts, const char *
 		n++;
 	}
 	while (a->next_request && n < RULES_REQUESTS) {
-		adapter_attempt_t at = {.base_url = BASE_URL, .now_ms = NOW, .bodies = bodies, .done = n};
+		adapter_attempt_t at = {
+		    .base_url = BASE_URL, .now_ms = NOW, .bodies = bodies, .done = n};
 		adapter_request_t req = {0};
 		char *why = NULL;
 		int r = a->next_request(opts, &at, &req, &why);
@@ -110,8 +111,8 @@ static bool check_one(void *vctx, const char *doc, size_t len, bool may_zero, co
 	 * (a string or a wrong type read as a number). */
 	for (size_t i = 0; !may_zero && i < c->nr; i++)
 		if (c->r[i].in.has_value && c->r[i].in.value == 0)
-			fail_msg("%s, %s: reading \"%s\" came out with a value of 0", x->a->name, what,
-			         c->r[i].id);
+			fail_msg("%s, %s: reading \"%s\" came out with a value of 0", x->a->name,
+			         what, c->r[i].id);
 	free(cause);
 	adapter_cap_free(c);
 	return true;
@@ -206,9 +207,9 @@ int main(void)
 {
 	struct CMUnitTest tests[sizeof rows / sizeof rows[0] + 1];
 	for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++)
-		tests[i] = (struct CMUnitTest){rows[i].adapter, test_rules, NULL, NULL,
-		                               (void *)&rows[i]};
-	tests[sizeof rows / sizeof rows[0]] = (struct CMUnitTest)cmocka_unit_test(
-	    test_every_adapter_has_a_row);
+		tests[i] =
+		    (struct CMUnitTest){rows[i].adapter, test_rules, NULL, NULL, (void *)&rows[i]};
+	tests[sizeof rows / sizeof rows[0]] =
+	    (struct CMUnitTest)cmocka_unit_test(test_every_adapter_has_a_row);
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -75,22 +75,23 @@ static void test_escapes(void **state)
 static void test_array_indices(void **state)
 {
 	(void)state;
-	cJSON *doc = cJSON_Parse("{\"a\": [10, 11, [20, 21]], \"o\": {\"0\": 5, \"01\": 6, \"-\": 7}}");
+	cJSON *doc =
+	    cJSON_Parse("{\"a\": [10, 11, [20, 21]], \"o\": {\"0\": 5, \"01\": 6, \"-\": 7}}");
 	assert_non_null(doc);
 	expect_number(doc, "/a/0", 10);
 	expect_number(doc, "/a/1", 11);
 	expect_number(doc, "/a/2/1", 21);
-	assert_null(get("/a/3", doc));    /* past the end */
-	assert_null(get("/a/-", doc));    /* the element after the last: never there */
-	assert_null(get("/a/01", doc));   /* leading zero */
+	assert_null(get("/a/3", doc));  /* past the end */
+	assert_null(get("/a/-", doc));  /* the element after the last: never there */
+	assert_null(get("/a/01", doc)); /* leading zero */
 	assert_null(get("/a/00", doc));
 	assert_null(get("/a/-1", doc));
 	assert_null(get("/a/+1", doc));
 	assert_null(get("/a/1x", doc));
 	assert_null(get("/a/ 1", doc));
-	assert_null(get("/a/", doc));     /* "" is no index */
+	assert_null(get("/a/", doc));                        /* "" is no index */
 	assert_null(get("/a/99999999999999999999999", doc)); /* beyond a long: no overflow */
-	assert_null(get("/a/0/x", doc));  /* a number has no members */
+	assert_null(get("/a/0/x", doc));                     /* a number has no members */
 	/* Index-like tokens on an object are member names. */
 	expect_number(doc, "/o/0", 5);
 	expect_number(doc, "/o/01", 6);
@@ -135,7 +136,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_rfc6901_section5), cmocka_unit_test(test_escapes),
-	    cmocka_unit_test(test_array_indices), cmocka_unit_test(test_scalars_and_missing),
+	    cmocka_unit_test(test_array_indices),    cmocka_unit_test(test_scalars_and_missing),
 	    cmocka_unit_test(test_syntax),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
