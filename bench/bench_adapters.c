@@ -150,10 +150,18 @@ int main(int argc, char **argv)
 	city_config_t cfg = {.scale = CITY_SCALE_CITY};
 	city_t *city = city_create_config(seed, &cfg);
 	format_t formats[F_COUNT] = {
-	    [F_V1] = {"citydash-v1 (six domain documents)", "citydash-v1", NULL},
-	    [F_PROM] = {"prometheus (instant query)", "prometheus", bench_opts_prometheus},
-	    [F_STA] = {"sensorthings (one page)", "sensorthings", NULL},
-	    [F_JSON] = {"json (the SensorThings page)", "json", bench_opts_json_on_sensorthings},
+	    [F_V1] = {.label = "citydash-v1 (six domain documents)",
+	              .adapter = "citydash-v1",
+	              .opts_json = NULL},
+	    [F_PROM] = {.label = "prometheus (instant query)",
+	                .adapter = "prometheus",
+	                .opts_json = bench_opts_prometheus},
+	    [F_STA] = {.label = "sensorthings (one page)",
+	               .adapter = "sensorthings",
+	               .opts_json = NULL},
+	    [F_JSON] = {.label = "json (the SensorThings page)",
+	                .adapter = "json",
+	                .opts_json = bench_opts_json_on_sensorthings},
 	};
 	for (int f = 0; f < F_COUNT; f++) {
 		setup(&formats[f]);

@@ -53,18 +53,18 @@ static void test_good_settings(void **state)
 	static const char *const good[] = {
 	    "{\"id\": \"/id\", \"value\": \"/v\"}",
 	    "{\"items\": \"\", \"id\": \"\", \"value\": \"\"}",
-	    "{\"items\": \"/a~1b/0\", \"id\": \"/x~0\", \"value\": \"/v\", \"name\": \"/n\","
-	    " \"ts\": \"/t\", \"ts_format\": \"epoch_ms\", \"unit\": \"/u\", \"domain\": \"/d\","
-	    " \"district\": \"/p/0\", \"street\": \"/p/1\", \"quality\": \"/q\","
-	    " \"range_min\": \"/r/0\", \"range_max\": \"/r/1\","
-	    " \"limits\": {\"lolo\": \"/l/0\", \"lo\": \"/l/1\", \"hi\": \"/l/2\", \"hihi\": "
-	    "\"/l/3\"},"
-	    " \"fixed\": {\"unit\": \"m\", \"domain\": \"water\", \"district\": \"江北区\","
-	    " \"street\": \"s\", \"range_min\": -1, \"range_max\": 1,"
-	    " \"limits\": {\"lolo\": -0.5, \"lo\": 0, \"hi\": 0.5, \"hihi\": 0.75}},"
-	    " \"error\": \"/error/message\"}",
-	    "{\"id\": \"/id\", \"value\": \"/v\", \"ts_format\": \"rfc3339\", \"limits\": {},"
-	    " \"fixed\": {}}",
+	    ("{\"items\": \"/a~1b/0\", \"id\": \"/x~0\", \"value\": \"/v\", \"name\": \"/n\","
+	     " \"ts\": \"/t\", \"ts_format\": \"epoch_ms\", \"unit\": \"/u\", \"domain\": \"/d\","
+	     " \"district\": \"/p/0\", \"street\": \"/p/1\", \"quality\": \"/q\","
+	     " \"range_min\": \"/r/0\", \"range_max\": \"/r/1\","
+	     " \"limits\": {\"lolo\": \"/l/0\", \"lo\": \"/l/1\", \"hi\": \"/l/2\", \"hihi\": "
+	     "\"/l/3\"},"
+	     " \"fixed\": {\"unit\": \"m\", \"domain\": \"water\", \"district\": \"江北区\","
+	     " \"street\": \"s\", \"range_min\": -1, \"range_max\": 1,"
+	     " \"limits\": {\"lolo\": -0.5, \"lo\": 0, \"hi\": 0.5, \"hihi\": 0.75}},"
+	     " \"error\": \"/error/message\"}"),
+	    "{\"id\": \"/id\", \"value\": \"/v\", \"ts_format\": \"rfc3339\", \"limits\": {}, "
+	    "\"fixed\": {}}",
 	    "{\"id\": \"/id\", \"value\": \"/v\", \"ts_format\": \"epoch_s\"}",
 	};
 	for (size_t i = 0; i < sizeof good / sizeof good[0]; i++) {
