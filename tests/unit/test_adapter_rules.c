@@ -6,7 +6,9 @@
  * ASan and valgrind), rejected whole or parsed (never both: nothing handed
  * out before a rejection), every string handed out clean and at most 4096
  * bytes, every number finite (adapter_sink.h), and a value the input does
- * not give never comes out as a value of 0.
+ * not give never comes out as a value of 0. The same bytes as the body of
+ * an error answer: error_reason, if the adapter has one, gives NULL or a
+ * clean, short reason.
  *
  * An adapter that asks for several requests per attempt (next_request)
  * gets the same (bad) answer to each, at most RULES_REQUESTS. Adding an
@@ -27,29 +29,33 @@
 #include "adapter_sink.h"
 #include "fixture.h"
 #include "rules_mutate.h"
+#include "text.h"
 #include "xalloc.h"
 
-#define NOW            INT64_C(1764057600000) /* 2025-11-25T08:00:00Z */
-#define RULES_SEED     UINT64_C(20261127)
-#define RULES_MAX      6000 /* mutations per adapter */
-#define RULES_REQUESTS 8
-#define BASE_URL       "http://127.0.0.1:9/api"
+#define NOW              INT64_C(1764057600000) /* 2025-11-25T08:00:00Z */
+#define RULES_SEED       UINT64_C(20261127)
+#define RULES_MAX        6000 /* mutations per adapter */
+#define RULES_REQUESTS   8
+#define BASE_URL         "http://127.0.0.1:9/api"
+#define RULES_REASON_MAX 1024 /* "short": a line of the sources page, with room */
 
 /* The table, one row per adapter; NULL options file: the adapter takes
  * none, or its defaults. */
 static const struct rules_row {
 	const char *adapter, *fixture, *options;
+	const char *error; /* an error answer in the system's shape, for error_reason */
 } rows[] = {
-    {"citydash-v1", "rules/citydash-v1.json", NULL},
-    {"prometheus", "rules/prometheus.json", "rules/prometheus.options.json"},
-    {"sensorthings", "rules/sensorthings.json", NULL},
-    {"json", "rules/json.json", "rules/json.options.json"},
+    {"citydash-v1", "rules/citydash-v1.json", NULL, NULL},
+    {"prometheus", "rules/prometheus.json", "rules/prometheus.options.json",
+     "rules/prometheus.error.json"},
+    {"sensorthings", "rules/sensorthings.json", NULL, "rules/sensorthings.error.json"},
+    {"json", "rules/json.json", "rules/json.options.json", "rules/json.error.json"},
 };
 
 typedef struct rules_ctx {
 	const adapter_t *a;
 	const void *opts;
-	size_t rejected, parsed, readings;
+	size_t rejected, parsed, readings, reasons;
 } rules_ctx_t;
 
 /* One attempt: the answers the adapter asks for, all `doc`, then parse. */
@@ -115,6 +121,18 @@ static bool check_one(void *vctx, const char *doc, size_t len, bool may_zero, co
 			         what, c->r[i].id);
 	free(cause);
 	adapter_cap_free(c);
+	/* The same bytes as the body of an error answer: its reason is shown. */
+	if (x->a->error_reason) {
+		char *copy = xmalloc(len ? len : 1);
+		memcpy(copy, doc, len);
+		char *why = x->a->error_reason(x->opts, 500, copy, len);
+		free(copy);
+		if (why && (!text_is_clean(why) || strlen(why) > RULES_REASON_MAX))
+			fail_msg("%s, %s: error_reason gave %zu bytes, %s", x->a->name, what,
+			         strlen(why), text_is_clean(why) ? "clean" : "not clean");
+		x->reasons += why != NULL;
+		free(why);
+	}
 	return true;
 }
 
@@ -133,6 +151,23 @@ static void *read_options(const adapter_t *a, const char *file)
 	void *opts = adapter_opts(a, json, 0, NULL);
 	free(json);
 	return opts;
+}
+
+/* The error answer: its reason is given, then the same mutations. */
+static void run_error_rules(const struct rules_row *row, rules_ctx_t *x, uint64_t seed)
+{
+	size_t len;
+	char *doc = read_fixture(row->error, &len);
+	char *why = x->a->error_reason(x->opts, 400, doc, len);
+	if (!why)
+		fail_msg("%s gives no reason for its error answer %s", x->a->name, row->error);
+	free(why);
+	x->reasons = 0;
+	size_t made = rules_mutate(doc, len, seed, RULES_MAX, check_one, x);
+	print_message("%s: %zu bad error answers: %zu reasons given\n", x->a->name, made,
+	              x->reasons);
+	assert_true(x->reasons > 0);
+	free(doc);
 }
 
 static void run_rules(const struct rules_row *row)
@@ -170,10 +205,14 @@ static void run_rules(const struct rules_row *row)
 	rules_ctx_t x = {.a = a, .opts = opts};
 	uint64_t seed = rules_seed();
 	size_t made = rules_mutate(good, len, seed, RULES_MAX, check_one, &x);
-	print_message("%s: %zu bad answers (seed %llu): %zu rejected, %zu parsed, %zu readings\n",
-	              a->name, made, (unsigned long long)seed, x.rejected, x.parsed, x.readings);
+	print_message("%s: %zu bad answers (seed %llu): %zu rejected, %zu parsed, %zu readings, "
+	              "%zu error reasons\n",
+	              a->name, made, (unsigned long long)seed, x.rejected, x.parsed, x.readings,
+	              x.reasons);
 	assert_true(made > 500);
 	assert_true(x.rejected > 0 && x.parsed > 0);
+	if (row->error && a->error_reason)
+		run_error_rules(row, &x, seed);
 	if (a->options_free)
 		a->options_free(opts);
 	free(good);
