@@ -65,7 +65,9 @@ void store_history_backfill(reading_t *r, const reading_in_t *in, int64_t now_ms
 	size_t n = 0;
 	bool sorted = true;
 	/* The scale covers the samples and the reading's range, so the values
-	 * of the past are not clamped by today's range. */
+	 * of the past are not clamped by today's range (unless they span more
+	 * than HISTORY_RING_SCALE_SLACK of its ranges: then the ring re-chooses
+	 * the range alone at the next put, history_ring.h). */
 	history_scale_t sc = scale_of(r);
 	for (size_t i = 0; i < in->backfill_len; i++) {
 		int64_t s;

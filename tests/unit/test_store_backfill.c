@@ -177,14 +177,14 @@ static void test_values_beyond_the_range(void **state)
 {
 	(void)state;
 	store_t *st = one_source();
-	history_sample_t bf[] = {{PTS - 20000, 35}, {PTS - 10000, -12}};
+	history_sample_t bf[] = {{PTS - 20000, 35}, {PTS - 10000, -40}};
 	reading_in_t in = rin(4, bf, 2);
 	int64_t now = T0 + 100000;
 	const reading_t *r = put1(st, &in, now);
 	float h[SPAN];
 	history(r, now, h);
 	expect(h, 20, 11, 35);
-	expect(h, 10, 1, -12);
+	expect(h, 10, 1, -40);
 	expect(h, 0, 0, 4);
 	store_destroy(st);
 }
