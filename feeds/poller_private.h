@@ -3,6 +3,8 @@
  *
  * poller.c           scheduling, backoff, finished transfers, handing bodies
  *                    to the parse worker and applying batches
+ * poller_wait.c      waiting on curl's sockets, the caller's fds and the
+ *                    wake pipe; pausing
  * poller_transfer.c  one transfer: the curl handle's set-up, the request's
  *                    headers, and reading the response (body, ETag, Retry-After)
  * poller_attempt.c   attempts of several requests (adapter.h next_request):
