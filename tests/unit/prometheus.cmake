@@ -4,9 +4,6 @@ citydash_unit_test(test_adapter_prometheus_opts
   SOURCES unit/test_adapter_prometheus_opts.c unit/fixture.c LIBS citydash_core LABELS unit)
 citydash_unit_test(test_adapter_prometheus
   SOURCES unit/test_adapter_prometheus.c unit/fixture.c LIBS citydash_core LABELS unit)
-# Its history at start: reading_in_t.backfill in the store and the batch.
-citydash_unit_test(test_store_backfill
-  SOURCES unit/test_store_backfill.c LIBS citydash_core LABELS unit)
 # The bad-input rules: cut answers, mutations, long strings, deep nesting.
 citydash_unit_test(test_adapter_prometheus_bad
   SOURCES unit/test_adapter_prometheus_bad.c unit/fixture.c LIBS citydash_core LABELS unit)
