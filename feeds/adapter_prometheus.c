@@ -24,8 +24,9 @@
  *    is not set; limits out of order are dropped (counted, as v1);
  *  - any answer that is not a success envelope rejects the whole attempt
  *    with Prometheus's words ("bad_data: parse error ..."), before anything
- *    is handed out; the first of the answers' "warnings" becomes
- *    stats->warning. */
+ *    is handed out, but for a query_range answer: without history the
+ *    readings still come, and the warning says why there is none; the first
+ *    of the answers' "warnings" becomes stats->warning. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -55,6 +56,20 @@ typedef struct run {
 } run_t;
 
 /* ---- the answers ---- */
+
+/* stats->warning = s, cut at a character boundary if it is too long. */
+static void set_warning(feed_stats_t *stats, const char *s)
+{
+	size_t n = strlen(s), max = sizeof stats->warning - 1;
+	if (n > max) {
+		n = max;
+		while (n > 0 && ((unsigned char)s[n] & 0xc0) == 0x80)
+			n--;
+	}
+	memcpy(stats->warning, s, n);
+	stats->warning[n] = '\0';
+}
+
 
 static const char *kind_name(int kind)
 {
@@ -99,8 +114,9 @@ static char *check_answer(run_t *r, size_t i, cJSON *doc, const char *end)
 			continue;
 		if (r->warnings++ == 0) {
 			char *clean = text_sanitize(w->valuestring, strnlen(w->valuestring, 512));
-			snprintf(r->stats->warning, sizeof r->stats->warning, "Prometheus: %s",
-			         clean);
+			char *text = xasprintf("Prometheus: %s", clean);
+			set_warning(r->stats, text);
+			free(text);
 			free(clean);
 		}
 	}
@@ -131,7 +147,17 @@ static char *read_answers(run_t *r, size_t limit)
 			return xasprintf(_("the answers need more than %zu bytes to hold (max_bytes)"),
 			                 limit);
 		char *why = check_answer(r, i, doc, end);
-		if (why) {
+		if (why && kind == PROM_K_HISTORY) {
+			/* History is a bonus: without it the readings still come (and
+			 * the next first attempt would ask again, and fail again). */
+			if (!r->stats->warning[0]) {
+				char *text = xasprintf(_("no history: query %d: %s"), q + 1, why);
+				set_warning(r->stats, text);
+				free(text);
+			}
+			r->answers[i].result = NULL;
+			free(why);
+		} else if (why) {
 			char *full = xasprintf(_("query %d (%s): %s"), q + 1, _(kind_name(kind)), why);
 			free(why);
 			return full;

@@ -273,6 +273,17 @@ static void test_backfill(void **state)
 	g = find(&s, "water.jiangbei.guanyinqiao.pump07.outlet_pressure");
 	assert_int_equal(g->in.backfill_len, 0); /* not in the range answer */
 	state_free(&s);
+	/* A query_range answer that is an error: the readings without history,
+	 * and the warning says why. */
+	const char *const fx3[] = {"vector.json", "error.json", NULL};
+	assert_int_equal(run(o, true, fx3, &s, &st, &cause), 0);
+	assert_int_equal(st.readings, 3);
+	for (size_t i = 0; i < s.n; i++)
+		assert_int_equal(s.r[i].in.backfill_len, 0);
+	assert_string_equal(st.warning, "no history: query 1: bad_data: invalid parameter "
+	                                "\"query\": 1:17: parse error: unexpected character "
+	                                "inside braces: '!'");
+	state_free(&s);
 	/* Not the first attempt: no query_range asked, none applied. */
 	const char *const fx2[] = {"vector.json", NULL};
 	assert_int_equal(run(o, false, fx2, &s, &st, &cause), 0);
@@ -417,6 +428,22 @@ static void test_envelopes(void **state)
 	                                "name does not end in _total/_sum/_count/_bucket: "
 	                                "\"citydash_reading\"");
 	state_free(&s);
+	/* A long warning is cut at a character boundary. */
+	char *w = malloc(600);
+	int at = snprintf(w, 600, "{\"status\":\"success\",\"data\":{\"resultType\":"
+	                          "\"vector\",\"result\":[]},\"warnings\":[\"");
+	for (int i = 0; i < 100; i++)
+		at += snprintf(w + at, (size_t)(600 - at), "警");
+	snprintf(w + at, (size_t)(600 - at), "\"]}");
+	adapter_body_t two[2] = {{w, strlen(w), 0}, {"{\"status\":\"success\",\"data\":{"
+	                                              "\"resultType\":\"vector\",\"result\":[]}}",
+	                                              70, 8}};
+	two[1].len = strlen(two[1].data);
+	feed_sink_t sink = {.ctx = &s, .reading = on_reading};
+	assert_int_equal(prom()->parse(o, two, 2, NOW_MS, &sink, &st, &cause), 0);
+	assert_true(text_is_clean(st.warning));
+	assert_true(strlen(st.warning) > 150);
+	free(w);
 	/* Empty results: a good answer with no readings (they are gone). */
 	const char *const fx3[] = {"empty.json", "empty.json", NULL};
 	assert_int_equal(run(o, false, fx3, &s, &st, &cause), 0);
