@@ -23,7 +23,9 @@
  *    back to the time of receipt, like an absent one; a ts of another JSON
  *    type (an object, true) skips the item;
  *  - quality: "good", "uncertain" or "bad"; an unknown token is "uncertain";
- *  - limits out of order are dropped and counted, the reading kept. */
+ *  - limits out of order are dropped and counted, the reading kept.
+ * An answer that is not 2xx gives the API's own message as the reason
+ * (adapter_json_error.c). */
 #include "adapter.h"
 
 #include <locale.h>
@@ -39,7 +41,7 @@
 #include "xalloc.h"
 
 /* Epoch ms of 9999-12-31T23:59:59.999Z: a time beyond is not a time. */
-#define TS_MS_MAX INT64_C(253402300799999)
+#define TS_MS_MAX   INT64_C(253402300799999)
 #define NUMERIC_MAX 63 /* longest numeric string read as a number */
 
 /* The node a field's pointer leads to in item, NULL if none or null. */
@@ -100,9 +102,9 @@ static bool read_number(pctx_t *c, const json_opts_t *o, json_field_t f, const c
 		return proto_num_ok(c, n, name, out);
 	if (cJSON_IsString(n) && n->valuestring && numeric_string(n->valuestring, out))
 		return true;
-	proto_elem_fail(c, cJSON_IsString(n) ? N_("is a string that is not a number")
-	                                     : N_("is not a number"),
-	                name);
+	proto_elem_fail(
+	    c, cJSON_IsString(n) ? N_("is a string that is not a number") : N_("is not a number"),
+	    name);
 	return false;
 }
 
@@ -152,7 +154,8 @@ static bool item_begin(pctx_t *c, const json_opts_t *o, const cJSON *item, size_
 	else if (cJSON_IsNumber(id) && whole_number(id->valuedouble, idbuf, size))
 		s = idbuf;
 	else
-		proto_elem_fail(c, N_("has an id that is neither a string nor a whole number"), NULL);
+		proto_elem_fail(c, N_("has an id that is neither a string nor a whole number"),
+		                NULL);
 	if (s && !proto_id_valid(s))
 		proto_elem_fail(c, N_("has a malformed id (1-128 of A-Z a-z 0-9 . _ : / -)"), NULL);
 	else if (s)
@@ -204,8 +207,8 @@ static void read_limits(pctx_t *c, const json_opts_t *o, const cJSON *item, read
 		*l = (limits_t){0};
 		in->limits_invalid = true;
 		if (c->stats->limits_ignored++ == 0)
-			snprintf(c->stats->first_bad_limits, sizeof c->stats->first_bad_limits, "%s",
-			         c->id);
+			snprintf(c->stats->first_bad_limits, sizeof c->stats->first_bad_limits,
+			         "%s", c->id);
 	}
 }
 
@@ -313,7 +316,10 @@ static int parse_json(const void *opts, const adapter_body_t *bodies, size_t n, 
 		proto_json_free(doc);
 		goto reject;
 	}
-	pctx_t c = {.default_ts = now_ms, .now_ms = now_ms, .sink = sink, .stats = stats,
+	pctx_t c = {.default_ts = now_ms,
+	            .now_ms = now_ms,
+	            .sink = sink,
+	            .stats = stats,
 	            .what = N_("reading")};
 	if (sink && sink->header)
 		sink->header(sink->ctx, stats);
@@ -344,4 +350,5 @@ const adapter_t adapter_json = {
     .options_required = true,
     .options_parse = json_opts_parse,
     .options_free = json_opts_free,
+    .error_reason = json_error_reason,
 };

@@ -11,8 +11,8 @@
 #include "xalloc.h"
 
 const char *const json_field_names[JF_COUNT] = {
-    "id",     "value",  "name",    "ts",        "unit",      "domain", "district", "street",
-    "quality", "range_min", "range_max", "lolo", "lo",       "hi",     "hihi",
+    "id",      "value",     "name",      "ts",   "unit", "domain", "district", "street",
+    "quality", "range_min", "range_max", "lolo", "lo",   "hi",     "hihi",
 };
 
 static bool is_limit(json_field_t f)
@@ -110,7 +110,8 @@ static int read_ts_format(const cJSON *obj, json_opts_t *o, cfg_error_t *e)
 	else if (strcmp(s, "epoch_ms") == 0)
 		o->ts_format = JSON_TS_EPOCH_MS;
 	else {
-		cfg_error_set(e, "/ts_format", _("must be \"rfc3339\", \"epoch_s\" or \"epoch_ms\""));
+		cfg_error_set(e, "/ts_format", "%s",
+		              _("must be \"rfc3339\", \"epoch_s\" or \"epoch_ms\""));
 		rc = -1;
 	}
 	free(s);
@@ -120,23 +121,31 @@ static int read_ts_format(const cJSON *obj, json_opts_t *o, cfg_error_t *e)
 int json_opts_parse(const cJSON *obj, void **opts, cfg_error_t *err)
 {
 	static const char *const known[] = {
-	    "items",  "id",      "value",     "name",      "ts",     "ts_format", "unit", "domain",
-	    "district", "street", "quality",  "range_min", "range_max", "limits", "fixed", NULL};
+	    "items",     "id",     "value",    "name",   "ts",      "ts_format",
+	    "unit",      "domain", "district", "street", "quality", "range_min",
+	    "range_max", "limits", "fixed",    "error",  NULL};
 	*opts = NULL;
 	if (!obj) {
-		cfg_error_set(err, "", _("is missing (the json type needs \"id\" and \"value\")"));
+		cfg_error_set(err, "", "%s",
+		              _("is missing (the json type needs \"id\" and \"value\")"));
 		return -1;
 	}
 	if (!cJSON_IsObject(obj)) {
-		cfg_error_set(err, "", _("must be an object"));
+		cfg_error_set(err, "", "%s", _("must be an object"));
 		return -1;
 	}
 	json_opts_t *o = xcalloc(1, sizeof *o);
 	char *items = NULL;
-	if (cfg_check_keys(obj, known, err) < 0 || cfg_get_pointer(obj, "items", false, &items, err) < 0)
+	if (cfg_check_keys(obj, known, err) < 0 ||
+	    cfg_get_pointer(obj, "items", false, &items, err) < 0)
 		goto fail;
 	o->items = json_pointer_compile(items ? items : "");
 	free(items);
+	char *error = NULL;
+	if (cfg_get_pointer(obj, "error", false, &error, err) < 0)
+		goto fail;
+	o->error = error ? json_pointer_compile(error) : NULL;
+	free(error);
 	for (int f = 0; f < JF_COUNT; f++)
 		if (!is_limit((json_field_t)f) &&
 		    read_pointer(obj, json_field_names[f], f == JF_ID || f == JF_VALUE, o,
@@ -158,6 +167,7 @@ void json_opts_free(void *opts)
 	if (!o)
 		return;
 	json_pointer_free(o->items);
+	json_pointer_free(o->error);
 	for (int f = 0; f < JF_COUNT; f++) {
 		json_pointer_free(o->field[f]);
 		free(o->fixed_text[f]);

@@ -46,18 +46,23 @@ typedef enum json_ts_format {
 
 typedef struct json_opts {
 	json_pointer_t *items;           /* the array of items in the answer */
+	json_pointer_t *error;           /* the message in an answer that is not 2xx;
+	                                    NULL: a few usual places (adapter_json_error.c) */
 	json_pointer_t *field[JF_COUNT]; /* relative to an item; NULL: not configured */
 	json_ts_format_t ts_format;
 	/* "fixed": one value for every item of the source, used where the item
 	 * has none (its pointer absent, or resolving to nothing or null). The
 	 * strings are clean (cfg_read.h); NULL if not given. */
-	char *fixed_text[JF_COUNT];  /* JF_UNIT, JF_DOMAIN, JF_DISTRICT, JF_STREET */
-	bool fixed_has[JF_COUNT];    /* JF_RANGE_MIN .. JF_HIHI */
+	char *fixed_text[JF_COUNT]; /* JF_UNIT, JF_DOMAIN, JF_DISTRICT, JF_STREET */
+	bool fixed_has[JF_COUNT];   /* JF_RANGE_MIN .. JF_HIHI */
 	double fixed_num[JF_COUNT];
 } json_opts_t;
 
 /* adapter_t.options_parse and options_free for the json adapter. */
 int json_opts_parse(const cJSON *obj, void **opts, cfg_error_t *err);
 void json_opts_free(void *opts);
+
+/* adapter_t.error_reason for the json adapter (adapter_json_error.c). */
+char *json_error_reason(const void *opts, long status, const char *body, size_t len);
 
 #endif

@@ -78,6 +78,7 @@ void store_destroy(store_t *st)
 		free(s->error);
 		free(s->error_detail);
 		free(s->last_skip_reason);
+		free(s->warning);
 		free(s->first_bad_limits);
 	}
 	free(st->sources);

@@ -259,6 +259,8 @@ typedef struct source_status {
 	unsigned limits_ignored;   /* readings whose limits were out of order */
 	char *first_bad_limits;    /* id of the first such reading, or NULL */
 	char *last_skip_reason;    /* first reason of the last document, or NULL */
+	char *warning;             /* the source's own warning about its last good
+	                              document (feed_stats_t.warning), or NULL */
 	unsigned refused;          /* elements refused by max_readings / max_bytes in
 	                              the last document (also counted in skipped) */
 	unsigned ahead_of_clock;   /* readings of the last document whose time was ahead
@@ -357,6 +359,8 @@ typedef struct poll_report {
 	unsigned skipped, duplicates, limits_ignored;
 	const char *first_skip_reason; /* may be NULL; copied */
 	const char *first_bad_limits;  /* id of the first reading with limits out of order; copied */
+	const char *warning;           /* the source's warning (feed_stats_t.warning), may
+	                                  be NULL; copied, sanitized */
 } poll_report_t;
 
 /* Closes the poll: marks the source ok, records the counters, sets the

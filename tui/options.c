@@ -6,16 +6,20 @@
 #include <string.h>
 
 #include "argnum.h"
+#include "check_config.h"
+#include "config_lookup.h"
 #include "frame.h"
 #include "i18n.h"
 #include "xalloc.h"
 
 enum { OPT_NO_COLOR = 256, OPT_ASCII, OPT_SIZE, OPT_SEED, OPT_DUMP, OPT_DEMO, OPT_LOG,
-       OPT_SCOPE, OPT_PAGE, OPT_JOURNAL, OPT_ALERTMANAGER, OPT_NO_BELL };
+       OPT_SCOPE, OPT_PAGE, OPT_JOURNAL, OPT_ALERTMANAGER, OPT_NO_BELL,
+       OPT_CHECK_CONFIG };
 
 static const struct option long_options[] = {
     {"source", required_argument, NULL, 's'},
     {"config", required_argument, NULL, 'c'},
+    {"check-config", no_argument, NULL, OPT_CHECK_CONFIG},
     {"demo", no_argument, NULL, OPT_DEMO},
     {"seed", required_argument, NULL, OPT_SEED},
     {"dump", no_argument, NULL, OPT_DUMP},
@@ -41,7 +45,12 @@ static void print_help(void)
 	         "\n"
 	         "Sources:\n"
 	         "  -s, --source NAME=URL  watch a feed (feed protocol v1); repeatable\n"
-	         "  -c, --config FILE      read sources from a JSON file (see docs/config.md)\n"
+	         "  -c, --config FILE      read sources from a JSON file (see docs/config.md);\n"
+	         "                         without --config, --source or --demo: the first of\n"
+	         "                         $CITYDASH_CONFIG, $XDG_CONFIG_HOME/citydash/config.json\n"
+	         "                         (~/.config when unset), /etc/citydash/config.json\n"
+	         "      --check-config     load the configuration (every secret and TLS file),\n"
+	         "                         print a summary without secrets and exit\n"
 	         "      --demo             run a simulated city in-process and watch it\n"
 	         "      --seed N           the simulated city's seed, 0 to 2^64-1 (default 1)\n"
 	         "\n"
@@ -96,8 +105,9 @@ static void print_help(void)
 	         "     --scope (--dump), the demo city could not start, or waiting for the\n"
 	         "     keyboard and the network failed (the reason follows)\n"
 	         "  2  bad usage (an unknown option or page, a bad --scope, a number that is\n"
-	         "     not one or is out of range, --size below 80x24), or a terminal\n"
-	         "     citydash cannot draw on\n"
+	         "     not one or is out of range, --size below 80x24), a configuration\n"
+	         "     error (also with --check-config, which exits 0 when all is good), or\n"
+	         "     a terminal citydash cannot draw on\n"
 	         "On SIGQUIT, SIGABRT (out of memory), SIGSEGV, SIGBUS, SIGFPE or SIGILL\n"
 	         "citydash restores the terminal, then dies by that signal (128+N in a shell).\n"));
 }
@@ -131,6 +141,8 @@ options_result_t options_parse(options_t *o, int argc, char **argv, char **cause
 	opterr = 0;
 	int c;
 	bool seed_given = false, size_given = false, page_given = false, no_bell = false;
+	bool check_config = false;
+	const char *config_file = NULL; /* the last --config read, for --check-config */
 	const char *journal = NULL, *alertmanager = NULL;
 	char *why = NULL;
 	scope_city(&o->scope);
@@ -144,6 +156,10 @@ options_result_t options_parse(options_t *o, int argc, char **argv, char **cause
 		case 'c':
 			if (config_load_file(&o->config, optarg, cause) != 0)
 				return OPTIONS_ERROR;
+			config_file = optarg;
+			break;
+		case OPT_CHECK_CONFIG:
+			check_config = true;
 			break;
 		case OPT_DEMO:
 			o->demo = true;
@@ -263,11 +279,36 @@ options_result_t options_parse(options_t *o, int argc, char **argv, char **cause
 	}
 	if (no_bell)
 		alarms->bell = false;
-	if (!o->demo && o->config.source_count == 0) {
-		*cause = xstrdup(_("no sources: give --source NAME=URL, --config FILE or --demo"));
+	if (check_config && (o->demo || o->dump)) {
+		*cause = xstrdup(_("--check-config checks the configuration and exits: not with "
+		                   "--demo or --dump"));
 		return OPTIONS_ERROR;
 	}
-	return OPTIONS_RUN;
+	/* The configuration file's usual places, when none was named. */
+	char *looked = NULL, *found = NULL;
+	if (!config_file && !o->demo && (check_config || o->config.source_count == 0)) {
+		found = config_lookup_in(CONFIG_LOOKUP_ETC_DIR, &looked);
+		if (found && config_load_file(&o->config, found, cause) != 0) {
+			free(found);
+			free(looked);
+			return OPTIONS_ERROR;
+		}
+	}
+	options_result_t rc = OPTIONS_RUN;
+	if (!o->demo && o->config.source_count == 0) {
+		*cause = looked ? xasprintf(_("no sources: give --source NAME=URL, --config FILE or "
+		                              "--demo (no configuration file at %s)"),
+		                            looked)
+		                : xstrdup(_("no sources: give --source NAME=URL, --config FILE or "
+		                            "--demo"));
+		rc = OPTIONS_ERROR;
+	} else if (check_config) {
+		check_config_print(stdout, &o->config, config_file ? config_file : found);
+		rc = OPTIONS_EXIT_OK;
+	}
+	free(found);
+	free(looked);
+	return rc;
 }
 
 void options_free(options_t *o)

@@ -119,6 +119,14 @@ static void draw_source(WINDOW *win, int y, int w, const source_status_t *s, int
 		detail[0] = '\0';
 	}
 	text_draw(win, y + 2, x + 2, dw, detail, a);
+	/* The source's own warning about its good answer, if that line is free. */
+	bool skip_line = !s->failing && (s->skipped || s->duplicates || s->limits_ignored) &&
+	                 s->last_skip_reason;
+	if (!s->failing && s->warning && !skip_line) {
+		char warn[400];
+		snprintf(warn, sizeof warn, _("warning: %s"), s->warning);
+		text_draw(win, y + 3, x + 2, iw - 2, warn, theme_attr(ROLE_WARN));
+	}
 }
 
 static void sources_draw(WINDOW *win, const ui_ctx_t *ctx, nav_t *nav)

@@ -2,7 +2,8 @@
 # Both command lines are strict: every number is digits only and in range
 # (no " -1", no overflow, no junk), --size is refused below the smallest
 # frame, `-h` works for both programs, a port in use is said once, and a
-# configuration error names the source it is about.
+# configuration error names the file, line, column and field (RFC 6901
+# pointer) it is about (columns in characters: 电力 is two).
 #   test_args.sh CITYDASH CITYDASH_MOCK
 set -uo pipefail
 citydash=$1
@@ -65,21 +66,21 @@ check "... which names the address and says it is in use" \
 cfg="$E2E_TMP/city.json"
 config_error() {
 	printf '%s' "$1" >"$cfg"
-	test "$(run "$citydash" --config "$cfg")" = 2 && grep -qF -- "$cfg: $2" "$err"
+	test "$(run "$citydash" --config "$cfg")" = 2 && grep -qF -- "$cfg:$2" "$err"
 }
-check "a bad interval names the source" config_error \
+check "a bad interval names its place and field" config_error \
 	'{"sources":[{"name":"water","url":"http://h/"},{"name":"gas","url":"http://h/","interval_ms":5}]}' \
-	'sources[1] ("gas"): "interval_ms" must be a whole number from 100 to 86400000 ms'
-check "an unknown field names the source" config_error \
+	'1:94: /sources/1/interval_ms: must be a whole number from 100 to 86400000 ms'
+check "an unknown field names its place" config_error \
 	'{"sources":[{"name":"电力","url":"http://h/","interval":2500}]}' \
-	'sources[0] ("电力"): unknown field "interval"'
-check "a missing url names the source" config_error \
-	'{"sources":[{"name":"tunnel"}]}' 'sources[0] ("tunnel"): "url" is missing'
-check "a bad url names the source" config_error \
+	'1:55: /sources/0/interval: unknown field "interval"'
+check "a missing url names the source object" config_error \
+	'{"sources":[{"name":"tunnel"}]}' '1:13: /sources/0/url: is missing'
+check "a bad url names its place" config_error \
 	'{"sources":[{"name":"电力","url":"ftp://h/"}]}' \
-	'sources[0] ("电力"): "url" must be an http:// or https:// URL with a host and no spaces'
-check "a source without a name is named by its index" config_error \
-	'{"sources":[{"url":"http://h/"}]}' 'sources[0]: "name" is missing'
+	'1:32: /sources/0/url: must be an http:// or https:// URL with a host and no spaces'
+check "a source without a name is named by its pointer" config_error \
+	'{"sources":[{"url":"http://h/"}]}' '1:13: /sources/0/name: is missing'
 check "--source without = names the argument" \
 	test "$(run "$citydash" --source water)" = 2
 check "... as the documentation shows" grep -qx "citydash: --source water: expected NAME=URL" "$err"

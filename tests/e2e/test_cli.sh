@@ -57,7 +57,7 @@ check "... and the failure names the file's source" grep -q "gone.*127.0.0.1:1" 
 printf '{ "sources": [ { "name": "x", "url": "ftp://host/" } ] }' >"$E2E_TMP/bad.json"
 check "--config with a bad source is a usage error (2)" \
 	test "$(run "$citydash" --dump --config "$E2E_TMP/bad.json")" = 2
-check "... naming the file, the source and the field" grep -q "bad.json.*sources\[0\].*url" "$err"
+check "... naming the file, the source and the field" grep -q "bad.json:1:38: /sources/0/url: " "$err"
 check "--config with a missing file is a usage error (2)" \
 	test "$(run "$citydash" --config "$E2E_TMP/none.json")" = 2
 

@@ -15,7 +15,7 @@ citydash_unit_test(test_overview SOURCES unit/test_overview.c unit/vscreen.c LIB
 citydash_unit_test(test_session_scope SOURCES unit/test_session_scope.c LIBS citydash_pages LABELS unit)
 citydash_unit_test(test_page_names SOURCES unit/test_page_names.c LIBS citydash_city_fixture LABELS unit)
 # Alarm management in a run: actions through the journal, replay, the options.
-citydash_unit_test(test_session_alarms SOURCES unit/test_session_alarms.c ${CMAKE_SOURCE_DIR}/tui/options.c
+citydash_unit_test(test_session_alarms SOURCES unit/test_session_alarms.c ${CMAKE_SOURCE_DIR}/tui/options.c ${CMAKE_SOURCE_DIR}/tui/check_config.c
                    LIBS citydash_pages LABELS unit)
 # Alarm management's pages: the alarms page and its keys, the shelve form and
 # the ack-all confirmation, the alarm history.
