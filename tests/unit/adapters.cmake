@@ -10,7 +10,3 @@ citydash_unit_test(test_adapter_json_opts SOURCES unit/test_adapter_json_opts.c 
 citydash_unit_test(test_adapter_rules
                    SOURCES unit/test_adapter_rules.c unit/rules_mutate.c ${ADAPTER_SINK}
                    LIBS citydash_core LABELS unit)
-# The json adapter behind the real poller, over HTTP (a scripted server).
-citydash_unit_test(test_poller_json SOURCES integration/test_poller_json.c
-                   integration/script_server.c
-                   LIBS citydash_poller PkgConfig::MHD LABELS integration)
