@@ -144,6 +144,7 @@ void ingest_doc_close(ingest_doc_t *c, const feed_stats_t *stats)
 	    .first_skip_reason = stats->first_skip_reason[0] ? stats->first_skip_reason
 	                         : c->refused                ? c->refused_reason
 	                                                     : NULL,
+	    .warning = stats->warning[0] ? stats->warning : NULL,
 	};
 	store_end_poll(c->st, c->source, &rep, c->now_ms);
 	free(c);

@@ -102,6 +102,15 @@ static void copy_reading(void *ctx, const reading_in_t *in)
 	r->district = arena_str(b, in->district);
 	r->street = arena_str(b, in->street);
 	r->unit = arena_str(b, in->unit);
+	if (in->backfill && in->backfill_len) {
+		history_sample_t *h =
+		    arena_alloc(b, in->backfill_len * sizeof *h, alignof(history_sample_t));
+		memcpy(h, in->backfill, in->backfill_len * sizeof *h);
+		r->backfill = h;
+	} else {
+		r->backfill = NULL;
+		r->backfill_len = 0;
+	}
 }
 
 static void copy_kpi(void *ctx, const kpi_in_t *in)

@@ -5,13 +5,15 @@
 
 #include "xalloc.h"
 
-/* A body waiting to be parsed, then the batch made from it. */
+/* The answers of an attempt waiting to be parsed, then the batch made
+ * from them. */
 typedef struct job {
 	struct job *next;
 	int tag;
 	const adapter_t *adapter;
-	char *body;
-	size_t len;
+	const void *opts;        /* borrowed from the configuration */
+	adapter_body_t *bodies;  /* owned, and so is each one's data */
+	size_t n;
 	int64_t now_ms;
 	size_t max_bytes; /* the source's budget, read on the event loop's thread */
 	ingest_batch_t *batch;
@@ -53,9 +55,19 @@ static job_t *queue_pop(queue_t *q)
 	return j;
 }
 
+/* The bodies' data were malloc'd by the poller and handed over: ours to free. */
+static void free_bodies(job_t *j)
+{
+	for (size_t i = 0; i < j->n; i++)
+		free((void *)j->bodies[i].data);
+	free(j->bodies);
+	j->bodies = NULL;
+	j->n = 0;
+}
+
 static void job_free(job_t *j)
 {
-	free(j->body);
+	free_bodies(j);
 	ingest_batch_free(j->batch);
 	free(j);
 }
@@ -79,9 +91,9 @@ static void *worker_main(void *arg)
 		job_t *j = queue_pop(&w->todo);
 		pthread_mutex_unlock(&w->lock);
 
-		j->batch = ingest_batch_parse(j->adapter, j->body, j->len, j->now_ms, j->max_bytes);
-		free(j->body); /* the batch holds copies: the body can go at once */
-		j->body = NULL;
+		j->batch = ingest_batch_parse_bodies(j->adapter, j->opts, j->bodies, j->n, j->now_ms,
+		                                     j->max_bytes);
+		free_bodies(j); /* the batch holds copies: the bodies can go at once */
 
 		pthread_mutex_lock(&w->lock);
 		queue_push(&w->done, j);
@@ -139,11 +151,21 @@ void parse_worker_destroy(parse_worker_t *w)
 void parse_worker_submit(parse_worker_t *w, int tag, const adapter_t *adapter, char *body,
                          size_t len, int64_t now_ms, size_t max_bytes)
 {
+	adapter_body_t *one = xmalloc(sizeof *one);
+	*one = (adapter_body_t){body, len, 0};
+	parse_worker_submit_bodies(w, tag, adapter, NULL, one, 1, now_ms, max_bytes);
+}
+
+void parse_worker_submit_bodies(parse_worker_t *w, int tag, const adapter_t *adapter,
+                                const void *opts, adapter_body_t *bodies, size_t n,
+                                int64_t now_ms, size_t max_bytes)
+{
 	job_t *j = xcalloc(1, sizeof *j);
 	*j = (job_t){.tag = tag,
 	             .adapter = adapter,
-	             .body = body,
-	             .len = len,
+	             .opts = opts,
+	             .bodies = bodies,
+	             .n = n,
 	             .now_ms = now_ms,
 	             .max_bytes = max_bytes};
 	pthread_mutex_lock(&w->lock);

@@ -9,7 +9,8 @@
  * they were submitted and applies them to the store itself. The worker never
  * touches the store, so the store stays single-threaded and lock-free. The
  * worker holds what it is given: callers bound it (the poller submits at
- * most one body per source until that source's batch is applied). */
+ * most one attempt's answers per source until that source's batch is
+ * applied). */
 #ifndef CITYDASH_PARSE_WORKER_H
 #define CITYDASH_PARSE_WORKER_H
 
@@ -32,6 +33,13 @@ void parse_worker_destroy(parse_worker_t *w);
  * receipt time now_ms; `tag` comes back with the batch. */
 void parse_worker_submit(parse_worker_t *w, int tag, const adapter_t *adapter, char *body,
                          size_t len, int64_t now_ms, size_t max_bytes);
+/* The same for the answers of one attempt (adapter.h), parsed together
+ * with the source's adapter options `opts` (borrowed: they must outlive
+ * the worker) into one batch. `bodies` (n of them, malloc'd) and each
+ * bodies[i].data (malloc'd) pass to the worker, which frees them. */
+void parse_worker_submit_bodies(parse_worker_t *w, int tag, const adapter_t *adapter,
+                                const void *opts, adapter_body_t *bodies, size_t n,
+                                int64_t now_ms, size_t max_bytes);
 /* The oldest finished batch (caller owns it) and its tag, or NULL. */
 ingest_batch_t *parse_worker_take(parse_worker_t *w, int *tag);
 /* Frees an applied batch on the worker's thread: giving back tens of

@@ -4,7 +4,6 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
-#include <poll.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -94,12 +93,12 @@ poller_t *poller_create(store_t *st, const config_t *cfg, char **cause)
 	for (size_t i = 0; i < cfg->source_count; i++) {
 		const source_cfg_t *c = &cfg->sources[i];
 		source_t *s = &p->sources[i];
-		s->cfg = *c;
+		s->cfg = *c; /* shallow: what is not copied below is borrowed (poller.h) */
 		s->cfg.name = xstrdup(c->name);
 		s->cfg.url = xstrdup(c->url);
 		s->cfg.format = c->format ? xstrdup(c->format) : NULL;
 		p->count++;
-		s->adapter = adapter_find(c->format);
+		s->adapter = c->adapter ? c->adapter : adapter_find(c->format);
 		if (!p->multi || !s->adapter || !(s->easy = curl_easy_init())) {
 			*cause = s->adapter
 			             ? xstrdup(_("cannot initialise libcurl"))
@@ -109,11 +108,13 @@ poller_t *poller_create(store_t *st, const config_t *cfg, char **cause)
 			return NULL;
 		}
 		poller_setup_easy(s);
-		/* Stale after three missed polls, or one poll plus its timeout. */
-		int64_t stale = 3 * c->interval_ms;
-		if (stale < c->interval_ms + c->timeout_ms)
+		/* As configured, else stale after three missed polls, or one poll
+		 * plus its timeout. */
+		int64_t stale = c->stale_ms ? c->stale_ms : 3 * c->interval_ms;
+		if (!c->stale_ms && stale < c->interval_ms + c->timeout_ms)
 			stale = c->interval_ms + c->timeout_ms;
 		s->index = store_add_source(st, c->name, c->url, c->interval_ms, stale);
+		store_source_set_tls_unverified(st, s->index, c->tls_insecure);
 		store_set_source_limits(st, s->index,
 		                        &(source_limits_t){c->max_readings, c->max_bytes,
 		                                           c->retention_ms, c->clock_skew_ms});
@@ -129,6 +130,7 @@ void poller_destroy(poller_t *p)
 	for (size_t i = 0; i < p->count; i++) {
 		source_t *s = &p->sources[i];
 		ingest_batch_free(s->batch);
+		poller_attempt_reset(s);
 		if (s->easy) {
 			if (s->in_flight)
 				curl_multi_remove_handle(p->multi, s->easy);
@@ -156,7 +158,8 @@ void poller_start_due(poller_t *p, int64_t mono_ms)
 {
 	for (size_t i = 0; i < p->count; i++) {
 		source_t *s = &p->sources[i];
-		if (!s->in_flight && !s->parsing && !s->add_failed && s->next_due_ms <= mono_ms)
+		if (!s->in_flight && !s->begin_pending && !s->parsing && !s->add_failed &&
+		    s->next_due_ms <= mono_ms)
 			poller_start_transfer(p, s);
 	}
 }
@@ -168,7 +171,7 @@ int64_t poller_ms_until_due(const poller_t *p, int64_t mono_ms)
 		return best;
 	for (size_t i = 0; i < p->count; i++) {
 		const source_t *s = &p->sources[i];
-		if (s->in_flight || s->parsing)
+		if (s->in_flight || s->begin_pending || s->parsing)
 			continue;
 		if (s->add_failed)
 			return 0; /* a failure to report */
@@ -179,68 +182,15 @@ int64_t poller_ms_until_due(const poller_t *p, int64_t mono_ms)
 	return best;
 }
 
-/* While paused the curl sockets are left alone (they may stay readable:
- * nothing reads them until poller_perform), so only the caller's fds and the
- * wake pipe are watched. */
-static int wait_paused(poller_t *p, const int *extra_fds, int n, bool *ready, int timeout_ms)
-{
-	struct pollfd fds[POLLER_WAIT_FDS + 1];
-	for (int i = 0; i < n; i++)
-		fds[i] = (struct pollfd){.fd = extra_fds[i], .events = POLLIN};
-	fds[n] = (struct pollfd){.fd = p->wake[0], .events = POLLIN};
-	if (poll(fds, (nfds_t)n + 1, timeout_ms) < 0 && errno != EINTR)
-		return -1;
-	for (int i = 0; i < n; i++)
-		ready[i] = (fds[i].revents & (POLLIN | POLLPRI | POLLHUP | POLLERR)) != 0;
-	return 0;
-}
-
-int poller_wait(poller_t *p, const int *extra_fds, int n, bool *ready, int timeout_ms)
-{
-	if (n > POLLER_WAIT_FDS)
-		n = POLLER_WAIT_FDS;
-	int rc;
-	if (p->paused) {
-		rc = wait_paused(p, extra_fds, n, ready, timeout_ms);
-	} else {
-		struct curl_waitfd fds[POLLER_WAIT_FDS + 1];
-		for (int i = 0; i < n; i++)
-			fds[i] =
-			    (struct curl_waitfd){.fd = extra_fds[i], .events = CURL_WAIT_POLLIN};
-		fds[n] = (struct curl_waitfd){.fd = p->wake[0], .events = CURL_WAIT_POLLIN};
-		if (poller_has_work(p))
-			timeout_ms = 0; /* a parsed document waits: look at the fds, do not sleep */
-		int numfds = 0;
-		rc =
-		    curl_multi_poll(p->multi, fds, (unsigned)n + 1, timeout_ms, &numfds) == CURLM_OK
-		        ? 0
-		        : -1;
-		for (int i = 0; rc == 0 && i < n; i++)
-			ready[i] = (fds[i].revents & (CURL_WAIT_POLLIN | CURL_WAIT_POLLPRI)) != 0;
-	}
-	char buf[64];
-	while (read(p->wake[0], buf, sizeof buf) > 0)
-		; /* the wake-up has done its work */
-	return rc;
-}
-
-void poller_wake(poller_t *p)
-{
-	ssize_t w = write(p->wake[1], "w", 1);
-	(void)w; /* a full pipe already holds a wake-up */
-}
-
-void poller_pause(poller_t *p, bool paused)
-{
-	p->paused = paused;
-}
-
 /* Describes a failed transfer for the operator in a few general words, the
  * same for every source failing alike (so the status bar can group them). */
 static char *failure_reason(const source_t *s, CURLcode rc, long status)
 {
 	if (s->body_too_large || rc == CURLE_FILESIZE_EXCEEDED)
 		return xasprintf(_("response larger than %zu bytes"), s->cfg.max_body);
+	if (s->attempt_too_large)
+		return xasprintf(_("responses of one attempt larger than %zu bytes in total"),
+		                 s->cfg.max_body);
 	if (rc == CURLE_OPERATION_TIMEDOUT)
 		return xasprintf(_("no answer within %lld ms"), (long long)s->cfg.timeout_ms);
 	if (rc != CURLE_OK)
@@ -267,6 +217,7 @@ static source_t *ready_pop(poller_t *p)
  * patience (429/503 with Retry-After) gets it. */
 static void attempt_failed(poller_t *p, source_t *s, long status, int64_t wall_ms, int64_t mono_ms)
 {
+	poller_attempt_reset(s);
 	s->attempted = true;
 	s->failures++;
 	int64_t delay = backoff_ms(p, s);
@@ -275,27 +226,60 @@ static void attempt_failed(poller_t *p, source_t *s, long status, int64_t wall_m
 	plan_next(p, s, wall_ms, mono_ms, delay);
 }
 
-/* A body to parse: handed to the worker (or parsed here without one); the
- * source starts no new transfer until its batch is applied, so at most one
- * body or batch per source is held. */
-static void hand_over_body(poller_t *p, source_t *s, int64_t wall_ms)
+void poller_fail_attempt(poller_t *p, source_t *s, const char *reason, const char *detail,
+                         long status, int64_t wall_ms, int64_t mono_ms)
 {
-	char *body = s->body ? s->body : xstrdup("");
-	size_t len = s->body_len;
-	s->last_body_len = len;
-	s->body = NULL;
-	s->body_len = s->body_cap = 0;
+	store_poll_failed_detail(p->store, s->index, reason, detail, wall_ms);
+	attempt_failed(p, s, status, wall_ms, mono_ms);
+}
+
+/* Answers to parse: handed to the worker (or parsed here without one); the
+ * source starts no new attempt until its batch is applied, so at most one
+ * attempt's answers or batch per source is held. */
+void poller_hand_over(poller_t *p, source_t *s, adapter_body_t *bodies, size_t n,
+                      int64_t wall_ms)
+{
 	s->parsing = true;
 	const source_status_t *status = store_source(p->store, s->index);
 	size_t budget = status ? status->max_bytes : 0;
 	if (p->worker) {
-		parse_worker_submit(p->worker, (int)(s - p->sources), s->adapter, body, len,
-		                    wall_ms, budget);
+		parse_worker_submit_bodies(p->worker, (int)(s - p->sources), s->adapter,
+		                           s->cfg.adapter_opts, bodies, n, wall_ms, budget);
 	} else {
-		s->batch = ingest_batch_parse(s->adapter, body, len, wall_ms, budget);
-		free(body);
+		s->batch = ingest_batch_parse_bodies(s->adapter, s->cfg.adapter_opts, bodies, n,
+		                                     wall_ms, budget);
+		for (size_t i = 0; i < n; i++)
+			free((void *)bodies[i].data); /* handed over: ours */
+		free(bodies);
 		ready_push(p, s);
 	}
+}
+
+/* The one answer of a one-GET attempt, to parse. */
+static void hand_over_body(poller_t *p, source_t *s, int64_t wall_ms)
+{
+	adapter_body_t *one = xmalloc(sizeof *one);
+	*one = (adapter_body_t){s->body ? s->body : xstrdup(""), s->body_len, 0};
+	s->last_body_len = s->body_len;
+	s->body = NULL;
+	s->body_len = s->body_cap = 0;
+	poller_hand_over(p, s, one, 1, wall_ms);
+}
+
+/* Why a non-2xx answer failed: the server's own words when the adapter can
+ * read them (adapter.h error_reason), with the status as the detail. */
+static char *status_reason(const source_t *s, long status, char **detail)
+{
+	char *why = NULL;
+	if (s->adapter->error_reason)
+		why = s->adapter->error_reason(s->cfg.adapter_opts, status, s->body ? s->body : "",
+		                               s->body_len);
+	if (!why || !why[0]) {
+		free(why);
+		return xasprintf(_("HTTP status %ld"), status);
+	}
+	*detail = xasprintf(_("HTTP status %ld"), status);
+	return why;
 }
 
 static void finish_transfer(poller_t *p, source_t *s, CURLcode rc, int64_t wall_ms, int64_t mono_ms)
@@ -307,12 +291,14 @@ static void finish_transfer(poller_t *p, source_t *s, CURLcode rc, int64_t wall_
 		s->attempted = true;
 		s->failures = 0;
 		plan_next(p, s, wall_ms, mono_ms, s->cfg.interval_ms);
+	} else if (rc == CURLE_OK && status >= 200 && status < 300 && s->adapter->next_request) {
+		poller_attempt_answer(p, s, wall_ms, mono_ms); /* the next request, or parse */
 	} else if (rc == CURLE_OK && status >= 200 && status < 300) {
 		/* Healthy or not is known once parsed: then it is planned again. */
 		s->next_due_ms = mono_ms + s->cfg.interval_ms;
 		hand_over_body(p, s, wall_ms);
 	} else {
-		char *reason;
+		char *reason, *owned_detail = NULL;
 		const char *detail = NULL;
 		if (rc == CURLE_OK && status == 304) {
 			/* Not modified since what? Nothing was asked: a protocol error,
@@ -326,13 +312,16 @@ static void finish_transfer(poller_t *p, source_t *s, CURLcode rc, int64_t wall_
 			 * producer refusing it: ask for the whole document next. */
 			if (rc == CURLE_OK && status >= 400 && status < 500 && status != 429)
 				s->cursor[0] = '\0';
-			reason = failure_reason(s, rc, status);
+			if (rc == CURLE_OK)
+				reason = status_reason(s, status, &owned_detail);
+			else
+				reason = failure_reason(s, rc, status);
 			/* curl's own message names the host, port and cause: the detail. */
-			detail = rc != CURLE_OK && s->errbuf[0] ? s->errbuf : NULL;
+			detail = rc != CURLE_OK && s->errbuf[0] ? s->errbuf : owned_detail;
 		}
-		store_poll_failed_detail(p->store, s->index, reason, detail, wall_ms);
+		poller_fail_attempt(p, s, reason, detail, status, wall_ms, mono_ms);
 		free(reason);
-		attempt_failed(p, s, status, wall_ms, mono_ms);
+		free(owned_detail);
 	}
 	/* Keep memory bounded: a huge body once should not stay allocated. */
 	if (s->body_cap > 1024 * 1024) {
@@ -358,6 +347,7 @@ static void document_done(poller_t *p, source_t *s, int64_t wall_ms, int64_t mon
 	s->parsing = false;
 	if (ok) {
 		memcpy(s->etag, s->new_etag, sizeof s->etag);
+		s->applied_once = true;
 		s->attempted = true;
 		s->failures = 0;
 		/* Planned when the body arrived; tell the store. */
@@ -429,6 +419,9 @@ static int report_add_failures(poller_t *p, int64_t wall_ms, int64_t mono_ms)
 
 int poller_perform(poller_t *p, int64_t wall_ms, int64_t mono_ms)
 {
+	for (size_t i = 0; i < p->count; i++)
+		if (p->sources[i].begin_pending)
+			poller_attempt_begin(p, &p->sources[i], wall_ms, mono_ms);
 	int running = 0;
 	curl_multi_perform(p->multi, &running);
 	int finished = report_add_failures(p, wall_ms, mono_ms);
@@ -459,7 +452,7 @@ bool poller_has_work(const poller_t *p)
 	if (p->applying || p->ready_len)
 		return true;
 	for (size_t i = 0; i < p->count; i++)
-		if (p->sources[i].add_failed)
+		if (p->sources[i].add_failed || p->sources[i].begin_pending)
 			return true;
 	return p->worker && parse_worker_ready(p->worker);
 }
@@ -473,7 +466,7 @@ bool poller_busy(const poller_t *p)
 {
 	for (size_t i = 0; i < p->count; i++) {
 		const source_t *s = &p->sources[i];
-		if (s->in_flight || s->parsing || s->add_failed)
+		if (s->in_flight || s->begin_pending || s->parsing || s->add_failed)
 			return true;
 	}
 	return false;
@@ -483,7 +476,8 @@ void poller_retry_now(poller_t *p, int64_t mono_ms)
 {
 	for (size_t i = 0; i < p->count; i++) {
 		source_t *s = &p->sources[i];
-		if (s->failures == 0 || s->in_flight || s->parsing || s->add_failed)
+		if (s->failures == 0 || s->in_flight || s->begin_pending || s->parsing ||
+		    s->add_failed)
 			continue;
 		s->next_due_ms = mono_ms;
 		store_source_next_try(p->store, s->index, 0);

@@ -13,7 +13,16 @@
  * (a 304 to a request that sent none is a protocol error), gzip, Retry-After
  * on 429/503, and exponential backoff on failure, capped by
  * poller_backoff_cap_ms. The poller writes only to the store; it knows no
- * UI. */
+ * UI.
+ *
+ * A source whose adapter has next_request (adapter.h) is read in attempts
+ * of several GETs (paging, several queries), asked of the adapter one after
+ * the other and parsed together into one document: no If-None-Match, no
+ * since=; at most ADAPTER_MAX_REQUESTS per attempt; each answer and all
+ * the answers of an attempt together at most max_body bytes; each request
+ * has timeout_ms (an attempt of n requests may take n x timeout_ms). Any
+ * failed request fails the attempt and applies nothing. A non-2xx answer's
+ * reason is the adapter's error_reason when it has one. */
 #ifndef CITYDASH_POLLER_H
 #define CITYDASH_POLLER_H
 
@@ -31,7 +40,9 @@ typedef struct poller poller_t;
 
 /* Registers every configured source in the store (indices 0..n-1 in config
  * order) and prepares a transfer for each. Returns NULL with *cause set on
- * failure (caller frees). The poller borrows `st`; it copies `cfg`. */
+ * failure (caller frees). The poller borrows `st` and `cfg`: it copies a
+ * source's name, url and format, but borrows the rest (adapter options,
+ * headers, credentials, TLS files), so `cfg` must outlive the poller. */
 poller_t *poller_create(store_t *st, const config_t *cfg, char **cause);
 void poller_destroy(poller_t *p);
 

@@ -3,8 +3,12 @@
  *
  * poller.c           scheduling, backoff, finished transfers, handing bodies
  *                    to the parse worker and applying batches
+ * poller_wait.c      waiting on curl's sockets, the caller's fds and the
+ *                    wake pipe; pausing
  * poller_transfer.c  one transfer: the curl handle's set-up, the request's
  *                    headers, and reading the response (body, ETag, Retry-After)
+ * poller_attempt.c   attempts of several requests (adapter.h next_request):
+ *                    asking the adapter for each GET, keeping the answers
  * poller_security.c  a source's extra headers, credentials and TLS settings */
 #ifndef CITYDASH_POLLER_PRIVATE_H
 #define CITYDASH_POLLER_PRIVATE_H
@@ -50,6 +54,15 @@ typedef struct source {
 	bool sent_since;
 	char etag[ETAG_MAX];     /* of the last applied document */
 	char new_etag[ETAG_MAX]; /* of the response under way */
+	/* An attempt of several requests (the adapter has next_request). */
+	bool begin_pending;        /* due: poller_perform asks for its first request */
+	bool applied_once;         /* a document of it was applied (attempt.first) */
+	int64_t attempt_wall_ms;   /* when the attempt began (attempt.now_ms) */
+	int step;                  /* of the request under way */
+	adapter_body_t *answers;   /* the answers so far; each data malloc'd, owned */
+	size_t answer_count;
+	size_t answers_bytes;      /* their total length */
+	bool attempt_too_large;    /* the answers together passed max_body */
 } source_t;
 
 struct poller {
@@ -67,6 +80,16 @@ struct poller {
 	bool paused;
 };
 
+/* poller.c: an attempt that failed with `reason` (and `detail`, may be
+ * NULL; both copied) for status (0 if none): the store is told, the
+ * answers kept so far are dropped and the next attempt backed off. */
+void poller_fail_attempt(poller_t *p, source_t *s, const char *reason, const char *detail,
+                         long status, int64_t wall_ms, int64_t mono_ms);
+/* poller.c: hands the answers of an attempt (bodies and each one's data
+ * malloc'd; ownership passes) to the parser, received at wall_ms. */
+void poller_hand_over(poller_t *p, source_t *s, adapter_body_t *bodies, size_t n,
+                      int64_t wall_ms);
+
 /* Sets the options of s->easy that stay for every transfer of the source. */
 void poller_setup_easy(source_t *s);
 /* Its part of that (poller_security.c): the source's extra headers, its
@@ -74,8 +97,22 @@ void poller_setup_easy(source_t *s);
  * TLS settings (CA file, client certificate, verification). The headers go
  * into s->extra_headers, which each transfer's header list starts from. */
 void poller_setup_security(source_t *s);
-/* Starts a transfer of s (the caller checked it is due and not in flight).
- * A refused start is kept in s->add_failed for poller_perform to report. */
+/* Starts an attempt of s (the caller checked it is due and not in flight):
+ * a transfer, or for an adapter with next_request, marks it begin_pending
+ * for poller_perform. A refused start is kept in s->add_failed for
+ * poller_perform to report. */
 void poller_start_transfer(poller_t *p, source_t *s);
+/* Sends one GET of url on s's handle; conditional (If-None-Match) if
+ * s->sent_inm. Sets in_flight, or add_failed. */
+void poller_send(poller_t *p, source_t *s, const char *url);
+
+/* poller_attempt.c. Asks the adapter for the first request of a pending
+ * attempt and sends it (or fails the attempt). */
+void poller_attempt_begin(poller_t *p, source_t *s, int64_t wall_ms, int64_t mono_ms);
+/* A 2xx answer of the attempt under way arrived in s->body: keeps it, then
+ * sends the next request, hands every answer to the parser, or fails. */
+void poller_attempt_answer(poller_t *p, source_t *s, int64_t wall_ms, int64_t mono_ms);
+/* Drops the answers kept so far. */
+void poller_attempt_reset(source_t *s);
 
 #endif

@@ -19,6 +19,11 @@ static size_t on_body(char *data, size_t size, size_t nmemb, void *userp)
 		s->body_too_large = true;
 		return 0; /* makes curl fail the transfer with CURLE_WRITE_ERROR */
 	}
+	/* The answers of one attempt together: max_body too (poller_attempt.c). */
+	if (s->answers_bytes + s->body_len + n > s->cfg.max_body) {
+		s->attempt_too_large = true;
+		return 0;
+	}
 	if (s->body_len + n + 1 > s->body_cap) {
 		size_t cap = s->body_cap;
 		if (!cap) /* as large as the last body: one allocation usually does */
@@ -107,6 +112,24 @@ void poller_setup_easy(source_t *s)
 
 void poller_start_transfer(poller_t *p, source_t *s)
 {
+	if (s->adapter->next_request) {
+		/* Its first request is asked of the adapter by poller_perform,
+		 * which knows the time the attempt begins. */
+		s->begin_pending = true;
+		store_source_next_try(p->store, s->index, 0);
+		return;
+	}
+	s->sent_inm = s->etag[0] != '\0';
+	/* Report by exception: ask for what changed since the last document,
+	 * when it offered a cursor and the source may (curl copies the URL). */
+	s->sent_since = s->cursor[0] && !s->cfg.no_since;
+	char *url = s->sent_since ? since_url(s->cfg.url, s->cursor) : NULL;
+	poller_send(p, s, url ? url : s->cfg.url);
+	free(url);
+}
+
+void poller_send(poller_t *p, source_t *s, const char *url)
+{
 	s->body_len = 0;
 	s->body_too_large = false;
 	s->errbuf[0] = '\0';
@@ -116,19 +139,13 @@ void poller_start_transfer(poller_t *p, source_t *s)
 	s->headers = curl_slist_append(NULL, "Accept: application/json");
 	for (const struct curl_slist *h = s->extra_headers; h; h = h->next)
 		s->headers = curl_slist_append(s->headers, h->data);
-	if (s->etag[0]) {
+	if (s->sent_inm) {
 		char *h = xasprintf("If-None-Match: %s", s->etag);
 		s->headers = curl_slist_append(s->headers, h);
 		free(h);
 	}
-	s->sent_inm = s->etag[0] != '\0';
 	curl_easy_setopt(s->easy, CURLOPT_HTTPHEADER, s->headers);
-	/* Report by exception: ask for what changed since the last document,
-	 * when it offered a cursor and the source may (curl copies the URL). */
-	s->sent_since = s->cursor[0] && !s->cfg.no_since;
-	char *url = s->sent_since ? since_url(s->cfg.url, s->cursor) : NULL;
-	curl_easy_setopt(s->easy, CURLOPT_URL, url ? url : s->cfg.url);
-	free(url);
+	curl_easy_setopt(s->easy, CURLOPT_URL, url); /* curl copies it */
 	CURLMcode rc = curl_multi_add_handle(p->multi, s->easy);
 	if (rc != CURLM_OK) {
 		/* A failed attempt like any other: reported (and backed off) by

@@ -78,6 +78,7 @@ void store_destroy(store_t *st)
 		free(s->error);
 		free(s->error_detail);
 		free(s->last_skip_reason);
+		free(s->warning);
 		free(s->first_bad_limits);
 	}
 	free(st->sources);
@@ -121,6 +122,14 @@ void store_set_source_limits(store_t *st, int source, const source_limits_t *lim
 	s->clock_skew_ms = l.clock_skew_ms >= 0 ? l.clock_skew_ms : STORE_DEFAULT_CLOCK_SKEW_MS;
 	/* A shorter retention may make a reading due now. */
 	s->vanish_due_ms = s->readings_held ? INT64_MIN : INT64_MAX;
+}
+
+void store_source_set_tls_unverified(store_t *st, int source, bool unverified)
+{
+	if (source < 0 || (size_t)source >= st->source_count)
+		return;
+	st->sources[source].tls_unverified = unverified;
+	st->generation++;
 }
 
 size_t store_source_count(const store_t *st)

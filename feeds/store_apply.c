@@ -151,6 +151,7 @@ static void reading_apply(reading_t *r, const reading_in_t *in, int64_t now_ms)
 	} else {
 		range_derive(r);
 	}
+	store_history_backfill(r, in, now_ms);
 	store_history_record(r, now_ms);
 }
 

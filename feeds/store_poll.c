@@ -179,6 +179,11 @@ void store_end_poll(store_t *st, int source, const poll_report_t *rep, int64_t n
 	s->last_skip_reason = NULL;
 	if (rep && rep->first_skip_reason && rep->first_skip_reason[0])
 		s->last_skip_reason = xstrdup(rep->first_skip_reason);
+	/* Shown on screen: sanitized here too, whatever the adapter did. */
+	free(s->warning);
+	s->warning = rep && rep->warning && rep->warning[0]
+	                 ? text_sanitize(rep->warning, strlen(rep->warning))
+	                 : NULL;
 	s->polls_ok++;
 	store_expire_readings(st, source, now_ms);
 	st->generation++;

@@ -78,6 +78,9 @@ size_t store_kpi_memberships(const kpi_in_t *in, kpi_membership_in_t out[STORE_K
  * recording itself, called once the reading holds what `in` brought. */
 bool store_history_will_record(const reading_in_t *in);
 void store_history_record(reading_t *r, int64_t now_ms);
+/* Fills the history of a reading that has none from in's backfill samples
+ * (store.h reading_in_t.backfill), before its current value is recorded. */
+void store_history_backfill(reading_t *r, const reading_in_t *in, int64_t now_ms);
 
 /* Removes the source's readings that documents stopped carrying, once
  * retention_ms has passed since they were last sent or confirmed, if one is

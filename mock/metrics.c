@@ -53,6 +53,50 @@ char *metrics_readings(const city_t *city, int64_t tick, size_t *len)
 	return jbuf_finish(&b, len);
 }
 
+/* One sample of a bound family: name{id="..",key="what"} value */
+static void put_bound(jbuf_t *b, const char *family, const char *id, const char *key,
+                      const char *what, double v, int decimals)
+{
+	jbuf_printf(b, "%s{", family);
+	put_label(b, "id", id, true);
+	put_label(b, key, what, false);
+	jbuf_puts(b, "} ");
+	jbuf_number(b, v, decimals);
+	jbuf_puts(b, "\n");
+}
+
+char *metrics_reading_bounds(const city_t *city, size_t *len)
+{
+	size_t n = city_reading_count(city);
+	jbuf_t b;
+	jbuf_init(&b, 512 + n * 6 * 96);
+	jbuf_puts(&b, "# HELP citydash_reading_limit Alarm limit of one reading of the simulated "
+	              "city (label limit: lolo, lo, hi or hihi), in its unit.\n"
+	              "# TYPE citydash_reading_limit gauge\n");
+	for (size_t i = 0; i < n; i++) {
+		const city_reading_t *r = city_reading(city, i);
+		const city_measure_def_t *m = r->measure;
+		if (m->has_lo) {
+			put_bound(&b, "citydash_reading_limit", r->id, "limit", "lolo", m->lolo, m->decimals);
+			put_bound(&b, "citydash_reading_limit", r->id, "limit", "lo", m->lo, m->decimals);
+		}
+		if (m->has_hi) {
+			put_bound(&b, "citydash_reading_limit", r->id, "limit", "hi", m->hi, m->decimals);
+			put_bound(&b, "citydash_reading_limit", r->id, "limit", "hihi", m->hihi, m->decimals);
+		}
+	}
+	jbuf_puts(&b, "# HELP citydash_reading_range Gauge range of one reading of the simulated "
+	              "city (label bound: min or max), in its unit.\n"
+	              "# TYPE citydash_reading_range gauge\n");
+	for (size_t i = 0; i < n; i++) {
+		const city_reading_t *r = city_reading(city, i);
+		const city_measure_def_t *m = r->measure;
+		put_bound(&b, "citydash_reading_range", r->id, "bound", "min", m->min, m->decimals);
+		put_bound(&b, "citydash_reading_range", r->id, "bound", "max", m->max, m->decimals);
+	}
+	return jbuf_finish(&b, len);
+}
+
 char *metrics_requests(const metrics_count_t *counts, size_t n, size_t *len)
 {
 	jbuf_t b;

@@ -38,6 +38,12 @@ void metrics_label_value(jbuf_t *b, const char *s);
 /* The family citydash_reading: HELP, TYPE, then one gauge sample per
  * reading that has a value at tick. */
 char *metrics_readings(const city_t *city, int64_t tick, size_t *len);
+/* The families citydash_reading_limit{id,limit="lolo|lo|hi|hihi"} and
+ * citydash_reading_range{id,bound="min|max"}: each reading's alarm limits
+ * (the pairs it has) and gauge range, as the feeds send them, so that a
+ * Prometheus user can join them to citydash_reading by id. They do not move
+ * with the tick. */
+char *metrics_reading_bounds(const city_t *city, size_t *len);
 /* The family citydash_mock_requests_total: HELP, TYPE, then one counter
  * sample per entry of counts with a non-zero count. */
 char *metrics_requests(const metrics_count_t *counts, size_t n, size_t *len);

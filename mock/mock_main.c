@@ -107,7 +107,8 @@ static void usage(FILE *out)
 {
 	fprintf(out,
 	        _("Usage: citydash-mock [OPTION]...\n"
-	          "Serve a simulated city over HTTP (citydash feed protocol v1).\n"
+	          "Serve a simulated city over HTTP (citydash feed protocol v1; at /sta/v1.1\n"
+	          "also as an OGC SensorThings API v1.1 service).\n"
 	          "\n"
 	          "  --port N      TCP port (default 8080; 0 picks a free port)\n"
 	          "  --bind ADDR   IPv4 address to listen on (default 127.0.0.1)\n"

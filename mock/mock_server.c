@@ -22,6 +22,7 @@
 #include "http_gzip.h"
 #include "i18n.h"
 #include "mock_scenario_serve.h"
+#include "mock_sta_serve.h"
 #include "xalloc.h"
 
 #include "mock_server_private.h"
@@ -251,6 +252,8 @@ static enum MHD_Result serve(void *cls, struct MHD_Connection *conn, const char 
 	if (mock_scenario_route(url)) /* the scenarios' control routes: their own file */
 		return mock_scenario_serve(srv, conn, url, method, &code);
 	route_t *r = route_find(srv, url);
+	if (!r && mock_sta_route(url)) /* SensorThings API v1.1 (a --serve file takes its place) */
+		return mock_sta_serve(srv, conn, url, method, &code);
 	if (!get) {
 		code = MHD_HTTP_METHOD_NOT_ALLOWED;
 		ret = mock_server_queue_error(conn, code, "method not allowed");

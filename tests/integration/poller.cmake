@@ -36,3 +36,7 @@ citydash_unit_test(test_poller_since SOURCES integration/test_poller_since.c
 # The session's pace: data evaluated at most every SESSION_EVALUATE_MIN_MS.
 citydash_unit_test(test_session_pace SOURCES unit/test_session_pace.c
                    LIBS citydash_pages LABELS unit)
+# Attempts of several requests (adapter next_request) with a test adapter.
+citydash_unit_test(test_poller_attempt SOURCES integration/test_poller_attempt.c
+                   integration/script_server.c
+                   LIBS citydash_poller PkgConfig::MHD LABELS integration)

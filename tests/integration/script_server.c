@@ -23,19 +23,30 @@ struct script_server {
 	char *body;
 	size_t body_len;
 	int requests;
+	script_handler_t handler;
+	void *handler_ctx;
 };
 
 static enum MHD_Result answer(void *cls, struct MHD_Connection *conn, const char *url,
                               const char *method, const char *version, const char *upload,
                               size_t *upload_size, void **req_cls)
 {
-	(void)url, (void)method, (void)version, (void)upload, (void)upload_size, (void)req_cls;
+	(void)method, (void)version, (void)upload, (void)upload_size, (void)req_cls;
 	script_server_t *s = cls;
 	pthread_mutex_lock(&s->lock);
 	s->requests++;
 	unsigned status = s->status;
+	const char *body = s->body;
+	size_t body_len = s->body_len;
+	if (s->handler) {
+		body = NULL;
+		s->handler(s->handler_ctx, url,
+		           MHD_lookup_connection_value(conn, MHD_HEADER_KIND, "If-None-Match"),
+		           &status, &body);
+		body_len = body ? strlen(body) : 0;
+	}
 	struct MHD_Response *resp =
-	    MHD_create_response_from_buffer(s->body_len, s->body, MHD_RESPMEM_MUST_COPY);
+	    MHD_create_response_from_buffer(body_len, (void *)body, MHD_RESPMEM_MUST_COPY);
 	pthread_mutex_unlock(&s->lock);
 	enum MHD_Result ret = MHD_queue_response(conn, status, resp);
 	MHD_destroy_response(resp);
@@ -106,6 +117,14 @@ void script_server_up(script_server_t *s)
 	if (!s->daemon)
 		s->daemon = listen_on(s, s->port);
 	assert_non_null(s->daemon);
+}
+
+void script_server_set_handler(script_server_t *s, script_handler_t handler, void *ctx)
+{
+	pthread_mutex_lock(&s->lock);
+	s->handler = handler;
+	s->handler_ctx = ctx;
+	pthread_mutex_unlock(&s->lock);
 }
 
 int script_server_requests(script_server_t *s)

@@ -25,6 +25,15 @@ void script_server_set(script_server_t *s, unsigned status, const char *body);
 void script_server_down(script_server_t *s);
 void script_server_up(script_server_t *s);
 
+/* Answers by request instead of the script: handler(ctx, path, inm,
+ * &status, &body) is called for each request (on the server's thread,
+ * under the server's lock) with its path and its If-None-Match (NULL if
+ * none), and sets the answer (body copied, may be NULL: empty). NULL
+ * handler: the script again. */
+typedef void (*script_handler_t)(void *ctx, const char *path, const char *inm,
+                                 unsigned *status, const char **body);
+void script_server_set_handler(script_server_t *s, script_handler_t handler, void *ctx);
+
 /* Requests answered so far. */
 int script_server_requests(script_server_t *s);
 

@@ -1,6 +1,6 @@
 /* Unit tests of the mock's Prometheus text (metrics.c) and gzip helpers
  * (http_gzip.c): label escaping, one sample per reading with a value,
- * counters, Accept-Encoding, and a gzip body that inflates back. */
+ * limits and ranges, counters, Accept-Encoding, and a gzip body that inflates back. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -85,6 +85,41 @@ static void test_readings(void **state)
 	city_destroy(c);
 }
 
+/* Limits and ranges: one sample per limit a reading has and two per range,
+ * joinable by id, as the feeds send them. */
+static void test_reading_bounds(void **state)
+{
+	(void)state;
+	city_t *c = city_create(7);
+	size_t len, limits = 0;
+	for (size_t i = 0; i < city_reading_count(c); i++)
+		limits += 2 * city_reading(c, i)->measure->has_lo + 2 * city_reading(c, i)->measure->has_hi;
+	char *text = metrics_reading_bounds(c, &len);
+	assert_int_equal(strlen(text), len);
+	assert_int_equal(count_lines(text, "# TYPE citydash_reading_limit gauge"), 1);
+	assert_int_equal(count_lines(text, "# TYPE citydash_reading_range gauge"), 1);
+	assert_int_equal(count_lines(text, "citydash_reading_limit{"), limits);
+	assert_int_equal(count_lines(text, "citydash_reading_range{"), 2 * city_reading_count(c));
+	assert_true(limits > 0);
+	/* The first reading with a hi limit: its hi and hihi, then its range. */
+	for (size_t i = 0; i < city_reading_count(c); i++) {
+		const city_reading_t *r = city_reading(c, i);
+		if (!r->measure->has_hi)
+			continue;
+		char want[512];
+		snprintf(want, sizeof(want), "\ncitydash_reading_limit{id=\"%s\",limit=\"hi\"} ",
+		         r->id);
+		assert_non_null(strstr(text, want));
+		snprintf(want, sizeof(want), "\ncitydash_reading_range{id=\"%s\",bound=\"max\"} ",
+		         r->id);
+		assert_non_null(strstr(text, want));
+		break;
+	}
+	assert_true(len > 0 && text[len - 1] == '\n');
+	free(text);
+	city_destroy(c);
+}
+
 static void test_requests(void **state)
 {
 	(void)state;
@@ -155,6 +190,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_label_escaping), cmocka_unit_test(test_readings),
+	    cmocka_unit_test(test_reading_bounds),
 	    cmocka_unit_test(test_requests),       cmocka_unit_test(test_gzip_accepted),
 	    cmocka_unit_test(test_gzip_roundtrip),
 	};

@@ -4,6 +4,7 @@ citydash_unit_test(test_store_age SOURCES unit/test_store_age.c LIBS citydash_co
 citydash_unit_test(test_store_limits SOURCES unit/test_store_limits.c LIBS citydash_core LABELS unit)
 citydash_unit_test(test_history_ring SOURCES unit/test_history_ring.c LIBS citydash_core LABELS unit)
 citydash_unit_test(test_store_history SOURCES unit/test_store_history.c LIBS citydash_core LABELS unit)
+citydash_unit_test(test_store_backfill SOURCES unit/test_store_backfill.c LIBS citydash_core LABELS unit)
 citydash_unit_test(test_store_gov SOURCES unit/test_store_gov.c LIBS citydash_core LABELS unit)
 citydash_unit_test(test_keyindex SOURCES unit/test_keyindex.c LIBS citydash_core LABELS unit)
 citydash_unit_test(test_protocol SOURCES unit/test_protocol.c unit/fixture.c LIBS citydash_core LABELS unit)
