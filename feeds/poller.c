@@ -193,6 +193,14 @@ static char *failure_reason(const source_t *s, CURLcode rc, long status)
 		                 s->cfg.max_body);
 	if (rc == CURLE_OPERATION_TIMEDOUT)
 		return xasprintf(_("no answer within %lld ms"), (long long)s->cfg.timeout_ms);
+	/* curl's generic words for these ("SSL peer certificate or SSH remote
+	 * key was not OK") do not tell an operator what to look at. */
+	if (rc == CURLE_PEER_FAILED_VERIFICATION)
+		return xstrdup(_("server certificate not trusted (tls.ca_file?)"));
+	if (rc == CURLE_SSL_CERTPROBLEM)
+		return xstrdup(_("cannot use the client certificate (tls.client_cert)"));
+	if (rc == CURLE_SSL_CACERT_BADFILE)
+		return xstrdup(_("cannot read the CA file (tls.ca_file)"));
 	if (rc != CURLE_OK)
 		return xstrdup(curl_easy_strerror(rc));
 	return xasprintf(_("HTTP status %ld"), status);
