@@ -2,7 +2,6 @@
 #include "bench_adapter_docs.h"
 
 #include "jbuf.h"
-#include "timefmt.h"
 
 const char bench_opts_prometheus[] =
     "{\"queries\": [{\"query\": \"citydash_reading\", \"labels\": {\"id\": \"id\", \"name\": "
@@ -13,7 +12,8 @@ const char bench_opts_json_on_sensorthings[] =
     "{\"items\": \"/value\", \"id\": \"/@iot.id\", \"name\": \"/name\", \"value\": "
     "\"/Observations/0/result\", \"ts\": \"/Observations/0/phenomenonTime\", \"unit\": "
     "\"/unitOfMeasurement/symbol\", \"domain\": \"/Thing/properties/domain\", \"district\": "
-    "\"/Thing/properties/district\", \"street\": \"/Thing/properties/street\", \"limits\": "
+    "\"/Thing/properties/district\", \"street\": \"/Thing/properties/street\", \"range_min\": "
+    "\"/properties/range/0\", \"range_max\": \"/properties/range/1\", \"limits\": "
     "{\"lolo\": \"/properties/limits/lolo\", \"lo\": \"/properties/limits/lo\", \"hi\": "
     "\"/properties/limits/hi\", \"hihi\": \"/properties/limits/hihi\"}}";
 
@@ -42,61 +42,5 @@ char *bench_doc_prometheus(const city_t *city, int64_t tick, int64_t tick0_ms, s
 	}
 	jbuf_trim_comma(&b);
 	jbuf_puts(&b, "]}}");
-	return jbuf_finish(&b, len);
-}
-
-static void limit(jbuf_t *b, const char *key, bool has, double v)
-{
-	if (has)
-		jbuf_field_num(b, key, v, 3);
-}
-
-char *bench_doc_sensorthings(const city_t *city, int64_t tick, int64_t tick0_ms, size_t *len)
-{
-	jbuf_t b;
-	size_t n = city_reading_count(city);
-	jbuf_init(&b, n * 700 + 256);
-	char ts[32];
-	timefmt_format_rfc3339(tick0_ms + tick * 1000, ts, sizeof ts);
-	jbuf_printf(&b, "{\"@iot.count\":%zu,\"value\":[", n);
-	for (size_t i = 0; i < n; i++) {
-		const city_reading_t *r = city_reading(city, i);
-		const city_measure_def_t *m = r->measure;
-		jbuf_puts(&b, "{");
-		jbuf_field_str(&b, "@iot.id", r->id);
-		jbuf_field_str(&b, "name", r->name);
-		jbuf_open(&b, "unitOfMeasurement", '{');
-		jbuf_field_str(&b, "name", m->unit);
-		jbuf_field_str(&b, "symbol", m->unit);
-		jbuf_close(&b, '}');
-		jbuf_open(&b, "properties", '{');
-		jbuf_open(&b, "limits", '{');
-		limit(&b, "lolo", m->has_lo, m->lolo);
-		limit(&b, "lo", m->has_lo, m->lo);
-		limit(&b, "hi", m->has_hi, m->hi);
-		limit(&b, "hihi", m->has_hi, m->hihi);
-		jbuf_close(&b, '}');
-		jbuf_close(&b, '}');
-		jbuf_open(&b, "Thing", '{');
-		jbuf_printf(&b, "\"@iot.id\":%zu,", i + 1);
-		jbuf_open(&b, "properties", '{');
-		jbuf_field_str(&b, "domain", city_domain_name(r->domain));
-		jbuf_field_str(&b, "district", r->district->name);
-		jbuf_field_str(&b, "street", r->street->name);
-		jbuf_close(&b, '}');
-		jbuf_close(&b, '}');
-		jbuf_open(&b, "Observations", '[');
-		double v;
-		if (city_reading_value_at(city, i, tick, &v)) {
-			jbuf_puts(&b, "{");
-			jbuf_field_str(&b, "phenomenonTime", ts);
-			jbuf_field_num(&b, "result", v, m->decimals);
-			jbuf_close(&b, '}');
-		}
-		jbuf_close(&b, ']');
-		jbuf_close(&b, '}');
-	}
-	jbuf_trim_comma(&b);
-	jbuf_puts(&b, "]}");
 	return jbuf_finish(&b, len);
 }

@@ -1,10 +1,9 @@
-/* bench_adapter_docs: the seeded mock city's readings at one tick in the
- * shapes the real-source adapters read: a Prometheus instant-query answer
- * (the vector of citydash_reading series the mock's /metrics exposes, as a
- * Prometheus scraping it would answer `citydash_reading`), and one OGC
- * SensorThings v1.1 page of Datastreams with their latest Observation
- * ($expand=Thing,Observations($top=1)), with the settings each adapter reads
- * them with. Benches only: not part of citydash. */
+/* bench_adapter_docs: the seeded mock city's readings at one tick as a
+ * Prometheus instant-query answer (the vector of citydash_reading series the
+ * mock's /metrics exposes, as a Prometheus scraping it answers the query
+ * `citydash_reading`), and the settings the prometheus adapter and the json
+ * adapter (on the mock's SensorThings page, mock/sta_json.h) read them
+ * with. Benches only: not part of citydash. */
 #ifndef CITYDASH_BENCH_ADAPTER_DOCS_H
 #define CITYDASH_BENCH_ADAPTER_DOCS_H
 
@@ -13,12 +12,11 @@
 
 #include "city.h"
 
-/* The answers at `tick` (tick_ms 1000 from tick0_ms); the caller frees. */
+/* The answer at `tick` (tick_ms 1000 from tick0_ms); the caller frees. */
 char *bench_doc_prometheus(const city_t *city, int64_t tick, int64_t tick0_ms, size_t *len);
-char *bench_doc_sensorthings(const city_t *city, int64_t tick, int64_t tick0_ms, size_t *len);
 
 /* The source settings ("prometheus", "json" members) that read them. The
- * SensorThings adapter's defaults read its page. */
+ * SensorThings adapter's defaults read the mock's page. */
 extern const char bench_opts_prometheus[];
 extern const char bench_opts_json_on_sensorthings[];
 

@@ -7,7 +7,8 @@
  * The city at --scale city (4,476 readings), at tick r in round r, as:
  *   citydash-v1   the six domain documents the mock serves (/v1/feeds/...)
  *   prometheus    one instant-query answer of every citydash_reading series
- *   sensorthings  one page of every Datastream with its latest Observation
+ *   sensorthings  one page of every Datastream with its Thing, Location and
+ *                 latest Observation, as citydash-mock serves it (sta_json.h)
  *   json          that same page read through JSON Pointers (type json)
  * For each: reference cJSON_ParseWithLength + cJSON_Delete of the bytes,
  * then the ingest (the adapter's parse, validation, sanitizing, the store
@@ -26,11 +27,13 @@
 #include "city.h"
 #include "city_json.h"
 #include "ingest.h"
+#include "sta_json.h"
 #include "store.h"
 #include "xalloc.h"
 
 #define TICK0_MS INT64_C(1795658400000) /* 2026-11-26T10:00:00+08:00 */
 #define MAX_DOCS 8
+#define STA_ROOT "http://127.0.0.1:8080/sta/v1.1"
 
 enum { F_V1, F_PROM, F_STA, F_JSON, F_COUNT };
 
@@ -64,8 +67,9 @@ static void make_docs(const city_t *city, int f, int64_t tick, docs_t *d)
 	} else if (f == F_PROM) {
 		d->body[0] = bench_doc_prometheus(city, tick, TICK0_MS, &d->len[0]);
 		d->count = 1;
-	} else {
-		d->body[0] = bench_doc_sensorthings(city, tick, TICK0_MS, &d->len[0]);
+	} else { /* what citydash-mock serves at /sta/v1.1/Datastreams?$top=10000 */
+		d->body[0] = sta_json_datastreams(city, &tm, STA_ROOT, 0, city_reading_count(city),
+		                                  true, &d->len[0]);
 		d->count = 1;
 	}
 }

@@ -1,6 +1,10 @@
 /* config: the list of sources to watch, from a JSON file (docs/config.md)
  * and/or `--source NAME=URL` arguments. A file's top-level "defaults" object
- * sets any per-source setting but name and url for that file's sources.
+ * sets any per-source setting but name, url, auth and the adapter's options
+ * for that file's sources (a credential goes only where it is meant to). The
+ * reading is split by purpose: config.c (the document, messages),
+ * config_source.c (a source), config_security.c (headers, auth, tls),
+ * config_lookup.c (where the file is; config_lookup.h for tests).
  *
  * Where the file is (config_lookup): --config, else $CITYDASH_CONFIG, else
  * $XDG_CONFIG_HOME/citydash/config.json (~/.config when unset), else

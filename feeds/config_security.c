@@ -160,6 +160,8 @@ static char *secret_from_file(const char *path, const char *key, cfg_error_t *e)
 		err = errno;
 	} else if (!S_ISREG(st.st_mode)) {
 		why = _("is not a regular file");
+	} else if (st.st_size > SECRET_MAX + 2) { /* the secret, CR and LF */
+		why = _("is larger than 4096 bytes");
 	} else {
 		ssize_t n;
 		while (len < sizeof buf - 1 &&

@@ -205,6 +205,8 @@ static int check_keys(const cJSON *obj, const source_cfg_t *s, bool defaults, cf
 	return -1;
 }
 
+/* Every integer setting by the table above: the member is read and written
+ * through its offset (int64_t or size_t), so a new one is one table row. */
 static int read_numbers(const cJSON *obj, source_cfg_t *s, cfg_error_t *e)
 {
 	for (size_t i = 0; i < INT_FIELDS; i++) {

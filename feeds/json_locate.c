@@ -120,8 +120,11 @@ static size_t put_utf8(char *o, uint32_t cp)
  * the escaped one (\uXXXX is 6 bytes for at most 3; a pair 12 for 4). */
 static char *read_string(cursor_t *c, size_t *out_len)
 {
-	size_t start = ++c->p;
-	char *out = xmalloc(c->len - start + 1), *o = out;
+	size_t start = c->p + 1;
+	skip_string(c); /* to size the copy: the key alone, not the rest of the text */
+	size_t raw = c->p - start;
+	c->p = start;
+	char *out = xmalloc(raw + 1), *o = out;
 	while (c->p < c->len && c->s[c->p] != '"') {
 		char ch = c->s[c->p];
 		if (ch != '\\') {

@@ -114,6 +114,7 @@ poller_t *poller_create(store_t *st, const config_t *cfg, char **cause)
 		if (!c->stale_ms && stale < c->interval_ms + c->timeout_ms)
 			stale = c->interval_ms + c->timeout_ms;
 		s->index = store_add_source(st, c->name, c->url, c->interval_ms, stale);
+		store_source_set_tls_unverified(st, s->index, c->tls_insecure);
 		store_set_source_limits(st, s->index,
 		                        &(source_limits_t){c->max_readings, c->max_bytes,
 		                                           c->retention_ms, c->clock_skew_ms});

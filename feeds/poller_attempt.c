@@ -8,10 +8,14 @@
  * (poller_transfer.c's on_body); each request has the source's timeout_ms,
  * so an attempt of n requests takes at most n x timeout_ms. The requests
  * carry the source's headers and credentials, never If-None-Match or
- * since= (those belong to the one-GET protocol). */
+ * since= (those belong to the one-GET protocol). A source that sends
+ * credentials or its own headers sends them only to its url's origin
+ * (scheme, host, port): a request the adapter makes elsewhere (a nextLink
+ * pointing to another host) fails the attempt rather than leak them. */
 #include "poller_private.h"
 
 #include <stdlib.h>
+#include <strings.h>
 
 #include "i18n.h"
 #include "xalloc.h"
@@ -25,6 +29,34 @@ void poller_attempt_reset(source_t *s)
 	s->answer_count = 0;
 	s->answers_bytes = 0;
 	s->attempt_too_large = false;
+}
+
+/* One part of a URL, or NULL (caller frees with curl_free). */
+static char *url_part(CURLU *u, CURLUPart what)
+{
+	char *part = NULL;
+	if (curl_url_get(u, what, &part, what == CURLUPART_PORT ? CURLU_DEFAULT_PORT : 0) !=
+	    CURLUE_OK)
+		return NULL;
+	return part;
+}
+
+/* True if a and b have the same scheme, host and port. */
+static bool same_origin(const char *a, const char *b)
+{
+	CURLU *ua = curl_url(), *ub = curl_url();
+	bool same = ua && ub && curl_url_set(ua, CURLUPART_URL, a, 0) == CURLUE_OK &&
+	            curl_url_set(ub, CURLUPART_URL, b, 0) == CURLUE_OK;
+	const CURLUPart parts[] = {CURLUPART_SCHEME, CURLUPART_HOST, CURLUPART_PORT};
+	for (size_t i = 0; same && i < sizeof parts / sizeof parts[0]; i++) {
+		char *pa = url_part(ua, parts[i]), *pb = url_part(ub, parts[i]);
+		same = pa && pb && strcasecmp(pa, pb) == 0;
+		curl_free(pa);
+		curl_free(pb);
+	}
+	curl_url_cleanup(ua);
+	curl_url_cleanup(ub);
+	return same;
 }
 
 /* Asks the adapter what next, and does it. */
@@ -46,6 +78,16 @@ static void ask_next(poller_t *p, source_t *s, int64_t wall_ms, int64_t mono_ms)
 		                      ADAPTER_MAX_REQUESTS);
 		poller_fail_attempt(p, s, why, NULL, 0, wall_ms, mono_ms);
 		free(why);
+		free(cause);
+		return;
+	}
+	bool secrets = s->cfg.auth != SOURCE_AUTH_NONE || s->cfg.header_count > 0;
+	if (rc > 0 && secrets && !same_origin(req.url, s->cfg.url)) {
+		free(req.url);
+		poller_fail_attempt(p, s,
+		                    _("a request to another host than the source's url "
+		                      "(its credentials and headers go only there)"),
+		                    NULL, 0, wall_ms, mono_ms);
 		free(cause);
 		return;
 	}

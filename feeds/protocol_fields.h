@@ -1,7 +1,9 @@
 /* protocol_fields: the element-level readers shared by the v1 parser: the
  * parse context, the scratch that holds an element's sanitized strings, field
- * access, type checks and skip reasons. Private to the protocol parser: only
- * protocol*.c include this header.
+ * access, type checks and skip reasons. Shared by the native parser
+ * (protocol*.c) and the adapters (adapter_*.c, sta_*.c), so that every wire
+ * format validates ids, limits and quality alike, and the alarm tuning
+ * (alarm_cfg.c), which checks ids as they do; nothing else includes it.
  *
  * Every reader that finds a field of the wrong type marks the element bad
  * (proto_elem_fail) and returns "absent"; the caller checks c->bad once at the

@@ -124,6 +124,14 @@ void store_set_source_limits(store_t *st, int source, const source_limits_t *lim
 	s->vanish_due_ms = s->readings_held ? INT64_MIN : INT64_MAX;
 }
 
+void store_source_set_tls_unverified(store_t *st, int source, bool unverified)
+{
+	if (source < 0 || (size_t)source >= st->source_count)
+		return;
+	st->sources[source].tls_unverified = unverified;
+	st->generation++;
+}
+
 size_t store_source_count(const store_t *st)
 {
 	return st->source_count;

@@ -236,6 +236,8 @@ typedef struct source_status {
 	char *url;                 /* as shown: credentials masked (url_redact.h) */
 	int64_t interval_ms;       /* how often it is polled */
 	int64_t stale_after_ms;    /* data older than this is stale */
+	bool tls_unverified;       /* its server's TLS certificate is not verified
+	                              ("insecure_skip_verify"): shown on screen */
 	bool ever_ok;              /* at least one good poll */
 	bool failing;              /* last poll failed */
 	char *error;               /* reason of the last failure, short, NULL if ok */
@@ -296,6 +298,9 @@ int store_add_source(store_t *st, const char *name, const char *url, int64_t int
 		     int64_t stale_after_ms);
 size_t store_source_count(const store_t *st);
 const source_status_t *store_source(const store_t *st, int source);
+/* Says that the source's server is not verified (set by the poller when it
+ * registers the source, from its configuration). */
+void store_source_set_tls_unverified(store_t *st, int source, bool unverified);
 
 /* What one source may make the store hold, and how its time is judged.
  * A field left 0 takes the default, but for clock_skew_ms, where 0 is a

@@ -40,7 +40,9 @@ void check_config_print(FILE *out, const config_t *cfg, const char *file)
 {
 	if (file) {
 		char *f = url_redact(file);
-		fprintf(out, _("configuration: %s\n"), f);
+		char *safe = text_sanitize(f, strlen(f));
+		fprintf(out, _("configuration: %s\n"), safe);
+		free(safe);
 		free(f);
 	} else {
 		fprintf(out, _("configuration: --source arguments only\n"));

@@ -1,6 +1,7 @@
 #include "dump.h"
 
 #include <stdio.h>
+#include <string.h>
 #include <stdlib.h>
 
 #include "clock.h"
@@ -49,10 +50,14 @@ static int report_failures(const session_t *s)
 	fprintf(stderr, "%s\n", _("citydash: no source could be read:"));
 	for (size_t i = 0; i < n; i++) {
 		const source_status_t *st = store_source(s->store, (int)i);
-		fprintf(stderr, "  %s (%s): %s\n", st->name, st->url,
-		        st->error_detail ? st->error_detail
-		        : st->error      ? st->error
-		                         : _("no answer"));
+		/* The reason, then its detail: for a failed transfer curl's own
+		 * message, for an adapter's reason (a Prometheus error) the status. */
+		const char *reason = st->error ? st->error : _("no answer");
+		if (st->error_detail && strcmp(st->error_detail, reason) != 0)
+			fprintf(stderr, "  %s (%s): %s (%s)\n", st->name, st->url, reason,
+			        st->error_detail);
+		else
+			fprintf(stderr, "  %s (%s): %s\n", st->name, st->url, reason);
 	}
 	return 1;
 }

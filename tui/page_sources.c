@@ -12,7 +12,8 @@
 #include "theme.h"
 #include "timefmt.h"
 
-#define ROWS_PER_SOURCE 4 /* name and state, url, detail, first problem */
+#define ROWS_PER_SOURCE 4 /* name and state, url (and "TLS verification off"),
+                            detail, first problem */
 
 static void draw_state(WINDOW *win, int y, int x, int w, const source_status_t *s, int64_t now)
 {
@@ -59,7 +60,13 @@ static void draw_source(WINDOW *win, int y, int w, const source_status_t *s, int
 	         (unsigned long long)s->polls_ok, (unsigned long long)s->polls_failed,
 	         (unsigned long long)s->not_modified);
 	text_draw(win, y, x + 49, iw - 49, counts, theme_attr(ROLE_DIM));
-	text_draw(win, y + 1, x + 2, iw - 2, s->url, theme_attr(ROLE_LABEL));
+	int uw = iw - 2; /* columns for the url */
+	if (s->tls_unverified) { /* right-aligned, so no long url hides it */
+		int used = text_draw_right(win, y + 1, x + 2, uw, _("TLS verification off"),
+		                           theme_attr(ROLE_WARN));
+		uw -= used ? used + 2 : 0;
+	}
+	text_draw(win, y + 1, x + 2, uw, s->url, theme_attr(ROLE_LABEL));
 
 	char detail[512];
 	attr_t a = theme_attr(ROLE_DIM);

@@ -1,4 +1,4 @@
-/* status_notes: the status line's alarm-management notes (status_notes.h).
+/* status_notes: the status line's notes (status_notes.h).
  * The journal is said to be unusable by its error alone: the session sets
  * journal_error whenever it has no journal to write to. */
 #include "status_notes.h"
@@ -9,6 +9,31 @@
 #include "i18n.h"
 #include "text_draw.h"
 
+/* "TLS verification off: water" (or "...: 2 sources"), for as long as a
+ * source's server is not verified: a setting that must not be forgotten.
+ * Returns 1 if it wrote the note, else 0. */
+static size_t tls_note(const store_t *st, status_note_t *note)
+{
+	size_t count = 0, n = st ? store_source_count(st) : 0;
+	const char *name = NULL;
+	for (size_t i = 0; i < n; i++) {
+		const source_status_t *s = store_source(st, (int)i);
+		if (s->tls_unverified && !count++)
+			name = s->name;
+	}
+	if (!count)
+		return 0;
+	if (count == 1)
+		snprintf(note->text, sizeof note->text, _("TLS verification off: %s"), name);
+	else
+		snprintf(note->text, sizeof note->text,
+		         P_("TLS verification off: %zu source", "TLS verification off: %zu sources",
+		            count),
+		         count);
+	note->role = ROLE_STATUS_FAIL;
+	return 1;
+}
+
 size_t status_notes(const ui_ctx_t *ctx, const nav_t *nav, status_note_t out[STATUS_NOTES_MAX])
 {
 	size_t n = 0;
@@ -17,6 +42,7 @@ size_t status_notes(const ui_ctx_t *ctx, const nav_t *nav, status_note_t out[STA
 		snprintf(out[n].text, sizeof out[n].text, "%s", nav->message);
 		out[n++].role = nav->message_error ? ROLE_STATUS_FAIL : ROLE_STATUS_OK;
 	}
+	n += tls_note(ctx->store, &out[n]);
 	const alarm_status_t *as = ctx->alarm_status;
 	if (!as)
 		return n;

@@ -1,9 +1,10 @@
 /* status_notes: what the status line says before the sources — the
  * outcome of the operator's last alarm action (nav.message) for
  * STATUS_MESSAGE_MS, an error in the warning role; and, for as long as they
- * last, a journal that cannot be used ("Journal: unusable": the alarms
- * page says why) and an unreachable Alertmanager ("Alertmanager:
- * unreachable (reason)"). */
+ * last, sources whose server's TLS certificate is not verified ("TLS
+ * verification off: NAME", or "...: 2 sources"), a journal that cannot be
+ * used ("Journal: unusable": the alarms page says why) and an unreachable
+ * Alertmanager ("Alertmanager: unreachable (reason)"). */
 #ifndef CITYDASH_STATUS_NOTES_H
 #define CITYDASH_STATUS_NOTES_H
 

@@ -4,7 +4,8 @@
 # through the sensorthings adapter over several pages (@iot.nextLink):
 #  - the sources page shows the source healthy, with no warning;
 #  - the first and the last Datastream (the last on page 5 of 5) arrive,
-#    with their name, unit and place; a domain page lists a known reading;
+#    with their name, unit and place; a domain page counts every reading
+#    of its domain;
 #  - max_pages 2: the last one is missing and the source's reason says
 #    "paging stopped after 2 pages";
 #  - a $filter (which the mock refuses with FROST's error JSON): the
@@ -37,11 +38,12 @@ last_district=$(field "$WORK/last.json" '.value[0].Thing.properties.district')
 last_street=$(field "$WORK/last.json" '.value[0].Thing.properties.street')
 last_domain=$(field "$WORK/last.json" '.value[0].Thing.properties.domain')
 
-# config NAME OPTIONS-JSON: a config file with one sensorthings source.
+# config NAME OPTIONS-JSON [MORE-SOURCES]: a config file with one
+# sensorthings source (and more, e.g. a healthy one beside a failing one).
 config() {
 	cat >"$WORK/$1.json" <<JSON
 {"sources": [{"name": "iot", "type": "sensorthings", "url": "$STA",
-  "interval_ms": 1000, "timeout_ms": 10000, "sensorthings": $2}]}
+  "interval_ms": 1000, "timeout_ms": 10000, "sensorthings": $2}${3:-}]}
 JSON
 }
 # dump NAME PAGE: citydash --dump of PAGE with config NAME; output in $out.
@@ -62,9 +64,13 @@ dump paged "reading:$last_id"
 for want in "$last_name" "$last_unit" "$last_district $last_street"; do
 	grep -qF -- "$want" <<<"$out" || fail "reading:$last_id lacks \"$want\": $out"
 done
+# The domain page counts every reading of the domain, from all five pages.
+curl -sS --max-time 20 -o "$WORK/all.json" "$STA/Datastreams?\$top=10000" || fail "curl all"
+in_domain=$(field "$WORK/all.json" "[.value[] | select(.Thing.properties.domain == \"$last_domain\")] | length")
+[ "$in_domain" -gt 43 ] || fail "only $in_domain readings in $last_domain"
 dump paged "domain:$last_domain"
 [ "$rc" = 0 ] || fail "domain:$last_domain exited $rc: $out"
-grep -qF -- "$last_district" <<<"$out" || fail "domain:$last_domain lacks $last_district: $out"
+grep -q "/$in_domain ─" <<<"$out" || fail "domain:$last_domain does not list $in_domain: $out"
 
 # The bound: two pages of 1,000, then a warning as the source's reason.
 config bounded '{"page_size": 1000, "max_pages": 2}'
@@ -74,9 +80,12 @@ grep -q "paging stopped after 2 pages" <<<"$out" || fail "no paging warning: $ou
 dump bounded "reading:$last_id"
 [ "$rc" = 0 ] && fail "the last Datastream arrived past the bound: $out"
 
-# The server's error JSON as the source's reason.
-config refused '{"filter": "Thing/properties/domain eq '"'"'water'"'"'"}'
+# The server's error JSON as the source's reason (on the sources page,
+# which --dump shows when some source could be read: the feed beside it).
+config refused '{"filter": "Thing/properties/domain eq '"'"'water'"'"'"}' \
+	", {\"name\": \"water\", \"url\": \"$MOCK_BASE/v1/feeds/water\"}"
 dump refused sources
+[ "$rc" = 0 ] || fail "refused sources page exited $rc: $out"
 grep -q '\$filter is not supported by citydash-mock' <<<"$out" ||
 	fail "the server's message is not the reason: $out"
 echo "PASS"

@@ -4,7 +4,8 @@
  * document). Against the scripted server: requests in order, one document,
  * the answers' steps given back, attempt.first until a success, a failing
  * page failing the whole attempt, error_reason, a warning shown then
- * cleared, the bound on requests and the body cap.
+ * cleared, the bound on requests, the body cap, and a source's headers kept
+ * to its own origin.
  *
  * Driven in virtual time as test_poller_recovery.c. */
 #include <setjmp.h>
@@ -47,6 +48,7 @@ typedef struct world {
 	bool warn;             /* page 1 carries the warning mark '!' */
 	/* The adapter's side. */
 	int pages;             /* requests it asks for per attempt */
+	bool elsewhere;        /* page 2 is asked of "localhost", not 127.0.0.1 */
 	bool firsts[TRACE];    /* attempt.first of each attempt */
 	int attempts;
 	int64_t now_ms;        /* attempt.now_ms of the last attempt */
@@ -71,7 +73,11 @@ static int pager_next(const void *opts, const adapter_attempt_t *at, adapter_req
 			w->bad_steps++;
 	if (at->done >= (size_t)w->pages)
 		return 0;
-	req->url = xasprintf("%s/%zu", at->base_url, at->done + 1);
+	const char *ip = strstr(at->base_url, "127.0.0.1");
+	if (w->elsewhere && at->done == 1 && ip)
+		req->url = xasprintf("http://localhost%s/2", ip + strlen("127.0.0.1"));
+	else
+		req->url = xasprintf("%s/%zu", at->base_url, at->done + 1);
 	req->step = 100 + (int)at->done + 1;
 	return 1;
 }
@@ -196,9 +202,11 @@ static void rig_close(rig_t *r)
 {
 	poller_destroy(r->poller);
 	store_destroy(r->store);
-	/* The options are ours, not the configuration's to free. */
+	/* The options and headers are ours, not the configuration's to free. */
 	r->cfg.sources[0].adapter = NULL;
 	r->cfg.sources[0].adapter_opts = NULL;
+	r->cfg.sources[0].headers = NULL;
+	r->cfg.sources[0].header_count = 0;
 	config_free(&r->cfg);
 	script_server_stop(r->srv);
 	pthread_mutex_destroy(&r->w.lock);
@@ -403,6 +411,33 @@ static void test_body_cap_per_answer_and_in_total(void **state)
 	rig_close(r);
 }
 
+/* A source with its own headers (or credentials) sends them only to its
+ * url's origin: a request the adapter makes elsewhere fails the attempt. */
+static void test_no_secrets_elsewhere(void **state)
+{
+	(void)state;
+	rig_t *r = rig_open(0);
+	static source_header_t key = {"X-Api-Key", "k"};
+	r->cfg.sources[0].headers = &key;
+	r->cfg.sources[0].header_count = 1;
+	poller_destroy(r->poller); /* again, with the header */
+	store_destroy(r->store);
+	char *cause = NULL;
+	r->store = store_create();
+	r->poller = poller_create(r->store, &r->cfg, &cause);
+	assert_non_null(r->poller);
+	one_attempt(r); /* same origin: fine */
+	assert_false(store_source(r->store, 0)->failing);
+	r->w.elsewhere = true;
+	int before = requests(r);
+	one_attempt(r);
+	const source_status_t *s = store_source(r->store, 0);
+	assert_true(s->failing);
+	assert_non_null(strstr(s->error, "another host"));
+	assert_int_equal(requests(r) - before, 1); /* page 2 was not asked */
+	rig_close(r);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -413,6 +448,7 @@ int main(void)
 	    cmocka_unit_test(test_warning_shown_then_cleared),
 	    cmocka_unit_test(test_requests_bounded),
 	    cmocka_unit_test(test_body_cap_per_answer_and_in_total),
+	    cmocka_unit_test(test_no_secrets_elsewhere),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

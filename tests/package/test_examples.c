@@ -59,6 +59,7 @@ static void test_gateway_has_https_sources_with_own_settings(void **state)
 {
 	(void)state;
 	config_t cfg;
+	setenv("CITYDASH_NOC_TOKEN", "example-token", 1); /* its telecom source's token */
 	load(&cfg, EXAMPLES "gateway.json");
 	assert_true(cfg.source_count >= 3);
 	for (size_t i = 0; i < cfg.source_count; i++)
@@ -77,6 +78,13 @@ static void test_gateway_has_https_sources_with_own_settings(void **state)
 	const source_cfg_t *kpis = find(&cfg, "kpis");
 	assert_int_equal(kpis->interval_ms, 60000);
 	assert_int_equal(kpis->max_readings, 1000);
+	/* The NOC's feed: a bearer token from the environment, a tenant header. */
+	const source_cfg_t *telecom = find(&cfg, "telecom");
+	assert_int_equal(telecom->auth, SOURCE_AUTH_BEARER);
+	assert_string_equal(telecom->secret, "example-token");
+	assert_string_equal(telecom->secret_from, "environment variable CITYDASH_NOC_TOKEN");
+	assert_int_equal(telecom->header_count, 1);
+	assert_string_equal(telecom->headers[0].name, "X-Tenant");
 	config_free(&cfg);
 }
 

@@ -1,9 +1,9 @@
 /* Unit tests for feeds/adapter_json.c: the mapping of a nested API answer
  * (tests/data/json/nested.json), a bare array with epoch times
- * (flat_epoch.json), the example configuration examples/json.json on an
- * answer in its API's shape, values as numbers and numeric strings, what
- * skips an item and what rejects the answer. Settings and the reasons given
- * for answers that are not 2xx: test_adapter_json_opts.c. */
+ * (flat_epoch.json), the example configuration examples/json.json (loaded
+ * as a configuration file) on an answer in its API's shape, values as numbers and numeric strings,
+ * what skips an item and what rejects the answer. Settings and the reasons given for answers that
+ * are not 2xx: test_adapter_json_opts.c. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -16,6 +16,7 @@
 
 #include "adapter.h"
 #include "adapter_sink.h"
+#include "config.h"
 #include "fixture.h"
 #include "timefmt.h"
 #include "xalloc.h"
@@ -168,18 +169,22 @@ static void test_flat_epoch(void **state)
 static void test_example_config(void **state)
 {
 	(void)state;
+	/* The file loads as a configuration, as citydash -c reads it. */
+	config_t cfg;
+	config_init(&cfg);
+	char *cause = NULL;
+	if (config_load_file(&cfg, CITYDASH_TEST_DATA "/../examples/json.json", &cause) != 0)
+		fail_msg("examples/json.json: %s", cause);
+	assert_int_equal(cfg.source_count, 1);
+	const source_cfg_t *src = &cfg.sources[0];
+	assert_ptr_equal(src->adapter, json_adapter());
+	assert_non_null(src->adapter_opts);
 	size_t len;
-	char *cfg = read_fixture("../../examples/json.json", &len);
-	cJSON *doc = cJSON_Parse(cfg);
-	assert_non_null(doc);
-	const cJSON *src = cJSON_GetArrayItem(cJSON_GetObjectItem(doc, "sources"), 0);
-	assert_string_equal(cJSON_GetObjectItem(src, "type")->valuestring, "json");
-	char *opts_json = cJSON_PrintUnformatted(cJSON_GetObjectItem(src, "json"));
 	char *body = read_fixture("json/example_answer.json", &len);
 	feed_stats_t st;
 	int rc;
-	char *cause;
-	adapter_cap_t *c = run(opts_json, body, &st, &rc, &cause);
+	adapter_cap_t *c =
+	    adapter_cap_parse(src->adapter, src->adapter_opts, body, len, NOW, &st, &rc, &cause);
 	assert_int_equal(rc, 0);
 	assert_int_equal(st.readings, 3);
 	assert_int_equal(st.skipped, 0);
@@ -195,9 +200,7 @@ static void test_example_config(void **state)
 	assert_true(r && !r->in.has_value && !r->in.dated);
 	adapter_cap_free(c);
 	free(body);
-	free(opts_json);
-	cJSON_Delete(doc);
-	free(cfg);
+	config_free(&cfg);
 }
 
 static void expect_reading_value(const char *value_json, bool kept, bool has_value, double want)

@@ -262,6 +262,26 @@ static void test_limits_invalid_is_not_ok(void **state)
 	store_destroy(st);
 }
 
+/* A source's own warning about a good answer (Prometheus "warnings") is
+ * on the sources page while it lasts, and gone with the next answer. */
+static void test_source_warning_shown(void **state)
+{
+	(void)state;
+	store_t *st = store_create();
+	store_add_source(st, "s", "http://127.0.0.1:8080/all", 1000, 3000);
+	const spec_t ok = {"w.1", "tank", "water", 25, .quality = QUALITY_GOOD};
+	deliver(st, 0, &ok, 1, NOW, &(poll_report_t){.warning = "partial \x1b[31mdata"});
+	char *text = draw(st, 80, 24, (nav_t){.page = PAGE_SOURCES});
+	assert_true(contains(text, "warning: partial"));
+	assert_true(lacks(text, "\x1b"));
+	free(text);
+	deliver(st, 0, &ok, 1, NOW, NULL);
+	text = draw(st, 80, 24, (nav_t){.page = PAGE_SOURCES});
+	assert_true(lacks(text, "warning:"));
+	free(text);
+	store_destroy(st);
+}
+
 /* Item 7: uncertain quality is its own state; an uncertain HIHI keeps both
  * its alarm marker and its "?". */
 static void test_uncertain_is_counted_and_marked(void **state)
@@ -333,6 +353,7 @@ int main(void)
 	    cmocka_unit_test(test_all_clear_when_it_is),
 	    cmocka_unit_test(test_stale_on_arrival_is_an_alarm),
 	    cmocka_unit_test(test_limits_invalid_is_not_ok),
+	    cmocka_unit_test(test_source_warning_shown),
 	    cmocka_unit_test(test_uncertain_is_counted_and_marked),
 	    cmocka_unit_test(test_values_round_honestly),
 	};

@@ -1,5 +1,7 @@
 /* The status bar drawn alone on a virtual screen: failure groups lead with
- * their mark and reason, whatever the width and however many sources. */
+ * their mark and reason, whatever the width and however many sources; the
+ * notes before them (an action's outcome, TLS verification off, the journal,
+ * Alertmanager). */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -262,6 +264,43 @@ static void test_alertmanager_and_journal(void **state)
 	store_destroy(st);
 }
 
+/* A source whose server is not verified: said always, before the sources
+ * (and before the journal's and Alertmanager's notes), by name, or counted
+ * when there are several; at 80 columns a failure still shows beside it. */
+static void test_tls_unverified(void **state)
+{
+	(void)state;
+	store_t *st = store_create();
+	int s = store_add_source(st, "water", "http://127.0.0.1:1/", 1000, 3000);
+	store_begin_poll(st, s, NOW);
+	store_end_poll(st, s, &(poll_report_t){0}, NOW);
+	char *line = status_line(st, 80, false);
+	assert_null(strstr(line, "TLS"));
+	free(line);
+	store_source_set_tls_unverified(st, s, true);
+	line = status_line(st, 80, false);
+	assert_non_null(strstr(line, " TLS verification off: water  water ✔"));
+	free(line);
+	alarm_status_t as = {.journal_path = NULL, .am_configured = true};
+	snprintf(as.journal_error, sizeof as.journal_error, "%s", "/x/j.jsonl: Permission denied");
+	line = notes_line(st, &as, NULL, NOW);
+	assert_ptr_equal(strstr(line, " TLS verification off: water  Journal: unusable  "), line);
+	free(line);
+	add_failing(st, "power", "Couldn't connect to server", NOW - 12000);
+	int gas = store_add_source(st, "gas", "https://127.0.0.1:1/", 1000, 3000);
+	store_source_set_tls_unverified(st, gas, true);
+	line = status_line(st, 80, false);
+	assert_non_null(strstr(line, " TLS verification off: 2 sources  ✖ Couldn't connect"));
+	assert_non_null(strstr(line, "power"));
+	free(line);
+	store_source_set_tls_unverified(st, s, false);
+	store_source_set_tls_unverified(st, gas, false);
+	line = status_line(st, 80, false);
+	assert_null(strstr(line, "TLS"));
+	free(line);
+	store_destroy(st);
+}
+
 int main(void)
 {
 	setenv("TZ", "UTC", 1); /* the clock on the status bar */
@@ -275,6 +314,7 @@ int main(void)
 	    cmocka_unit_test(test_ascii_names),
 	    cmocka_unit_test(test_message_for_a_while),
 	    cmocka_unit_test(test_alertmanager_and_journal),
+	    cmocka_unit_test(test_tls_unverified),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
