@@ -107,6 +107,7 @@ static void routes_free(mock_server_t *srv)
 		mock_cache_free(&srv->routes[i]);
 		free(srv->routes[i].path);
 		free(srv->routes[i].body);
+		free(srv->routes[i].bounds);
 	}
 	free(srv->routes);
 }

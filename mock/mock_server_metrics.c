@@ -65,7 +65,7 @@ static char *counters_text(mock_server_t *srv, size_t *len)
 	return all;
 }
 
-/* The readings' part (values, then limits and ranges) is built once per tick and kept in r->body (under
+/* The readings' part (values, then the limits and ranges built once) is built once per tick and kept in r->body (under
  * srv->lock); the counters, which move with every request, are appended to
  * a copy for each scrape. Neither gzip nor ETag: a scrape wants the counts
  * of now. */
@@ -77,15 +77,15 @@ enum MHD_Result mock_metrics_serve(mock_server_t *srv, route_t *r, struct MHD_Co
 	pthread_mutex_lock(&srv->lock);
 	if (!r->body || r->tick != tick) {
 		free(r->body);
-		size_t values_len, bounds_len;
+		if (!r->bounds)
+			r->bounds = metrics_reading_bounds(srv->city, &r->bounds_len);
+		size_t values_len;
 		char *values = metrics_readings(srv->city, tick, &values_len);
-		char *bounds = metrics_reading_bounds(srv->city, &bounds_len);
-		r->body = xmalloc(values_len + bounds_len + 1);
+		r->body = xmalloc(values_len + r->bounds_len + 1);
 		memcpy(r->body, values, values_len);
-		memcpy(r->body + values_len, bounds, bounds_len + 1);
-		r->body_len = values_len + bounds_len;
+		memcpy(r->body + values_len, r->bounds, r->bounds_len + 1);
+		r->body_len = values_len + r->bounds_len;
 		free(values);
-		free(bounds);
 		r->tick = tick;
 	}
 	size_t readings_len = r->body_len, len = readings_len + counters_len;

@@ -78,6 +78,9 @@ typedef struct route {
 	char *body;    /* DOC_FILE: the fixed document; DOC_METRICS: the readings' part */
 	size_t body_len;
 	int64_t tick;               /* DOC_METRICS: the tick of body (under srv->lock) */
+	char *bounds;               /* DOC_METRICS: the limits and ranges, which do not
+	                               move: built once (under srv->lock) */
+	size_t bounds_len;
 	pthread_mutex_t lock;       /* held only to read doc or to swap it */
 	pthread_mutex_t build_lock; /* one builder of doc at a time */
 	_Atomic int64_t built_tick; /* doc's tick; CACHE_NONE until first built */
