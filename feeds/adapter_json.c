@@ -156,11 +156,7 @@ static bool item_begin(pctx_t *c, const json_opts_t *o, const cJSON *item, size_
 	else
 		proto_elem_fail(c, N_("has an id that is neither a string nor a whole number"),
 		                NULL);
-	if (s && !proto_id_valid(s))
-		proto_elem_fail(c, N_("has a malformed id (1-128 of A-Z a-z 0-9 . _ : / -)"), NULL);
-	else if (s)
-		c->id = s;
-	return !c->bad;
+	return proto_elem_take_id(c, s, NULL);
 }
 
 /* The item's time into in->ts_ms; true if it gave a good one. */
@@ -246,16 +242,7 @@ static void parse_item(pctx_t *c, const json_opts_t *o, const cJSON *item, size_
 	}
 	read_quality(c, o, item, &in.quality);
 	read_limits(c, o, item, &in);
-	if (c->bad)
-		return;
-	in.name = proto_scratch_at(c, name);
-	in.domain = proto_scratch_at(c, domain);
-	in.unit = proto_scratch_at(c, unit);
-	in.district = proto_scratch_at(c, district);
-	in.street = proto_scratch_at(c, street);
-	c->stats->readings++;
-	if (c->sink && c->sink->reading)
-		c->sink->reading(c->sink->ctx, &in);
+	proto_emit_reading(c, &in, name, domain, unit, district, street);
 }
 
 static bool only_space(const char *p, const char *end)

@@ -156,12 +156,7 @@ static int sta_parse(const void *opts, const adapter_body_t *bodies, size_t n, i
 {
 	memset(stats, 0, sizeof *stats);
 	void *own = NULL;
-	const sta_opts_t *o = opts;
-	if (!o) { /* the configuration always gives options; a bare caller may not */
-		cfg_error_t e = {0};
-		sta_options_parse(NULL, &own, &e);
-		o = own;
-	}
+	const sta_opts_t *o = sta_options_or_defaults(opts, &own);
 	char *why = n ? later_pages_check(bodies, n) : xstrdup(_("no answer to read"));
 	cJSON *doc = NULL;
 	size_t limit = sink ? sink->max_tree_bytes : 0;

@@ -145,11 +145,33 @@ bool proto_elem_begin(pctx_t *c, const cJSON *el, size_t index)
 		proto_elem_fail(c, N_("has no id"), NULL);
 	else if (!cJSON_IsString(id) || !id->valuestring)
 		proto_elem_fail(c, N_("has an id that is not a string"), NULL);
-	else if (!proto_id_valid(id->valuestring))
-		proto_elem_fail(c, N_("has a malformed id (1-128 of A-Z a-z 0-9 . _ : / -)"), NULL);
 	else
-		c->id = id->valuestring;
+		proto_elem_take_id(c, id->valuestring, NULL);
 	return !c->bad;
+}
+
+bool proto_elem_take_id(pctx_t *c, const char *s, const char *field)
+{
+	if (s && !proto_id_valid(s))
+		proto_elem_fail(c, N_("has a malformed id (1-128 of A-Z a-z 0-9 . _ : / -)"), field);
+	else if (s)
+		c->id = s;
+	return !c->bad;
+}
+
+void proto_emit_reading(pctx_t *c, reading_in_t *in, size_t name, size_t domain, size_t unit,
+                        size_t district, size_t street)
+{
+	if (c->bad)
+		return;
+	in->name = proto_scratch_at(c, name);
+	in->domain = proto_scratch_at(c, domain);
+	in->unit = proto_scratch_at(c, unit);
+	in->district = proto_scratch_at(c, district);
+	in->street = proto_scratch_at(c, street);
+	c->stats->readings++;
+	if (c->sink && c->sink->reading)
+		c->sink->reading(c->sink->ctx, in);
 }
 
 /* Optional string: offset in the scratch, or NONE. */

@@ -65,6 +65,15 @@ void proto_read_removed(pctx_t *c, const cJSON *doc);
 /* Element state and skip reasons. */
 void proto_elem_fail(pctx_t *c, const char *why, const char *field);
 bool proto_elem_begin(pctx_t *c, const cJSON *el, size_t index);
+/* Takes s (NULL: none, already failed) as the element's id if it is well
+ * formed, else fails the element; `field` names it in the reason (may be
+ * NULL). Returns !c->bad. */
+bool proto_elem_take_id(pctx_t *c, const char *s, const char *field);
+/* Hands a reading whose checks passed to the sink, its strings resolved
+ * from the scratch offsets (NONE: absent), and counts it. Nothing if the
+ * element went bad. */
+void proto_emit_reading(pctx_t *c, reading_in_t *in, size_t name, size_t domain, size_t unit,
+                        size_t district, size_t street);
 
 /* Field readers (JSON null reads as absent). */
 const cJSON *proto_field(const cJSON *obj, const char *key);

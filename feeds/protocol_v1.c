@@ -103,16 +103,7 @@ static void parse_reading(pctx_t *c, const cJSON *el, size_t index)
 	if (q && !quality_from_token(q, &in.quality))
 		in.quality = QUALITY_UNCERTAIN;
 	read_limits(c, el, &in.limits, &in.limits_invalid);
-	if (c->bad)
-		return;
-	in.name = proto_scratch_at(c, name);
-	in.domain = proto_scratch_at(c, domain);
-	in.unit = proto_scratch_at(c, unit);
-	in.district = proto_scratch_at(c, district);
-	in.street = proto_scratch_at(c, street);
-	c->stats->readings++;
-	if (c->sink->reading)
-		c->sink->reading(c->sink->ctx, &in);
+	proto_emit_reading(c, &in, name, domain, unit, district, street);
 }
 
 /* Keeps the newest STORE_KPI_HISTORY numbers of `history` in a ring, then

@@ -118,11 +118,7 @@ static bool read_id(pctx_t *c, const sta_opts_t *o, const cJSON *ds, char *buf, 
 	} else {
 		proto_elem_fail(c, N_("has an id that is neither a number nor a string"), at);
 	}
-	if (s && !proto_id_valid(s))
-		proto_elem_fail(c, N_("has a malformed id (1-128 of A-Z a-z 0-9 . _ : / -)"), at);
-	else if (s)
-		c->id = s;
-	return !c->bad;
+	return proto_elem_take_id(c, s, at);
 }
 
 static void read_limits(pctx_t *c, const sta_opts_t *o, const cJSON *ds, reading_in_t *in)
@@ -231,14 +227,5 @@ void sta_datastream(pctx_t *c, const sta_opts_t *o, const cJSON *ds, size_t inde
 	read_observation(c, ds, &in);
 	read_range(c, o, ds, &in);
 	read_limits(c, o, ds, &in);
-	if (c->bad)
-		return;
-	in.name = proto_scratch_at(c, name);
-	in.unit = proto_scratch_at(c, unit);
-	in.domain = proto_scratch_at(c, domain);
-	in.district = proto_scratch_at(c, district);
-	in.street = proto_scratch_at(c, street);
-	c->stats->readings++;
-	if (c->sink->reading)
-		c->sink->reading(c->sink->ctx, &in);
+	proto_emit_reading(c, &in, name, domain, unit, district, street);
 }

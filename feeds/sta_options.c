@@ -396,3 +396,14 @@ int sta_options_parse(const cJSON *obj, void **opts, cfg_error_t *err)
 	*opts = o;
 	return 0;
 }
+
+const sta_opts_t *sta_options_or_defaults(const void *opts, void **own)
+{
+	*own = NULL;
+	if (opts)
+		return opts;
+	cfg_error_t e = {0};
+	sta_options_parse(NULL, own, &e); /* no member: the defaults, which cannot fail */
+	cfg_error_free(&e);
+	return *own;
+}

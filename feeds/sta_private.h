@@ -70,6 +70,9 @@ const char *sta_field_name(sta_field_t f);
 
 /* Options: obj NULL gives the defaults. */
 int sta_options_parse(const cJSON *obj, void **opts, cfg_error_t *err);
+/* opts, or (NULL: a caller without a configuration) the defaults made into
+ * *own, which the caller frees with sta_options_free. */
+const sta_opts_t *sta_options_or_defaults(const void *opts, void **own);
 void sta_options_free(void *opts);
 
 int sta_next_request(const void *opts, const adapter_attempt_t *at, adapter_request_t *req,

@@ -129,12 +129,7 @@ int sta_next_request(const void *opts, const adapter_attempt_t *at, adapter_requ
                      char **cause)
 {
 	void *own = NULL;
-	const sta_opts_t *o = opts;
-	if (!o) { /* the configuration always gives options; a bare caller may not */
-		cfg_error_t e = {0};
-		sta_options_parse(NULL, &own, &e);
-		o = own;
-	}
+	const sta_opts_t *o = sta_options_or_defaults(opts, &own);
 	int rc = 0;
 	if (at->done == 0) {
 		req->url = first_url(o, at->base_url);

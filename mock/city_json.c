@@ -63,7 +63,7 @@ static void put_place(jbuf_t *b, const char *district, const char *street)
 	jbuf_close(b, '}');
 }
 
-static void put_limits(jbuf_t *b, const city_measure_def_t *m)
+void city_json_put_limits(jbuf_t *b, const city_measure_def_t *m)
 {
 	int d = m->decimals;
 	jbuf_open(b, "limits", '{');
@@ -98,7 +98,7 @@ void city_json_put_reading_as(jbuf_t *b, const city_t *c, size_t i, const city_j
 	jbuf_field_num(b, NULL, m->min, m->decimals);
 	jbuf_field_num(b, NULL, m->max, m->decimals);
 	jbuf_close(b, ']');
-	put_limits(b, m);
+	city_json_put_limits(b, m);
 	jbuf_field_num(b, "deadband", m->deadband, m->decimals + 1);
 	jbuf_field_str(b, "quality", city_quality_name(val->quality));
 	jbuf_close(b, '}');

@@ -49,5 +49,8 @@ void city_json_put_kpi(jbuf_t *b, const city_t *c, size_t i, const city_json_tim
 
 /* "2026-11-25T07:59:59.500Z" into buf (>= 25 bytes). */
 void city_json_format_time(int64_t ms, char *buf, size_t size);
+/* The member "limits" of a measure, as the feeds send it (also the
+ * SensorThings Datastreams' properties, sta_json.c). */
+void city_json_put_limits(jbuf_t *b, const city_measure_def_t *m);
 
 #endif

@@ -86,16 +86,7 @@ static void put_properties(jbuf_t *b, const city_measure_def_t *m)
 {
 	int d = m->decimals;
 	jbuf_open(b, "properties", '{');
-	jbuf_open(b, "limits", '{');
-	if (m->has_lo) {
-		jbuf_field_num(b, "lolo", m->lolo, d);
-		jbuf_field_num(b, "lo", m->lo, d);
-	}
-	if (m->has_hi) {
-		jbuf_field_num(b, "hi", m->hi, d);
-		jbuf_field_num(b, "hihi", m->hihi, d);
-	}
-	jbuf_close(b, '}');
+	city_json_put_limits(b, m);
 	jbuf_open(b, "range", '[');
 	jbuf_field_num(b, NULL, m->min, d);
 	jbuf_field_num(b, NULL, m->max, d);
