@@ -190,22 +190,11 @@ static bool read_ts(pctx_t *c, const json_opts_t *o, const cJSON *item, int64_t 
 static void read_limits(pctx_t *c, const json_opts_t *o, const cJSON *item, reading_in_t *in)
 {
 	double v[4] = {0};
-	limits_t *l = &in->limits;
-	*l = (limits_t){0};
+	unsigned mask = 0;
 	for (int i = 0; i < 4; i++)
 		if (read_number(c, o, (json_field_t)(JF_LOLO + i), item, &v[i]))
-			l->mask |= 1u << i;
-	l->lolo = v[0];
-	l->lo = v[1];
-	l->hi = v[2];
-	l->hihi = v[3];
-	if (!c->bad && !limits_ordered(l)) {
-		*l = (limits_t){0};
-		in->limits_invalid = true;
-		if (c->stats->limits_ignored++ == 0)
-			snprintf(c->stats->first_bad_limits, sizeof c->stats->first_bad_limits,
-			         "%s", c->id);
-	}
+			mask |= 1u << i;
+	proto_set_limits(c, v, mask, &in->limits, &in->limits_invalid);
 }
 
 static void read_quality(pctx_t *c, const json_opts_t *o, const cJSON *item, quality_t *q)

@@ -159,6 +159,18 @@ bool proto_elem_take_id(pctx_t *c, const char *s, const char *field)
 	return !c->bad;
 }
 
+void proto_set_limits(pctx_t *c, const double v[4], unsigned mask, limits_t *l, bool *invalid)
+{
+	*l = (limits_t){.mask = mask, .lolo = v[0], .lo = v[1], .hi = v[2], .hihi = v[3]};
+	if (!c->bad && !limits_ordered(l)) {
+		*l = (limits_t){0};
+		*invalid = true;
+		if (c->stats->limits_ignored++ == 0)
+			snprintf(c->stats->first_bad_limits, sizeof c->stats->first_bad_limits, "%s",
+			         c->id);
+	}
+}
+
 void proto_emit_reading(pctx_t *c, reading_in_t *in, size_t name, size_t domain, size_t unit,
                         size_t district, size_t street)
 {

@@ -69,6 +69,10 @@ bool proto_elem_begin(pctx_t *c, const cJSON *el, size_t index);
  * formed, else fails the element; `field` names it in the reason (may be
  * NULL). Returns !c->bad. */
 bool proto_elem_take_id(pctx_t *c, const char *s, const char *field);
+/* Sets *l from the values v (lolo, lo, hi, hihi) present in mask (bit i:
+ * v[i] given); limits out of order are all dropped, *invalid set and the
+ * first such reading's id kept in the stats (the reading itself is kept). */
+void proto_set_limits(pctx_t *c, const double v[4], unsigned mask, limits_t *l, bool *invalid);
 /* Hands a reading whose checks passed to the sink, its strings resolved
  * from the scratch offsets (NONE: absent), and counts it. Nothing if the
  * element went bad. */

@@ -37,21 +37,11 @@ static void read_limits(pctx_t *c, const cJSON *el, limits_t *l, bool *invalid)
 	static const char *const keys[4] = {"lolo", "lo", "hi", "hihi"};
 	const cJSON *obj = proto_opt_kind(c, el, "limits", false);
 	double v[4] = {0};
-	*l = (limits_t){0};
+	unsigned mask = 0;
 	for (unsigned i = 0; obj && i < 4; i++)
 		if (proto_opt_num(c, obj, keys[i], &v[i]))
-			l->mask |= 1u << i;
-	l->lolo = v[0];
-	l->lo = v[1];
-	l->hi = v[2];
-	l->hihi = v[3];
-	if (!c->bad && !limits_ordered(l)) {
-		*l = (limits_t){0};
-		*invalid = true;
-		if (c->stats->limits_ignored++ == 0)
-			snprintf(c->stats->first_bad_limits, sizeof c->stats->first_bad_limits, "%s",
-			         c->id);
-	}
+			mask |= 1u << i;
+	proto_set_limits(c, v, mask, l, invalid);
 }
 
 static void read_range(pctx_t *c, const cJSON *el, reading_in_t *in)

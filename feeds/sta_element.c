@@ -125,22 +125,11 @@ static void read_limits(pctx_t *c, const sta_opts_t *o, const cJSON *ds, reading
 {
 	static const sta_field_t keys[4] = {STA_LOLO, STA_LO, STA_HI, STA_HIHI};
 	double v[4] = {0};
-	limits_t *l = &in->limits;
-	*l = (limits_t){0};
+	unsigned mask = 0;
 	for (unsigned i = 0; i < 4; i++)
 		if (number_field(c, o, keys[i], ds, &v[i]))
-			l->mask |= 1u << i;
-	l->lolo = v[0];
-	l->lo = v[1];
-	l->hi = v[2];
-	l->hihi = v[3];
-	if (!c->bad && !limits_ordered(l)) {
-		*l = (limits_t){0};
-		in->limits_invalid = true;
-		if (c->stats->limits_ignored++ == 0)
-			snprintf(c->stats->first_bad_limits, sizeof c->stats->first_bad_limits, "%s",
-			         c->id);
-	}
+			mask |= 1u << i;
+	proto_set_limits(c, v, mask, &in->limits, &in->limits_invalid);
 }
 
 static void read_range(pctx_t *c, const sta_opts_t *o, const cJSON *ds, reading_in_t *in)
