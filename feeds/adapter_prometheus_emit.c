@@ -112,17 +112,11 @@ static void joins(prom_emit_t *e, const prom_query_t *q, const prom_joins_t *j, 
                   reading_in_t *in)
 {
 	double v[4] = {0};
+	unsigned mask = 0;
 	for (unsigned k = PROM_J_LOLO; k <= PROM_J_HIHI; k++)
 		if (bound(q, j, (prom_join_t)k, key, &v[k]))
-			in->limits.mask |= 1u << k;
-	in->limits.lolo = v[0], in->limits.lo = v[1], in->limits.hi = v[2], in->limits.hihi = v[3];
-	if (!limits_ordered(&in->limits)) {
-		in->limits = (limits_t){0};
-		in->limits_invalid = true;
-		if (e->c.stats->limits_ignored++ == 0)
-			snprintf(e->c.stats->first_bad_limits, sizeof e->c.stats->first_bad_limits, "%s",
-			         e->c.id);
-	}
+			mask |= 1u << k;
+	proto_set_limits(&e->c, v, mask, &in->limits, &in->limits_invalid);
 	double lo, hi;
 	if (bound(q, j, PROM_J_MIN, key, &lo) && bound(q, j, PROM_J_MAX, key, &hi) && lo < hi) {
 		in->has_range = true;
@@ -213,14 +207,8 @@ void prom_emit_series(prom_emit_t *e, const prom_query_t *q, const prom_joins_t 
 		off[f] = field(e, q, metric, (prom_field_t)f);
 	joins(e, q, j, key, &in);
 	backfill(e, j, key, &in);
-	in.name = proto_scratch_at(c, off[PROM_F_NAME]);
-	in.domain = proto_scratch_at(c, off[PROM_F_DOMAIN]);
-	in.district = proto_scratch_at(c, off[PROM_F_DISTRICT]);
-	in.street = proto_scratch_at(c, off[PROM_F_STREET]);
-	in.unit = proto_scratch_at(c, off[PROM_F_UNIT]);
-	c->stats->readings++;
-	if (c->sink && c->sink->reading)
-		c->sink->reading(c->sink->ctx, &in);
+	proto_emit_reading(c, &in, off[PROM_F_NAME], off[PROM_F_DOMAIN], off[PROM_F_UNIT],
+	                   off[PROM_F_DISTRICT], off[PROM_F_STREET]);
 }
 
 void prom_emit_done(prom_emit_t *e)
