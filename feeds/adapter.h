@@ -43,6 +43,11 @@
 /* Most requests one attempt may make, whatever an adapter asks: a bound on
  * what one source can cost per interval. */
 #define ADAPTER_MAX_REQUESTS 256
+/* Attempts that may count as first (adapter_attempt_t.first) while none has
+ * succeeded: after that many failures the source is asked for without its
+ * start-up extras, so that an extra that cannot succeed (a history answer
+ * beyond max_body_bytes) does not keep the source from ever being read. */
+#define ADAPTER_FIRST_ATTEMPTS 3
 
 /* One answer of an attempt. */
 typedef struct adapter_body {
@@ -62,8 +67,9 @@ typedef struct adapter_request {
 typedef struct adapter_attempt {
 	const char *base_url;         /* the source's configured url */
 	bool first;                   /* no answer of this source was applied yet since
-	                                 citydash started: e.g. fill history
-	                                 (Prometheus query_range) */
+	                                 citydash started, and fewer than
+	                                 ADAPTER_FIRST_ATTEMPTS attempts failed: e.g.
+	                                 fill history (Prometheus query_range) */
 	int64_t now_ms;               /* wall clock, epoch ms, when the attempt began */
 	const adapter_body_t *bodies; /* the answers so far, in request order */
 	size_t done;                  /* how many (0 at the first call) */

@@ -63,7 +63,8 @@ static bool same_origin(const char *a, const char *b)
 static void ask_next(poller_t *p, source_t *s, int64_t wall_ms, int64_t mono_ms)
 {
 	adapter_attempt_t at = {.base_url = s->cfg.url,
-	                        .first = !s->applied_once,
+	                        .first = !s->applied_once &&
+	                                 s->failures < ADAPTER_FIRST_ATTEMPTS,
 	                        .now_ms = s->attempt_wall_ms,
 	                        .bodies = s->answers,
 	                        .done = s->answer_count};

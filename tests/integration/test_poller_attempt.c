@@ -313,6 +313,22 @@ static void test_first_until_a_success(void **state)
 	rig_close(r);
 }
 
+/* An attempt that keeps failing stops counting as first, so a start-up
+ * extra that cannot succeed does not keep the source unread forever. */
+static void test_first_gives_up_after_failures(void **state)
+{
+	(void)state;
+	rig_t *r = rig_open(0);
+	set_fail(r, 2, 500, "down");
+	for (int i = 0; i < ADAPTER_FIRST_ATTEMPTS + 1; i++)
+		one_attempt(r);
+	assert_int_equal(r->w.attempts, ADAPTER_FIRST_ATTEMPTS + 1);
+	for (int i = 0; i < ADAPTER_FIRST_ATTEMPTS; i++)
+		assert_true(r->w.firsts[i]);
+	assert_false(r->w.firsts[ADAPTER_FIRST_ATTEMPTS]);
+	rig_close(r);
+}
+
 static void test_failing_page_fails_the_attempt(void **state)
 {
 	(void)state;
@@ -443,6 +459,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_pages_in_order_one_document),
 	    cmocka_unit_test(test_first_until_a_success),
+	    cmocka_unit_test(test_first_gives_up_after_failures),
 	    cmocka_unit_test(test_failing_page_fails_the_attempt),
 	    cmocka_unit_test(test_error_reason_of_the_adapter),
 	    cmocka_unit_test(test_warning_shown_then_cleared),
