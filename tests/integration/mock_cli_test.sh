@@ -24,11 +24,9 @@ start_mock() { mock_start "$MOCK" --seed 7 --tick-ms 100; }
 
 # Sends a signal and checks a clean exit (status 0) within the timeout.
 stop_mock() {
-	kill "-$1" "$PID" || fail "cannot signal the mock"
-	wait "$PID"
-	rc=$?
+	mock_stop "$1"
 	PID=
-	[ "$rc" -eq 0 ] || fail "exit status $rc after SIG$1, want 0"
+	[ "$MOCK_RC" -eq 0 ] || fail "exit status $MOCK_RC after SIG$1, want 0"
 }
 
 start_mock

@@ -29,8 +29,8 @@ expect_counts() {
 		fail "/healthz failed ($*)"
 	[[ "$health" == *"\"readings\":$readings,\"kpis\":$kpis,"* ]] ||
 		fail "$*: want $readings readings and $kpis KPIs: $health"
-	kill -TERM "$PID"
-	wait "$PID" || fail "exit status $? after SIGTERM ($*)"
+	mock_stop TERM
+	[ "$MOCK_RC" -eq 0 ] || fail "exit status $MOCK_RC after SIGTERM ($*)"
 }
 
 expect_counts 239 16
@@ -55,6 +55,6 @@ for want in '"escalations":[{"from":"street","to":"district"' '"due_at":"' \
 	grep -qF "$want" "$WORK/events" || fail "no $want in /v1/events"
 done
 grep -q "\"events\":$shown}" "$WORK/health" || fail "/healthz does not count $shown events"
-kill -TERM "$PID"
-wait "$PID" || fail "exit status $? after SIGTERM (events)"
+mock_stop TERM
+[ "$MOCK_RC" -eq 0 ] || fail "exit status $MOCK_RC after SIGTERM (events)"
 echo "ok"

@@ -115,8 +115,8 @@ done
 [ "$(status "$MOCK_BASE/v1/scenarios/main-burst" POST)" = 200 ] || fail "restart after over"
 grep -q '"runs":2' "$WORK/body" || fail "restart is not run 2: $(cat "$WORK/body")"
 
-kill -TERM "$PID"
-wait "$PID" || fail "exit status $? after SIGTERM"
+mock_stop TERM
+[ "$MOCK_RC" -eq 0 ] || fail "exit status $MOCK_RC after SIGTERM"
 
 # A client that is not loopback gets 403: a mock bound to this machine's own
 # non-loopback address sees that address as the client's (skipped without one).
@@ -136,8 +136,8 @@ if [ -n "$addr" ]; then
 		fail "POST from $addr not 403: $(cat "$WORK/body")"
 	[ "$(status "$base/v1/scenarios")" = 200 ] || fail "GET from $addr not 200"
 	grep -q '"runs":1' "$WORK/body" && fail "a refused POST started a run"
-	kill -TERM "$PID"
-	wait "$PID" || fail "exit status $? after SIGTERM ($addr)"
+	mock_stop TERM
+	[ "$MOCK_RC" -eq 0 ] || fail "exit status $MOCK_RC after SIGTERM ($addr)"
 else
 	echo "no non-loopback IPv4 address: 403 not checked here (test_mock_scenario checks the rule)"
 fi
