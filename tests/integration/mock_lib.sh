@@ -36,6 +36,32 @@ fail() {
 	exit 1
 }
 
+# stop_server PID: stops a test's server (Prometheus, nginx): SIGTERM, at
+# most 10 s, then SIGKILL. Nothing if PID is empty.
+stop_server() {
+	local pid=$1
+	[ -n "$pid" ] || return 0
+	kill -TERM "$pid" 2>/dev/null
+	for _ in $(seq 1 100); do
+		kill -0 "$pid" 2>/dev/null || break
+		sleep 0.1
+	done
+	kill -KILL "$pid" 2>/dev/null
+	wait "$pid" 2>/dev/null
+	return 0
+}
+
+# wait_for SECONDS COMMAND...: runs COMMAND every 0.5 s until it succeeds.
+wait_for() {
+	local limit=$(($1 * 2))
+	shift
+	for _ in $(seq 1 "$limit"); do
+		"$@" && return 0
+		sleep 0.5
+	done
+	return 1
+}
+
 # mock_stop [SIGNAL]: sends SIGNAL (default TERM) to the mock of $PID and
 # sets MOCK_RC to its exit status, waiting at most 20 s. The same bound as
 # mock_cleanup, for the same reason: in an AddressSanitizer build

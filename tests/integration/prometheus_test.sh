@@ -21,14 +21,7 @@ PROM_BIN=${PROMETHEUS:-$(command -v prometheus || true)}
 PROM_PID=
 
 prom_stop() {
-	[ -n "$PROM_PID" ] || return 0
-	kill -TERM "$PROM_PID" 2>/dev/null
-	for _ in $(seq 1 100); do
-		kill -0 "$PROM_PID" 2>/dev/null || break
-		sleep 0.1
-	done
-	kill -KILL "$PROM_PID" 2>/dev/null
-	wait "$PROM_PID" 2>/dev/null
+	stop_server "$PROM_PID"
 	PROM_PID=
 }
 trap 'prom_stop; mock_cleanup' EXIT
@@ -38,16 +31,6 @@ pfail() {
 	fail "$@"
 }
 
-# wait_for SECONDS COMMAND...: runs COMMAND every 0.5 s until it succeeds.
-wait_for() {
-	local limit=$(($1 * 2))
-	shift
-	for _ in $(seq 1 "$limit"); do
-		"$@" && return 0
-		sleep 0.5
-	done
-	return 1
-}
 
 mock_start "$MOCK" --scale city
 cat >"$WORK/prometheus.yml" <<YML

@@ -28,14 +28,7 @@ OPENSSL_BIN=$(command -v openssl || true)
 NGINX_PID=
 
 tls_nginx_stop() {
-	[ -n "$NGINX_PID" ] || return 0
-	kill -TERM "$NGINX_PID" 2>/dev/null # nginx's fast shutdown, workers included
-	for _ in $(seq 1 100); do
-		kill -0 "$NGINX_PID" 2>/dev/null || break
-		sleep 0.1
-	done
-	kill -KILL "$NGINX_PID" 2>/dev/null
-	wait "$NGINX_PID" 2>/dev/null
+	stop_server "$NGINX_PID" # SIGTERM: nginx's fast shutdown, workers included
 	NGINX_PID=
 }
 # Before mock_lib's clean-up (which removes $WORK).
