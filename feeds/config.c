@@ -1,6 +1,6 @@
 /* config: the configuration document (config.h): its top-level members,
  * "defaults" applied under every source of the file, the sources
- * (config_source.c), "alarms" (alarm_cfg.c), --source arguments, and every
+ * (config_source.c), "alarms" (alarm_cfg.c), "display" (display_cfg.c), --source arguments, and every
  * message's place: "FILE:LINE:COL: /sources/2/interval_ms: what is wrong"
  * (the line and column of the member's value, json_locate.h). */
 #include "config.h"
@@ -24,6 +24,7 @@ void config_init(config_t *cfg)
 {
 	memset(cfg, 0, sizeof *cfg);
 	alarm_cfg_defaults(&cfg->alarms);
+	display_cfg_defaults(&cfg->display);
 }
 
 void config_free(config_t *cfg)
@@ -36,6 +37,7 @@ void config_free(config_t *cfg)
 	cfg->sources = NULL;
 	cfg->source_count = 0;
 	alarm_cfg_free(&cfg->alarms);
+	display_cfg_free(&cfg->display);
 }
 
 /* Text for a message, made safe to print (a --source argument or a path
@@ -106,18 +108,19 @@ static int config_apply(config_t *cfg, const cJSON *list, const source_cfg_t *tm
 }
 
 /* The document once parsed; *e absolute pointers. */
-static int config_doc(config_t *cfg, const cJSON *doc, alarm_cfg_t *alarms, char **alarm_cause,
-                      cfg_error_t *e)
+static int config_doc(config_t *cfg, const cJSON *doc, alarm_cfg_t *alarms,
+                      display_cfg_t *display, char **alarm_cause, cfg_error_t *e)
 {
-	static const char *const known[] = {"defaults", "sources", "alarms", NULL};
+	static const char *const known[] = {"defaults", "sources", "alarms", "display", NULL};
 	if (!cJSON_IsObject(doc)) {
 		cfg_error_set(e, "", _("the configuration must be a JSON object"));
 		return -1;
 	}
-	const cJSON *list = NULL, *defaults = NULL, *alarm_obj = NULL;
+	const cJSON *list = NULL, *defaults = NULL, *alarm_obj = NULL, *display_obj = NULL;
 	if (cfg_check_keys(doc, known, e) < 0 ||
 	    cfg_get_array(doc, "sources", true, &list, e) < 0 ||
-	    cfg_get_object(doc, "defaults", false, &defaults, e) < 0)
+	    cfg_get_object(doc, "defaults", false, &defaults, e) < 0 ||
+	    cfg_get_object(doc, "display", false, &display_obj, e) < 0)
 		return -1;
 	alarm_obj = cJSON_GetObjectItemCaseSensitive(doc, "alarms");
 	source_cfg_t tmpl = {0};
@@ -127,6 +130,8 @@ static int config_doc(config_t *cfg, const cJSON *doc, alarm_cfg_t *alarms, char
 		cfg_error_nest(e, "/defaults");
 	else if (alarm_obj && alarm_cfg_from_json(alarms, alarm_obj, alarm_cause) < 0)
 		cfg_error_set(e, "/alarms", "%s", *alarm_cause);
+	else if (display_obj && display_cfg_read(display, display_obj, e) < 0)
+		cfg_error_nest(e, "/display");
 	else
 		rc = config_apply(cfg, list, &tmpl, e);
 	config_source_free(&tmpl);
@@ -157,14 +162,19 @@ int config_parse_named(config_t *cfg, const char *origin, const char *json, size
 	 * under it), once the whole file is good. */
 	alarm_cfg_t alarms;
 	alarm_cfg_defaults(&alarms);
+	display_cfg_t display;
+	display_cfg_defaults(&display);
 	char *alarm_cause = NULL;
 	cfg_error_t e = {0};
-	int rc = config_doc(cfg, doc, &alarms, &alarm_cause, &e);
+	int rc = config_doc(cfg, doc, &alarms, &display, &alarm_cause, &e);
 	if (rc == 0) {
 		alarm_cfg_free(&cfg->alarms);
 		cfg->alarms = alarms;
+		display_cfg_free(&cfg->display);
+		cfg->display = display;
 	} else {
 		alarm_cfg_free(&alarms);
+		display_cfg_free(&display);
 		/* alarm_cfg's messages name their place ("alarms.domains.gas"):
 		 * located at "alarms", not repeated. */
 		*cause = alarm_cause ? placed(origin, json, len, "/alarms", "", alarm_cause)

@@ -25,6 +25,7 @@
 #include <stdint.h>
 
 #include "alarm_cfg.h"
+#include "display_cfg.h"
 
 #define CONFIG_DEFAULT_INTERVAL_MS 1000
 #define CONFIG_DEFAULT_TIMEOUT_MS 5000
@@ -83,6 +84,8 @@ typedef struct config {
 	size_t source_count;
 	alarm_cfg_t alarms;    /* the file's "alarms" object (alarm_cfg.h), owned;
 	                          config_init / a parse sets the defaults first */
+	display_cfg_t display; /* the file's "display" object (display_cfg.h), owned;
+	                          likewise */
 } config_t;
 
 /* An empty configuration with the alarm defaults (alarm_cfg_defaults). */

@@ -16,6 +16,21 @@ static const struct theme_entry theme_table[ROLE_COUNT] = {
 };
 
 static bool theme_color;
+static const char *theme_current = "high-performance";
+
+/* PLACEHOLDER (issue 11, themes helper): theme files are read here. */
+int theme_use(const char *name, char **cause)
+{
+	*cause = NULL;
+	if (name)
+		theme_current = name;
+	return 0;
+}
+
+const char *theme_name(void)
+{
+	return theme_current;
+}
 static bool theme_default_colors; /* -1 (the terminal's own colour) is usable */
 
 /* Without use_default_colors(), -1 is not a colour: use white on black. */

@@ -9,7 +9,16 @@
 #include <stdbool.h>
 #include <curses.h>
 
-/* X(role, foreground, background, monochrome attribute) */
+/* X(role, foreground, background, monochrome attribute)
+ *
+ * ROLE_ALARM is an active high-priority alarm (LOLO/HIHI, communications)
+ * not yet acknowledged, ROLE_ALARM_ACKED one acknowledged; ROLE_WARN a
+ * medium-priority one (LO/HI, instrument fault); ROLE_SHELVED shelved,
+ * suppressed or out of service; ROLE_KPI_OFF a KPI off its target;
+ * ROLE_OVERDUE an event past its deadline; ROLE_BANNER the wall's banner
+ * for a new high-priority alarm; ROLE_BIG large digits of a normal figure;
+ * ROLE_KEYBAR / ROLE_KEYBAR_KEY the key bar's labels and keys; ROLE_MATCH
+ * the text a filter matched. */
 #define THEME_ROLES(X)                                                   \
 	X(ROLE_NORMAL, -1, -1, A_NORMAL)                                 \
 	X(ROLE_DIM, COLOR_WHITE, -1, A_DIM)                              \
@@ -37,7 +46,16 @@
 	X(ROLE_STATUS_OK, COLOR_GREEN, COLOR_BLUE, A_REVERSE)            \
 	X(ROLE_STATUS_FAIL, COLOR_WHITE, COLOR_RED, A_REVERSE | A_BOLD)  \
 	X(ROLE_SELECTED, COLOR_BLACK, COLOR_CYAN, A_REVERSE)             \
-	X(ROLE_KEY, COLOR_YELLOW, -1, A_BOLD)
+	X(ROLE_KEY, COLOR_YELLOW, -1, A_BOLD)                            \
+	X(ROLE_ALARM_ACKED, COLOR_RED, -1, A_BOLD)                       \
+	X(ROLE_SHELVED, COLOR_WHITE, -1, A_DIM)                          \
+	X(ROLE_KPI_OFF, COLOR_YELLOW, -1, A_BOLD)                        \
+	X(ROLE_OVERDUE, COLOR_MAGENTA, -1, A_BOLD)                       \
+	X(ROLE_BANNER, COLOR_WHITE, COLOR_RED, A_REVERSE | A_BOLD)       \
+	X(ROLE_BIG, -1, -1, A_BOLD)                                      \
+	X(ROLE_KEYBAR, COLOR_BLACK, COLOR_CYAN, A_REVERSE)               \
+	X(ROLE_KEYBAR_KEY, -1, -1, A_BOLD)                               \
+	X(ROLE_MATCH, COLOR_YELLOW, -1, A_BOLD | A_UNDERLINE)
 
 typedef enum theme_role {
 #define THEME_ENUM(role, fg, bg, mono) role,
@@ -45,6 +63,15 @@ typedef enum theme_role {
 #undef THEME_ENUM
 	ROLE_COUNT
 } theme_role_t;
+
+/* Chooses the theme: a name (high-performance, dark, light,
+ * high-contrast, mono: a file of the installed themes) or a theme file's
+ * path; NULL is the default, high-performance. Call before theme_init.
+ * Returns 0, or -1 with *cause set (caller frees): a theme that is not
+ * there, or a file with an error (named by file, line and role). */
+int theme_use(const char *name, char **cause);
+/* The name of the theme in use. */
+const char *theme_name(void);
 
 /* Call after initscr/newterm (again for each new SCREEN). Colour is used
  * when `want_color` is true and the terminal has colours (and pairs for every

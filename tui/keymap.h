@@ -37,6 +37,11 @@ typedef enum action {
 	ACT_SHELVE,   /* alarm lists: shelve the selected alarm (a form asks) */
 	ACT_UNSHELVE, /* alarm lists: unshelve the selected alarm */
 	ACT_ALARM_LOG, /* the alarm history page */
+	ACT_WALL,      /* the headline figures in large digits (a top-level page) */
+	ACT_FILTER,    /* open the current page's text filter */
+	ACT_FILTER_NEXT, /* the next match of the filter */
+	ACT_FILTER_PREV, /* the previous one */
+	ACT_MOUSE,     /* a mouse event: read it with getmouse (tui/mouse.h) */
 } action_t;
 
 typedef struct key_binding {

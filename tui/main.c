@@ -14,6 +14,7 @@
 #include "log.h"
 #include "options.h"
 #include "session.h"
+#include "theme.h"
 #include "tui.h"
 
 static bool locale_is_utf8(void)
@@ -54,6 +55,14 @@ int main(int argc, char **argv)
 	case OPTIONS_RUN:
 		break;
 	}
+	/* A theme that cannot be read is a usage error, said before the
+	 * terminal is taken. */
+	if (theme_use(opts.config.display.theme, &cause) != 0) {
+		fprintf(stderr, "citydash: %s\n", cause);
+		free(cause);
+		options_free(&opts);
+		return 2;
+	}
 	if (opts.log && log_open(opts.log, &cause) != 0) {
 		fprintf(stderr, "citydash: %s\n", cause);
 		free(cause);
@@ -91,7 +100,9 @@ int main(int argc, char **argv)
 		status =
 		    dump_run(&session, &opts.page, opts.dump_cols, opts.dump_rows, glyphs()->ascii);
 	} else {
-		tui_opts_t to = {.color = !opts.no_color};
+		tui_opts_t to = {.color = !opts.no_color,
+		                 .kiosk = opts.kiosk,
+		                 .display = &opts.config.display};
 		status = tui_run(&session, &to);
 	}
 	session_close(&session);

@@ -14,7 +14,7 @@
 
 enum { OPT_NO_COLOR = 256, OPT_ASCII, OPT_SIZE, OPT_SEED, OPT_DUMP, OPT_DEMO, OPT_LOG,
        OPT_SCOPE, OPT_PAGE, OPT_JOURNAL, OPT_ALERTMANAGER, OPT_NO_BELL,
-       OPT_CHECK_CONFIG };
+       OPT_CHECK_CONFIG, OPT_THEME, OPT_KIOSK, OPT_ROTATE };
 
 static const struct option long_options[] = {
     {"source", required_argument, NULL, 's'},
@@ -28,6 +28,9 @@ static const struct option long_options[] = {
     {"scope", required_argument, NULL, OPT_SCOPE},
     {"no-color", no_argument, NULL, OPT_NO_COLOR},
     {"ascii", no_argument, NULL, OPT_ASCII},
+    {"theme", required_argument, NULL, OPT_THEME},
+    {"kiosk", no_argument, NULL, OPT_KIOSK},
+    {"rotate", required_argument, NULL, OPT_ROTATE},
     {"log", required_argument, NULL, OPT_LOG},
     {"journal", required_argument, NULL, OPT_JOURNAL},
     {"alertmanager", required_argument, NULL, OPT_ALERTMANAGER},
@@ -39,8 +42,7 @@ static const struct option long_options[] = {
 
 static void print_help(void)
 {
-	printf("%s",
-	       _("Usage: citydash [OPTION]...\n"
+	printf(_("Usage: citydash [OPTION]...\n"
 	         "Watch a city's vital signs, KPIs and events from HTTP JSON feeds.\n"
 	         "\n"
 	         "Sources:\n"
@@ -67,6 +69,13 @@ static void print_help(void)
 	         "                         streets, as a district's or street's centre sees it\n"
 	         "      --no-color         draw without colours (also when NO_COLOR is set)\n"
 	         "      --ascii            draw with ASCII characters only\n"
+	         "      --theme NAME|FILE  colours by role: high-performance (the default),\n"
+	         "                         dark, light, high-contrast, mono, or a theme file\n"
+	         "\n"
+	         "The wall display:\n"
+	         "      --kiosk            pages rotate (the configuration's \"display\"), no key\n"
+	         "                         hints, no input needed; q asks before quitting\n"
+	         "      --rotate SECONDS   how long each kiosk page shows, %d to %d (default %d)\n"
 	         "      --log FILE|syslog  append failures, retries and warnings to FILE, or\n"
 	         "                         send them to syslog\n"
 	         "\n"
@@ -109,7 +118,9 @@ static void print_help(void)
 	         "     error (also with --check-config, which exits 0 when all is good), or\n"
 	         "     a terminal citydash cannot draw on\n"
 	         "On SIGQUIT, SIGABRT (out of memory), SIGSEGV, SIGBUS, SIGFPE or SIGILL\n"
-	         "citydash restores the terminal, then dies by that signal (128+N in a shell).\n"));
+	         "citydash restores the terminal, then dies by that signal (128+N in a shell).\n"),
+	       DISPLAY_ROTATE_MS_MIN / 1000, DISPLAY_ROTATE_MS_MAX / 1000,
+	       DISPLAY_ROTATE_MS_DEFAULT / 1000);
 }
 
 #define SIZE_MAX_CELLS 1000 /* per side: a larger --dump frame is a typo */
@@ -143,7 +154,8 @@ options_result_t options_parse(options_t *o, int argc, char **argv, char **cause
 	bool seed_given = false, size_given = false, page_given = false, no_bell = false;
 	bool check_config = false;
 	const char *config_file = NULL; /* the last --config read, for --check-config */
-	const char *journal = NULL, *alertmanager = NULL;
+	const char *journal = NULL, *alertmanager = NULL, *theme = NULL;
+	uint64_t rotate_s = 0; /* 0: --rotate not given */
 	char *why = NULL;
 	scope_city(&o->scope);
 	page_request_default(&o->page);
@@ -210,6 +222,26 @@ options_result_t options_parse(options_t *o, int argc, char **argv, char **cause
 			break;
 		case OPT_ASCII:
 			o->ascii = true;
+			break;
+		case OPT_THEME:
+			if (!optarg[0]) {
+				*cause = xstrdup(_("--theme wants a theme's name or a theme file"));
+				return OPTIONS_ERROR;
+			}
+			theme = optarg;
+			break;
+		case OPT_KIOSK:
+			o->kiosk = true;
+			break;
+		case OPT_ROTATE:
+			if (!argnum_parse(optarg, DISPLAY_ROTATE_MS_MIN / 1000,
+			                  DISPLAY_ROTATE_MS_MAX / 1000, &rotate_s)) {
+				*cause = xasprintf(_("--rotate wants whole seconds from %d to %d, not "
+				                     "\"%s\""),
+				                   DISPLAY_ROTATE_MS_MIN / 1000,
+				                   DISPLAY_ROTATE_MS_MAX / 1000, optarg);
+				return OPTIONS_ERROR;
+			}
 			break;
 		case OPT_LOG:
 			if (!optarg[0]) {
@@ -294,8 +326,23 @@ options_result_t options_parse(options_t *o, int argc, char **argv, char **cause
 			return OPTIONS_ERROR;
 		}
 	}
+	/* The command line's display settings override the file's, whichever
+	 * file that was. */
+	display_cfg_t *display = &o->config.display;
+	if (theme) {
+		free(display->theme);
+		display->theme = xstrdup(theme);
+	}
+	if (rotate_s)
+		display->rotate_ms = (int64_t)rotate_s * 1000;
 	options_result_t rc = OPTIONS_RUN;
-	if (!o->demo && o->config.source_count == 0) {
+	if (rotate_s && !o->kiosk) {
+		*cause = xstrdup(_("--rotate applies to the wall display: add --kiosk"));
+		rc = OPTIONS_ERROR;
+	} else if (o->kiosk && o->dump) {
+		*cause = xstrdup(_("--kiosk runs on a terminal: not with --dump"));
+		rc = OPTIONS_ERROR;
+	} else if (!o->demo && o->config.source_count == 0) {
 		*cause = looked ? xasprintf(_("no sources: give --source NAME=URL, --config FILE or "
 		                              "--demo (no configuration file at %s)"),
 		                            looked)

@@ -18,6 +18,9 @@ typedef struct options {
 	int dump_cols, dump_rows;
 	bool no_color;       /* --no-color or NO_COLOR set */
 	bool ascii;          /* --ascii */
+	bool kiosk;          /* --kiosk: the wall display (tui/kiosk.h) */
+	/* --theme and --rotate are applied to config.display once the whole
+	 * command line and the configuration file are read. */
 	const char *log;     /* --log FILE|syslog (points into argv), or NULL */
 	scope_t scope;       /* --scope: the tier every page is narrowed to (the city) */
 	page_request_t page; /* --dump --page: which page (the overview); its id

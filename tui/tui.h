@@ -4,10 +4,13 @@
 
 #include <stdbool.h>
 
+#include "display_cfg.h"
 #include "session.h"
 
 typedef struct tui_opts {
 	bool color;
+	bool kiosk;                   /* --kiosk: the wall display (kiosk.h) */
+	const display_cfg_t *display; /* theme, kiosk pages and times; never NULL */
 } tui_opts_t;
 
 /* Runs until the operator quits or a terminating signal arrives. Returns

@@ -3,7 +3,7 @@
 #include <limits.h>
 #include <math.h>
 
-#include "../feeds/i18n.h"
+#include "i18n.h"
 #include "../themes/theme.h"
 #include "glyphs.h"
 #include "text_draw.h"

@@ -20,7 +20,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-#include "../feeds/xalloc.h"
+#include "xalloc.h"
 #include "chart_scale.h"
 #include "glyphs.h"
 #include "text_draw.h"

@@ -4,8 +4,8 @@
 #include <math.h>
 #include <string.h>
 
-#include "../feeds/i18n.h"
-#include "../feeds/text.h"
+#include "i18n.h"
+#include "text.h"
 #include "glyphs.h"
 #include "text_draw.h"
 
@@ -21,28 +21,28 @@
 
 enum gauge_band { BAND_NORMAL, BAND_WARN, BAND_ALARM };
 
-static bool gauge_has(const limits_t *l, unsigned bit)
+static bool gauge_has(const gauge_limits_t *l, unsigned bit)
 {
 	return (l->mask & bit) != 0;
 }
 
 /* Band of a point strictly inside a cell (used for the track colours). */
-static enum gauge_band gauge_band_of_cell(const limits_t *l, double v)
+static enum gauge_band gauge_band_of_cell(const gauge_limits_t *l, double v)
 {
-	if ((gauge_has(l, LIMIT_LOLO) && v < l->lolo) || (gauge_has(l, LIMIT_HIHI) && v > l->hihi))
+	if ((gauge_has(l, GAUGE_LOLO) && v < l->lolo) || (gauge_has(l, GAUGE_HIHI) && v > l->hihi))
 		return BAND_ALARM;
-	if ((gauge_has(l, LIMIT_LO) && v < l->lo) || (gauge_has(l, LIMIT_HI) && v > l->hi))
+	if ((gauge_has(l, GAUGE_LO) && v < l->lo) || (gauge_has(l, GAUGE_HI) && v > l->hi))
 		return BAND_WARN;
 	return BAND_NORMAL;
 }
 
 /* Band of the reading itself: beyond a limit, not at it — the same rule as
  * the alarm engine's (alarm_classify). */
-static enum gauge_band gauge_band_of_value(const limits_t *l, double v)
+static enum gauge_band gauge_band_of_value(const gauge_limits_t *l, double v)
 {
-	if ((gauge_has(l, LIMIT_LOLO) && v < l->lolo) || (gauge_has(l, LIMIT_HIHI) && v > l->hihi))
+	if ((gauge_has(l, GAUGE_LOLO) && v < l->lolo) || (gauge_has(l, GAUGE_HIHI) && v > l->hihi))
 		return BAND_ALARM;
-	if ((gauge_has(l, LIMIT_LO) && v < l->lo) || (gauge_has(l, LIMIT_HI) && v > l->hi))
+	if ((gauge_has(l, GAUGE_LO) && v < l->lo) || (gauge_has(l, GAUGE_HI) && v > l->hi))
 		return BAND_WARN;
 	return BAND_NORMAL;
 }
@@ -106,7 +106,7 @@ static void gauge_track(WINDOW *win, int y, int x, int width, const gauge_t *g, 
 		gauge_put(win, y, x + i, gl->gauge_empty,
 		          theme_attr(g->stale ? ROLE_STALE : empty_role[b]));
 	}
-	static const unsigned bits[] = {LIMIT_LOLO, LIMIT_LO, LIMIT_HI, LIMIT_HIHI};
+	static const unsigned bits[] = {GAUGE_LOLO, GAUGE_LO, GAUGE_HI, GAUGE_HIHI};
 	const double lim[] = {g->limits.lolo, g->limits.lo, g->limits.hi, g->limits.hihi};
 	for (size_t k = 0; k < sizeof bits / sizeof bits[0]; k++) {
 		if (!gauge_has(&g->limits, bits[k]) || !(lim[k] >= g->min && lim[k] <= g->max))
@@ -114,7 +114,7 @@ static void gauge_track(WINDOW *win, int y, int x, int width, const gauge_t *g, 
 		int i = gauge_cell(g, width, lim[k]);
 		if (i < fill_to)
 			continue; /* under the fill: the fill's colour already tells */
-		enum gauge_band b = (bits[k] & (LIMIT_LOLO | LIMIT_HIHI)) ? BAND_ALARM : BAND_WARN;
+		enum gauge_band b = (bits[k] & (GAUGE_LOLO | GAUGE_HIHI)) ? BAND_ALARM : BAND_WARN;
 		gauge_put(win, y, x + i, gl->limit_tick,
 		          theme_attr(g->stale ? ROLE_STALE : empty_role[b]));
 	}

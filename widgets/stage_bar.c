@@ -1,7 +1,7 @@
 /* stage_bar: the closed loop as progress (see stage_bar.h). */
 #include "stage_bar.h"
 
-#include "../feeds/i18n.h"
+#include "i18n.h"
 #include "../themes/theme.h"
 #include "glyphs.h"
 #include "text_draw.h"
@@ -13,19 +13,19 @@ static const char *const stage_names[STAGE_BAR_STAGES] = {
     N_("sensed"), N_("handling"), N_("evaluating"), N_("reviewing"), N_("closed"),
 };
 
-const char *stage_bar_name(stage_t s)
+const char *stage_bar_name(int s)
 {
-	if ((int)s < 0 || s > STAGE_CLOSED)
+	if (s < 0 || s > STAGE_BAR_CLOSED)
 		return "?";
 	return _(stage_names[s]);
 }
 
 /* A closed event has passed every stage: the loop is complete. */
-static enum mark mark_of(stage_t current, int i)
+static enum mark mark_of(int current, int i)
 {
-	if (current == STAGE_CLOSED || i < (int)current)
+	if (current == STAGE_BAR_CLOSED || i < current)
 		return MARK_PASSED;
-	return i == (int)current ? MARK_CURRENT : MARK_AHEAD;
+	return i == current ? MARK_CURRENT : MARK_AHEAD;
 }
 
 static const char *mark_glyph(enum mark m)
@@ -57,7 +57,7 @@ static int longest_name(void)
 {
 	int w = 0;
 	for (int i = 0; i < STAGE_BAR_STAGES; i++) {
-		int n = text_draw_width(stage_bar_name((stage_t)i));
+		int n = text_draw_width(stage_bar_name(i));
 		if (n > w)
 			w = n;
 	}
@@ -79,7 +79,7 @@ int stage_bar_width(stage_bar_form_t form)
 	default: {
 		int w = (STAGE_BAR_STAGES - 1) * text_draw_width(crumb());
 		for (int i = 0; i < STAGE_BAR_STAGES; i++)
-			w += 1 + text_draw_width(stage_bar_name((stage_t)i));
+			w += 1 + text_draw_width(stage_bar_name(i));
 		return w;
 	}
 	}
@@ -101,7 +101,7 @@ static int put(WINDOW *win, int y, int x, int end, const char *s, attr_t attr)
 	return x + text_draw(win, y, x, end - x, s, attr);
 }
 
-int stage_bar_draw_form(WINDOW *win, int y, int x, int width, stage_t stage, stage_bar_form_t form)
+int stage_bar_draw_form(WINDOW *win, int y, int x, int width, int stage, stage_bar_form_t form)
 {
 	if (win == NULL || width <= 0)
 		return 0;
@@ -112,7 +112,7 @@ int stage_bar_draw_form(WINDOW *win, int y, int x, int width, stage_t stage, sta
 			if (i > 0)
 				at = put(win, y, at, end, crumb(), theme_attr(ROLE_DIM));
 			at = put(win, y, at, end, mark_glyph(m), mark_attr(m));
-			at = put(win, y, at, end, stage_bar_name((stage_t)i),
+			at = put(win, y, at, end, stage_bar_name(i),
 			         m == MARK_CURRENT ? mark_attr(m) : theme_attr(ROLE_LABEL));
 		}
 		return at - x;
@@ -124,12 +124,12 @@ int stage_bar_draw_form(WINDOW *win, int y, int x, int width, stage_t stage, sta
 	if (form == STAGE_BAR_LABELLED) {
 		at = put(win, y, at, end, " ", theme_attr(ROLE_NORMAL));
 		at = put(win, y, at, end, stage_bar_name(stage),
-		         stage == STAGE_CLOSED ? theme_attr(ROLE_LABEL) : mark_attr(MARK_CURRENT));
+		         stage == STAGE_BAR_CLOSED ? theme_attr(ROLE_LABEL) : mark_attr(MARK_CURRENT));
 	}
 	return at - x;
 }
 
-int stage_bar_draw(WINDOW *win, int y, int x, int width, stage_t stage)
+int stage_bar_draw(WINDOW *win, int y, int x, int width, int stage)
 {
 	int form = stage_bar_fit(width);
 	if (form < 0)

@@ -1,6 +1,8 @@
 /* stage_bar: where an event stands on the closed loop
  * sensed → handling → evaluating → reviewing → closed (感知 → 处置 → 评价 →
- * 复核 → 结案; feeds/model.h stage_t), drawn as progress.
+ * 复核 → 结案), drawn as progress. A stage is its place on the loop, 0
+ * (sensed) to STAGE_BAR_CLOSED: the order of the feed model's int, which
+ * callers pass as it is; the widget knows no feed model.
  *
  * Three forms, by the room there is:
  *   cells     "●●◉○○"                 5 columns, one cell per stage
@@ -15,19 +17,18 @@
 
 #include <curses.h>
 
-#include "../feeds/model.h"
-
 typedef enum stage_bar_form {
 	STAGE_BAR_CELLS,
 	STAGE_BAR_LABELLED,
 	STAGE_BAR_WIDE,
 } stage_bar_form_t;
 
-/* Stages on the loop: STAGE_SENSED .. STAGE_CLOSED. */
-#define STAGE_BAR_STAGES (STAGE_CLOSED + 1)
+/* Stages on the loop: 0 (sensed) .. STAGE_BAR_CLOSED. */
+#define STAGE_BAR_CLOSED 4
+#define STAGE_BAR_STAGES (STAGE_BAR_CLOSED + 1)
 
 /* The stage's name as shown ("sensed" .. "closed"), translated. */
-const char *stage_bar_name(stage_t s);
+const char *stage_bar_name(int s);
 
 /* Columns a form takes (labelled: padded to the longest name, so a column
  * of bars lines up). */
@@ -38,10 +39,10 @@ int stage_bar_fit(int width);
 
 /* Draws `form` at (y, x), at most `width` columns (a form wider than that
  * is cut); returns the columns drawn. */
-int stage_bar_draw_form(WINDOW *win, int y, int x, int width, stage_t stage, stage_bar_form_t form);
+int stage_bar_draw_form(WINDOW *win, int y, int x, int width, int stage, stage_bar_form_t form);
 
 /* Draws the widest form that fits in `width`; returns the columns drawn
  * (0 if width < 5). */
-int stage_bar_draw(WINDOW *win, int y, int x, int width, stage_t stage);
+int stage_bar_draw(WINDOW *win, int y, int x, int width, int stage);
 
 #endif

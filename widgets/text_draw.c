@@ -9,8 +9,8 @@
 #include <string.h>
 #include <wchar.h>
 
-#include "../feeds/text.h"
-#include "../feeds/text_ascii.h"
+#include "text.h"
+#include "text_ascii.h"
 #include "glyphs.h"
 
 static void td_put(WINDOW *win, int y, int x, const wchar_t *wc, attr_t attr)

@@ -1,15 +1,15 @@
 # The mock city: model (no clock), serializer, HTTP server on loopback, CLI.
 citydash_unit_test(test_mock_city
   SOURCES integration/test_mock_city.c
-  LIBS citydash_mockserver m
+  LIBS citydash_mockserver citydash_core m
   LABELS unit mock)
 citydash_unit_test(test_mock_json
   SOURCES integration/test_mock_json.c
-  LIBS citydash_mockserver PkgConfig::CJSON m
+  LIBS citydash_mockserver citydash_core PkgConfig::CJSON m
   LABELS unit mock)
 citydash_unit_test(test_mock_server
   SOURCES integration/test_mock_server.c
-  LIBS citydash_mockserver PkgConfig::CURL PkgConfig::CJSON Threads::Threads
+  LIBS citydash_mockserver citydash_core PkgConfig::CURL PkgConfig::CJSON Threads::Threads
   LABELS integration mock)
 
 # The real citydash-mock binary: start on port 0, fetch /healthz, SIGTERM.
@@ -31,16 +31,16 @@ if(CURL_PROGRAM AND TIMEOUT_PROGRAM)
 endif()
 citydash_unit_test(test_mock_metrics
   SOURCES integration/test_mock_metrics.c
-  LIBS citydash_mockserver m
+  LIBS citydash_mockserver citydash_core m
   LABELS unit mock)
 citydash_unit_test(test_mock_scale
   SOURCES integration/test_mock_scale.c
-  LIBS citydash_mockserver PkgConfig::CJSON m
+  LIBS citydash_mockserver citydash_core PkgConfig::CJSON m
   LABELS unit mock)
 # citydash-mock --fault: parsing and the per-request decision.
 citydash_unit_test(test_mock_fault
   SOURCES integration/test_mock_fault.c
-  LIBS citydash_mockserver
+  LIBS citydash_mockserver citydash_core
   LABELS unit mock)
 # citydash-mock --fault: every kind as curl and citydash see it.
 if(CURL_PROGRAM AND TIMEOUT_PROGRAM)
@@ -53,17 +53,17 @@ endif()
 # The incidents: catalogue, the city scale's stream, the document through citydash's parser.
 citydash_unit_test(test_mock_events
   SOURCES integration/test_mock_events.c
-  LIBS citydash_mockserver m
+  LIBS citydash_mockserver citydash_core m
   LABELS unit mock)
 # The city over time: simulated clock, --speed, day curves, noise, drift, faults.
 citydash_unit_test(test_mock_time
   SOURCES integration/test_mock_time.c
-  LIBS citydash_mockserver m
+  LIBS citydash_mockserver citydash_core m
   LABELS unit mock)
 # Scenarios: each one's course, start semantics, determinism, loopback check.
 citydash_unit_test(test_mock_scenario
   SOURCES integration/test_mock_scenario.c
-  LIBS citydash_mockserver m
+  LIBS citydash_mockserver citydash_core m
   LABELS unit mock)
 # Scenarios over HTTP on the real binary, and --speed / --scenario values.
 if(CURL_PROGRAM AND TIMEOUT_PROGRAM)
@@ -85,5 +85,5 @@ endif()
 # and its whole and delta documents, without HTTP.
 citydash_unit_test(test_mock_rbe
   SOURCES integration/test_mock_rbe.c
-  LIBS citydash_mockserver PkgConfig::CJSON m
+  LIBS citydash_mockserver citydash_core PkgConfig::CJSON m
   LABELS unit mock)

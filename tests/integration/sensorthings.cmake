@@ -2,7 +2,7 @@
 # sensorthings adapter (no network), and the real binaries end to end.
 citydash_unit_test(test_mock_sta
   SOURCES integration/test_mock_sta.c
-  LIBS citydash_mockserver PkgConfig::CJSON m
+  LIBS citydash_mockserver citydash_core PkgConfig::CJSON m
   LABELS unit mock)
 # A sensorthings source end to end: citydash-mock --scale city at /sta/v1.1,
 # citydash --dump through the adapter (pages, the bound, the server's error).

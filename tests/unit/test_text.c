@@ -1,4 +1,4 @@
-/* Unit tests for feeds/text: sanitizing, validity and column width. */
+/* Unit tests for base/text: sanitizing, validity and column width. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>

@@ -1,4 +1,4 @@
-/* Unit tests for feeds/text_ascii: what a LANG=C terminal is sent. */
+/* Unit tests for base/text_ascii: what a LANG=C terminal is sent. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>

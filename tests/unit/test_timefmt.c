@@ -1,4 +1,4 @@
-/* Unit tests for feeds/timefmt: RFC 3339 parsing and formatting, ages. */
+/* Unit tests for base/timefmt: RFC 3339 parsing and formatting, ages. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>

@@ -180,7 +180,7 @@ static void test_text_draw_attr(void **state)
 
 /* ---- gauge ---- */
 
-static const limits_t four_limits = {.mask = LIMIT_LOLO | LIMIT_LO | LIMIT_HI | LIMIT_HIHI,
+static const gauge_limits_t four_limits = {.mask = GAUGE_LOLO | GAUGE_LO | GAUGE_HI | GAUGE_HIHI,
                                      .lolo = 10,
                                      .lo = 20,
                                      .hi = 80,
@@ -216,7 +216,7 @@ static void draw_gauges(vscreen_t *vs)
 	g.bad = true;
 	gauge_draw(w, 7, 0, 30, &g);
 	g = gauge_at(85);
-	g.limits = (limits_t){.mask = LIMIT_HI | LIMIT_HIHI, .hi = 70, .hihi = 90};
+	g.limits = (gauge_limits_t){.mask = GAUGE_HI | GAUGE_HIHI, .hi = 70, .hihi = 90};
 	gauge_draw(w, 8, 0, 30, &g);
 	g = gauge_at(50);
 	gauge_draw(w, 9, 0, 3, &g);

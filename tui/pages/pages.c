@@ -14,7 +14,7 @@ const page_class_t *page_get(page_id_t id)
 	    [PAGE_TIERS] = &page_tiers,       [PAGE_READING] = &page_reading,
 	    [PAGE_SCOPE] = &page_scope,       [PAGE_ALARMS] = &page_alarms,
 	    [PAGE_SOURCES] = &page_sources,   [PAGE_HELP] = &page_help,
-	    [PAGE_ALARM_LOG] = &page_alarm_log,
+	    [PAGE_ALARM_LOG] = &page_alarm_log, [PAGE_WALL] = &page_wall,
 	};
 	return pages[id];
 }
@@ -27,7 +27,8 @@ bool page_is_overlay(page_id_t id)
 
 bool page_is_top(page_id_t id)
 {
-	return id == PAGE_OVERVIEW || id == PAGE_KPIS || id == PAGE_EVENTS || id == PAGE_TIERS;
+	return id == PAGE_OVERVIEW || id == PAGE_KPIS || id == PAGE_EVENTS || id == PAGE_TIERS ||
+	       id == PAGE_WALL;
 }
 
 /* The detail page's item, by page. */
@@ -120,6 +121,7 @@ bool nav_key(action_t act, const ui_ctx_t *ctx, nav_t *nav)
 	                : act == ACT_KPIS   ? PAGE_KPIS
 	                : act == ACT_EVENTS ? PAGE_EVENTS
 	                : act == ACT_TIERS  ? PAGE_TIERS
+	                : act == ACT_WALL   ? PAGE_WALL
 	                                    : PAGE_COUNT;
 	if (top != PAGE_COUNT) {
 		/* Tabs, not a path: the back stack is forgotten, the scope kept. */

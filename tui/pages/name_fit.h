@@ -6,7 +6,7 @@
  * names shown together are made distinct when their full names are (the
  * colliding ones give more room to the part where they differ).
  *
- * Widths are terminal columns (CJK two wide, feeds/text.h); a cut never
+ * Widths are terminal columns (CJK two wide, base/text.h); a cut never
  * splits a grapheme cluster. The ellipsis is "…", or ".." in ASCII mode
  * (glyphs.h's ">" reads as an arrow in the middle of a name). Pure apart
  * from reading the glyph mode; results are allocated (xalloc), the caller

@@ -30,6 +30,7 @@ typedef enum page_id {
 	PAGE_ALARM_LOG, /* the alarm history: the last transitions, who acted */
 	PAGE_SOURCES,
 	PAGE_HELP,
+	PAGE_WALL, /* the headline figures in large digits, for the wall */
 	PAGE_COUNT
 } page_id_t;
 
@@ -101,6 +102,9 @@ typedef struct nav_place {
  * is kept by identity: the selected reading's serial (reading_t.serial),
  * found again after every update (nav_find_row); the row number is only
  * where it was, so that when it vanished the nearest row is selected. */
+#define NAV_FILTER_MAX 96 /* bytes of the text filter (UTF-8) */
+#define NAV_BANNER_MAX 320 /* bytes of the wall's alarm banner */
+
 typedef struct nav {
 	page_id_t page;
 	int focus;                        /* overview: focused block, 0..5 = domains */
@@ -146,6 +150,20 @@ typedef struct nav {
 	} kpi, event, reading;
 	nav_place_t back[NAV_BACK_MAX]; /* the back stack: back[depth - 1] is next */
 	int depth;
+	/* Finding things (tui/filter.h): the current page's text filter, UTF-8,
+	 * sanitized as typed; "": none. While `filter_editing`, keys go to the
+	 * filter's prompt. */
+	char filter[NAV_FILTER_MAX + 1];
+	bool filter_editing;
+	/* Set by the page while it draws: the steady time (clock_steady_ms) at
+	 * which the oldest data it shows was received; 0: it shows none. The
+	 * status bar says how old that is. */
+	int64_t oldest_shown_ms;
+	/* The wall display (--kiosk, tui/kiosk.h): no key bar, q asks first. */
+	bool kiosk;
+	/* A new high-priority alarm's banner across the top of the body
+	 * (tui/kiosk.h sets it, the frame draws it); "": none. */
+	char banner[NAV_BANNER_MAX + 1];
 } nav_t;
 
 typedef struct page_class {
@@ -168,13 +186,14 @@ extern const page_class_t page_alarms;
 extern const page_class_t page_alarm_log;
 extern const page_class_t page_sources;
 extern const page_class_t page_help;
+extern const page_class_t page_wall;
 
 const page_class_t *page_get(page_id_t id);
 /* Help, sources, alarms, the alarm history and the scope picker: opened
  * over another page,
  * closed by their own key as by Esc. */
 bool page_is_overlay(page_id_t id);
-/* Overview, KPI board, events board and tier page: the top-level pages,
+/* Overview, KPI board, events board, tier page and wall: the top-level pages,
  * reached by their own keys; going to one forgets the back stack (the
  * scope stays). */
 bool page_is_top(page_id_t id);

@@ -20,6 +20,16 @@ typedef struct columns {
 } columns_t;
 
 /* Gives each column its width, dropping the optional ones first. */
+
+/* The feed model's limits as the gauge widget takes them. */
+static gauge_limits_t gauge_limits_of(const limits_t *l)
+{
+	gauge_limits_t g = {.lolo = l->lolo, .lo = l->lo, .hi = l->hi, .hihi = l->hihi};
+	g.mask = ((l->mask & LIMIT_LOLO) ? GAUGE_LOLO : 0u) | ((l->mask & LIMIT_LO) ? GAUGE_LO : 0u) |
+	         ((l->mask & LIMIT_HI) ? GAUGE_HI : 0u) | ((l->mask & LIMIT_HIHI) ? GAUGE_HIHI : 0u);
+	return g;
+}
+
 static columns_t layout(int width, bool detailed, int district)
 {
 	columns_t c = {.marker = FORMAT_MARKER_COLS, .value = detailed ? 12 : 10};
@@ -171,7 +181,7 @@ void reading_row_draw(WINDOW *win, int y, int x, int width, const ui_ctx_t *ctx,
 		    .max = r->range_max,
 		    .has_value = r->has_value,
 		    .value = r->value,
-		    .limits = r->limits,
+		    .limits = gauge_limits_of(&r->limits),
 		    .stale = (states & VIEW_BIT(VS_STALE)) != 0,
 		    .bad = (states & VIEW_BIT(VS_BAD)) != 0,
 		    /* The alarm engine's word (deadband included), not a second opinion. */

@@ -7,6 +7,8 @@
 #include "glyphs.h"
 #include "i18n.h"
 #include "stage_bar.h"
+
+_Static_assert(STAGE_BAR_CLOSED == (int)STAGE_CLOSED, "the stage bar follows the model's loop");
 #include "text_draw.h"
 #include "theme.h"
 

@@ -1,0 +1,2 @@
+/* PLACEHOLDER (issue 11): see filter.h. */
+#include "filter.h"

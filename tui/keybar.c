@@ -1,0 +1,2 @@
+/* PLACEHOLDER (issue 11): see keybar.h. */
+#include "keybar.h"

@@ -1,0 +1,2 @@
+/* PLACEHOLDER (issue 11): see kiosk.h. */
+#include "kiosk.h"

@@ -1,0 +1,2 @@
+/* PLACEHOLDER (issue 11): see mouse.h. */
+#include "mouse.h"

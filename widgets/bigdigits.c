@@ -1,0 +1,2 @@
+/* PLACEHOLDER (issue 11): see bigdigits.h. */
+#include "bigdigits.h"
