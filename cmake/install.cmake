@@ -39,6 +39,7 @@ citydash_install_gz(${PROJECT_SOURCE_DIR}/docs/config.md ${CMAKE_INSTALL_DOCDIR}
 citydash_install_gz(${PROJECT_SOURCE_DIR}/docs/protocol.md ${CMAKE_INSTALL_DOCDIR})
 citydash_install_gz(${PROJECT_SOURCE_DIR}/docs/indices.md ${CMAKE_INSTALL_DOCDIR})
 citydash_install_gz(${PROJECT_SOURCE_DIR}/docs/alertmanager.md ${CMAKE_INSTALL_DOCDIR})
+citydash_install_gz(${PROJECT_SOURCE_DIR}/docs/themes.md ${CMAKE_INSTALL_DOCDIR})
 add_custom_target(citydash_gz ALL DEPENDS ${citydash_gz_outputs})
 
 install(FILES ${CITYDASH_THEME_FILES} DESTINATION ${CMAKE_INSTALL_DATADIR}/citydash/themes)
