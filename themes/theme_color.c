@@ -183,12 +183,26 @@ int theme_rgb_to_256(uint32_t rgb)
 	           : cube;
 }
 
+static bool is_grey(uint32_t rgb)
+{
+	int r = (int)(rgb >> 16 & 0xff), g = (int)(rgb >> 8 & 0xff), b = (int)(rgb & 0xff);
+	int hi = r > g ? (r > b ? r : b) : (g > b ? g : b);
+	int lo = r < g ? (r < b ? r : b) : (g < b ? g : b);
+	return hi - lo < 32;
+}
+
+/* A grey stays a grey: among so few colours a mid grey is otherwise nearer
+ * cyan than white, and normal would turn colourful. */
 int theme_rgb_to_ansi(uint32_t rgb, int n)
 {
-	int best = 0;
-	for (int i = 1; i < n && i < 16; i++)
-		if (rgb_distance(rgb, ansi_rgb[i]) < rgb_distance(rgb, ansi_rgb[best]))
+	bool grey = is_grey(rgb);
+	int best = -1;
+	for (int i = 0; i < n && i < 16; i++) {
+		if (grey && !is_grey(ansi_rgb[i]))
+			continue;
+		if (best < 0 || rgb_distance(rgb, ansi_rgb[i]) < rgb_distance(rgb, ansi_rgb[best]))
 			best = i;
+	}
 	return best;
 }
 
