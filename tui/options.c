@@ -10,6 +10,7 @@
 #include "config_lookup.h"
 #include "frame.h"
 #include "i18n.h"
+#include "theme.h"
 #include "xalloc.h"
 
 enum { OPT_NO_COLOR = 256, OPT_ASCII, OPT_SIZE, OPT_SEED, OPT_DUMP, OPT_DEMO, OPT_LOG,
@@ -51,7 +52,8 @@ static void print_help(void)
 	         "                         without --config, --source or --demo: the first of\n"
 	         "                         $CITYDASH_CONFIG, $XDG_CONFIG_HOME/citydash/config.json\n"
 	         "                         (~/.config when unset), /etc/citydash/config.json\n"
-	         "      --check-config     load the configuration (every secret and TLS file),\n"
+	         "      --check-config     load the configuration (every secret and TLS file,\n"
+	         "                         the theme),\n"
 	         "                         print a summary without secrets and exit\n"
 	         "      --demo             run a simulated city in-process and watch it\n"
 	         "      --seed N           the simulated city's seed, 0 to 2^64-1 (default 1)\n"
@@ -349,6 +351,8 @@ options_result_t options_parse(options_t *o, int argc, char **argv, char **cause
 		                : xstrdup(_("no sources: give --source NAME=URL, --config FILE or "
 		                            "--demo"));
 		rc = OPTIONS_ERROR;
+	} else if (check_config && theme_use(display->theme, cause) != 0) {
+		rc = OPTIONS_ERROR; /* the theme is part of the configuration */
 	} else if (check_config) {
 		check_config_print(stdout, &o->config, config_file ? config_file : found);
 		rc = OPTIONS_EXIT_OK;
