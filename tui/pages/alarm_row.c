@@ -65,7 +65,9 @@ static attr_t tag_attr(const alarm_info_t *a)
 	if (isa_state_unacked(a->state))
 		return high ? theme_attr(ROLE_ALARM) : theme_attr(ROLE_WARN) | A_REVERSE;
 	if (a->state == ISA_ACKED)
-		return theme_attr(high ? ROLE_ALARM : ROLE_WARN) & ~(attr_t)A_REVERSE;
+		return theme_attr(high ? ROLE_ALARM_ACKED : ROLE_WARN) & ~(attr_t)A_REVERSE;
+	if (a->state == ISA_SHLVD || a->state == ISA_DSUPR || a->state == ISA_OOSRV)
+		return theme_attr(ROLE_SHELVED);
 	return theme_attr(ROLE_DIM);
 }
 

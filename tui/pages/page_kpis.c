@@ -67,7 +67,7 @@ static void draw_header(WINDOW *win, int y, int w, const gov_category_t *c, bool
 	char part[64];
 	snprintf(part, sizeof part, _("! %u off target"), c->off_target);
 	x += text_draw(win, y, x, w - x, part,
-	               c->off_target ? theme_attr(ROLE_WARN) : theme_attr(ROLE_DIM)) +
+	               c->off_target ? theme_attr(ROLE_KPI_OFF) : theme_attr(ROLE_DIM)) +
 	     2;
 	snprintf(part, sizeof part, _("%u on target"), c->on_target);
 	x += text_draw(win, y, x, w - x, part, theme_attr(ROLE_LABEL)) + 2;

@@ -187,7 +187,7 @@ static void draw_row(WINDOW *win, int y, int x, int width, const ui_ctx_t *ctx,
 	draw_count(win, y, cx, c.events, row->events_open,
 	           row->events_critical ? ROLE_ALARM : ROLE_LABEL, base, selected);
 	cx += c.events;
-	draw_count(win, y, cx, c.overdue, row->events_overdue, ROLE_WARN, base, selected);
+	draw_count(win, y, cx, c.overdue, row->events_overdue, ROLE_OVERDUE, base, selected);
 	cx += c.overdue + 1;
 
 	const kpi_t *k =
@@ -204,7 +204,7 @@ static void draw_row(WINDOW *win, int y, int x, int width, const ui_ctx_t *ctx,
 	snprintf(buf, sizeof buf, "%s%3.0f%% %s", off ? glyphs()->fail_mark : glyphs()->ok_mark,
 	         row->worst_attainment * 100.0, kpi_short_name(k->name, row->name));
 	text_draw(win, y, cx, c.kpi, buf,
-	          selected ? base : theme_attr(off ? ROLE_WARN : ROLE_LABEL));
+	          selected ? base : theme_attr(off ? ROLE_KPI_OFF : ROLE_LABEL));
 }
 
 /* ---- drawing ---- */
