@@ -137,7 +137,8 @@ static int help_content(const help_pen_t *p, int x, int iw)
 		snprintf(buf, sizeof buf, "%s %s %s", alarm_row_state_glyph((isa_state_t)st),
 		         isa_state_tag((isa_state_t)st), _(isa_state_word((isa_state_t)st)));
 		if (draw)
-			pen_text(p, row, cx + 1, iw / 2 - 2, buf, theme_attr(state_role((isa_state_t)st)));
+			pen_text(p, row, cx + 1, iw / 2 - 2, buf,
+			         theme_attr(state_role((isa_state_t)st)));
 	}
 	y += 4;
 	if (draw)
