@@ -30,12 +30,33 @@ static void add(theme_dirs_t *d, char *dir)
 		free(dir);
 }
 
-/* The canonical form of a directory that exists, else the path as it is. */
+/* "/a/bin/../share" as "/a/share", for a directory that does not exist
+ * (named in "not found" messages). Absolute paths only; symbolic links are
+ * not followed, which is what makes it lexical. */
+static void lexical_clean(char *path)
+{
+	char *p;
+	while ((p = strstr(path, "/../")) || ((p = strstr(path, "/..")) && !p[3])) {
+		char *prev = p;
+		while (prev > path && prev[-1] != '/')
+			prev--;
+		if (prev == path || strncmp(prev, "../", 3) == 0)
+			return; /* nothing above to drop */
+		memmove(prev - 1, p + 3, strlen(p + 3) + 1);
+	}
+	if (!path[0])
+		strcpy(path, "/"); /* "/a/.." */
+}
+
+/* The canonical form of a directory that exists, else the path tidied. */
 static char *canonical(char *path)
 {
 	char *real = realpath(path, NULL);
-	if (!real)
+	if (!real) {
+		if (path[0] == '/')
+			lexical_clean(path);
 		return path;
+	}
 	free(path);
 	char *copy = xstrdup(real);
 	free(real);

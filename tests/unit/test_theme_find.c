@@ -151,6 +151,22 @@ static void test_not_found_lists_places(void **state)
 	free(exe);
 }
 
+/* A directory that is not there is still named tidily: no "bin/.." */
+static void test_dir_names(void **state)
+{
+	char *exe = at("nothere/bin/citydash");
+	theme_dirs_t d;
+	theme_dirs_make(&d, NULL, NULL, exe);
+	char *want = at("nothere/share/citydash/themes");
+	assert_true(d.count >= 2);
+	assert_string_equal(d.dir[0], want);
+	for (size_t i = 0; i < d.count; i++)
+		assert_null(strstr(d.dir[i], "/../"));
+	theme_dirs_free(&d);
+	free(want);
+	free(exe);
+}
+
 static void test_build_tree(void **state)
 {
 	/* this test runs from the build tree: the source's themes/ is searched */
@@ -282,6 +298,7 @@ int main(void)
 	    cmocka_unit_test(test_lookup_order),
 	    cmocka_unit_test(test_path_and_names),
 	    cmocka_unit_test(test_not_found_lists_places),
+	    cmocka_unit_test(test_dir_names),
 	    cmocka_unit_test(test_build_tree),
 	    cmocka_unit_test(test_use),
 	    cmocka_unit_test(test_use_errors),
