@@ -1,5 +1,7 @@
 /* The domain page: every reading of one domain, by place, scrollable; the
- * selection follows the reading, not the row; Enter opens the reading's page. */
+ * selection follows the reading, not the row; Enter opens the reading's page.
+ * Its columns grow with the terminal (reading_cols.h: which, in what order
+ * they drop). */
 #include "pages.h"
 
 #include <stdio.h>
@@ -67,7 +69,12 @@ static void domain_draw(WINDOW *win, const ui_ctx_t *ctx, nav_t *nav)
 	panel_draw(win, 0, 0, h, w, title, true);
 	if (h < 4)
 		return;
-	reading_row_header(win, 1, 1, w - 2);
+	/* One plan for the header and every row: the columns fit the whole
+	 * list (its widest name, limits, places), not the rows on screen, so
+	 * they keep still while it scrolls. */
+	reading_cols_t plan;
+	reading_row_plan(ctx, dv->by_place, dv->total, w - 2, &plan);
+	reading_row_header_plan(win, 1, 1, &plan);
 	if (total == 0) { /* why it is empty, as its block on the overview says */
 		char note[256];
 		int role =
@@ -77,7 +84,8 @@ static void domain_draw(WINDOW *win, const ui_ctx_t *ctx, nav_t *nav)
 	}
 	for (int i = 0; i < nav->body_rows && nav->scroll + i < total; i++) {
 		int row = nav->scroll + i;
-		reading_row_opts_t opts = {.detailed = true, .selected = row == nav->selected};
+		reading_row_opts_t opts = {
+		    .detailed = true, .selected = row == nav->selected, .plan = &plan};
 		reading_row_draw(win, 2 + i, 1, w - 2, ctx, dv->by_place[row], &opts);
 	}
 	if (total > nav->body_rows) {
