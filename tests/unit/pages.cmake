@@ -6,10 +6,12 @@ citydash_unit_test(test_statusbar SOURCES unit/test_statusbar.c unit/vscreen.c L
 citydash_unit_test(test_nav SOURCES unit/test_nav.c unit/vscreen.c LIBS citydash_pages LABELS unit)
 citydash_unit_test(test_session_derive SOURCES unit/test_session_derive.c LIBS citydash_pages LABELS unit)
 citydash_unit_test(test_name_fit SOURCES unit/test_name_fit.c LIBS citydash_pages LABELS unit)
+citydash_unit_test(test_reading_cols SOURCES unit/test_reading_cols.c LIBS citydash_pages LABELS unit)
 citydash_unit_test(test_gov_view SOURCES unit/test_gov_view.c LIBS citydash_city_fixture LABELS unit)
 citydash_unit_test(test_gov_view_city SOURCES unit/test_gov_view_city.c LIBS citydash_city_fixture LABELS unit)
 citydash_unit_test(test_page_tiers SOURCES unit/test_page_tiers.c unit/screen_text.c unit/vscreen.c LIBS citydash_city_fixture LABELS unit)
 citydash_unit_test(test_page_reading SOURCES unit/test_page_reading.c unit/screen_text.c unit/vscreen.c LIBS citydash_city_fixture LABELS unit)
+citydash_unit_test(test_page_domain SOURCES unit/test_page_domain.c unit/screen_text.c unit/vscreen.c LIBS citydash_city_fixture LABELS unit)
 citydash_unit_test(test_overview SOURCES unit/test_overview.c unit/vscreen.c LIBS citydash_city_fixture LABELS unit)
 # The session follows the scope at once; the gov view on the session wall clock.
 citydash_unit_test(test_session_scope SOURCES unit/test_session_scope.c LIBS citydash_pages LABELS unit)
