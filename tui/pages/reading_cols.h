@@ -48,7 +48,7 @@ typedef enum reading_col {
 	{RC_SOURCE, RC_MINMAX, RC_OUTER, RC_TREND, RC_LIMITS, RC_HISTORY, RC_STATE, RC_AGE, RC_PLACE, \
 	 RC_GAUGE}
 
-#define READING_COLS_NAME_MIN  20 /* the name's columns before any optional column */
+#define READING_COLS_NAME_MIN  24 /* the name's columns before any optional column */
 #define READING_COLS_VALUE     12
 #define READING_COLS_STATE     5  /* "ALARM" */
 #define READING_COLS_TREND     5  /* "trend", the arrow under it */
