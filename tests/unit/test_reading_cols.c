@@ -11,6 +11,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "alarm_row.h"
 #include "glyphs.h"
 #include "reading_cells.h"
 #include "reading_cols.h"
@@ -208,12 +209,38 @@ static void test_trend_and_scale(void **state)
 	glyphs_set_ascii(false);
 }
 
+/* The alarm row: the name no wider than the list needs, the value right
+ * after it; the room beyond goes to who acted, then blank at the right. */
+static void test_alarm_row_cols(void **state)
+{
+	(void)state;
+	alarm_row_need_t need = {.name = 23, .value = 7};
+	alarm_row_cols_t c = alarm_row_cols_fit(196, &need);
+	assert_int_equal(c.name, 23);
+	assert_int_equal(c.value, 7);
+	assert_true(c.limit > 0 && c.source > 0 && c.who == 56 && c.place == 24);
+	int used = c.tag + c.prio + c.time + c.place + c.name + c.value + c.limit + c.source +
+	           c.who + 8;
+	assert_true(used <= 196);
+	/* Unmeasured: as before, the name takes the room up to its cap. */
+	c = alarm_row_cols(196);
+	assert_int_equal(c.name, ALARM_ROW_NAME_MAX);
+	/* Narrow: no limit, source or who; the name keeps what is left. */
+	c = alarm_row_cols_fit(76, &need);
+	assert_int_equal(c.limit + c.source + c.who, 0);
+	assert_true(c.name >= 12 && c.name <= 23);
+	/* A row with no place writes its name from the place's column. */
+	alarm_row_need_t whole = {.name = 6, .whole = 40, .value = 5};
+	c = alarm_row_cols_fit(196, &whole);
+	assert_int_equal(c.place + 1 + c.name, 40);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_columns_by_width), cmocka_unit_test(test_drop_order),
 	    cmocka_unit_test(test_empty_columns),    cmocka_unit_test(test_cells),
-	    cmocka_unit_test(test_trend_and_scale),
+	    cmocka_unit_test(test_trend_and_scale),  cmocka_unit_test(test_alarm_row_cols),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
