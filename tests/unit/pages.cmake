@@ -2,6 +2,7 @@ citydash_unit_test(test_view SOURCES unit/test_view.c LIBS citydash_pages LABELS
 citydash_unit_test(test_view_churn SOURCES unit/test_view_churn.c LIBS citydash_pages LABELS unit)
 citydash_unit_test(test_frame SOURCES unit/test_frame.c unit/vscreen.c LIBS citydash_pages LABELS unit)
 citydash_unit_test(test_screen_truth SOURCES unit/test_screen_truth.c unit/vscreen.c LIBS citydash_pages LABELS unit)
+citydash_unit_test(test_overview_grid SOURCES unit/test_overview_grid.c unit/vscreen.c LIBS citydash_pages LABELS unit)
 citydash_unit_test(test_statusbar SOURCES unit/test_statusbar.c unit/vscreen.c LIBS citydash_pages LABELS unit)
 citydash_unit_test(test_nav SOURCES unit/test_nav.c unit/vscreen.c LIBS citydash_pages LABELS unit)
 citydash_unit_test(test_session_derive SOURCES unit/test_session_derive.c LIBS citydash_pages LABELS unit)

@@ -8,6 +8,7 @@
 
 #include "format.h"
 #include "i18n.h"
+#include "overview_grid.h"
 #include "panel.h"
 #include "reading_row.h"
 #include "text_draw.h"
@@ -98,6 +99,23 @@ static void domain_draw(WINDOW *win, const ui_ctx_t *ctx, nav_t *nav)
 	}
 }
 
+static domain_t step_domain(const ui_ctx_t *ctx, domain_t from, int step)
+{
+	domain_t shown[DOMAIN_COUNT];
+	int n = overview_domains_shown(ctx->view, ctx->store, shown);
+	int at = -1;
+	for (int i = 0; i < n; i++)
+		if (shown[i] == from)
+			at = i;
+	if (at < 0) /* not shown itself: the first shown after it */
+		for (int i = 0; i < n && at < 0; i++)
+			if (shown[i] > from)
+				at = step > 0 ? i - 1 : i;
+	if (at < 0)
+		at = step > 0 ? n - 1 : 0;
+	return shown[((at + step) % n + n) % n];
+}
+
 static bool domain_key(action_t act, const ui_ctx_t *ctx, nav_t *nav)
 {
 	int total = (int)ctx->view->domains[nav->domain].total;
@@ -131,16 +149,11 @@ static bool domain_key(action_t act, const ui_ctx_t *ctx, nav_t *nav)
 		return true;
 	case ACT_NEXT:
 	case ACT_RIGHT:
-		nav->domain = (domain_t)((nav->domain + 1) % view_domain_count(ctx->view));
-		nav->focus = nav->domain;
-		nav->selected = nav->scroll = 0;
-		nav->selected_serial = 0;
-		total = (int)ctx->view->domains[nav->domain].total;
-		break;
 	case ACT_PREV:
 	case ACT_LEFT:
-		nav->domain = (domain_t)((nav->domain + view_domain_count(ctx->view) - 1) %
-		                         view_domain_count(ctx->view));
+		/* The next domain the overview shows a block for (overview_grid.h). */
+		nav->domain = step_domain(ctx, nav->domain,
+		                          act == ACT_NEXT || act == ACT_RIGHT ? 1 : -1);
 		nav->focus = nav->domain;
 		nav->selected = nav->scroll = 0;
 		nav->selected_serial = 0;
