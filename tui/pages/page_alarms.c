@@ -114,10 +114,14 @@ static void alarms_draw(WINDOW *win, const ui_ctx_t *ctx, nav_t *nav)
 		text_draw(win, 3, 2, w - 4, text, theme_attr(role));
 		return;
 	}
+	alarm_row_need_t need = {0}; /* the names shown: the value beside them (alarm_row.h) */
+	for (int i = 0; i < rows && nav->alarm_scroll + i < total; i++)
+		alarm_row_measure(ctx, alarm_tab_at(ctx, nav, (size_t)(nav->alarm_scroll + i)), &need);
+	alarm_row_cols_t cols = alarm_row_cols_fit(w - 4, &need);
 	for (int i = 0; i < rows && nav->alarm_scroll + i < total; i++) {
 		int at = nav->alarm_scroll + i;
-		alarm_row_draw(win, 3 + i, 2, w - 4, ctx, alarm_tab_at(ctx, nav, (size_t)at),
-		               at == nav->alarm_selected);
+		alarm_row_draw_cols(win, 3 + i, 2, w - 4, ctx, alarm_tab_at(ctx, nav, (size_t)at),
+		                    at == nav->alarm_selected, &cols);
 	}
 	if (total > rows) {
 		char pos[48];

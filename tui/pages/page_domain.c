@@ -1,11 +1,14 @@
 /* The domain page: every reading of one domain, by place, scrollable; the
- * selection follows the reading, not the row; Enter opens the reading's page. */
+ * selection follows the reading, not the row; Enter opens the reading's page.
+ * Its columns grow with the terminal (reading_cols.h: which, in what order
+ * they drop). */
 #include "pages.h"
 
 #include <stdio.h>
 
 #include "format.h"
 #include "i18n.h"
+#include "overview_grid.h"
 #include "panel.h"
 #include "reading_row.h"
 #include "text_draw.h"
@@ -67,7 +70,12 @@ static void domain_draw(WINDOW *win, const ui_ctx_t *ctx, nav_t *nav)
 	panel_draw(win, 0, 0, h, w, title, true);
 	if (h < 4)
 		return;
-	reading_row_header(win, 1, 1, w - 2);
+	/* One plan for the header and every row: the columns fit the whole
+	 * list (its widest name, limits, places), not the rows on screen, so
+	 * they keep still while it scrolls. */
+	reading_cols_t plan;
+	reading_row_plan(ctx, dv->by_place, dv->total, w - 2, &plan);
+	reading_row_header_plan(win, 1, 1, &plan);
 	if (total == 0) { /* why it is empty, as its block on the overview says */
 		char note[256];
 		int role =
@@ -77,7 +85,8 @@ static void domain_draw(WINDOW *win, const ui_ctx_t *ctx, nav_t *nav)
 	}
 	for (int i = 0; i < nav->body_rows && nav->scroll + i < total; i++) {
 		int row = nav->scroll + i;
-		reading_row_opts_t opts = {.detailed = true, .selected = row == nav->selected};
+		reading_row_opts_t opts = {
+		    .detailed = true, .selected = row == nav->selected, .plan = &plan};
 		reading_row_draw(win, 2 + i, 1, w - 2, ctx, dv->by_place[row], &opts);
 	}
 	if (total > nav->body_rows) {
@@ -88,6 +97,23 @@ static void domain_draw(WINDOW *win, const ui_ctx_t *ctx, nav_t *nav)
 		         total);
 		text_draw_right(win, h - 1, 1, w - 3, pos, theme_attr(ROLE_BORDER_FOCUS));
 	}
+}
+
+static domain_t step_domain(const ui_ctx_t *ctx, domain_t from, int step)
+{
+	domain_t shown[DOMAIN_COUNT];
+	int n = overview_domains_shown(ctx->view, ctx->store, shown);
+	int at = -1;
+	for (int i = 0; i < n; i++)
+		if (shown[i] == from)
+			at = i;
+	if (at < 0) /* not shown itself: the first shown after it */
+		for (int i = 0; i < n && at < 0; i++)
+			if (shown[i] > from)
+				at = step > 0 ? i - 1 : i;
+	if (at < 0)
+		at = step > 0 ? n - 1 : 0;
+	return shown[((at + step) % n + n) % n];
 }
 
 static bool domain_key(action_t act, const ui_ctx_t *ctx, nav_t *nav)
@@ -123,16 +149,11 @@ static bool domain_key(action_t act, const ui_ctx_t *ctx, nav_t *nav)
 		return true;
 	case ACT_NEXT:
 	case ACT_RIGHT:
-		nav->domain = (domain_t)((nav->domain + 1) % view_domain_count(ctx->view));
-		nav->focus = nav->domain;
-		nav->selected = nav->scroll = 0;
-		nav->selected_serial = 0;
-		total = (int)ctx->view->domains[nav->domain].total;
-		break;
 	case ACT_PREV:
 	case ACT_LEFT:
-		nav->domain = (domain_t)((nav->domain + view_domain_count(ctx->view) - 1) %
-		                         view_domain_count(ctx->view));
+		/* The next domain the overview shows a block for (overview_grid.h). */
+		nav->domain = step_domain(ctx, nav->domain,
+		                          act == ACT_NEXT || act == ACT_RIGHT ? 1 : -1);
 		nav->focus = nav->domain;
 		nav->selected = nav->scroll = 0;
 		nav->selected_serial = 0;

@@ -288,8 +288,10 @@ static void tiers_draw(WINDOW *win, const ui_ctx_t *ctx, nav_t *nav)
 		text_draw(win, 2, 2, w - 4, _("Counting…"), theme_attr(ROLE_DIM));
 		return;
 	}
+	reading_cols_t plan; /* the street's readings: columns fit to the list */
+	reading_row_plan(ctx, readings, readings ? (size_t)total : 0, w - 2, &plan);
 	if (readings != NULL || street_scope(nav))
-		reading_row_header(win, 1, 1, w - 2);
+		reading_row_header_plan(win, 1, 1, &plan);
 	else
 		draw_header(win, 1, 1, w - 2, nav);
 	if (total == 0) {
@@ -302,7 +304,8 @@ static void tiers_draw(WINDOW *win, const ui_ctx_t *ctx, nav_t *nav)
 		int row = nav->tiers.scroll + i;
 		bool selected = row == nav->tiers.selected;
 		if (readings != NULL) {
-			reading_row_opts_t opts = {.detailed = true, .selected = selected};
+			reading_row_opts_t opts = {
+			    .detailed = true, .selected = selected, .plan = &plan};
 			reading_row_draw(win, 2 + i, 1, w - 2, ctx, readings[row], &opts);
 		} else {
 			draw_row(win, 2 + i, 1, w - 2, ctx, &ctx->gov->tiers[row], selected);
