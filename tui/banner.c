@@ -8,56 +8,72 @@
 #include "text_draw.h"
 #include "theme.h"
 
-#define LINES_MAX 3
+#define NAV_TEXT_COPY 512 /* more than nav.banner holds */
+
+#define LINES_MAX 4 /* what happened, name, place, details */
+#define TALL_ROWS 3
 
 int banner_rows(const char *text, int body_rows)
 {
 	if (!text || !text[0])
 		return 0;
-	return body_rows >= BANNER_TALL_BODY_ROWS ? LINES_MAX : 1;
+	return body_rows >= BANNER_TALL_BODY_ROWS ? TALL_ROWS : 1;
 }
 
-/* Splits a copy of text at '\n' into at most LINES_MAX lines. */
-static int split(char *copy, char *lines[LINES_MAX])
+/* Splits a copy of text at '\n' into LINES_MAX lines ("" for those it has
+ * not). */
+static void split(char *copy, char *lines[LINES_MAX])
 {
-	int n = 0;
 	char *p = copy;
-	while (n < LINES_MAX) {
-		lines[n++] = p;
+	for (int n = 0; n < LINES_MAX; n++) {
+		lines[n] = p;
 		char *nl = strchr(p, '\n');
-		if (!nl)
-			break;
-		*nl = '\0';
-		p = nl + 1;
+		if (nl) {
+			*nl = '\0';
+			p = nl + 1;
+		} else {
+			p += strlen(p); /* the rest: "" */
+		}
 	}
-	return n;
+}
+
+/* The lines in order, joined by " │ " (empty ones left out). */
+static void join(char *const *lines, const int *order, int n, char *out, size_t size)
+{
+	size_t len = 0;
+	out[0] = '\0';
+	for (int i = 0; i < n; i++) {
+		const char *s = lines[order[i]];
+		if (!s[0])
+			continue;
+		int k = snprintf(out + len, size - len, "%s%s%s%s", len ? " " : "",
+		                 len ? glyphs()->separator : "", len ? " " : "", s);
+		if (k < 0 || (size_t)k >= size - len)
+			break;
+		len += (size_t)k;
+	}
 }
 
 void banner_draw(WINDOW *win, int y, int rows, const char *text)
 {
 	int w = getmaxx(win);
 	attr_t a = theme_attr(ROLE_BANNER);
-	char copy[512];
+	char copy[NAV_TEXT_COPY];
 	snprintf(copy, sizeof copy, "%s", text);
 	char *lines[LINES_MAX];
-	int n = split(copy, lines);
+	split(copy, lines);
 	for (int r = 0; r < rows; r++)
 		text_fill(win, y + r, 0, w, a);
-	if (rows >= n) {
-		for (int i = 0; i < n; i++)
-			text_draw(win, y + i, 1, w - 2, lines[i], i == 1 ? a | A_BOLD : a);
+	char row[NAV_TEXT_COPY + 32];
+	if (rows >= TALL_ROWS) {
+		static const int head[] = {0, 3};
+		join(lines, head, 2, row, sizeof row);
+		text_draw(win, y, 1, w - 2, row, a);
+		text_draw(win, y + 1, 1, w - 2, lines[1], a | A_BOLD);
+		text_draw(win, y + 2, 1, w - 2, lines[2], a);
 		return;
 	}
-	/* One row: the lines joined, the name after what happened. */
-	char joined[600];
-	size_t len = 0;
-	joined[0] = '\0';
-	for (int i = 0; i < n; i++) {
-		int k = snprintf(joined + len, sizeof joined - len, "%s%s%s%s", i ? " " : "",
-		             i ? glyphs()->separator : "", i ? " " : "", lines[i]);
-		if (k < 0 || (size_t)k >= sizeof joined - len)
-			break;
-		len += (size_t)k;
-	}
-	text_draw(win, y, 1, w - 2, joined, a);
+	static const int all[] = {0, 1, 2, 3};
+	join(lines, all, LINES_MAX, row, sizeof row);
+	text_draw(win, y, 1, w - 2, row, a);
 }

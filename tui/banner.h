@@ -1,8 +1,11 @@
 /* banner: the wall's band across the top of the body for a new
- * high-priority alarm (nav.banner, set by kiosk.h): its lines are "what
- * and when", the name, the place, separated by '\n'. Three rows, one per
- * line, on a big screen; one row, the lines joined, on a small one. The
- * frame (frame.c) draws it and gives the page the rows below it. */
+ * high-priority alarm (nav.banner, set by kiosk.h). Its text is up to four
+ * lines separated by '\n': what happened ("▲ NEW HIGH-PRIORITY ALARM"),
+ * the alarm's name, its place, the details (level, state, since when).
+ * On a big screen three rows: what happened and the details, the name in
+ * bold, the place; on a small one a single row, the lines joined in that
+ * order so that what is cut is the details. The frame (frame.c) draws it
+ * and gives the page the rows below it. */
 #ifndef CITYDASH_BANNER_H
 #define CITYDASH_BANNER_H
 

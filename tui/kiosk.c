@@ -77,6 +77,7 @@ void kiosk_start(kiosk_t *k, nav_t *nav, int64_t now_ms)
 {
 	nav->kiosk = true;
 	k->at = 0;
+	k->started_ms = now_ms;
 	if (k->count)
 		show(k, nav);
 	k->due_ms = now_ms + k->rotate_ms;

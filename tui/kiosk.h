@@ -43,7 +43,12 @@ typedef struct kiosk {
 	int64_t banner_ms_at;
 	uint64_t heard;    /* high-priority arrivals already seen */
 	bool heard_once;   /* what stood at start is no news */
+	int64_t started_ms; /* kiosk_start's time */
 } kiosk_t;
+
+/* What stands when every source has answered, or this long after the
+ * start, is no news: the alarms of the first data raise no banner. */
+#define KIOSK_SETTLE_MS 30000
 
 /* Checks display's kiosk pages (or the default rotation) and sets *k up
  * with its times. Returns 0, or -1 with *cause (caller frees) naming the
@@ -84,9 +89,9 @@ bool kiosk_heard_arrival(kiosk_t *k, uint64_t arrivals);
  * screen must be redrawn. */
 bool kiosk_step(kiosk_t *k, nav_t *nav, const ui_ctx_t *ctx);
 
-/* The banner's text for alarm `a` (lines separated by '\n': what and when,
- * the name, the place), and how many other high-priority alarms are
- * unacknowledged, into buf. */
+/* The banner's text for alarm `a` into buf: its lines (banner.h) say what
+ * happened, the alarm's name, its place, and its level, state, since when
+ * and how many other high-priority alarms wait (`others`). */
 void kiosk_banner_text(const ui_ctx_t *ctx, const alarm_info_t *a, size_t others, char *buf,
                        size_t size);
 

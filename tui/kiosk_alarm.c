@@ -57,9 +57,11 @@ void kiosk_banner_text(const ui_ctx_t *ctx, const alarm_info_t *a, size_t others
 		snprintf(more, sizeof more,
 		         P_("  (+%zu more unacknowledged)", "  (+%zu more unacknowledged)", others),
 		         others);
-	snprintf(head, sizeof head, "%s %s  %s %s  %s%s", alarm_row_state_glyph(ISA_UNACK),
-	         _("NEW HIGH-PRIORITY ALARM"), alarm_row_level_tag(a), isa_state_tag(a->state), at,
-	         more);
+	snprintf(head, sizeof head, "%s %s", alarm_row_state_glyph(ISA_UNACK),
+	         _("NEW HIGH-PRIORITY ALARM"));
+	char detail[160];
+	snprintf(detail, sizeof detail, "%s %s %s%s", alarm_row_level_tag(a), isa_state_tag(a->state),
+	         at, more);
 	const reading_t *r = reading_of(ctx, a);
 	if (a->kind == ALARM_KIND_COMM)
 		snprintf(name, sizeof name, "%s: %s", a->id, _("communications lost"));
@@ -72,14 +74,17 @@ void kiosk_banner_text(const ui_ctx_t *ctx, const alarm_info_t *a, size_t others
 		format_reading_place(r, place, sizeof place);
 	if (!place[0])
 		snprintf(place, sizeof place, "%s", a->kind == ALARM_KIND_COMM ? _("a source") : a->id);
-	snprintf(buf, size, "%s\n%s\n%s", head, name, place);
+	snprintf(buf, size, "%s\n%s\n%s\n%s", head, name, place, detail);
 }
 
 bool kiosk_step(kiosk_t *k, nav_t *nav, const ui_ctx_t *ctx)
 {
 	bool changed = false;
 	int64_t now = ctx->now_ms;
-	if (ctx->alarms && ctx->view) {
+	/* Until the first data is all in, its alarms are what stands. */
+	bool settled = k->heard_once || (ctx->view && view_all_there(ctx->view)) ||
+	               now - k->started_ms >= KIOSK_SETTLE_MS;
+	if (ctx->alarms && ctx->view && settled) {
 		if (kiosk_heard_arrival(k, alarm_engine_high_arrivals(ctx->alarms))) {
 			size_t count;
 			const alarm_info_t *a = newest_high_unack(ctx->view, &count);

@@ -99,9 +99,10 @@ static void test_wall_banner(void **state)
 	(void)state;
 	nav_t nav = {.page = PAGE_WALL, .kiosk = true};
 	snprintf(nav.banner, sizeof nav.banner, "%s",
-	         "\xe2\x96\xb2 NEW HIGH-PRIORITY ALARM  HIHI UNACK  08:00:02\n"
+	         "\xe2\x96\xb2 NEW HIGH-PRIORITY ALARM\n"
 	         "\xe7\x9f\xb3\xe5\x9d\xaa\xe6\xa1\xa5 bridge water level\n"
-	         "\xe4\xb9\x9d\xe9\xbe\x99\xe5\x9d\xa1\xe5\x8c\xba Jiulongpo");
+	         "\xe4\xb9\x9d\xe9\xbe\x99\xe5\x9d\xa1\xe5\x8c\xba Jiulongpo\n"
+	         "HIHI UNACK 08:00:02");
 	check(80, 24, &nav, "wall_banner_80x24", false);
 	check(160, 48, &nav, "wall_banner_160x48", false);
 }
