@@ -46,6 +46,13 @@ void form_open_confirm_ack_all(nav_t *nav, char **ids, size_t n)
 	nav->form.pending.count = n;
 }
 
+void form_open_confirm_quit(nav_t *nav)
+{
+	form_close(nav);
+	nav->form.kind = NAV_FORM_CONFIRM_QUIT;
+	nav->form.pending.kind = NAV_REQ_QUIT;
+}
+
 int form_parse_duration(const char *s, int64_t *ms, char *err, size_t err_size)
 {
 	while (isspace((unsigned char)*s))
@@ -174,7 +181,7 @@ static void confirm_key(nav_t *nav, wint_t ch, bool code)
 void form_key(nav_t *nav, wint_t ch, bool code)
 {
 	nav_form_t *f = &nav->form;
-	if (f->kind == NAV_FORM_CONFIRM_ACK_ALL) {
+	if (f->kind == NAV_FORM_CONFIRM_ACK_ALL || f->kind == NAV_FORM_CONFIRM_QUIT) {
 		confirm_key(nav, ch, code);
 		return;
 	}
@@ -247,6 +254,12 @@ void form_draw(WINDOW *win, const ui_ctx_t *ctx, const nav_t *nav)
 		            f->pending.count),
 		         f->pending.count);
 		text_draw(win, y + 2, x + 2, bw - 4, buf, theme_attr(ROLE_VALUE));
+		return;
+	}
+	if (f->kind == NAV_FORM_CONFIRM_QUIT) {
+		draw_box(win, h, w, 5, bw, _("Quit"), &y, &x);
+		text_draw(win, y + 2, x + 2, bw - 4, _("Quit the wall display? y/n"),
+		          theme_attr(ROLE_VALUE));
 		return;
 	}
 	if (f->kind != NAV_FORM_SHELVE)

@@ -24,6 +24,9 @@ enum { FORM_FIELD_DURATION, FORM_FIELD_REASON, FORM_FIELDS };
 void form_open_shelve(nav_t *nav, const char *id);
 /* Opens "Acknowledge N visible alarms? y/n" for ids[0..n) (taken over). */
 void form_open_confirm_ack_all(nav_t *nav, char **ids, size_t n);
+/* Opens "Quit the wall display? y/n" (--kiosk): y asks the event loop to
+ * quit (NAV_REQ_QUIT). */
+void form_open_confirm_quit(nav_t *nav);
 /* Closes the form, dropping what it would have asked for. */
 void form_close(nav_t *nav);
 

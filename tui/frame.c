@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "alarm_kpis.h"
+#include "banner.h"
 #include "form.h"
 #include "format.h"
 #include "glyphs.h"
@@ -39,6 +40,7 @@ void frame_layout(frame_t *f, int rows, int cols)
 	f->status = newwin(1, cols, rows - 1, 0);
 	if (f->body)
 		f->under_banner = derwin(f->body, rows - 3, cols, 1, 0);
+	f->under_top = 1;
 	if (!f->title || !f->body || !f->status || !f->under_banner)
 		frame_free(f);
 }
@@ -47,7 +49,7 @@ void frame_layout(frame_t *f, int rows, int cols)
  * whole (failing sources, sources that never answered, stale readings), then
  * the key hint if there is room. "0 alarms" is green only when all the data
  * is there and fresh; with no data at all there is no count, only "no data". */
-static void draw_summary(WINDOW *win, int cx, const ui_ctx_t *ctx)
+static void draw_summary(WINDOW *win, int cx, const ui_ctx_t *ctx, bool hints)
 {
 	int w = getmaxx(win);
 	attr_t bar = theme_attr(ROLE_STATUS_BAR);
@@ -90,6 +92,8 @@ static void draw_summary(WINDOW *win, int cx, const ui_ctx_t *ctx)
 			snprintf(gaps[i], sizeof gaps[i], "%s %s ", glyphs()->separator, text);
 	}
 	const char *help[] = {_("? help  s sources  q quit "), _("? help "), ""};
+	if (!hints) /* the wall (--kiosk): nobody there to press them */
+		help[0] = help[1] = "";
 	/* Longest form that fits: full words and help, then shorter help, then
 	 * short words, then no help (the counts and the gaps matter more). */
 	static const struct {
@@ -150,7 +154,7 @@ static void draw_title(WINDOW *win, const ui_ctx_t *ctx, const nav_t *nav)
 	}
 	int cx = text_draw(win, 0, 0, w, left, bar | A_BOLD) + 3;
 
-	draw_summary(win, cx, ctx);
+	draw_summary(win, cx, ctx, !nav->kiosk);
 }
 
 static void draw_too_small(const frame_t *f)
@@ -168,6 +172,22 @@ static void draw_too_small(const frame_t *f)
 		          theme_attr(ROLE_NORMAL));
 }
 
+/* The body below its first `top` rows (the banners'), as a subwindow made
+ * again only when `top` changes; the body itself if that fails. */
+static WINDOW *body_below(frame_t *f, int top)
+{
+	int h = getmaxy(f->body) - top;
+	if (h < 1)
+		return f->body;
+	if (!f->under_banner || f->under_top != top) {
+		if (f->under_banner)
+			delwin(f->under_banner);
+		f->under_banner = derwin(f->body, h, f->cols, top, 0);
+		f->under_top = top;
+	}
+	return f->under_banner ? f->under_banner : f->body;
+}
+
 void frame_draw(frame_t *f, const ui_ctx_t *ctx, nav_t *nav)
 {
 	if (!f->body) {
@@ -180,12 +200,21 @@ void frame_draw(frame_t *f, const ui_ctx_t *ctx, nav_t *nav)
 	draw_title(f->title, ctx, nav);
 	char flood[320];
 	WINDOW *page = f->body;
+	int top = 0; /* body rows the banners take */
 	if (alarm_kpis_flood(ctx, flood, sizeof flood)) {
 		/* Every page, one line: the operator must know the list is a flood. */
 		text_fill(f->body, 0, 0, f->cols, theme_attr(ROLE_ALARM));
 		text_draw(f->body, 0, 1, f->cols - 2, flood, theme_attr(ROLE_ALARM));
-		page = f->under_banner;
+		top = 1;
 	}
+	/* A new high-priority alarm (kiosk.h): a band under the flood line. */
+	int band = banner_rows(nav->banner, getmaxy(f->body) - top);
+	if (band) {
+		banner_draw(f->body, top, band, nav->banner);
+		top += band;
+	}
+	if (top)
+		page = body_below(f, top);
 	page_get(nav->page)->draw(page, ctx, nav);
 	if (nav->form.kind != NAV_FORM_NONE)
 		form_draw(page, ctx, nav);

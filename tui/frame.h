@@ -15,8 +15,10 @@
 
 typedef struct frame {
 	WINDOW *title, *body, *status; /* NULL when the screen is too small */
-	WINDOW *under_banner; /* the body below its first line, while the flood
-	                         banner takes that line (a subwindow of body) */
+	WINDOW *under_banner; /* the body below its first under_top rows, while
+	                         the flood line and the alarm banner (banner.h)
+	                         take them (a subwindow of body) */
+	int under_top;
 	int rows, cols;
 } frame_t;
 

@@ -7,6 +7,7 @@
 
 #include "argnum.h"
 #include "check_config.h"
+#include "kiosk.h"
 #include "config_lookup.h"
 #include "frame.h"
 #include "i18n.h"
@@ -63,9 +64,9 @@ static void print_help(void)
 	         "      --size COLSxROWS   size of the --dump frame (default 120x40; from 80x24\n"
 	         "                         to 1000x1000)\n"
 	         "      --page NAME        the page --dump prints (default overview): overview,\n"
-	         "                         kpis, events, tiers, alarms, alarm-log, sources, help,\n"
-	         "                         domain:TOKEN (water, power, gas, telecom, bridge,\n"
-	         "                         tunnel, other), reading:ID, kpi:ID, event:ID\n"
+	         "                         wall, kpis, events, tiers, alarms, alarm-log, sources,\n"
+	         "                         help, domain:TOKEN (water, power, gas, telecom,\n"
+	         "                         bridge, tunnel, other), reading:ID, kpi:ID, event:ID\n"
 	         "      --scope DISTRICT[/STREET]\n"
 	         "                         narrow every page to a district or one of its\n"
 	         "                         streets, as a district's or street's centre sees it\n"
@@ -98,6 +99,7 @@ static void print_help(void)
 	         "  kpis       the five indices and every KPI by category\n"
 	         "  events     open events along the closed loop, worst first\n"
 	         "  tiers      the scope's districts or streets, worst first\n"
+	         "  wall       the headline figures in large digits (key w), for --kiosk\n"
 	         "  alarms, alarm-log, sources, help, the scope picker: over the page below\n"
 	         "  a domain, a reading, a KPI, an event: opened with Enter\n"
 	         "\n"
@@ -107,7 +109,8 @@ static void print_help(void)
 	         "down), Esc or Backspace goes back (a tier goes up), z folds or unfolds\n"
 	         "every KPI category, arrows or h j k l move, Tab and Shift-Tab change\n"
 	         "block, PgUp and PgDn scroll, Home or g and End or G go to the first and\n"
-	         "last row, r retries failing sources now, Ctrl-L redraws, q or Q quits.\n"
+	         "last row, r retries failing sources now, Ctrl-L redraws, w shows the wall,\n"
+	         "q or Q quits (with --kiosk it asks first).\n"
 	         "\n"
 	         "Exit status:\n"
 	         "  0  done: quit, stopped by SIGINT, SIGTERM or SIGHUP, or --dump printed\n"
@@ -138,6 +141,20 @@ static bool parse_size(const char *s, int *cols, int *rows)
 		return false;
 	*cols = (int)c;
 	*rows = (int)r;
+	return true;
+}
+
+/* The wall's pages are page names (kiosk.h): one that is not is a usage
+ * error, said with where it is, before the terminal is taken; also by
+ * --check-config. */
+static bool kiosk_pages_bad(const display_cfg_t *display, const char *file, char **cause)
+{
+	kiosk_t k;
+	char *why = NULL;
+	if (kiosk_setup(&k, display, &why) == 0)
+		return false;
+	*cause = file ? xasprintf("%s: %s", file, why) : xstrdup(why);
+	free(why);
 	return true;
 }
 
@@ -343,6 +360,8 @@ options_result_t options_parse(options_t *o, int argc, char **argv, char **cause
 		rc = OPTIONS_ERROR;
 	} else if (o->kiosk && o->dump) {
 		*cause = xstrdup(_("--kiosk runs on a terminal: not with --dump"));
+		rc = OPTIONS_ERROR;
+	} else if (kiosk_pages_bad(display, config_file ? config_file : found, cause)) {
 		rc = OPTIONS_ERROR;
 	} else if (!o->demo && o->config.source_count == 0) {
 		*cause = looked ? xasprintf(_("no sources: give --source NAME=URL, --config FILE or "

@@ -18,6 +18,7 @@
 #include "form.h"
 #include "frame.h"
 #include "i18n.h"
+#include "kiosk.h"
 #include "log.h"
 #include "pages.h"
 #include "term_guard.h"
@@ -75,6 +76,10 @@ static bool handle_key(int key, const ui_ctx_t *ctx, nav_t *nav, frame_t *frame)
 		return true;
 	}
 	action_t act = keymap_action(key);
+	if (act == ACT_QUIT && nav->kiosk && frame->body) {
+		form_open_confirm_quit(nav); /* the wall: a stray q must not end it */
+		return true;
+	}
 	if (act == ACT_QUIT)
 		return false;
 	if (!frame->body)
@@ -196,6 +201,13 @@ int tui_run(session_t *s, const tui_opts_t *opts)
 	int spins = 0;
 	bool stdin_ready = false;
 	alarm_bell_t bell = {0};
+	kiosk_t kiosk = {0};
+	if (opts->kiosk) { /* its pages were checked before the terminal was taken */
+		char *cause = NULL;
+		if (kiosk_setup(&kiosk, opts->display, &cause) == 0)
+			kiosk_start(&kiosk, &nav, clock_steady_ms());
+		free(cause);
+	}
 	const int fds[2] = {STDIN_FILENO, signal_pipe[0]};
 	int nfds = signal_pipe[0] >= 0 ? 2 : 1;
 
@@ -219,10 +231,16 @@ int tui_run(session_t *s, const tui_opts_t *opts)
 				session_retry_now(s, mono); /* the poller's, not a page's */
 			else if (!handle_key(key, &ctx, &nav, &frame))
 				running = false;
-			if (nav.request.kind != NAV_REQ_NONE)
+			if (nav.kiosk && key != KEY_RESIZE)
+				kiosk_touch(&kiosk, now); /* someone is there: hold the page */
+			if (nav.request.kind == NAV_REQ_QUIT)
+				running = false;
+			else if (nav.request.kind != NAV_REQ_NONE)
 				carry_out(s, &nav, now);
 		}
 		if (got_keys)
+			dirty = true;
+		if (nav.kiosk && kiosk_step(&kiosk, &nav, &ctx))
 			dirty = true;
 		ring_bell(s, &ctx, &bell, now);
 		if (!scope_equal(&nav.scope, &s->scope))
@@ -243,6 +261,8 @@ int tui_run(session_t *s, const tui_opts_t *opts)
 			break;
 
 		int wait = next_wait_ms(s, mono, now, wall, dirty, last_draw);
+		if (nav.kiosk && kiosk_ms_until_due(&kiosk, now) < wait)
+			wait = (int)kiosk_ms_until_due(&kiosk, now);
 		bool ready[2] = {false, false};
 		errno = 0;
 		if (poller_wait(s->poller, fds, nfds, ready, wait) != 0) {

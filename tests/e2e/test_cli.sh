@@ -27,7 +27,7 @@ check "... with a hint" grep -q -- "--dump" "$err"
 check "--page without --dump is a usage error (2)" test "$(run "$citydash" --demo --page kpis)" = 2
 check "... which says to add --dump" grep -q -- "--page applies to --dump" "$err"
 check "an unknown --page is a usage error (2)" test "$(run "$citydash" --demo --dump --page kpi)" = 2
-check "... which lists the names" grep -q "overview, kpis, events, tiers" "$err"
+check "... which lists the names" grep -q "overview, wall, kpis, events, tiers" "$err"
 check "--page domain: with no such domain is a usage error (2)" \
 	test "$(run "$citydash" --demo --dump --page domain:rail)" = 2
 check "--page reading: without an id is a usage error (2)" \

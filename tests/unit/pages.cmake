@@ -26,3 +26,7 @@ citydash_unit_test(test_page_alarms SOURCES unit/test_page_alarms.c unit/alarm_r
 citydash_unit_test(test_form SOURCES unit/test_form.c LIBS citydash_pages LABELS unit)
 citydash_unit_test(test_alarm_log_page SOURCES unit/test_alarm_log_page.c unit/alarm_rig.c unit/screen_text.c unit/vscreen.c LIBS citydash_pages LABELS unit)
 citydash_unit_test(test_alarm_bell SOURCES unit/test_alarm_bell.c LIBS citydash_pages LABELS unit)
+# The wall (--kiosk): rotation and banner with injected times; the banner in the frame.
+citydash_unit_test(test_kiosk SOURCES unit/test_kiosk.c unit/alarm_rig.c unit/screen_text.c unit/vscreen.c LIBS citydash_pages LABELS unit)
+# The wall page's golden screens (80x24, 160x48, ASCII, under the banner).
+citydash_unit_test(test_page_wall SOURCES unit/test_page_wall.c unit/screen_text.c unit/vscreen.c LIBS citydash_city_fixture LABELS unit)

@@ -8,3 +8,8 @@ citydash_unit_test(test_chart
   SOURCES unit/test_chart.c unit/vscreen.c
   LIBS citydash_ui
   LABELS unit widgets)
+# Large digits for the wall: sizes, fitting, the fallback, golden figures.
+citydash_unit_test(test_bigdigits
+  SOURCES unit/test_bigdigits.c unit/vscreen.c
+  LIBS citydash_ui
+  LABELS unit widgets)

@@ -13,6 +13,7 @@ static const struct {
     {"overview", PAGE_OVERVIEW}, {"kpis", PAGE_KPIS},     {"events", PAGE_EVENTS},
     {"tiers", PAGE_TIERS},       {"alarms", PAGE_ALARMS}, {"sources", PAGE_SOURCES},
     {"help", PAGE_HELP},         {"alarm-log", PAGE_ALARM_LOG},
+    {"wall", PAGE_WALL},
 };
 
 static const struct {

@@ -1,5 +1,5 @@
 /* page_names: the pages by name, as the command line gives them
- * (--dump --page NAME): "overview", "kpis", "events", "tiers", "alarms",
+ * (--dump --page NAME): "overview", "wall", "kpis", "events", "tiers", "alarms",
  * "sources", "help", "domain:TOKEN" (water … tunnel, other), and one item by
  * its id: "reading:ID", "kpi:ID", "event:ID".
  *
@@ -31,7 +31,7 @@ typedef struct page_request {
 
 /* The names, as --help and the man page list them. */
 #define PAGE_NAMES_LIST                                                                            \
-	"overview, kpis, events, tiers, alarms, alarm-log, sources, help, domain:TOKEN, "          \
+	"overview, wall, kpis, events, tiers, alarms, alarm-log, sources, help, domain:TOKEN, "    \
 	"reading:ID, "                                                                             \
 	"kpi:ID, event:ID"
 

@@ -54,6 +54,7 @@ typedef enum nav_request_kind {
 	NAV_REQ_ACK,      /* acknowledge `alarms` */
 	NAV_REQ_SHELVE,   /* shelve `alarms` for duration_ms, with reason */
 	NAV_REQ_UNSHELVE, /* unshelve `alarms` */
+	NAV_REQ_QUIT,     /* the wall (--kiosk): quitting was confirmed */
 } nav_request_kind_t;
 
 typedef struct nav_request {
@@ -69,7 +70,12 @@ void nav_request_clear(nav_request_t *r);
 /* A small modal form over the page (tui/form.h): the shelve form, the
  * confirmation of acknowledging every visible alarm. While one is open,
  * every key goes to it (form_key), not to the page. */
-typedef enum nav_form_kind { NAV_FORM_NONE, NAV_FORM_SHELVE, NAV_FORM_CONFIRM_ACK_ALL } nav_form_kind_t;
+typedef enum nav_form_kind {
+	NAV_FORM_NONE,
+	NAV_FORM_SHELVE,
+	NAV_FORM_CONFIRM_ACK_ALL,
+	NAV_FORM_CONFIRM_QUIT, /* the wall (--kiosk): "Quit the wall display? y/n" */
+} nav_form_kind_t;
 
 #define NAV_FORM_TEXT_MAX 200 /* bytes of one text field */
 
