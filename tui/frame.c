@@ -5,9 +5,11 @@
 
 #include "alarm_kpis.h"
 #include "form.h"
+#include "filter.h"
 #include "format.h"
 #include "glyphs.h"
 #include "i18n.h"
+#include "keybar.h"
 #include "statusbar.h"
 #include "text.h"
 #include "text_draw.h"
@@ -24,7 +26,9 @@ void frame_free(frame_t *f)
 		delwin(f->body);
 	if (f->status)
 		delwin(f->status);
-	f->title = f->body = f->status = f->under_banner = NULL;
+	if (f->keybar)
+		delwin(f->keybar);
+	f->title = f->body = f->status = f->under_banner = f->keybar = NULL;
 }
 
 void frame_layout(frame_t *f, int rows, int cols)
@@ -34,12 +38,15 @@ void frame_layout(frame_t *f, int rows, int cols)
 	f->cols = cols;
 	if (rows < FRAME_MIN_ROWS || cols < FRAME_MIN_COLS)
 		return;
+	int keybar = f->no_keybar ? 0 : 1; /* the key bar's row, above the status bar */
 	f->title = newwin(1, cols, 0, 0);
-	f->body = newwin(rows - 2, cols, 1, 0);
+	f->body = newwin(rows - 2 - keybar, cols, 1, 0);
 	f->status = newwin(1, cols, rows - 1, 0);
+	if (keybar)
+		f->keybar = newwin(1, cols, rows - 2, 0);
 	if (f->body)
-		f->under_banner = derwin(f->body, rows - 3, cols, 1, 0);
-	if (!f->title || !f->body || !f->status || !f->under_banner)
+		f->under_banner = derwin(f->body, rows - 3 - keybar, cols, 1, 0);
+	if (!f->title || !f->body || !f->status || !f->under_banner || (keybar && !f->keybar))
 		frame_free(f);
 }
 
@@ -47,7 +54,7 @@ void frame_layout(frame_t *f, int rows, int cols)
  * whole (failing sources, sources that never answered, stale readings), then
  * the key hint if there is room. "0 alarms" is green only when all the data
  * is there and fresh; with no data at all there is no count, only "no data". */
-static void draw_summary(WINDOW *win, int cx, const ui_ctx_t *ctx)
+static void draw_summary(WINDOW *win, int cx, const ui_ctx_t *ctx, bool hints)
 {
 	int w = getmaxx(win);
 	attr_t bar = theme_attr(ROLE_STATUS_BAR);
@@ -90,6 +97,8 @@ static void draw_summary(WINDOW *win, int cx, const ui_ctx_t *ctx)
 			snprintf(gaps[i], sizeof gaps[i], "%s %s ", glyphs()->separator, text);
 	}
 	const char *help[] = {_("? help  s sources  q quit "), _("? help "), ""};
+	if (!hints) /* the key bar shows the keys */
+		help[0] = help[1] = "";
 	/* Longest form that fits: full words and help, then shorter help, then
 	 * short words, then no help (the counts and the gaps matter more). */
 	static const struct {
@@ -127,7 +136,7 @@ static void scope_label(const ui_ctx_t *ctx, const nav_t *nav, char *buf, size_t
 		scope_format(sc, buf, size);
 }
 
-static void draw_title(WINDOW *win, const ui_ctx_t *ctx, const nav_t *nav)
+static void draw_title(WINDOW *win, const ui_ctx_t *ctx, const nav_t *nav, bool hints)
 {
 	int w = getmaxx(win);
 	attr_t bar = theme_attr(ROLE_STATUS_BAR);
@@ -150,7 +159,7 @@ static void draw_title(WINDOW *win, const ui_ctx_t *ctx, const nav_t *nav)
 	}
 	int cx = text_draw(win, 0, 0, w, left, bar | A_BOLD) + 3;
 
-	draw_summary(win, cx, ctx);
+	draw_summary(win, cx, ctx, hints);
 }
 
 static void draw_too_small(const frame_t *f)
@@ -174,10 +183,16 @@ void frame_draw(frame_t *f, const ui_ctx_t *ctx, nav_t *nav)
 		draw_too_small(f);
 		return;
 	}
+	if (nav->kiosk != f->no_keybar) { /* the wall has no key bar */
+		f->no_keybar = nav->kiosk;
+		frame_layout(f, f->rows, f->cols);
+		if (!f->body)
+			return;
+	}
 	werase(f->title);
 	werase(f->body);
 	werase(f->status);
-	draw_title(f->title, ctx, nav);
+	draw_title(f->title, ctx, nav, f->keybar == NULL);
 	char flood[320];
 	WINDOW *page = f->body;
 	if (alarm_kpis_flood(ctx, flood, sizeof flood)) {
@@ -190,6 +205,12 @@ void frame_draw(frame_t *f, const ui_ctx_t *ctx, nav_t *nav)
 	if (nav->form.kind != NAV_FORM_NONE)
 		form_draw(page, ctx, nav);
 	statusbar_draw_nav(f->status, ctx, nav);
+	if (f->keybar) {
+		werase(f->keybar);
+		keybar_draw(f->keybar, nav);
+	} else if (nav->filter_editing) { /* no key bar: the prompt on the status line */
+		filter_draw_prompt(f->status, 0, 0, f->cols, nav);
+	}
 }
 
 void frame_stage(frame_t *f)
@@ -201,4 +222,6 @@ void frame_stage(frame_t *f)
 	wnoutrefresh(f->title);
 	wnoutrefresh(f->body);
 	wnoutrefresh(f->status);
+	if (f->keybar)
+		wnoutrefresh(f->keybar);
 }

@@ -17,6 +17,9 @@ typedef struct frame {
 	WINDOW *title, *body, *status; /* NULL when the screen is too small */
 	WINDOW *under_banner; /* the body below its first line, while the flood
 	                         banner takes that line (a subwindow of body) */
+	WINDOW *keybar;       /* the key bar above the status bar (keybar.h); NULL
+	                         on the wall (nav.kiosk), where the body takes its row */
+	bool no_keybar;       /* laid out without it: frame_draw follows nav.kiosk */
 	int rows, cols;
 } frame_t;
 

@@ -15,6 +15,7 @@
 
 #include "alarm_bell.h"
 #include "clock.h"
+#include "filter.h"
 #include "form.h"
 #include "frame.h"
 #include "i18n.h"
@@ -215,6 +216,10 @@ int tui_run(session_t *s, const tui_opts_t *opts)
 			int key = code || wch < 0x80 ? (int)wch : -1; /* -1: no key of the table */
 			if (nav.form.kind != NAV_FORM_NONE && frame.body && key != KEY_RESIZE)
 				form_key(&nav, wch, code); /* a form takes every key */
+			else if (nav.filter_editing && frame.body && key != KEY_RESIZE &&
+			         filter_key(&nav, wch, code)) {
+				/* the filter's prompt took it */
+			}
 			else if (keymap_action(key) == ACT_RETRY && nav.form.kind == NAV_FORM_NONE)
 				session_retry_now(s, mono); /* the poller's, not a page's */
 			else if (!handle_key(key, &ctx, &nav, &frame))
