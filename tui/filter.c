@@ -154,6 +154,26 @@ bool filter_alarm(const ui_ctx_t *ctx, const char *filter, const alarm_info_t *a
 	return filter_fields(filter, fields, n);
 }
 
+bool filter_kpi(const char *filter, const kpi_t *k)
+{
+	if (!filter || !filter[0])
+		return true;
+	if (!k)
+		return false;
+	const char *fields[] = {k->name, k->id, k->category, k->district, k->street};
+	return filter_fields(filter, fields, (int)(sizeof fields / sizeof fields[0]));
+}
+
+bool filter_event(const char *filter, const event_t *e)
+{
+	if (!filter || !filter[0])
+		return true;
+	if (!e)
+		return false;
+	const char *fields[] = {e->title, e->id, e->type_name, e->category, e->district, e->street};
+	return filter_fields(filter, fields, (int)(sizeof fields / sizeof fields[0]));
+}
+
 bool filter_source(const ui_ctx_t *ctx, const char *filter, int source)
 {
 	if (!filter || !filter[0])
@@ -184,6 +204,27 @@ void filter_rows_free(filter_rows_t *fr)
 {
 	free(fr->owned);
 	*fr = (filter_rows_t){0};
+}
+
+void filter_refs_events(filter_refs_t *fr, const store_t *st, const char *filter,
+                        const gov_ref_t *list, size_t n)
+{
+	*fr = (filter_refs_t){.refs = list, .count = n, .total = n};
+	if (!filter || !filter[0] || n == 0)
+		return;
+	fr->owned = xreallocarray(NULL, n, sizeof *fr->owned);
+	size_t k = 0;
+	for (size_t i = 0; i < n; i++)
+		if (filter_event(filter, gov_event(st, list[i])))
+			fr->owned[k++] = list[i];
+	fr->refs = fr->owned;
+	fr->count = k;
+}
+
+void filter_refs_free(filter_refs_t *fr)
+{
+	free(fr->owned);
+	*fr = (filter_refs_t){0};
 }
 
 void filter_title_note(const nav_t *nav, size_t shown, size_t total, char *buf, size_t size)

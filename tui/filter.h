@@ -33,6 +33,10 @@ bool filter_reading(const ui_ctx_t *ctx, const char *filter, size_t reading);
 /* An alarm: its id, and its reading's fields (a limit or fault alarm) or
  * its source's name (a communications alarm). */
 bool filter_alarm(const ui_ctx_t *ctx, const char *filter, const alarm_info_t *a);
+/* A KPI: its name, id, category, district and street. */
+bool filter_kpi(const char *filter, const kpi_t *k);
+/* An event: its title, id, type, category, district and street. */
+bool filter_event(const char *filter, const event_t *e);
 /* A source by index: its name and url. */
 bool filter_source(const ui_ctx_t *ctx, const char *filter, int source);
 
@@ -49,6 +53,17 @@ typedef struct filter_rows {
 void filter_rows_readings(filter_rows_t *fr, const ui_ctx_t *ctx, const char *filter,
                           const size_t *list, size_t n);
 void filter_rows_free(filter_rows_t *fr);
+
+/* The same for a list of gov view references to events (gov_event). */
+typedef struct filter_refs {
+	const gov_ref_t *refs;
+	size_t count, total;
+	gov_ref_t *owned;
+} filter_refs_t;
+
+void filter_refs_events(filter_refs_t *fr, const store_t *st, const char *filter,
+                        const gov_ref_t *list, size_t n);
+void filter_refs_free(filter_refs_t *fr);
 
 /* " (3 of 120 match)" (after a title) while a filter is set; "" without.
  * Written into buf (always terminated). */

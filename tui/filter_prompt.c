@@ -19,6 +19,13 @@ bool filter_page_has_list(page_id_t page)
 {
 	switch (page) {
 	case PAGE_DOMAIN:
+	case PAGE_ALARMS:
+	case PAGE_KPIS:
+	case PAGE_EVENTS:
+	case PAGE_SOURCES:
+	case PAGE_TIERS:
+	case PAGE_SCOPE:
+	case PAGE_ALARM_LOG:
 		return true;
 	default:
 		return false;

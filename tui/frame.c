@@ -201,6 +201,9 @@ void frame_draw(frame_t *f, const ui_ctx_t *ctx, nav_t *nav)
 		text_draw(f->body, 0, 1, f->cols - 2, flood, theme_attr(ROLE_ALARM));
 		page = f->under_banner;
 	}
+	nav->oldest_shown_ms = 0; /* the page notes what it shows (shown_age.h) */
+	nav->hits.count = 0; /* and where its rows are (mouse.h) */
+	nav->hits.selected = -1;
 	page_get(nav->page)->draw(page, ctx, nav);
 	if (nav->form.kind != NAV_FORM_NONE)
 		form_draw(page, ctx, nav);

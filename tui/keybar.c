@@ -45,7 +45,7 @@ static const keybar_item_t kpis_keys[] = {
 };
 static const keybar_item_t alarms_keys[] = {
     {'A', NULL, N_("Ack")},     {'S', NULL, N_("Shelve")},  {'U', NULL, N_("Unshelve")},
-    {'*', NULL, N_("Ack all")}, {'\t', NULL, N_("Tab")},    {'/', NULL, N_("Filter")},
+    {'*', NULL, N_("Ack all")}, {'\t', NULL, N_("Next tab")},    {'/', NULL, N_("Filter")},
     {'\n', NULL, N_("Open")},   {KEY_ESC, NULL, N_("Back")}, {'?', NULL, N_("Help")},
     {'q', NULL, N_("Quit")},    END_OF_ITEMS,
 };

@@ -20,6 +20,7 @@
 #include "frame.h"
 #include "i18n.h"
 #include "log.h"
+#include "mouse.h"
 #include "pages.h"
 #include "term_guard.h"
 #include "theme.h"
@@ -67,6 +68,23 @@ static void close_signals(void)
 	}
 }
 
+/* Applies a mouse event as the keys it stands for; false on quit (the key
+ * bar's q). */
+static bool handle_mouse(const ui_ctx_t *ctx, nav_t *nav, frame_t *frame)
+{
+	MEVENT ev;
+	if (getmouse(&ev) != OK)
+		return true;
+	action_t acts[MOUSE_ACTIONS_MAX];
+	int n = mouse_actions(&ev, frame, nav, acts, MOUSE_ACTIONS_MAX);
+	for (int i = 0; i < n; i++) {
+		if (acts[i] == ACT_QUIT)
+			return false;
+		nav_key(acts[i], ctx, nav);
+	}
+	return true;
+}
+
 /* Applies one key; returns false when the operator quits. */
 static bool handle_key(int key, const ui_ctx_t *ctx, nav_t *nav, frame_t *frame)
 {
@@ -84,6 +102,8 @@ static bool handle_key(int key, const ui_ctx_t *ctx, nav_t *nav, frame_t *frame)
 		clearok(curscr, TRUE);
 		return true;
 	}
+	if (act == ACT_MOUSE) /* clicks and the wheel act as keys (mouse.h) */
+		return handle_mouse(ctx, nav, frame);
 	nav_key(act, ctx, nav);
 	return true;
 }
@@ -185,6 +205,7 @@ int tui_run(session_t *s, const tui_opts_t *opts)
 		return 2;
 	install_signals();
 	theme_init(opts->color);
+	mouse_enable();
 
 	frame_t frame = {0};
 	frame_layout(&frame, LINES, COLS);

@@ -7,9 +7,11 @@
 #include "filter.h"
 #include "format.h"
 #include "i18n.h"
+#include "mouse.h"
 #include "panel.h"
 #include "reading_row.h"
 #include "text_draw.h"
+#include "shown_age.h"
 #include "theme.h"
 
 static int clamp(int v, int lo, int hi)
@@ -96,6 +98,8 @@ static void domain_draw(WINDOW *win, const ui_ctx_t *ctx, nav_t *nav)
 		int row = nav->scroll + i;
 		reading_row_opts_t opts = {.detailed = true, .selected = row == nav->selected};
 		reading_row_draw(win, 2 + i, 1, w - 2, ctx, fr.rows[row], &opts);
+		shown_age_reading(nav, ctx, fr.rows[row]);
+		mouse_note_row(nav, win, 2 + i, 1, w - 2, row, opts.selected);
 	}
 	filter_rows_free(&fr);
 	if (total > nav->body_rows) {

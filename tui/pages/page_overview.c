@@ -5,7 +5,9 @@
 #include "pages.h"
 
 #include "i18n.h"
+#include "mouse.h"
 #include "overview.h"
+#include "shown_age.h"
 
 typedef struct grid {
 	int top;              /* rows of the gov lines above the blocks */
@@ -57,8 +59,11 @@ static void overview_draw(WINDOW *win, const ui_ctx_t *ctx, nav_t *nav)
 		int bx = w * col / g.cols, bw = w * (col + 1) / g.cols - bx;
 		overview_block_draw(win, g.top + row * g.block_h, bx, g.block_h, bw, ctx,
 		                    (domain_t)d, nav->focus == d);
+		mouse_note_block(nav, win, g.top + row * g.block_h, bx, g.block_h, bw, d,
+		                 nav->focus == d);
 	}
 	overview_alarm_pane_draw(win, g.alarm_y, g.alarm_h, w, ctx);
+	shown_age_view(nav, ctx); /* the blocks count every reading in scope */
 	nav->body_rows = h;
 	nav->body_cols = w;
 }
