@@ -5,6 +5,10 @@ citydash_unit_test(test_screen_truth SOURCES unit/test_screen_truth.c unit/vscre
 citydash_unit_test(test_overview_grid SOURCES unit/test_overview_grid.c unit/vscreen.c LIBS citydash_pages LABELS unit)
 citydash_unit_test(test_statusbar SOURCES unit/test_statusbar.c unit/vscreen.c LIBS citydash_pages LABELS unit)
 citydash_unit_test(test_nav SOURCES unit/test_nav.c unit/vscreen.c LIBS citydash_pages LABELS unit)
+# Finding things fast: the filter's matching and prompt; filter, n/N, jumps,
+# key bar, mouse and status fields on the pages.
+citydash_unit_test(test_filter SOURCES unit/test_filter.c LIBS citydash_pages LABELS unit)
+citydash_unit_test(test_find SOURCES unit/test_find.c unit/find_rig.c unit/vscreen.c LIBS citydash_pages LABELS unit)
 citydash_unit_test(test_session_derive SOURCES unit/test_session_derive.c LIBS citydash_pages LABELS unit)
 citydash_unit_test(test_name_fit SOURCES unit/test_name_fit.c LIBS citydash_pages LABELS unit)
 citydash_unit_test(test_reading_cols SOURCES unit/test_reading_cols.c LIBS citydash_pages LABELS unit)

@@ -51,7 +51,8 @@ static theme_role_t state_role(isa_state_t st)
 
 /* The pages and how to reach them: what the key lines do not say. */
 static const char *const pages_text[] = {
-    N_("1 overview, 2 KPI board, 3 events board, 4 tiers (city, district, street);"),
+    N_("1 overview, 2 KPI board, 3 events board, 4 tiers (city, district, street),"),
+    N_("5 alarms, 6 alarm history, 7 sources, 8 wall, 9 scope; F2 to F9 alike."),
     N_("Enter opens a domain, a reading, a KPI or an event on its own page."),
     N_("citydash --dump --page NAME prints any of them as text (names: --help)."),
 };

@@ -5,8 +5,10 @@
 #include "pages.h"
 
 #include "i18n.h"
+#include "mouse.h"
 #include "overview.h"
 #include "overview_grid.h"
+#include "shown_age.h"
 
 typedef struct grid {
 	int top;              /* rows of the gov lines above the blocks */
@@ -70,8 +72,11 @@ static void overview_draw(WINDOW *win, const ui_ctx_t *ctx, nav_t *nav)
 		overview_grid_cell(&tiles, i, w, &row, &bx, &bw);
 		overview_block_draw(win, g.top + row * g.block_h, bx, g.block_h, bw, ctx, shown[i],
 		                    nav->focus == (int)shown[i]);
+		mouse_note_block(nav, win, g.top + row * g.block_h, bx, g.block_h, bw, (int)shown[i],
+		                 nav->focus == (int)shown[i]);
 	}
 	overview_alarm_pane_draw(win, g.alarm_y, g.alarm_h, w, ctx);
+	shown_age_view(nav, ctx); /* the blocks count every reading in scope */
 	nav->body_rows = h;
 	nav->body_cols = w;
 }
