@@ -20,16 +20,14 @@
 #include <cmocka.h>
 
 #include <dirent.h>
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <time.h>
 
 #include "city_fixture.h"
+#include "golden_dir.h"
 #include "screen_text.h"
-#include "strbuf.h"
 #include "theme.h"
 #include "vscreen.h"
 #include "xalloc.h"
@@ -99,12 +97,15 @@ static gov_ref_t shown_event(const city_fixture_t *fx)
 	return fx->gov.events[0];
 }
 
-/* One page as the golden shows it: which fixture, and the nav that opens it. */
+/* One page as the golden shows it: which fixture, and the nav that opens it;
+ * `states` are pages in a state (filtered, on the wall), drawn only in the
+ * default theme, with and without colour. */
 typedef struct golden_page {
 	const char *name;
 	int scope;
 	void (*open)(nav_t *nav, const city_fixture_t *fx);
 	page_id_t page; /* when open is NULL */
+	bool state;
 } golden_page_t;
 
 static void open_domain(nav_t *nav, const city_fixture_t *fx)
@@ -131,23 +132,57 @@ static void open_reading(nav_t *nav, const city_fixture_t *fx)
 	nav_open_reading(nav, fx->store, busiest_reading(fx));
 }
 
+/* A text filter on the page, as typed after `/` (tui/filter.h): a district. */
+static void filter_alarms(nav_t *nav, const city_fixture_t *fx)
+{
+	(void)fx;
+	*nav = (nav_t){.page = PAGE_ALARMS};
+	snprintf(nav->filter, sizeof nav->filter, "%s", "北碚");
+}
+
+static void filter_domain(nav_t *nav, const city_fixture_t *fx)
+{
+	open_domain(nav, fx);
+	snprintf(nav->filter, sizeof nav->filter, "%s", "北碚");
+}
+
+/* The wall under --kiosk, with a new high-priority alarm's banner (the text
+ * tui/kiosk.c would set, fixed here). */
+static void kiosk_banner(nav_t *nav, const city_fixture_t *fx)
+{
+	(void)fx;
+	*nav = (nav_t){.page = PAGE_WALL, .kiosk = true};
+	snprintf(nav->banner, sizeof nav->banner, "%s",
+	         "NEW P1 HIHI 北碚区 桃花街道 桃花9号桥桥面风速 32.00 m/s");
+}
+
+static void kiosk_overview(nav_t *nav, const city_fixture_t *fx)
+{
+	(void)fx;
+	*nav = (nav_t){.page = PAGE_OVERVIEW, .kiosk = true};
+}
+
 static const golden_page_t golden_pages[] = {
-    {"overview", SCOPE_CITY, NULL, PAGE_OVERVIEW},
-    {"domain", SCOPE_CITY, open_domain, 0},
-    {"kpis", SCOPE_CITY, NULL, PAGE_KPIS},
-    {"kpi", SCOPE_CITY, open_kpi, 0},
-    {"events", SCOPE_CITY, NULL, PAGE_EVENTS},
-    {"event", SCOPE_CITY, open_event, 0},
-    {"tiers_city", SCOPE_CITY, NULL, PAGE_TIERS},
-    {"tiers_district", SCOPE_DISTRICT, NULL, PAGE_TIERS},
-    {"tiers_street", SCOPE_STREET, NULL, PAGE_TIERS},
-    {"reading", SCOPE_CITY, open_reading, 0},
-    {"scope", SCOPE_CITY, NULL, PAGE_SCOPE},
-    {"alarms", SCOPE_CITY, NULL, PAGE_ALARMS},
-    {"alarm_log", SCOPE_CITY, NULL, PAGE_ALARM_LOG},
-    {"sources", SCOPE_CITY, NULL, PAGE_SOURCES},
-    {"help", SCOPE_CITY, NULL, PAGE_HELP},
-    {"wall", SCOPE_CITY, NULL, PAGE_WALL},
+    {"overview", SCOPE_CITY, NULL, PAGE_OVERVIEW, false},
+    {"domain", SCOPE_CITY, open_domain, 0, false},
+    {"kpis", SCOPE_CITY, NULL, PAGE_KPIS, false},
+    {"kpi", SCOPE_CITY, open_kpi, 0, false},
+    {"events", SCOPE_CITY, NULL, PAGE_EVENTS, false},
+    {"event", SCOPE_CITY, open_event, 0, false},
+    {"tiers_city", SCOPE_CITY, NULL, PAGE_TIERS, false},
+    {"tiers_district", SCOPE_DISTRICT, NULL, PAGE_TIERS, false},
+    {"tiers_street", SCOPE_STREET, NULL, PAGE_TIERS, false},
+    {"reading", SCOPE_CITY, open_reading, 0, false},
+    {"scope", SCOPE_CITY, NULL, PAGE_SCOPE, false},
+    {"alarms", SCOPE_CITY, NULL, PAGE_ALARMS, false},
+    {"alarm_log", SCOPE_CITY, NULL, PAGE_ALARM_LOG, false},
+    {"sources", SCOPE_CITY, NULL, PAGE_SOURCES, false},
+    {"help", SCOPE_CITY, NULL, PAGE_HELP, false},
+    {"wall", SCOPE_CITY, NULL, PAGE_WALL, false},
+    {"alarms_filtered", SCOPE_CITY, filter_alarms, 0, true},
+    {"domain_filtered", SCOPE_CITY, filter_domain, 0, true},
+    {"overview_kiosk", SCOPE_CITY, kiosk_overview, 0, true},
+    {"wall_kiosk_banner", SCOPE_CITY, kiosk_banner, 0, true},
 };
 #define GOLDEN_PAGE_COUNT (sizeof golden_pages / sizeof golden_pages[0])
 
@@ -212,93 +247,6 @@ static void use_theme(const char *name)
 	free(cause);
 }
 
-/* mkdir -p of tests/golden/pages/DIR, for UPDATE_GOLDEN=1. */
-static void make_golden_dir(const char *dir)
-{
-	char *pages = xasprintf("%s/golden/pages", CITYDASH_TEST_DATA);
-	char *sub = xasprintf("%s/%s", pages, dir);
-	if ((mkdir(pages, 0777) != 0 && errno != EEXIST) || (mkdir(sub, 0777) != 0 && errno != EEXIST))
-		fail_msg("cannot make %s: %s", sub, strerror(errno));
-	free(sub);
-	free(pages);
-}
-
-static char *read_whole(const char *path)
-{
-	FILE *f = fopen(path, "rb");
-	if (f == NULL)
-		return NULL;
-	strbuf_t b = {0};
-	strbuf_put(&b, "", 0);
-	char chunk[8192];
-	size_t got;
-	while ((got = fread(chunk, 1, sizeof chunk, f)) > 0)
-		strbuf_put(&b, chunk, got);
-	fclose(f);
-	return b.data;
-}
-
-/* Prints the first lines where `want` and `got` differ, numbered as in the
- * golden file (a whole 160×48 frame twice would bury them). */
-static void print_differences(const char *want, const char *got)
-{
-	int line = 1, shown = 0;
-	while ((*want || *got) && shown < 12) {
-		size_t wl = strcspn(want, "\n"), gl = strcspn(got, "\n");
-		if (wl != gl || memcmp(want, got, wl) != 0) {
-			fprintf(stderr, "line %d\n- %.*s\n+ %.*s\n", line, (int)wl, want, (int)gl, got);
-			shown++;
-		}
-		want += wl + (want[wl] == '\n');
-		got += gl + (got[gl] == '\n');
-		line++;
-	}
-}
-
-/* Compares with tests/golden/pages/NAME.txt, or writes it with
- * UPDATE_GOLDEN=1. A difference is printed line by line, and the whole
- * frame drawn is left in golden-actual/NAME.txt under the working
- * directory (the build's tests/ under ctest), for diff -r. */
-static bool golden_matches(const golden_case_t *c, const char *text)
-{
-	const char *update = getenv("UPDATE_GOLDEN");
-	char *name = xasprintf("pages/%s", c->name);
-	if (update && strcmp(update, "1") == 0) {
-		make_golden_dir(c->variant->dir);
-		bool ok = vscreen_golden(name, text);
-		free(name);
-		return ok;
-	}
-	char *path = xasprintf("%s/golden/%s.txt", CITYDASH_TEST_DATA, name);
-	char *want = read_whole(path);
-	bool same = want && strcmp(want, text) == 0;
-	if (want == NULL)
-		fprintf(stderr, "golden file %s missing (run with UPDATE_GOLDEN=1)\n", path);
-	else if (!same) {
-		fprintf(stderr, "golden %s differs:\n", name);
-		print_differences(want, text);
-	}
-	if (!same) {
-		char *actual = xasprintf("golden-actual/%s.txt", c->name);
-		char *dir = xasprintf("golden-actual/%s", c->variant->dir);
-		FILE *f = NULL;
-		if ((mkdir("golden-actual", 0777) == 0 || errno == EEXIST) &&
-		    (mkdir(dir, 0777) == 0 || errno == EEXIST))
-			f = fopen(actual, "wb");
-		if (f) {
-			fputs(text, f);
-			fclose(f);
-			fprintf(stderr, "drawn: %s\n", actual);
-		}
-		free(dir);
-		free(actual);
-	}
-	free(want);
-	free(path);
-	free(name);
-	return same;
-}
-
 /* Every class in the legend of a styled snapshot has colour pair 0. */
 static bool legend_uncoloured(const char *styled)
 {
@@ -332,9 +280,23 @@ static void test_golden_page(void **state)
 		fail_msg("%s: a colour pair without colour (NO_COLOR: attributes only)", c->name);
 	if (c->variant->color && strcmp(c->variant->theme, "mono") != 0 && uncoloured)
 		fail_msg("%s: theme %s coloured nothing", c->name, c->variant->theme);
-	bool same = golden_matches(c, styled);
+	bool same = golden_dir_check("pages", c->name, styled);
 	free(styled);
 	assert_true(same);
+}
+
+/* No file in tests/golden/pages/ that no case compares with: a golden of a
+ * page or theme that was renamed or removed would otherwise linger unread. */
+static void test_no_stray_goldens(void **state)
+{
+	const char *const *names = *state;
+	size_t count = 0;
+	while (names[count])
+		count++;
+	int strays = golden_dir_strays("pages", names, count);
+	if (strays)
+		fail_msg("%d golden file(s) no case compares with: remove them (scripts/golden does)",
+		         strays);
 }
 
 static int teardown_all(void **state)
@@ -356,13 +318,18 @@ int main(void)
 	unsetenv("NO_COLOR");
 	unsetenv("COLORTERM");
 	const char *only = getenv("GOLDEN_ONLY");
-	size_t max = GOLDEN_VARIANT_COUNT * GOLDEN_PAGE_COUNT * 2, n = 0;
+	size_t max = GOLDEN_VARIANT_COUNT * GOLDEN_PAGE_COUNT * 2 + 1, n = 0;
 	golden_case_t *cases = xcalloc(max, sizeof *cases);
 	struct CMUnitTest *tests = xcalloc(max, sizeof *tests);
 	for (size_t v = 0; v < GOLDEN_VARIANT_COUNT; v++)
 		for (size_t p = 0; p < GOLDEN_PAGE_COUNT; p++)
 			for (size_t s = 0; s < 2; s++) {
 				if (s == 1 && !golden_variants[v].large)
+					continue;
+				if (golden_pages[p].state &&
+				    strcmp(golden_variants[v].theme, "high-performance") != 0)
+					continue; /* states in the default theme only */
+				if (golden_pages[p].state && golden_variants[v].ascii)
 					continue;
 				golden_case_t *c = &cases[n];
 				*c = (golden_case_t){&golden_pages[p], &golden_variants[v],
@@ -378,9 +345,18 @@ int main(void)
 				                               .initial_state = c};
 				n++;
 			}
+	size_t case_count = n;
+	const char **names = xcalloc(case_count + 1, sizeof *names); /* NULL-terminated */
+	for (size_t i = 0; i < case_count; i++)
+		names[i] = cases[i].name;
+	if (!only)
+		tests[n++] = (struct CMUnitTest){.name = "no stray goldens",
+		                                 .test_func = test_no_stray_goldens,
+		                                 .initial_state = names};
 	int failed = _cmocka_run_group_tests("golden_pages", tests, n, NULL, teardown_all);
-	for (size_t i = 0; i < n; i++)
+	for (size_t i = 0; i < case_count; i++)
 		free(cases[i].name);
+	free(names);
 	free(tests);
 	free(cases);
 	return failed;
