@@ -5,10 +5,15 @@
 # (capture-pane -e) — while attributes (bold, reverse) still mark what
 # matters. The same run with colour allowed (NO_COLOR unset, or set but
 # empty, which no-color.org says to ignore) does send colour, so the checks
-# can fail. Escape sequences inside a feed's strings are test_lies.sh's.
-#   test_no_color.sh CITYDASH
+# can fail. Last, a feed whose names and units carry colour escapes (SGR 31,
+# 38;5, 48;2, and an 8-bit CSI) shown under NO_COLOR: its text is there,
+# its colours are not (test_lies.sh has the other escapes: titles, clearing,
+# moving the cursor).
+#   test_no_color.sh CITYDASH CITYDASH_MOCK DATA_DIR
 set -uo pipefail
 citydash=$1
+mock=$2
+data=$3
 . "$(dirname "$0")/lib.sh"
 
 # The pages visited, each with the key that opens it and what its title says.
@@ -95,5 +100,24 @@ run_coloured colour "colour allowed"
 
 E2E_ENV="NO_COLOR=" e2e_start_raw empty 100 30 "$citydash" --demo --seed 7
 run_coloured empty "NO_COLOR set but empty"
+
+check "mock serving a feed painted with colour escapes" e2e_start_mock "$mock" --seed 3 \
+	--serve "/v1/feeds/paint=$data/colour_names.json"
+E2E_ENV="NO_COLOR=1" e2e_start_raw paint 100 30 "$citydash" \
+	--source "paint=$E2E_MOCK_BASE/v1/feeds/paint"
+check "painted feed: its readings are shown" e2e_wait paint 10 "│ Overview" "Water (4)"
+e2e_keys paint Enter
+check "painted feed: the names' text is there, their escapes gone" \
+	e2e_wait paint 5 "RED name" "C256 name" "TRUE name" "CSI8 name" "kPa"
+tm capture-pane -e -p -t paint >"$E2E_TMP/paint.panes"
+check "painted feed: no colour in the pane" pane_no_colour "$E2E_TMP/paint.panes"
+check "painted feed: no colour in the bytes sent" e2e_raw_no_colour "$E2E_TMP/paint.raw"
+check "painted feed: no sequence left half: no parameters before the text" \
+	bash -c '! tmux -u -L "$0" capture-pane -p -t paint | grep -E "[0-9]m(RED|C256|TRUE|CSI8|kPa| name)"' \
+	"$E2E_SOCKET"
+check "painted feed: no 8-bit CSI sent (U+009B)" \
+	bash -c '! LC_ALL=C grep -aq $'"'"'\xc2\x9b'"'"' "$0"' "$E2E_TMP/paint.raw"
+e2e_keys paint q
+check "painted feed: q quits with status 0" test "$(e2e_wait_exit paint 10)" = 0
 
 e2e_finish
