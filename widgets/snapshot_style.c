@@ -75,18 +75,23 @@ static void put_class(strbuf_t *b, style_t s)
 
 /* A colour as the legend names it: its number (or "default" for -1), and
  * for the colours past the 16 of the terminal's own palette, their RGB as
- * curses holds them (a theme may redefine them with init_color). */
+ * curses holds them (a theme may redefine them with init_color); a direct
+ * colour (truecolor terminals, numbers past 255) by its RGB alone. */
 static void put_colour(strbuf_t *b, int colour)
 {
 	if (colour < 0) {
 		put(b, "default");
 		return;
 	}
-	put(b, "%d", colour);
 	int r, g, bl;
-	if (colour >= 16 && extended_color_content(colour, &r, &g, &bl) == OK)
-		put(b, " #%02x%02x%02x", (r * 255 + 500) / 1000, (g * 255 + 500) / 1000,
-		              (bl * 255 + 500) / 1000);
+	if (colour < 16 || extended_color_content(colour, &r, &g, &bl) != OK) {
+		put(b, "%d", colour);
+		return;
+	}
+	if (colour < 256)
+		put(b, "%d ", colour);
+	put(b, "#%02x%02x%02x", (r * 255 + 500) / 1000, (g * 255 + 500) / 1000,
+	    (bl * 255 + 500) / 1000);
 }
 
 static void put_legend_line(strbuf_t *b, style_t s)

@@ -5,8 +5,9 @@
  *
  * The files are tests/golden/pages/VARIANT/PAGE_SIZE.txt, VARIANT being a
  * theme's name (colour on a 256-colour terminal), "no-color" (the default
- * theme as NO_COLOR draws it: attributes only) or "ascii" (the default theme
- * in ASCII glyphs, as LANG=C draws it). UPDATE_GOLDEN=1 rewrites them (see
+ * theme as NO_COLOR draws it: attributes only), "ascii" (the default theme
+ * in ASCII glyphs, as LANG=C draws it), "8-colors" or "truecolor" (the
+ * default theme on such a terminal). UPDATE_GOLDEN=1 rewrites them (see
  * tests/golden/README.md); GOLDEN_ONLY=TEXT runs only the cases whose name
  * (VARIANT/PAGE_SIZE) holds TEXT.
  *
@@ -192,17 +193,23 @@ typedef struct golden_variant {
 	const char *dir;   /* under tests/golden/pages/ */
 	const char *theme; /* for theme_use */
 	bool color, ascii;
-	bool large; /* 160×48 as well as 80×24 */
+	bool large;            /* 160×48 as well as 80×24 */
+	const char *term;      /* the terminal type */
+	const char *colorterm; /* COLORTERM while drawing; NULL: unset */
 } golden_variant_t;
 
+#define TERM_256 "xterm-256color"
 static const golden_variant_t golden_variants[] = {
-    {"high-performance", "high-performance", true, false, true},
-    {"dark", "dark", true, false, true},
-    {"light", "light", true, false, true},
-    {"high-contrast", "high-contrast", true, false, true},
-    {"mono", "mono", true, false, true},
-    {"no-color", "high-performance", false, false, false},
-    {"ascii", "high-performance", true, true, false},
+    {"high-performance", "high-performance", true, false, true, TERM_256, NULL},
+    {"dark", "dark", true, false, true, TERM_256, NULL},
+    {"light", "light", true, false, true, TERM_256, NULL},
+    {"high-contrast", "high-contrast", true, false, true, TERM_256, NULL},
+    {"mono", "mono", true, false, true, TERM_256, NULL},
+    {"no-color", "high-performance", false, false, false, TERM_256, NULL},
+    {"ascii", "high-performance", true, true, false, TERM_256, NULL},
+    /* the default theme where the terminal has 8 colours, or truecolor */
+    {"8-colors", "high-performance", true, false, false, "xterm", NULL},
+    {"truecolor", "high-performance", true, false, false, "xterm-direct", "truecolor"},
 };
 #define GOLDEN_VARIANT_COUNT (sizeof golden_variants / sizeof golden_variants[0])
 
@@ -268,8 +275,12 @@ static void test_golden_page(void **state)
 	nav.scope = fx->scope; /* the operator's scope, which the views follow */
 	ui_ctx_t ctx;
 	city_fixture_ctx(fx, &ctx);
+	if (c->variant->colorterm)
+		setenv("COLORTERM", c->variant->colorterm, 1);
 	use_theme(c->variant->theme);
-	char *styled = screen_styled(&ctx, &nav, c->cols, c->rows, c->variant->ascii, c->variant->color);
+	char *styled = screen_styled(&ctx, &nav, c->cols, c->rows, c->variant->ascii,
+	                             c->variant->color, c->variant->term);
+	unsetenv("COLORTERM");
 	assert_non_null(styled);
 	if (getenv("SHOW_FRAMES"))
 		printf("%s\n", styled);
@@ -326,10 +337,9 @@ int main(void)
 			for (size_t s = 0; s < 2; s++) {
 				if (s == 1 && !golden_variants[v].large)
 					continue;
-				if (golden_pages[p].state &&
-				    strcmp(golden_variants[v].theme, "high-performance") != 0)
-					continue; /* states in the default theme only */
-				if (golden_pages[p].state && golden_variants[v].ascii)
+				/* states in the default theme only, with and without colour */
+				if (golden_pages[p].state && strcmp(golden_variants[v].dir, "high-performance") != 0 &&
+				    strcmp(golden_variants[v].dir, "no-color") != 0)
 					continue;
 				golden_case_t *c = &cases[n];
 				*c = (golden_case_t){&golden_pages[p], &golden_variants[v],
