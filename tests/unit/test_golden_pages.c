@@ -224,34 +224,37 @@ typedef struct golden_case {
 	char *name; /* VARIANT/PAGE_COLSxROWS, also the golden's path */
 } golden_case_t;
 
-/* Chooses the theme by name; if that fails (the installed themes are not
- * where a test looks), by a file of the source tree's themes/ named
- * NAME or NAME.EXT. Fails the test, with the cause, if neither works. */
-static void use_theme(const char *name)
+/* The source tree's file of theme NAME (themes/NAME.EXT, or themes/NAME),
+ * or NULL. Caller frees. */
+static char *source_theme_file(const char *name)
 {
-	char *cause = NULL;
-	if (theme_use(name, &cause) == 0)
-		return;
 	char *dir_path = xasprintf("%s/../themes", CITYDASH_TEST_DATA);
 	DIR *dir = opendir(dir_path);
 	struct dirent *de;
 	size_t len = strlen(name);
-	bool used = false;
-	while (!used && dir && (de = readdir(dir)) != NULL) {
-		if (strncmp(de->d_name, name, len) != 0 || (de->d_name[len] && de->d_name[len] != '.'))
-			continue;
-		char *path = xasprintf("%s/%s", dir_path, de->d_name);
-		char *cause2 = NULL;
-		used = theme_use(path, &cause2) == 0;
-		free(cause2);
-		free(path);
-	}
+	char *found = NULL;
+	while (!found && dir && (de = readdir(dir)) != NULL)
+		if (strncmp(de->d_name, name, len) == 0 &&
+		    (de->d_name[len] == '\0' || de->d_name[len] == '.'))
+			found = xasprintf("%s/%s", dir_path, de->d_name);
 	if (dir)
 		closedir(dir);
 	free(dir_path);
-	if (!used)
-		fail_msg("theme %s: %s", name, cause ? cause : "not found");
+	return found;
+}
+
+/* Chooses the theme: the source tree's file of that name, so the goldens
+ * draw the themes of this tree (not an installed or a user's one); by its
+ * name when the tree has none. Fails the test, with the cause, if the
+ * theme cannot be used. */
+static void use_theme(const char *name)
+{
+	char *path = source_theme_file(name);
+	char *cause = NULL;
+	if (theme_use(path ? path : name, &cause) != 0)
+		fail_msg("theme %s: %s", path ? path : name, cause ? cause : "cannot be used");
 	free(cause);
+	free(path);
 }
 
 /* Every class in the legend of a styled snapshot has colour pair 0. */
@@ -328,6 +331,9 @@ int main(void)
 	/* Colour comes from the variant, not from the caller's terminal. */
 	unsetenv("NO_COLOR");
 	unsetenv("COLORTERM");
+	/* Nor from the user's themes: a name a theme file builds on is looked
+	 * for in $XDG_CONFIG_HOME/citydash/themes first. */
+	setenv("XDG_CONFIG_HOME", "/nonexistent/citydash-golden-tests", 1);
 	const char *only = getenv("GOLDEN_ONLY");
 	size_t max = GOLDEN_VARIANT_COUNT * GOLDEN_PAGE_COUNT * 2 + 1, n = 0;
 	golden_case_t *cases = xcalloc(max, sizeof *cases);
