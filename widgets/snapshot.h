@@ -32,8 +32,9 @@ char *snapshot_grid_faces(WINDOW *win, bool ascii);
  * I italic, V invisible), so a theme's colour change touches the legend only
  * and a page's change of role only its rows. Runs count terminal columns (a
  * wide character's two). Colours are resolved through the SCREEN's pairs
- * (pair_content): numbers, and #rrggbb for those of the 256-colour cube and
- * above, as curses holds them. The caller frees the result. */
+ * (pair_content): numbers, with #rrggbb for 16..255 as the xterm 256-colour
+ * palette has them; direct colours (truecolor) as #rrggbb. The caller frees
+ * the result. */
 char *snapshot_styled(WINDOW *win, bool ascii);
 
 #endif

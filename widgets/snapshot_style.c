@@ -73,20 +73,30 @@ static void put_class(strbuf_t *b, style_t s)
 			put(b, "%c", style_attrs[i].letter);
 }
 
-/* A colour as the legend names it: its number (or "default" for -1), and
- * for the colours past the 16 of the terminal's own palette, their RGB as
- * curses holds them (a theme may redefine them with init_color). */
+/* A colour as the legend names it: "default" for -1 (the terminal's own);
+ * on a truecolor terminal (COLORS past 256, where 8 and up are packed RGB)
+ * #rrggbb; else its number, and for 16..255 the RGB of the xterm 256-colour
+ * palette that terminals of that kind show (6×6×6 cube, then 24 greys):
+ * curses's own colour_content would give its guesses, not the palette. */
 static void put_colour(strbuf_t *b, int colour)
 {
 	if (colour < 0) {
 		put(b, "default");
 		return;
 	}
+	if (COLORS > 256 && colour >= 8) {
+		put(b, "#%06x", (unsigned)colour & 0xffffffu);
+		return;
+	}
 	put(b, "%d", colour);
-	int r, g, bl;
-	if (colour >= 16 && extended_color_content(colour, &r, &g, &bl) == OK)
-		put(b, " #%02x%02x%02x", (r * 255 + 500) / 1000, (g * 255 + 500) / 1000,
-		              (bl * 255 + 500) / 1000);
+	if (colour >= 16 && colour < 232) {
+		static const int level[6] = {0, 95, 135, 175, 215, 255};
+		int i = colour - 16;
+		put(b, " #%02x%02x%02x", level[i / 36], level[i / 6 % 6], level[i % 6]);
+	} else if (colour >= 232 && colour < 256) {
+		int grey = 8 + 10 * (colour - 232);
+		put(b, " #%02x%02x%02x", grey, grey, grey);
+	}
 }
 
 static void put_legend_line(strbuf_t *b, style_t s)

@@ -12,9 +12,9 @@
 /* The frame drawn and staged on a fresh virtual screen, read back by
  * `read` (from newscr, where the staged windows meet). */
 static char *screen_read(const ui_ctx_t *ctx, nav_t *nav, int cols, int rows, bool ascii,
-                         bool color, char *(*read)(WINDOW *win, bool ascii))
+                         bool color, const char *term, char *(*read)(WINDOW *win, bool ascii))
 {
-	vscreen_t *vs = vscreen_open("xterm-256color", rows, cols, color);
+	vscreen_t *vs = vscreen_open(term, rows, cols, color);
 	if (vs == NULL)
 		return NULL;
 	glyphs_set_ascii(ascii);
@@ -31,12 +31,13 @@ static char *screen_read(const ui_ctx_t *ctx, nav_t *nav, int cols, int rows, bo
 
 char *screen_text(const ui_ctx_t *ctx, nav_t *nav, int cols, int rows, bool ascii)
 {
-	return screen_read(ctx, nav, cols, rows, ascii, false, snapshot_text);
+	return screen_read(ctx, nav, cols, rows, ascii, false, "xterm-256color", snapshot_text);
 }
 
-char *screen_styled(const ui_ctx_t *ctx, nav_t *nav, int cols, int rows, bool ascii, bool color)
+char *screen_styled(const ui_ctx_t *ctx, nav_t *nav, int cols, int rows, bool ascii, bool color,
+                    const char *term)
 {
-	return screen_read(ctx, nav, cols, rows, ascii, color, snapshot_styled);
+	return screen_read(ctx, nav, cols, rows, ascii, color, term, snapshot_styled);
 }
 
 bool screen_golden(const ui_ctx_t *ctx, nav_t *nav, int cols, int rows, bool ascii,

@@ -5,8 +5,9 @@
  *
  * The files are tests/golden/pages/VARIANT/PAGE_SIZE.txt, VARIANT being a
  * theme's name (colour on a 256-colour terminal), "no-color" (the default
- * theme as NO_COLOR draws it: attributes only) or "ascii" (the default theme
- * in ASCII glyphs, as LANG=C draws it). UPDATE_GOLDEN=1 rewrites them (see
+ * theme as NO_COLOR draws it: attributes only), "ascii" (the default theme
+ * in ASCII glyphs, as LANG=C draws it), "8-colors" or "truecolor" (the
+ * default theme on such a terminal). UPDATE_GOLDEN=1 rewrites them (see
  * tests/golden/README.md); GOLDEN_ONLY=TEXT runs only the cases whose name
  * (VARIANT/PAGE_SIZE) holds TEXT.
  *
@@ -192,17 +193,23 @@ typedef struct golden_variant {
 	const char *dir;   /* under tests/golden/pages/ */
 	const char *theme; /* for theme_use */
 	bool color, ascii;
-	bool large; /* 160×48 as well as 80×24 */
+	bool large;            /* 160×48 as well as 80×24 */
+	const char *term;      /* the terminal type */
+	const char *colorterm; /* COLORTERM while drawing; NULL: unset */
 } golden_variant_t;
 
+#define TERM_256 "xterm-256color"
 static const golden_variant_t golden_variants[] = {
-    {"high-performance", "high-performance", true, false, true},
-    {"dark", "dark", true, false, true},
-    {"light", "light", true, false, true},
-    {"high-contrast", "high-contrast", true, false, true},
-    {"mono", "mono", true, false, true},
-    {"no-color", "high-performance", false, false, false},
-    {"ascii", "high-performance", true, true, false},
+    {"high-performance", "high-performance", true, false, true, TERM_256, NULL},
+    {"dark", "dark", true, false, true, TERM_256, NULL},
+    {"light", "light", true, false, true, TERM_256, NULL},
+    {"high-contrast", "high-contrast", true, false, true, TERM_256, NULL},
+    {"mono", "mono", true, false, true, TERM_256, NULL},
+    {"no-color", "high-performance", false, false, false, TERM_256, NULL},
+    {"ascii", "high-performance", true, true, false, TERM_256, NULL},
+    /* the default theme where the terminal has 8 colours, or truecolor */
+    {"8-colors", "high-performance", true, false, false, "xterm", NULL},
+    {"truecolor", "high-performance", true, false, false, "xterm-direct", "truecolor"},
 };
 #define GOLDEN_VARIANT_COUNT (sizeof golden_variants / sizeof golden_variants[0])
 
@@ -217,34 +224,37 @@ typedef struct golden_case {
 	char *name; /* VARIANT/PAGE_COLSxROWS, also the golden's path */
 } golden_case_t;
 
-/* Chooses the theme by name; if that fails (the installed themes are not
- * where a test looks), by a file of the source tree's themes/ named
- * NAME or NAME.EXT. Fails the test, with the cause, if neither works. */
-static void use_theme(const char *name)
+/* The source tree's file of theme NAME (themes/NAME.EXT, or themes/NAME),
+ * or NULL. Caller frees. */
+static char *source_theme_file(const char *name)
 {
-	char *cause = NULL;
-	if (theme_use(name, &cause) == 0)
-		return;
 	char *dir_path = xasprintf("%s/../themes", CITYDASH_TEST_DATA);
 	DIR *dir = opendir(dir_path);
 	struct dirent *de;
 	size_t len = strlen(name);
-	bool used = false;
-	while (!used && dir && (de = readdir(dir)) != NULL) {
-		if (strncmp(de->d_name, name, len) != 0 || (de->d_name[len] && de->d_name[len] != '.'))
-			continue;
-		char *path = xasprintf("%s/%s", dir_path, de->d_name);
-		char *cause2 = NULL;
-		used = theme_use(path, &cause2) == 0;
-		free(cause2);
-		free(path);
-	}
+	char *found = NULL;
+	while (!found && dir && (de = readdir(dir)) != NULL)
+		if (strncmp(de->d_name, name, len) == 0 &&
+		    (de->d_name[len] == '\0' || de->d_name[len] == '.'))
+			found = xasprintf("%s/%s", dir_path, de->d_name);
 	if (dir)
 		closedir(dir);
 	free(dir_path);
-	if (!used)
-		fail_msg("theme %s: %s", name, cause ? cause : "not found");
+	return found;
+}
+
+/* Chooses the theme: the source tree's file of that name, so the goldens
+ * draw the themes of this tree (not an installed or a user's one); by its
+ * name when the tree has none. Fails the test, with the cause, if the
+ * theme cannot be used. */
+static void use_theme(const char *name)
+{
+	char *path = source_theme_file(name);
+	char *cause = NULL;
+	if (theme_use(path ? path : name, &cause) != 0)
+		fail_msg("theme %s: %s", path ? path : name, cause ? cause : "cannot be used");
 	free(cause);
+	free(path);
 }
 
 /* Every class in the legend of a styled snapshot has colour pair 0. */
@@ -268,8 +278,12 @@ static void test_golden_page(void **state)
 	nav.scope = fx->scope; /* the operator's scope, which the views follow */
 	ui_ctx_t ctx;
 	city_fixture_ctx(fx, &ctx);
+	if (c->variant->colorterm)
+		setenv("COLORTERM", c->variant->colorterm, 1);
 	use_theme(c->variant->theme);
-	char *styled = screen_styled(&ctx, &nav, c->cols, c->rows, c->variant->ascii, c->variant->color);
+	char *styled = screen_styled(&ctx, &nav, c->cols, c->rows, c->variant->ascii,
+	                             c->variant->color, c->variant->term);
+	unsetenv("COLORTERM");
 	assert_non_null(styled);
 	if (getenv("SHOW_FRAMES"))
 		printf("%s\n", styled);
@@ -317,6 +331,9 @@ int main(void)
 	/* Colour comes from the variant, not from the caller's terminal. */
 	unsetenv("NO_COLOR");
 	unsetenv("COLORTERM");
+	/* Nor from the user's themes: a name a theme file builds on is looked
+	 * for in $XDG_CONFIG_HOME/citydash/themes first. */
+	setenv("XDG_CONFIG_HOME", "/nonexistent/citydash-golden-tests", 1);
 	const char *only = getenv("GOLDEN_ONLY");
 	size_t max = GOLDEN_VARIANT_COUNT * GOLDEN_PAGE_COUNT * 2 + 1, n = 0;
 	golden_case_t *cases = xcalloc(max, sizeof *cases);
@@ -326,10 +343,9 @@ int main(void)
 			for (size_t s = 0; s < 2; s++) {
 				if (s == 1 && !golden_variants[v].large)
 					continue;
-				if (golden_pages[p].state &&
-				    strcmp(golden_variants[v].theme, "high-performance") != 0)
-					continue; /* states in the default theme only */
-				if (golden_pages[p].state && golden_variants[v].ascii)
+				/* states in the default theme only, with and without colour */
+				if (golden_pages[p].state && strcmp(golden_variants[v].dir, "high-performance") != 0 &&
+				    strcmp(golden_variants[v].dir, "no-color") != 0)
 					continue;
 				golden_case_t *c = &cases[n];
 				*c = (golden_case_t){&golden_pages[p], &golden_variants[v],
