@@ -210,6 +210,7 @@ int tui_run(session_t *s, const tui_opts_t *opts)
 		return 2;
 	install_signals();
 	theme_init(opts->color);
+	log_printf(LOG_LEVEL_INFO, _("theme %s, %s"), theme_name(), theme_depth_desc());
 	mouse_enable();
 
 	frame_t frame = {0};

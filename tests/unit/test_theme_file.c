@@ -311,10 +311,11 @@ static void test_shipped(void **state)
 static void test_high_performance_is_grey(void **state)
 {
 	static const theme_role_t normal[] = {
-	    ROLE_NORMAL,     ROLE_DIM,      ROLE_TITLE,       ROLE_BORDER,     ROLE_BORDER_FOCUS,
-	    ROLE_LABEL,      ROLE_VALUE,    ROLE_OK,          ROLE_GAUGE_FILL, ROLE_GAUGE_EMPTY,
-	    ROLE_GAUGE_MARK, ROLE_SPARK,    ROLE_BULLET_BAND, ROLE_BULLET_BAR, ROLE_STATUS_BAR,
-	    ROLE_STATUS_OK,  ROLE_SELECTED, ROLE_BIG};
+	    ROLE_NORMAL,       ROLE_DIM,         ROLE_TITLE,           ROLE_BORDER,
+	    ROLE_BORDER_FOCUS, ROLE_LABEL,       ROLE_VALUE,           ROLE_OK,
+	    ROLE_GAUGE_FILL,   ROLE_GAUGE_EMPTY, ROLE_GAUGE_MARK,      ROLE_SPARK,
+	    ROLE_BULLET_BAND,  ROLE_BULLET_BAR,  ROLE_STATUS_BAR,      ROLE_STATUS_OK,
+	    ROLE_SELECTED,     ROLE_BIG,         ROLE_GAUGE_WARN_BAND, ROLE_GAUGE_ALARM_BAND};
 	static const theme_depth_t depths[] = {THEME_DEPTH_8, THEME_DEPTH_16, THEME_DEPTH_256,
 	                                       THEME_DEPTH_TRUE};
 	static theme_spec_t t;

@@ -6,3 +6,6 @@ citydash_unit_test(test_theme_file SOURCES unit/test_theme_file.c LIBS citydash_
                    LABELS unit themes)
 citydash_unit_test(test_theme_find SOURCES unit/test_theme_find.c unit/vscreen.c LIBS citydash_ui
                    LABELS unit themes)
+# The high-performance look on a whole frame: normal grey, alarms coloured.
+citydash_unit_test(test_theme_look SOURCES unit/test_theme_look.c unit/vscreen.c LIBS citydash_pages
+                   LABELS unit themes)
