@@ -53,11 +53,14 @@ static void test_columns_by_width(void **state)
 	                                    (1u << RC_PLACE) | (1u << RC_GAUGE) | (1u << RC_VALUE) |
 	                                    (1u << RC_AGE));
 	assert_int_equal(p.w[RC_NAME], 23); /* the widest name, whole */
-	/* 100: the history, lo/hi and the trend join. */
+	/* 100: the history and lo/hi join; 120 the trend and lolo/hihi. */
 	reading_cols_plan(98, &demo, &p);
 	assert_fits(&p, 98);
-	assert_true(p.w[RC_HISTORY] && p.w[RC_LIMITS] && p.w[RC_TREND]);
-	assert_false(p.w[RC_OUTER] || p.w[RC_MINMAX] || p.w[RC_SOURCE]);
+	assert_true(p.w[RC_HISTORY] && p.w[RC_LIMITS]);
+	assert_false(p.w[RC_TREND] || p.w[RC_OUTER] || p.w[RC_MINMAX] || p.w[RC_SOURCE]);
+	reading_cols_plan(118, &demo, &p);
+	assert_true(p.w[RC_TREND] && p.w[RC_OUTER]);
+	assert_false(p.w[RC_MINMAX] || p.w[RC_SOURCE]);
 	/* 160 and 200: everything; the name keeps its need, the rest widens
 	 * the gauge and the history. */
 	for (int w = 158; w <= 198; w += 40) {

@@ -57,7 +57,7 @@ typedef enum reading_col {
 #define READING_COLS_GAUGE_MAX 30
 #define READING_COLS_HIST_MIN  10
 #define READING_COLS_HIST_MAX  48
-#define READING_COLS_PLACE_MIN 10
+#define READING_COLS_PLACE_MIN 14
 #define READING_COLS_SOURCE_MAX 16
 
 /* What the list needs, in columns (0: nothing to show). */
