@@ -9,8 +9,9 @@
  * The marker, the name and the value are always there. The others come in
  * this order while they fit, so a narrower terminal drops them in the
  * reverse one (READING_COLS_DROP_ORDER, also in the README):
- *   source, min/max, lolo/hihi, trend, lo/hi, history, state, age, place,
- *   gauge.
+ *   source, lolo/hihi, history (with its min/max), trend, lo/hi, state,
+ *   age, place, gauge.
+ * The history never shows without its min/max: they are its scale.
  * A column is shown only if every column before it in that order is, so
  * what a width shows never depends on the data. A column whose need is 0
  * (no reading in the list has lolo/hihi, a source name...) is left out and
@@ -43,10 +44,9 @@ typedef enum reading_col {
 	RC_COUNT
 } reading_col_t;
 
-/* Dropped first to last as the width shrinks. */
-#define READING_COLS_DROP_ORDER                                                                   \
-	{RC_SOURCE, RC_MINMAX, RC_OUTER, RC_TREND, RC_LIMITS, RC_HISTORY, RC_STATE, RC_AGE, RC_PLACE, \
-	 RC_GAUGE}
+/* Dropped first to last as the width shrinks; RC_MINMAX goes with RC_HISTORY. */
+#define READING_COLS_DROP_ORDER                                                               \
+	{RC_SOURCE, RC_OUTER, RC_HISTORY, RC_TREND, RC_LIMITS, RC_STATE, RC_AGE, RC_PLACE, RC_GAUGE}
 
 #define READING_COLS_NAME_MIN  24 /* the name's columns before any optional column */
 #define READING_COLS_VALUE     12
