@@ -12,14 +12,14 @@
  *   source, lolo/hihi, history (with its min/max), trend, lo/hi, state,
  *   age, place, gauge.
  * The history never shows without its min/max: they are its scale.
- * A column is shown only if every column before it in that order is, so
- * what a width shows never depends on the data. A column whose need is 0
+ * A column is shown only if every column dropped after it is, so a wider
+ * terminal never shows less. A column whose need is 0
  * (no reading in the list has lolo/hihi, a source name...) is left out and
  * takes no room.
  *
  * The name gets at least READING_COLS_NAME_MIN (or its need, if smaller),
  * then, once the columns are placed, what it needs: the widest name in the
- * list, not all the rest. Rows left over widen, in turn, the place to its
+ * list, not all the rest. Columns left over widen, in turn, the place to its
  * need, the gauge and the history to their caps; what is still left stays
  * blank at the right. */
 #ifndef CITYDASH_READING_COLS_H
