@@ -54,7 +54,7 @@ void frame_layout(frame_t *f, int rows, int cols)
 
 /* The title's middle: alarm counts, then what keeps the data from being
  * whole (failing sources, sources that never answered, stale readings), then
- * the key hint if there is room. "0 alarms" is green only when all the data
+ * the key hint if there is room. "alarms: 0 high, 0 medium" is green only when all the data
  * is there and fresh; with no data at all there is no count, only "no data". */
 static void draw_summary(WINDOW *win, int cx, const ui_ctx_t *ctx, bool hints)
 {
@@ -64,27 +64,22 @@ static void draw_summary(WINDOW *win, int cx, const ui_ctx_t *ctx, bool hints)
 	size_t n = view_alarm_count(v); /* in the scope */
 	size_t crit = v->alarms_critical;
 	size_t stale = v->alarms_stale;
-	/* The words of the blocks and the help: alarm = HIHI/LOLO, warning = HI/LO. */
+	/* Active alarms by priority, in the alarm list's words (HIGH: HIHI/LOLO
+	 * and communications; MED: HI/LO and faults), as the alarm pane says. */
 	char counts[2][160], a1[48], a2[48], a3[48] = "";
 	if (v->readings == 0) {
 		snprintf(counts[0], sizeof counts[0], " %s ", _("no data"));
 		snprintf(counts[1], sizeof counts[1], "%s", counts[0]);
 	} else {
 		/* Counted over part of the data, a count is a lower bound and says so:
-		 * "3+ alarms, 0+ warnings" (at least that many). */
+		 * "alarms: 3+ high, 0+ medium" (at least that many). */
 		bool whole = view_all_there(v);
-		if (whole) {
-			snprintf(a1, sizeof a1, P_("%zu alarm", "%zu alarms", crit), crit);
-			snprintf(a2, sizeof a2, P_("%zu warning", "%zu warnings", n - crit),
-			         n - crit);
-		} else {
-			snprintf(a1, sizeof a1, _("%zu+ alarms"), crit);
-			snprintf(a2, sizeof a2, _("%zu+ warnings"), n - crit);
-		}
+		snprintf(a1, sizeof a1, whole ? "%zu" : "%zu+", crit);
+		snprintf(a2, sizeof a2, whole ? "%zu" : "%zu+", n - crit);
 		if (stale)
 			snprintf(a3, sizeof a3, _(" (%zu on stale data)"), stale);
-		snprintf(counts[0], sizeof counts[0], " %s, %s%s ", a1, a2, a3);
-		snprintf(counts[1], sizeof counts[1], " %s, %s ", a1, a2);
+		snprintf(counts[0], sizeof counts[0], _(" alarms: %s high, %s medium%s "), a1, a2, a3);
+		snprintf(counts[1], sizeof counts[1], _(" alarms: %s high, %s med "), a1, a2);
 	}
 	char gaps[2][192];
 	for (int i = 0; i < 2; i++) {

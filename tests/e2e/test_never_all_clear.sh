@@ -19,7 +19,7 @@ base=$E2E_MOCK_BASE
 check "a dead source alone: --dump exits 1" \
 	test "$(run "$citydash" --dump --source water=http://127.0.0.1:0/x)" = 1
 check "... and says nothing is all clear" \
-	bash -c '! grep -q "0 alarms\|No reading is beyond a limit" "$0" "$1"' "$out" "$err"
+	bash -c '! grep -q "alarms: 0 high\|No reading is beyond a limit" "$0" "$1"' "$out" "$err"
 check "... but that it failed" grep -q "water (http://127.0.0.1:0/x)" "$err"
 
 check "a live and a dead source: --dump exits 0" \

@@ -53,11 +53,18 @@ static void test_columns_by_width(void **state)
 	                                    (1u << RC_PLACE) | (1u << RC_GAUGE) | (1u << RC_VALUE) |
 	                                    (1u << RC_AGE));
 	assert_int_equal(p.w[RC_NAME], 23); /* the widest name, whole */
-	/* 100: the history, lo/hi and the trend join. */
+	/* 100: lo/hi and the trend join; 120 the history with its min/max;
+	 * 130 lolo/hihi. */
 	reading_cols_plan(98, &demo, &p);
 	assert_fits(&p, 98);
-	assert_true(p.w[RC_HISTORY] && p.w[RC_LIMITS] && p.w[RC_TREND]);
-	assert_false(p.w[RC_OUTER] || p.w[RC_MINMAX] || p.w[RC_SOURCE]);
+	assert_true(p.w[RC_TREND] && p.w[RC_LIMITS]);
+	assert_false(p.w[RC_HISTORY] || p.w[RC_OUTER] || p.w[RC_MINMAX] || p.w[RC_SOURCE]);
+	reading_cols_plan(118, &demo, &p);
+	assert_true(p.w[RC_HISTORY] && p.w[RC_MINMAX]);
+	assert_false(p.w[RC_OUTER] || p.w[RC_SOURCE]);
+	reading_cols_plan(128, &demo, &p);
+	assert_true(p.w[RC_OUTER]);
+	assert_false(p.w[RC_SOURCE]);
 	/* 160 and 200: everything; the name keeps its need, the rest widens
 	 * the gauge and the history. */
 	for (int w = 158; w <= 198; w += 40) {
@@ -92,6 +99,8 @@ static void test_drop_order(void **state)
 		assert_fits(&p, w);
 		unsigned now = shown_set(&p);
 		assert_int_equal(now & ~before, 0u); /* nothing comes back */
+		/* The history never without its scale. */
+		assert_int_equal(!!(now & (1u << RC_HISTORY)), !!(now & (1u << RC_MINMAX)));
 		while (next < ndrop && !(now & (1u << drop[next])))
 			next++;
 		for (size_t i = next; i < ndrop; i++) /* later in the order: still there */
@@ -107,11 +116,12 @@ static void test_empty_columns(void **state)
 	(void)state;
 	reading_cols_need_t need = demo;
 	need.outer = 0;
-	need.minmax = 0;
+	need.minmax = 0; /* no history yet */
 	reading_cols_t p;
 	reading_cols_plan(158, &need, &p);
 	assert_int_equal(p.w[RC_OUTER], 0);
 	assert_int_equal(p.w[RC_MINMAX], 0);
+	assert_true(p.w[RC_HISTORY] > 0);
 	assert_true(p.w[RC_SOURCE] > 0);
 	/* Titles fit: "lolo/hihi" wider than its numbers. */
 	reading_cols_plan(198, &demo, &p);

@@ -131,7 +131,7 @@ static void test_dead_source_is_not_all_clear(void **state)
 		char *text = wide ? overview(st, 120, 40) : overview(st, 80, 24);
 		char title[512];
 		line_with(text, "citydash", title, sizeof title);
-		assert_true(lacks(title, "0 alarms"));
+		assert_true(lacks(title, "alarms: 0 high"));
 		assert_true(contains(title, "1 source failing"));
 		assert_true(lacks(text, "No reading is beyond a limit"));
 		assert_true(lacks(text, "no source sends readings"));
@@ -213,7 +213,7 @@ static void test_all_clear_when_it_is(void **state)
 	const spec_t water = {"w", "water level", "water", 50, .limits = four};
 	deliver(st, 0, &water, 1, NOW, NULL);
 	char *text = overview(st, 120, 40);
-	assert_true(contains(text, "0 alarms, 0 warnings"));
+	assert_true(contains(text, "alarms: 0 high, 0 medium"));
 	assert_true(contains(text, "No reading is beyond a limit."));
 	assert_true(lacks(text, "failing"));
 	free(text);
@@ -237,7 +237,7 @@ static void test_stale_on_arrival_is_an_alarm(void **state)
 	char *text = overview(st, 80, 24);
 	char title[512], row[512];
 	line_with(text, "citydash", title, sizeof title);
-	assert_true(contains(title, "1+ alarms,")); /* stale data: a lower bound */
+	assert_true(contains(title, "alarms: 1+ high,")); /* stale data: a lower bound */
 	assert_true(contains(text, "alarm 1"));
 	assert_true(contains(text, "stale 1"));
 	line_with(text, "!!~ late pump", row, sizeof row);

@@ -12,7 +12,6 @@
 #include "glyphs.h"
 #include "i18n.h"
 #include "name_fit.h"
-#include "text.h"
 #include "text_draw.h"
 #include "theme.h"
 #include "timefmt.h"
@@ -196,12 +195,12 @@ void alarm_row_measure(const ui_ctx_t *ctx, const alarm_info_t *a, alarm_row_nee
 	name_text(ctx, a, r, buf, sizeof buf);
 	if (r)
 		format_reading_place(r, place, sizeof place);
-	int w = text_width(buf);
+	int w = text_draw_width(buf);
 	int *into = place[0] ? &need->name : &need->whole;
 	if (w > *into)
 		*into = w;
 	value_text(a, r, buf, sizeof buf);
-	w = text_width(buf);
+	w = text_draw_width(buf);
 	if (w > need->value)
 		need->value = w;
 }

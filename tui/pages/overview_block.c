@@ -245,13 +245,13 @@ void overview_alarm_pane_draw(WINDOW *win, int y, int h, int w, const ui_ctx_t *
 	size_t n = view_alarm_count(v); /* in the scope */
 	size_t crit = v->alarms_critical;
 	char title[96];
-	char warnings[48];
-	snprintf(warnings, sizeof warnings, P_("%zu HI/LO warning", "%zu HI/LO warnings", n - crit),
-	         n - crit);
+	/* By priority, as the title bar and the alarms page count them: HIGH
+	 * (HIHI/LOLO, communications) and MED (HI/LO, faults). */
 	if (v->readings == 0) /* no count of alarms in data that is not there */
 		snprintf(title, sizeof title, "%s", _("Alarms: no data"));
 	else
-		snprintf(title, sizeof title, _("Alarms: %zu HIHI/LOLO, %s"), crit, warnings);
+		snprintf(title, sizeof title, _("Alarms: %zu high priority, %zu medium"), crit,
+		         n - crit);
 	panel_draw(win, y, 0, h, w, title, false);
 	int rows = h - 2;
 	if (rows <= 0)

@@ -68,15 +68,20 @@ void reading_cols_plan(int width, const reading_cols_need_t *need, reading_cols_
 	out->w[RC_VALUE] = READING_COLS_VALUE;
 	/* Marker, name, value; a space before the value. */
 	int used = FORMAT_MARKER_COLS + name_min + 1 + READING_COLS_VALUE;
-	/* Optional columns, the last dropped first, each with its space. */
+	/* Optional columns, the last dropped first, each with its space; the
+	 * history comes with its min/max, which says its scale. */
 	for (int i = ndrop - 1; i >= 0; i--) {
 		int w = least(drop[i], need);
 		if (w == 0)
 			continue; /* nothing to show: takes no room, stops nothing */
-		if (used + w + 1 > width)
+		int with = drop[i] == RC_HISTORY ? least(RC_MINMAX, need) : 0;
+		int cost = w + 1 + (with ? with + 1 : 0);
+		if (used + cost > width)
 			break;
 		out->w[drop[i]] = w;
-		used += w + 1;
+		if (with)
+			out->w[RC_MINMAX] = with;
+		used += cost;
 	}
 	int left = width - used;
 	if (left < 0) { /* narrower than the three: the name gives way */

@@ -9,16 +9,17 @@
  * The marker, the name and the value are always there. The others come in
  * this order while they fit, so a narrower terminal drops them in the
  * reverse one (READING_COLS_DROP_ORDER, also in the README):
- *   source, min/max, lolo/hihi, trend, lo/hi, history, state, age, place,
- *   gauge.
- * A column is shown only if every column before it in that order is, so
- * what a width shows never depends on the data. A column whose need is 0
+ *   source, lolo/hihi, history (with its min/max), trend, lo/hi, state,
+ *   age, place, gauge.
+ * The history never shows without its min/max: they are its scale.
+ * A column is shown only if every column dropped after it is, so a wider
+ * terminal never shows less. A column whose need is 0
  * (no reading in the list has lolo/hihi, a source name...) is left out and
  * takes no room.
  *
  * The name gets at least READING_COLS_NAME_MIN (or its need, if smaller),
  * then, once the columns are placed, what it needs: the widest name in the
- * list, not all the rest. Rows left over widen, in turn, the place to its
+ * list, not all the rest. Columns left over widen, in turn, the place to its
  * need, the gauge and the history to their caps; what is still left stays
  * blank at the right. */
 #ifndef CITYDASH_READING_COLS_H
@@ -43,10 +44,9 @@ typedef enum reading_col {
 	RC_COUNT
 } reading_col_t;
 
-/* Dropped first to last as the width shrinks. */
-#define READING_COLS_DROP_ORDER                                                                   \
-	{RC_SOURCE, RC_MINMAX, RC_OUTER, RC_TREND, RC_LIMITS, RC_HISTORY, RC_STATE, RC_AGE, RC_PLACE, \
-	 RC_GAUGE}
+/* Dropped first to last as the width shrinks; RC_MINMAX goes with RC_HISTORY. */
+#define READING_COLS_DROP_ORDER                                                               \
+	{RC_SOURCE, RC_OUTER, RC_HISTORY, RC_TREND, RC_LIMITS, RC_STATE, RC_AGE, RC_PLACE, RC_GAUGE}
 
 #define READING_COLS_NAME_MIN  24 /* the name's columns before any optional column */
 #define READING_COLS_VALUE     12
@@ -57,7 +57,7 @@ typedef enum reading_col {
 #define READING_COLS_GAUGE_MAX 30
 #define READING_COLS_HIST_MIN  10
 #define READING_COLS_HIST_MAX  48
-#define READING_COLS_PLACE_MIN 10
+#define READING_COLS_PLACE_MIN 14
 #define READING_COLS_SOURCE_MAX 16
 
 /* What the list needs, in columns (0: nothing to show). */
