@@ -18,6 +18,7 @@
 bool filter_page_has_list(page_id_t page)
 {
 	switch (page) {
+	case PAGE_OVERVIEW:
 	case PAGE_DOMAIN:
 	case PAGE_ALARMS:
 	case PAGE_KPIS:

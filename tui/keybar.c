@@ -33,8 +33,13 @@ static const keybar_item_t domain_keys[] = {
     {'\t', NULL, N_("Domain")}, {KEY_ESC, NULL, N_("Back")}, {'5', NULL, N_("Alarms")},
     {'?', NULL, N_("Help")},   {'q', NULL, N_("Quit")},   END_OF_ITEMS,
 };
-static const keybar_item_t list_keys[] = { /* KPI board, events, tiers, sources */
+static const keybar_item_t list_keys[] = { /* events, tiers */
     {'/', NULL, N_("Filter")}, {'n', "n/N", N_("Match")}, {'\n', NULL, N_("Open")},
+    {KEY_ESC, NULL, N_("Back")}, {'1', NULL, N_("Overview")}, {'?', NULL, N_("Help")},
+    {'q', NULL, N_("Quit")},   END_OF_ITEMS,
+};
+static const keybar_item_t scroll_keys[] = { /* sources, alarm history: nothing opens */
+    {'/', NULL, N_("Filter")}, {'n', "n/N", N_("Match")}, {KEY_NPAGE, NULL, N_("Scroll")},
     {KEY_ESC, NULL, N_("Back")}, {'1', NULL, N_("Overview")}, {'?', NULL, N_("Help")},
     {'q', NULL, N_("Quit")},   END_OF_ITEMS,
 };
@@ -78,9 +83,10 @@ static const keybar_item_t *items_of(page_id_t page)
 		return kpis_keys;
 	case PAGE_EVENTS:
 	case PAGE_TIERS:
+		return list_keys;
 	case PAGE_SOURCES:
 	case PAGE_ALARM_LOG:
-		return list_keys;
+		return scroll_keys;
 	case PAGE_ALARMS:
 		return alarms_keys;
 	case PAGE_KPI:

@@ -197,6 +197,15 @@ static void test_other_lists(void **state)
 	assert_null(strstr(text, "No alarms"));
 	free(text);
 
+	/* The overview: its blocks and its alarm pane narrow too. */
+	nav = (nav_t){.page = PAGE_OVERVIEW};
+	snprintf(nav.filter, sizeof nav.filter, "渝中");
+	text = find_rig_draw(&r, &nav);
+	assert_non_null(strstr(text, "(1 of 2 match)"));
+	assert_non_null(strstr(text, "Pump 3"));
+	assert_null(strstr(text, "Pump 1"));
+	free(text);
+
 	nav = (nav_t){.page = PAGE_SOURCES};
 	snprintf(nav.filter, sizeof nav.filter, "CITY");
 	text = find_rig_draw(&r, &nav);

@@ -58,11 +58,11 @@ static void overview_draw(WINDOW *win, const ui_ctx_t *ctx, nav_t *nav)
 		int col = d % g.cols, row = d / g.cols;
 		int bx = w * col / g.cols, bw = w * (col + 1) / g.cols - bx;
 		overview_block_draw(win, g.top + row * g.block_h, bx, g.block_h, bw, ctx,
-		                    (domain_t)d, nav->focus == d);
+		                    (domain_t)d, nav->focus == d, nav->filter);
 		mouse_note_block(nav, win, g.top + row * g.block_h, bx, g.block_h, bw, d,
 		                 nav->focus == d);
 	}
-	overview_alarm_pane_draw(win, g.alarm_y, g.alarm_h, w, ctx);
+	overview_alarm_pane_draw(win, g.alarm_y, g.alarm_h, w, ctx, nav->filter);
 	shown_age_view(nav, ctx); /* the blocks count every reading in scope */
 	nav->body_rows = h;
 	nav->body_cols = w;
