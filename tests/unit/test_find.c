@@ -139,13 +139,13 @@ static void test_jumps(void **state)
 		int key;
 		page_id_t page;
 	} jumps[] = {
-	    {'1', PAGE_OVERVIEW}, {'2', PAGE_KPIS},        {'3', PAGE_EVENTS},
-	    {'4', PAGE_TIERS},    {'5', PAGE_ALARMS},      {'6', PAGE_ALARM_LOG},
-	    {'7', PAGE_SOURCES},  {'8', PAGE_WALL},        {'9', PAGE_SCOPE},
-	    {KEY_F(1), PAGE_HELP}, {KEY_F(2), PAGE_KPIS},  {KEY_F(3), PAGE_EVENTS},
-	    {KEY_F(4), PAGE_TIERS}, {KEY_F(5), PAGE_ALARMS}, {KEY_F(6), PAGE_ALARM_LOG},
-	    {KEY_F(7), PAGE_SOURCES}, {KEY_F(8), PAGE_WALL}, {KEY_F(9), PAGE_SCOPE},
-	    {'p', PAGE_SCOPE},    {'w', PAGE_WALL},
+	    {'1', PAGE_OVERVIEW},     {'2', PAGE_KPIS},        {'3', PAGE_EVENTS},
+	    {'4', PAGE_TIERS},        {'5', PAGE_ALARMS},      {'6', PAGE_ALARM_LOG},
+	    {'7', PAGE_SOURCES},      {'8', PAGE_WALL},        {'9', PAGE_SCOPE},
+	    {KEY_F(1), PAGE_HELP},    {KEY_F(2), PAGE_KPIS},   {KEY_F(3), PAGE_EVENTS},
+	    {KEY_F(4), PAGE_TIERS},   {KEY_F(5), PAGE_ALARMS}, {KEY_F(6), PAGE_ALARM_LOG},
+	    {KEY_F(7), PAGE_SOURCES}, {KEY_F(8), PAGE_WALL},   {KEY_F(9), PAGE_SCOPE},
+	    {'p', PAGE_SCOPE},        {'w', PAGE_WALL},
 	};
 	find_rig_t r;
 	find_rig_open(&r, 24, 80);

@@ -17,8 +17,10 @@
 #include "status_fields.h"
 
 static const find_put_t city[] = {
-    {"w.a", "Alpha", "D1", "S1", 50}, {"w.b", "Bravo", "D2", "S2", 50},
-    {"w.c", "Charlie", "D3", "S3", 50}, {"w.d", "Delta", "D4", "S4", 50},
+    {"w.a", "Alpha", "D1", "S1", 50},
+    {"w.b", "Bravo", "D2", "S2", 50},
+    {"w.c", "Charlie", "D3", "S3", 50},
+    {"w.d", "Delta", "D4", "S4", 50},
 };
 enum { CITY_N = sizeof city / sizeof city[0] };
 
@@ -105,7 +107,7 @@ static void test_wheel_and_misses(void **state)
 	assert_string_equal(find_rig_selected(&r, &nav), "w.d"); /* 3 down */
 	apply(&r, &nav, 5, 5, BUTTON4_PRESSED);
 	assert_string_equal(find_rig_selected(&r, &nav), "w.a");
-	apply(&r, &nav, 0, 5, BUTTON1_CLICKED); /* the title line */
+	apply(&r, &nav, 0, 5, BUTTON1_CLICKED);  /* the title line */
 	apply(&r, &nav, 20, 5, BUTTON1_CLICKED); /* under the rows */
 	assert_int_equal(nav.page, PAGE_DOMAIN);
 	assert_string_equal(find_rig_selected(&r, &nav), "w.a");
@@ -225,7 +227,7 @@ static void test_status_fields(void **state)
 	const char *last = strrchr(text, '\n');
 	while (last > text && last[-1] != '\n')
 		last--;
-	assert_non_null(strstr(last, "0s old")); /* the age stays */
+	assert_non_null(strstr(last, "0s old"));   /* the age stays */
 	assert_non_null(strstr(last, "/charlie")); /* the filter is cut, not dropped */
 	free(text);
 	/* The forms shorten in order: "filter:" goes first. */
