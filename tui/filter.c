@@ -12,9 +12,9 @@
 
 /* Bytes of a folded string kept on the stack; longer fields are folded on
  * the heap. Folding grows text at most 3x (U+0390 → 3 code points). */
-#define FOLD_STACK 512
+#define FOLD_STACK        512
 #define FOLDED_FILTER_MAX (NAV_FILTER_MAX * 4 + 1)
-#define FILTER_WORDS_MAX (NAV_FILTER_MAX / 2 + 1)
+#define FILTER_WORDS_MAX  (NAV_FILTER_MAX / 2 + 1)
 
 /* Writes the case fold of s into dst (cap bytes, always terminated when
  * cap > 0); returns the length the whole fold needs. */

@@ -12,12 +12,13 @@
 #include "text_draw.h"
 #include "theme.h"
 
-#define KEY_ESC 27
+#define KEY_ESC    27
 #define KEY_CTRL_U 21
 
 bool filter_page_has_list(page_id_t page)
 {
 	switch (page) {
+	case PAGE_OVERVIEW:
 	case PAGE_DOMAIN:
 	case PAGE_ALARMS:
 	case PAGE_KPIS:

@@ -20,50 +20,55 @@ typedef struct keybar_item {
 #define KEY_ESC 27
 #define END_OF_ITEMS {0, NULL, NULL}
 
-/* Most useful first: the tail is left off on a narrow screen, so quitting
- * and help, which every page has, come late (and ? lists every key). */
+/* Help first, as htop's F1 (? lists every key), then the most useful: the
+ * tail is left off on a narrow screen, so quitting comes last. */
 static const keybar_item_t overview_keys[] = {
-    {'\n', NULL, N_("Open")},   {'\t', NULL, N_("Block")},  {'/', NULL, N_("Filter")},
-    {'5', NULL, N_("Alarms")},  {'2', NULL, N_("KPIs")},    {'3', NULL, N_("Events")},
-    {'4', NULL, N_("Tiers")},   {'9', NULL, N_("Scope")},   {'?', NULL, N_("Help")},
-    {'q', NULL, N_("Quit")},    END_OF_ITEMS,
+    {'?', NULL, N_("Help")},   {'\n', NULL, N_("Open")},  {'\t', NULL, N_("Block")},
+    {'/', NULL, N_("Filter")}, {'5', NULL, N_("Alarms")},  {'2', NULL, N_("KPIs")},
+    {'3', NULL, N_("Events")}, {'4', NULL, N_("Tiers")},   {'9', NULL, N_("Scope")},
+    {'q', NULL, N_("Quit")},   END_OF_ITEMS,
 };
 static const keybar_item_t domain_keys[] = {
-    {'/', NULL, N_("Filter")}, {'n', "n/N", N_("Match")}, {'\n', NULL, N_("Open")},
-    {'\t', NULL, N_("Domain")}, {KEY_ESC, NULL, N_("Back")}, {'5', NULL, N_("Alarms")},
-    {'?', NULL, N_("Help")},   {'q', NULL, N_("Quit")},   END_OF_ITEMS,
+    {'?', NULL, N_("Help")},    {'/', NULL, N_("Filter")},   {'n', "n/N", N_("Match")},
+    {'\n', NULL, N_("Open")},   {'\t', NULL, N_("Domain")},  {KEY_ESC, NULL, N_("Back")},
+    {'5', NULL, N_("Alarms")},  {'q', NULL, N_("Quit")},     END_OF_ITEMS,
 };
-static const keybar_item_t list_keys[] = { /* KPI board, events, tiers, sources */
-    {'/', NULL, N_("Filter")}, {'n', "n/N", N_("Match")}, {'\n', NULL, N_("Open")},
-    {KEY_ESC, NULL, N_("Back")}, {'1', NULL, N_("Overview")}, {'?', NULL, N_("Help")},
-    {'q', NULL, N_("Quit")},   END_OF_ITEMS,
+static const keybar_item_t list_keys[] = { /* events, tiers */
+    {'?', NULL, N_("Help")},     {'/', NULL, N_("Filter")},     {'n', "n/N", N_("Match")},
+    {'\n', NULL, N_("Open")},    {KEY_ESC, NULL, N_("Back")},   {'1', NULL, N_("Overview")},
+    {'q', NULL, N_("Quit")},     END_OF_ITEMS,
+};
+static const keybar_item_t scroll_keys[] = { /* sources, alarm history: nothing opens */
+    {'?', NULL, N_("Help")},        {'/', NULL, N_("Filter")},   {'n', "n/N", N_("Match")},
+    {KEY_NPAGE, NULL, N_("Scroll")}, {KEY_ESC, NULL, N_("Back")}, {'1', NULL, N_("Overview")},
+    {'q', NULL, N_("Quit")},        END_OF_ITEMS,
 };
 static const keybar_item_t kpis_keys[] = {
-    {'/', NULL, N_("Filter")}, {'n', "n/N", N_("Match")}, {'\n', NULL, N_("Open")},
-    {'z', NULL, N_("Fold all")}, {KEY_ESC, NULL, N_("Back")}, {'?', NULL, N_("Help")},
-    {'q', NULL, N_("Quit")},   END_OF_ITEMS,
+    {'?', NULL, N_("Help")},     {'/', NULL, N_("Filter")},   {'n', "n/N", N_("Match")},
+    {'\n', NULL, N_("Open")},    {'z', NULL, N_("Fold all")}, {KEY_ESC, NULL, N_("Back")},
+    {'q', NULL, N_("Quit")},     END_OF_ITEMS,
 };
 static const keybar_item_t alarms_keys[] = {
-    {'A', NULL, N_("Ack")},     {'S', NULL, N_("Shelve")},  {'U', NULL, N_("Unshelve")},
-    {'*', NULL, N_("Ack all")}, {'\t', NULL, N_("Next tab")},    {'/', NULL, N_("Filter")},
-    {'\n', NULL, N_("Open")},   {KEY_ESC, NULL, N_("Back")}, {'?', NULL, N_("Help")},
-    {'q', NULL, N_("Quit")},    END_OF_ITEMS,
+    {'?', NULL, N_("Help")},     {'A', NULL, N_("Ack")},      {'S', NULL, N_("Shelve")},
+    {'U', NULL, N_("Unshelve")}, {'*', NULL, N_("Ack all")},  {'\t', NULL, N_("Next tab")},
+    {'/', NULL, N_("Filter")},   {'\n', NULL, N_("Open")},    {KEY_ESC, NULL, N_("Back")},
+    {'q', NULL, N_("Quit")},     END_OF_ITEMS,
 };
 static const keybar_item_t detail_keys[] = { /* a reading, a KPI, an event */
-    {KEY_ESC, NULL, N_("Back")}, {KEY_NPAGE, NULL, N_("Scroll")}, {'1', NULL, N_("Overview")},
-    {'5', NULL, N_("Alarms")},   {'?', NULL, N_("Help")},        {'q', NULL, N_("Quit")},
+    {'?', NULL, N_("Help")},     {KEY_ESC, NULL, N_("Back")}, {KEY_NPAGE, NULL, N_("Scroll")},
+    {'1', NULL, N_("Overview")}, {'5', NULL, N_("Alarms")},   {'q', NULL, N_("Quit")},
     END_OF_ITEMS,
 };
 static const keybar_item_t scope_keys[] = {
-    {'/', NULL, N_("Filter")}, {'\n', NULL, N_("Choose")}, {KEY_ESC, NULL, N_("Back")},
-    {'?', NULL, N_("Help")},   {'q', NULL, N_("Quit")},    END_OF_ITEMS,
+    {'?', NULL, N_("Help")},      {'/', NULL, N_("Filter")}, {'\n', NULL, N_("Choose")},
+    {KEY_ESC, NULL, N_("Back")},  {'q', NULL, N_("Quit")},   END_OF_ITEMS,
 };
 static const keybar_item_t help_keys[] = {
     {KEY_NPAGE, NULL, N_("Scroll")}, {KEY_ESC, NULL, N_("Back")}, {'q', NULL, N_("Quit")},
     END_OF_ITEMS,
 };
 static const keybar_item_t wall_keys[] = {
-    {'1', NULL, N_("Overview")}, {'5', NULL, N_("Alarms")}, {'?', NULL, N_("Help")},
+    {'?', NULL, N_("Help")},     {'1', NULL, N_("Overview")}, {'5', NULL, N_("Alarms")},
     {'q', NULL, N_("Quit")},     END_OF_ITEMS,
 };
 
@@ -78,9 +83,10 @@ static const keybar_item_t *items_of(page_id_t page)
 		return kpis_keys;
 	case PAGE_EVENTS:
 	case PAGE_TIERS:
+		return list_keys;
 	case PAGE_SOURCES:
 	case PAGE_ALARM_LOG:
-		return list_keys;
+		return scroll_keys;
 	case PAGE_ALARMS:
 		return alarms_keys;
 	case PAGE_KPI:

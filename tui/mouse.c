@@ -10,8 +10,7 @@ void mouse_enable(void)
 	          NULL);
 }
 
-void mouse_note_block(nav_t *nav, WINDOW *win, int y, int x, int h, int w, int row,
-                      bool selected)
+void mouse_note_block(nav_t *nav, WINDOW *win, int y, int x, int h, int w, int row, bool selected)
 {
 	struct nav_hits *hits = &nav->hits;
 	if (selected)

@@ -19,7 +19,7 @@
 #include "pages.h"
 
 #define MOUSE_ACTIONS_MAX 512 /* at most one list's height of moves, and Enter */
-#define MOUSE_WHEEL_ROWS 3
+#define MOUSE_WHEEL_ROWS  3
 
 /* Asks the terminal for clicks, double clicks and the wheel. */
 void mouse_enable(void);
@@ -29,8 +29,7 @@ void mouse_enable(void);
  * selected one. Rows beyond NAV_HITS_MAX are not clickable. */
 void mouse_note_row(nav_t *nav, WINDOW *win, int y, int x, int w, int row, bool selected);
 /* The same for a block that spans lines [y, y + h). */
-void mouse_note_block(nav_t *nav, WINDOW *win, int y, int x, int h, int w, int row,
-                      bool selected);
+void mouse_note_block(nav_t *nav, WINDOW *win, int y, int x, int h, int w, int row, bool selected);
 
 /* What the event does on the frame as last drawn: actions for the event
  * loop to apply in order, as keys (ACT_QUIT included, from the key bar),

@@ -17,7 +17,6 @@
  * returns the columns used. */
 int status_fields_draw(WINDOW *win, int x, int max, const ui_ctx_t *ctx, const nav_t *nav);
 /* The text of form `form` (0 the longest) into buf; false past the last. */
-bool status_fields_text(int form, const ui_ctx_t *ctx, const nav_t *nav, char *buf,
-                        size_t size);
+bool status_fields_text(int form, const ui_ctx_t *ctx, const nav_t *nav, char *buf, size_t size);
 
 #endif

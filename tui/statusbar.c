@@ -351,7 +351,13 @@ void statusbar_draw_nav(WINDOW *win, const ui_ctx_t *ctx, const nav_t *nav)
 	 * at most half of what is left: the sources keep the rest. */
 	int x = 1;
 	if (nav) {
-		int used = status_fields_draw(win, x, (end - 1) / (failing ? 6 : 2), ctx, nav);
+		/* Sources not failing keep room for "✔ all 8 sources ok, data at
+		 * most 2s old" (SOURCES_ROOM columns). */
+		enum { SOURCES_ROOM = 42 };
+		int room = failing ? (end - 1) / 6 : (end - 1) / 2;
+		if (!failing && end - 1 - SOURCES_ROOM < room)
+			room = end - 1 - SOURCES_ROOM;
+		int used = status_fields_draw(win, x, room, ctx, nav);
 		x += used ? used + 2 : 0;
 	}
 	x = status_notes_draw(win, x, x + (end - x) / 2, ctx, nav);

@@ -253,8 +253,7 @@ int tui_run(session_t *s, const tui_opts_t *opts)
 			else if (nav.filter_editing && frame.body && key != KEY_RESIZE &&
 			         filter_key(&nav, wch, code)) {
 				/* the filter's prompt took it */
-			}
-			else if (keymap_action(key) == ACT_RETRY && nav.form.kind == NAV_FORM_NONE)
+			} else if (keymap_action(key) == ACT_RETRY && nav.form.kind == NAV_FORM_NONE)
 				session_retry_now(s, mono); /* the poller's, not a page's */
 			else if (!handle_key(key, &ctx, &nav, &frame))
 				running = false;

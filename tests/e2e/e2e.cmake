@@ -1,6 +1,8 @@
 find_program(TMUX_EXECUTABLE tmux REQUIRED)
 add_test(NAME e2e_tui COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/e2e/test_tui.sh $<TARGET_FILE:citydash>)
 set_tests_properties(e2e_tui PROPERTIES TIMEOUT 240 LABELS e2e ENVIRONMENT "${CITYDASH_TEST_ENV}")
+add_test(NAME e2e_find COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/e2e/test_find.sh $<TARGET_FILE:citydash>)
+set_tests_properties(e2e_find PROPERTIES TIMEOUT 240 LABELS e2e ENVIRONMENT "${CITYDASH_TEST_ENV}")
 add_test(NAME e2e_feeds COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/e2e/test_feeds.sh
          $<TARGET_FILE:citydash> $<TARGET_FILE:citydash-mock>)
 set_tests_properties(e2e_feeds PROPERTIES TIMEOUT 240 LABELS e2e ENVIRONMENT "${CITYDASH_TEST_ENV}")

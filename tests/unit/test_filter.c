@@ -24,8 +24,8 @@ static void test_ascii_case(void **state)
 static void test_unicode_fold(void **state)
 {
 	(void)state;
-	assert_true(filter_text("strasse", "Hauptstraße"));   /* full folding: ß → ss */
-	assert_true(filter_text("ΣΟΦΊΑ", "σοφία"));           /* Greek capitals */
+	assert_true(filter_text("strasse", "Hauptstraße")); /* full folding: ß → ss */
+	assert_true(filter_text("ΣΟΦΊΑ", "σοφία"));         /* Greek capitals */
 	assert_true(filter_text("ÉCOLE", "école"));
 	assert_false(filter_text("ecole", "école")); /* folded, not stripped of accents */
 }
@@ -43,9 +43,9 @@ static void test_words_across_fields(void **state)
 {
 	(void)state;
 	const char *fields[] = {"Pump 4 flow", "water.jb.p4", "江北区", "观音桥街道"};
-	assert_true(filter_fields("江北 flow", fields, 4));   /* each word in some field */
-	assert_true(filter_fields("jb.p4", fields, 4));       /* an id */
-	assert_true(filter_fields("观音桥", fields, 4));      /* a street */
+	assert_true(filter_fields("江北 flow", fields, 4));      /* each word in some field */
+	assert_true(filter_fields("jb.p4", fields, 4));          /* an id */
+	assert_true(filter_fields("观音桥", fields, 4));         /* a street */
 	assert_false(filter_fields("江北 chlorine", fields, 4)); /* every word must match */
 	const char *with_null[] = {NULL, "abc"};
 	assert_true(filter_fields("b", with_null, 2));
@@ -96,12 +96,9 @@ static void test_prompt_editing(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(test_ascii_case),
-	    cmocka_unit_test(test_unicode_fold),
-	    cmocka_unit_test(test_chinese),
-	    cmocka_unit_test(test_words_across_fields),
-	    cmocka_unit_test(test_long_field),
-	    cmocka_unit_test(test_prompt_editing),
+	    cmocka_unit_test(test_ascii_case), cmocka_unit_test(test_unicode_fold),
+	    cmocka_unit_test(test_chinese),    cmocka_unit_test(test_words_across_fields),
+	    cmocka_unit_test(test_long_field), cmocka_unit_test(test_prompt_editing),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -139,13 +139,13 @@ static void test_jumps(void **state)
 		int key;
 		page_id_t page;
 	} jumps[] = {
-	    {'1', PAGE_OVERVIEW}, {'2', PAGE_KPIS},        {'3', PAGE_EVENTS},
-	    {'4', PAGE_TIERS},    {'5', PAGE_ALARMS},      {'6', PAGE_ALARM_LOG},
-	    {'7', PAGE_SOURCES},  {'8', PAGE_WALL},        {'9', PAGE_SCOPE},
-	    {KEY_F(1), PAGE_HELP}, {KEY_F(2), PAGE_KPIS},  {KEY_F(3), PAGE_EVENTS},
-	    {KEY_F(4), PAGE_TIERS}, {KEY_F(5), PAGE_ALARMS}, {KEY_F(6), PAGE_ALARM_LOG},
-	    {KEY_F(7), PAGE_SOURCES}, {KEY_F(8), PAGE_WALL}, {KEY_F(9), PAGE_SCOPE},
-	    {'p', PAGE_SCOPE},    {'w', PAGE_WALL},
+	    {'1', PAGE_OVERVIEW},     {'2', PAGE_KPIS},        {'3', PAGE_EVENTS},
+	    {'4', PAGE_TIERS},        {'5', PAGE_ALARMS},      {'6', PAGE_ALARM_LOG},
+	    {'7', PAGE_SOURCES},      {'8', PAGE_WALL},        {'9', PAGE_SCOPE},
+	    {KEY_F(1), PAGE_HELP},    {KEY_F(2), PAGE_KPIS},   {KEY_F(3), PAGE_EVENTS},
+	    {KEY_F(4), PAGE_TIERS},   {KEY_F(5), PAGE_ALARMS}, {KEY_F(6), PAGE_ALARM_LOG},
+	    {KEY_F(7), PAGE_SOURCES}, {KEY_F(8), PAGE_WALL},   {KEY_F(9), PAGE_SCOPE},
+	    {'p', PAGE_SCOPE},        {'w', PAGE_WALL},
 	};
 	find_rig_t r;
 	find_rig_open(&r, 24, 80);
@@ -172,12 +172,59 @@ static void test_jumps(void **state)
 	find_rig_close(&r);
 }
 
+/* The alarm list and the sources page narrow alike; a filter that hides
+ * every alarm never reads as all clear. */
+static void test_other_lists(void **state)
+{
+	(void)state;
+	find_rig_t r;
+	find_rig_open(&r, 24, 80);
+	find_rig_poll(&r, 0,
+	              (find_put_t[]){{"w.jb.p1", "Pump 1", "江北区", "观音桥街道", 95},
+	                             {"w.yz.p3", "Pump 3", "渝中区", "解放碑街道", 95}},
+	              2);
+	nav_t nav = {.page = PAGE_ALARMS};
+	snprintf(nav.filter, sizeof nav.filter, "江北");
+	char *text = find_rig_draw(&r, &nav);
+	assert_non_null(strstr(text, "(1 of 2 match)"));
+	assert_non_null(strstr(text, "Pump 1"));
+	assert_null(strstr(text, "Pump 3"));
+	free(text);
+	snprintf(nav.filter, sizeof nav.filter, "nowhere");
+	text = find_rig_draw(&r, &nav);
+	assert_non_null(strstr(text, "No alarm matches the filter"));
+	assert_null(strstr(text, "all clear"));
+	assert_null(strstr(text, "No alarms"));
+	free(text);
+
+	/* The overview: its blocks and its alarm pane narrow too. */
+	nav = (nav_t){.page = PAGE_OVERVIEW};
+	snprintf(nav.filter, sizeof nav.filter, "渝中");
+	text = find_rig_draw(&r, &nav);
+	assert_non_null(strstr(text, "(1 of 2 match)"));
+	assert_non_null(strstr(text, "Pump 3"));
+	assert_null(strstr(text, "Pump 1"));
+	free(text);
+
+	nav = (nav_t){.page = PAGE_SOURCES};
+	snprintf(nav.filter, sizeof nav.filter, "CITY");
+	text = find_rig_draw(&r, &nav);
+	assert_non_null(strstr(text, "(1 of 1 match)"));
+	free(text);
+	snprintf(nav.filter, sizeof nav.filter, "gas");
+	text = find_rig_draw(&r, &nav);
+	assert_non_null(strstr(text, "No source matches the filter"));
+	free(text);
+	find_rig_close(&r);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_domain_filter_narrows),
 	    cmocka_unit_test(test_next_previous_wrap),
 	    cmocka_unit_test(test_jumps),
+	    cmocka_unit_test(test_other_lists),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -20,8 +20,11 @@ int overview_gov_rows(const ui_ctx_t *ctx, int budget);
 /* Draws them in rows [y, y + rows) over w columns. */
 void overview_gov_draw(WINDOW *win, int y, int rows, int w, const ui_ctx_t *ctx);
 
+/* With a text filter (nav.filter, filter.h; "" none), a block lists only
+ * the readings it matches, the pane only the alarms. */
 void overview_block_draw(WINDOW *win, int y, int x, int h, int w, const ui_ctx_t *ctx, domain_t d,
-                         bool focused);
-void overview_alarm_pane_draw(WINDOW *win, int y, int h, int w, const ui_ctx_t *ctx);
+                         bool focused, const char *filter);
+void overview_alarm_pane_draw(WINDOW *win, int y, int h, int w, const ui_ctx_t *ctx,
+                              const char *filter);
 
 #endif

@@ -19,6 +19,7 @@
 
 #include "alarm_row.h"
 #include "format.h"
+#include "filter.h"
 #include "i18n.h"
 #include "name_fit.h"
 #include "panel.h"
@@ -142,9 +143,16 @@ static double pressure_at(const ui_ctx_t *ctx, size_t reading)
  * The worst-first order ranks every problem before the uncertain-only
  * readings, and those before the ok ones, each by pressure: so the
  * problems are a prefix, and the rest is two runs merged by pressure. */
-static size_t choose_rows(const ui_ctx_t *ctx, const domain_view_t *dv, size_t *out, size_t max)
+static size_t choose_rows(const ui_ctx_t *ctx, const domain_view_t *dv, size_t *out, size_t max,
+                          const char *filter)
 {
 	size_t n = 0, i = 0;
+	if (filter[0]) { /* the text filter's matches (filter.h), worst first */
+		for (; i < dv->total && n < max; i++)
+			if (filter_reading(ctx, filter, dv->worst[i]))
+				out[n++] = dv->worst[i];
+		return n;
+	}
 	for (; i < dv->total && n < max; i++) {
 		if (!has_problem(view_states(ctx->view, dv->worst[i])))
 			break;
@@ -179,12 +187,12 @@ static int district_cols(const ui_ctx_t *ctx, const size_t *rows, size_t n, int 
 }
 
 static void draw_rows(WINDOW *win, int y, int x, int w, int rows, const ui_ctx_t *ctx,
-                      const domain_view_t *dv)
+                      const domain_view_t *dv, const char *filter)
 {
 	if (rows <= 0)
 		return;
 	size_t *chosen = xmalloc((size_t)rows * sizeof *chosen);
-	size_t n = choose_rows(ctx, dv, chosen, (size_t)rows);
+	size_t n = choose_rows(ctx, dv, chosen, (size_t)rows, filter);
 	reading_row_opts_t opts = {.detailed = false};
 	/* Within a district, every row is in it: the street says where. */
 	opts.where_street = !scope_is_city(ctx->gov ? &ctx->gov->scope : &ctx->view->scope);
@@ -210,7 +218,7 @@ static void draw_rows(WINDOW *win, int y, int x, int w, int rows, const ui_ctx_t
 }
 
 void overview_block_draw(WINDOW *win, int y, int x, int h, int w, const ui_ctx_t *ctx, domain_t d,
-                         bool focused)
+                         bool focused, const char *filter)
 {
 	const domain_view_t *dv = &ctx->view->domains[d];
 	int iw = w - 2, ix = x + 1;
@@ -236,14 +244,16 @@ void overview_block_draw(WINDOW *win, int y, int x, int h, int w, const ui_ctx_t
 		draw_counts(win, top++, ix + 1, iw - 1, dv);
 	if (note[0] && y + h - 1 - top >= 2)
 		text_draw(win, top++, ix + 1, iw - 1, note, theme_attr(role));
-	draw_rows(win, top, ix, iw, y + h - 1 - top, ctx, dv);
+	draw_rows(win, top, ix, iw, y + h - 1 - top, ctx, dv, filter);
 }
 
-void overview_alarm_pane_draw(WINDOW *win, int y, int h, int w, const ui_ctx_t *ctx)
+void overview_alarm_pane_draw(WINDOW *win, int y, int h, int w, const ui_ctx_t *ctx,
+                              const char *filter)
 {
 	const view_t *v = ctx->view;
 	size_t n = view_alarm_count(v); /* in the scope */
 	size_t crit = v->alarms_critical;
+<<<<<<< HEAD
 	char title[96];
 	/* By priority, as the title bar and the alarms page count them: HIGH
 	 * (HIHI/LOLO, communications) and MED (HI/LO, faults). */
@@ -252,6 +262,32 @@ void overview_alarm_pane_draw(WINDOW *win, int y, int h, int w, const ui_ctx_t *
 	else
 		snprintf(title, sizeof title, _("Alarms: %zu high priority, %zu medium"), crit,
 		         n - crit);
+=======
+	char title[160];
+	char warnings[48];
+	snprintf(warnings, sizeof warnings, P_("%zu HI/LO warning", "%zu HI/LO warnings", n - crit),
+	         n - crit);
+	if (v->readings == 0) /* no count of alarms in data that is not there */
+		snprintf(title, sizeof title, "%s", _("Alarms: no data"));
+	else
+		snprintf(title, sizeof title, _("Alarms: %zu HIHI/LOLO, %s"), crit, warnings);
+	if (filter[0]) { /* only the text filter's matches (filter.h) */
+		size_t matched = 0;
+		for (size_t i = 0; i < n; i++)
+			matched += filter_alarm(ctx, filter, view_alarm(v, i));
+		size_t len = strlen(title);
+		snprintf(title + len, sizeof title - len, _(" (%zu of %zu match)"), matched, n);
+		panel_draw(win, y, 0, h, w, title, false);
+		int row = 0;
+		for (size_t i = 0; i < n && row < h - 2; i++)
+			if (filter_alarm(ctx, filter, view_alarm(v, i)))
+				alarm_row_draw(win, y + 1 + row++, 2, w - 4, ctx, view_alarm(v, i), false);
+		if (matched == 0 && h > 2)
+			text_draw(win, y + 1, 2, w - 4, _("No alarm matches the filter (Esc clears it)."),
+			          theme_attr(ROLE_DIM));
+		return;
+	}
+>>>>>>> finding
 	panel_draw(win, y, 0, h, w, title, false);
 	int rows = h - 2;
 	if (rows <= 0)

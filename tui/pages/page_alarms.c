@@ -104,7 +104,7 @@ static void alarms_draw(WINDOW *win, const ui_ctx_t *ctx, nav_t *nav)
 	nav->alarm_scroll = nav->alarm_scroll < 0 ? 0 : nav->alarm_scroll > max_scroll ? max_scroll
 	                                                                              : nav->alarm_scroll;
 	char title[256];
-	list_title(ctx, nav, (size_t)total, title, sizeof title);
+	list_title(ctx, nav, alarm_tab_total(ctx, nav), title, sizeof title); /* before the filter */
 	size_t len = strlen(title);
 	filter_title_note(nav, (size_t)total, alarm_tab_total(ctx, nav), title + len,
 	                  sizeof title - len);

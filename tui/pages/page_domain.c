@@ -63,10 +63,12 @@ static void domain_draw(WINDOW *win, const ui_ctx_t *ctx, nav_t *nav)
 	nav->scroll = clamp(nav->scroll, 0, total > nav->body_rows ? total - nav->body_rows : 0);
 
 	/* Every state a reading has counts (a stale alarm is an alarm and stale). */
-	char title[256];
+	char title[256], match[64];
+	/* The count of matches first: at 80 columns the title is cut. */
+	filter_title_note(nav, fr.count, fr.total, match, sizeof match);
 	int len = snprintf(title, sizeof title,
-	                   _("%s: %u readings, ok %u warn %u alarm %u stale %u bad %u"),
-	                   _(domain_title(nav->domain)), dv->total, dv->ok, dv->counts[VS_WARNING],
+	                   _("%s%s: %u readings, ok %u warn %u alarm %u stale %u bad %u"),
+	                   _(domain_title(nav->domain)), match, dv->total, dv->ok, dv->counts[VS_WARNING],
 	                   dv->counts[VS_ALARM], dv->counts[VS_STALE], dv->counts[VS_BAD]);
 	static const struct {
 		view_state_t state;
@@ -80,8 +82,6 @@ static void domain_draw(WINDOW *win, const ui_ctx_t *ctx, nav_t *nav)
 		if (dv->counts[rare[i].state] && len > 0 && (size_t)len < sizeof title)
 			len += snprintf(title + len, sizeof title - (size_t)len, " %s %u",
 			                _(rare[i].label), dv->counts[rare[i].state]);
-	if (len > 0 && (size_t)len < sizeof title)
-		filter_title_note(nav, fr.count, fr.total, title + len, sizeof title - (size_t)len);
 	panel_draw(win, 0, 0, h, w, title, true);
 	if (h < 4) {
 		filter_rows_free(&fr);

@@ -1,4 +1,4 @@
-/* The scope picker, an overlay opened by `/`: the whole city and its
+/* The scope picker, an overlay opened by 9 or p: the whole city and its
  * districts, or (after Enter or → on a district) that district as a whole
  * and its streets, each with its readings and those beyond a limit
  * (scope_names.c gathers them from the store on every frame). Enter on a
