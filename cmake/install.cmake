@@ -4,7 +4,7 @@
 #   bin/                         citydash, citydash-mock
 #   share/man/man1/              citydash.1.gz, citydash-mock.1.gz
 #   share/doc/citydash/          README.md.gz, config.md.gz, protocol.md.gz
-#   share/doc/citydash/examples/ demo.json, gateway.json, systemd/*.service
+#   share/doc/citydash/examples/ demo.json, gateway.json, wall.json, systemd/*.service
 #
 # Man pages and documents are installed gzip -9n compressed, as Debian policy
 # (12.1, 12.3) asks and as man(1) and less(1) read them; examples stay plain
@@ -41,6 +41,7 @@ citydash_install_gz(${PROJECT_SOURCE_DIR}/docs/alertmanager.md ${CMAKE_INSTALL_D
 add_custom_target(citydash_gz ALL DEPENDS ${citydash_gz_outputs})
 
 install(FILES ${PROJECT_SOURCE_DIR}/examples/demo.json ${PROJECT_SOURCE_DIR}/examples/gateway.json
+              ${PROJECT_SOURCE_DIR}/examples/wall.json
         DESTINATION ${CMAKE_INSTALL_DOCDIR}/examples)
 install(FILES ${PROJECT_SOURCE_DIR}/examples/systemd/citydash-mock.service
               ${PROJECT_SOURCE_DIR}/examples/systemd/citydash-wall@.service

@@ -102,4 +102,8 @@ check "... naming its place" grep -qF "/display/kiosk/pages/1: no page \"nowhere
 "$citydash" --check-config --config "$cfg3" >"$E2E_TMP/out" 2>"$E2E_TMP/err"
 check "... also for --check-config" test $? = 2
 
+examples="$(cd "$(dirname "$0")/../../examples" && pwd)"
+"$citydash" --check-config --config "$examples/wall.json" >"$E2E_TMP/out" 2>"$E2E_TMP/err"
+check "examples/wall.json passes --check-config" test $? = 0
+
 e2e_finish
