@@ -91,11 +91,15 @@ static void test_order_and_timing(void **state)
 	assert_true(kiosk_rotate(&k, &nav, T0 + 41000));
 	assert_int_equal(nav.page, PAGE_WALL);
 	assert_int_equal(nav.depth, 0);
-	/* A question (q asks first) holds it. */
+	/* The quit question, unanswered a whole period, goes; the page holds
+	 * one more period. */
 	form_open_confirm_quit(&nav);
-	assert_false(kiosk_rotate(&k, &nav, T0 + 46000));
+	assert_false(kiosk_rotate(&k, &nav, T0 + 45999));
+	assert_true(kiosk_rotate(&k, &nav, T0 + 46000));
+	assert_int_equal(nav.form.kind, NAV_FORM_NONE);
 	assert_int_equal(nav.page, PAGE_WALL);
-	form_close(&nav);
+	assert_true(kiosk_rotate(&k, &nav, T0 + 51000));
+	assert_int_equal(nav.page, PAGE_DOMAIN);
 	display_cfg_free(&d);
 }
 
