@@ -4,6 +4,7 @@
 #   bin/                         citydash, citydash-mock
 #   share/man/man1/              citydash.1.gz, citydash-mock.1.gz
 #   share/doc/citydash/          README.md.gz, config.md.gz, protocol.md.gz
+#   share/citydash/themes/       *.theme (themes/, found by theme_find.c)
 #   share/doc/citydash/examples/ demo.json, gateway.json, wall.json, systemd/*.service
 #
 # Man pages and documents are installed gzip -9n compressed, as Debian policy
@@ -38,7 +39,10 @@ citydash_install_gz(${PROJECT_SOURCE_DIR}/docs/config.md ${CMAKE_INSTALL_DOCDIR}
 citydash_install_gz(${PROJECT_SOURCE_DIR}/docs/protocol.md ${CMAKE_INSTALL_DOCDIR})
 citydash_install_gz(${PROJECT_SOURCE_DIR}/docs/indices.md ${CMAKE_INSTALL_DOCDIR})
 citydash_install_gz(${PROJECT_SOURCE_DIR}/docs/alertmanager.md ${CMAKE_INSTALL_DOCDIR})
+citydash_install_gz(${PROJECT_SOURCE_DIR}/docs/themes.md ${CMAKE_INSTALL_DOCDIR})
 add_custom_target(citydash_gz ALL DEPENDS ${citydash_gz_outputs})
+
+install(FILES ${CITYDASH_THEME_FILES} DESTINATION ${CMAKE_INSTALL_DATADIR}/citydash/themes)
 
 install(FILES ${PROJECT_SOURCE_DIR}/examples/demo.json ${PROJECT_SOURCE_DIR}/examples/gateway.json
               ${PROJECT_SOURCE_DIR}/examples/wall.json

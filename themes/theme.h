@@ -11,6 +11,11 @@
 
 /* X(role, foreground, background, monochrome attribute)
  *
+ * The table is the built-in look: the high-performance theme
+ * (themes/high-performance.theme) in 8 colours, used when no theme file was
+ * read (theme_use not called, or the default theme's file not installed).
+ * Theme files name these roles in lowercase without ROLE_ (docs/themes.md).
+ *
  * ROLE_ALARM is an active high-priority alarm (LOLO/HIHI, communications)
  * not yet acknowledged, ROLE_ALARM_ACKED one acknowledged; ROLE_WARN a
  * medium-priority one (LO/HI, instrument fault); ROLE_SHELVED shelved,
@@ -22,39 +27,39 @@
 #define THEME_ROLES(X)                                                   \
 	X(ROLE_NORMAL, -1, -1, A_NORMAL)                                 \
 	X(ROLE_DIM, COLOR_WHITE, -1, A_DIM)                              \
-	X(ROLE_TITLE, COLOR_CYAN, -1, A_BOLD)                            \
-	X(ROLE_BORDER, COLOR_BLUE, -1, A_NORMAL)                         \
-	X(ROLE_BORDER_FOCUS, COLOR_CYAN, -1, A_BOLD)                     \
+	X(ROLE_TITLE, -1, -1, A_BOLD)                                    \
+	X(ROLE_BORDER, COLOR_WHITE, -1, A_NORMAL)                        \
+	X(ROLE_BORDER_FOCUS, COLOR_WHITE, -1, A_BOLD)                    \
 	X(ROLE_LABEL, -1, -1, A_NORMAL)                                  \
 	X(ROLE_VALUE, -1, -1, A_BOLD)                                    \
-	X(ROLE_OK, COLOR_GREEN, -1, A_NORMAL)                            \
+	X(ROLE_OK, COLOR_WHITE, -1, A_NORMAL)                            \
 	X(ROLE_WARN, COLOR_YELLOW, -1, A_BOLD)                           \
-	X(ROLE_ALARM, COLOR_RED, -1, A_BOLD | A_REVERSE)                 \
+	X(ROLE_ALARM, COLOR_WHITE, COLOR_RED, A_BOLD | A_REVERSE)        \
 	X(ROLE_STALE, COLOR_MAGENTA, -1, A_DIM | A_UNDERLINE)            \
 	X(ROLE_BAD, COLOR_MAGENTA, -1, A_BOLD | A_UNDERLINE)             \
-	X(ROLE_GAUGE_FILL, COLOR_CYAN, -1, A_NORMAL)                    \
+	X(ROLE_GAUGE_FILL, COLOR_WHITE, -1, A_NORMAL)                    \
 	X(ROLE_GAUGE_EMPTY, COLOR_WHITE, -1, A_DIM)                      \
 	X(ROLE_GAUGE_WARN_BAND, COLOR_YELLOW, -1, A_NORMAL)              \
 	X(ROLE_GAUGE_ALARM_BAND, COLOR_RED, -1, A_NORMAL)                \
 	X(ROLE_GAUGE_MARK, -1, -1, A_BOLD)                               \
-	X(ROLE_SPARK, COLOR_CYAN, -1, A_NORMAL)                          \
+	X(ROLE_SPARK, COLOR_WHITE, -1, A_NORMAL)                         \
 	X(ROLE_BULLET_BAND, COLOR_WHITE, -1, A_DIM)                      \
 	X(ROLE_BULLET_BAR, -1, -1, A_NORMAL)                             \
 	X(ROLE_BULLET_OFF, COLOR_YELLOW, -1, A_BOLD)                     \
 	X(ROLE_BULLET_TARGET, -1, -1, A_BOLD)                            \
-	X(ROLE_STATUS_BAR, COLOR_WHITE, COLOR_BLUE, A_REVERSE)           \
-	X(ROLE_STATUS_OK, COLOR_GREEN, COLOR_BLUE, A_REVERSE)            \
+	X(ROLE_STATUS_BAR, COLOR_BLACK, COLOR_WHITE, A_REVERSE)          \
+	X(ROLE_STATUS_OK, COLOR_BLACK, COLOR_WHITE, A_REVERSE)           \
 	X(ROLE_STATUS_FAIL, COLOR_WHITE, COLOR_RED, A_REVERSE | A_BOLD)  \
-	X(ROLE_SELECTED, COLOR_BLACK, COLOR_CYAN, A_REVERSE)             \
-	X(ROLE_KEY, COLOR_YELLOW, -1, A_BOLD)                            \
+	X(ROLE_SELECTED, COLOR_BLACK, COLOR_WHITE, A_REVERSE)            \
+	X(ROLE_KEY, -1, -1, A_BOLD)                                      \
 	X(ROLE_ALARM_ACKED, COLOR_RED, -1, A_BOLD)                       \
-	X(ROLE_SHELVED, COLOR_WHITE, -1, A_DIM)                          \
+	X(ROLE_SHELVED, COLOR_CYAN, -1, A_DIM)                           \
 	X(ROLE_KPI_OFF, COLOR_YELLOW, -1, A_BOLD)                        \
-	X(ROLE_OVERDUE, COLOR_MAGENTA, -1, A_BOLD)                       \
+	X(ROLE_OVERDUE, COLOR_RED, -1, A_BOLD | A_UNDERLINE)             \
 	X(ROLE_BANNER, COLOR_WHITE, COLOR_RED, A_REVERSE | A_BOLD)       \
 	X(ROLE_BIG, -1, -1, A_BOLD)                                      \
-	X(ROLE_KEYBAR, COLOR_BLACK, COLOR_CYAN, A_REVERSE)               \
-	X(ROLE_KEYBAR_KEY, -1, -1, A_BOLD)                               \
+	X(ROLE_KEYBAR, COLOR_BLACK, COLOR_WHITE, A_REVERSE)              \
+	X(ROLE_KEYBAR_KEY, COLOR_BLACK, COLOR_WHITE, A_REVERSE | A_BOLD) \
 	X(ROLE_MATCH, COLOR_YELLOW, -1, A_BOLD | A_UNDERLINE)
 
 typedef enum theme_role {
@@ -86,5 +91,7 @@ attr_t theme_attr(theme_role_t role);
 /* The colour pair number of a role (0 when colour is off), for wattr_set/cchar_t. */
 short theme_pair(theme_role_t role);
 bool theme_has_color(void);
+/* The colour depth theme_init chose, in words ("256 colours", "no colour"). */
+const char *theme_depth_desc(void);
 
 #endif

@@ -6,6 +6,7 @@
 
 #include "i18n.h"
 #include "text.h"
+#include "theme.h"
 #include "url_redact.h"
 
 static void print_source(FILE *out, const source_cfg_t *s)
@@ -50,5 +51,8 @@ void check_config_print(FILE *out, const config_t *cfg, const char *file)
 	fprintf(out, _("sources: %zu\n"), cfg->source_count);
 	for (size_t i = 0; i < cfg->source_count; i++)
 		print_source(out, &cfg->sources[i]);
+	char *theme = text_sanitize(theme_name(), strlen(theme_name()));
+	fprintf(out, _("theme: %s\n"), theme);
+	free(theme);
 	fprintf(out, _("configuration OK\n"));
 }

@@ -6,9 +6,11 @@
 #include "alarm_kpis.h"
 #include "banner.h"
 #include "form.h"
+#include "filter.h"
 #include "format.h"
 #include "glyphs.h"
 #include "i18n.h"
+#include "keybar.h"
 #include "statusbar.h"
 #include "text.h"
 #include "text_draw.h"
@@ -25,7 +27,9 @@ void frame_free(frame_t *f)
 		delwin(f->body);
 	if (f->status)
 		delwin(f->status);
-	f->title = f->body = f->status = f->under_banner = NULL;
+	if (f->keybar)
+		delwin(f->keybar);
+	f->title = f->body = f->status = f->under_banner = f->keybar = NULL;
 }
 
 void frame_layout(frame_t *f, int rows, int cols)
@@ -35,13 +39,16 @@ void frame_layout(frame_t *f, int rows, int cols)
 	f->cols = cols;
 	if (rows < FRAME_MIN_ROWS || cols < FRAME_MIN_COLS)
 		return;
+	int keybar = f->no_keybar ? 0 : 1; /* the key bar's row, above the status bar */
 	f->title = newwin(1, cols, 0, 0);
-	f->body = newwin(rows - 2, cols, 1, 0);
+	f->body = newwin(rows - 2 - keybar, cols, 1, 0);
 	f->status = newwin(1, cols, rows - 1, 0);
+	if (keybar)
+		f->keybar = newwin(1, cols, rows - 2, 0);
 	if (f->body)
-		f->under_banner = derwin(f->body, rows - 3, cols, 1, 0);
+		f->under_banner = derwin(f->body, rows - 3 - keybar, cols, 1, 0);
 	f->under_top = 1;
-	if (!f->title || !f->body || !f->status || !f->under_banner)
+	if (!f->title || !f->body || !f->status || !f->under_banner || (keybar && !f->keybar))
 		frame_free(f);
 }
 
@@ -92,7 +99,7 @@ static void draw_summary(WINDOW *win, int cx, const ui_ctx_t *ctx, bool hints)
 			snprintf(gaps[i], sizeof gaps[i], "%s %s ", glyphs()->separator, text);
 	}
 	const char *help[] = {_("? help  s sources  q quit "), _("? help "), ""};
-	if (!hints) /* the wall (--kiosk): nobody there to press them */
+	if (!hints) /* the key bar shows the keys; the wall (--kiosk) has none */
 		help[0] = help[1] = "";
 	/* Longest form that fits: full words and help, then shorter help, then
 	 * short words, then no help (the counts and the gaps matter more). */
@@ -131,7 +138,7 @@ static void scope_label(const ui_ctx_t *ctx, const nav_t *nav, char *buf, size_t
 		scope_format(sc, buf, size);
 }
 
-static void draw_title(WINDOW *win, const ui_ctx_t *ctx, const nav_t *nav)
+static void draw_title(WINDOW *win, const ui_ctx_t *ctx, const nav_t *nav, bool hints)
 {
 	int w = getmaxx(win);
 	attr_t bar = theme_attr(ROLE_STATUS_BAR);
@@ -154,7 +161,7 @@ static void draw_title(WINDOW *win, const ui_ctx_t *ctx, const nav_t *nav)
 	}
 	int cx = text_draw(win, 0, 0, w, left, bar | A_BOLD) + 3;
 
-	draw_summary(win, cx, ctx, !nav->kiosk);
+	draw_summary(win, cx, ctx, hints);
 }
 
 static void draw_too_small(const frame_t *f)
@@ -194,10 +201,16 @@ void frame_draw(frame_t *f, const ui_ctx_t *ctx, nav_t *nav)
 		draw_too_small(f);
 		return;
 	}
+	if (nav->kiosk != f->no_keybar) { /* the wall has no key bar */
+		f->no_keybar = nav->kiosk;
+		frame_layout(f, f->rows, f->cols);
+		if (!f->body)
+			return;
+	}
 	werase(f->title);
 	werase(f->body);
 	werase(f->status);
-	draw_title(f->title, ctx, nav);
+	draw_title(f->title, ctx, nav, f->keybar == NULL && !nav->kiosk);
 	char flood[320];
 	WINDOW *page = f->body;
 	int top = 0; /* body rows the banners take */
@@ -215,10 +228,19 @@ void frame_draw(frame_t *f, const ui_ctx_t *ctx, nav_t *nav)
 	}
 	if (top)
 		page = body_below(f, top);
+	nav->oldest_shown_ms = 0; /* the page notes what it shows (shown_age.h) */
+	nav->hits.count = 0; /* and where its rows are (mouse.h) */
+	nav->hits.selected = -1;
 	page_get(nav->page)->draw(page, ctx, nav);
 	if (nav->form.kind != NAV_FORM_NONE)
 		form_draw(page, ctx, nav);
 	statusbar_draw_nav(f->status, ctx, nav);
+	if (f->keybar) {
+		werase(f->keybar);
+		keybar_draw(f->keybar, nav);
+	} else if (nav->filter_editing) { /* no key bar: the prompt on the status line */
+		filter_draw_prompt(f->status, 0, 0, f->cols, nav);
+	}
 }
 
 void frame_stage(frame_t *f)
@@ -230,4 +252,6 @@ void frame_stage(frame_t *f)
 	wnoutrefresh(f->title);
 	wnoutrefresh(f->body);
 	wnoutrefresh(f->status);
+	if (f->keybar)
+		wnoutrefresh(f->keybar);
 }

@@ -19,6 +19,9 @@ typedef struct frame {
 	                         the flood line and the alarm banner (banner.h)
 	                         take them (a subwindow of body) */
 	int under_top;
+	WINDOW *keybar;       /* the key bar above the status bar (keybar.h); NULL
+	                         on the wall (nav.kiosk), where the body takes its row */
+	bool no_keybar;       /* laid out without it: frame_draw follows nav.kiosk */
 	int rows, cols;
 } frame_t;
 

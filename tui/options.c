@@ -11,6 +11,7 @@
 #include "config_lookup.h"
 #include "frame.h"
 #include "i18n.h"
+#include "theme.h"
 #include "xalloc.h"
 
 enum { OPT_NO_COLOR = 256, OPT_ASCII, OPT_SIZE, OPT_SEED, OPT_DUMP, OPT_DEMO, OPT_LOG,
@@ -52,7 +53,8 @@ static void print_help(void)
 	         "                         without --config, --source or --demo: the first of\n"
 	         "                         $CITYDASH_CONFIG, $XDG_CONFIG_HOME/citydash/config.json\n"
 	         "                         (~/.config when unset), /etc/citydash/config.json\n"
-	         "      --check-config     load the configuration (every secret and TLS file),\n"
+	         "      --check-config     load the configuration (every secret and TLS file,\n"
+	         "                         the theme),\n"
 	         "                         print a summary without secrets and exit\n"
 	         "      --demo             run a simulated city in-process and watch it\n"
 	         "      --seed N           the simulated city's seed, 0 to 2^64-1 (default 1)\n"
@@ -92,7 +94,7 @@ static void print_help(void)
 	         "  -h, --help             show this help and exit\n"
 	         "  -V, --version          show the version and exit\n"
 	         "\n"
-	         "Pages (keys 1 to 4 and the overlays; Enter opens a row):\n"
+	         "Pages (keys 1 to 9; Enter opens a row):\n"
 	         "  overview   what is wrong in the city (or scope), and where\n"
 	         "  kpis       the five indices and every KPI by category\n"
 	         "  events     open events along the closed loop, worst first\n"
@@ -102,13 +104,17 @@ static void print_help(void)
 	         "  a domain, a reading, a KPI, an event: opened with Enter\n"
 	         "\n"
 	         "Keys: 1 or o overview, 2 or K KPI board, 3 or e events board, 4 or t\n"
-	         "tiers, / the scope picker, a alarms, s sources, ? or F1 help (every key\n"
-	         "and symbol), Enter opens the selected block, row or category (a tier goes\n"
-	         "down), Esc or Backspace goes back (a tier goes up), z folds or unfolds\n"
-	         "every KPI category, arrows or h j k l move, Tab and Shift-Tab change\n"
-	         "block, PgUp and PgDn scroll, Home or g and End or G go to the first and\n"
-	         "last row, r retries failing sources now, Ctrl-L redraws, w shows the wall,\n"
-	         "q or Q quits (with --kiosk it asks first).\n"
+	         "tiers, 5 or a alarms, 6 or H alarm history, 7 or s sources, 8 or w the\n"
+	         "wall, 9 or p the scope picker (F2 to F9 as 2 to 9), ? or F1 help (every\n"
+	         "key and symbol), / filters the page's list by name, id or place (Enter\n"
+	         "keeps, Esc clears), n and N go to the next and previous match, Enter\n"
+	         "opens the selected block, row or category (a tier goes down), Esc or\n"
+	         "Backspace goes back (a tier goes up), z folds or unfolds every KPI\n"
+	         "category, arrows or h j k l move, Tab and Shift-Tab change block, PgUp\n"
+	         "and PgDn scroll, Home or g and End or G go to the first and last row,\n"
+	         "r retries failing sources now, Ctrl-L redraws, q, Q or F10 quits. The\n"
+	         "key bar at the bottom shows the page's keys; the mouse selects, opens\n"
+	         "and scrolls, and nothing needs it.\n"
 	         "\n"
 	         "Exit status:\n"
 	         "  0  done: quit, stopped by SIGINT, SIGTERM or SIGHUP, or --dump printed\n"
@@ -368,6 +374,8 @@ options_result_t options_parse(options_t *o, int argc, char **argv, char **cause
 		                : xstrdup(_("no sources: give --source NAME=URL, --config FILE or "
 		                            "--demo"));
 		rc = OPTIONS_ERROR;
+	} else if (check_config && theme_use(display->theme, cause) != 0) {
+		rc = OPTIONS_ERROR; /* the theme is part of the configuration */
 	} else if (check_config) {
 		check_config_print(stdout, &o->config, config_file ? config_file : found);
 		rc = OPTIONS_EXIT_OK;

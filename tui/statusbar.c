@@ -6,6 +6,7 @@
 
 #include "glyphs.h"
 #include "i18n.h"
+#include "status_fields.h"
 #include "status_notes.h"
 #include "text.h"
 #include "text_draw.h"
@@ -345,9 +346,15 @@ void statusbar_draw_nav(WINDOW *win, const ui_ctx_t *ctx, const nav_t *nav)
 		failing += h == HEALTH_FAILING;
 		ok += h == HEALTH_OK && !store_source(st, i)->skipped;
 	}
-	/* Alarm management's notes lead, in at most half of the line: the
-	 * sources keep the rest. */
-	int x = status_notes_draw(win, 1, 1 + (end - 1) / 2, ctx, nav);
+	/* Where the operator is (status_fields.h) leads, in at most half of the
+	 * line, a sixth while a source fails; then alarm management's notes, in
+	 * at most half of what is left: the sources keep the rest. */
+	int x = 1;
+	if (nav) {
+		int used = status_fields_draw(win, x, (end - 1) / (failing ? 6 : 2), ctx, nav);
+		x += used ? used + 2 : 0;
+	}
+	x = status_notes_draw(win, x, x + (end - x) / 2, ctx, nav);
 	x = draw_failures(win, x, end, st, ctx->now_ms, failing, n - failing);
 	if (n - failing > 0)
 		draw_others(win, x, end, st, ctx->now_ms, n - failing, ok == n);

@@ -15,11 +15,13 @@
 
 #include "alarm_bell.h"
 #include "clock.h"
+#include "filter.h"
 #include "form.h"
 #include "frame.h"
 #include "i18n.h"
 #include "kiosk.h"
 #include "log.h"
+#include "mouse.h"
 #include "pages.h"
 #include "term_guard.h"
 #include "theme.h"
@@ -67,6 +69,23 @@ static void close_signals(void)
 	}
 }
 
+/* Applies a mouse event as the keys it stands for; false on quit (the key
+ * bar's q). */
+static bool handle_mouse(const ui_ctx_t *ctx, nav_t *nav, frame_t *frame)
+{
+	MEVENT ev;
+	if (getmouse(&ev) != OK)
+		return true;
+	action_t acts[MOUSE_ACTIONS_MAX];
+	int n = mouse_actions(&ev, frame, nav, acts, MOUSE_ACTIONS_MAX);
+	for (int i = 0; i < n; i++) {
+		if (acts[i] == ACT_QUIT)
+			return false;
+		nav_key(acts[i], ctx, nav);
+	}
+	return true;
+}
+
 /* Applies one key; returns false when the operator quits. */
 static bool handle_key(int key, const ui_ctx_t *ctx, nav_t *nav, frame_t *frame)
 {
@@ -88,6 +107,8 @@ static bool handle_key(int key, const ui_ctx_t *ctx, nav_t *nav, frame_t *frame)
 		clearok(curscr, TRUE);
 		return true;
 	}
+	if (act == ACT_MOUSE) /* clicks and the wheel act as keys (mouse.h) */
+		return handle_mouse(ctx, nav, frame);
 	nav_key(act, ctx, nav);
 	return true;
 }
@@ -189,6 +210,7 @@ int tui_run(session_t *s, const tui_opts_t *opts)
 		return 2;
 	install_signals();
 	theme_init(opts->color);
+	mouse_enable();
 
 	frame_t frame = {0};
 	frame_layout(&frame, LINES, COLS);
@@ -227,6 +249,10 @@ int tui_run(session_t *s, const tui_opts_t *opts)
 			int key = code || wch < 0x80 ? (int)wch : -1; /* -1: no key of the table */
 			if (nav.form.kind != NAV_FORM_NONE && frame.body && key != KEY_RESIZE)
 				form_key(&nav, wch, code); /* a form takes every key */
+			else if (nav.filter_editing && frame.body && key != KEY_RESIZE &&
+			         filter_key(&nav, wch, code)) {
+				/* the filter's prompt took it */
+			}
 			else if (keymap_action(key) == ACT_RETRY && nav.form.kind == NAV_FORM_NONE)
 				session_retry_now(s, mono); /* the poller's, not a page's */
 			else if (!handle_key(key, &ctx, &nav, &frame))

@@ -78,5 +78,10 @@ char *snapshot_text(WINDOW *win, bool ascii)
 
 char *snapshot_grid(WINDOW *win)
 {
-	return render(win, false, false, "|\n");
+	return snapshot_grid_faces(win, false);
+}
+
+char *snapshot_grid_faces(WINDOW *win, bool ascii)
+{
+	return render(win, ascii, false, "|\n");
 }

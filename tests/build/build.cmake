@@ -3,3 +3,8 @@ add_test(NAME build_werror_opt_in
          COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/build/test_werror_opt_in.sh ${PROJECT_SOURCE_DIR}
                  ${CMAKE_C_COMPILER})
 set_tests_properties(build_werror_opt_in PROPERTIES TIMEOUT 120 LABELS build)
+# The house's layering: base/, widgets/, themes/ and mock/ include only what
+# they may (check_layering.sh), and the check catches each rule broken.
+add_test(NAME build_layering
+         COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/build/test_layering.sh ${PROJECT_SOURCE_DIR})
+set_tests_properties(build_layering PROPERTIES TIMEOUT 120 LABELS build)

@@ -63,7 +63,7 @@ check "--config with a missing file is a usage error (2)" \
 
 check "--demo --dump at 80x24 exits 0" test "$(run env LANG=C.UTF-8 "$citydash" --demo --dump --size 80x24)" = 0
 check "... prints 24 lines" test "$(wc -l <"$out")" = 24
-check "... every framed line exactly 80 columns, ending in its border" e2e_rows_fit 80 2 23 <"$out"
+check "... every framed line exactly 80 columns, ending in its border" e2e_rows_fit 80 2 22 <"$out"
 for d in Water Power Gas Telecom Bridges Tunnels "Alarms:"; do
 	check "... shows $d" grep -q "$d" "$out"
 done
@@ -75,7 +75,7 @@ check "... no byte above 0x7f" bash -c '! LC_ALL=C grep -q "[^ -~]" "$0"' "$out"
 if localedef -i de_DE -f UTF-8 "$E2E_TMP/de_DE.UTF-8" 2>/dev/null; then
 	check "de_DE locale: the demo city still reads as JSON" \
 		test "$(run env LOCPATH="$E2E_TMP" LC_ALL=de_DE.UTF-8 "$citydash" --demo --dump)" = 0
-	check "... every source ok" grep -q "water ✔ .* events ✔" "$out"
+	check "... every source ok" grep -q "water \?✔.* events \?✔" "$out"
 else
 	echo "skip - de_DE locale cannot be built here (no locale sources)"
 fi

@@ -8,7 +8,7 @@ citydash=$1
 
 # Every row between the title line and the status bar spans the terminal
 # exactly, ending with its border (CJK counts two columns).
-fits() { e2e_screen "$1" | e2e_rows_fit "$2" 2 $(($3 - 1)); }
+fits() { e2e_screen "$1" | e2e_rows_fit "$2" 2 $(($3 - 2)); } # the key bar, then the status bar
 
 domains=(Water Power Gas Telecom Bridges Tunnels)
 
@@ -32,7 +32,7 @@ run_size() {
 	check "${cols}x${rows}: Esc goes back to the overview" e2e_wait "$s" 5 "Alarms:" "Tunnels ("
 
 	e2e_keys "$s" '?'
-	check "${cols}x${rows}: ? shows help" e2e_wait "$s" 5 "Keys" "quit" "redraw the screen"
+	check "${cols}x${rows}: ? shows help" e2e_wait "$s" 5 "Keys" "quit" "Ctrl-L redraws"
 	e2e_keys "$s" End
 	check "${cols}x${rows}: help ends with the symbols and the pages" \
 		e2e_wait "$s" 5 "Symbols" "stale: no fresh data" "Pages" "--dump --page NAME"
@@ -74,7 +74,7 @@ run_size() {
 }
 
 run_size 80 24 "✔ all 8 sources ok"
-run_size 120 40 "water ✔" "events ✔"
+run_size 120 40 "water" "events" "✔" "Overview │ oldest" # compact or not: the fields lead the line
 
 # Below 80×24: a clear notice, and the overview once the window grows.
 e2e_start small 60 20 "$citydash" --demo

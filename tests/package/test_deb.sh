@@ -48,7 +48,8 @@ dpkg-deb -c "$deb" | awk '{ print $6 }' >"$work/contents"
 for f in ./usr/bin/citydash ./usr/bin/citydash-mock \
 	./usr/share/man/man1/citydash.1.gz ./usr/share/man/man1/citydash-mock.1.gz \
 	./usr/share/doc/citydash/README.md.gz ./usr/share/doc/citydash/examples/demo.json \
-	./usr/share/doc/citydash/examples/systemd/citydash-mock.service; do
+	./usr/share/doc/citydash/examples/systemd/citydash-mock.service \
+	./usr/share/citydash/themes/high-performance.theme ./usr/share/citydash/themes/light.theme; do
 	grep -qxF "$f" "$work/contents" || fail "not in the package: $f"
 done
 # Owned by root, as dpkg installs it, whoever built it.
@@ -63,4 +64,7 @@ out=$("$bin/citydash" --version) || fail "unpacked citydash --version failed"
 LANG=C.UTF-8 LC_ALL='' timeout 60 "$bin/citydash" --demo --dump >"$work/frame" 2>"$work/err" ||
 	fail "unpacked citydash --demo --dump exited $?: $(cat "$work/err")"
 grep -qE "water ?✔" "$work/frame" || fail "unpacked --demo --dump: $(tail -1 "$work/frame")"
+# Unpacked elsewhere than /usr, it still finds its themes beside it.
+XDG_CONFIG_HOME=$work/xdg "$bin/citydash" --check-config --source a=http://127.0.0.1:1/ --theme light \
+	>"$work/theme.out" 2>&1 || fail "unpacked citydash --theme light: $(cat "$work/theme.out")"
 echo "ok: $(basename "$deb"), Depends: $depends"

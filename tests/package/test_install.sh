@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # cmake --install into a temporary prefix puts everything in its GNU place,
 # and the installed programs run from there: --version, --demo --dump,
-# citydash-mock --help, and man finds the installed pages.
+# citydash-mock --help, the installed themes, and man finds the installed pages.
 # Usage: test_install.sh BUILD_DIR SOURCE_DIR VERSION
 set -u
 build=${1:?usage: test_install.sh BUILD_DIR SOURCE_DIR VERSION}
@@ -21,6 +21,9 @@ doc=share/doc/citydash
 for f in bin/citydash bin/citydash-mock \
 	share/man/man1/citydash.1.gz share/man/man1/citydash-mock.1.gz \
 	$doc/README.md.gz $doc/config.md.gz $doc/protocol.md.gz $doc/indices.md.gz $doc/alertmanager.md.gz \
+	$doc/themes.md.gz share/citydash/themes/high-performance.theme share/citydash/themes/dark.theme \
+	share/citydash/themes/light.theme share/citydash/themes/high-contrast.theme \
+	share/citydash/themes/mono.theme \
 	$doc/examples/demo.json $doc/examples/gateway.json \
 	$doc/examples/systemd/citydash-mock.service "$doc/examples/systemd/citydash-wall@.service"; do
 	[ -f "$prefix/$f" ] || fail "not installed: $f"
@@ -44,6 +47,24 @@ LANG=C.UTF-8 LC_ALL='' timeout 60 "$bin/citydash" --demo --dump --size 120x40 >"
 	fail "citydash --demo --dump exited $?: $(cat "$work/err")"
 grep -q "Overview" "$work/frame" || fail "no overview in the frame: $(head -3 "$work/frame")"
 grep -qE "water ?✔" "$work/frame" || fail "the demo's water source is not healthy: $(tail -1 "$work/frame")"
+
+# The installed binary finds the installed themes (beside it: the prefix is
+# not the one it was built for), and not the source tree's.
+themes=$prefix/share/citydash/themes
+export XDG_CONFIG_HOME=$work/xdg
+out=$("$bin/citydash" --check-config --source a=http://127.0.0.1:1/ --theme light 2>&1) ||
+	fail "the installed citydash does not find the installed light theme: $out"
+grep -qxF "theme: light" <<<"$out" || fail "--check-config --theme light: $out"
+LANG=C.UTF-8 LC_ALL='' timeout 60 "$bin/citydash" --demo --dump --size 80x24 --theme high-contrast \
+	>"$work/frame" 2>"$work/err" || fail "citydash --theme high-contrast exited $?: $(cat "$work/err")"
+"$bin/citydash" --demo --dump --theme nosuch >/dev/null 2>"$work/err" && fail "--theme nosuch did not fail"
+grep -qF "$themes/nosuch.theme" "$work/err" || fail "--theme nosuch did not look in $themes: $(cat "$work/err")"
+grep -qF "$src/themes" "$work/err" && fail "the installed citydash looks in the source tree: $(cat "$work/err")"
+mv "$themes/light.theme" "$work/light.theme"
+"$bin/citydash" --check-config --source a=http://127.0.0.1:1/ --theme light >/dev/null 2>&1 &&
+	fail "--theme light was found without the installed file"
+mv "$work/light.theme" "$themes/light.theme"
+unset XDG_CONFIG_HOME
 
 if command -v man >/dev/null; then
 	page=$(man -M "$prefix/share/man" -w citydash-mock 2>&1) || fail "man does not find citydash-mock: $page"

@@ -2,14 +2,21 @@ citydash_unit_test(test_view SOURCES unit/test_view.c LIBS citydash_pages LABELS
 citydash_unit_test(test_view_churn SOURCES unit/test_view_churn.c LIBS citydash_pages LABELS unit)
 citydash_unit_test(test_frame SOURCES unit/test_frame.c unit/vscreen.c LIBS citydash_pages LABELS unit)
 citydash_unit_test(test_screen_truth SOURCES unit/test_screen_truth.c unit/vscreen.c LIBS citydash_pages LABELS unit)
+citydash_unit_test(test_overview_grid SOURCES unit/test_overview_grid.c unit/vscreen.c LIBS citydash_pages LABELS unit)
 citydash_unit_test(test_statusbar SOURCES unit/test_statusbar.c unit/vscreen.c LIBS citydash_pages LABELS unit)
 citydash_unit_test(test_nav SOURCES unit/test_nav.c unit/vscreen.c LIBS citydash_pages LABELS unit)
+# Finding things fast: the filter's matching and prompt; filter, n/N, jumps,
+# key bar, mouse and status fields on the pages.
+citydash_unit_test(test_filter SOURCES unit/test_filter.c LIBS citydash_pages LABELS unit)
+citydash_unit_test(test_find SOURCES unit/test_find.c unit/find_rig.c unit/vscreen.c LIBS citydash_pages LABELS unit)
 citydash_unit_test(test_session_derive SOURCES unit/test_session_derive.c LIBS citydash_pages LABELS unit)
 citydash_unit_test(test_name_fit SOURCES unit/test_name_fit.c LIBS citydash_pages LABELS unit)
+citydash_unit_test(test_reading_cols SOURCES unit/test_reading_cols.c LIBS citydash_pages LABELS unit)
 citydash_unit_test(test_gov_view SOURCES unit/test_gov_view.c LIBS citydash_city_fixture LABELS unit)
 citydash_unit_test(test_gov_view_city SOURCES unit/test_gov_view_city.c LIBS citydash_city_fixture LABELS unit)
 citydash_unit_test(test_page_tiers SOURCES unit/test_page_tiers.c unit/screen_text.c unit/vscreen.c LIBS citydash_city_fixture LABELS unit)
 citydash_unit_test(test_page_reading SOURCES unit/test_page_reading.c unit/screen_text.c unit/vscreen.c LIBS citydash_city_fixture LABELS unit)
+citydash_unit_test(test_page_domain SOURCES unit/test_page_domain.c unit/screen_text.c unit/vscreen.c LIBS citydash_city_fixture LABELS unit)
 citydash_unit_test(test_overview SOURCES unit/test_overview.c unit/vscreen.c LIBS citydash_city_fixture LABELS unit)
 # The session follows the scope at once; the gov view on the session wall clock.
 citydash_unit_test(test_session_scope SOURCES unit/test_session_scope.c LIBS citydash_pages LABELS unit)

@@ -9,9 +9,12 @@
 #include "snapshot.h"
 #include "vscreen.h"
 
-char *screen_text(const ui_ctx_t *ctx, nav_t *nav, int cols, int rows, bool ascii)
+/* The frame drawn and staged on a fresh virtual screen, read back by
+ * `read` (from newscr, where the staged windows meet). */
+static char *screen_read(const ui_ctx_t *ctx, nav_t *nav, int cols, int rows, bool ascii,
+                         bool color, char *(*read)(WINDOW *win, bool ascii))
 {
-	vscreen_t *vs = vscreen_open("xterm-256color", rows, cols, false);
+	vscreen_t *vs = vscreen_open("xterm-256color", rows, cols, color);
 	if (vs == NULL)
 		return NULL;
 	glyphs_set_ascii(ascii);
@@ -19,11 +22,21 @@ char *screen_text(const ui_ctx_t *ctx, nav_t *nav, int cols, int rows, bool asci
 	frame_layout(&f, rows, cols);
 	frame_draw(&f, ctx, nav);
 	frame_stage(&f);
-	char *text = snapshot_text(newscr, ascii);
+	char *text = read(newscr, ascii);
 	glyphs_set_ascii(false);
 	frame_free(&f);
 	vscreen_close(vs);
 	return text;
+}
+
+char *screen_text(const ui_ctx_t *ctx, nav_t *nav, int cols, int rows, bool ascii)
+{
+	return screen_read(ctx, nav, cols, rows, ascii, false, snapshot_text);
+}
+
+char *screen_styled(const ui_ctx_t *ctx, nav_t *nav, int cols, int rows, bool ascii, bool color)
+{
+	return screen_read(ctx, nav, cols, rows, ascii, color, snapshot_styled);
 }
 
 bool screen_golden(const ui_ctx_t *ctx, nav_t *nav, int cols, int rows, bool ascii,

@@ -16,4 +16,10 @@ char *screen_text(const ui_ctx_t *ctx, nav_t *nav, int cols, int rows, bool asci
 bool screen_golden(const ui_ctx_t *ctx, nav_t *nav, int cols, int rows, bool ascii,
                    const char *golden);
 
+/* The frame as snapshot_styled gives it (text, each cell's colours and
+ * attributes, the legend), on a screen of TERM xterm-256color with colour
+ * when `color` (in the theme theme_use chose), else attributes only as with
+ * NO_COLOR. The caller frees; NULL if the screen cannot be made. */
+char *screen_styled(const ui_ctx_t *ctx, nav_t *nav, int cols, int rows, bool ascii, bool color);
+
 #endif

@@ -230,16 +230,16 @@ static void test_board_find(void **state)
 	kpi_board_row_t before[] = {{.serial = KPI_BOARD_HEADER | 1}, {.serial = 5}, {.serial = 7}};
 	kpi_board_row_t after[] = {
 	    {.serial = KPI_BOARD_HEADER | 1}, {.serial = 3}, {.serial = 5}, {.serial = 7}};
-	kpi_board_t b = {before, 3};
+	kpi_board_t b = {.rows = before, .count = 3};
 	uint64_t serial = 7;
 	assert_int_equal(kpi_board_find(&b, 2, &serial), 2);
-	b = (kpi_board_t){after, 4};
+	b = (kpi_board_t){.rows = after, .count = 4};
 	assert_int_equal(kpi_board_find(&b, 2, &serial), 3);
 	assert_int_equal(serial, 7);
-	b = (kpi_board_t){before, 2}; /* 7 gone: the nearest row */
+	b = (kpi_board_t){.rows = before, .count = 2}; /* 7 gone: the nearest row */
 	assert_int_equal(kpi_board_find(&b, 3, &serial), 1);
 	assert_int_equal(serial, 5);
-	b = (kpi_board_t){NULL, 0};
+	b = (kpi_board_t){.rows = NULL, .count = 0};
 	assert_int_equal(kpi_board_find(&b, 3, &serial), 0);
 }
 

@@ -137,11 +137,22 @@ static void test_dead_source_is_not_all_clear(void **state)
 		assert_true(lacks(text, "no source sends readings"));
 		/* The block of the domain the source is named after names it... */
 		assert_true(contains(text, "source water failing: Couldn't"));
-		/* ... the others do not guess, but do not call it clear either. */
-		assert_true(contains(text, "no data: 1 source failing"));
+		/* ... the domains no source sends give it their room
+		 * (overview_grid.h)... */
+		assert_true(lacks(text, "Power ("));
 		assert_true(contains(text, "No data, so no alarm can be seen"));
 		free(text);
 	}
+	store_destroy(st);
+	/* ... but a dead source named after no domain may send any: the six
+	 * show, and do not guess, but do not call it clear either. */
+	st = store_create();
+	store_add_source(st, "city", "http://127.0.0.1:1/x", 1000, 3000);
+	store_poll_failed(st, 0, "Couldn't connect to server", NOW);
+	char *text = overview(st, 120, 40);
+	assert_true(contains(text, "Power ("));
+	assert_true(contains(text, "no data: 1 source failing"));
+	free(text);
 	store_destroy(st);
 }
 

@@ -77,7 +77,7 @@ static void test_theme_color(void **state)
 	}
 	short fg, bg;
 	assert_int_equal(pair_content(theme_pair(ROLE_ALARM), &fg, &bg), OK);
-	assert_int_equal(fg, COLOR_RED);
+	assert_int_equal(bg, COLOR_RED); /* built in: high-performance, white on red */
 	vscreen_close(vs);
 }
 
@@ -314,9 +314,11 @@ static void test_gauge_mono_ascii(void **state)
 
 static void test_sparkline(void **state)
 {
-	vscreen_t *vs = open_screen("xterm-256color", 9, 20, true);
+	vscreen_t *vs = open_screen("xterm-256color", 12, 20, true);
 	WINDOW *w = vs->win;
-	float ramp[16], gaps[10], flat[6], two[2] = {1.0f, 2.0f}, none[3];
+	float ramp[16], gaps[10], flat[6], two[2] = {1.0f, 2.0f}, none[3], steady[16];
+	for (int i = 0; i < 16; i++) /* 10.0 kV with a jitter in its last digit */
+		steady[i] = 10.0f + ((i * 7) % 3 - 1) * 0.01f;
 	for (int i = 0; i < 16; i++)
 		ramp[i] = (float)i;
 	for (int i = 0; i < 10; i++)
@@ -336,7 +338,33 @@ static void test_sparkline(void **state)
 	glyphs_set_ascii(true);
 	sparkline_draw(w, 8, 0, 16, ramp, 16, 0, 0);
 	glyphs_set_ascii(false);
+	/* A steady value with no floor swings the whole height; with the
+	 * floor (±1% of 10) it stays near the middle; a floor smaller than
+	 * the data's own span changes nothing. */
+	sparkline_draw_spec(w, 9, 0, 16, &(sparkline_t){.values = steady, .n = 16});
+	sparkline_draw_spec(w, 10, 0, 16,
+	                    &(sparkline_t){.values = steady, .n = 16, .min_span = 0.2});
+	sparkline_draw_spec(w, 11, 0, 16, &(sparkline_t){.values = ramp, .n = 16, .min_span = 1});
 	assert_golden(vs, "sparkline");
+	assert_int_equal(cell_at(vs, 9, 0).wc, L'▁');
+	assert_int_equal(cell_at(vs, 9, 2).wc, L'█');
+	for (int i = 0; i < 16; i++) {
+		wchar_t c = cell_at(vs, 10, i).wc;
+		assert_true(c == L'▄' || c == L'▅');
+	}
+	double lo = 0, hi = 0;
+	assert_true(sparkline_scale(&(sparkline_t){.values = steady, .n = 16, .min_span = 0.2}, 16,
+	                            &lo, &hi));
+	assert_true(fabs(lo - 9.9) < 1e-3 && fabs(hi - 10.1) < 1e-3);
+	assert_true(sparkline_scale(&(sparkline_t){.values = ramp, .n = 16, .min_span = 1}, 4, &lo,
+	                            &hi)); /* the last 4 shown: 12..15 */
+	assert_true(lo == 12 && hi == 15);
+	assert_true(sparkline_scale(
+	    &(sparkline_t){.values = ramp, .n = 16, .min = 0, .max = 30, .min_span = 100}, 16, &lo,
+	    &hi)); /* a given scale wins */
+	assert_true(lo == 0 && hi == 30);
+	assert_false(sparkline_scale(&(sparkline_t){.values = none, .n = 3, .min_span = 1}, 5, &lo,
+	                             &hi));
 	assert_int_equal(cell_at(vs, 0, 0).wc, L'▁');
 	assert_int_equal(cell_at(vs, 0, 15).wc, L'█');
 	assert_int_equal(cell_at(vs, 3, 0).wc, L'▄');

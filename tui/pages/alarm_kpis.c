@@ -64,7 +64,7 @@ void alarm_kpis_strip_draw(WINDOW *win, int y, int x, int w, const ui_ctx_t *ctx
 		return;
 	char buf[320];
 	bool over = alarm_kpis_strip(k, buf, sizeof buf);
-	attr_t a = theme_attr(over ? ROLE_WARN : ROLE_LABEL);
+	attr_t a = theme_attr(over ? ROLE_KPI_OFF : ROLE_LABEL);
 	if (6 + text_draw_width(buf) <= w) {
 		text_draw(win, y, x, w, "EEMUA", theme_attr(ROLE_DIM));
 		text_draw(win, y, x + 6, w - 6, buf, a);

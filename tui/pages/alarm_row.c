@@ -1,6 +1,7 @@
 /* alarm_row: one alarm on one line (alarm_row.h). Columns, left to right:
- * state (glyph and tag), priority, level, since, place, name, then on the
- * right the value, and from ALARM_ROW_WHO_COLS the limit and who acted. */
+ * state (glyph and tag), priority, level, since (and age), place, name,
+ * the value beside it, and from ALARM_ROW_WHO_COLS the limit, the source
+ * and who acted. */
 #include "alarm_row.h"
 
 #include <stdio.h>
@@ -11,6 +12,7 @@
 #include "glyphs.h"
 #include "i18n.h"
 #include "name_fit.h"
+#include "text.h"
 #include "text_draw.h"
 #include "theme.h"
 #include "timefmt.h"
@@ -65,7 +67,9 @@ static attr_t tag_attr(const alarm_info_t *a)
 	if (isa_state_unacked(a->state))
 		return high ? theme_attr(ROLE_ALARM) : theme_attr(ROLE_WARN) | A_REVERSE;
 	if (a->state == ISA_ACKED)
-		return theme_attr(high ? ROLE_ALARM : ROLE_WARN) & ~(attr_t)A_REVERSE;
+		return theme_attr(high ? ROLE_ALARM_ACKED : ROLE_WARN) & ~(attr_t)A_REVERSE;
+	if (a->state == ISA_SHLVD || a->state == ISA_DSUPR || a->state == ISA_OOSRV)
+		return theme_attr(ROLE_SHELVED);
 	return theme_attr(ROLE_DIM);
 }
 
@@ -135,8 +139,82 @@ static void value_text(const alarm_info_t *a, const reading_t *r, char *buf, siz
 	}
 }
 
+alarm_row_cols_t alarm_row_cols(int w)
+{
+	return alarm_row_cols_fit(w, NULL);
+}
+
+alarm_row_cols_t alarm_row_cols_fit(int w, const alarm_row_need_t *need)
+{
+	bool wide = w >= ALARM_ROW_AGE_COLS, widest = w >= ALARM_ROW_WHO_COLS;
+	bool limit = w >= ALARM_ROW_LIMIT_COLS;
+	alarm_row_cols_t c = {
+	    .tag = 7,              /* "▲ UNACK" */
+	    .prio = wide ? 9 : 7,  /* "HIGH HIHI" or "P1 HIHI" */
+	    .time = wide ? 13 : 8, /* "08:00:00  10s" or "08:00:00" */
+	    .value = wide ? 14 : 13, /* "+1 suppressed" */
+	    .limit = limit ? 9 : 0,
+	    .source = widest ? ALARM_ROW_SOURCE : 0,
+	    .who = widest ? 30 : 0,
+	};
+	if (need && need->value > 0 && need->value < c.value)
+		c.value = need->value; /* the widest value shown: none far from its name */
+	int rest = w - (c.tag + 1) - (c.prio + 1) - (c.time + 1) - c.value;
+	if (limit)
+		rest -= c.limit + 1;
+	if (widest)
+		rest -= c.source + 1 + c.who + 1;
+	rest -= 1; /* the space between name and value */
+	/* The place when the name keeps 12 columns. */
+	int place = wide ? 24 : 16;
+	if (rest - place - 1 >= 12) {
+		c.place = place;
+		rest -= place + 1;
+	}
+	c.name = rest > 0 ? rest : 0;
+	int name_need = 0;
+	if (need) /* a row without a place writes its name from the place's column */
+		name_need = need->name > need->whole - c.place - 1 ? need->name
+		                                                    : need->whole - c.place - 1;
+	int cap = name_need > 0 ? (name_need > 12 ? name_need : 12) : widest ? ALARM_ROW_NAME_MAX : 0;
+	if (cap > ALARM_ROW_NAME_MAX && widest)
+		cap = ALARM_ROW_NAME_MAX;
+	if (cap && c.name > cap) {
+		/* Room beyond the name: to who acted and why (up to 56); what
+		 * is left stays blank at the right, not between name and value. */
+		int more = c.name - cap;
+		c.name = cap;
+		c.who += c.who && more > 0 ? (more < 56 - c.who ? more : 56 - c.who) : 0;
+	}
+	return c;
+}
+
+void alarm_row_measure(const ui_ctx_t *ctx, const alarm_info_t *a, alarm_row_need_t *need)
+{
+	char buf[320], place[256] = "";
+	const reading_t *r = reading_of(ctx, a);
+	name_text(ctx, a, r, buf, sizeof buf);
+	if (r)
+		format_reading_place(r, place, sizeof place);
+	int w = text_width(buf);
+	int *into = place[0] ? &need->name : &need->whole;
+	if (w > *into)
+		*into = w;
+	value_text(a, r, buf, sizeof buf);
+	w = text_width(buf);
+	if (w > need->value)
+		need->value = w;
+}
+
 void alarm_row_draw(WINDOW *win, int y, int x, int w, const ui_ctx_t *ctx, const alarm_info_t *a,
                     bool selected)
+{
+	alarm_row_cols_t c = alarm_row_cols(w);
+	alarm_row_draw_cols(win, y, x, w, ctx, a, selected, &c);
+}
+
+void alarm_row_draw_cols(WINDOW *win, int y, int x, int w, const ui_ctx_t *ctx,
+                         const alarm_info_t *a, bool selected, const alarm_row_cols_t *cols)
 {
 	if (!a || w <= 0)
 		return;
@@ -145,12 +223,15 @@ void alarm_row_draw(WINDOW *win, int y, int x, int w, const ui_ctx_t *ctx, const
 	attr_t base = theme_attr(selected ? ROLE_SELECTED : ROLE_NORMAL);
 	attr_t label = selected ? base : theme_attr(ROLE_LABEL) | (unacked ? A_BOLD : 0);
 	attr_t dim = theme_attr(selected ? ROLE_SELECTED : ROLE_DIM);
+	attr_t level = selected ? base : tag_attr(a) & ~(attr_t)A_REVERSE;
+	alarm_row_cols_t c = *cols;
 	text_fill(win, y, x, w, base);
 	int cx = x, end = x + w;
 	char buf[320];
 
 	snprintf(buf, sizeof buf, "%s %-5s", alarm_row_state_glyph(a->state), isa_state_tag(a->state));
-	cx += text_draw(win, y, cx, end - cx, buf, tag_attr(a)) + 1;
+	text_draw(win, y, cx, end - cx, buf, tag_attr(a));
+	cx += c.tag + 1;
 	/* Narrow: the priority as ISA numbers it, "P1" high, "P2" medium. */
 	const char *prio = w >= ALARM_ROW_AGE_COLS ? alarm_row_priority_tag(a->priority)
 	                   : a->priority == ALARM_PRIORITY_HIGH ? "P1"
@@ -158,8 +239,8 @@ void alarm_row_draw(WINDOW *win, int y, int x, int w, const ui_ctx_t *ctx, const
 	                                                          : "";
 	snprintf(buf, sizeof buf, w >= ALARM_ROW_AGE_COLS ? "%-4s %-4s" : "%-2s %-4s", prio,
 	         alarm_row_level_tag(a));
-	cx += text_draw(win, y, cx, end - cx, buf, selected ? base : tag_attr(a) & ~(attr_t)A_REVERSE) +
-	      1;
+	text_draw(win, y, cx, end - cx, buf, level);
+	cx += c.prio + 1;
 
 	char clock[16], age[16];
 	timefmt_format_clock(a->since_ms, clock, sizeof clock);
@@ -169,42 +250,44 @@ void alarm_row_draw(WINDOW *win, int y, int x, int w, const ui_ctx_t *ctx, const
 		snprintf(buf, sizeof buf, "%8s %4s", old ? "" : clock, age);
 	else
 		snprintf(buf, sizeof buf, "%8s", old ? age : clock);
-	cx += text_draw(win, y, cx, end - cx, buf, dim) + 1;
+	text_draw(win, y, cx, end - cx, buf, dim);
+	cx += c.time + 1;
 
-	/* Right-hand columns first: they keep their room, the name takes the rest. */
-	/* Who and why: two sevenths of the row (30 to 56 columns). */
-	int who_w = w * 2 / 7 > 56 ? 56 : w * 2 / 7 < 30 ? 30 : w * 2 / 7;
-	if (w < ALARM_ROW_WHO_COLS)
-		who_w = 0;
-	int limit_w = who_w ? 9 : 0;
-	int value_w = 16;
-	if (who_w) {
-		who_text(a, buf, sizeof buf);
-		end -= who_w + 1;
-		text_draw(win, y, end + 1, who_w, buf, dim);
-		limit_text(r, a, buf, sizeof buf);
-		end -= limit_w + 1;
-		text_draw_right(win, y, end + 1, limit_w, buf, dim);
-	}
-	value_text(a, r, buf, sizeof buf);
-	end -= value_w;
-	text_draw_right(win, y, end, value_w, buf, selected ? base : tag_attr(a) & ~(attr_t)A_REVERSE);
-	end -= 1;
-
-	int place_w = w >= ALARM_ROW_AGE_COLS ? 24 : 16;
-	char place[256];
-	place[0] = '\0';
-	if (r)
+	char place[256] = "";
+	if (c.place && r)
 		format_reading_place(r, place, sizeof place);
-	if (place[0] && end - cx > place_w + 12) {
-		text_draw(win, y, cx, place_w, place, selected ? base : theme_attr(ROLE_LABEL));
-		cx += place_w + 1;
+	if (c.place && !place[0]) {
+		/* No place to say (a source's alarm; ASCII and a Chinese place):
+		 * the name starts there, its value stays in line. */
+		c.name += c.place + 1;
+	} else if (c.place) {
+		text_draw(win, y, cx, c.place, place, selected ? base : theme_attr(ROLE_LABEL));
+		cx += c.place + 1;
 	}
-	if (end - cx <= 0)
-		return;
-	name_text(ctx, a, r, buf, sizeof buf);
-	/* Head and tail: the measure stays when the name is cut. */
-	char *name = name_fit(buf, end - cx);
-	text_draw(win, y, cx, end - cx, name, label);
-	free(name);
+	if (c.name > 0) {
+		name_text(ctx, a, r, buf, sizeof buf);
+		/* Head and tail: the measure stays when the name is cut. */
+		char *name = name_fit(buf, c.name);
+		text_draw(win, y, cx, c.name, name, label);
+		free(name);
+	}
+	cx += c.name + 1;
+	/* The value right beside the name, its digits aligned on the right. */
+	value_text(a, r, buf, sizeof buf);
+	text_draw_right(win, y, cx, end - cx < c.value ? end - cx : c.value, buf, level);
+	cx += c.value + 1;
+	if (c.limit) {
+		limit_text(r, a, buf, sizeof buf);
+		text_draw_right(win, y, cx, c.limit, buf, dim);
+		cx += c.limit + 1;
+	}
+	if (c.source) {
+		const source_status_t *src = ctx->store ? store_source(ctx->store, a->source) : NULL;
+		text_draw(win, y, cx, c.source, src && src->name ? src->name : "", dim);
+		cx += c.source + 1;
+	}
+	if (c.who) {
+		who_text(a, buf, sizeof buf);
+		text_draw(win, y, cx, c.who, buf, dim);
+	}
 }

@@ -1,8 +1,9 @@
 /* alarm_row: one alarm on one line, shared by the alarms page's tabs and
  * the overview's alarm pane. Its state is never told by colour alone: a
  * glyph and the ISA tag ("▲ UNACK", "✔ ACKED"; "! UNACK" in ASCII), then
- * priority, level, since when, place, name and value; at wider widths the
- * limit crossed and who acknowledged or shelved it (and till when).
+ * priority, level, since when, place, name and the value beside it; at
+ * wider widths the limit crossed, the source and who acknowledged or
+ * shelved it (and till when).
  * Unacknowledged alarms stand out (reverse tag, bold name). */
 #ifndef CITYDASH_ALARM_ROW_H
 #define CITYDASH_ALARM_ROW_H
@@ -16,7 +17,29 @@
 /* Widths from which the row adds its wider columns. */
 #define ALARM_ROW_AGE_COLS 100  /* the age beside the time of day, a wider place, the
                                    priority as a word (narrower: "P1" high, "P2") */
-#define ALARM_ROW_WHO_COLS 130  /* the limit crossed, who acked / shelved */
+#define ALARM_ROW_LIMIT_COLS 110 /* the limit crossed */
+#define ALARM_ROW_WHO_COLS 130  /* the source, who acked / shelved */
+
+#define ALARM_ROW_NAME_MAX 40 /* the name's columns at most (from ALARM_ROW_WHO_COLS):
+                                  room beyond goes to who acted, not to a gap */
+#define ALARM_ROW_SOURCE   12 /* the source's name, from ALARM_ROW_WHO_COLS */
+
+/* Columns of each part of a row `w` wide (0: not shown); a space follows
+ * each. The value sits right after the name. */
+typedef struct alarm_row_cols {
+	int tag, prio, time, place, name, value, limit, source, who;
+} alarm_row_cols_t;
+alarm_row_cols_t alarm_row_cols(int w);
+/* What the names of a list need (alarm_row_measure each row shown): the
+ * widest name of a row with a place, and of one without (whose name starts
+ * in the place's column); the widest value. */
+typedef struct alarm_row_need {
+	int name, whole, value;
+} alarm_row_need_t;
+void alarm_row_measure(const ui_ctx_t *ctx, const alarm_info_t *a, alarm_row_need_t *need);
+/* The columns for such a list: the name column no wider than it needs, the
+ * rest to who acted, then blank at the right. NULL: as alarm_row_cols. */
+alarm_row_cols_t alarm_row_cols_fit(int w, const alarm_row_need_t *need);
 
 /* The state's glyph: "▲" UNACK, "✔" ACKED, "↺" RTNUN, "⏸" SHLVD, "⊘" DSUPR,
  * "○" OOSRV, "·" NORM (ASCII: "!", "+", "<", "=", "/", "o", "."). */
@@ -30,5 +53,8 @@ const char *alarm_row_level_tag(const alarm_info_t *a);
 /* Draws alarm `a` in w columns at (y, x). */
 void alarm_row_draw(WINDOW *win, int y, int x, int w, const ui_ctx_t *ctx, const alarm_info_t *a,
                     bool selected);
+/* The same in the columns of a list (alarm_row_cols_fit). */
+void alarm_row_draw_cols(WINDOW *win, int y, int x, int w, const ui_ctx_t *ctx,
+                         const alarm_info_t *a, bool selected, const alarm_row_cols_t *cols);
 
 #endif

@@ -1,7 +1,11 @@
 /* alarm_tab: the list a tab of the alarms page shows (alarm_tab.h). */
 #include "alarm_tab.h"
 
+#include <string.h>
+
+#include "filter.h"
 #include "i18n.h"
+#include "xalloc.h"
 
 view_alarm_list_t alarm_tab_shown(const nav_t *nav)
 {
@@ -17,7 +21,8 @@ static int source_filter(const ui_ctx_t *ctx, const nav_t *nav)
 	return nav->alarm_source - 1;
 }
 
-size_t alarm_tab_count(const ui_ctx_t *ctx, const nav_t *nav)
+/* The tab's list before the text filter. */
+static size_t all_count(const ui_ctx_t *ctx, const nav_t *nav)
 {
 	int src = source_filter(ctx, nav);
 	if (src >= 0)
@@ -25,12 +30,77 @@ size_t alarm_tab_count(const ui_ctx_t *ctx, const nav_t *nav)
 	return ctx->view ? view_alarm_list_count(ctx->view, alarm_tab_shown(nav)) : 0;
 }
 
-const alarm_info_t *alarm_tab_at(const ui_ctx_t *ctx, const nav_t *nav, size_t i)
+static const alarm_info_t *all_at(const ui_ctx_t *ctx, const nav_t *nav, size_t i)
 {
 	int src = source_filter(ctx, nav);
 	if (src >= 0)
 		return alarm_engine_suppressed(ctx->alarms, src, i);
 	return view_alarm_list_at(ctx->view, alarm_tab_shown(nav), i);
+}
+
+/* With a text filter (filter.h), the rows that match, as indices into the
+ * tab's list. Kept between calls, since a page asks for rows one at a time:
+ * rebuilt when anything it was built from differs (the view, the frame's
+ * time, the tab, the filter, the list's length and its ends). Memory
+ * proportional to the longest filtered list, kept for the process. */
+static struct {
+	const void *view, *alarms;
+	int64_t now;
+	int tab, src;
+	size_t all;
+	const alarm_info_t *first, *last;
+	char filter[NAV_FILTER_MAX + 1];
+	size_t *rows, count, cap;
+} matched;
+
+static void match(const ui_ctx_t *ctx, const nav_t *nav)
+{
+	size_t all = all_count(ctx, nav);
+	const alarm_info_t *first = all ? all_at(ctx, nav, 0) : NULL;
+	const alarm_info_t *last = all ? all_at(ctx, nav, all - 1) : NULL;
+	if (matched.rows && matched.view == ctx->view && matched.alarms == ctx->alarms &&
+	    matched.now == ctx->now_ms && matched.tab == nav->alarm_tab &&
+	    matched.src == source_filter(ctx, nav) && matched.all == all && matched.first == first &&
+	    matched.last == last && strcmp(matched.filter, nav->filter) == 0)
+		return;
+	if (matched.cap < all || !matched.rows) {
+		matched.cap = all ? all : 1;
+		matched.rows = xreallocarray(matched.rows, matched.cap, sizeof *matched.rows);
+	}
+	matched.count = 0;
+	for (size_t i = 0; i < all; i++)
+		if (filter_alarm(ctx, nav->filter, all_at(ctx, nav, i)))
+			matched.rows[matched.count++] = i;
+	matched.view = ctx->view;
+	matched.alarms = ctx->alarms;
+	matched.now = ctx->now_ms;
+	matched.tab = nav->alarm_tab;
+	matched.src = source_filter(ctx, nav);
+	matched.all = all;
+	matched.first = first;
+	matched.last = last;
+	memcpy(matched.filter, nav->filter, sizeof matched.filter);
+}
+
+size_t alarm_tab_count(const ui_ctx_t *ctx, const nav_t *nav)
+{
+	if (!nav->filter[0])
+		return all_count(ctx, nav);
+	match(ctx, nav);
+	return matched.count;
+}
+
+size_t alarm_tab_total(const ui_ctx_t *ctx, const nav_t *nav)
+{
+	return all_count(ctx, nav);
+}
+
+const alarm_info_t *alarm_tab_at(const ui_ctx_t *ctx, const nav_t *nav, size_t i)
+{
+	if (!nav->filter[0])
+		return all_at(ctx, nav, i);
+	match(ctx, nav);
+	return i < matched.count ? all_at(ctx, nav, matched.rows[i]) : NULL;
 }
 
 const alarm_info_t *alarm_tab_selected(const ui_ctx_t *ctx, nav_t *nav)

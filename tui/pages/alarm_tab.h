@@ -12,7 +12,10 @@
 
 /* The tab shown (nav.alarm_tab clamped to a view_alarm_list_t). */
 view_alarm_list_t alarm_tab_shown(const nav_t *nav);
+/* The rows shown: those the text filter (nav.filter, filter.h) matches. */
 size_t alarm_tab_count(const ui_ctx_t *ctx, const nav_t *nav);
+/* The rows of the tab before the text filter. */
+size_t alarm_tab_total(const ui_ctx_t *ctx, const nav_t *nav);
 const alarm_info_t *alarm_tab_at(const ui_ctx_t *ctx, const nav_t *nav, size_t i);
 /* The alarm selected (kept by the hash of its id, nav.alarm_serial):
  * updates nav.alarm_selected to its row now, or to the nearest row if it is

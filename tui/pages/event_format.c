@@ -201,8 +201,9 @@ int event_deadline_text(const event_t *e, int64_t clock_ms, char *buf, size_t si
 		return ROLE_DIM;
 	if (gov_event_overdue(e, clock_ms)) {
 		timefmt_format_age(clock_ms - e->due_ms, age, sizeof age);
-		snprintf(buf, size, _("OVERDUE %s"), age);
-		return ROLE_ALARM;
+		/* The mark says it without colour: the deadline was missed. */
+		snprintf(buf, size, _("%s OVERDUE %s"), glyphs()->fail_mark, age);
+		return ROLE_OVERDUE;
 	}
 	timefmt_format_age(e->due_ms - clock_ms, age, sizeof age);
 	snprintf(buf, size, _("due in %s"), age);

@@ -48,7 +48,7 @@ const char *event_dept_word(dept_state_t s);
 /* Role to draw a department's glyph in. */
 int event_dept_role(dept_state_t s);
 
-/* The deadline column: "OVERDUE 3h" when it passed (gov_event_overdue), "due in 2h" when one
+/* The deadline column: "✖ OVERDUE 3h" (the fail mark) when it passed (gov_event_overdue), "due in 2h" when one
  * is set, "" otherwise. Returns the role to draw it in. */
 int event_deadline_text(const event_t *e, int64_t clock_ms, char *buf, size_t size);
 /* Age since opened ("48m"), "" if the feed did not say when. */

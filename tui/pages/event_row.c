@@ -19,7 +19,7 @@ _Static_assert(STAGE_BAR_CLOSED == (int)STAGE_CLOSED, "the stage bar follows the
 #define DEPTS_MAX     40
 #define STEPS_COLS    5  /* "14/14" */
 #define AGE_COLS      4  /* "59m", "23h" */
-#define DEADLINE_COLS 11 /* "OVERDUE 59m", "due in 23h" */
+#define DEADLINE_COLS 13 /* "✖ OVERDUE 59m", "due in 23h" */
 
 static int max_int(int a, int b)
 {
@@ -224,5 +224,5 @@ void event_row_draw(WINDOW *win, int y, int x, const event_row_layout_t *lay, co
 	column_right(win, y, &x, lay->age, buf, dim);
 	int role = event_deadline_text(e, clock_ms, buf, sizeof buf);
 	column(win, y, &x, lay->deadline, buf,
-	       selected && role != ROLE_ALARM ? base : theme_attr((theme_role_t)role));
+	       selected && role != ROLE_OVERDUE ? base : theme_attr((theme_role_t)role));
 }

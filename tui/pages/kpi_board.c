@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "filter.h"
 #include "xalloc.h"
 
 #define FOLD_MAX (sizeof((nav_t *)0)->kpi_folded / sizeof((nav_t *)0)->kpi_folded[0])
@@ -54,27 +55,35 @@ void kpi_board_fold_all(nav_t *nav, const gov_view_t *gv)
 
 void kpi_board_build(kpi_board_t *b, const gov_view_t *gv, const store_t *st, const nav_t *nav)
 {
-	b->count = 0;
+	b->count = b->matched = b->kpis = 0;
 	b->rows = NULL;
 	if (gv == NULL || gv->category_count == 0)
 		return;
 	b->rows = xcalloc(gv->category_count + gv->kpi_count, sizeof *b->rows);
 	for (size_t c = 0; c < gv->category_count; c++) {
 		const gov_category_t *cat = &gv->categories[c];
+		size_t header = b->count, matched = 0;
 		b->rows[b->count++] = (kpi_board_row_t){
 		    .category = c,
 		    .header = true,
 		    .serial = KPI_BOARD_HEADER | kpi_board_hash(cat->name),
 		};
-		if (kpi_board_folded(nav, cat->name))
-			continue;
+		bool folded = kpi_board_folded(nav, cat->name);
 		for (size_t i = cat->first; i < cat->first + cat->count && i < gv->kpi_count; i++) {
 			const kpi_t *k = gov_kpi(st, gv->kpis[i]);
 			if (k == NULL)
 				continue; /* gone since the evaluation: the next has it right */
-			b->rows[b->count++] = (kpi_board_row_t){
-			    .category = c, .ref = gv->kpis[i], .serial = k->serial};
+			b->kpis++;
+			if (!filter_kpi(nav->filter, k))
+				continue;
+			matched++;
+			if (!folded)
+				b->rows[b->count++] = (kpi_board_row_t){
+				    .category = c, .ref = gv->kpis[i], .serial = k->serial};
 		}
+		b->matched += matched;
+		if (nav->filter[0] && matched == 0)
+			b->count = header; /* nothing of it matches: not even its header */
 	}
 }
 

@@ -28,10 +28,13 @@ typedef struct kpi_board_row {
 typedef struct kpi_board {
 	kpi_board_row_t *rows;
 	size_t count;
+	size_t matched, kpis; /* KPIs the text filter matches (folded too), of all */
 } kpi_board_t;
 
 /* The rows for the gov view as the store and the fold state have them now;
- * KPIs whose reference no longer holds (gov_kpi NULL) are left out. Frees
+ * KPIs whose reference no longer holds (gov_kpi NULL) are left out, and
+ * with a text filter (nav.filter) those it does not match, and categories
+ * with no KPI it matches. Frees
  * with kpi_board_free. */
 void kpi_board_build(kpi_board_t *b, const gov_view_t *gv, const store_t *st, const nav_t *nav);
 void kpi_board_free(kpi_board_t *b);

@@ -192,7 +192,7 @@ void kpi_row_draw(WINDOW *win, int y, int x, const kpi_row_layout_t *l, const kp
 {
 	cols_t c = cols_of(x, l);
 	kpi_status_t st = kpi_status(k);
-	attr_t off = theme_attr(ROLE_WARN);
+	attr_t off = theme_attr(ROLE_KPI_OFF);
 	attr_t base = selected ? theme_attr(ROLE_SELECTED) : theme_attr(ROLE_NORMAL);
 	attr_t dim = theme_attr(ROLE_DIM);
 	/* The marker and name in the selection's colour; one column of it

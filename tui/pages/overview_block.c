@@ -264,8 +264,14 @@ void overview_alarm_pane_draw(WINDOW *win, int y, int h, int w, const ui_ctx_t *
 	}
 	bool more = n > (size_t)rows;
 	int shown = more ? rows - 1 : (int)n;
+	/* The name column as wide as the widest name shown: the value beside it. */
+	alarm_row_need_t need = {0};
 	for (int i = 0; i < shown; i++)
-		alarm_row_draw(win, y + 1 + i, 2, w - 4, ctx, view_alarm(v, (size_t)i), false);
+		alarm_row_measure(ctx, view_alarm(v, (size_t)i), &need);
+	alarm_row_cols_t cols = alarm_row_cols_fit(w - 4, &need);
+	for (int i = 0; i < shown; i++)
+		alarm_row_draw_cols(win, y + 1 + i, 2, w - 4, ctx, view_alarm(v, (size_t)i), false,
+		                    &cols);
 	if (more) {
 		char buf[96];
 		snprintf(buf, sizeof buf, _("and %zu more: press a for every alarm"),

@@ -190,7 +190,7 @@ static void draw_indices(WINDOW *win, int y, int w, const gov_view_t *gv)
 	}
 	if (with_kpis)
 		text_draw_right(win, y, w - 2 - kw, kw, kpis,
-		                theme_attr(gv->kpi_off_target ? ROLE_WARN : ROLE_DIM));
+		                theme_attr(gv->kpi_off_target ? ROLE_KPI_OFF : ROLE_DIM));
 }
 
 /* "Events: 305 open, 25 overdue: 7 sensed, 142 handling, 73 evaluating,
@@ -221,7 +221,7 @@ static void draw_events(WINDOW *win, int y, int w, const gov_view_t *gv)
 	    end - x)
 		form = 1;
 	x += text_draw(win, y, x, end - x, open[form], theme_attr(ROLE_LABEL) | A_BOLD);
-	x += text_draw(win, y, x, end - x, overdue, theme_attr(s->overdue ? ROLE_ALARM : ROLE_DIM));
+	x += text_draw(win, y, x, end - x, overdue, theme_attr(s->overdue ? ROLE_OVERDUE : ROLE_DIM));
 	x += text_draw(win, y, x, end - x, stages[form], theme_attr(ROLE_LABEL));
 	char tiers[256] = "";
 	appendf(tiers, sizeof tiers, "  %s  ", glyphs()->separator);

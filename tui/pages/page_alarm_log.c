@@ -6,14 +6,18 @@
 #include "pages.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 
 #include "alarm_row.h"
 #include "glyphs.h"
+#include "filter.h"
 #include "i18n.h"
+#include "mouse.h"
 #include "panel.h"
 #include "text_draw.h"
 #include "theme.h"
 #include "timefmt.h"
+#include "xalloc.h"
 
 static const alarm_log_t *log_of(const ui_ctx_t *ctx)
 {
@@ -24,6 +28,22 @@ static int log_rows(const ui_ctx_t *ctx)
 {
 	const alarm_log_t *l = log_of(ctx);
 	return l ? (int)alarm_log_count(l) : 0;
+}
+
+/* The transitions shown, newest first: those the text filter matches by
+ * alarm id, who acted or why (filter.h), as indices for alarm_log_newest,
+ * into a new array *rows (the caller frees it); returns how many. */
+static int shown_rows(const ui_ctx_t *ctx, const nav_t *nav, size_t **rows)
+{
+	int total = log_rows(ctx), n = 0;
+	*rows = xreallocarray(NULL, total ? (size_t)total : 1, sizeof **rows);
+	for (int i = 0; i < total; i++) {
+		const alarm_log_entry_t *e = alarm_log_newest(log_of(ctx), (size_t)i);
+		const char *fields[] = {e->alarm, e->by, e->reason};
+		if (filter_fields(nav->filter, fields, 3))
+			(*rows)[n++] = (size_t)i;
+	}
+	return n;
 }
 
 /* One transition: "18:02:11  water.jb.p1  HIHI  ▲ UNACK → ✔ ACKED  ops@h1: pump". */
@@ -65,7 +85,8 @@ static void alarm_log_draw(WINDOW *win, const ui_ctx_t *ctx, nav_t *nav)
 	int rows = h - 2 > 1 ? h - 2 : 1;
 	nav->body_rows = rows;
 	nav->body_cols = w;
-	int total = log_rows(ctx);
+	size_t *shown;
+	int total = shown_rows(ctx, nav, &shown);
 	struct nav_list *l = &nav->alarm_log;
 	if (l->selected >= total)
 		l->selected = total ? total - 1 : 0;
@@ -76,18 +97,27 @@ static void alarm_log_draw(WINDOW *win, const ui_ctx_t *ctx, nav_t *nav)
 	if (l->scroll > (total > rows ? total - rows : 0))
 		l->scroll = total > rows ? total - rows : 0;
 	const alarm_log_t *log = log_of(ctx);
-	char title[160];
-	snprintf(title, sizeof title, _("Alarm history: %d transitions, newest first (%llu since start)"),
-	         total, log ? (unsigned long long)alarm_log_total(log) : 0ULL);
+	char title[200];
+	int len = snprintf(title, sizeof title,
+	                   _("Alarm history: %d transitions, newest first (%llu since start)"),
+	                   log_rows(ctx), log ? (unsigned long long)alarm_log_total(log) : 0ULL);
+	if (len > 0 && (size_t)len < sizeof title)
+		filter_title_note(nav, (size_t)total, (size_t)log_rows(ctx), title + len,
+		                  sizeof title - (size_t)len);
 	panel_draw(win, 0, 0, h, w, title, true);
 	if (total == 0) {
-		text_draw(win, 1, 2, w - 4, _("no alarm transitions yet"), theme_attr(ROLE_DIM));
+		text_draw(win, 1, 2, w - 4,
+		          log_rows(ctx) ? _("no transition matches the filter (Esc clears it)")
+		                        : _("no alarm transitions yet"),
+		          theme_attr(ROLE_DIM));
+		free(shown);
 		return;
 	}
 	for (int i = 0; i < rows && l->scroll + i < total; i++) {
 		int at = l->scroll + i;
-		draw_entry(win, 1 + i, 2, w - 4, ctx, alarm_log_newest(log, (size_t)at),
+		draw_entry(win, 1 + i, 2, w - 4, ctx, alarm_log_newest(log, shown[at]),
 		           at == l->selected);
+		mouse_note_row(nav, win, 1 + i, 2, w - 4, at, at == l->selected);
 	}
 	if (total > rows) {
 		char pos[48];
@@ -95,12 +125,16 @@ static void alarm_log_draw(WINDOW *win, const ui_ctx_t *ctx, nav_t *nav)
 		         l->scroll + rows < total ? l->scroll + rows : total, total);
 		text_draw_right(win, h - 1, 1, w - 3, pos, theme_attr(ROLE_BORDER_FOCUS));
 	}
+	free(shown);
 }
 
 static bool alarm_log_key(action_t act, const ui_ctx_t *ctx, nav_t *nav)
 {
 	int page = nav->body_rows > 1 ? nav->body_rows - 1 : 1;
-	return nav_list_move(&nav->alarm_log, act, log_rows(ctx), page);
+	size_t *shown;
+	int total = shown_rows(ctx, nav, &shown);
+	free(shown);
+	return nav_list_move(&nav->alarm_log, act, total, page);
 }
 
 const page_class_t page_alarm_log = {

@@ -16,10 +16,13 @@
 #include "alarm_tab.h"
 #include "alarm_row.h"
 #include "form.h"
+#include "filter.h"
 #include "format.h"
 #include "i18n.h"
+#include "mouse.h"
 #include "panel.h"
 #include "text_draw.h"
+#include "shown_age.h"
 #include "theme.h"
 #include "xalloc.h"
 
@@ -102,22 +105,34 @@ static void alarms_draw(WINDOW *win, const ui_ctx_t *ctx, nav_t *nav)
 	                                                                              : nav->alarm_scroll;
 	char title[256];
 	list_title(ctx, nav, (size_t)total, title, sizeof title);
+	size_t len = strlen(title);
+	filter_title_note(nav, (size_t)total, alarm_tab_total(ctx, nav), title + len,
+	                  sizeof title - len);
 	panel_draw(win, 2, 0, box_h, w, title, true);
 	draw_footer(win, h - 1, w, ctx);
 	if (total == 0) {
 		char text[256];
 		int role = ROLE_DIM;
-		if (alarm_tab_shown(nav) == VIEW_ALARMS_ACTIVE && ctx->view)
+		if (nav->filter[0]) /* hidden by the filter: never "all clear" */
+			snprintf(text, sizeof text, "%s", _("No alarm matches the filter (Esc clears it)."));
+		else if (alarm_tab_shown(nav) == VIEW_ALARMS_ACTIVE && ctx->view)
 			role = format_no_alarms(ctx->view, text, sizeof text); /* all clear only if whole */
 		else
 			snprintf(text, sizeof text, "%s", _("none"));
 		text_draw(win, 3, 2, w - 4, text, theme_attr(role));
 		return;
 	}
+	alarm_row_need_t need = {0}; /* the names shown: the value beside them (alarm_row.h) */
+	for (int i = 0; i < rows && nav->alarm_scroll + i < total; i++)
+		alarm_row_measure(ctx, alarm_tab_at(ctx, nav, (size_t)(nav->alarm_scroll + i)), &need);
+	alarm_row_cols_t cols = alarm_row_cols_fit(w - 4, &need);
 	for (int i = 0; i < rows && nav->alarm_scroll + i < total; i++) {
 		int at = nav->alarm_scroll + i;
-		alarm_row_draw(win, 3 + i, 2, w - 4, ctx, alarm_tab_at(ctx, nav, (size_t)at),
-		               at == nav->alarm_selected);
+		const alarm_info_t *a = alarm_tab_at(ctx, nav, (size_t)at);
+		alarm_row_draw_cols(win, 3 + i, 2, w - 4, ctx, a, at == nav->alarm_selected, &cols);
+		if (a && a->kind != ALARM_KIND_COMM)
+			shown_age_reading(nav, ctx, a->index);
+		mouse_note_row(nav, win, 3 + i, 2, w - 4, at, at == nav->alarm_selected);
 	}
 	if (total > rows) {
 		char pos[48];

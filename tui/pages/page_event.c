@@ -112,7 +112,7 @@ static void header(lines_t *L, const event_t *e, const ui_ctx_t *ctx)
 		dx = pair(L, y, dx, _("due"), buf);
 		if (gov_event_overdue(e, ctx->clock_ms)) {
 			event_deadline_text(e, ctx->clock_ms, t, sizeof t);
-			put(L, y, dx + 1, t, ROLE_ALARM);
+			put(L, y, dx + 1, t, ROLE_OVERDUE);
 		}
 	} else {
 		pair(L, y, dx, _("due"), _("no deadline given"));

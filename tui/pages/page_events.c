@@ -12,7 +12,9 @@
 #include "event_format.h"
 #include "event_row.h"
 #include "glyphs.h"
+#include "filter.h"
 #include "i18n.h"
+#include "mouse.h"
 #include "panel.h"
 #include "stage_bar.h"
 #include "text_draw.h"
@@ -23,21 +25,26 @@ static int clamp(int v, int lo, int hi)
 	return v < lo ? lo : v > hi ? hi : v;
 }
 
-static int event_total(const ui_ctx_t *ctx)
+/* The events shown: the gov view's, those the text filter matches; the
+ * caller frees them (filter_refs_free). */
+static filter_refs_t shown_events(const ui_ctx_t *ctx, const nav_t *nav)
 {
-	return ctx->gov ? (int)ctx->gov->event_count : 0;
+	filter_refs_t fr;
+	filter_refs_events(&fr, ctx->store, nav->filter, ctx->gov ? ctx->gov->events : NULL,
+	                   ctx->gov ? ctx->gov->event_count : 0);
+	return fr;
 }
 
 /* The selected event's row now: events open, close and move above it. If
  * it is gone, the row where it was (clamped). Sets the serial to the event
  * at the row returned. */
-static int selected_row(const ui_ctx_t *ctx, nav_t *nav)
+static int selected_row(const filter_refs_t *fr, nav_t *nav)
 {
-	int total = event_total(ctx);
+	int total = (int)fr->count;
 	struct nav_list *l = &nav->events;
 	if (total == 0)
 		return 0;
-	const gov_ref_t *refs = ctx->gov->events;
+	const gov_ref_t *refs = fr->refs;
 	int row = -1;
 	if (l->serial && l->selected >= 0 && l->selected < total &&
 	    refs[l->selected].serial == l->serial)
@@ -192,22 +199,28 @@ static void events_draw(WINDOW *win, const ui_ctx_t *ctx, nav_t *nav)
 	int h, w;
 	getmaxyx(win, h, w);
 	struct nav_list *l = &nav->events;
-	int total = event_total(ctx);
+	filter_refs_t fr = shown_events(ctx, nav);
+	int total = (int)fr.count;
 	const gov_view_t *gv = ctx->gov;
 	char title[256];
 	if (gv)
 		board_title(&gv->summary, title, sizeof title);
 	else
 		snprintf(title, sizeof title, "%s", _("Events"));
+	size_t len = strlen(title);
+	filter_title_note(nav, fr.count, fr.total, title + len, sizeof title - len);
 	werase(win);
 	panel_draw(win, 0, 0, h, w, title, true);
 	nav->body_cols = w;
-	if (h < 5)
-		return;
 	int inner = w - 2, y = 1;
-	if (total == 0 || gv == NULL) {
+	if (h < 5 || total == 0 || gv == NULL) {
 		nav->body_rows = 1;
-		empty_note(win, y, 2, inner - 2, ctx);
+		if (h >= 5 && fr.total > 0) /* hidden by the filter */
+			text_draw(win, y, 2, inner - 2, _("No event matches the filter (Esc clears it)."),
+			          theme_attr(ROLE_DIM));
+		else if (h >= 5)
+			empty_note(win, y, 2, inner - 2, ctx);
+		filter_refs_free(&fr);
 		return;
 	}
 	summary_line(win, y++, 2, inner - 2, &gv->summary);
@@ -221,7 +234,7 @@ static void events_draw(WINDOW *win, const ui_ctx_t *ctx, nav_t *nav)
 	}
 	int rows = h - 1 - (y + 1);
 	nav->body_rows = rows > 1 ? rows : 1;
-	l->selected = selected_row(ctx, nav);
+	l->selected = selected_row(&fr, nav);
 	if (l->selected < l->scroll)
 		l->scroll = l->selected;
 	if (l->selected >= l->scroll + nav->body_rows)
@@ -229,14 +242,15 @@ static void events_draw(WINDOW *win, const ui_ctx_t *ctx, nav_t *nav)
 	l->scroll = clamp(l->scroll, 0, total > nav->body_rows ? total - nav->body_rows : 0);
 
 	event_row_layout_t lay;
-	event_row_layout(&lay, inner - 2, measure_rows(ctx, total));
+	event_row_layout(&lay, inner - 2, measure_rows(ctx, (int)gv->event_count));
 	event_row_header(win, y++, 2, &lay);
 	for (int i = 0; i < nav->body_rows && l->scroll + i < total; i++) {
 		int row = l->scroll + i;
-		const event_t *e = gov_event(ctx->store, gv->events[row]);
+		const event_t *e = gov_event(ctx->store, fr.refs[row]);
 		if (e == NULL) /* gone since the evaluation: the next one drops it */
 			continue;
 		event_row_draw(win, y + i, 2, &lay, e, ctx->clock_ms, row == l->selected);
+		mouse_note_row(nav, win, y + i, 2, inner - 2, row, row == l->selected);
 	}
 	if (total > nav->body_rows) {
 		char pos[48];
@@ -245,27 +259,28 @@ static void events_draw(WINDOW *win, const ui_ctx_t *ctx, nav_t *nav)
 		         total);
 		text_draw_right(win, h - 1, 1, w - 3, pos, theme_attr(ROLE_BORDER_FOCUS));
 	}
+	filter_refs_free(&fr);
 }
 
 static bool events_key(action_t act, const ui_ctx_t *ctx, nav_t *nav)
 {
 	struct nav_list *l = &nav->events;
-	int total = event_total(ctx);
+	filter_refs_t fr = shown_events(ctx, nav);
+	int total = (int)fr.count;
 	int page = nav->body_rows > 1 ? nav->body_rows - 1 : 1;
-	l->selected = selected_row(ctx, nav);
+	l->selected = selected_row(&fr, nav);
+	bool used = true;
 	if (nav_list_move(l, act, total, page)) {
 		if (total)
-			l->serial = ctx->gov->events[l->selected].serial;
-		return true;
-	}
-	switch (act) {
-	case ACT_OPEN:
+			l->serial = fr.refs[l->selected].serial;
+	} else if (act == ACT_OPEN) {
 		if (total > 0)
-			nav_open_event(nav, ctx->gov->events[l->selected]);
-		return true;
-	default:
-		return false;
+			nav_open_event(nav, fr.refs[l->selected]);
+	} else {
+		used = false;
 	}
+	filter_refs_free(&fr);
+	return used;
 }
 
 const page_class_t page_events = {

@@ -26,12 +26,33 @@ static const struct {
     {"? ", ROLE_LABEL, N_("uncertain: a doubtful value")},
     {"# ", ROLE_WARN, N_("limits invalid: out of order")},
     {"!!~", ROLE_ALARM, N_("marks add up: a stale alarm")},
+    {"! ", ROLE_KPI_OFF, N_("KPI off target (KPI pages)")},
+    {NULL, ROLE_OVERDUE, N_("event overdue: past its deadline")}, /* the fail mark */
 };
 enum { LEGEND_COUNT = sizeof legend / sizeof legend[0] };
 
+/* An alarm state in the colour its rows use (alarm_row.c's tag). */
+static theme_role_t state_role(isa_state_t st)
+{
+	switch (st) {
+	case ISA_UNACK:
+	case ISA_RTNUN:
+		return ROLE_ALARM;
+	case ISA_ACKED:
+		return ROLE_ALARM_ACKED;
+	case ISA_SHLVD:
+	case ISA_DSUPR:
+	case ISA_OOSRV:
+		return ROLE_SHELVED;
+	default:
+		return ROLE_LABEL;
+	}
+}
+
 /* The pages and how to reach them: what the key lines do not say. */
 static const char *const pages_text[] = {
-    N_("1 overview, 2 KPI board, 3 events board, 4 tiers (city, district, street);"),
+    N_("1 overview, 2 KPI board, 3 events board, 4 tiers (city, district, street),"),
+    N_("5 alarms, 6 alarm history, 7 sources, 8 wall, 9 scope; F2 to F9 alike."),
     N_("Enter opens a domain, a reading, a KPI or an event on its own page."),
     N_("citydash --dump --page NAME prints any of them as text (names: --help)."),
 };
@@ -95,7 +116,8 @@ static int help_content(const help_pen_t *p, int x, int iw)
 	int cols = iw >= 70 ? 2 : 1, col_w = iw / cols, per_col = (LEGEND_COUNT + cols - 1) / cols;
 	for (int i = 0; draw && i < LEGEND_COUNT; i++) {
 		int row = y + i % per_col, cx = x + (i / per_col) * col_w;
-		pen_text(p, row, cx + 1, 3, legend[i].sym, theme_attr(legend[i].role));
+		const char *sym = legend[i].sym ? legend[i].sym : glyphs()->fail_mark;
+		pen_text(p, row, cx + 1, 3, sym, theme_attr(legend[i].role));
 		pen_text(p, row, cx + 5, col_w - 6, _(legend[i].text), theme_attr(ROLE_LABEL));
 	}
 	y += per_col;
@@ -116,7 +138,8 @@ static int help_content(const help_pen_t *p, int x, int iw)
 		snprintf(buf, sizeof buf, "%s %s %s", alarm_row_state_glyph((isa_state_t)st),
 		         isa_state_tag((isa_state_t)st), _(isa_state_word((isa_state_t)st)));
 		if (draw)
-			pen_text(p, row, cx + 1, iw / 2 - 2, buf, theme_attr(ROLE_LABEL));
+			pen_text(p, row, cx + 1, iw / 2 - 2, buf,
+			         theme_attr(state_role((isa_state_t)st)));
 	}
 	y += 4;
 	if (draw)

@@ -106,7 +106,7 @@ static int collect(const ui_ctx_t *ctx, const kpi_t *k, fact_t *f)
 	char dist[64];
 	kpi_row_distance(k, dist, sizeof dist);
 	if (st == KPI_OFF_TARGET)
-		add(f, &n, N_("To target"), ROLE_WARN, "%s%s%s  ! %s", dist, sp, k->unit,
+		add(f, &n, N_("To target"), ROLE_KPI_OFF, "%s%s%s  ! %s", dist, sp, k->unit,
 		    _("off target"));
 	else if (st == KPI_ON_TARGET)
 		add(f, &n, N_("To target"), ROLE_NORMAL, "%s%s%s  %s", dist, sp, k->unit,
@@ -198,7 +198,7 @@ static void kpi_draw(WINDOW *win, const ui_ctx_t *ctx, nav_t *nav)
 	/* "! 江北区·12345热线办结率   district.hotline_resolution.jiangbei" */
 	kpi_status_t st = kpi_status(k);
 	text_draw(win, 0, 0, 1, kpi_row_marker(k),
-	          st == KPI_OFF_TARGET ? theme_attr(ROLE_WARN) : theme_attr(ROLE_DIM));
+	          st == KPI_OFF_TARGET ? theme_attr(ROLE_KPI_OFF) : theme_attr(ROLE_DIM));
 	int x = 2 + text_draw(win, 0, 2, w - 2, kpi_row_label(k), theme_attr(ROLE_TITLE) | A_BOLD);
 	if (strcmp(kpi_row_label(k), k->id) != 0 && x + 2 < w)
 		text_draw(win, 0, x + 2, w - x - 2, k->id, theme_attr(ROLE_DIM));

@@ -8,7 +8,9 @@
 #include <stdio.h>
 
 #include "glyphs.h"
+#include "filter.h"
 #include "i18n.h"
+#include "mouse.h"
 #include "kpi_board.h"
 #include "kpi_indices.h"
 #include "kpi_row.h"
@@ -67,7 +69,7 @@ static void draw_header(WINDOW *win, int y, int w, const gov_category_t *c, bool
 	char part[64];
 	snprintf(part, sizeof part, _("! %u off target"), c->off_target);
 	x += text_draw(win, y, x, w - x, part,
-	               c->off_target ? theme_attr(ROLE_WARN) : theme_attr(ROLE_DIM)) +
+	               c->off_target ? theme_attr(ROLE_KPI_OFF) : theme_attr(ROLE_DIM)) +
 	     2;
 	snprintf(part, sizeof part, _("%u on target"), c->on_target);
 	x += text_draw(win, y, x, w - x, part, theme_attr(ROLE_LABEL)) + 2;
@@ -77,12 +79,15 @@ static void draw_header(WINDOW *win, int y, int w, const gov_category_t *c, bool
 
 /* "911 KPIs in scope: 120 off target, 700 on target, 91 no data   rows 1-18 of 960" */
 static void draw_totals(WINDOW *win, int y, int w, const ui_ctx_t *ctx, const nav_t *nav,
-                        size_t rows)
+                        const kpi_board_t *b)
 {
 	const gov_view_t *gv = ctx->gov;
+	size_t rows = b->count;
 	char text[256];
-	snprintf(text, sizeof text, _("%zu KPIs: %u off target, %u on target, %u no data"),
-	         gv->kpi_count, gv->kpi_off_target, gv->kpi_on_target, gv->kpi_no_data);
+	int len = snprintf(text, sizeof text, _("%zu KPIs: %u off target, %u on target, %u no data"),
+	                   gv->kpi_count, gv->kpi_off_target, gv->kpi_on_target, gv->kpi_no_data);
+	if (len > 0 && (size_t)len < sizeof text)
+		filter_title_note(nav, b->matched, b->kpis, text + len, sizeof text - (size_t)len);
 	text_fill(win, y, 0, w, theme_attr(ROLE_NORMAL));
 	int x = text_draw(win, y, 0, w, text, theme_attr(ROLE_LABEL)) + 2;
 	char where[64] = "";
@@ -130,7 +135,7 @@ static void kpis_draw(WINDOW *win, const ui_ctx_t *ctx, nav_t *nav)
 	kpi_board_t b;
 	kpi_board_build(&b, gv, ctx->store, nav);
 	place_selection(&b, nav, l.list_rows);
-	draw_totals(win, l.totals_y, w, ctx, nav, b.count);
+	draw_totals(win, l.totals_y, w, ctx, nav, &b);
 	if (l.note_y >= 0)
 		text_draw(win, l.note_y, 0, w, note, theme_attr(note_role));
 	kpi_row_layout_t rl = kpi_row_layout(w, widest_label(ctx));
@@ -140,6 +145,7 @@ static void kpis_draw(WINDOW *win, const ui_ctx_t *ctx, nav_t *nav)
 		int row = nav->kpis.scroll + i;
 		const kpi_board_row_t *r = &b.rows[row];
 		bool sel = row == nav->kpis.selected;
+		mouse_note_row(nav, win, l.list_y + i, 0, w, row, sel);
 		if (r->header) {
 			const gov_category_t *c = &gv->categories[r->category];
 			draw_header(win, l.list_y + i, w, c, kpi_board_folded(nav, c->name), sel);

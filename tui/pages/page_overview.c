@@ -5,7 +5,10 @@
 #include "pages.h"
 
 #include "i18n.h"
+#include "mouse.h"
 #include "overview.h"
+#include "overview_grid.h"
+#include "shown_age.h"
 
 typedef struct grid {
 	int top;              /* rows of the gov lines above the blocks */
@@ -17,11 +20,12 @@ typedef struct grid {
 
 /* The gov lines take the top rows (overview_gov_rows: fewer on a small
  * screen); the alarm pane what its alarms need, between a floor that keeps
- * it visible and a third of the screen; the domain blocks get the rest. */
+ * it visible and a third of the screen; the domain blocks get the rest,
+ * tiled as overview_grid.h says. */
 static grid_t grid_for(int h, int w, int top, size_t alarms, int blocks)
 {
-	grid_t g = {.top = top, .cols = w >= 120 ? 3 : 2};
-	g.rows = (blocks + g.cols - 1) / g.cols;
+	overview_grid_t tiles = overview_grid_plan(w, blocks);
+	grid_t g = {.top = top, .cols = tiles.cols, .rows = tiles.rows > 0 ? tiles.rows : 1};
 	int want = (int)(alarms < 100 ? alarms : 100) + 2;
 	int most = h / 3 > 5 ? h / 3 : 5;
 	g.alarm_h = want < 5 ? 5 : want > most ? most : want;
@@ -32,11 +36,21 @@ static grid_t grid_for(int h, int w, int top, size_t alarms, int blocks)
 	return g;
 }
 
+/* Where domain `d` is among the blocks shown, or -1. */
+static int position_of(const domain_t *shown, int n, int d)
+{
+	for (int i = 0; i < n; i++)
+		if ((int)shown[i] == d)
+			return i;
+	return -1;
+}
+
 static void overview_draw(WINDOW *win, const ui_ctx_t *ctx, nav_t *nav)
 {
 	int h, w;
 	getmaxyx(win, h, w);
-	int blocks = view_domain_count(ctx->view);
+	domain_t shown[DOMAIN_COUNT];
+	int blocks = overview_domains_shown(ctx->view, ctx->store, shown);
 	size_t alarms = view_alarm_count(ctx->view);
 	/* The blocks and the alarm pane need most of a small screen. */
 	int budget = h < 14 ? 0 : h < 18 ? 2 : h < 20 ? 3 : h < 30 ? 4 : 5;
@@ -49,42 +63,54 @@ static void overview_draw(WINDOW *win, const ui_ctx_t *ctx, nav_t *nav)
 		if (more > g.top && wider.block_h == g.block_h)
 			g = wider;
 	}
-	if (nav->focus >= blocks)
-		nav->focus = 0;
+	if (blocks > 0 && position_of(shown, blocks, nav->focus) < 0)
+		nav->focus = (int)shown[0];
 	overview_gov_draw(win, 0, g.top, w, ctx);
-	for (int d = 0; d < blocks; d++) {
-		int col = d % g.cols, row = d / g.cols;
-		int bx = w * col / g.cols, bw = w * (col + 1) / g.cols - bx;
-		overview_block_draw(win, g.top + row * g.block_h, bx, g.block_h, bw, ctx,
-		                    (domain_t)d, nav->focus == d);
+	overview_grid_t tiles = overview_grid_plan(w, blocks);
+	for (int i = 0; i < blocks; i++) {
+		int row, bx, bw;
+		overview_grid_cell(&tiles, i, w, &row, &bx, &bw);
+		overview_block_draw(win, g.top + row * g.block_h, bx, g.block_h, bw, ctx, shown[i],
+		                    nav->focus == (int)shown[i]);
+		mouse_note_block(nav, win, g.top + row * g.block_h, bx, g.block_h, bw, (int)shown[i],
+		                 nav->focus == (int)shown[i]);
 	}
 	overview_alarm_pane_draw(win, g.alarm_y, g.alarm_h, w, ctx);
+	shown_age_view(nav, ctx); /* the blocks count every reading in scope */
 	nav->body_rows = h;
 	nav->body_cols = w;
 }
 
 static bool overview_key(action_t act, const ui_ctx_t *ctx, nav_t *nav)
 {
-	int n = view_domain_count(ctx->view);
-	int cols = grid_for(nav->body_rows, nav->body_cols, 0, 0, n).cols;
+	/* The focus is a domain; it moves among the blocks shown. */
+	domain_t shown[DOMAIN_COUNT];
+	int n = overview_domains_shown(ctx->view, ctx->store, shown);
+	if (n == 0)
+		return act == ACT_NEXT || act == ACT_PREV || act == ACT_LEFT || act == ACT_RIGHT ||
+		       act == ACT_UP || act == ACT_DOWN;
+	int cols = overview_grid_plan(nav->body_cols, n).cols;
+	int at = position_of(shown, n, nav->focus);
+	at = at < 0 ? 0 : at;
 	switch (act) {
 	case ACT_NEXT:
 	case ACT_RIGHT:
-		nav->focus = (nav->focus + 1) % n;
+		nav->focus = (int)shown[(at + 1) % n];
 		return true;
 	case ACT_PREV:
 	case ACT_LEFT:
-		nav->focus = (nav->focus + n - 1) % n;
+		nav->focus = (int)shown[(at + n - 1) % n];
 		return true;
 	case ACT_DOWN:
-		nav->focus = (nav->focus + cols) % n;
+		nav->focus = (int)shown[(at + cols) % n];
 		return true;
 	case ACT_UP:
-		nav->focus = (nav->focus + n - cols) % n;
+		nav->focus = (int)shown[(at + n - cols % n) % n];
 		return true;
 	case ACT_OPEN:
 		nav->page = PAGE_DOMAIN;
-		nav->domain = (domain_t)nav->focus;
+		nav->domain = shown[at];
+		nav->focus = (int)shown[at];
 		nav->selected = 0;
 		nav->scroll = 0;
 		return true;

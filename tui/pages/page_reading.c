@@ -20,6 +20,7 @@
 #include "panel.h"
 #include "reading_facts.h"
 #include "text_draw.h"
+#include "shown_age.h"
 #include "theme.h"
 #include "timefmt.h"
 
@@ -139,6 +140,7 @@ static void reading_draw(WINDOW *win, const ui_ctx_t *ctx, nav_t *nav)
 			          theme_attr(ROLE_DIM));
 		return;
 	}
+	shown_age_reading(nav, ctx, nav->reading.index);
 	char title[320];
 	snprintf(title, sizeof title, "%s %s %s", format_reading_label(r), glyphs()->separator,
 	         r->domain == DOMAIN_OTHER ? r->domain_token : _(domain_title(r->domain)));

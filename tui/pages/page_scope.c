@@ -18,7 +18,9 @@
 #include <string.h>
 
 #include "glyphs.h"
+#include "filter.h"
 #include "i18n.h"
+#include "mouse.h"
 #include "panel.h"
 #include "scope_names.h"
 #include "text_draw.h"
@@ -35,6 +37,7 @@ typedef struct picker_rows {
 	scope_name_t whole;
 	scope_name_t *places;
 	int count; /* rows, the whole one included */
+	int all;   /* places before the text filter (filter.h) kept those it matches */
 } picker_rows_t;
 
 static const char *row_name(const picker_rows_t *rows, int row)
@@ -51,7 +54,12 @@ static void rows_gather(const ui_ctx_t *ctx, const nav_t *nav, picker_rows_t *ro
 {
 	const char *district = nav->picker_district[0] ? nav->picker_district : NULL;
 	size_t n = scope_names(ctx->store, ctx->alarms, district, &rows->places);
-	rows->count = (int)n + 1;
+	rows->all = (int)n;
+	size_t kept = 0;
+	for (size_t i = 0; i < n; i++)
+		if (filter_text(nav->filter, rows->places[i].name))
+			rows->places[kept++] = rows->places[i];
+	rows->count = (int)kept + 1;
 	/* The whole: every reading of the city or district, placed on a street or not. */
 	rows->whole = (scope_name_t){.name = district ? district : ""};
 	for (size_t i = 0, m = store_reading_count(ctx->store); i < m; i++) {
@@ -173,7 +181,10 @@ static void scope_draw(WINDOW *win, const ui_ctx_t *ctx, nav_t *nav)
 
 	char now[2 * SCOPE_NAME_MAX + 2], title[2 * SCOPE_NAME_MAX + 64];
 	scope_format(&nav->scope, now, sizeof now);
-	snprintf(title, sizeof title, _("Scope: %s"), now[0] ? now : _("whole city"));
+	int len = snprintf(title, sizeof title, _("Scope: %s"), now[0] ? now : _("whole city"));
+	if (len > 0 && (size_t)len < sizeof title)
+		filter_title_note(nav, (size_t)rows.count - 1, (size_t)rows.all, title + len,
+		                  sizeof title - (size_t)len);
 	panel_draw(win, 0, 0, h, w, title, true);
 	if (h < 4) {
 		free(rows.places);
@@ -186,6 +197,7 @@ static void scope_draw(WINDOW *win, const ui_ctx_t *ctx, nav_t *nav)
 	for (int i = 0; i < shown && l->scroll + i < rows.count; i++) {
 		int row = l->scroll + i;
 		draw_row(win, 3 + i, 2, w - 4, nav, &rows, row, row == l->selected);
+		mouse_note_row(nav, win, 3 + i, 2, w - 4, row, row == l->selected);
 	}
 	if (rows.count > shown) {
 		char pos[48];

@@ -4,13 +4,16 @@
 #include "pages.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 
+#include "filter.h"
 #include "glyphs.h"
 #include "i18n.h"
 #include "panel.h"
 #include "text_draw.h"
 #include "theme.h"
 #include "timefmt.h"
+#include "xalloc.h"
 
 #define ROWS_PER_SOURCE 4 /* name and state, url (and "TLS verification off"),
                             detail, first problem */
@@ -129,49 +132,96 @@ static void draw_source(WINDOW *win, int y, int w, const source_status_t *s, int
 	}
 }
 
+/* The sources shown: those the text filter matches (filter.h), by index,
+ * into shown[] (room for every source); returns how many. */
+static int shown_sources(const ui_ctx_t *ctx, const nav_t *nav, int *shown)
+{
+	int n = (int)store_source_count(ctx->store), k = 0;
+	for (int i = 0; i < n; i++)
+		if (filter_source(ctx, nav->filter, i))
+			shown[k++] = i;
+	return k;
+}
+
+/* Sources a page of `rows` body rows holds. */
+static int sources_fit(int rows)
+{
+	return (rows - 2) / ROWS_PER_SOURCE;
+}
+
 static void sources_draw(WINDOW *win, const ui_ctx_t *ctx, nav_t *nav)
 {
 	int h, w;
 	getmaxyx(win, h, w);
 	nav->body_rows = h;
 	nav->body_cols = w;
-	int n = (int)store_source_count(ctx->store), failing = 0;
-	for (int i = 0; i < n; i++)
+	int all = (int)store_source_count(ctx->store), failing = 0;
+	for (int i = 0; i < all; i++)
 		failing += store_source(ctx->store, i)->failing;
-	char title[96];
-	snprintf(title, sizeof title, _("Sources: %d, %d failing"), n, failing);
+	int *shown = xreallocarray(NULL, all ? (size_t)all : 1, sizeof *shown);
+	int n = shown_sources(ctx, nav, shown);
+	char title[160];
+	int len = snprintf(title, sizeof title, _("Sources: %d, %d failing"), all, failing);
+	if (len > 0 && (size_t)len < sizeof title)
+		filter_title_note(nav, (size_t)n, (size_t)all, title + len, sizeof title - (size_t)len);
 	panel_draw(win, 0, 0, h, w, title, true);
-	int fit = (h - 2) / ROWS_PER_SOURCE;
-	if (fit < 1)
-		return;
+	int fit = sources_fit(h);
+	if (n == 0 && all > 0 && h > 2)
+		text_draw(win, 1, 2, w - 4, _("No source matches the filter (Esc clears it)."),
+		          theme_attr(ROLE_DIM));
 	if (nav->sources_scroll > n - fit)
 		nav->sources_scroll = n - fit;
 	if (nav->sources_scroll < 0)
 		nav->sources_scroll = 0;
-	for (int i = 0; i < fit && nav->sources_scroll + i < n; i++)
+	for (int i = 0; fit >= 1 && i < fit && nav->sources_scroll + i < n; i++)
 		draw_source(win, 1 + i * ROWS_PER_SOURCE, w,
-		            store_source(ctx->store, nav->sources_scroll + i), ctx->now_ms);
-	if (n > fit) {
+		            store_source(ctx->store, shown[nav->sources_scroll + i]), ctx->now_ms);
+	if (fit >= 1 && n > fit) {
 		char pos[48];
 		snprintf(pos, sizeof pos, " %d-%d/%d ", nav->sources_scroll + 1,
 		         nav->sources_scroll + fit < n ? nav->sources_scroll + fit : n, n);
 		text_draw_right(win, h - 1, 1, w - 3, pos, theme_attr(ROLE_BORDER_FOCUS));
 	}
+	free(shown);
 }
 
+/* The first source shown moves: a row, a page, to either end; clamped, so
+ * n and N (filter.h) see the end of the list and wrap around. */
 static bool sources_key(action_t act, const ui_ctx_t *ctx, nav_t *nav)
 {
-	(void)ctx;
+	int all = (int)store_source_count(ctx->store);
+	int *shown = xreallocarray(NULL, all ? (size_t)all : 1, sizeof *shown);
+	int n = shown_sources(ctx, nav, shown);
+	free(shown);
+	int fit = sources_fit(nav->body_rows);
+	int last = n - (fit > 0 ? fit : 1);
 	switch (act) {
 	case ACT_UP:
 		nav->sources_scroll--;
-		return true;
+		break;
 	case ACT_DOWN:
-		nav->sources_scroll++; /* clamped when drawn */
-		return true;
+		nav->sources_scroll++;
+		break;
+	case ACT_PAGE_UP:
+		nav->sources_scroll -= fit > 1 ? fit : 1;
+		break;
+	case ACT_PAGE_DOWN:
+		nav->sources_scroll += fit > 1 ? fit : 1;
+		break;
+	case ACT_HOME:
+		nav->sources_scroll = 0;
+		break;
+	case ACT_END:
+		nav->sources_scroll = last;
+		break;
 	default:
 		return false;
 	}
+	if (nav->sources_scroll > last)
+		nav->sources_scroll = last;
+	if (nav->sources_scroll < 0)
+		nav->sources_scroll = 0;
+	return true;
 }
 
 const page_class_t page_sources = {

@@ -18,11 +18,15 @@
 
 #include "format.h"
 #include "glyphs.h"
+#include "filter.h"
 #include "i18n.h"
+#include "mouse.h"
 #include "panel.h"
 #include "reading_row.h"
 #include "text_draw.h"
+#include "shown_age.h"
 #include "theme.h"
+#include "xalloc.h"
 #include "tier_readings.h"
 
 static int clamp(int v, int lo, int hi)
@@ -48,26 +52,64 @@ static size_t reading_at(const void *list, size_t row)
 	return ((const size_t *)list)[row];
 }
 
+/* The rows shown: at a street scope its readings (store indices), else
+ * the gov view's districts or streets (indices into gov->tiers); only those
+ * the text filter matches (filter.h). */
+typedef struct tier_rows {
+	size_t *readings; /* street scope; owned, NULL if none */
+	int *tiers;       /* otherwise; owned */
+	int count, all;   /* shown, and before the filter */
+} tier_rows_t;
+
+static void rows_build(tier_rows_t *t, const ui_ctx_t *ctx, const nav_t *nav)
+{
+	*t = (tier_rows_t){0};
+	if (street_scope(nav)) {
+		t->all = (int)tier_readings(ctx->view, ctx->store, &t->readings);
+		for (int i = 0; i < t->all; i++)
+			if (filter_reading(ctx, nav->filter, t->readings[i]))
+				t->readings[t->count++] = t->readings[i];
+		return;
+	}
+	t->all = (int)ctx->gov->tier_count;
+	t->tiers = xreallocarray(NULL, t->all ? (size_t)t->all : 1, sizeof *t->tiers);
+	for (int i = 0; i < t->all; i++)
+		if (filter_text(nav->filter, ctx->gov->tiers[i].name))
+			t->tiers[t->count++] = i;
+}
+
+static void rows_free(tier_rows_t *t)
+{
+	free(t->readings);
+	free(t->tiers);
+	*t = (tier_rows_t){0};
+}
+
+static const gov_tier_row_t *tier_at(const ui_ctx_t *ctx, const tier_rows_t *t, int row)
+{
+	return &ctx->gov->tiers[t->tiers[row]];
+}
+
 /* The selected row now, found by identity (nav->tiers.serial). */
-static int find_row(const ui_ctx_t *ctx, nav_t *nav, const size_t *readings, int total)
+static int find_row(const ui_ctx_t *ctx, nav_t *nav, const tier_rows_t *t)
 {
 	struct nav_list *l = &nav->tiers;
+	int total = t->count;
 	if (total <= 0)
 		return 0;
-	if (readings != NULL)
-		return nav_find_row(ctx->store, readings, reading_at, total, l->selected,
+	if (t->readings != NULL)
+		return nav_find_row(ctx->store, t->readings, reading_at, total, l->selected,
 		                    &l->serial);
-	const gov_view_t *gv = ctx->gov;
 	int found = -1;
 	if (l->serial && l->selected >= 0 && l->selected < total &&
-	    nav_name_key(gv->tiers[l->selected].name) == l->serial)
+	    nav_name_key(tier_at(ctx, t, l->selected)->name) == l->serial)
 		found = l->selected;
 	for (int i = 0; l->serial && found < 0 && i < total; i++)
-		if (nav_name_key(gv->tiers[i].name) == l->serial)
+		if (nav_name_key(tier_at(ctx, t, i)->name) == l->serial)
 			found = i;
 	if (found < 0)
 		found = clamp(l->selected, 0, total - 1);
-	l->serial = nav_name_key(gv->tiers[found].name);
+	l->serial = nav_name_key(tier_at(ctx, t, found)->name);
 	return found;
 }
 
@@ -187,7 +229,7 @@ static void draw_row(WINDOW *win, int y, int x, int width, const ui_ctx_t *ctx,
 	draw_count(win, y, cx, c.events, row->events_open,
 	           row->events_critical ? ROLE_ALARM : ROLE_LABEL, base, selected);
 	cx += c.events;
-	draw_count(win, y, cx, c.overdue, row->events_overdue, ROLE_WARN, base, selected);
+	draw_count(win, y, cx, c.overdue, row->events_overdue, ROLE_OVERDUE, base, selected);
 	cx += c.overdue + 1;
 
 	const kpi_t *k =
@@ -204,7 +246,7 @@ static void draw_row(WINDOW *win, int y, int x, int width, const ui_ctx_t *ctx,
 	snprintf(buf, sizeof buf, "%s%3.0f%% %s", off ? glyphs()->fail_mark : glyphs()->ok_mark,
 	         row->worst_attainment * 100.0, kpi_short_name(k->name, row->name));
 	text_draw(win, y, cx, c.kpi, buf,
-	          selected ? base : theme_attr(off ? ROLE_WARN : ROLE_LABEL));
+	          selected ? base : theme_attr(off ? ROLE_KPI_OFF : ROLE_LABEL));
 }
 
 /* ---- drawing ---- */
@@ -265,51 +307,60 @@ static void tiers_draw(WINDOW *win, const ui_ctx_t *ctx, nav_t *nav)
 	getmaxyx(win, h, w);
 	werase(win);
 	bool ready = tiers_ready(ctx, nav);
-	size_t *readings = NULL;
-	int total = 0;
-	if (ready && street_scope(nav))
-		total = (int)tier_readings(ctx->view, ctx->store, &readings);
-	else if (ready)
-		total = (int)ctx->gov->tier_count;
+	tier_rows_t t = {0};
+	if (ready)
+		rows_build(&t, ctx, nav);
+	size_t *readings = t.readings;
+	int total = t.count;
 	int rows = h - 3 > 1 ? h - 3 : 1; /* border, header, border */
 	nav->body_rows = rows;
 	nav->body_cols = w;
-	nav->tiers.selected = find_row(ctx, nav, readings, total);
+	nav->tiers.selected = find_row(ctx, nav, &t);
 	place_list(nav, rows, total);
 
 	char title[2 * SCOPE_NAME_MAX + 128];
-	tiers_title(ctx, nav, total, title, sizeof title);
+	tiers_title(ctx, nav, t.all, title, sizeof title);
+	size_t len = strlen(title);
+	if (ready)
+		filter_title_note(nav, (size_t)t.count, (size_t)t.all, title + len, sizeof title - len);
 	panel_draw(win, 0, 0, h, w, title, true);
 	if (h < 4) {
-		free(readings);
+		rows_free(&t);
 		return;
 	}
 	if (!ready) {
 		text_draw(win, 2, 2, w - 4, _("Counting…"), theme_attr(ROLE_DIM));
 		return;
 	}
+	reading_cols_t plan; /* the street's readings: columns fit to the list */
+	reading_row_plan(ctx, readings, readings ? (size_t)total : 0, w - 2, &plan);
 	if (readings != NULL || street_scope(nav))
-		reading_row_header(win, 1, 1, w - 2);
+		reading_row_header_plan(win, 1, 1, &plan);
 	else
 		draw_header(win, 1, 1, w - 2, nav);
 	if (total == 0) {
-		text_draw(win, 2, 2, w - 4, _("Nothing is placed in this scope."),
+		text_draw(win, 2, 2, w - 4,
+		          t.all ? _("Nothing matches the filter (Esc clears it).")
+		                : _("Nothing is placed in this scope."),
 		          theme_attr(ROLE_DIM));
-		free(readings);
+		rows_free(&t);
 		return;
 	}
 	for (int i = 0; i < rows && nav->tiers.scroll + i < total; i++) {
 		int row = nav->tiers.scroll + i;
 		bool selected = row == nav->tiers.selected;
+		mouse_note_row(nav, win, 2 + i, 1, w - 2, row, selected);
 		if (readings != NULL) {
-			reading_row_opts_t opts = {.detailed = true, .selected = selected};
+			reading_row_opts_t opts = {
+			    .detailed = true, .selected = selected, .plan = &plan};
 			reading_row_draw(win, 2 + i, 1, w - 2, ctx, readings[row], &opts);
+			shown_age_reading(nav, ctx, readings[row]);
 		} else {
-			draw_row(win, 2 + i, 1, w - 2, ctx, &ctx->gov->tiers[row], selected);
+			draw_row(win, 2 + i, 1, w - 2, ctx, tier_at(ctx, &t, row), selected);
 		}
 	}
 	draw_position(win, h, w, nav, rows, total);
-	free(readings);
+	rows_free(&t);
 }
 
 /* ---- keys ---- */
@@ -318,12 +369,13 @@ static bool tiers_key(action_t act, const ui_ctx_t *ctx, nav_t *nav)
 {
 	if (!tiers_ready(ctx, nav))
 		return false;
-	size_t *readings = NULL;
-	int total = street_scope(nav) ? (int)tier_readings(ctx->view, ctx->store, &readings)
-	                              : (int)ctx->gov->tier_count;
+	tier_rows_t t;
+	rows_build(&t, ctx, nav);
+	size_t *readings = t.readings;
+	int total = t.count;
 	struct nav_list *l = &nav->tiers;
 	int page = nav->body_rows > 1 ? nav->body_rows - 1 : 1;
-	l->selected = find_row(ctx, nav, readings, total);
+	l->selected = find_row(ctx, nav, &t);
 	bool used = nav_list_move(l, act, total, page);
 	switch (used ? ACT_NONE : act) {
 	case ACT_OPEN:
@@ -331,8 +383,8 @@ static bool tiers_key(action_t act, const ui_ctx_t *ctx, nav_t *nav)
 		if (total > 0 && readings != NULL)
 			nav_open_reading(nav, ctx->store, readings[l->selected]);
 		else if (total > 0)
-			nav_scope_down(nav, ctx->gov->tiers[l->selected].name);
-		free(readings);
+			nav_scope_down(nav, tier_at(ctx, &t, l->selected)->name);
+		rows_free(&t);
 		return true;
 	default:
 		break;
@@ -341,9 +393,9 @@ static bool tiers_key(action_t act, const ui_ctx_t *ctx, nav_t *nav)
 		if (total > 0)
 			l->serial = readings != NULL
 			                ? nav_serial(ctx->store, readings[l->selected])
-			                : nav_name_key(ctx->gov->tiers[l->selected].name);
+			                : nav_name_key(tier_at(ctx, &t, l->selected)->name);
 	}
-	free(readings);
+	rows_free(&t);
 	return used;
 }
 

@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "filter.h"
 #include "i18n.h"
 
 const page_class_t *page_get(page_id_t id)
@@ -113,6 +114,8 @@ void nav_open(nav_t *nav, page_id_t page)
 
 bool nav_key(action_t act, const ui_ctx_t *ctx, nav_t *nav)
 {
+	if (filter_action(act, ctx, nav)) /* /, n, N; Esc clears a filter first */
+		return true;
 	if (act == ACT_BACK) {
 		nav_back(nav);
 		return true;

@@ -110,6 +110,7 @@ typedef struct nav_place {
  * where it was, so that when it vanished the nearest row is selected. */
 #define NAV_FILTER_MAX 96 /* bytes of the text filter (UTF-8) */
 #define NAV_BANNER_MAX 320 /* bytes of the wall's alarm banner */
+#define NAV_HITS_MAX 160   /* rows a click can select, noted per frame */
 
 typedef struct nav {
 	page_id_t page;
@@ -165,6 +166,17 @@ typedef struct nav {
 	 * which the oldest data it shows was received; 0: it shows none. The
 	 * status bar says how old that is. */
 	int64_t oldest_shown_ms;
+	/* Where the page drew what a click can select (tui/mouse.h): each a
+	 * screen rectangle and the list row (overview: the block) it holds;
+	 * `selected` the row selected then (-1: none). The frame empties it
+	 * before the page draws; pages add to it with mouse_note_row. */
+	struct nav_hits {
+		int count, selected;
+		struct nav_hit {
+			short y0, y1, x0, x1; /* screen cells, inclusive */
+			int row;
+		} at[NAV_HITS_MAX];
+	} hits;
 	/* The wall display (--kiosk, tui/kiosk.h): no key bar, q asks first. */
 	bool kiosk;
 	/* A new high-priority alarm's banner across the top of the body

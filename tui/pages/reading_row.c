@@ -1,3 +1,5 @@
+/* reading_row: one reading on one line (reading_row.h); the detailed row's
+ * columns come from reading_cols.h, their texts from reading_cells.h. */
 #include "reading_row.h"
 
 #include <stdio.h>
@@ -9,17 +11,17 @@
 #include "glyphs.h"
 #include "i18n.h"
 #include "name_fit.h"
+#include "reading_cells.h"
 #include "sparkline.h"
 #include "text.h"
 #include "text_draw.h"
 #include "theme.h"
 #include "timefmt.h"
 
+/* The overview's short row. */
 typedef struct columns {
-	int marker, district, name, place, gauge, value, spark, age;
+	int marker, district, name, gauge, value;
 } columns_t;
-
-/* Gives each column its width, dropping the optional ones first. */
 
 /* The feed model's limits as the gauge widget takes them. */
 static gauge_limits_t gauge_limits_of(const limits_t *l)
@@ -30,30 +32,21 @@ static gauge_limits_t gauge_limits_of(const limits_t *l)
 	return g;
 }
 
-static columns_t layout(int width, bool detailed, int district)
+/* The overview's short rows (the detailed ones follow reading_cols.h). */
+static columns_t layout(int width, int district)
 {
-	columns_t c = {.marker = FORMAT_MARKER_COLS, .value = detailed ? 12 : 10};
+	columns_t c = {.marker = FORMAT_MARKER_COLS, .value = 10};
 	int rest = width - c.marker - c.value - 2; /* two separating spaces */
-	if (!detailed && district > 0) {
-		/* The overview's rows: where, then what; a gauge only when the
-		 * name keeps 20 columns, and a third of the row at most: what
-		 * is measured matters more. */
+	if (district > 0) {
+		/* Where, then what; a gauge only when the name keeps 20
+		 * columns, and a third of the row at most: what is measured
+		 * matters more. */
 		c.district = district < rest - 8 ? district : 0;
 		rest -= c.district ? c.district + 1 : 0;
 		int most = rest / 3 < 30 ? rest / 3 : 30;
 		c.gauge = rest - 20 < 8 ? 0 : rest - 20 > most ? most : rest - 20;
 		c.name = rest - c.gauge;
 		return c;
-	}
-	if (detailed && rest >= 90) {
-		c.place = 22;
-		c.spark = 16;
-		c.age = 5;
-		rest -= c.place + c.spark + c.age + 3;
-	} else if (detailed && rest >= 60) {
-		c.place = 18;
-		c.age = 5;
-		rest -= c.place + c.age + 2;
 	}
 	/* The name says which reading it is: it gets the larger share. */
 	c.gauge = rest * 2 / 5;
@@ -65,9 +58,17 @@ static columns_t layout(int width, bool detailed, int district)
 	return c;
 }
 
+/* What a detailed row given no plan assumes of its list. */
+static const reading_cols_need_t unmeasured = {.place = 22};
+
 int reading_row_name_cols(int width, const reading_row_opts_t *opts)
 {
-	return layout(width, opts->detailed, opts->district_cols).name;
+	if (opts->detailed) {
+		reading_cols_t p;
+		reading_cols_plan(width, &unmeasured, &p);
+		return opts->plan ? opts->plan->w[RC_NAME] : p.w[RC_NAME];
+	}
+	return layout(width, opts->district_cols).name;
 }
 
 void reading_row_label(const reading_t *r, char *buf, size_t size)
@@ -111,29 +112,188 @@ void reading_row_district(const reading_t *r, bool street, int cols, char *buf, 
 	}
 }
 
+void reading_row_header_plan(WINDOW *win, int y, int x, const reading_cols_t *p)
+{
+	static const struct {
+		reading_col_t col;
+		const char *title;
+		bool right; /* numbers: titled on the right, as they align */
+	} titles[] = {
+	    {RC_STATE, N_("state"), false},    {RC_NAME, N_("reading"), false},
+	    {RC_PLACE, N_("place"), false},    {RC_GAUGE, N_("gauge"), false},
+	    {RC_VALUE, N_("value"), true},     {RC_TREND, N_("trend"), false},
+	    {RC_LIMITS, N_("lo/hi"), true},    {RC_OUTER, N_("lolo/hihi"), true},
+	    {RC_HISTORY, N_("history"), false}, {RC_MINMAX, N_("min/max"), true},
+	    {RC_AGE, N_("age"), true},         {RC_SOURCE, N_("source"), false},
+	};
+	attr_t a = theme_attr(ROLE_DIM);
+	text_fill(win, y, x, p->width, a);
+	for (size_t i = 0; i < sizeof titles / sizeof titles[0]; i++) {
+		reading_col_t c = titles[i].col;
+		if (!reading_cols_shown(p, c))
+			continue;
+		if (titles[i].right)
+			text_draw_right(win, y, x + p->x[c], p->w[c], _(titles[i].title), a);
+		else
+			text_draw(win, y, x + p->x[c], p->w[c], _(titles[i].title), a);
+	}
+}
+
 void reading_row_header(WINDOW *win, int y, int x, int width)
 {
-	columns_t c = layout(width, true, 0);
-	attr_t a = theme_attr(ROLE_DIM);
-	text_fill(win, y, x, width, a);
-	int cx = x + c.marker;
-	text_draw(win, y, cx, c.name, _("reading"), a);
-	cx += c.name + 1;
-	if (c.place) {
-		text_draw(win, y, cx, c.place, _("place"), a);
-		cx += c.place + 1;
+	reading_cols_t p;
+	reading_cols_plan(width, &unmeasured, &p);
+	reading_row_header_plan(win, y, x, &p);
+}
+
+static int max_i(int a, int b)
+{
+	return a > b ? a : b;
+}
+
+void reading_row_plan(const ui_ctx_t *ctx, const size_t *idx, size_t n, int width,
+                      reading_cols_t *plan)
+{
+	reading_cols_need_t need = {0};
+	char buf[320];
+	float hist[STORE_HISTORY];
+	for (size_t i = 0; i < n; i++) {
+		const reading_t *r = store_reading(ctx->store, idx[i]);
+		if (!r)
+			continue;
+		reading_row_label(r, buf, sizeof buf);
+		need.name = max_i(need.name, text_width(buf));
+		format_reading_place(r, buf, sizeof buf);
+		need.place = max_i(need.place, text_width(buf));
+		reading_cells_limits(r, false, buf, sizeof buf);
+		need.limits = max_i(need.limits, text_width(buf));
+		reading_cells_limits(r, true, buf, sizeof buf);
+		need.outer = max_i(need.outer, text_width(buf));
+		/* Over all the history kept: the widest the shown part can need. */
+		size_t got = reading_history(r, hist, STORE_HISTORY);
+		reading_hist_t h = reading_cells_history(hist, got, got, r);
+		if (h.any) {
+			reading_cells_minmax(h.lo, h.hi, buf, sizeof buf);
+			need.minmax = max_i(need.minmax, text_width(buf));
+		}
+		const source_status_t *src = store_source(ctx->store, r->source);
+		if (src && src->name)
+			need.source = max_i(need.source, text_width(src->name));
 	}
-	if (c.gauge)
-		text_draw(win, y, cx, c.gauge, _("gauge"), a);
-	cx += c.gauge + 1;
-	text_draw_right(win, y, cx, c.value, _("value"), a);
-	cx += c.value;
-	if (c.spark) {
-		text_draw(win, y, cx + 1, c.spark, _("history"), a);
-		cx += c.spark + 1;
+	/* An empty list: the header as rows given no plan would have it. */
+	reading_cols_plan(width, need.name > 0 ? &need : &unmeasured, plan);
+}
+
+static gauge_t gauge_of(const reading_t *r, view_states_t states)
+{
+	return (gauge_t){
+	    .min = r->range_min,
+	    .max = r->range_max,
+	    .has_value = r->has_value,
+	    .value = r->value,
+	    .limits = gauge_limits_of(&r->limits),
+	    .stale = (states & VIEW_BIT(VS_STALE)) != 0,
+	    .bad = (states & VIEW_BIT(VS_BAD)) != 0,
+	    /* The alarm engine's word (deadband included), not a second opinion. */
+	    .state = (states & VIEW_BIT(VS_ALARM))     ? GAUGE_ALARM
+	             : (states & VIEW_BIT(VS_WARNING)) ? GAUGE_WARN
+	                                               : GAUGE_NORMAL,
+	};
+}
+
+static void draw_name(WINDOW *win, int y, int x, int cols, const reading_t *r,
+                      const reading_row_opts_t *opts, attr_t attr)
+{
+	if (opts->name) {
+		text_draw(win, y, x, cols, opts->name, attr);
+		return;
 	}
-	if (c.age)
-		text_draw_right(win, y, cx + 1, c.age, _("age"), a);
+	char label[300];
+	reading_row_label(r, label, sizeof label);
+	char *cut = name_fit(label, cols);
+	text_draw(win, y, x, cols, cut, attr);
+	free(cut);
+}
+
+/* The history's columns: the sparkline on its scale (reading_cells.h),
+ * the lowest/highest shown and the trend. */
+static void draw_history(WINDOW *win, int y, int x, const reading_cols_t *p, const reading_t *r,
+                         attr_t dim)
+{
+	float hist[STORE_HISTORY];
+	size_t n = reading_history(r, hist, STORE_HISTORY);
+	size_t shown = n < (size_t)p->w[RC_HISTORY] ? n : (size_t)p->w[RC_HISTORY];
+	reading_hist_t h = reading_cells_history(hist, n, shown, r);
+	if (reading_cols_shown(p, RC_HISTORY)) {
+		sparkline_t spark = {.values = hist, .n = n};
+		if (h.any)
+			spark.min_span = reading_cells_min_span(r, h.lo / 2 + h.hi / 2);
+		sparkline_draw_spec(win, y, x + p->x[RC_HISTORY], p->w[RC_HISTORY], &spark);
+	}
+	if (reading_cols_shown(p, RC_TREND))
+		text_draw(win, y, x + p->x[RC_TREND] + 2, 1, reading_cells_trend_glyph(h.trend), dim);
+	if (reading_cols_shown(p, RC_MINMAX) && h.any) {
+		char both[96];
+		reading_cells_minmax(h.lo, h.hi, both, sizeof both);
+		text_draw_right(win, y, x + p->x[RC_MINMAX], p->w[RC_MINMAX], both, dim);
+	}
+}
+
+static void draw_detailed(WINDOW *win, int y, int x, int width, const ui_ctx_t *ctx,
+                          const reading_t *r, view_states_t states, const reading_row_opts_t *opts)
+{
+	reading_cols_t own;
+	const reading_cols_t *p = opts->plan;
+	if (!p) {
+		reading_cols_plan(width, &unmeasured, &own);
+		p = &own;
+	}
+	bool ok = view_worst(states) == VS_COUNT || view_worst(states) == VS_UNCERTAIN;
+	attr_t base = opts->selected ? theme_attr(ROLE_SELECTED) : theme_attr(ROLE_NORMAL);
+	attr_t cls_attr = opts->selected ? base : theme_attr(format_states_role(states));
+	attr_t dim = opts->selected ? base : theme_attr(ROLE_DIM);
+	text_fill(win, y, x, width, base);
+	char buf[320];
+
+	format_states_marker(states, buf);
+	text_draw(win, y, x, p->w[RC_MARKER], buf, cls_attr);
+	if (reading_cols_shown(p, RC_STATE))
+		text_draw(win, y, x + p->x[RC_STATE], p->w[RC_STATE], reading_cells_state_word(states),
+		          cls_attr);
+	draw_name(win, y, x + p->x[RC_NAME], p->w[RC_NAME], r, opts, ok ? base : cls_attr);
+	if (reading_cols_shown(p, RC_PLACE)) {
+		format_reading_place(r, buf, sizeof buf);
+		text_draw(win, y, x + p->x[RC_PLACE], p->w[RC_PLACE], buf, dim);
+	}
+	if (reading_cols_shown(p, RC_GAUGE)) {
+		gauge_t g = gauge_of(r, states);
+		gauge_draw(win, y, x + p->x[RC_GAUGE], p->w[RC_GAUGE], &g);
+	}
+	format_reading_value(r, buf, sizeof buf);
+	text_draw_right(win, y, x + p->x[RC_VALUE], p->w[RC_VALUE], buf,
+	                ok ? base | A_BOLD : cls_attr);
+	for (int outer = 0; outer < 2; outer++) {
+		reading_col_t c = outer ? RC_OUTER : RC_LIMITS;
+		if (!reading_cols_shown(p, c))
+			continue;
+		reading_cells_limits(r, outer, buf, sizeof buf);
+		text_draw_right(win, y, x + p->x[c], p->w[c], buf, dim);
+	}
+	if (reading_cols_shown(p, RC_HISTORY))
+		draw_history(win, y, x, p, r, dim);
+	if (reading_cols_shown(p, RC_AGE)) {
+		timefmt_format_age(store_reading_vouched_age(ctx->store, r, ctx->now_ms), buf,
+		                   sizeof buf);
+		text_draw_right(win, y, x + p->x[RC_AGE], p->w[RC_AGE], buf,
+		                (states & VIEW_BIT(VS_STALE)) && !opts->selected
+		                    ? theme_attr(ROLE_STALE)
+		                    : dim);
+	}
+	if (reading_cols_shown(p, RC_SOURCE)) {
+		const source_status_t *src = store_source(ctx->store, r->source);
+		text_draw(win, y, x + p->x[RC_SOURCE], p->w[RC_SOURCE], src && src->name ? src->name : "",
+		          dim);
+	}
 }
 
 void reading_row_draw(WINDOW *win, int y, int x, int width, const ui_ctx_t *ctx, size_t idx,
@@ -141,8 +301,12 @@ void reading_row_draw(WINDOW *win, int y, int x, int width, const ui_ctx_t *ctx,
 {
 	const reading_t *r = store_reading(ctx->store, idx);
 	view_states_t states = view_states(ctx->view, idx);
+	if (opts->detailed) {
+		draw_detailed(win, y, x, width, ctx, r, states, opts);
+		return;
+	}
 	bool ok = view_worst(states) == VS_COUNT || view_worst(states) == VS_UNCERTAIN;
-	columns_t c = layout(width, opts->detailed, opts->district_cols);
+	columns_t c = layout(width, opts->district_cols);
 	attr_t base = opts->selected ? theme_attr(ROLE_SELECTED) : theme_attr(ROLE_NORMAL);
 	attr_t cls_attr = opts->selected ? base : theme_attr(format_states_role(states));
 	text_fill(win, y, x, width, base);
@@ -159,57 +323,14 @@ void reading_row_draw(WINDOW *win, int y, int x, int width, const ui_ctx_t *ctx,
 		          opts->selected ? base : theme_attr(ROLE_DIM));
 		cx += c.district + 1;
 	}
-	if (opts->name) {
-		text_draw(win, y, cx, c.name, opts->name, ok ? base : cls_attr);
-	} else {
-		char label[300];
-		reading_row_label(r, label, sizeof label);
-		char *cut = name_fit(label, c.name);
-		text_draw(win, y, cx, c.name, cut, ok ? base : cls_attr);
-		free(cut);
-	}
+	draw_name(win, y, cx, c.name, r, opts, ok ? base : cls_attr);
 	cx += c.name + 1;
-	if (c.place) {
-		char place[256];
-		format_reading_place(r, place, sizeof place);
-		text_draw(win, y, cx, c.place, place, opts->selected ? base : theme_attr(ROLE_DIM));
-		cx += c.place + 1;
-	}
 	if (c.gauge) {
-		gauge_t g = {
-		    .min = r->range_min,
-		    .max = r->range_max,
-		    .has_value = r->has_value,
-		    .value = r->value,
-		    .limits = gauge_limits_of(&r->limits),
-		    .stale = (states & VIEW_BIT(VS_STALE)) != 0,
-		    .bad = (states & VIEW_BIT(VS_BAD)) != 0,
-		    /* The alarm engine's word (deadband included), not a second opinion. */
-		    .state = (states & VIEW_BIT(VS_ALARM))     ? GAUGE_ALARM
-		             : (states & VIEW_BIT(VS_WARNING)) ? GAUGE_WARN
-		                                               : GAUGE_NORMAL,
-		};
+		gauge_t g = gauge_of(r, states);
 		gauge_draw(win, y, cx, c.gauge, &g);
 	}
 	cx += c.gauge + 1;
 	char value[64];
 	format_reading_value(r, value, sizeof value);
 	text_draw_right(win, y, cx, c.value, value, ok ? base | A_BOLD : cls_attr);
-	cx += c.value;
-	if (c.spark) {
-		float hist[STORE_HISTORY];
-		size_t n = reading_history(r, hist, STORE_HISTORY);
-		/* Scaled to its own data: the trend is what a sparkline is for. */
-		sparkline_draw(win, y, cx + 1, c.spark, hist, n, 0, 0);
-		cx += c.spark + 1;
-	}
-	if (c.age) {
-		char age[16];
-		timefmt_format_age(store_reading_vouched_age(ctx->store, r, ctx->now_ms), age,
-		                   sizeof age);
-		text_draw_right(win, y, cx + 1, c.age, age,
-		                (states & VIEW_BIT(VS_STALE)) && !opts->selected
-		                    ? theme_attr(ROLE_STALE)
-		                    : theme_attr(ROLE_DIM));
-	}
 }

@@ -1,8 +1,10 @@
-/* reading_row: one reading on one line — marker, [district], name, [place],
- * gauge, value, [history], [age] — shared by the overview and the domain
- * page so a reading looks the same everywhere. Columns are chosen from the
- * width; a name too wide keeps its head and its tail (name_fit.h), so the
- * measure stays readable. */
+/* reading_row: one reading on one line, shared by the overview and the
+ * domain and tiers pages so a reading looks the same everywhere. The
+ * overview's short rows: marker, [district], name, [gauge], value. The
+ * detailed rows (domain and tiers pages) follow a column plan
+ * (reading_cols.h: state word, place, gauge, value, trend, limits, history
+ * and its min/max, age, source as the width allows). A name too wide keeps
+ * its head and its tail (name_fit.h), so the measure stays readable. */
 #ifndef CITYDASH_READING_ROW_H
 #define CITYDASH_READING_ROW_H
 
@@ -11,6 +13,7 @@
 #include <curses.h>
 
 #include "pages.h"
+#include "reading_cols.h"
 
 typedef struct reading_row_opts {
 	bool detailed; /* domain page: place, history and age when they fit */
@@ -25,6 +28,9 @@ typedef struct reading_row_opts {
 	/* The name already cut to reading_row_name_cols() (name_fit_many, to
 	 * keep rows shown together distinct); NULL: cut here. */
 	const char *name;
+	/* Detailed rows: the columns (reading_row_plan), shared with the
+	 * header; NULL: planned here for the width without measuring. */
+	const reading_cols_t *plan;
 } reading_row_opts_t;
 
 /* The reading's district (or, with `street`, its street) as the district
@@ -40,7 +46,16 @@ void reading_row_label(const reading_t *r, char *buf, size_t size);
 void reading_row_draw(WINDOW *win, int y, int x, int width, const ui_ctx_t *ctx, size_t reading,
                       const reading_row_opts_t *opts);
 
-/* Draws the column titles matching reading_row_draw(detailed) at `width`. */
+/* Draws the column titles matching reading_row_draw(detailed) at `width`
+ * (planned without measuring, as rows given no plan). */
 void reading_row_header(WINDOW *win, int y, int x, int width);
+/* The same for a plan; every column shown is named. */
+void reading_row_header_plan(WINDOW *win, int y, int x, const reading_cols_t *plan);
+
+/* The plan for detailed rows `width` wide showing the readings at store
+ * indices idx[0..n): the name gets its widest, the limits, places and
+ * sources what theirs need. */
+void reading_row_plan(const ui_ctx_t *ctx, const size_t *idx, size_t n, int width,
+                      reading_cols_t *plan);
 
 #endif
