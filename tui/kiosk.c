@@ -61,10 +61,13 @@ int kiosk_setup(kiosk_t *k, const display_cfg_t *display, char **cause)
 }
 
 /* Shows pages[at]: a top-level page as its key would (the back stack
- * forgotten), a domain page with its domain. */
+ * forgotten), a domain page with its domain; a filter someone left is
+ * dropped, so the wall never shows a narrowed list. */
 static void show(const kiosk_t *k, nav_t *nav)
 {
 	const kiosk_page_t *p = &k->pages[k->at];
+	nav->filter[0] = '\0';
+	nav->filter_editing = false;
 	nav->depth = 0;
 	nav->page = p->page;
 	if (p->page == PAGE_DOMAIN) {
