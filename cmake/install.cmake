@@ -5,7 +5,7 @@
 #   share/man/man1/              citydash.1.gz, citydash-mock.1.gz
 #   share/doc/citydash/          README.md.gz, config.md.gz, protocol.md.gz
 #   share/citydash/themes/       *.theme (themes/, found by theme_find.c)
-#   share/doc/citydash/examples/ demo.json, gateway.json, systemd/*.service
+#   share/doc/citydash/examples/ demo.json, gateway.json, wall.json, systemd/*.service
 #
 # Man pages and documents are installed gzip -9n compressed, as Debian policy
 # (12.1, 12.3) asks and as man(1) and less(1) read them; examples stay plain
@@ -45,6 +45,7 @@ add_custom_target(citydash_gz ALL DEPENDS ${citydash_gz_outputs})
 install(FILES ${CITYDASH_THEME_FILES} DESTINATION ${CMAKE_INSTALL_DATADIR}/citydash/themes)
 
 install(FILES ${PROJECT_SOURCE_DIR}/examples/demo.json ${PROJECT_SOURCE_DIR}/examples/gateway.json
+              ${PROJECT_SOURCE_DIR}/examples/wall.json
         DESTINATION ${CMAKE_INSTALL_DOCDIR}/examples)
 install(FILES ${PROJECT_SOURCE_DIR}/examples/systemd/citydash-mock.service
               ${PROJECT_SOURCE_DIR}/examples/systemd/citydash-wall@.service

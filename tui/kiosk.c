@@ -1,11 +1,13 @@
 /* kiosk: the rotation and the banner's state (kiosk.h). Pure: times come
- * in as arguments; the engine is read in kiosk_alarm.c. */
+ * in as arguments (nothing is drawn; form_close only clears nav.form); the
+ * engine is read in kiosk_alarm.c. */
 #include "kiosk.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "form.h"
 #include "i18n.h"
 #include "page_names.h"
 #include "xalloc.h"
@@ -59,10 +61,13 @@ int kiosk_setup(kiosk_t *k, const display_cfg_t *display, char **cause)
 }
 
 /* Shows pages[at]: a top-level page as its key would (the back stack
- * forgotten), a domain page with its domain. */
+ * forgotten), a domain page with its domain; a filter someone left is
+ * dropped, so the wall never shows a narrowed list. */
 static void show(const kiosk_t *k, nav_t *nav)
 {
 	const kiosk_page_t *p = &k->pages[k->at];
+	nav->filter[0] = '\0';
+	nav->filter_editing = false;
 	nav->depth = 0;
 	nav->page = p->page;
 	if (p->page == PAGE_DOMAIN) {
@@ -88,8 +93,15 @@ bool kiosk_rotate(kiosk_t *k, nav_t *nav, int64_t now_ms)
 	if (!k->count || now_ms < k->due_ms)
 		return false;
 	k->due_ms = now_ms + k->rotate_ms;
-	if (nav->banner[0] || nav->form.kind != NAV_FORM_NONE)
-		return false; /* held: the banner or a question is being read */
+	if (nav->form.kind != NAV_FORM_NONE) {
+		/* A form left a whole period without a key (every key holds the
+		 * page): dropped, so a stray q cannot stop the wall; the page
+		 * holds one more period. */
+		form_close(nav);
+		return true;
+	}
+	if (nav->banner[0])
+		return false; /* held: the banner is being read */
 	k->at = (k->at + 1) % k->count;
 	show(k, nav);
 	return true;

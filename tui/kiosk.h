@@ -61,9 +61,11 @@ int kiosk_setup(kiosk_t *k, const display_cfg_t *display, char **cause);
 /* Shows the rotation's first page at `now_ms` (nav.kiosk set). */
 void kiosk_start(kiosk_t *k, nav_t *nav, int64_t now_ms);
 
-/* Moves to the next page if it is due (not while a banner or a form is
- * up: the page then holds for another period). Returns true if the page
- * changed. */
+/* Moves to the next page if it is due. Not while a banner is up: the page
+ * then holds for another period. A form (the quit question, the shelve
+ * form) still open when the page is due has had a whole period without a
+ * key: it is closed, and the page holds one more period. Returns true if
+ * the page or the form changed. */
 bool kiosk_rotate(kiosk_t *k, nav_t *nav, int64_t now_ms);
 
 /* An operator's key: the page shown holds for another period. */

@@ -63,8 +63,11 @@ void kiosk_banner_text(const ui_ctx_t *ctx, const alarm_info_t *a, size_t others
 	snprintf(detail, sizeof detail, "%s %s %s%s", alarm_row_level_tag(a), isa_state_tag(a->state),
 	         at, more);
 	const reading_t *r = reading_of(ctx, a);
+	const source_status_t *src = a->kind == ALARM_KIND_COMM && ctx->store
+	                                 ? store_source(ctx->store, a->source)
+	                                 : NULL;
 	if (a->kind == ALARM_KIND_COMM)
-		snprintf(name, sizeof name, "%s: %s", a->id, _("communications lost"));
+		snprintf(name, sizeof name, _("no data from source %s"), src ? src->name : a->id);
 	else if (r)
 		snprintf(name, sizeof name, "%s%s", a->kind == ALARM_KIND_FAULT ? _("fault: ") : "",
 		         format_reading_label(r));
@@ -72,8 +75,10 @@ void kiosk_banner_text(const ui_ctx_t *ctx, const alarm_info_t *a, size_t others
 		snprintf(name, sizeof name, "%s", a->id);
 	if (r)
 		format_reading_place(r, place, sizeof place);
+	if (src && src->url)
+		snprintf(place, sizeof place, "%s", src->url);
 	if (!place[0])
-		snprintf(place, sizeof place, "%s", a->kind == ALARM_KIND_COMM ? _("a source") : a->id);
+		snprintf(place, sizeof place, "%s", a->id);
 	snprintf(buf, size, "%s\n%s\n%s\n%s", head, name, place, detail);
 }
 

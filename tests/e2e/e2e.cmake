@@ -48,3 +48,6 @@ set_tests_properties(e2e_alarm_ack PROPERTIES TIMEOUT 240 LABELS e2e ENVIRONMENT
 add_test(NAME e2e_no_color COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/e2e/test_no_color.sh $<TARGET_FILE:citydash>
          $<TARGET_FILE:citydash-mock> ${CMAKE_CURRENT_SOURCE_DIR}/data/no_color)
 set_tests_properties(e2e_no_color PROPERTIES TIMEOUT 240 LABELS e2e ENVIRONMENT "${CITYDASH_TEST_ENV}")
+add_test(NAME e2e_kiosk COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/e2e/test_kiosk.sh
+         $<TARGET_FILE:citydash> $<TARGET_FILE:citydash-mock>)
+set_tests_properties(e2e_kiosk PROPERTIES TIMEOUT 240 LABELS e2e ENVIRONMENT "${CITYDASH_TEST_ENV}")

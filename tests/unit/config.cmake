@@ -5,3 +5,5 @@ citydash_unit_test(test_json_locate SOURCES unit/test_json_locate.c LIBS citydas
 citydash_unit_test(test_config_errors SOURCES unit/test_config_errors.c LIBS citydash_core LABELS unit)
 citydash_unit_test(test_config_sources SOURCES unit/test_config_sources.c LIBS citydash_core LABELS unit)
 citydash_unit_test(test_config_lookup SOURCES unit/test_config_lookup.c LIBS citydash_core LABELS unit)
+# The configuration's "display" object: members, errors with their pointers, examples/wall.json.
+citydash_unit_test(test_display_cfg SOURCES unit/test_display_cfg.c LIBS citydash_core LABELS unit)

@@ -8,6 +8,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -85,17 +86,26 @@ static void test_order_and_timing(void **state)
 	assert_false(kiosk_rotate(&k, &nav, T0 + 35999));
 	assert_true(kiosk_rotate(&k, &nav, T0 + 36000));
 	assert_int_equal(nav.page, PAGE_EVENTS);
-	/* An overlay opened by hand is left at its time, back stack forgotten. */
+	/* An overlay opened by hand is left at its time, back stack forgotten,
+	 * and a filter left behind with it. */
 	nav_open(&nav, PAGE_HELP);
+	snprintf(nav.filter, sizeof nav.filter, "%s", "pump");
+	nav.filter_editing = true;
 	assert_true(nav.depth > 0);
 	assert_true(kiosk_rotate(&k, &nav, T0 + 41000));
 	assert_int_equal(nav.page, PAGE_WALL);
 	assert_int_equal(nav.depth, 0);
-	/* A question (q asks first) holds it. */
+	assert_string_equal(nav.filter, "");
+	assert_false(nav.filter_editing);
+	/* The quit question, unanswered a whole period, goes; the page holds
+	 * one more period. */
 	form_open_confirm_quit(&nav);
-	assert_false(kiosk_rotate(&k, &nav, T0 + 46000));
+	assert_false(kiosk_rotate(&k, &nav, T0 + 45999));
+	assert_true(kiosk_rotate(&k, &nav, T0 + 46000));
+	assert_int_equal(nav.form.kind, NAV_FORM_NONE);
 	assert_int_equal(nav.page, PAGE_WALL);
-	form_close(&nav);
+	assert_true(kiosk_rotate(&k, &nav, T0 + 51000));
+	assert_int_equal(nav.page, PAGE_DOMAIN);
 	display_cfg_free(&d);
 }
 
