@@ -253,8 +253,7 @@ void overview_alarm_pane_draw(WINDOW *win, int y, int h, int w, const ui_ctx_t *
 	const view_t *v = ctx->view;
 	size_t n = view_alarm_count(v); /* in the scope */
 	size_t crit = v->alarms_critical;
-<<<<<<< HEAD
-	char title[96];
+	char title[160];
 	/* By priority, as the title bar and the alarms page count them: HIGH
 	 * (HIHI/LOLO, communications) and MED (HI/LO, faults). */
 	if (v->readings == 0) /* no count of alarms in data that is not there */
@@ -262,15 +261,6 @@ void overview_alarm_pane_draw(WINDOW *win, int y, int h, int w, const ui_ctx_t *
 	else
 		snprintf(title, sizeof title, _("Alarms: %zu high priority, %zu medium"), crit,
 		         n - crit);
-=======
-	char title[160];
-	char warnings[48];
-	snprintf(warnings, sizeof warnings, P_("%zu HI/LO warning", "%zu HI/LO warnings", n - crit),
-	         n - crit);
-	if (v->readings == 0) /* no count of alarms in data that is not there */
-		snprintf(title, sizeof title, "%s", _("Alarms: no data"));
-	else
-		snprintf(title, sizeof title, _("Alarms: %zu HIHI/LOLO, %s"), crit, warnings);
 	if (filter[0]) { /* only the text filter's matches (filter.h) */
 		size_t matched = 0;
 		for (size_t i = 0; i < n; i++)
@@ -278,16 +268,24 @@ void overview_alarm_pane_draw(WINDOW *win, int y, int h, int w, const ui_ctx_t *
 		size_t len = strlen(title);
 		snprintf(title + len, sizeof title - len, _(" (%zu of %zu match)"), matched, n);
 		panel_draw(win, y, 0, h, w, title, false);
+		alarm_row_need_t need = {0}; /* the value beside the names shown */
 		int row = 0;
 		for (size_t i = 0; i < n && row < h - 2; i++)
+			if (filter_alarm(ctx, filter, view_alarm(v, i))) {
+				alarm_row_measure(ctx, view_alarm(v, i), &need);
+				row++;
+			}
+		alarm_row_cols_t cols = alarm_row_cols_fit(w - 4, &need);
+		row = 0;
+		for (size_t i = 0; i < n && row < h - 2; i++)
 			if (filter_alarm(ctx, filter, view_alarm(v, i)))
-				alarm_row_draw(win, y + 1 + row++, 2, w - 4, ctx, view_alarm(v, i), false);
+				alarm_row_draw_cols(win, y + 1 + row++, 2, w - 4, ctx, view_alarm(v, i),
+				                    false, &cols);
 		if (matched == 0 && h > 2)
 			text_draw(win, y + 1, 2, w - 4, _("No alarm matches the filter (Esc clears it)."),
 			          theme_attr(ROLE_DIM));
 		return;
 	}
->>>>>>> finding
 	panel_draw(win, y, 0, h, w, title, false);
 	int rows = h - 2;
 	if (rows <= 0)

@@ -66,24 +66,14 @@ static void overview_draw(WINDOW *win, const ui_ctx_t *ctx, nav_t *nav)
 	if (blocks > 0 && position_of(shown, blocks, nav->focus) < 0)
 		nav->focus = (int)shown[0];
 	overview_gov_draw(win, 0, g.top, w, ctx);
-<<<<<<< HEAD
 	overview_grid_t tiles = overview_grid_plan(w, blocks);
 	for (int i = 0; i < blocks; i++) {
 		int row, bx, bw;
 		overview_grid_cell(&tiles, i, w, &row, &bx, &bw);
 		overview_block_draw(win, g.top + row * g.block_h, bx, g.block_h, bw, ctx, shown[i],
-		                    nav->focus == (int)shown[i]);
+		                    nav->focus == (int)shown[i], nav->filter);
 		mouse_note_block(nav, win, g.top + row * g.block_h, bx, g.block_h, bw, (int)shown[i],
 		                 nav->focus == (int)shown[i]);
-=======
-	for (int d = 0; d < blocks; d++) {
-		int col = d % g.cols, row = d / g.cols;
-		int bx = w * col / g.cols, bw = w * (col + 1) / g.cols - bx;
-		overview_block_draw(win, g.top + row * g.block_h, bx, g.block_h, bw, ctx,
-		                    (domain_t)d, nav->focus == d, nav->filter);
-		mouse_note_block(nav, win, g.top + row * g.block_h, bx, g.block_h, bw, d,
-		                 nav->focus == d);
->>>>>>> finding
 	}
 	overview_alarm_pane_draw(win, g.alarm_y, g.alarm_h, w, ctx, nav->filter);
 	shown_age_view(nav, ctx); /* the blocks count every reading in scope */

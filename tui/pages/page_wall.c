@@ -264,7 +264,7 @@ static void wall_draw(WINDOW *win, const ui_ctx_t *ctx, nav_t *nav)
 	draw_band(win, y, ih, w, indices, KPI_INDEX_COUNT, &il);
 	y += ih + gap;
 	if (pane)
-		overview_alarm_pane_draw(win, y, pane, w, ctx);
+		overview_alarm_pane_draw(win, y, pane, w, ctx, ""); /* the wall: unfiltered */
 }
 
 static bool wall_key(action_t action, const ui_ctx_t *ctx, nav_t *nav)
