@@ -42,9 +42,9 @@ title() {
 }
 
 # first_row NAME HEADING: the name in the first row under the table's
-# heading line, the one whose first word is HEADING (or whose second is, after
-# "state"; the name: after the
-# border and the state markers, up to the first blank).
+# heading line, the one whose first word is HEADING (or whose second, after
+# "state"); the name: after the border, the state markers and the state's
+# word, up to the first blank.
 first_row() {
 	e2e_screen "$1" | awk -v h="$2" '
 		found { print; exit }
