@@ -42,13 +42,15 @@ title() {
 }
 
 # first_row NAME HEADING: the name in the first row under the table's
-# heading line, the one whose first word is HEADING (the name: after the
-# border and the state markers, up to the first blank).
+# heading line, the one whose first word is HEADING (or whose second, after
+# "state"); the name: after the border, the state markers and the state's
+# word, up to the first blank.
 first_row() {
 	e2e_screen "$1" | awk -v h="$2" '
 		found { print; exit }
-		($1 == "│" || $1 == "|") && $2 == h { found = 1 }' |
-		sed -e 's/^[│|]//' -e 's/^[!x#?~ -]*//' | awk '{ print $1 }'
+		($1 == "│" || $1 == "|") && ($2 == h || ($2 == "state" && $3 == h)) { found = 1 }' |
+		sed -e 's/^[│|]//' -e 's/^[!x#?~ -]*//' \
+			-e 's/^\(ALARM\|WARN\|BAD\|NOLIM\|STALE\|NULL\|DOUBT\) *//' | awk '{ print $1 }'
 }
 
 # none_of FILE TEXT: no line of FILE (fixed strings) occurs in TEXT.
