@@ -65,6 +65,34 @@ bool status_fields_text(int form, const ui_ctx_t *ctx, const nav_t *nav, char *b
 	return true;
 }
 
+/* The filter's head kept in the shortest form, in columns. */
+#define FILTER_HEAD_COLS 10
+
+static void age_text(const ui_ctx_t *ctx, const nav_t *nav, char *buf, size_t size)
+{
+	buf[0] = '\0';
+	if (nav->oldest_shown_ms > 0) {
+		char t[16];
+		int64_t old = ctx->now_ms - nav->oldest_shown_ms;
+		timefmt_format_age(old < 0 ? 0 : old, t, sizeof t);
+		snprintf(buf, size, _("%s old"), t);
+	}
+}
+
+int status_fields_min(const ui_ctx_t *ctx, const nav_t *nav)
+{
+	char age[32];
+	age_text(ctx, nav, age, sizeof age);
+	int w = text_draw_width(age);
+	if (nav->filter[0]) {
+		char head[NAV_FILTER_MAX + 2];
+		snprintf(head, sizeof head, "/%s", nav->filter);
+		int fw = text_draw_width(head);
+		w += (w ? 1 : 0) + (fw < FILTER_HEAD_COLS ? fw : FILTER_HEAD_COLS);
+	}
+	return w;
+}
+
 int status_fields_draw(WINDOW *win, int x, int max, const ui_ctx_t *ctx, const nav_t *nav)
 {
 	if (max <= 0)
@@ -79,12 +107,8 @@ int status_fields_draw(WINDOW *win, int x, int max, const ui_ctx_t *ctx, const n
 	if (form == FORMS) {
 		/* Still too wide: a long filter. The age goes first, the filter's
 		 * head after it, cut. */
-		char age[32] = "", t[16];
-		if (nav->oldest_shown_ms > 0) {
-			int64_t old = ctx->now_ms - nav->oldest_shown_ms;
-			timefmt_format_age(old < 0 ? 0 : old, t, sizeof t);
-			snprintf(age, sizeof age, _("%s old"), t);
-		}
+		char age[32];
+		age_text(ctx, nav, age, sizeof age);
 		attr_t a = theme_attr(ROLE_STATUS_BAR) | A_BOLD;
 		int used = age[0] ? text_draw(win, 0, x, max, age, a) + 1 : 0;
 		snprintf(text, sizeof text, "/%s", nav->filter);

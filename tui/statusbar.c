@@ -269,9 +269,10 @@ static int draw_failures(WINDOW *win, int x, int end, const store_t *st, int64_t
 	return x;
 }
 
-/* Draws the non-failing sources from x, as many as fit, then a count. */
-static void draw_others(WINDOW *win, int x, int end, const store_t *st, int64_t now, int others,
-                        bool all_ok)
+/* Draws the non-failing sources from x, as many as fit, then a count;
+ * returns the column after them. */
+static int draw_others(WINDOW *win, int x, int end, const store_t *st, int64_t now, int others,
+                       bool all_ok)
 {
 	bool compact = others_width(st, now, false) > end - x;
 	if (all_ok && others_width(st, now, true) > end - x) {
@@ -284,8 +285,7 @@ static void draw_others(WINDOW *win, int x, int end, const store_t *st, int64_t 
 		timefmt_format_age(oldest, age, sizeof age);
 		snprintf(buf, sizeof buf, _("%s all %d sources ok, data at most %s old"),
 		         glyphs()->ok_mark, others, age);
-		text_draw(win, 0, x, end - x, buf, theme_attr(ROLE_STATUS_OK));
-		return;
+		return x + text_draw(win, 0, x, end - x, buf, theme_attr(ROLE_STATUS_OK));
 	}
 	int shown = 0, hidden_not_ok = 0;
 	char buf[64];
@@ -320,9 +320,10 @@ static void draw_others(WINDOW *win, int x, int end, const store_t *st, int64_t 
 			snprintf(buf, sizeof buf, _("+%d more"), others - shown);
 		else
 			snprintf(buf, sizeof buf, _("+%d ok"), others - shown);
-		text_draw(win, 0, x, end - x, buf,
-		          theme_attr(hidden_not_ok ? ROLE_STATUS_BAR : ROLE_STATUS_OK));
+		return x + text_draw(win, 0, x, end - x, buf,
+		                     theme_attr(hidden_not_ok ? ROLE_STATUS_BAR : ROLE_STATUS_OK));
 	}
+	return shown ? x - 1 : x;
 }
 
 void statusbar_draw(WINDOW *win, const ui_ctx_t *ctx)
@@ -346,22 +347,19 @@ void statusbar_draw_nav(WINDOW *win, const ui_ctx_t *ctx, const nav_t *nav)
 		failing += h == HEALTH_FAILING;
 		ok += h == HEALTH_OK && !store_source(st, i)->skipped;
 	}
-	/* Where the operator is (status_fields.h) leads, in at most half of the
-	 * line, a sixth while a source fails; then alarm management's notes, in
-	 * at most half of what is left: the sources keep the rest. */
-	int x = 1;
-	if (nav) {
-		/* Sources not failing keep room for "✔ all 8 sources ok, data at
-		 * most 2s old" (SOURCES_ROOM columns). */
-		enum { SOURCES_ROOM = 42 };
-		int room = failing ? (end - 1) / 6 : (end - 1) / 2;
-		if (!failing && end - 1 - SOURCES_ROOM < room)
-			room = end - 1 - SOURCES_ROOM;
-		int used = status_fields_draw(win, x, room, ctx, nav);
-		x += used ? used + 2 : 0;
-	}
-	x = status_notes_draw(win, x, x + (end - x) / 2, ctx, nav);
-	x = draw_failures(win, x, end, st, ctx->now_ms, failing, n - failing);
+	/* Alarm management's notes lead, in at most half of the line, then
+	 * the sources; where the operator is (status_fields.h) follows them,
+	 * before the clock, in what they leave. The sources go first, but leave
+	 * at least the fields' shortest form: the age of the oldest data shown
+	 * and the filter's head (status_fields_min). */
+	int fields = nav ? status_fields_min(ctx, nav) : 0;
+	int stop = end - (fields ? fields + 2 : 0);
+	int x = status_notes_draw(win, 1, 1 + (stop - 1) / 2, ctx, nav);
+	x = draw_failures(win, x, stop, st, ctx->now_ms, failing, n - failing);
 	if (n - failing > 0)
-		draw_others(win, x, end, st, ctx->now_ms, n - failing, ok == n);
+		x = draw_others(win, x, stop, st, ctx->now_ms, n - failing, ok == n);
+	if (nav) {
+		x = x > 1 ? x + 2 : 1;
+		status_fields_draw(win, x, end - x, ctx, nav);
+	}
 }

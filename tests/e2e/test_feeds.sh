@@ -20,7 +20,9 @@ sources=(--source "water=$base/v1/feeds/water" --source "power=$base/v1/feeds/po
 # it cannot show is already gone: the checks read the bytes citydash sent.
 E2E_ENV="NO_COLOR=1 LANG=C" e2e_start_raw plain 80 24 "$citydash" "${sources[@]}"
 check "NO_COLOR LANG=C: overview drawn in ASCII" e2e_wait plain 10 Water Tunnels "Alarms:" \
-	"water + " "+- Water (45) "
+	"water" "+- Water (45) "
+check "NO_COLOR LANG=C: the sources marked ok in ASCII (water + 0s, or compact water+0s)" \
+	bash -c 'grep -qE "water ?\+" <<<"$0"' "$(e2e_screen plain)"
 raw="$E2E_TMP/plain.raw"
 check "NO_COLOR LANG=C: something was recorded" test -s "$raw"
 check "NO_COLOR LANG=C: no byte above 0x7f was sent (no UTF-8 for a C terminal)" \
@@ -37,7 +39,7 @@ check "NO_COLOR LANG=C: q quits with status 0" test "$(e2e_wait_exit plain 10)" 
 e2e_start live 120 40 "$citydash" "${sources[@]}" \
 	--source "missing=$base/v1/feeds/nowhere"
 check "live: all sources ok but the missing path, which says why" \
-	e2e_wait live 10 "water ✔" "tunnel ✔" "✖ HTTP status 404 (no data): missing"
+	e2e_wait live 10 "water" "tunnel" "✔" "✖ HTTP status 404 (no data): missing"
 kill "$mock_pid"
 wait "$mock_pid" 2>/dev/null
 check "mock killed: sources show failing with the reason" e2e_wait live 15 "✖" "onnect"

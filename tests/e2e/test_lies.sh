@@ -19,7 +19,9 @@ base=$E2E_MOCK_BASE
 e2e_start_raw lies 120 40 "$citydash" --source "water=$base/v1/feeds/water" \
 	--source "lies=$base/v1/feeds/lies" --source "v2=$base/v1/feeds/v2" \
 	--source "html=$base/v1/feeds/html"
-check "the honest feed is ok beside the liars" e2e_wait lies 10 "water ✔" "Water (45)"
+check "the honest feed is ok beside the liars" e2e_wait lies 10 "water" "Water (45)"
+check "... and marked ok (water ✔ 0s, or compact water✔0s)" \
+	bash -c 'grep -qE "water ?✔" <<<"$0"' "$(e2e_screen lies)"
 # lying_feed.json is dated a day back: its data is shown as old, however
 # often the mock sends it again.
 check "a feed dated a day back is shown a day old, not fresh" e2e_wait lies 10 "lies ~ 1d"

@@ -28,7 +28,7 @@ check "... m³/h is m3/h" grep -q "973.0 m3/h" "$out"
 check "... με (microstrain) is ue" grep -q "68.00 ue" "$out"
 check "... µS/cm is uS/cm" grep -q "4.10 uS/cm" "$out"
 check "... the source 电力 is named by code point" grep -q "U+7535U+529B" "$out"
-check "... and no '?' but the help key's" bash -c '! sed "s/? help//" "$0" | grep -q "?"' "$out"
+check "... and no '?' but the help key's" bash -c '! sed -e "s/? help//" -e "s/? Help//" "$0" | grep -q "?"' "$out"
 check "... nor the password" bash -c '! grep -q hunter2 "$0" "$1"' "$out" "$err"
 
 # ---- credentials ----

@@ -74,7 +74,7 @@ run_size() {
 }
 
 run_size 80 24 "✔ all 8 sources ok"
-run_size 120 40 "water" "events" "✔" "Overview │ oldest" # compact or not: the fields lead the line
+run_size 120 40 "water ✔" "events ✔" "全市 │" # the fields follow the sources
 
 # Below 80×24: a clear notice, and the overview once the window grows.
 e2e_start small 60 20 "$citydash" --demo

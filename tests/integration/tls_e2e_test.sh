@@ -47,7 +47,7 @@ status_says() { e2e_screen tls | sed -n 24p | grep -qF 'TLS verification off: la
 url_row() { e2e_screen tls | grep -F "$1"; }
 marked() { url_row /basic/v1/feeds/gas | grep -qF 'TLS verification off'; }
 unmarked() { ! url_row /bearer/v1/feeds/power | grep -qF 'TLS verification'; }
-rows_fit() { e2e_screen tls | e2e_rows_fit 80 2 23; }
+rows_fit() { e2e_screen tls | e2e_rows_fit 80 2 22; } # the key bar, then the status bar
 no_secret_logged() { ! grep -qF -e "$TLS_TOKEN" -e "$TLS_PASSWORD" "$WORK/tls.log"; }
 
 E2E_ENV="CITYDASH_TEST_TOKEN=$TLS_TOKEN" \

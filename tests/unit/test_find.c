@@ -197,6 +197,17 @@ static void test_other_lists(void **state)
 	assert_null(strstr(text, "No alarms"));
 	free(text);
 
+	/* n and N wrap on the alarm list too. */
+	nav.filter[0] = '\0';
+	free(find_rig_draw(&r, &nav));
+	assert_int_equal(nav.alarm_selected, 0);
+	nav_key(ACT_FILTER_NEXT, &r.ctx, &nav);
+	assert_int_equal(nav.alarm_selected, 1);
+	nav_key(ACT_FILTER_NEXT, &r.ctx, &nav);
+	assert_int_equal(nav.alarm_selected, 0);
+	nav_key(ACT_FILTER_PREV, &r.ctx, &nav);
+	assert_int_equal(nav.alarm_selected, 1);
+
 	/* The overview: its blocks and its alarm pane narrow too. */
 	nav = (nav_t){.page = PAGE_OVERVIEW};
 	snprintf(nav.filter, sizeof nav.filter, "渝中");
