@@ -23,6 +23,11 @@ static const find_put_t city[] = {
     {"w.d", "Delta", "D4", "S4", 50},
 };
 enum { CITY_N = sizeof city / sizeof city[0] };
+/* Water and power: two blocks side by side on the overview. */
+static const find_put_t two_domains[] = {
+    {"w.a", "Alpha", "D1", "S1", 50},
+    {"p.a", "Papa", "D2", "S2", 50},
+};
 
 /* Applies an event as the event loop does; returns false on quit. */
 static bool apply(find_rig_t *r, nav_t *nav, int y, int x, mmask_t bstate)
@@ -126,7 +131,7 @@ static void test_overview_blocks(void **state)
 	(void)state;
 	find_rig_t r;
 	find_rig_open(&r, 24, 80);
-	find_rig_poll(&r, 0, city, CITY_N);
+	find_rig_poll(&r, 0, two_domains, 2);
 	nav_t nav = {.page = PAGE_OVERVIEW};
 	char *text = find_rig_draw(&r, &nav);
 	int y = row_of(text, "Power");
