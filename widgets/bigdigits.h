@@ -3,7 +3,7 @@
  *
  * Sizes, by the rows a figure takes:
  *   1   plain text, the fallback when nothing taller fits;
- *   3   half blocks ("█▀"), as the KPI board's scores (score.h); with
+ *   3   half blocks ("█▀"), as the KPI board's scores; with
  *       --ascii a seven-segment figure of '_' and '|';
  *   5k  (5, 10, 15 …) a 3×5 pixel font, each pixel k rows tall and 2k
  *       columns wide, drawn with "█" (ASCII: '#').

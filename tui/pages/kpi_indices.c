@@ -3,16 +3,16 @@
 #include <math.h>
 #include <stdio.h>
 
+#include "bigdigits.h"
 #include "glyphs.h"
 #include "i18n.h"
-#include "score.h"
 #include "sparkline.h"
 #include "text_draw.h"
 #include "theme.h"
 
 int kpi_indices_rows(int h, int w)
 {
-	return h >= 40 && w >= 120 ? 2 + SCORE_ROWS : 3;
+	return h >= 40 && w >= 120 ? 2 + BIGDIGITS_SMALL : 3;
 }
 
 /* "发展 Development", or in ASCII mode only the title. */
@@ -81,8 +81,8 @@ static void draw_one(WINDOW *win, int y, int x, int rows, int w, const gov_view_
 	size_t n = gov_trend(gv, id, trend, GOV_TREND_LEN);
 	int spark_y, sx = x;
 	if (rows > 3) { /* large digits, then trend and members on one line */
-		score_draw(win, y + 1, x, cw, score, value);
-		spark_y = y + 1 + SCORE_ROWS;
+		bigdigits_draw(win, y + 1, x, BIGDIGITS_SMALL, cw, score, value);
+		spark_y = y + 1 + BIGDIGITS_SMALL;
 	} else { /* score and trend, then members */
 		spark_y = y + 1;
 		sx += text_draw(win, spark_y, x, cw, score, value | A_BOLD) + 1;
