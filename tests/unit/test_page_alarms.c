@@ -138,7 +138,9 @@ static void test_active_80x24(void **state)
 	assert_non_null(strstr(text, "↺ RTNUN P1 HIHI"));
 	assert_non_null(strstr(text, "source:remote  communications"));
 	assert_non_null(strstr(text, "+1 suppressed"));
-	assert_non_null(strstr(text, "A ack  * ack all  S shelve  U unshelve  H history"));
+	/* The keys are the key bar's, once: the page has no footer of its own. */
+	assert_non_null(strstr(text, "? Help  A Ack  S Shelve  U Unshelve  * Ack all"));
+	assert_null(strstr(text, "A ack  * ack all"));
 	assert_non_null(strstr(text, "[Active 5]"));
 	free(text);
 	scene_close(&s);
@@ -396,7 +398,6 @@ static void test_journal_unusable(void **state)
 	nav_t nav = alarms_nav();
 	char *text = screen_text(&s.ctx, &nav, 80, 24, false);
 	assert_non_null(strstr(text, " Journal: journal /x/j.jsonl: Permission denied"));
-	assert_null(strstr(text, "A ack  * ack all"));
 	assert_non_null(strstr(text, " Journal: unusable  t "));
 	free(text);
 	scene_close(&s);

@@ -1,7 +1,8 @@
 /* The alarms page: tabs Active / Shelved / Suppressed / Out of service
  * (←/→ or Tab), each the view's list in scope and in the engine's order
  * (unacknowledged first, then priority, then newest); the EEMUA strip; the
- * list; a footer of the keys. A acknowledges, * acknowledges every
+ * list (the key bar names the keys; a footer says why actions cannot be
+ * kept when the journal is unusable). A acknowledges, * acknowledges every
  * unacknowledged alarm of the tab (asks first), S shelves (a form asks for
  * a duration and a reason), U unshelves: the page only asks
  * (nav.request, nav.form), the event loop acts. Enter on a limit or fault
@@ -67,21 +68,19 @@ static void list_title(const ui_ctx_t *ctx, const nav_t *nav, size_t total, char
 	}
 }
 
-/* The keys; without a usable journal, why actions cannot be kept instead
- * (the status line only says "Journal: unusable"). */
-static void draw_footer(WINDOW *win, int y, int w, const ui_ctx_t *ctx)
+/* Without a usable journal, why actions cannot be kept (the status line
+ * only says "Journal: unusable"): the footer's row, only then. */
+static bool journal_footer(WINDOW *win, int y, int w, const ui_ctx_t *ctx)
 {
 	const alarm_status_t *as = ctx->alarm_status;
-	if (as && as->journal_error[0]) {
+	if (!as || !as->journal_error[0])
+		return false;
+	if (win) {
 		char buf[256];
 		snprintf(buf, sizeof buf, _("Journal: %s"), as->journal_error);
 		text_draw(win, y, 1, w - 2, buf, theme_attr(ROLE_WARN));
-		return;
 	}
-	text_draw(win, y, 1, w - 2,
-	          _("A ack  * ack all  S shelve  U unshelve  H history  \xe2\x86\x90/\xe2\x86\x92 tabs  "
-	            "Enter reading"),
-	          theme_attr(ROLE_DIM));
+	return true;
 }
 
 static void alarms_draw(WINDOW *win, const ui_ctx_t *ctx, nav_t *nav)
@@ -90,7 +89,8 @@ static void alarms_draw(WINDOW *win, const ui_ctx_t *ctx, nav_t *nav)
 	getmaxyx(win, h, w);
 	draw_tabs(win, 0, w, ctx, nav);
 	alarm_kpis_strip_draw(win, 1, 1, w - 2, ctx);
-	int box_h = h - 3;
+	bool footer = journal_footer(NULL, 0, 0, ctx);
+	int box_h = h - 2 - (footer ? 1 : 0);
 	int rows = box_h - 2 > 1 ? box_h - 2 : 1;
 	nav->body_rows = rows;
 	nav->body_cols = w;
@@ -109,7 +109,8 @@ static void alarms_draw(WINDOW *win, const ui_ctx_t *ctx, nav_t *nav)
 	filter_title_note(nav, (size_t)total, alarm_tab_total(ctx, nav), title + len,
 	                  sizeof title - len);
 	panel_draw(win, 2, 0, box_h, w, title, true);
-	draw_footer(win, h - 1, w, ctx);
+	if (footer)
+		journal_footer(win, h - 1, w, ctx);
 	if (total == 0) {
 		char text[256];
 		int role = ROLE_DIM;
