@@ -20,6 +20,7 @@
 #include "glyphs.h"
 #include "i18n.h"
 #include "overview.h"
+#include "shown_age.h"
 #include "text_draw.h"
 #include "theme.h"
 
@@ -230,7 +231,7 @@ static void draw_band(WINDOW *win, int y, int h, int w, const wall_cell_t *cells
 
 static void wall_draw(WINDOW *win, const ui_ctx_t *ctx, nav_t *nav)
 {
-	(void)nav;
+	shown_age_view(nav, ctx); /* the counts are made of every reading in scope */
 	int h, w;
 	getmaxyx(win, h, w);
 	wall_cell_t alarms[ALARM_CELLS], indices[KPI_INDEX_COUNT];
