@@ -4,6 +4,7 @@
 #include <math.h>
 #include <stddef.h>
 #include <string.h>
+#include <strings.h>
 
 #include "i18n.h"
 
@@ -86,6 +87,15 @@ const char *domain_token(domain_t d)
 const char *domain_title(domain_t d)
 {
 	return entry(domain_titles, COUNT_OF(domain_titles), (int)d, N_("Other"));
+}
+
+int domain_named(const char *name)
+{
+	for (int d = 0; name && d < DOMAIN_KNOWN_COUNT; d++)
+		if (strcasecmp(name, domain_token((domain_t)d)) == 0 ||
+		    strcasecmp(name, domain_title((domain_t)d)) == 0)
+			return d;
+	return -1;
 }
 
 bool quality_from_token(const char *token, quality_t *out)

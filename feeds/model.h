@@ -23,6 +23,9 @@ domain_t domain_from_token(const char *token); /* NULL or unknown: OTHER */
 const char *domain_token(domain_t d);          /* "water", ..., "other" */
 /* Display title, untranslated (wrap in _() where shown): "Water", "Bridges"... */
 const char *domain_title(domain_t d);
+/* The known domain a source's name names, by token or title, in any case
+ * ("water", "Bridges"); -1 if it names none (a "city" feed). */
+int domain_named(const char *name);
 
 typedef enum quality { QUALITY_GOOD, QUALITY_UNCERTAIN, QUALITY_BAD } quality_t;
 /* Returns false for an unknown token (the caller decides what to do). */

@@ -3,7 +3,6 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
 #include "view_order.h"
 #include "xalloc.h"
@@ -145,7 +144,7 @@ static void update_sources(view_t *v, const store_t *st)
 {
 	size_t n = store_source_count(st);
 	v->sources_failing = v->sources_waiting = 0;
-	v->silent_failing = v->silent_waiting = 0;
+	v->silent_failing = v->silent_waiting = v->silent_unnamed = 0;
 	for (int d = 0; d < DOMAIN_COUNT; d++) {
 		v->domains[d].sources_failing = 0;
 		v->domains[d].first_failing = -1;
@@ -161,11 +160,11 @@ static void update_sources(view_t *v, const store_t *st)
 		if (source_silent(v, (int)i)) {
 			v->silent_failing += s->failing;
 			v->silent_waiting += waiting;
-			for (int d = 0; d < DOMAIN_KNOWN_COUNT; d++)
-				if (v->domains[d].silent_named < 0 &&
-				    (strcasecmp(s->name, domain_token((domain_t)d)) == 0 ||
-				     strcasecmp(s->name, domain_title((domain_t)d)) == 0))
-					v->domains[d].silent_named = (int)i;
+			int d = domain_named(s->name);
+			if (d < 0)
+				v->silent_unnamed++;
+			else if (v->domains[d].silent_named < 0)
+				v->domains[d].silent_named = (int)i;
 			continue;
 		}
 		if (!s->failing)

@@ -80,6 +80,9 @@ typedef struct view {
 	/* Those of them that have no reading in the store: what an empty block
 	 * can be missing. */
 	unsigned silent_failing, silent_waiting;
+	/* Those of them named after no domain (a "city" feed): any domain may
+	 * be theirs. */
+	unsigned silent_unnamed;
 	unsigned *source_domains; /* scratch: bit per domain each source has readings in */
 	size_t source_cap;
 	/* Scope: `scope` is what the next update narrows to (view_set_scope);

@@ -1,31 +1,13 @@
 /* overview_grid: the overview's blocks, which and where (overview_grid.h). */
 #include "overview_grid.h"
 
-#include <strings.h>
-
-/* Named after a known domain, as view.c reads a silent source's name. */
-static bool named_after_domain(const char *name)
-{
-	for (int d = 0; d < DOMAIN_KNOWN_COUNT; d++)
-		if (strcasecmp(name, domain_token((domain_t)d)) == 0 ||
-		    strcasecmp(name, domain_title((domain_t)d)) == 0)
-			return true;
-	return false;
-}
-
 int overview_domains_shown(const view_t *v, const store_t *st, domain_t out[DOMAIN_COUNT])
 {
 	unsigned sent = 0;
-	bool unnamed_silent = false;
 	size_t sources = st ? store_source_count(st) : 0;
-	for (size_t i = 0; i < sources; i++) {
-		unsigned domains = i < v->source_cap ? v->source_domains[i] : 0;
-		sent |= domains;
-		const source_status_t *s = store_source(st, (int)i);
-		bool silent = domains == 0 && (s->failing || !s->ever_ok);
-		if (silent && !named_after_domain(s->name))
-			unnamed_silent = true;
-	}
+	for (size_t i = 0; i < sources && i < v->source_cap; i++)
+		sent |= v->source_domains[i];
+	bool unnamed_silent = v->silent_unnamed > 0; /* a silent "city" feed */
 	int n = 0;
 	for (int d = 0; d < view_domain_count(v); d++) {
 		const domain_view_t *dv = &v->domains[d];
