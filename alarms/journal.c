@@ -21,6 +21,7 @@
 #include "log.h"
 #include "i18n.h"
 #include "xalloc.h"
+#include "xdg.h"
 
 #define READ_CHUNK 65536
 
@@ -40,13 +41,8 @@ struct journal {
 
 char *journal_default_path(void)
 {
-	const char *state = getenv("XDG_STATE_HOME");
-	if (state && state[0] == '/') /* the XDG spec: a relative path is ignored */
-		return xasprintf("%s/citydash/journal.jsonl", state);
-	const char *home = getenv("HOME");
-	if (home && *home)
-		return xasprintf("%s/.local/state/citydash/journal.jsonl", home);
-	return NULL;
+	return xdg_path(getenv("XDG_STATE_HOME"), getenv("HOME"), ".local/state",
+	                "citydash/journal.jsonl");
 }
 
 /* mkdir -p of the folder holding `path` (new folders 0700). */

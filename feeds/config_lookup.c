@@ -10,6 +10,7 @@
 #include "config.h"
 #include "strbuf.h"
 #include "xalloc.h"
+#include "xdg.h"
 
 static void puts_sb(strbuf_t *b, const char *s)
 {
@@ -45,11 +46,9 @@ char *config_lookup_in(const char *etc_dir, char **looked)
 		found = xstrdup(env);
 		puts_sb(&places, env);
 	}
-	/* XDG Base Directory: a relative $XDG_CONFIG_HOME is invalid, ignored. */
-	if (!found && set(xdg) && xdg[0] == '/')
-		found = try_path(xasprintf("%s/citydash/config.json", xdg), &places);
-	else if (!found && set(home))
-		found = try_path(xasprintf("%s/.config/citydash/config.json", home), &places);
+	char *user = found ? NULL : xdg_path(xdg, home, ".config", "citydash/config.json");
+	if (user)
+		found = try_path(user, &places);
 	if (!found)
 		found = try_path(xasprintf("%s/citydash/config.json", etc_dir), &places);
 	if (looked)

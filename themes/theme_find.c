@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "xalloc.h"
+#include "xdg.h"
 
 /* Compile definitions (themes/CMakeLists.txt). */
 #ifndef CITYDASH_THEMES_INSTALL_DIR
@@ -73,11 +74,9 @@ void theme_dirs_make(theme_dirs_t *d, const char *xdg_config_home, const char *h
                      const char *exe)
 {
 	*d = (theme_dirs_t){0};
-	/* XDG: a relative $XDG_CONFIG_HOME is invalid and ignored. */
-	if (xdg_config_home && xdg_config_home[0] == '/')
-		add(d, xasprintf("%s/citydash/themes", xdg_config_home));
-	else if (home && home[0])
-		add(d, xasprintf("%s/.config/citydash/themes", home));
+	char *user = xdg_path(xdg_config_home, home, ".config", "citydash/themes");
+	if (user)
+		add(d, user);
 	char *exe_dir = NULL;
 	if (exe && exe[0] == '/') {
 		const char *slash = strrchr(exe, '/');
