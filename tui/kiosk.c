@@ -145,16 +145,3 @@ bool kiosk_banner_check(kiosk_t *k, nav_t *nav, bool unacked, int64_t now_ms)
 	k->due_ms = now_ms + k->rotate_ms;
 	return true;
 }
-
-bool kiosk_heard_arrival(kiosk_t *k, uint64_t arrivals)
-{
-	if (!k->heard_once) {
-		k->heard_once = true;
-		k->heard = arrivals;
-		return false;
-	}
-	if (arrivals <= k->heard)
-		return false;
-	k->heard = arrivals;
-	return true;
-}

@@ -20,6 +20,7 @@
 #include <stdint.h>
 
 #include "alarm.h"
+#include "alarm_bell.h"
 #include "display_cfg.h"
 #include "pages.h"
 
@@ -41,8 +42,9 @@ typedef struct kiosk {
 	/* The banner: the alarm it names ("": none) and since when it shows. */
 	char banner_id[ALARM_ID_MAX];
 	int64_t banner_ms_at;
-	uint64_t heard;    /* high-priority arrivals already seen */
-	bool heard_once;   /* what stood at start is no news */
+	/* High-priority arrivals already seen: the bell's rule (alarm_bell.h),
+	 * never rate-limited; what stood at start is no news. */
+	alarm_bell_t arrivals;
 	int64_t started_ms; /* kiosk_start's time */
 } kiosk_t;
 
@@ -80,10 +82,6 @@ void kiosk_banner_raise(kiosk_t *k, nav_t *nav, const char *id, const char *text
 /* Ends the banner when its alarm is no longer unacknowledged or its time
  * is over. Returns true if it ended. */
 bool kiosk_banner_check(kiosk_t *k, nav_t *nav, bool unacked, int64_t now_ms);
-
-/* Whether the engine's count of high-priority arrivals grew since the last
- * call (the first call only notes it). */
-bool kiosk_heard_arrival(kiosk_t *k, uint64_t arrivals);
 
 /* One turn of the event loop: a new high-priority alarm raises the banner
  * (kiosk_alarm.c reads the engine and names the alarm and its place), the

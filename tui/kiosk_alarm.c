@@ -87,10 +87,11 @@ bool kiosk_step(kiosk_t *k, nav_t *nav, const ui_ctx_t *ctx)
 	bool changed = false;
 	int64_t now = ctx->now_ms;
 	/* Until the first data is all in, its alarms are what stands. */
-	bool settled = k->heard_once || (ctx->view && view_all_there(ctx->view)) ||
+	bool settled = k->arrivals.started || (ctx->view && view_all_there(ctx->view)) ||
 	               now - k->started_ms >= KIOSK_SETTLE_MS;
 	if (ctx->alarms && ctx->view && settled) {
-		if (kiosk_heard_arrival(k, alarm_engine_high_arrivals(ctx->alarms))) {
+		if (alarm_bell_due(&k->arrivals, alarm_engine_high_arrivals(ctx->alarms), true, 0,
+		                   now)) {
 			size_t count;
 			const alarm_info_t *a = newest_high_unack(ctx->view, &count);
 			if (a) {

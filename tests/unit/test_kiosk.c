@@ -155,10 +155,10 @@ static void test_banner_raise_ack_expire(void **state)
 	nav_t nav = {0};
 	kiosk_start(&k, &nav, T0);
 	/* What stood at start is no news; then each arrival is. */
-	assert_false(kiosk_heard_arrival(&k, 4));
-	assert_false(kiosk_heard_arrival(&k, 4));
-	assert_true(kiosk_heard_arrival(&k, 5));
-	assert_false(kiosk_heard_arrival(&k, 5));
+	assert_false(alarm_bell_due(&k.arrivals, 4, true, 0, T0));
+	assert_false(alarm_bell_due(&k.arrivals, 4, true, 0, T0));
+	assert_true(alarm_bell_due(&k.arrivals, 5, true, 0, T0));
+	assert_false(alarm_bell_due(&k.arrivals, 5, true, 0, T0));
 
 	kiosk_banner_raise(&k, &nav, "w.p1", "NEW\nPump 1\nJiangbei", T0 + 2000);
 	assert_string_equal(nav.banner, "NEW\nPump 1\nJiangbei");
