@@ -27,6 +27,17 @@ static void scope_text(const ui_ctx_t *ctx, const nav_t *nav, bool last, char *b
 		scope_format(sc, buf, size);
 }
 
+/* How old the oldest data shown is ("12s"), into t; false if the page
+ * noted none. */
+static bool shown_age(const ui_ctx_t *ctx, const nav_t *nav, char *t, size_t size)
+{
+	if (nav->oldest_shown_ms <= 0)
+		return false;
+	int64_t old = ctx->now_ms - nav->oldest_shown_ms;
+	timefmt_format_age(old < 0 ? 0 : old, t, size);
+	return true;
+}
+
 static const char *page_text(const nav_t *nav)
 {
 	if (nav->page == PAGE_DOMAIN)
@@ -41,12 +52,9 @@ bool status_fields_text(int form, const ui_ctx_t *ctx, const nav_t *nav, char *b
 	const char *sep = glyphs()->separator;
 	char scope[2 * SCOPE_NAME_MAX + 8], age[16] = "", filter[NAV_FILTER_MAX + 16] = "";
 	scope_text(ctx, nav, form >= 2, scope, sizeof scope);
-	if (nav->oldest_shown_ms > 0) {
-		char t[16];
-		int64_t old = ctx->now_ms - nav->oldest_shown_ms;
-		timefmt_format_age(old < 0 ? 0 : old, t, sizeof t);
+	char t[16];
+	if (shown_age(ctx, nav, t, sizeof t))
 		snprintf(age, sizeof age, form == 0 ? _("oldest %s") : _("%s old"), t);
-	}
 	if (nav->filter[0] || nav->filter_editing)
 		snprintf(filter, sizeof filter, form == 0 ? _("filter: %s") : "/%s", nav->filter);
 	/* Forms: 0 full, 1 "/" filter, 2 the scope's last part, 3 no page,
@@ -71,12 +79,9 @@ bool status_fields_text(int form, const ui_ctx_t *ctx, const nav_t *nav, char *b
 static void age_text(const ui_ctx_t *ctx, const nav_t *nav, char *buf, size_t size)
 {
 	buf[0] = '\0';
-	if (nav->oldest_shown_ms > 0) {
-		char t[16];
-		int64_t old = ctx->now_ms - nav->oldest_shown_ms;
-		timefmt_format_age(old < 0 ? 0 : old, t, sizeof t);
+	char t[16];
+	if (shown_age(ctx, nav, t, sizeof t))
 		snprintf(buf, size, _("%s old"), t);
-	}
 }
 
 int status_fields_min(const ui_ctx_t *ctx, const nav_t *nav)
