@@ -95,19 +95,38 @@ static void find_words(const compiled_t *c, const char *field, bool *found)
 		free(folded);
 }
 
+/* The filter compiled, kept for the next row: a list is filtered row by
+ * row with the same text, which is folded and split once. */
+static const compiled_t *compiled_for(const char *filter, compiled_t *scratch)
+{
+	static char source[NAV_FILTER_MAX + 1];
+	static compiled_t c;
+	static bool ready;
+	if (strlen(filter) >= sizeof source) { /* longer than a typed filter: not kept */
+		compile(scratch, filter);
+		return scratch;
+	}
+	if (!ready || strcmp(source, filter) != 0) {
+		snprintf(source, sizeof source, "%s", filter);
+		compile(&c, filter);
+		ready = true;
+	}
+	return &c;
+}
+
 bool filter_fields(const char *filter, const char *const *fields, int n)
 {
 	if (!filter || !filter[0])
 		return true;
-	compiled_t c;
-	compile(&c, filter);
-	if (c.count == 0)
+	compiled_t scratch;
+	const compiled_t *c = compiled_for(filter, &scratch);
+	if (c->count == 0)
 		return true; /* only spaces */
 	bool found[FILTER_WORDS_MAX] = {false};
 	for (int f = 0; f < n; f++)
 		if (fields[f])
-			find_words(&c, fields[f], found);
-	for (int i = 0; i < c.count; i++)
+			find_words(c, fields[f], found);
+	for (int i = 0; i < c->count; i++)
 		if (!found[i])
 			return false;
 	return true;
