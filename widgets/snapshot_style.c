@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "strbuf.h"
+#include "theme_color.h"
 #include "xalloc.h"
 
 /* The attributes a class names, with their letter and legend word; the
@@ -89,14 +90,8 @@ static void put_colour(strbuf_t *b, int colour)
 		return;
 	}
 	put(b, "%d", colour);
-	if (colour >= 16 && colour < 232) {
-		static const int level[6] = {0, 95, 135, 175, 215, 255};
-		int i = colour - 16;
-		put(b, " #%02x%02x%02x", level[i / 36], level[i / 6 % 6], level[i % 6]);
-	} else if (colour >= 232 && colour < 256) {
-		int grey = 8 + 10 * (colour - 232);
-		put(b, " #%02x%02x%02x", grey, grey, grey);
-	}
+	if (colour >= 16 && colour < 256)
+		put(b, " #%06x", (unsigned)theme_index_rgb(colour));
 }
 
 static void put_legend_line(strbuf_t *b, style_t s)
