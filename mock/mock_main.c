@@ -148,6 +148,9 @@ static void usage(FILE *out)
 	          "  --since-window N\n"
 	          "                ticks a cursor of ?since= stays good (1 to 1000000,\n"
 	          "                default 600); an older one gets the whole document\n"
+	          "  --lang LANG   the language of messages and this help: en or zh_CN\n"
+	          "                (default: the locale's, from LANGUAGE, LC_ALL,\n"
+	          "                LC_MESSAGES, LANG)\n"
 	          "  -h, --help    show this help and exit\n"
 	          "  -V, --version show the version and exit\n"
 	          "\n"
@@ -209,7 +212,8 @@ static int parse_args(int argc, char **argv, mock_options_t *opts, files_t *file
 		OPT_SPEED,
 		OPT_SCENARIO,
 		OPT_NO_SINCE,
-		OPT_SINCE_WINDOW
+		OPT_SINCE_WINDOW,
+		OPT_LANG
 	};
 	static const struct option longopts[] = {
 	    {"port", required_argument, NULL, OPT_PORT},
@@ -225,6 +229,7 @@ static int parse_args(int argc, char **argv, mock_options_t *opts, files_t *file
 	    {"scenario", required_argument, NULL, OPT_SCENARIO},
 	    {"no-since", no_argument, NULL, OPT_NO_SINCE},
 	    {"since-window", required_argument, NULL, OPT_SINCE_WINDOW},
+	    {"lang", required_argument, NULL, OPT_LANG},
 	    {"help", no_argument, NULL, 'h'},
 	    {"version", no_argument, NULL, 'V'},
 	    {NULL, 0, NULL, 0},
@@ -306,6 +311,8 @@ static int parse_args(int argc, char **argv, mock_options_t *opts, files_t *file
 			if (!files_add(files, optarg))
 				return EXIT_USAGE;
 			break;
+		case OPT_LANG:
+			break; /* applied before parsing, by main (i18n_lang_arg) */
 		case 'h':
 			usage(stdout);
 			return EXIT_SUCCESS;
@@ -339,6 +346,13 @@ int main(int argc, char **argv)
 	/* Numbers are written and read in JSON, which knows only the decimal point:
 	 * a decimal-comma locale must not reach printf and strtod. */
 	setlocale(LC_NUMERIC, "C");
+	/* The language first: the options' own errors are translated. */
+	char *cause = NULL;
+	if (i18n_start(i18n_lang_arg(argc, argv), &cause) != 0) {
+		fprintf(stderr, "citydash-mock: --lang: %s\n", cause);
+		free(cause);
+		return EXIT_USAGE;
+	}
 	mock_options_t opts = {
 	    .bind = "127.0.0.1", .port = 8080, .seed = 1, .tick_ms = 1000, .log_errors = true};
 	files_t files = {0};
@@ -367,7 +381,7 @@ int main(int argc, char **argv)
 	signal(SIGPIPE, SIG_IGN);
 
 	raise_files_limit();
-	char *cause = NULL;
+	cause = NULL;
 	mock_server_t *srv = mock_server_start(&opts, &cause);
 	if (!srv) {
 		fprintf(stderr, "citydash-mock: %s\n", cause);

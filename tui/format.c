@@ -114,7 +114,7 @@ void format_data_gaps(const view_t *v, bool compact, char *buf, size_t size)
 	}
 	if (v->stale) {
 		if (compact)
-			snprintf(part, sizeof part, _("%u stale"), v->stale);
+			snprintf(part, sizeof part, P_("%u stale", "%u stale", v->stale), v->stale);
 		else
 			snprintf(part, sizeof part,
 			         P_("%u reading stale", "%u readings stale", v->stale), v->stale);

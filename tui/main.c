@@ -38,11 +38,16 @@ int main(int argc, char **argv)
 	/* Numbers are written and read in JSON, which knows only the decimal point:
 	 * a decimal-comma locale must not reach printf and strtod. */
 	setlocale(LC_NUMERIC, "C");
-	bindtextdomain(CITYDASH_TEXTDOMAIN, NULL);
 
 	options_t opts;
 	char *cause = NULL;
 	int status = 0;
+	/* The language first: the options' own errors are translated. */
+	if (i18n_start(i18n_lang_arg(argc, argv), &cause) != 0) {
+		fprintf(stderr, "citydash: --lang: %s\n", cause);
+		free(cause);
+		return 2;
+	}
 	switch (options_parse(&opts, argc, argv, &cause)) {
 	case OPTIONS_EXIT_OK:
 		options_free(&opts);

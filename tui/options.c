@@ -16,7 +16,7 @@
 
 enum { OPT_NO_COLOR = 256, OPT_ASCII, OPT_SIZE, OPT_SEED, OPT_DUMP, OPT_DEMO, OPT_LOG,
        OPT_SCOPE, OPT_PAGE, OPT_JOURNAL, OPT_ALERTMANAGER, OPT_NO_BELL,
-       OPT_CHECK_CONFIG, OPT_THEME, OPT_KIOSK, OPT_ROTATE };
+       OPT_CHECK_CONFIG, OPT_THEME, OPT_KIOSK, OPT_ROTATE, OPT_LANG };
 
 static const struct option long_options[] = {
     {"source", required_argument, NULL, 's'},
@@ -31,6 +31,7 @@ static const struct option long_options[] = {
     {"no-color", no_argument, NULL, OPT_NO_COLOR},
     {"ascii", no_argument, NULL, OPT_ASCII},
     {"theme", required_argument, NULL, OPT_THEME},
+    {"lang", required_argument, NULL, OPT_LANG},
     {"kiosk", no_argument, NULL, OPT_KIOSK},
     {"rotate", required_argument, NULL, OPT_ROTATE},
     {"log", required_argument, NULL, OPT_LOG},
@@ -74,6 +75,8 @@ static void print_help(void)
 	         "      --ascii            draw with ASCII characters only\n"
 	         "      --theme NAME|FILE  colours by role: high-performance (the default),\n"
 	         "                         dark, light, high-contrast, mono, or a theme file\n"
+	         "      --lang LANG        the screen's language: en or zh_CN (default: the\n"
+	         "                         locale's, from LANGUAGE, LC_ALL, LC_MESSAGES, LANG)\n"
 	         "\n"
 	         "The wall display:\n"
 	         "      --kiosk            pages rotate (the configuration's \"display\"), no key\n"
@@ -253,6 +256,8 @@ options_result_t options_parse(options_t *o, int argc, char **argv, char **cause
 			}
 			theme = optarg;
 			break;
+		case OPT_LANG:
+			break; /* applied before parsing, by main (i18n_lang_arg) */
 		case OPT_KIOSK:
 			o->kiosk = true;
 			break;

@@ -8,3 +8,9 @@ set_tests_properties(build_werror_opt_in PROPERTIES TIMEOUT 120 LABELS build)
 add_test(NAME build_layering
          COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/build/test_layering.sh ${PROJECT_SOURCE_DIR})
 set_tests_properties(build_layering PROPERTIES TIMEOUT 120 LABELS build)
+# The translations: every user-facing string of the sources is in every
+# catalogue of po/LINGUAS, translated, with the same printf directives.
+add_test(NAME build_catalog_complete
+         COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/build/check_catalog.sh ${PROJECT_SOURCE_DIR}
+                 ${PROJECT_BINARY_DIR}/po/POTFILES)
+set_tests_properties(build_catalog_complete PROPERTIES TIMEOUT 120 LABELS build)

@@ -78,7 +78,7 @@ static void board_title(const gov_event_summary_t *s, char *buf, size_t size)
 {
 	size_t len = 0;
 	buf[0] = '\0';
-	cat(buf, size, &len, _("Events: %u open"), s->open);
+	cat(buf, size, &len, P_("Events: %u open", "Events: %u open", s->open), s->open);
 	if (s->overdue)
 		cat(buf, size, &len, _(", %u overdue"), s->overdue);
 	if (s->escalated)

@@ -1,0 +1,1 @@
+# The language machinery (base/i18n.c) and the translated screens.
