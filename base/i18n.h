@@ -26,7 +26,8 @@
 #define NC_(ctx, s) (s) /* marks a C_() string in a static table */
 
 /* gettext's lookup of "context\004msgid"; msgid when there is no translation. */
-const char *i18n_pgettext(const char *ctx_msgid, const char *msgid);
+const char *i18n_pgettext(const char *ctx_msgid, const char *msgid)
+    __attribute__((format_arg(2)));
 
 /* The value of the first "--lang X" or "--lang=X" in argv (before a "--"),
  * or NULL: the language must be chosen before options are parsed, because
