@@ -2,7 +2,8 @@
  * row's columns come from the widths of the words drawn — the state, the
  * priority and the level — so rows line up and nothing is cut or pushed
  * out at 80 columns, with the widest state word ("恢复未确认") too; the
- * alarm history lines up its states the same way. */
+ * alarm history lines up its states the same way; the sources page its
+ * counts after the widest state. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -244,6 +245,33 @@ static void test_history_lines_up(void **state)
 	scene_close(&s);
 }
 
+/* The sources page: the counts after the widest state a source can be in,
+ * as Chinese says it ("✖ 失败，最近数据：从未收到"), in one column. */
+static void test_sources_counts_line_up(void **state)
+{
+	(void)state;
+	scene_t s;
+	memset(&s, 0, sizeof s);
+	rig_open(&s.rig);
+	view_init(&s.view);
+	int down = store_add_source(s.rig.st, "down", "http://127.0.0.1:1/", 1000, 3000);
+	rig_poll(&s.rig, 0, base, BASE_COUNT, T0);
+	store_poll_failed(s.rig.st, down, "connection refused", T0);
+	scene_eval(&s, T0 + 1000);
+	nav_t nav = {.page = PAGE_SOURCES};
+	char *text = zh_screen(&s.ctx, &nav, 80, 24);
+	char ok[1024], failing[1024];
+	line_with(text, "✔ 正常，数据 1s 前", ok, sizeof ok);
+	line_with(text, "✖ 失败，最近数据：从未收到", failing, sizeof failing);
+	int counts = 2 + 16 + 1 + text_width("✖ 失败，最近数据：从未收到") + 2;
+	assert_int_equal(col_of(ok, "成功 1，失败 0"), counts);
+	assert_int_equal(col_of(failing, "成功 0，失败 1"), counts);
+	assert_int_equal(text_width(ok), 80);
+	assert_int_equal(text_width(failing), 80);
+	free(text);
+	scene_close(&s);
+}
+
 int main(void)
 {
 	setenv("TZ", "UTC", 1);
@@ -252,6 +280,7 @@ int main(void)
 	    cmocka_unit_test(test_shelved_tab_state_column_own_width),
 	    cmocka_unit_test(test_cols_fit_80_with_widest_state),
 	    cmocka_unit_test(test_history_lines_up),
+	    cmocka_unit_test(test_sources_counts_line_up),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
