@@ -62,8 +62,8 @@ static void draw_state(WINDOW *win, int y, int x, int w, const source_status_t *
 	char age[16], buf[160];
 	timefmt_format_age(source_data_age(s, now), age, sizeof age);
 	feed_state_t st = s->failing ? FEED_FAILING : !s->ever_ok ? FEED_WAITING : FEED_OK;
-	state_text(st, st == FEED_FAILING && source_data_age(s, now) < 0 ? _("never received") : age,
-	           buf, sizeof buf);
+	bool never = st == FEED_FAILING && source_data_age(s, now) < 0;
+	state_text(st, never ? _("never received") : age, buf, sizeof buf);
 	attr_t a = theme_attr(st == FEED_FAILING   ? ROLE_ALARM
 	                      : st == FEED_WAITING ? ROLE_DIM
 	                                           : ROLE_OK);
