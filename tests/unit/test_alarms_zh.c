@@ -32,7 +32,7 @@ typedef struct scene {
 } scene_t;
 
 static const rig_put_t base[] = {
-    {"w.hihi", 95, 0}, {"w.hi", 85, 0}, {"w.lo", 15, 0},
+    {"w.hihi", 95, 0}, {"w.hi", 85, 0},    {"w.lo", 15, 0},
     {"w.back", 95, 0}, {"w.shelf", 95, 0}, {"w.ok", 50, 0},
 };
 enum { BASE_COUNT = sizeof base / sizeof base[0] };
@@ -130,8 +130,8 @@ static void assert_row(const char *text, const char *id, const char *level, int 
 	char line[1024];
 	line_with(text, id, line, sizeof line);
 	if (col_of(line, level) != col)
-		fail_msg("%s: \"%s\" at column %d, not %d:\n%s", id, level, col_of(line, level), col,
-		         line);
+		fail_msg("%s: \"%s\" at column %d, not %d:\n%s", id, level, col_of(line, level),
+		         col, line);
 	if (text_width(line) != cols || col_of(line, "\xe2\x94\x82" /* │ */) != 0 ||
 	    strcmp(line + strlen(line) - 3, "\xe2\x94\x82") != 0)
 		fail_msg("%s: the row is not %d columns between borders:\n%s", id, cols, line);
@@ -203,8 +203,8 @@ static void test_cols_fit_80_with_widest_state(void **state)
 		alarm_row_cols_t c = alarm_row_cols_fit(76, &need);
 		assert_int_equal(c.tag, widest);
 		assert_int_equal(c.prio, 2 + 1 + 6);
-		int used = c.tag + 1 + c.prio + 1 + c.time + 1 + (c.place ? c.place + 1 : 0) + c.name +
-		           1 + c.value;
+		int used = c.tag + 1 + c.prio + 1 + c.time + 1 + (c.place ? c.place + 1 : 0) +
+		           c.name + 1 + c.value;
 		if (used > 76 || c.name < 12)
 			fail_msg("value %d: %d columns used, name %d", value, used, c.name);
 	}
