@@ -214,6 +214,31 @@ static void test_cols_fit_80_with_widest_state(void **state)
 	vscreen_close(vs);
 }
 
+/* From 100 columns the priority is a word ("高优先级"), unless the names
+ * shown would be cut: then "高", which frees six columns for them. English
+ * keeps "HIGH" (P1 would free two). */
+static void test_priority_word_gives_way(void **state)
+{
+	(void)state;
+	vscreen_t *vs = vscreen_open("xterm-256color", 24, 80, false);
+	assert_non_null(vs);
+	test_lang_use("zh_CN");
+	alarm_row_need_t short_names = {.name = 20, .value = 9, .state = 8};
+	alarm_row_cols_t c = alarm_row_cols_fit(116, &short_names);
+	assert_false(c.prio_narrow);
+	assert_int_equal(c.prio, 8 + 1 + 6);
+	assert_int_equal(c.name, 20);
+	alarm_row_need_t long_names = {.name = 40, .value = 9, .state = 8};
+	c = alarm_row_cols_fit(116, &long_names);
+	assert_true(c.prio_narrow);
+	assert_int_equal(c.prio, 2 + 1 + 6);
+	test_lang_use("en");
+	c = alarm_row_cols_fit(116, &long_names);
+	assert_false(c.prio_narrow);
+	assert_int_equal(c.prio, 9);
+	vscreen_close(vs);
+}
+
 /* The alarm history: from → to in columns as wide as the widest state shown,
  * the arrows and the priority and level words in line on every row; at 80
  * columns the priority as "高" (the word would leave the id too little). */
@@ -279,6 +304,7 @@ int main(void)
 	    cmocka_unit_test(test_active_80x24_lines_up),
 	    cmocka_unit_test(test_shelved_tab_state_column_own_width),
 	    cmocka_unit_test(test_cols_fit_80_with_widest_state),
+	    cmocka_unit_test(test_priority_word_gives_way),
 	    cmocka_unit_test(test_history_lines_up),
 	    cmocka_unit_test(test_sources_counts_line_up),
 	};
