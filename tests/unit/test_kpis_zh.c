@@ -2,7 +2,7 @@
  * seeded demo city: the labels' column as wide as the widest label drawn in
  * Chinese (not the English "Attainment"), the values in one column after
  * it; the target and its direction, and the indices, with Chinese
- * separators. */
+ * separators; the board's columns of numbers under their headings. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -15,6 +15,7 @@
 
 #include "city_fixture.h"
 #include "frame.h"
+#include "kpi_row.h"
 #include "snapshot.h"
 #include "test_lang.h"
 #include "text.h"
@@ -111,10 +112,57 @@ static void test_facts_line_up_after_widest_label(void **state)
 	free(text);
 }
 
+/* The line holding `what` (into buf), or fails. */
+static const char *line_with(const char *text, const char *what, char *buf, size_t size)
+{
+	const char *at = strstr(text, what);
+	if (!at)
+		fail_msg("no \"%s\" in\n%s", what, text);
+	const char *start = at;
+	while (start > text && start[-1] != '\n')
+		start--;
+	snprintf(buf, size, "%.*s", (int)strcspn(start, "\n"), start);
+	return buf;
+}
+
+/* The screen column just after `what` in `line`. */
+static int end_col(const char *line, const char *what)
+{
+	const char *at = strstr(line, what);
+	assert_non_null(at);
+	char head[1024];
+	snprintf(head, sizeof head, "%.*s", (int)(at - line), line);
+	return text_width(head) + text_width(what);
+}
+
+/* The board's numbers under their headings: the distance column as wide as
+ * its numbers ("+1234.5"), its heading "差距" being narrower (the English
+ * "distance" is wider: 8). */
+static void test_board_numbers_under_headings(void **state)
+{
+	(void)state;
+	nav_t nav = {.page = PAGE_KPIS};
+	char *text = zh_screen(&nav, 120, 40);
+	char head[1024], row[1024];
+	line_with(text, "数值/目标", head, sizeof head);
+	int value_end = end_col(head, "数值/目标"), dist_end = end_col(head, "差距");
+	assert_int_equal(dist_end - value_end, 1 + 7);
+	const kpi_t *k = gov_kpi(fx.store, fx.gov.kpis[0]);
+	assert_non_null(k);
+	char value[128], dist[64];
+	kpi_row_value_target(k, value, sizeof value);
+	kpi_row_distance(k, dist, sizeof dist);
+	line_with(text, kpi_row_label(k), row, sizeof row);
+	assert_int_equal(end_col(row, value), value_end);
+	assert_int_equal(end_col(row, dist), dist_end);
+	free(text);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_facts_line_up_after_widest_label),
+	    cmocka_unit_test(test_board_numbers_under_headings),
 	};
 	return cmocka_run_group_tests(tests, open_city, close_city);
 }
