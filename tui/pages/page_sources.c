@@ -136,7 +136,7 @@ static void draw_source(WINDOW *win, int y, int w, const source_status_t *s, int
 			n += snprintf(detail + n, sizeof detail - (size_t)n, "%s%u %s", sep,
 			              parts[i].count,
 			              P_(parts[i].one, parts[i].many, parts[i].count));
-			sep = ", ";
+			sep = C_("between the parts of a sentence", ", ");
 		}
 		if (s->limits_ignored && s->first_bad_limits && n > 0 && (size_t)n < sizeof detail)
 			snprintf(detail + n, sizeof detail - (size_t)n, _(" (first: %s)"),
