@@ -102,14 +102,9 @@ void event_row_layout(event_row_layout_t *lay, int width, const event_row_need_t
 	lay->depts = take(&left, depts_count_cols());
 	if (need->place > 0)
 		lay->place = take(&left, headed(min_int(PLACE_MIN, need->place), _("place")));
-	/* Room to spare: the severity's whole word, the stage's name,
-	 * departments by name, the whole place, then the title up to what it
-	 * needs. */
-	if (left >= severity_full - severity_short) {
-		left -= severity_full - severity_short;
-		lay->severity = severity_full;
-		lay->severity_short = false;
-	}
+	/* Room to spare: the stage's name, a share for the title, the
+	 * severity's whole word, departments by name, the whole place, then
+	 * the title up to what it needs. */
 	int labelled = max_int(stage_bar_width(STAGE_BAR_LABELLED) - lay->stage, 0);
 	if (lay->stage && left >= labelled) {
 		lay->stage += labelled;
@@ -121,6 +116,11 @@ void event_row_layout(event_row_layout_t *lay, int width, const event_row_need_t
 		int more = min_int(title_more, left / 2); /* share with what follows */
 		lay->title += more;
 		left -= more;
+	}
+	if (left >= severity_full - severity_short) {
+		left -= severity_full - severity_short;
+		lay->severity = severity_full;
+		lay->severity_short = false;
 	}
 	int named = min_int(need->depts_named, DEPTS_MAX);
 	if (lay->depts && named > lay->depts && left >= named - lay->depts) {
