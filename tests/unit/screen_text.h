@@ -7,6 +7,11 @@
 
 #include "pages.h"
 
+/* Called right after each virtual screen is opened, before the frame is
+ * drawn (NULL: nothing): vscreen_open sets the whole locale, so a test in
+ * another language switches its messages back here (test_lang_use). */
+void screen_text_after_open(void (*hook)(void));
+
 /* The frame at cols x rows (Unicode or ASCII glyphs), as text; the caller
  * frees. The nav is the one the draw leaves (pages keep their selection in
  * it). */
