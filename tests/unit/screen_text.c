@@ -49,6 +49,12 @@ char *screen_styled(const ui_ctx_t *ctx, nav_t *nav, int cols, int rows, bool as
 	return screen_read(ctx, nav, cols, rows, ascii, color, term, snapshot_styled);
 }
 
+char *screen_drawn(const ui_ctx_t *ctx, nav_t *nav, int cols, int rows,
+                   char *(*read)(WINDOW *win, bool ascii))
+{
+	return screen_read(ctx, nav, cols, rows, false, true, "xterm-256color", read);
+}
+
 bool screen_golden(const ui_ctx_t *ctx, nav_t *nav, int cols, int rows, bool ascii,
                    const char *golden)
 {

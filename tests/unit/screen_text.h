@@ -29,4 +29,10 @@ bool screen_golden(const ui_ctx_t *ctx, nav_t *nav, int cols, int rows, bool asc
 char *screen_styled(const ui_ctx_t *ctx, nav_t *nav, int cols, int rows, bool ascii, bool color,
                     const char *term);
 
+/* The frame drawn (Unicode glyphs, colour) on a fresh xterm-256color screen
+ * and handed to `read` as newscr, where the staged windows meet; returns
+ * what `read` returns (NULL also when the screen cannot be made). */
+char *screen_drawn(const ui_ctx_t *ctx, nav_t *nav, int cols, int rows,
+                   char *(*read)(WINDOW *win, bool ascii));
+
 #endif
