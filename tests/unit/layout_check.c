@@ -1,6 +1,7 @@
 /* layout_check: structural checks of a drawn frame (layout_check.h). */
 #include "layout_check.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -104,6 +105,44 @@ bool layout_words_load(const char *po_path)
 	free(id.data);
 	free(str.data);
 	return true;
+}
+
+static uint32_t mo_u32(const unsigned char *p, bool swap)
+{
+	uint32_t v = (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24;
+	return swap ? (v >> 24) | ((v >> 8) & 0xff00) | ((v << 8) & 0xff0000) | (v << 24) : v;
+}
+
+bool layout_words_load_mo(const char *mo_path)
+{
+	FILE *f = fopen(mo_path, "rb");
+	if (f == NULL)
+		return false;
+	strbuf_t b = {0};
+	char chunk[8192];
+	size_t got;
+	while ((got = fread(chunk, 1, sizeof chunk, f)) > 0)
+		strbuf_put(&b, chunk, got);
+	fclose(f);
+	const unsigned char *m = (const unsigned char *)b.data;
+	bool ok = b.len >= 20;
+	uint32_t magic = ok ? mo_u32(m, false) : 0;
+	bool swap = magic == 0xde120495u;
+	ok = ok && (magic == 0x950412deu || swap);
+	uint32_t count = ok ? mo_u32(m + 8, swap) : 0, table = ok ? mo_u32(m + 16, swap) : 0;
+	ok = ok && table <= b.len && count <= (b.len - table) / 8;
+	for (uint32_t i = 0; ok && i < count; i++) {
+		uint32_t len = mo_u32(m + table + 8 * i, swap), off = mo_u32(m + table + 8 * i + 4, swap);
+		if (off > b.len || len > b.len - off) {
+			ok = false;
+			break;
+		}
+		/* the plural forms are NUL-separated: each is a string */
+		for (uint32_t at = off; at < off + len; at += (uint32_t)strlen(b.data + at) + 1)
+			add_runs(b.data + at, is_cjk);
+	}
+	free(b.data);
+	return ok;
 }
 
 void layout_words_free(void)
@@ -311,7 +350,7 @@ static void check_bars(WINDOW *win, WINDOW *keybar, WINDOW *status, strbuf_t *ou
 		finding(out, win, rows - 1, "the last row is not the status bar as drawn alone");
 }
 
-/* Runs of CJK characters, or of 3+ ASCII letters, alone between blanks,
+/* Runs of 2+ CJK characters, or of 3+ ASCII letters, alone between blanks,
  * borders or the edges, that begin a catalogue word without being one and
  * without an ellipsis after them. */
 static void check_cut_words(WINDOW *win, int y, strbuf_t *out)
@@ -344,8 +383,10 @@ static void check_cut_words(WINDOW *win, int y, strbuf_t *out)
 		}
 		cell_t after = end < cols ? cell_at(win, y, end) : (cell_t){.wc = L' '};
 		bool alone = after.wc == L' ' || after.box || after.wc == 0;
-		/* ALL-CAPS runs are codes (HIHI, MED), meant short */
-		bool counted = cjk || (run.len >= 3 && strpbrk(run.data, "abcdefghijklmnopqrstuvwxyz"));
+		/* One character (市 区 街, 高 中 低) and ALL-CAPS runs (HIHI, MED)
+		 * are abbreviations, meant short. */
+		bool counted = cjk ? end - x >= 4
+		                   : run.len >= 3 && strpbrk(run.data, "abcdefghijklmnopqrstuvwxyz");
 		if (alone && counted) {
 			bool whole, prefix;
 			word_match(run.data, run.len, &whole, &prefix);

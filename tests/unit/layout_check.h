@@ -19,7 +19,8 @@
  *   - the title bar on row 0 (" citydash"), and the key bar on the row
  *     above the last and the status bar on the last, each as it reads when
  *     drawn alone on a window of the screen's width;
- *   - no word cut without an ellipsis: a run of CJK characters, or of three
+ *   - no word cut without an ellipsis: a run of two or more CJK characters
+ *     (one is an abbreviation: 市 区 街), or of three
  *     or more ASCII letters with a lowercase one, standing alone (spaces, borders or the edge
  *     around it) that is the beginning of a word of the catalogue (a
  *     translation's CJK run, an English message's word) and not itself
@@ -33,8 +34,11 @@
 #include <stdbool.h>
 
 /* Reads the words of the catalogue po_path (msgids' ASCII words and
- * msgstrs' CJK runs); returns false if it cannot be read. Call once. */
+ * msgstrs' CJK runs); returns false if it cannot be read. */
 bool layout_words_load(const char *po_path);
+/* Adds the CJK runs of the translations in the compiled catalogue mo_path
+ * (what the screen is drawn from); false if it cannot be read. */
+bool layout_words_load_mo(const char *mo_path);
 void layout_words_free(void);
 
 /* The findings on `win` (the whole screen), one per line, or "" when none.

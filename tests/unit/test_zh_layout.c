@@ -94,6 +94,13 @@ static int setup(void **state)
 	if (!loaded)
 		fprintf(stderr, "cannot read %s (the words a cut label is looked for in)\n", po);
 	free(po);
+	if (loaded && lang) {
+		char *mo = xasprintf("%s/%s/LC_MESSAGES/citydash.mo", CITYDASH_LOCALE_BUILD_DIR, lang);
+		loaded = layout_words_load_mo(mo);
+		if (!loaded)
+			fprintf(stderr, "cannot read the catalogue %s\n", mo);
+		free(mo);
+	}
 	if (!loaded)
 		return -1;
 	use_lang(); /* fails here, once, without the catalogue or locale */
