@@ -35,18 +35,117 @@ const char *alarm_row_state_glyph(isa_state_t state)
 	return glyphs()->ascii ? plain[state] : uni[state];
 }
 
+/* The words below are short, ISA-18.2's tags in English; each language says
+ * them its own way, so every column holding one is as wide as the widest
+ * translation (alarm_row_*_cols), never the English word's width. */
+const char *alarm_row_state_word(isa_state_t state)
+{
+	switch (state) {
+	case ISA_NORM:
+		return C_("alarm state, short", "NORM");
+	case ISA_UNACK:
+		return C_("alarm state, short", "UNACK");
+	case ISA_ACKED:
+		return C_("alarm state, short", "ACKED");
+	case ISA_RTNUN:
+		/* TRANSLATORS: returned to normal, not yet acknowledged. */
+		return C_("alarm state, short", "RTNUN");
+	case ISA_SHLVD:
+		return C_("alarm state, short", "SHLVD");
+	case ISA_DSUPR:
+		/* TRANSLATORS: suppressed by design, under its source's comms alarm. */
+		return C_("alarm state, short", "DSUPR");
+	case ISA_OOSRV:
+		return C_("alarm state, short", "OOSRV");
+	default:
+		return "?";
+	}
+}
+
+const char *alarm_row_priority_word(alarm_priority_t p, bool narrow)
+{
+	if (p == ALARM_PRIORITY_HIGH)
+		return narrow ? C_("alarm priority, narrow", "P1") : C_("alarm priority", "HIGH");
+	if (p == ALARM_PRIORITY_MEDIUM)
+		return narrow ? C_("alarm priority, narrow", "P2") : C_("alarm priority", "MED");
+	return "";
+}
+
+const char *alarm_row_level_word(alarm_kind_t kind, alarm_level_t level)
+{
+	if (kind == ALARM_KIND_FAULT)
+		/* TRANSLATORS: an instrument fault alarm, in the level column. */
+		return C_("alarm level, short", "FLT");
+	if (kind == ALARM_KIND_COMM)
+		/* TRANSLATORS: a communications alarm, in the level column. */
+		return C_("alarm level, short", "COMM");
+	switch (level) {
+	case ALARM_LO:
+		return C_("alarm level, short", "LO");
+	case ALARM_HI:
+		return C_("alarm level, short", "HI");
+	case ALARM_LOLO:
+		return C_("alarm level, short", "LOLO");
+	case ALARM_HIHI:
+		return C_("alarm level, short", "HIHI");
+	default:
+		return "";
+	}
+}
+
 const char *alarm_row_priority_tag(alarm_priority_t p)
 {
-	return p == ALARM_PRIORITY_HIGH ? "HIGH" : p == ALARM_PRIORITY_MEDIUM ? "MED" : "";
+	return alarm_row_priority_word(p, false);
 }
 
 const char *alarm_row_level_tag(const alarm_info_t *a)
 {
-	if (a->kind == ALARM_KIND_FAULT)
-		return "FLT";
-	if (a->kind == ALARM_KIND_COMM)
-		return "COMM";
-	return alarm_level_tag(a->level != ALARM_NONE ? a->level : a->peak);
+	return alarm_row_level_word(a->kind, a->level != ALARM_NONE ? a->level : a->peak);
+}
+
+static int max_int(int a, int b)
+{
+	return a > b ? a : b;
+}
+
+int alarm_row_state_cols(void)
+{
+	int glyph = 0, word = 0;
+	for (int s = 0; s < ISA_STATE_COUNT; s++) {
+		glyph = max_int(glyph, text_draw_width(alarm_row_state_glyph((isa_state_t)s)));
+		word = max_int(word, text_draw_width(alarm_row_state_word((isa_state_t)s)));
+	}
+	return glyph + 1 + word;
+}
+
+int alarm_row_priority_cols(bool narrow)
+{
+	int cols = 0;
+	for (int p = 0; p < ALARM_PRIORITY_COUNT; p++)
+		cols = max_int(
+		    cols, text_draw_width(alarm_row_priority_word((alarm_priority_t)p, narrow)));
+	return cols;
+}
+
+int alarm_row_level_cols(void)
+{
+	static const alarm_level_t levels[] = {ALARM_LO, ALARM_HI, ALARM_LOLO, ALARM_HIHI};
+	int cols = max_int(text_draw_width(alarm_row_level_word(ALARM_KIND_FAULT, ALARM_NONE)),
+	                   text_draw_width(alarm_row_level_word(ALARM_KIND_COMM, ALARM_NONE)));
+	for (size_t i = 0; i < sizeof levels / sizeof levels[0]; i++)
+		cols = max_int(cols,
+		               text_draw_width(alarm_row_level_word(ALARM_KIND_LIMIT, levels[i])));
+	return cols;
+}
+
+void alarm_row_draw_state(WINDOW *win, int y, int x, int cols, isa_state_t state, attr_t attr)
+{
+	if (cols <= 0)
+		return;
+	text_fill(win, y, x, cols, attr);
+	int g = text_draw(win, y, x, cols, alarm_row_state_glyph(state), attr);
+	if (g + 1 < cols)
+		text_draw(win, y, x + g + 1, cols - g - 1, alarm_row_state_word(state), attr);
 }
 
 /* The reading a LIMIT or FAULT alarm is on, if its slot still holds it. */
@@ -143,13 +242,20 @@ alarm_row_cols_t alarm_row_cols(int w)
 	return alarm_row_cols_fit(w, NULL);
 }
 
-alarm_row_cols_t alarm_row_cols_fit(int w, const alarm_row_need_t *need)
+/* The columns with the priority as a word or, `narrow`, as ISA numbers
+ * it; *cut: a name shown needs more than its column. */
+static alarm_row_cols_t plan(int w, const alarm_row_need_t *need, bool narrow, bool *cut)
 {
 	bool wide = w >= ALARM_ROW_AGE_COLS, widest = w >= ALARM_ROW_WHO_COLS;
 	bool limit = w >= ALARM_ROW_LIMIT_COLS;
+	/* The state and level words as wide as the widest translation ("▲
+	 * UNACK", "HIGH HIHI" or "P1 HIHI"); the state only as wide as those of
+	 * the rows shown when measured (a long word, as a returned alarm's, takes
+	 * its columns only while one is shown). */
 	alarm_row_cols_t c = {
-	    .tag = 7,              /* "▲ UNACK" */
-	    .prio = wide ? 9 : 7,  /* "HIGH HIHI" or "P1 HIHI" */
+	    .tag = need && need->state > 0 ? need->state : alarm_row_state_cols(),
+	    .prio = alarm_row_priority_cols(narrow) + 1 + alarm_row_level_cols(),
+	    .prio_narrow = narrow,
 	    .time = wide ? 13 : 8, /* "08:00:00  10s" or "08:00:00" */
 	    .value = wide ? 14 : 13, /* "+1 suppressed" */
 	    .limit = limit ? 9 : 0,
@@ -172,9 +278,11 @@ alarm_row_cols_t alarm_row_cols_fit(int w, const alarm_row_need_t *need)
 	}
 	c.name = rest > 0 ? rest : 0;
 	int name_need = 0;
+	*cut = false;
 	if (need) /* a row without a place writes its name from the place's column */
 		name_need = need->name > need->whole - c.place - 1 ? need->name
 		                                                    : need->whole - c.place - 1;
+	*cut = name_need > c.name;
 	int cap = name_need > 0 ? (name_need > 12 ? name_need : 12) : widest ? ALARM_ROW_NAME_MAX : 0;
 	if (cap > ALARM_ROW_NAME_MAX && widest)
 		cap = ALARM_ROW_NAME_MAX;
@@ -188,6 +296,17 @@ alarm_row_cols_t alarm_row_cols_fit(int w, const alarm_row_need_t *need)
 	return c;
 }
 
+alarm_row_cols_t alarm_row_cols_fit(int w, const alarm_row_need_t *need)
+{
+	bool wide = w >= ALARM_ROW_AGE_COLS, cut;
+	alarm_row_cols_t c = plan(w, need, !wide, &cut);
+	/* The priority word gives way to the names when they would be cut and
+	 * "P1" frees more than two columns (Chinese "高优先级": six). */
+	if (wide && cut && alarm_row_priority_cols(false) > alarm_row_priority_cols(true) + 2)
+		c = plan(w, need, true, &cut);
+	return c;
+}
+
 void alarm_row_measure(const ui_ctx_t *ctx, const alarm_info_t *a, alarm_row_need_t *need)
 {
 	char buf[320], place[256] = "";
@@ -195,7 +314,11 @@ void alarm_row_measure(const ui_ctx_t *ctx, const alarm_info_t *a, alarm_row_nee
 	name_text(ctx, a, r, buf, sizeof buf);
 	if (r)
 		format_reading_place(r, place, sizeof place);
-	int w = text_draw_width(buf);
+	int w = text_draw_width(alarm_row_state_glyph(a->state)) + 1 +
+	        text_draw_width(alarm_row_state_word(a->state));
+	if (w > need->state)
+		need->state = w;
+	w = text_draw_width(buf);
 	int *into = place[0] ? &need->name : &need->whole;
 	if (w > *into)
 		*into = w;
@@ -203,6 +326,13 @@ void alarm_row_measure(const ui_ctx_t *ctx, const alarm_info_t *a, alarm_row_nee
 	w = text_draw_width(buf);
 	if (w > need->value)
 		need->value = w;
+}
+
+/* Columns from x for a part `want` wide, no further than end. */
+static int room(int x, int want, int end)
+{
+	int left = end - x;
+	return want < left ? want : left > 0 ? left : 0;
 }
 
 void alarm_row_draw(WINDOW *win, int y, int x, int w, const ui_ctx_t *ctx, const alarm_info_t *a,
@@ -228,17 +358,16 @@ void alarm_row_draw_cols(WINDOW *win, int y, int x, int w, const ui_ctx_t *ctx,
 	int cx = x, end = x + w;
 	char buf[320];
 
-	snprintf(buf, sizeof buf, "%s %-5s", alarm_row_state_glyph(a->state), isa_state_tag(a->state));
-	text_draw(win, y, cx, end - cx, buf, tag_attr(a));
+	alarm_row_draw_state(win, y, cx, room(cx, c.tag, end), a->state, tag_attr(a));
 	cx += c.tag + 1;
-	/* Narrow: the priority as ISA numbers it, "P1" high, "P2" medium. */
-	const char *prio = w >= ALARM_ROW_AGE_COLS ? alarm_row_priority_tag(a->priority)
-	                   : a->priority == ALARM_PRIORITY_HIGH ? "P1"
-	                   : a->priority == ALARM_PRIORITY_MEDIUM ? "P2"
-	                                                          : "";
-	snprintf(buf, sizeof buf, w >= ALARM_ROW_AGE_COLS ? "%-4s %-4s" : "%-2s %-4s", prio,
-	         alarm_row_level_tag(a));
-	text_draw(win, y, cx, end - cx, buf, level);
+	/* Narrow: the priority as ISA numbers it, "P1" high, "P2" medium. The
+	 * level after the widest priority word, so levels line up. */
+	bool narrow = c.prio_narrow;
+	int pw = alarm_row_priority_cols(narrow);
+	text_fill(win, y, cx, room(cx, c.prio, end), level);
+	text_draw(win, y, cx, room(cx, pw, end), alarm_row_priority_word(a->priority, narrow), level);
+	text_draw(win, y, cx + pw + 1, room(cx + pw + 1, c.prio - pw - 1, end), alarm_row_level_tag(a),
+	          level);
 	cx += c.prio + 1;
 
 	char clock[16], age[16];

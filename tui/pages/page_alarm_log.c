@@ -46,9 +46,58 @@ static int shown_rows(const ui_ctx_t *ctx, const nav_t *nav, size_t **rows)
 	return n;
 }
 
+/* The columns of the rows shown: a state (glyph and word) as wide as the
+ * widest of theirs, priority and level words as wide as their widest
+ * translations; the priority as a word ("HIGH") while the alarm's id keeps
+ * ID_MIN columns, else as ISA numbers it ("P1"). */
+typedef struct log_cols {
+	int state, arrow, prio_word, prio;
+	bool narrow;
+} log_cols_t;
+
+enum { ID_MIN = 32 };
+
+static const char *arrow(void)
+{
+	return glyphs()->ascii ? "->" : "\xe2\x86\x92";
+}
+
+static int state_cols(isa_state_t s)
+{
+	return text_draw_width(alarm_row_state_glyph(s)) + 1 +
+	       text_draw_width(alarm_row_state_word(s));
+}
+
+static log_cols_t log_cols(int w, const alarm_log_entry_t *const *shown, int n)
+{
+	log_cols_t c = {.arrow = text_draw_width(arrow())};
+	for (int i = 0; i < n; i++) {
+		int from = state_cols((isa_state_t)shown[i]->from),
+		    to = state_cols((isa_state_t)shown[i]->to);
+		c.state = from > c.state ? from : c.state;
+		c.state = to > c.state ? to : c.state;
+	}
+	if (c.state == 0)
+		c.state = alarm_row_state_cols();
+	int clock = w >= ALARM_ROW_AGE_COLS ? 14 : 8; /* "08:00:00   10s" */
+	int fixed =
+	    clock + 1 + c.state + 1 + c.arrow + 1 + c.state + 1 + 1 + alarm_row_level_cols() + 1;
+	c.narrow = w - fixed - alarm_row_priority_cols(false) < ID_MIN;
+	c.prio_word = alarm_row_priority_cols(c.narrow);
+	c.prio = c.prio_word + 1 + alarm_row_level_cols();
+	return c;
+}
+
+/* Columns from x for a part `want` wide, no further than end. */
+static int room(int x, int want, int end)
+{
+	int left = end - x;
+	return want < left ? want : left > 0 ? left : 0;
+}
+
 /* One transition: "18:02:11  water.jb.p1  HIHI  ▲ UNACK → ✔ ACKED  ops@h1: pump". */
 static void draw_entry(WINDOW *win, int y, int x, int w, const ui_ctx_t *ctx,
-                       const alarm_log_entry_t *e, bool selected)
+                       const alarm_log_entry_t *e, bool selected, const log_cols_t *c)
 {
 	attr_t base = theme_attr(selected ? ROLE_SELECTED : ROLE_NORMAL);
 	attr_t dim = theme_attr(selected ? ROLE_SELECTED : ROLE_DIM);
@@ -59,17 +108,26 @@ static void draw_entry(WINDOW *win, int y, int x, int w, const ui_ctx_t *ctx,
 	timefmt_format_age(ctx->now_ms - e->at_ms, age, sizeof age);
 	snprintf(buf, sizeof buf, w >= ALARM_ROW_AGE_COLS ? "%s %5s" : "%s", clock, age);
 	cx += text_draw(win, y, cx, end - cx, buf, dim) + 1;
-	snprintf(buf, sizeof buf, "%s %-5s %s %s %-5s", alarm_row_state_glyph(e->from),
-	         isa_state_tag(e->from), glyphs()->ascii ? "->" : "\xe2\x86\x92",
-	         alarm_row_state_glyph(e->to), isa_state_tag(e->to));
+	/* From and to, all in the look of where it went. */
 	attr_t to_attr = isa_state_unacked(e->to) ? theme_attr(ROLE_WARN) : theme_attr(ROLE_LABEL);
-	cx += text_draw(win, y, cx, end - cx, buf, selected ? base : to_attr) + 1;
-	const char *tag = e->kind == ALARM_KIND_FAULT  ? "FLT"
-	                  : e->kind == ALARM_KIND_COMM ? "COMM"
-	                                               : alarm_level_tag((alarm_level_t)e->level);
-	snprintf(buf, sizeof buf, "%-4s %-4s", alarm_row_priority_tag((alarm_priority_t)e->priority),
-	         tag);
-	cx += text_draw(win, y, cx, end - cx, buf, dim) + 1;
+	attr_t states = selected ? base : to_attr;
+	int span = c->state + 1 + c->arrow + 1 + c->state;
+	text_fill(win, y, cx, room(cx, span, end), states);
+	alarm_row_draw_state(win, y, cx, room(cx, c->state, end), (isa_state_t)e->from, states);
+	text_draw(win, y, cx + c->state + 1, room(cx + c->state + 1, c->arrow, end), arrow(),
+	          states);
+	int to_x = cx + c->state + 1 + c->arrow + 1;
+	alarm_row_draw_state(win, y, to_x, room(to_x, c->state, end), (isa_state_t)e->to, states);
+	cx += span + 1;
+	text_fill(win, y, cx, room(cx, c->prio, end), dim);
+	text_draw(win, y, cx, room(cx, c->prio_word, end),
+	          alarm_row_priority_word((alarm_priority_t)e->priority, c->narrow), dim);
+	text_draw(win, y, cx + c->prio_word + 1,
+	          room(cx + c->prio_word + 1, c->prio - c->prio_word - 1, end),
+	          alarm_row_level_word((alarm_kind_t)e->kind, (alarm_level_t)e->level), dim);
+	cx += c->prio + 1;
+	if (cx >= end)
+		return;
 	int who_w = e->by[0] ? (end - cx) * 3 / 5 : 0; /* the reason is worth more room */
 	text_draw(win, y, cx, end - cx - who_w, e->alarm, selected ? base : theme_attr(ROLE_LABEL));
 	if (who_w) {
@@ -113,12 +171,17 @@ static void alarm_log_draw(WINDOW *win, const ui_ctx_t *ctx, nav_t *nav)
 		free(shown);
 		return;
 	}
-	for (int i = 0; i < rows && l->scroll + i < total; i++) {
+	const alarm_log_entry_t **entries = xreallocarray(NULL, (size_t)rows, sizeof *entries);
+	int n = 0;
+	for (; n < rows && l->scroll + n < total; n++)
+		entries[n] = alarm_log_newest(log, shown[l->scroll + n]);
+	log_cols_t cols = log_cols(w - 4, entries, n);
+	for (int i = 0; i < n; i++) {
 		int at = l->scroll + i;
-		draw_entry(win, 1 + i, 2, w - 4, ctx, alarm_log_newest(log, shown[at]),
-		           at == l->selected);
+		draw_entry(win, 1 + i, 2, w - 4, ctx, entries[i], at == l->selected, &cols);
 		mouse_note_row(nav, win, 1 + i, 2, w - 4, at, at == l->selected);
 	}
+	free(entries);
 	if (total > rows) {
 		char pos[48];
 		snprintf(pos, sizeof pos, " %d-%d/%d ", l->scroll + 1,
