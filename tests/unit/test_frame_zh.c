@@ -312,6 +312,33 @@ static void test_title_keeps_counts_and_gaps_whole(void **state)
 	/* The fixture is left narrowed and failing: this test runs last. */
 }
 
+/* ---- the help page ---- */
+
+static void test_help_key_column_aligns(void **state)
+{
+	(void)state;
+	nav_t nav = {.page = PAGE_HELP};
+	char *text = zh_frame(&nav, 80, 24);
+	/* Each key line's words start in one column, after the widest keys. */
+	static const char *const words[] = {"退出", "帮助：", "总览：", "指标看板：", "移动",
+	                                    "返回；"};
+	int col = -1;
+	for (size_t i = 0; i < sizeof words / sizeof words[0]; i++) {
+		char *line = line_with(text, words[i]);
+		assert_non_null(line);
+		int at = column_of(line, words[i]);
+		if (col < 0)
+			col = at;
+		assert_int_equal(at, col);
+		free(line);
+	}
+	char *keys = line_with(text, "PgUp PgDn");
+	assert_non_null(keys);
+	assert_true(column_of(keys, "翻一页") > column_of(keys, "End G"));
+	free(keys);
+	free(text);
+}
+
 /* ---- the tiers page ---- */
 
 static void test_tiers_count_columns_from_titles(void **state)
@@ -339,6 +366,7 @@ int main(void)
 	    cmocka_unit_test(test_reading_columns_from_translated_titles),
 	    cmocka_unit_test(test_reading_facts_line_up_on_translated_labels),
 	    cmocka_unit_test(test_tiers_count_columns_from_titles),
+	    cmocka_unit_test(test_help_key_column_aligns),
 	    cmocka_unit_test(test_title_keeps_counts_and_gaps_whole),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
