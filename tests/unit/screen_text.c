@@ -9,6 +9,13 @@
 #include "snapshot.h"
 #include "vscreen.h"
 
+static void (*after_open)(void);
+
+void screen_text_after_open(void (*hook)(void))
+{
+	after_open = hook;
+}
+
 /* The frame drawn and staged on a fresh virtual screen, read back by
  * `read` (from newscr, where the staged windows meet). */
 static char *screen_read(const ui_ctx_t *ctx, nav_t *nav, int cols, int rows, bool ascii,
@@ -17,6 +24,8 @@ static char *screen_read(const ui_ctx_t *ctx, nav_t *nav, int cols, int rows, bo
 	vscreen_t *vs = vscreen_open(term, rows, cols, color);
 	if (vs == NULL)
 		return NULL;
+	if (after_open)
+		after_open();
 	glyphs_set_ascii(ascii);
 	frame_t f = {0};
 	frame_layout(&f, rows, cols);
@@ -38,6 +47,12 @@ char *screen_styled(const ui_ctx_t *ctx, nav_t *nav, int cols, int rows, bool as
                     const char *term)
 {
 	return screen_read(ctx, nav, cols, rows, ascii, color, term, snapshot_styled);
+}
+
+char *screen_drawn(const ui_ctx_t *ctx, nav_t *nav, int cols, int rows,
+                   char *(*read)(WINDOW *win, bool ascii))
+{
+	return screen_read(ctx, nav, cols, rows, false, true, "xterm-256color", read);
 }
 
 bool screen_golden(const ui_ctx_t *ctx, nav_t *nav, int cols, int rows, bool ascii,

@@ -7,6 +7,11 @@
 
 #include "pages.h"
 
+/* Called right after each virtual screen is opened, before the frame is
+ * drawn (NULL: nothing): vscreen_open sets the whole locale, so a test in
+ * another language switches its messages back here (test_lang_use). */
+void screen_text_after_open(void (*hook)(void));
+
 /* The frame at cols x rows (Unicode or ASCII glyphs), as text; the caller
  * frees. The nav is the one the draw leaves (pages keep their selection in
  * it). */
@@ -23,5 +28,11 @@ bool screen_golden(const ui_ctx_t *ctx, nav_t *nav, int cols, int rows, bool asc
  * the screen cannot be made. */
 char *screen_styled(const ui_ctx_t *ctx, nav_t *nav, int cols, int rows, bool ascii, bool color,
                     const char *term);
+
+/* The frame drawn (Unicode glyphs, colour) on a fresh xterm-256color screen
+ * and handed to `read` as newscr, where the staged windows meet; returns
+ * what `read` returns (NULL also when the screen cannot be made). */
+char *screen_drawn(const ui_ctx_t *ctx, nav_t *nav, int cols, int rows,
+                   char *(*read)(WINDOW *win, bool ascii));
 
 #endif

@@ -7,13 +7,20 @@
  * theme's name (colour on a 256-colour terminal), "no-color" (the default
  * theme as NO_COLOR draws it: attributes only), "ascii" (the default theme
  * in ASCII glyphs, as LANG=C draws it), "8-colors" or "truecolor" (the
- * default theme on such a terminal). UPDATE_GOLDEN=1 rewrites them (see
- * tests/golden/README.md); GOLDEN_ONLY=TEXT runs only the cases whose name
- * (VARIANT/PAGE_SIZE) holds TEXT.
+ * default theme on such a terminal), or "zh_CN" (the default theme in
+ * Chinese, from the build tree's catalogue). UPDATE_GOLDEN=1 rewrites them
+ * (see tests/golden/README.md); GOLDEN_ONLY=TEXT runs only the cases whose
+ * name (VARIANT/PAGE_SIZE) holds TEXT.
  *
- * Besides the comparison, two checks that hold whatever the goldens say:
- * without colour no cell has a colour pair, and every colour theme but
- * mono colours something. */
+ * One process draws one language, so English and Chinese never share
+ * gettext's caches nor a page's: `test_golden_pages` draws the English
+ * variants, `test_golden_pages zh_CN` the Chinese one (two ctests). Without
+ * the zh_CN catalogue or locale the Chinese run fails; it never skips.
+ *
+ * Besides the comparison, checks that hold whatever the goldens say:
+ * without colour no cell has a colour pair, every colour theme but mono
+ * colours something, and a Chinese screen shows Chinese words of the UI
+ * (golden_zh.h), so a golden rewritten without the catalogue fails. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -26,168 +33,15 @@
 #include <string.h>
 #include <time.h>
 
-#include "city_fixture.h"
 #include "golden_dir.h"
+#include "golden_zh.h"
+#include "page_set.h"
 #include "screen_text.h"
 #include "theme.h"
 #include "vscreen.h"
 #include "xalloc.h"
 
-#define SEED      1
-#define HISTORY_S 60
-
-/* ---- what is drawn: one fixture per scope, opened when first needed ---- */
-
-enum { SCOPE_CITY, SCOPE_DISTRICT, SCOPE_STREET, SCOPE_KINDS };
-static const char *const scope_text[SCOPE_KINDS] = {"", "江北区", "江北区/观音桥街道"};
-static city_fixture_t fixtures[SCOPE_KINDS];
-static bool fixture_open[SCOPE_KINDS];
-
-static city_fixture_t *fixture(int kind)
-{
-	if (!fixture_open[kind]) {
-		scope_t scope;
-		assert_int_equal(scope_parse(&scope, scope_text[kind], NULL), 0);
-		assert_int_equal(city_fixture_open(&fixtures[kind], CITY_SCALE_CITY, SEED, HISTORY_S,
-		                                   kind == SCOPE_CITY ? NULL : &scope),
-		                 0);
-		fixture_open[kind] = true;
-	}
-	return &fixtures[kind];
-}
-
-/* The reading with the most alarm level changes (the first of them). */
-static size_t busiest_reading(const city_fixture_t *fx)
-{
-	size_t best = 0, best_n = 0;
-	alarm_transition_t t[ALARM_HISTORY];
-	for (size_t i = 0; i < store_reading_count(fx->store); i++) {
-		size_t n = store_reading(fx->store, i)
-		               ? alarm_engine_history(fx->alarms, i, t, ALARM_HISTORY)
-		               : 0;
-		if (n > best_n) {
-			best = i;
-			best_n = n;
-		}
-	}
-	return best;
-}
-
-/* The first KPI off its target, else the first KPI. */
-static gov_ref_t shown_kpi(const city_fixture_t *fx)
-{
-	assert_true(fx->gov.kpi_count > 0);
-	for (size_t i = 0; i < fx->gov.kpi_count; i++) {
-		const kpi_t *k = gov_kpi(fx->store, fx->gov.kpis[i]);
-		if (k && kpi_status(k) == KPI_OFF_TARGET)
-			return fx->gov.kpis[i];
-	}
-	return fx->gov.kpis[0];
-}
-
-/* The first event of the board (the most severe) handed up, with a
- * timeline, else the first. */
-static gov_ref_t shown_event(const city_fixture_t *fx)
-{
-	assert_true(fx->gov.event_count > 0);
-	for (size_t i = 0; i < fx->gov.event_count; i++) {
-		const event_t *e = gov_event(fx->store, fx->gov.events[i]);
-		if (e && e->escalation_count > 0 && e->timeline_count > 1)
-			return fx->gov.events[i];
-	}
-	return fx->gov.events[0];
-}
-
-/* One page as the golden shows it: which fixture, and the nav that opens it;
- * `states` are pages in a state (filtered, on the wall), drawn only in the
- * default theme, with and without colour. */
-typedef struct golden_page {
-	const char *name;
-	int scope;
-	void (*open)(nav_t *nav, const city_fixture_t *fx);
-	page_id_t page; /* when open is NULL */
-	bool state;
-} golden_page_t;
-
-static void open_domain(nav_t *nav, const city_fixture_t *fx)
-{
-	const reading_t *r = store_reading(fx->store, busiest_reading(fx));
-	*nav = (nav_t){.page = PAGE_DOMAIN, .domain = r ? r->domain : DOMAIN_WATER};
-}
-
-static void open_kpi(nav_t *nav, const city_fixture_t *fx)
-{
-	*nav = (nav_t){.page = PAGE_KPIS};
-	nav_open_kpi(nav, shown_kpi(fx));
-}
-
-static void open_event(nav_t *nav, const city_fixture_t *fx)
-{
-	*nav = (nav_t){.page = PAGE_EVENTS};
-	nav_open_event(nav, shown_event(fx));
-}
-
-static void open_reading(nav_t *nav, const city_fixture_t *fx)
-{
-	*nav = (nav_t){.page = PAGE_OVERVIEW};
-	nav_open_reading(nav, fx->store, busiest_reading(fx));
-}
-
-/* A text filter on the page, as typed after `/` (tui/filter.h): a district. */
-static void filter_alarms(nav_t *nav, const city_fixture_t *fx)
-{
-	(void)fx;
-	*nav = (nav_t){.page = PAGE_ALARMS};
-	snprintf(nav->filter, sizeof nav->filter, "%s", "北碚");
-}
-
-static void filter_domain(nav_t *nav, const city_fixture_t *fx)
-{
-	open_domain(nav, fx);
-	snprintf(nav->filter, sizeof nav->filter, "%s", "北碚");
-}
-
-/* The wall under --kiosk, with a new high-priority alarm's banner (the text
- * tui/kiosk.c would set, fixed here). */
-static void kiosk_banner(nav_t *nav, const city_fixture_t *fx)
-{
-	(void)fx;
-	*nav = (nav_t){.page = PAGE_WALL, .kiosk = true};
-	snprintf(nav->banner, sizeof nav->banner, "%s",
-	         "NEW P1 HIHI 北碚区 桃花街道 桃花9号桥桥面风速 32.00 m/s");
-}
-
-static void kiosk_overview(nav_t *nav, const city_fixture_t *fx)
-{
-	(void)fx;
-	*nav = (nav_t){.page = PAGE_OVERVIEW, .kiosk = true};
-}
-
-static const golden_page_t golden_pages[] = {
-    {"overview", SCOPE_CITY, NULL, PAGE_OVERVIEW, false},
-    {"domain", SCOPE_CITY, open_domain, 0, false},
-    {"kpis", SCOPE_CITY, NULL, PAGE_KPIS, false},
-    {"kpi", SCOPE_CITY, open_kpi, 0, false},
-    {"events", SCOPE_CITY, NULL, PAGE_EVENTS, false},
-    {"event", SCOPE_CITY, open_event, 0, false},
-    {"tiers_city", SCOPE_CITY, NULL, PAGE_TIERS, false},
-    {"tiers_district", SCOPE_DISTRICT, NULL, PAGE_TIERS, false},
-    {"tiers_street", SCOPE_STREET, NULL, PAGE_TIERS, false},
-    {"reading", SCOPE_CITY, open_reading, 0, false},
-    {"scope", SCOPE_CITY, NULL, PAGE_SCOPE, false},
-    {"alarms", SCOPE_CITY, NULL, PAGE_ALARMS, false},
-    {"alarm_log", SCOPE_CITY, NULL, PAGE_ALARM_LOG, false},
-    {"sources", SCOPE_CITY, NULL, PAGE_SOURCES, false},
-    {"help", SCOPE_CITY, NULL, PAGE_HELP, false},
-    {"wall", SCOPE_CITY, NULL, PAGE_WALL, false},
-    {"alarms_filtered", SCOPE_CITY, filter_alarms, 0, true},
-    {"domain_filtered", SCOPE_CITY, filter_domain, 0, true},
-    {"overview_kiosk", SCOPE_CITY, kiosk_overview, 0, true},
-    {"wall_kiosk_banner", SCOPE_CITY, kiosk_banner, 0, true},
-};
-#define GOLDEN_PAGE_COUNT (sizeof golden_pages / sizeof golden_pages[0])
-
-/* ---- how it is drawn: themes, colour, glyphs, sizes ---- */
+/* ---- how it is drawn: themes, colour, glyphs, sizes, language ---- */
 
 typedef struct golden_variant {
 	const char *dir;   /* under tests/golden/pages/ */
@@ -196,20 +50,23 @@ typedef struct golden_variant {
 	bool large;            /* 160×48 as well as 80×24 */
 	const char *term;      /* the terminal type */
 	const char *colorterm; /* COLORTERM while drawing; NULL: unset */
+	const char *lang;      /* the messages' language; NULL: English */
 } golden_variant_t;
 
 #define TERM_256 "xterm-256color"
 static const golden_variant_t golden_variants[] = {
-    {"high-performance", "high-performance", true, false, true, TERM_256, NULL},
-    {"dark", "dark", true, false, true, TERM_256, NULL},
-    {"light", "light", true, false, true, TERM_256, NULL},
-    {"high-contrast", "high-contrast", true, false, true, TERM_256, NULL},
-    {"mono", "mono", true, false, true, TERM_256, NULL},
-    {"no-color", "high-performance", false, false, false, TERM_256, NULL},
-    {"ascii", "high-performance", true, true, false, TERM_256, NULL},
+    {"high-performance", "high-performance", true, false, true, TERM_256, NULL, NULL},
+    {"dark", "dark", true, false, true, TERM_256, NULL, NULL},
+    {"light", "light", true, false, true, TERM_256, NULL, NULL},
+    {"high-contrast", "high-contrast", true, false, true, TERM_256, NULL, NULL},
+    {"mono", "mono", true, false, true, TERM_256, NULL, NULL},
+    {"no-color", "high-performance", false, false, false, TERM_256, NULL, NULL},
+    {"ascii", "high-performance", true, true, false, TERM_256, NULL, NULL},
     /* the default theme where the terminal has 8 colours, or truecolor */
-    {"8-colors", "high-performance", true, false, false, "xterm", NULL},
-    {"truecolor", "high-performance", true, false, false, "xterm-direct", "truecolor"},
+    {"8-colors", "high-performance", true, false, false, "xterm", NULL, NULL},
+    {"truecolor", "high-performance", true, false, false, "xterm-direct", "truecolor", NULL},
+    /* Chinese, as under LANG=zh_CN.UTF-8 */
+    {"zh_CN", "high-performance", true, false, true, TERM_256, NULL, "zh_CN"},
 };
 #define GOLDEN_VARIANT_COUNT (sizeof golden_variants / sizeof golden_variants[0])
 
@@ -218,7 +75,7 @@ static const struct {
 } golden_sizes[] = {{80, 24}, {160, 48}};
 
 typedef struct golden_case {
-	const golden_page_t *page;
+	const page_set_page_t *page;
 	const golden_variant_t *variant;
 	int cols, rows;
 	char *name; /* VARIANT/PAGE_COLSxROWS, also the golden's path */
@@ -271,13 +128,9 @@ static bool legend_uncoloured(const char *styled)
 static void test_golden_page(void **state)
 {
 	const golden_case_t *c = *state;
-	const city_fixture_t *fx = fixture(c->page->scope);
-	nav_t nav = {.page = c->page->page};
-	if (c->page->open)
-		c->page->open(&nav, fx);
-	nav.scope = fx->scope; /* the operator's scope, which the views follow */
+	nav_t nav;
 	ui_ctx_t ctx;
-	city_fixture_ctx(fx, &ctx);
+	page_set_prepare(c->page, &nav, &ctx);
 	if (c->variant->colorterm)
 		setenv("COLORTERM", c->variant->colorterm, 1);
 	use_theme(c->variant->theme);
@@ -288,12 +141,17 @@ static void test_golden_page(void **state)
 	if (getenv("SHOW_FRAMES"))
 		printf("%s\n", styled);
 	/* Before the comparison, so that UPDATE_GOLDEN=1 cannot write a
-	 * coloured NO_COLOR golden. */
+	 * coloured NO_COLOR golden, nor an English screen as Chinese. */
 	bool uncoloured = legend_uncoloured(styled);
 	if (!c->variant->color && !uncoloured)
 		fail_msg("%s: a colour pair without colour (NO_COLOR: attributes only)", c->name);
 	if (c->variant->color && strcmp(c->variant->theme, "mono") != 0 && uncoloured)
 		fail_msg("%s: theme %s coloured nothing", c->name, c->variant->theme);
+	if (c->variant->lang) {
+		char *why = golden_zh_words(c->page->name, styled, c->rows);
+		if (why)
+			fail_msg("%s: %s", c->name, why); /* the test ends: why is not freed */
+	}
 	bool same = golden_dir_check("pages", c->name, styled);
 	free(styled);
 	assert_true(same);
@@ -313,19 +171,39 @@ static void test_no_stray_goldens(void **state)
 		         strays);
 }
 
-static int teardown_all(void **state)
+/* A Chinese run: the catalogue and the locale are there (else it fails,
+ * saying which is missing), and every screen is drawn in Chinese. */
+static int setup_lang(void **state)
 {
 	(void)state;
-	for (int k = 0; k < SCOPE_KINDS; k++)
-		if (fixture_open[k]) {
-			city_fixture_close(&fixtures[k]);
-			fixture_open[k] = false;
-		}
+	golden_zh_use();
+	screen_text_after_open(golden_zh_use);
 	return 0;
 }
 
-int main(void)
+static int teardown_all(void **state)
 {
+	(void)state;
+	page_set_close();
+	return 0;
+}
+
+/* Whether the case is drawn by the process of language `lang` (NULL:
+ * English). */
+static bool case_of(const golden_case_t *c, const char *lang)
+{
+	const char *mine = c->variant->lang;
+	return mine == lang || (mine && lang && strcmp(mine, lang) == 0);
+}
+
+int main(int argc, char **argv)
+{
+	/* argv[1]: the language of this run; without it, the English variants */
+	const char *lang = argc > 1 ? argv[1] : NULL;
+	if (lang && strcmp(lang, "zh_CN") != 0) {
+		fprintf(stderr, "usage: %s [zh_CN]\n", argv[0]);
+		return 2;
+	}
 	setenv("TZ", "UTC", 1); /* times of day on screen */
 	tzset();
 	/* Colour comes from the variant, not from the caller's terminal. */
@@ -334,42 +212,42 @@ int main(void)
 	/* Nor from the user's themes: a name a theme file builds on is looked
 	 * for in $XDG_CONFIG_HOME/citydash/themes first. */
 	setenv("XDG_CONFIG_HOME", "/nonexistent/citydash-golden-tests", 1);
+	/* Nor the language from the caller's locale: English unless asked. */
+	unsetenv("LANGUAGE");
 	const char *only = getenv("GOLDEN_ONLY");
-	size_t max = GOLDEN_VARIANT_COUNT * GOLDEN_PAGE_COUNT * 2 + 1, n = 0;
+	size_t max = GOLDEN_VARIANT_COUNT * page_set_count * 2 + 1, n = 0, case_count = 0;
 	golden_case_t *cases = xcalloc(max, sizeof *cases);
 	struct CMUnitTest *tests = xcalloc(max, sizeof *tests);
 	for (size_t v = 0; v < GOLDEN_VARIANT_COUNT; v++)
-		for (size_t p = 0; p < GOLDEN_PAGE_COUNT; p++)
+		for (size_t p = 0; p < page_set_count; p++)
 			for (size_t s = 0; s < 2; s++) {
 				if (s == 1 && !golden_variants[v].large)
 					continue;
 				/* states in the default theme only, with and without colour */
-				if (golden_pages[p].state && strcmp(golden_variants[v].dir, "high-performance") != 0 &&
+				if (page_set_pages[p].state && strcmp(golden_variants[v].dir, "high-performance") != 0 &&
 				    strcmp(golden_variants[v].dir, "no-color") != 0)
 					continue;
-				golden_case_t *c = &cases[n];
-				*c = (golden_case_t){&golden_pages[p], &golden_variants[v],
+				golden_case_t *c = &cases[case_count++];
+				*c = (golden_case_t){&page_set_pages[p], &golden_variants[v],
 				                     golden_sizes[s].cols, golden_sizes[s].rows, NULL};
 				c->name = xasprintf("%s/%s_%dx%d", c->variant->dir, c->page->name, c->cols,
 				                    c->rows);
-				if (only && !strstr(c->name, only)) {
-					free(c->name);
+				/* every case is named (for the strays), this language's are run */
+				if (!case_of(c, lang) || (only && !strstr(c->name, only)))
 					continue;
-				}
-				tests[n] = (struct CMUnitTest){.name = c->name,
-				                               .test_func = test_golden_page,
-				                               .initial_state = c};
-				n++;
+				tests[n++] = (struct CMUnitTest){.name = c->name,
+				                                 .test_func = test_golden_page,
+				                                 .initial_state = c};
 			}
-	size_t case_count = n;
 	const char **names = xcalloc(case_count + 1, sizeof *names); /* NULL-terminated */
 	for (size_t i = 0; i < case_count; i++)
 		names[i] = cases[i].name;
-	if (!only)
+	if (!only && !lang)
 		tests[n++] = (struct CMUnitTest){.name = "no stray goldens",
 		                                 .test_func = test_no_stray_goldens,
 		                                 .initial_state = names};
-	int failed = _cmocka_run_group_tests("golden_pages", tests, n, NULL, teardown_all);
+	int failed = _cmocka_run_group_tests(lang ? "golden_pages_zh_CN" : "golden_pages", tests, n,
+	                                     lang ? setup_lang : NULL, teardown_all);
 	for (size_t i = 0; i < case_count; i++)
 		free(cases[i].name);
 	free(names);
