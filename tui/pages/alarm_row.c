@@ -216,11 +216,14 @@ static void name_text(const ui_ctx_t *ctx, const alarm_info_t *a, const reading_
 	bool uncertain = r && r->quality == QUALITY_UNCERTAIN;
 	char doubt[64] = "";
 	if (a->stale && uncertain)
-		snprintf(doubt, sizeof doubt, "(%s, %s) ", _("stale"), _("uncertain"));
+		snprintf(doubt, sizeof doubt, C_("before an alarm's name", "(%s, %s) "), _("stale"),
+		         _("uncertain"));
 	else if (a->stale || uncertain)
-		snprintf(doubt, sizeof doubt, "(%s) ", a->stale ? _("stale") : _("uncertain"));
+		snprintf(doubt, sizeof doubt, C_("before an alarm's name", "(%s) "),
+		         a->stale ? _("stale") : _("uncertain"));
 	if (a->kind == ALARM_KIND_FAULT)
-		snprintf(buf, size, "%s%s %s", doubt, _("fault:"), label);
+		/* TRANSLATORS: the doubt ("(stale) " or nothing), then the reading. */
+		snprintf(buf, size, _("%sfault: %s"), doubt, label);
 	else
 		snprintf(buf, size, "%s%s", doubt, label);
 }
