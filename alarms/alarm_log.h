@@ -23,6 +23,7 @@ typedef struct alarm_log_entry {
 	uint8_t priority; /* alarm_priority_t */
 	isa_state_t from, to;
 	char by[ALARM_LOG_BY_MAX];         /* "" when no operator caused it */
+	/* The operator's words, or the engine's (translated when logged) */
 	char reason[ALARM_LOG_REASON_MAX];
 } alarm_log_entry_t;
 

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "alarm_private.h"
+#include "i18n.h"
 
 void alarm_rec_reset(alarm_rec_t *rec, int64_t now_ms)
 {
@@ -203,16 +204,16 @@ void alarm_step(alarm_engine_t *eng, const alarm_eval_t *ev, const alarm_subject
 	if (s == ISA_OOSRV) {
 		if (rec->out_of_service)
 			goto listed;
-		go(&c, ISA_EV_RETURN, NULL, "returned to service");
+		go(&c, ISA_EV_RETURN, NULL, _("returned to service"));
 	} else if (rec->out_of_service) {
-		go(&c, ISA_EV_REMOVE, NULL, "out of service");
+		go(&c, ISA_EV_REMOVE, NULL, _("out of service"));
 		goto listed;
 	}
 	if (rec->state == ISA_SHLVD) {
 		if (shelved)
 			goto listed;
 		bool expired = rec->shelve_until_ms && rec->shelve_until_ms <= ev->now_ms;
-		go(&c, ISA_EV_UNSHELVE, NULL, expired ? "shelve expired" : "unshelved");
+		go(&c, ISA_EV_UNSHELVE, NULL, expired ? _("shelve expired") : _("unshelved"));
 		rec->shelve_until_ms = 0;
 	} else if (shelved) {
 		if (rec->state == ISA_DSUPR)

@@ -13,6 +13,7 @@
 
 #include "am_client_private.h"
 #include "clock.h"
+#include "i18n.h"
 #include "log.h"
 #include "xalloc.h"
 
@@ -76,9 +77,11 @@ static void make_room(am_client_t *c)
 			break;
 		}
 	}
-	log_printf(LOG_LEVEL_WARN, "alertmanager: %zu silence commands waiting, dropped the %s on %s",
-	           c->queue_len, c->queue[victim].expire ? "expiry" : "silence",
-	           c->queue[victim].alarm_id);
+	log_printf(LOG_LEVEL_WARN,
+	           c->queue[victim].expire
+	               ? _("alertmanager: %zu silence commands waiting, dropped the expiry on %s")
+	               : _("alertmanager: %zu silence commands waiting, dropped the silence on %s"),
+	           c->queue_len, c->queue[victim].alarm_id);
 	am_cmd_free(&c->queue[victim]);
 	memmove(&c->queue[victim], &c->queue[victim + 1],
 	        (c->queue_len - victim - 1) * sizeof *c->queue);
@@ -147,12 +150,12 @@ am_client_t *am_client_start(const char *url, int64_t interval_ms, void (*notify
 {
 	char *base = base_url(url);
 	if (!base) {
-		*cause = xasprintf("not an http(s) URL of Alertmanager: %s", url ? url : "(none)");
+		*cause = xasprintf(_("not an http(s) URL of Alertmanager: %s"), url ? url : _("(none)"));
 		return NULL;
 	}
 	if (curl_global_init(CURL_GLOBAL_DEFAULT) != CURLE_OK) {
 		free(base);
-		*cause = xstrdup("curl cannot start");
+		*cause = xstrdup(_("curl cannot start"));
 		return NULL;
 	}
 	am_client_t *c = xcalloc(1, sizeof *c);
@@ -187,7 +190,7 @@ am_client_t *am_client_start(const char *url, int64_t interval_ms, void (*notify
 		free(c->base);
 		free(c);
 		curl_global_cleanup();
-		*cause = xstrdup("cannot start the Alertmanager thread");
+		*cause = xstrdup(_("cannot start the Alertmanager thread"));
 		return NULL;
 	}
 	return c;

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "am_json.h"
+#include "i18n.h"
 #include "xalloc.h"
 
 struct am_http {
@@ -109,7 +110,7 @@ am_result_t am_http_do(am_http_t *h, const char *method, const char *url, const 
 	h->sink = NULL;
 	if (rc != CURLE_OK) {
 		if (h->too_big)
-			snprintf(reply->error, sizeof reply->error, "reply over %u MB",
+			snprintf(reply->error, sizeof reply->error, _("reply over %u MB"),
 			         AM_HTTP_MAX_BODY >> 20);
 		else
 			am_text_cut(reply->error, sizeof reply->error,

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "i18n.h"
 #include "text.h"
 #include "timefmt.h"
 #include "xalloc.h"
@@ -211,12 +212,12 @@ long am_json_parse_silences(const char *body, size_t len, int64_t now_ms, size_t
 		*capped = false;
 	cJSON *root = cJSON_ParseWithLength(body, len);
 	if (!root) {
-		*cause = xstrdup("the silence list is not JSON");
+		*cause = xstrdup(_("the silence list is not JSON"));
 		return -1;
 	}
 	if (!cJSON_IsArray(root)) {
 		cJSON_Delete(root);
-		*cause = xstrdup("the silence list is not a JSON array");
+		*cause = xstrdup(_("the silence list is not a JSON array"));
 		return -1;
 	}
 	size_t total = (size_t)cJSON_GetArraySize(root), n = 0;

@@ -13,6 +13,7 @@
 #include "am_client_private.h"
 #include "am_json.h"
 #include "clock.h"
+#include "i18n.h"
 #include "log.h"
 #include "xalloc.h"
 
@@ -87,7 +88,7 @@ static void post_alerts(am_client_t *c, cycle_t *cy)
 		am_reply_t reply;
 		r = am_http_do(c->http, "POST", url, body, &reply);
 		if (r != AM_OK)
-			note_failure(cy, r, "posting alerts", reply.error);
+			note_failure(cy, r, _("posting alerts"), reply.error);
 		free(reply.body.data);
 		free(url);
 		free(body);
@@ -121,16 +122,18 @@ static void fetch_silences(am_client_t *c, cycle_t *cy)
 		                                  reply.body.len, cy->now_ms, AM_SILENCES_MAX, &list,
 		                                  &skipped, &capped, &cause);
 		if (got < 0) {
-			note_failure(cy, AM_REFUSED, "reading silences", cause);
+			note_failure(cy, AM_REFUSED, _("reading silences"), cause);
 			free(cause);
 		} else {
 			if (capped)
 				log_printf(LOG_LEVEL_WARN,
-				           "alertmanager: more than %d silences, the rest ignored",
+				           _("alertmanager: more than %d silences, the rest ignored"),
 				           AM_SILENCES_MAX);
 			if (skipped)
 				log_printf(LOG_LEVEL_WARN,
-				           "alertmanager: %zu malformed silences ignored", skipped);
+				           P_("alertmanager: %zu malformed silence ignored",
+				              "alertmanager: %zu malformed silences ignored", skipped),
+				           skipped);
 			am_silences_free(cy->list, cy->count);
 			cy->list = list;
 			cy->count = (size_t)got;
@@ -140,7 +143,7 @@ static void fetch_silences(am_client_t *c, cycle_t *cy)
 			pthread_mutex_unlock(&c->lock);
 		}
 	} else {
-		note_failure(cy, r, "fetching silences", reply.error);
+		note_failure(cy, r, _("fetching silences"), reply.error);
 	}
 	free(reply.body.data);
 }
@@ -188,7 +191,7 @@ static am_result_t make_silence(am_client_t *c, cycle_t *cy, const am_cmd_t *cmd
 		remember_silence(cy, cmd, cJSON_IsString(id) ? id->valuestring : "");
 		cJSON_Delete(root);
 	} else {
-		note_failure(cy, r, "making a silence", reply.error);
+		note_failure(cy, r, _("making a silence"), reply.error);
 	}
 	free(reply.body.data);
 	free(url);
@@ -224,7 +227,7 @@ static am_result_t end_silences(am_client_t *c, cycle_t *cy, const am_cmd_t *cmd
 		free(id);
 		free(url);
 		if (r != AM_OK && !(r == AM_REFUSED && reply.status == 404)) {
-			note_failure(cy, r, "ending a silence", reply.error);
+			note_failure(cy, r, _("ending a silence"), reply.error);
 			free(reply.body.data);
 			return r;
 		}
@@ -261,9 +264,11 @@ static size_t run_commands(am_client_t *c, cycle_t *cy, am_cmd_t *cmds, size_t n
 		if (r == AM_REFUSED) {
 			if (!refused_for_good(status))
 				break;
-			log_printf(LOG_LEVEL_WARN, "alertmanager: %s on %s refused, dropped: %s",
-			           cmd->expire ? "ending silences" : "a silence", cmd->alarm_id,
-			           cy->error);
+			log_printf(LOG_LEVEL_WARN,
+			           cmd->expire
+			               ? _("alertmanager: ending the silences on %s refused, dropped: %s")
+			               : _("alertmanager: a silence on %s refused, dropped: %s"),
+			           cmd->alarm_id, cy->error);
 			if (!had_failed) { /* a dropped command is not a failing link */
 				cy->failed = false;
 				memcpy(cy->error, first_error, sizeof first_error);
@@ -321,7 +326,7 @@ void am_sync(am_client_t *c)
 		if (cy.failed)
 			log_printf(LOG_LEVEL_WARN, "alertmanager %s: %s", c->base, cy.error);
 		else
-			log_printf(LOG_LEVEL_INFO, "alertmanager %s: working again", c->base);
+			log_printf(LOG_LEVEL_INFO, _("alertmanager %s: working again"), c->base);
 		memcpy(c->last_error, cy.error, sizeof c->last_error);
 	}
 	if (c->notify)

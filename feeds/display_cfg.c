@@ -71,8 +71,8 @@ int display_cfg_read(display_cfg_t *d, const cJSON *obj, cfg_error_t *e)
 	if (cfg_check_keys(kiosk, kiosk_known, e) < 0 ||
 	    cfg_get_array(kiosk, "pages", false, &pages, e) < 0 ||
 	    cfg_get_int(kiosk, "rotate_s", DISPLAY_ROTATE_MS_MIN / 1000, DISPLAY_ROTATE_MS_MAX / 1000,
-	                "s", &rotate_s, e) < 0 ||
-	    cfg_get_int(kiosk, "banner_s", 0, DISPLAY_BANNER_MS_MAX / 1000, "s", &banner_s, e) < 0) {
+	                N_("s"), &rotate_s, e) < 0 ||
+	    cfg_get_int(kiosk, "banner_s", 0, DISPLAY_BANNER_MS_MAX / 1000, N_("s"), &banner_s, e) < 0) {
 		cfg_error_nest(e, "/kiosk");
 		return -1;
 	}

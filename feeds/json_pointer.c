@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "i18n.h"
 #include "xalloc.h"
 
 typedef struct token {
@@ -21,18 +22,18 @@ bool json_pointer_valid(const char *s, const char **why)
 {
 	if (!s) {
 		if (why)
-			*why = "no pointer";
+			*why = N_("no pointer");
 		return false;
 	}
 	if (s[0] && s[0] != '/') {
 		if (why)
-			*why = "a JSON Pointer is empty or starts with \"/\"";
+			*why = N_("a JSON Pointer is empty or starts with \"/\"");
 		return false;
 	}
 	for (const char *p = s; *p; p++) {
 		if (*p == '~' && p[1] != '0' && p[1] != '1') {
 			if (why)
-				*why = "\"~\" must be followed by 0 or 1 (~0 is ~, ~1 is /)";
+				*why = N_("\"~\" must be followed by 0 or 1 (~0 is ~, ~1 is /)");
 			return false;
 		}
 	}

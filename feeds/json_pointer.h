@@ -17,7 +17,7 @@
 typedef struct json_pointer json_pointer_t;
 
 /* True if s is a syntactically valid pointer; else *why (may be NULL)
- * gets a static reason. */
+ * gets a static reason, marked but untranslated (the caller shows _(why)). */
 bool json_pointer_valid(const char *s, const char **why);
 /* NULL if s is not valid. */
 json_pointer_t *json_pointer_compile(const char *s);

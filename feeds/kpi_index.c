@@ -6,14 +6,16 @@
 #include <math.h>
 #include <string.h>
 
+#include "i18n.h"
+
 static const struct {
 	const char *token, *title, *zh;
 } index_names[KPI_INDEX_COUNT] = {
-    [KPI_INDEX_DEVELOPMENT] = {"development", "Development", "发展"},
-    [KPI_INDEX_CONSTRUCTION] = {"construction", "Construction", "建设"},
-    [KPI_INDEX_OPERATION] = {"operation", "Operation", "运维"},
-    [KPI_INDEX_SERVICE] = {"service", "Service", "服务"},
-    [KPI_INDEX_HEALTH] = {"health", "Health", "健康"},
+    [KPI_INDEX_DEVELOPMENT] = {"development", N_("Development"), "发展"},
+    [KPI_INDEX_CONSTRUCTION] = {"construction", N_("Construction"), "建设"},
+    [KPI_INDEX_OPERATION] = {"operation", N_("Operation"), "运维"},
+    [KPI_INDEX_SERVICE] = {"service", N_("Service"), "服务"},
+    [KPI_INDEX_HEALTH] = {"health", N_("Health"), "健康"},
 };
 
 static bool valid_id(kpi_index_id_t id)

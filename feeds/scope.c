@@ -2,6 +2,7 @@
 
 #include <string.h>
 
+#include "i18n.h"
 #include "xalloc.h"
 
 void scope_city(scope_t *s)
@@ -36,19 +37,20 @@ int scope_parse(scope_t *s, const char *text, char **cause)
 	trim(&d, &dn);
 	trim(&st, &sn);
 	if (strchr(st, '/')) {
-		*cause = xasprintf("scope \"%s\": at most DISTRICT/STREET", text);
+		/* TRANSLATORS: "scope" is the option's name (shown as --scope): keep it first. */
+		*cause = xasprintf(_("scope \"%s\": at most DISTRICT/STREET"), text);
 		return -1;
 	}
 	if (has_control(d, dn) || has_control(st, sn)) {
-		*cause = xasprintf("scope: a control character in the name");
+		*cause = xstrdup(_("scope: a control character in the name"));
 		return -1;
 	}
 	if (dn > SCOPE_NAME_MAX || sn > SCOPE_NAME_MAX) {
-		*cause = xasprintf("scope: a name longer than %d bytes", SCOPE_NAME_MAX);
+		*cause = xasprintf(_("scope: a name longer than %d bytes"), SCOPE_NAME_MAX);
 		return -1;
 	}
 	if (sn && !dn) {
-		*cause = xasprintf("scope \"%s\": a street needs its district (DISTRICT/STREET)",
+		*cause = xasprintf(_("scope \"%s\": a street needs its district (DISTRICT/STREET)"),
 		                   text);
 		return -1;
 	}

@@ -87,10 +87,12 @@ typedef struct sta_page_info {
 
 /* Reads the top level of a page: an object whose members are skipped over
  * (strings and brackets matched, not fully validated). False, with *why (a
- * static, untranslated message), if it is not even that. */
+ * static message, marked but untranslated: the caller shows _(why)), if it
+ * is not even that. */
 bool sta_scan_page(const char *body, size_t len, sta_page_info_t *info, const char **why);
 /* The nextLink of info as a new string (JSON escapes undone), or NULL if
- * there is none or it is not a clean, bounded URL (then *why says so). */
+ * there is none or it is not a clean, bounded URL (then *why says so, as
+ * sta_scan_page's does). */
 char *sta_page_next_link(const sta_page_info_t *info, const char **why);
 
 /* Checks a nextLink against the source's url: absolute http(s) with the

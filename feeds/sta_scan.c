@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "i18n.h"
 #include "text.h"
 #include "xalloc.h"
 
@@ -85,7 +86,7 @@ bool sta_scan_page(const char *body, size_t len, sta_page_info_t *info, const ch
 	cursor_t c = {body, body + (body ? len : 0)};
 	skip_ws(&c);
 	if (c.p >= c.end || *c.p != '{') {
-		*why = "not a JSON object";
+		*why = N_("not a JSON object");
 		return false;
 	}
 	c.p++;
@@ -120,7 +121,7 @@ bool sta_scan_page(const char *body, size_t len, sta_page_info_t *info, const ch
 			return true;
 		break;
 	}
-	*why = "not JSON (a member of the top-level object is malformed)";
+	*why = N_("not JSON (a member of the top-level object is malformed)");
 	return false;
 }
 
@@ -152,16 +153,16 @@ char *sta_page_next_link(const sta_page_info_t *info, const char **why)
 	if (!info->next)
 		return NULL;
 	if (info->next_len > STA_LINK_MAX) {
-		*why = "is too long";
+		*why = N_("is too long");
 		return NULL;
 	}
 	/* The token alone is a JSON document: cJSON undoes its escapes. */
 	cJSON *s = cJSON_ParseWithLength(info->next, info->next_len);
 	char *link = NULL;
 	if (!cJSON_IsString(s) || !s->valuestring)
-		*why = "is not a JSON string";
+		*why = N_("is not a JSON string");
 	else if (!s->valuestring[0] || !text_is_clean(s->valuestring))
-		*why = "is empty or holds control characters";
+		*why = N_("is empty or holds control characters");
 	else
 		link = encode_unsafe(s->valuestring);
 	cJSON_Delete(s);

@@ -9,15 +9,27 @@
 /* Passed, current, ahead. */
 enum mark { MARK_PASSED, MARK_CURRENT, MARK_AHEAD };
 
-static const char *const stage_names[STAGE_BAR_STAGES] = {
-    N_("sensed"), N_("handling"), N_("evaluating"), N_("reviewing"), N_("closed"),
-};
-
+/* The one place the stages are named: every page that names a stage asks
+ * here. */
 const char *stage_bar_name(int s)
 {
-	if (s < 0 || s > STAGE_BAR_CLOSED)
+	switch (s) {
+	case 0:
+		/* TRANSLATORS: the closed loop's stages, in order: sensed, handling,
+		 * evaluating, reviewing, closed (感知预警 决策处置 监督评价 复盘改进
+		 * 办结). */
+		return C_("event stage", "sensed");
+	case 1:
+		return C_("event stage", "handling");
+	case 2:
+		return C_("event stage", "evaluating");
+	case 3:
+		return C_("event stage", "reviewing");
+	case STAGE_BAR_CLOSED:
+		return C_("event stage", "closed");
+	default:
 		return "?";
-	return _(stage_names[s]);
+	}
 }
 
 /* A closed event has passed every stage: the loop is complete. */

@@ -1,6 +1,6 @@
 /* stage_bar: where an event stands on the closed loop
- * sensed → handling → evaluating → reviewing → closed (感知 → 处置 → 评价 →
- * 复核 → 结案), drawn as progress. A stage is its place on the loop, 0
+ * sensed → handling → evaluating → reviewing → closed (感知预警 → 决策处置 →
+ * 监督评价 → 复盘改进 → 办结), drawn as progress. A stage is its place on the loop, 0
  * (sensed) to STAGE_BAR_CLOSED: the order of the feed model's int, which
  * callers pass as it is; the widget knows no feed model.
  *
@@ -27,7 +27,8 @@ typedef enum stage_bar_form {
 #define STAGE_BAR_CLOSED 4
 #define STAGE_BAR_STAGES (STAGE_BAR_CLOSED + 1)
 
-/* The stage's name as shown ("sensed" .. "closed"), translated. */
+/* The stage's name as shown ("sensed" .. "closed"), translated: the one
+ * table of the stages' names, for every page that names a stage. */
 const char *stage_bar_name(int s);
 
 /* Columns a form takes (labelled: padded to the longest name, so a column

@@ -44,12 +44,15 @@ static void strip_short(const alarm_kpi_counts_t *k, char *buf, size_t size)
 {
 	char ten[32], hour[32];
 	const char *plus = k->saturated ? "+" : "";
+	/* Over the manageable rate: "7 (>2)". */
 	if (k->last_10min > ALARM_KPI_MANAGEABLE_10MIN)
-		snprintf(ten, sizeof ten, "%u%s (>%d)", k->last_10min, plus, ALARM_KPI_MANAGEABLE_10MIN);
+		snprintf(ten, sizeof ten, _("%u%s (>%d)"), k->last_10min, plus,
+		         ALARM_KPI_MANAGEABLE_10MIN);
 	else
 		snprintf(ten, sizeof ten, _("%u (ok)"), k->last_10min);
 	if (k->last_hour > ALARM_KPI_MANAGEABLE_HOUR)
-		snprintf(hour, sizeof hour, "%u%s (>%d)", k->last_hour, plus, ALARM_KPI_MANAGEABLE_HOUR);
+		snprintf(hour, sizeof hour, _("%u%s (>%d)"), k->last_hour, plus,
+		         ALARM_KPI_MANAGEABLE_HOUR);
 	else
 		snprintf(hour, sizeof hour, _("%u (ok)"), k->last_hour);
 	snprintf(buf, size, _("10 min: %s  hour: %s  unacked %u  chatter %u  stale %u  high %u med %u"),

@@ -242,7 +242,9 @@ alarm_row_cols_t alarm_row_cols(int w)
 	return alarm_row_cols_fit(w, NULL);
 }
 
-alarm_row_cols_t alarm_row_cols_fit(int w, const alarm_row_need_t *need)
+/* The columns with the priority as a word or, `narrow`, as ISA numbers
+ * it; *cut: a name shown needs more than its column. */
+static alarm_row_cols_t plan(int w, const alarm_row_need_t *need, bool narrow, bool *cut)
 {
 	bool wide = w >= ALARM_ROW_AGE_COLS, widest = w >= ALARM_ROW_WHO_COLS;
 	bool limit = w >= ALARM_ROW_LIMIT_COLS;
@@ -252,7 +254,8 @@ alarm_row_cols_t alarm_row_cols_fit(int w, const alarm_row_need_t *need)
 	 * its columns only while one is shown). */
 	alarm_row_cols_t c = {
 	    .tag = need && need->state > 0 ? need->state : alarm_row_state_cols(),
-	    .prio = alarm_row_priority_cols(!wide) + 1 + alarm_row_level_cols(),
+	    .prio = alarm_row_priority_cols(narrow) + 1 + alarm_row_level_cols(),
+	    .prio_narrow = narrow,
 	    .time = wide ? 13 : 8, /* "08:00:00  10s" or "08:00:00" */
 	    .value = wide ? 14 : 13, /* "+1 suppressed" */
 	    .limit = limit ? 9 : 0,
@@ -275,9 +278,11 @@ alarm_row_cols_t alarm_row_cols_fit(int w, const alarm_row_need_t *need)
 	}
 	c.name = rest > 0 ? rest : 0;
 	int name_need = 0;
+	*cut = false;
 	if (need) /* a row without a place writes its name from the place's column */
 		name_need = need->name > need->whole - c.place - 1 ? need->name
 		                                                    : need->whole - c.place - 1;
+	*cut = name_need > c.name;
 	int cap = name_need > 0 ? (name_need > 12 ? name_need : 12) : widest ? ALARM_ROW_NAME_MAX : 0;
 	if (cap > ALARM_ROW_NAME_MAX && widest)
 		cap = ALARM_ROW_NAME_MAX;
@@ -288,6 +293,17 @@ alarm_row_cols_t alarm_row_cols_fit(int w, const alarm_row_need_t *need)
 		c.name = cap;
 		c.who += c.who && more > 0 ? (more < 56 - c.who ? more : 56 - c.who) : 0;
 	}
+	return c;
+}
+
+alarm_row_cols_t alarm_row_cols_fit(int w, const alarm_row_need_t *need)
+{
+	bool wide = w >= ALARM_ROW_AGE_COLS, cut;
+	alarm_row_cols_t c = plan(w, need, !wide, &cut);
+	/* The priority word gives way to the names when they would be cut and
+	 * "P1" frees more than two columns (Chinese "高优先级": six). */
+	if (wide && cut && alarm_row_priority_cols(false) > alarm_row_priority_cols(true) + 2)
+		c = plan(w, need, true, &cut);
 	return c;
 }
 
@@ -346,7 +362,7 @@ void alarm_row_draw_cols(WINDOW *win, int y, int x, int w, const ui_ctx_t *ctx,
 	cx += c.tag + 1;
 	/* Narrow: the priority as ISA numbers it, "P1" high, "P2" medium. The
 	 * level after the widest priority word, so levels line up. */
-	bool narrow = w < ALARM_ROW_AGE_COLS;
+	bool narrow = c.prio_narrow;
 	int pw = alarm_row_priority_cols(narrow);
 	text_fill(win, y, cx, room(cx, c.prio, end), level);
 	text_draw(win, y, cx, room(cx, pw, end), alarm_row_priority_word(a->priority, narrow), level);

@@ -29,6 +29,7 @@
  * each. The value sits right after the name. */
 typedef struct alarm_row_cols {
 	int tag, prio, time, place, name, value, limit, source, who;
+	bool prio_narrow; /* the priority as "P1", "P2" */
 } alarm_row_cols_t;
 alarm_row_cols_t alarm_row_cols(int w);
 /* What the names of a list need (alarm_row_measure each row shown): the
@@ -40,7 +41,8 @@ typedef struct alarm_row_need {
 } alarm_row_need_t;
 void alarm_row_measure(const ui_ctx_t *ctx, const alarm_info_t *a, alarm_row_need_t *need);
 /* The columns for such a list: the name column no wider than it needs, the
- * rest to who acted, then blank at the right. NULL: as alarm_row_cols. */
+ * rest to who acted, then blank at the right; the priority as "P1" rather
+ * than a word much wider when a name would be cut. NULL: as alarm_row_cols. */
 alarm_row_cols_t alarm_row_cols_fit(int w, const alarm_row_need_t *need);
 
 /* The state's glyph: "▲" UNACK, "✔" ACKED, "↺" RTNUN, "⏸" SHLVD, "⊘" DSUPR,

@@ -7,20 +7,50 @@
 #include "glyphs.h"
 #include "gov_view.h"
 #include "i18n.h"
+#include "text_draw.h"
 #include "theme.h"
 #include "timefmt.h"
 
+static bool is_ascii(const char *s)
+{
+	for (; *s; s++)
+		if ((unsigned char)*s >= 0x80)
+			return false;
+	return true;
+}
+
+/* The national four-colour warning levels carry the severity in Chinese,
+ * in words (红色·特别重大 ...), never the colour alone. */
 const char *event_severity_word(severity_t s)
 {
 	switch (s) {
 	case SEVERITY_CRITICAL:
-		return _("critical");
+		/* TRANSLATORS: an event's severity, with the national warning
+		 * level in words where it has one (红色·特别重大). */
+		return C_("event severity", "critical");
 	case SEVERITY_MAJOR:
-		return _("major");
+		return C_("event severity", "major");
 	case SEVERITY_MINOR:
-		return _("minor");
+		return C_("event severity", "minor");
 	default:
-		return _("info");
+		return C_("event severity", "info");
+	}
+}
+
+/* The severity in a narrow column (Chinese: the colour word alone). */
+const char *event_severity_short(severity_t s)
+{
+	switch (s) {
+	case SEVERITY_CRITICAL:
+		/* TRANSLATORS: an event's severity where the column is narrow:
+		 * keep the warning level's colour word (红色), drop the rest. */
+		return C_("event severity, short", "critical");
+	case SEVERITY_MAJOR:
+		return C_("event severity, short", "major");
+	case SEVERITY_MINOR:
+		return C_("event severity, short", "minor");
+	default:
+		return C_("event severity, short", "info");
 	}
 }
 
@@ -52,9 +82,26 @@ int event_severity_role(severity_t s)
 	}
 }
 
-void event_severity_text(severity_t s, char *buf, size_t size)
+int event_severity_marker_cols(void)
 {
-	snprintf(buf, size, "%-3s %-8s", event_severity_marker(s), event_severity_word(s));
+	int w = 0;
+	for (int s = SEVERITY_INFO; s <= SEVERITY_CRITICAL; s++) {
+		int n = text_draw_width(event_severity_marker((severity_t)s));
+		w = n > w ? n : w;
+	}
+	return w;
+}
+
+int event_severity_cols(bool short_form)
+{
+	int w = 0;
+	for (int s = SEVERITY_INFO; s <= SEVERITY_CRITICAL; s++) {
+		const char *word = short_form ? event_severity_short((severity_t)s)
+		                              : event_severity_word((severity_t)s);
+		int n = text_draw_width(word);
+		w = n > w ? n : w;
+	}
+	return event_severity_marker_cols() + 1 + w;
 }
 
 const char *event_tier_short(tier_t t)
@@ -70,12 +117,23 @@ const char *event_tier_word(tier_t t)
 {
 	switch (t) {
 	case TIER_CITY:
+		/* TRANSLATORS: the tier that owns an event (市 / 区县 / 镇街); the
+		 * tiers page heads its column of districts or streets with it. */
 		return _("city");
 	case TIER_DISTRICT:
 		return _("district");
 	default:
 		return _("street");
 	}
+}
+
+void event_tier_named(tier_t t, char *buf, size_t size)
+{
+	const char *word = event_tier_word(t);
+	if (is_ascii(word))
+		snprintf(buf, size, "%s %s", event_tier_short(t), word);
+	else
+		snprintf(buf, size, "%s", word);
 }
 
 void event_tier_chain(const event_t *e, char *buf, size_t size)
@@ -99,14 +157,6 @@ void event_tier_chain(const event_t *e, char *buf, size_t size)
 	tier_t last = e->escalations[e->escalation_count - 1].to;
 	if (last != e->level && len < size)
 		snprintf(buf + len, size - len, "%s%s", arrow, event_tier_short(e->level));
-}
-
-static bool is_ascii(const char *s)
-{
-	for (; *s; s++)
-		if ((unsigned char)*s >= 0x80)
-			return false;
-	return true;
 }
 
 const char *event_label(const event_t *e)
@@ -191,6 +241,17 @@ int event_dept_role(dept_state_t s)
 	default:
 		return ROLE_DIM;
 	}
+}
+
+int event_deadline_cols(void)
+{
+	char age[16], buf[96];
+	timefmt_format_age(59 * 60 * 1000, age, sizeof age); /* as wide as ages get, "59m" */
+	snprintf(buf, sizeof buf, _("%s OVERDUE %s"), glyphs()->fail_mark, age);
+	int overdue = text_draw_width(buf);
+	snprintf(buf, sizeof buf, _("due in %s"), age);
+	int due = text_draw_width(buf);
+	return overdue > due ? overdue : due;
 }
 
 int event_deadline_text(const event_t *e, int64_t clock_ms, char *buf, size_t size)

@@ -10,20 +10,29 @@
 
 #include "store.h"
 
-/* "critical", "major", "minor", "info" (translated). */
+/* "critical", "major", "minor", "info", translated: in Chinese the
+ * national warning level in words, "红色·特别重大" .. "蓝色·一般". */
 const char *event_severity_word(severity_t s);
+/* The same for a narrow column: in Chinese the colour word alone, "红色". */
+const char *event_severity_short(severity_t s);
 /* A marker that says the severity without colour: "!!!", "!!", "!", " ". */
 const char *event_severity_marker(severity_t s);
 /* Role (theme.h) to draw the severity in. */
 int event_severity_role(severity_t s);
-/* "!!! critical" padded to EVENT_SEVERITY_COLS. */
-#define EVENT_SEVERITY_COLS 12
-void event_severity_text(severity_t s, char *buf, size_t size);
+/* Columns of the widest marker ("!!!"). */
+int event_severity_marker_cols(void);
+/* Columns of a severity column, "!!! critical": the widest marker, a
+ * space and the widest word (short or not) in the language shown. */
+int event_severity_cols(bool short_form);
 
 /* The tier as one character, "市" "区" "街" (ASCII: "C" "D" "S"). */
 const char *event_tier_short(tier_t t);
-/* "city", "district", "street" (translated). */
+/* "city", "district", "street" (translated: "市", "区县", "镇街"). */
 const char *event_tier_word(tier_t t);
+/* The tier named with its mark, "市 city" (the mark ties an English word
+ * to the chain's marks); a word that is not ASCII, as in Chinese, alone:
+ * "市", not "市 市". */
+void event_tier_named(tier_t t, char *buf, size_t size);
 /* The owning tier and, if the event was handed up, the way it went:
  * "区", or "街→区→市" (ASCII "S>D>C"). */
 void event_tier_chain(const event_t *e, char *buf, size_t size);
@@ -51,6 +60,8 @@ int event_dept_role(dept_state_t s);
 /* The deadline column: "✖ OVERDUE 3h" (the fail mark) when it passed (gov_event_overdue), "due in 2h" when one
  * is set, "" otherwise. Returns the role to draw it in. */
 int event_deadline_text(const event_t *e, int64_t clock_ms, char *buf, size_t size);
+/* Columns the deadline column needs for ages up to "59m", in the language shown. */
+int event_deadline_cols(void);
 /* Age since opened ("48m"), "" if the feed did not say when. */
 void event_age_text(const event_t *e, int64_t clock_ms, char *buf, size_t size);
 

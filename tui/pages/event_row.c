@@ -12,14 +12,13 @@ _Static_assert(STAGE_BAR_CLOSED == (int)STAGE_CLOSED, "the stage bar follows the
 #include "text_draw.h"
 #include "theme.h"
 
-#define TITLE_MIN     20 /* narrower, a title says too little to keep other columns */
-#define TITLE_MAX     44 /* wider is room better given to the place and departments */
-#define PLACE_MIN     14
-#define PLACE_MAX     26
-#define DEPTS_MAX     40
-#define STEPS_COLS    5  /* "14/14" */
-#define AGE_COLS      4  /* "59m", "23h" */
-#define DEADLINE_COLS 13 /* "✖ OVERDUE 59m", "due in 23h" */
+#define TITLE_MIN  20 /* narrower, a title says too little to keep other columns */
+#define TITLE_MAX  44 /* wider is room better given to the place and departments */
+#define PLACE_MIN  14
+#define PLACE_MAX  26
+#define DEPTS_MAX  40
+#define STEPS_COLS 5 /* "14/14" */
+#define AGE_COLS   4 /* "59m", "23h" */
 
 static int max_int(int a, int b)
 {
@@ -66,6 +65,20 @@ static const char *depts_heading(void)
 	return _("departments");
 }
 
+/* A column at least as wide as its heading, in the language shown. */
+static int headed(int cols, const char *heading)
+{
+	return max_int(cols, text_draw_width(heading));
+}
+
+/* "9/9 depts", as the rows say it when the names do not fit. */
+static int depts_count_cols(void)
+{
+	char buf[64];
+	snprintf(buf, sizeof buf, P_("%d/%d dept", "%d/%d depts", 9), 9, 9);
+	return headed(text_draw_width(buf), depts_heading());
+}
+
 void event_row_layout(event_row_layout_t *lay, int width, const event_row_need_t *need)
 {
 	*lay = (event_row_layout_t){0};
@@ -73,21 +86,26 @@ void event_row_layout(event_row_layout_t *lay, int width, const event_row_need_t
 	int title_min = need->title < TITLE_MIN ? need->title : TITLE_MIN;
 	if (title_min < text_draw_width(_("event")))
 		title_min = text_draw_width(_("event"));
-	int left = width - EVENT_SEVERITY_COLS - 1 - title_min;
-	lay->severity = EVENT_SEVERITY_COLS;
-	lay->deadline = take(&left, DEADLINE_COLS);
-	lay->stage = take(&left, stage_bar_width(STAGE_BAR_CELLS));
+	/* The severity's short word first (in Chinese the colour alone, 红色),
+	 * its whole word (红色·特别重大) when there is room to spare. */
+	int severity_short = headed(event_severity_cols(true), _("severity"));
+	int severity_full = headed(event_severity_cols(false), _("severity"));
+	int left = width - severity_short - 1 - title_min;
+	lay->severity = severity_short;
+	lay->severity_short = true;
+	lay->deadline = take(&left, headed(event_deadline_cols(), _("deadline")));
+	lay->stage = take(&left, headed(stage_bar_width(STAGE_BAR_CELLS), _("stage")));
 	lay->stage_form = STAGE_BAR_CELLS;
-	lay->age = take(&left, AGE_COLS);
-	lay->tier = take(&left, max_int(need->tier, text_draw_width(_("tier"))));
-	lay->steps = take(&left, STEPS_COLS);
-	int counts = max_int(text_draw_width("9/9 depts"), text_draw_width(depts_heading()));
-	lay->depts = take(&left, counts);
+	lay->age = take(&left, headed(AGE_COLS, _("age")));
+	lay->tier = take(&left, headed(need->tier, _("tier")));
+	lay->steps = take(&left, headed(STEPS_COLS, _("steps")));
+	lay->depts = take(&left, depts_count_cols());
 	if (need->place > 0)
-		lay->place = take(&left, min_int(PLACE_MIN, need->place));
-	/* Room to spare: the stage's name, departments by name, the whole
-	 * place, then the title up to what it needs. */
-	int labelled = stage_bar_width(STAGE_BAR_LABELLED) - lay->stage;
+		lay->place = take(&left, headed(min_int(PLACE_MIN, need->place), _("place")));
+	/* Room to spare: the stage's name, a share for the title, the
+	 * severity's whole word, departments by name, the whole place, then
+	 * the title up to what it needs. */
+	int labelled = max_int(stage_bar_width(STAGE_BAR_LABELLED) - lay->stage, 0);
 	if (lay->stage && left >= labelled) {
 		lay->stage += labelled;
 		lay->stage_form = STAGE_BAR_LABELLED;
@@ -98,6 +116,11 @@ void event_row_layout(event_row_layout_t *lay, int width, const event_row_need_t
 		int more = min_int(title_more, left / 2); /* share with what follows */
 		lay->title += more;
 		left -= more;
+	}
+	if (left >= severity_full - severity_short) {
+		left -= severity_full - severity_short;
+		lay->severity = severity_full;
+		lay->severity_short = false;
 	}
 	int named = min_int(need->depts_named, DEPTS_MAX);
 	if (lay->depts && named > lay->depts && left >= named - lay->depts) {
@@ -155,6 +178,22 @@ void event_row_header(WINDOW *win, int y, int x, const event_row_layout_t *lay)
 	column(win, y, &x, lay->deadline, _("deadline"), a);
 }
 
+/* "!!! critical": the marker, then the word lined up after the widest
+ * marker; the whole column in the severity's attributes. */
+static void severity_cell(WINDOW *win, int y, int *x, const event_row_layout_t *lay, severity_t s,
+                          attr_t attr)
+{
+	int cols = lay->severity, marker = event_severity_marker_cols();
+	if (cols <= 0)
+		return;
+	text_fill(win, y, *x, cols, attr);
+	text_draw(win, y, *x, min_int(marker, cols), event_severity_marker(s), attr);
+	const char *word = lay->severity_short ? event_severity_short(s) : event_severity_word(s);
+	if (cols > marker + 1)
+		text_draw(win, y, *x + marker + 1, cols - marker - 1, word, attr);
+	*x += cols + 1;
+}
+
 /* "水务● 城管◐ 交通○", each glyph in its state's role, cut at `cols`. */
 static void depts_named(WINDOW *win, int y, int x, int cols, const event_t *e, bool selected)
 {
@@ -184,9 +223,8 @@ void event_row_draw(WINDOW *win, int y, int x, const event_row_layout_t *lay, co
 	text_fill(win, y, x, row_width(lay), base);
 	char buf[512];
 
-	event_severity_text(e->severity, buf, sizeof buf);
-	column(win, y, &x, lay->severity, buf,
-	       selected ? base : theme_attr((theme_role_t)event_severity_role(e->severity)));
+	severity_cell(win, y, &x, lay, e->severity,
+	              selected ? base : theme_attr((theme_role_t)event_severity_role(e->severity)));
 	column(win, y, &x, lay->title, event_label(e), base);
 	event_place(e, buf, sizeof buf);
 	column(win, y, &x, lay->place, buf, dim);

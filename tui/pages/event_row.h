@@ -16,8 +16,9 @@
  * every row (event_row_layout), so the rows line up. */
 typedef struct event_row_layout {
 	int severity, title, place, tier, stage, steps, depts, age, deadline;
-	bool depts_named; /* "水务● 城管◐" rather than "1/2 depts" */
-	int stage_form;   /* stage_bar_form_t */
+	bool depts_named;    /* "水务● 城管◐" rather than "1/2 depts" */
+	int stage_form;      /* stage_bar_form_t */
+	bool severity_short; /* the short word ("红色"), not the whole ("红色·特别重大") */
 } event_row_layout_t;
 
 /* What the layout must make room for: the widest cell of the rows. */

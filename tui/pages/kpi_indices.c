@@ -2,6 +2,7 @@
 
 #include <math.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "bigdigits.h"
 #include "glyphs.h"
@@ -15,13 +16,13 @@ int kpi_indices_rows(int h, int w)
 	return h >= 40 && w >= 120 ? 2 + BIGDIGITS_SMALL : 3;
 }
 
-/* "发展 Development", or in ASCII mode only the title. */
-static void index_name(kpi_index_id_t id, char *buf, size_t size)
+void kpi_indices_name(kpi_index_id_t id, char *buf, size_t size)
 {
-	if (glyphs()->ascii)
-		snprintf(buf, size, "%s", _(kpi_index_title(id)));
+	const char *title = kpi_index_title(id), *said = _(title);
+	if (glyphs()->ascii || strcmp(said, title) != 0)
+		snprintf(buf, size, "%s", said);
 	else
-		snprintf(buf, size, "%s %s", kpi_index_name_zh(id), _(kpi_index_title(id)));
+		snprintf(buf, size, "%s %s", kpi_index_name_zh(id), title);
 }
 
 /* "12 of 15 with data", "12/15 with data" or "data 12/15": the longest
@@ -65,7 +66,7 @@ static void draw_one(WINDOW *win, int y, int x, int rows, int w, const gov_view_
 {
 	const kpi_index_score_t *s = &gv->indices[id];
 	char name[96], score[32], members[64];
-	index_name(id, name, sizeof name);
+	kpi_indices_name(id, name, sizeof name);
 	bool has = isfinite(s->score);
 	if (has)
 		snprintf(score, sizeof score, "%.1f", s->score);

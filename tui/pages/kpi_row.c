@@ -11,21 +11,31 @@
 #include "text_draw.h"
 #include "theme.h"
 
+/* The columns of numbers, as wide as what they hold or their heading in
+ * the language, whichever is wider (col_for). */
 enum {
 	COL_MARKER = 2,   /* "! " */
 	COL_VALUE = 16,   /* "1234.5/1234.5 万户" mostly; longer units are cut */
-	COL_DISTANCE = 8, /* "+1234.5" */
-	COL_PERIOD = 8,   /* "2026-11", "2026-Q3" */
+	COL_DISTANCE = 7, /* "+1234.5" */
+	COL_PERIOD = 8,   /* "2026-11", "2026-Q3", "2026-W48" */
 	BULLET_MIN = 10,
 	BULLET_MAX = 60,
 	NAME_MIN = 10,
 };
 
+static int col_for(int content, const char *heading)
+{
+	int w = text_draw_width(heading);
+	return w > content ? w : content;
+}
+
 kpi_row_layout_t kpi_row_layout(int width, int name_max)
 {
-	kpi_row_layout_t l = {.marker = COL_MARKER, .value = COL_VALUE, .distance = COL_DISTANCE};
+	kpi_row_layout_t l = {.marker = COL_MARKER,
+	                      .value = col_for(COL_VALUE, _("value/target")),
+	                      .distance = col_for(COL_DISTANCE, _("distance"))};
 	if (width >= 100)
-		l.period = COL_PERIOD;
+		l.period = col_for(COL_PERIOD, _("period"));
 	if (width >= 120)
 		l.trend = 16;
 	int bullet = width >= 160 ? 36 : width >= 120 ? 28 : 16;

@@ -17,10 +17,12 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "event_format.h"
 #include "glyphs.h"
 #include "i18n.h"
 #include "panel.h"
 #include "sparkline.h"
+#include "stage_bar.h"
 #include "text.h"
 #include "text_draw.h"
 #include "theme.h"
@@ -210,11 +212,13 @@ static void draw_events(WINDOW *win, int y, int w, const gov_view_t *gv)
 	snprintf(open[1], sizeof open[1], P_("%u event", "%u events", s->open), s->open);
 	snprintf(overdue, sizeof overdue, _(", %u overdue"), s->overdue);
 	for (int i = STAGE_SENSED; i < STAGE_CLOSED; i++) {
-		const char *stage = _(stage_token((stage_t)i));
-		appendf(stages[0], sizeof stages[0], "%s%u %s", i ? ", " : ": ", s->by_stage[i],
-		        stage);
-		appendf(stages[1], sizeof stages[1], "%s%u %s", i ? " " : ": ", s->by_stage[i],
-		        stage);
+		char item[96];
+		/* TRANSLATORS: a count of open events and the stage they are in,
+		 * "3 handling"; %1$u the count, %2$s the stage. */
+		snprintf(item, sizeof item, C_("events in a stage", "%1$u %2$s"), s->by_stage[i],
+		         stage_bar_name(i));
+		appendf(stages[0], sizeof stages[0], "%s%s", i ? ", " : ": ", item);
+		appendf(stages[1], sizeof stages[1], "%s%s", i ? " " : ": ", item);
 	}
 	int form = 0;
 	if (text_draw_width(open[0]) + text_draw_width(overdue) + text_draw_width(stages[0]) >
@@ -226,7 +230,7 @@ static void draw_events(WINDOW *win, int y, int w, const gov_view_t *gv)
 	char tiers[256] = "";
 	appendf(tiers, sizeof tiers, "  %s  ", glyphs()->separator);
 	for (int i = TIER_CITY; i <= TIER_STREET; i++)
-		appendf(tiers, sizeof tiers, "%s%s %u", i ? ", " : "", _(tier_token((tier_t)i)),
+		appendf(tiers, sizeof tiers, "%s%s %u", i ? ", " : "", event_tier_word((tier_t)i),
 		        s->by_tier[i]);
 	if (s->escalated)
 		appendf(tiers, sizeof tiers, _(" (%u escalated)"), s->escalated);

@@ -64,7 +64,8 @@ static void list_title(const ui_ctx_t *ctx, const nav_t *nav, size_t total, char
 		snprintf(buf, size, _("Active alarms: %zu, %u unacknowledged, %u high priority"), total,
 		         ctx->view->alarms_unacked, ctx->view->alarms_critical);
 	} else {
-		snprintf(buf, size, "%s: %zu", _(alarm_tab_name(tab)), total);
+		snprintf(buf, size, C_("an alarm list's title: its name and length", "%s: %zu"),
+		         _(alarm_tab_name(tab)), total);
 	}
 }
 

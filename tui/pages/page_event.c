@@ -88,7 +88,7 @@ static void header(lines_t *L, const event_t *e, const ui_ctx_t *ctx)
 	y = line(L);
 	event_place(e, buf, sizeof buf);
 	dx = pair(L, y, 0, _("place"), buf[0] ? buf : _("not given"));
-	snprintf(buf, sizeof buf, "%s %s", event_tier_short(e->level), event_tier_word(e->level));
+	event_tier_named(e->level, buf, sizeof buf);
 	dx = pair(L, y, dx, _("owned by"), buf);
 	if (e->escalation_count) {
 		event_tier_chain(e, buf, sizeof buf);
@@ -187,6 +187,12 @@ static void departments(lines_t *L, const event_t *e)
 	}
 	if (name_w > 24)
 		name_w = 24;
+	int word_w = 0; /* the widest state's word, so the steps line up after it */
+	for (int s = DEPT_PENDING; s <= DEPT_DONE; s++) {
+		int n = text_draw_width(event_dept_word((dept_state_t)s));
+		word_w = n > word_w ? n : word_w;
+	}
+	int steps_at = 4 + name_w + 2 + word_w + 1;
 	for (size_t i = 0; i < e->department_count; i++) {
 		int y = line(L);
 		dept_state_t s = e->departments[i].state;
@@ -199,9 +205,17 @@ static void departments(lines_t *L, const event_t *e)
 		event_dept_steps(e, e->departments[i].name, &sd, &st);
 		if (st > 0) {
 			snprintf(buf, sizeof buf, P_("%d/%d step", "%d/%d steps", st), sd, st);
-			put(L, y, dx > 4 + name_w + 10 ? dx + 1 : 4 + name_w + 10, buf, ROLE_DIM);
+			put(L, y, dx >= steps_at ? dx + 1 : steps_at, buf, ROLE_DIM);
 		}
 	}
+}
+
+/* Where the text after a list's times starts: two columns past the widest
+ * time ("07:12:05", "2d ago"; at least a clock's width, so lists line up). */
+#define CLOCK_COLS 8 /* "07:12:05" */
+static int after_times(int widest)
+{
+	return 2 + (widest > CLOCK_COLS ? widest : CLOCK_COLS) + 2;
 }
 
 static void escalations(lines_t *L, const event_t *e, const ui_ctx_t *ctx)
@@ -210,21 +224,34 @@ static void escalations(lines_t *L, const event_t *e, const ui_ctx_t *ctx)
 		return;
 	section(L, _("Escalations"));
 	const char *arrow = glyphs()->ascii ? "->" : "→";
+	char when[32];
+	int widest = 0;
+	for (size_t i = 0; i < e->escalation_count; i++) {
+		event_time_text(e->escalations[i].at_ms, ctx->clock_ms, when, sizeof when);
+		int n = text_draw_width(when);
+		widest = n > widest ? n : widest;
+	}
 	for (size_t i = 0; i < e->escalation_count; i++) {
 		const escalation_t *x = &e->escalations[i];
-		char when[32], buf[256];
+		char from[64], to[64], buf[256];
 		event_time_text(x->at_ms, ctx->clock_ms, when, sizeof when);
-		snprintf(buf, sizeof buf, "%s %s %s %s %s", event_tier_short(x->from),
-		         event_tier_word(x->from), arrow, event_tier_short(x->to),
-		         event_tier_word(x->to));
+		event_tier_named(x->from, from, sizeof from);
+		event_tier_named(x->to, to, sizeof to);
+		snprintf(buf, sizeof buf, "%s %s %s", from, arrow, to);
 		int y = line(L);
 		put(L, y, 2, when, ROLE_DIM);
-		put(L, y, 12, buf, ROLE_LABEL);
+		put(L, y, after_times(widest), buf, ROLE_LABEL);
 	}
 }
 
-/* Stage and tier changes as citydash saw them: at_ms is steady time, shown
- * as the wall-clock time it stands for. */
+/* A change's time: at_ms is steady time, shown as the wall-clock time it
+ * stands for. */
+static void change_time(const ui_ctx_t *ctx, const event_change_t *c, char *buf, size_t size)
+{
+	event_time_text(ctx->clock_ms - (ctx->now_ms - c->at_ms), ctx->clock_ms, buf, size);
+}
+
+/* Stage and tier changes as citydash saw them. */
 static void timeline(lines_t *L, const event_t *e, const ui_ctx_t *ctx)
 {
 	section(L, _("Timeline, as citydash saw it"));
@@ -232,32 +259,34 @@ static void timeline(lines_t *L, const event_t *e, const ui_ctx_t *ctx)
 		put(L, line(L), 2, _("no change seen yet"), ROLE_DIM);
 		return;
 	}
+	char when[32], tier[64], buf[256];
+	int widest = 0;
 	for (size_t i = 0; i < e->timeline_count; i++) {
-		const event_change_t *c = &e->timeline[i];
-		char when[32], buf[256];
-		event_time_text(ctx->clock_ms - (ctx->now_ms - c->at_ms), ctx->clock_ms, when,
-		                sizeof when);
-		if (i == 0)
-			snprintf(buf, sizeof buf, _("first seen: %s, owned by %s %s"),
-			         stage_bar_name(c->stage), event_tier_short(c->level),
-			         event_tier_word(c->level));
-		else {
-			const event_change_t *p = &e->timeline[i - 1];
-			size_t len = 0;
+		change_time(ctx, &e->timeline[i], when, sizeof when);
+		int n = text_draw_width(when);
+		widest = n > widest ? n : widest;
+	}
+	int text_at = after_times(widest);
+	for (size_t i = 0; i < e->timeline_count; i++) {
+		const event_change_t *c = &e->timeline[i], *p = i ? &e->timeline[i - 1] : NULL;
+		change_time(ctx, c, when, sizeof when);
+		event_tier_named(c->level, tier, sizeof tier);
+		const char *stage = stage_bar_name(c->stage);
+		if (p == NULL)
+			snprintf(buf, sizeof buf, _("first seen: %s, owned by %s"), stage, tier);
+		else if (c->stage != p->stage && c->level != p->level)
+			snprintf(buf, sizeof buf, _("stage %s, handed to %s"), stage, tier);
+		else if (c->stage != p->stage)
+			snprintf(buf, sizeof buf, _("stage %s"), stage);
+		else if (c->level != p->level)
+			snprintf(buf, sizeof buf, _("handed to %s"), tier);
+		else
 			buf[0] = '\0';
-			if (c->stage != p->stage)
-				len = (size_t)snprintf(buf, sizeof buf, _("stage %s"),
-				                       stage_bar_name(c->stage));
-			if (c->level != p->level && len < sizeof buf)
-				snprintf(buf + len, sizeof buf - len, _("%shanded to %s %s"),
-				         len ? ", " : "", event_tier_short(c->level),
-				         event_tier_word(c->level));
-		}
 		int y = line(L);
 		put(L, y, 2, when, ROLE_DIM);
-		put(L, y, 12, buf, ROLE_LABEL);
+		put(L, y, text_at, buf, ROLE_LABEL);
 		if (i == 0 && e->timeline_count == STORE_EVENT_TIMELINE)
-			put(L, line(L), 12, _("(earlier changes not kept)"), ROLE_DIM);
+			put(L, line(L), text_at, _("(earlier changes not kept)"), ROLE_DIM);
 	}
 }
 

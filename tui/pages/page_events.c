@@ -106,13 +106,22 @@ static void summary_line(WINDOW *win, int y, int x, int w, const gov_event_summa
 			cat(buf, sizeof buf, &len, " %s %u", event_tier_short((tier_t)t),
 			    s->by_tier[t]);
 	}
+	/* By severity: the whole words, else the short ones (in Chinese the
+	 * colours, 红色 2), else none. */
 	size_t narrow = len;
-	cat(buf, sizeof buf, &len, " %s", sep);
-	for (int v = SEVERITY_CRITICAL; v >= SEVERITY_INFO; v--)
-		cat(buf, sizeof buf, &len, " %s %u", event_severity_word((severity_t)v),
-		    s->by_severity[v]);
-	if (text_draw_width(buf) > w)
+	for (int form = 0; form < 2; form++) {
+		len = narrow;
+		buf[len] = '\0';
+		cat(buf, sizeof buf, &len, " %s", sep);
+		for (int v = SEVERITY_CRITICAL; v >= SEVERITY_INFO; v--)
+			cat(buf, sizeof buf, &len, " %s %u",
+			    form ? event_severity_short((severity_t)v)
+			         : event_severity_word((severity_t)v),
+			    s->by_severity[v]);
+		if (text_draw_width(buf) <= w)
+			break;
 		buf[narrow] = '\0';
+	}
 	text_draw(win, y, x, w, buf, theme_attr(ROLE_LABEL));
 }
 

@@ -16,6 +16,7 @@
 #include "glyphs.h"
 #include "i18n.h"
 #include "kpi_index.h"
+#include "kpi_indices.h"
 #include "kpi_row.h"
 #include "kpi_source.h"
 #include "text_draw.h"
@@ -45,7 +46,7 @@ typedef struct fact {
 	theme_role_t role;
 } fact_t;
 
-enum { FACT_MAX = 10, LABEL_COLS = 12 };
+enum { FACT_MAX = 10, LABEL_GAP = 2 };
 
 static void add(fact_t *f, int *n, const char *label, theme_role_t role, const char *fmt, ...)
     __attribute__((format(printf, 5, 6)));
@@ -73,11 +74,11 @@ static void memberships(const kpi_t *k, char *buf, size_t size)
 		kpi_index_id_t id;
 		char name[96];
 		if (kpi_index_from_token(k->indices[i].index, &id))
-			snprintf(name, sizeof name, "%s%s%s", ascii ? "" : kpi_index_name_zh(id),
-			         ascii ? "" : " ", _(kpi_index_title(id)));
+			kpi_indices_name(id, name, sizeof name);
 		else
 			snprintf(name, sizeof name, _("%s (unknown index)"), k->indices[i].index);
-		int n = snprintf(buf + len, size - len, "%s%s %s%g", i ? ", " : "", name,
+		int n = snprintf(buf + len, size - len, "%s%s %s%g",
+		                 i ? C_("between the items of a list", ", ") : "", name,
 		                 ascii ? "x" : "×", k->indices[i].weight);
 		if (n < 0)
 			break;
@@ -98,11 +99,15 @@ static int collect(const ui_ctx_t *ctx, const kpi_t *k, fact_t *f)
 	else
 		add(f, &n, N_("Value"), ROLE_DIM, "%s", _("no data"));
 	const char *better = k->better_lower ? _("lower is better") : _("higher is better");
-	if (k->has_target)
-		add(f, &n, N_("Target"), ROLE_NORMAL, "%.*f%s%s, %s", d, k->target, sp, k->unit,
-		    better);
-	else
-		add(f, &n, N_("Target"), ROLE_DIM, "%s, %s", _("none"), better);
+	char target[96];
+	if (k->has_target) {
+		snprintf(target, sizeof target, "%.*f%s%s", d, k->target, sp, k->unit);
+		add(f, &n, N_("Target"), ROLE_NORMAL,
+		    C_("a KPI's target, which way is better", "%s, %s"), target, better);
+	} else {
+		add(f, &n, N_("Target"), ROLE_DIM,
+		    C_("a KPI's target, which way is better", "%s, %s"), _("none"), better);
+	}
 	char dist[64];
 	kpi_row_distance(k, dist, sizeof dist);
 	if (st == KPI_OFF_TARGET)
@@ -134,15 +139,26 @@ static int collect(const ui_ctx_t *ctx, const kpi_t *k, fact_t *f)
 	return n;
 }
 
-static void draw_facts(WINDOW *win, int y, int w, const fact_t *f, int n, int cols)
+/* The labels' column: the widest label drawn (the facts' and the bullet's),
+ * as translated, and a gap. */
+static int label_cols(const fact_t *f, int n)
+{
+	int cols = text_draw_width(_("vs target"));
+	for (int i = 0; i < n; i++) {
+		int w = text_draw_width(_(f[i].label));
+		cols = w > cols ? w : cols;
+	}
+	return cols + LABEL_GAP;
+}
+
+static void draw_facts(WINDOW *win, int y, int w, const fact_t *f, int n, int cols, int lw)
 {
 	int per = (n + cols - 1) / cols;
 	for (int i = 0; i < n; i++) {
 		int col = i / per, row = i % per;
 		int x = 2 + col * (w - 2) / cols, cw = (w - 2) / cols - 1;
-		text_draw(win, y + row, x, LABEL_COLS, _(f[i].label), theme_attr(ROLE_DIM));
-		text_draw(win, y + row, x + LABEL_COLS, cw - LABEL_COLS, f[i].text,
-		          theme_attr(f[i].role));
+		text_draw(win, y + row, x, lw, _(f[i].label), theme_attr(ROLE_DIM));
+		text_draw(win, y + row, x + lw, cw - lw, f[i].text, theme_attr(f[i].role));
 	}
 }
 
@@ -204,13 +220,13 @@ static void kpi_draw(WINDOW *win, const ui_ctx_t *ctx, nav_t *nav)
 		text_draw(win, 0, x + 2, w - x - 2, k->id, theme_attr(ROLE_DIM));
 	fact_t facts[FACT_MAX];
 	int n = collect(ctx, k, facts);
-	int cols = w >= 120 ? 2 : 1;
-	draw_facts(win, 2, w, facts, n, cols);
+	int cols = w >= 120 ? 2 : 1, lw = label_cols(facts, n);
+	draw_facts(win, 2, w, facts, n, cols, lw);
 	int y = 2 + (n + cols - 1) / cols + 1;
-	int bw = w - 4 - LABEL_COLS < 60 ? w - 4 - LABEL_COLS : 60;
+	int bw = w - 4 - lw < 60 ? w - 4 - lw : 60;
 	bullet_t b = kpi_row_bullet(k);
-	text_draw(win, y, 2, LABEL_COLS, _("vs target"), theme_attr(ROLE_DIM));
-	bullet_draw(win, y, 2 + LABEL_COLS, bw, &b);
+	text_draw(win, y, 2, lw, _("vs target"), theme_attr(ROLE_DIM));
+	bullet_draw(win, y, 2 + lw, bw, &b);
 	y += 2;
 	if (h - y >= 4)
 		draw_history(win, y, h - y, w, k);

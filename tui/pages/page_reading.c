@@ -111,13 +111,21 @@ static void draw_history(WINDOW *win, int y, int x, int rows, int w, const ui_ct
 		return;
 	}
 	const char *arrow = glyphs()->ascii ? "->" : "→";
+	/* The "from" column: as wide as the widest word it holds ("normal" in
+	 * English, six columns), so the arrows line up. */
+	int from_w = text_draw_width(_("normal"));
+	for (size_t i = 0; i < n; i++)
+		if (t[i].from != ALARM_NONE && text_draw_width(alarm_level_tag(t[i].from)) > from_w)
+			from_w = text_draw_width(alarm_level_tag(t[i].from));
 	for (int i = 1; i < rows && (size_t)i <= n; i++) {
 		const alarm_transition_t *tr = &t[n - (size_t)i];
-		char when[16], line[96];
+		char when[16], line[160];
 		timefmt_format_clock(tr->at_ms, when, sizeof when);
 		const char *from = tr->from == ALARM_NONE ? _("normal") : alarm_level_tag(tr->from);
 		const char *to = tr->to == ALARM_NONE ? _("normal") : alarm_level_tag(tr->to);
-		snprintf(line, sizeof line, "%s  %-6s %s %s", when, from, arrow, to);
+		int pad = from_w - text_draw_width(from); /* in columns, not bytes */
+		snprintf(line, sizeof line, "%s  %s%*s %s %s", when, from, pad > 0 ? pad : 0, "",
+		         arrow, to);
 		theme_role_t role = alarm_level_is_critical(tr->to) ? ROLE_ALARM
 		                    : tr->to != ALARM_NONE          ? ROLE_WARN
 		                                                    : ROLE_LABEL;

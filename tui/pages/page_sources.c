@@ -18,23 +18,55 @@
 #define ROWS_PER_SOURCE 4 /* name and state, url (and "TLS verification off"),
                             detail, first problem */
 
-static void draw_state(WINDOW *win, int y, int x, int w, const source_status_t *s, int64_t now)
+typedef enum feed_state { FEED_FAILING, FEED_WAITING, FEED_OK } feed_state_t;
+
+/* "✔ ok, data 3s old", "✖ failing, data never received": `age` is the
+ * data's age or why there is none. */
+static void state_text(feed_state_t st, const char *age, char *buf, size_t size)
 {
 	const glyphs_t *g = glyphs();
+	if (st == FEED_FAILING)
+		snprintf(buf, size, _("%s failing, data %s"), g->fail_mark, age);
+	else if (st == FEED_WAITING)
+		snprintf(buf, size, "%s", _("waiting for the first answer"));
+	else
+		snprintf(buf, size, _("%s ok, data %s old"), g->ok_mark, age);
+}
+
+/* The state column: as wide as the widest state a source can be in, as
+ * the language says it (an age of up to "999d"), so the counts after it
+ * stand in one column whatever the states shown. */
+static int state_cols(void)
+{
+	char buf[160];
+	int cols = 0;
+	const struct {
+		feed_state_t st;
+		const char *age;
+	} widest[] = {
+	    {FEED_FAILING, _("never received")},
+	    {FEED_FAILING, "999d"},
+	    {FEED_WAITING, ""},
+	    {FEED_OK, "999d"},
+	};
+	for (size_t i = 0; i < sizeof widest / sizeof widest[0]; i++) {
+		state_text(widest[i].st, widest[i].age, buf, sizeof buf);
+		int w = text_draw_width(buf);
+		cols = w > cols ? w : cols;
+	}
+	return cols;
+}
+
+static void draw_state(WINDOW *win, int y, int x, int w, const source_status_t *s, int64_t now)
+{
 	char age[16], buf[160];
 	timefmt_format_age(source_data_age(s, now), age, sizeof age);
-	attr_t a;
-	if (s->failing) {
-		snprintf(buf, sizeof buf, _("%s failing, data %s"), g->fail_mark,
-		         source_data_age(s, now) >= 0 ? age : _("never received"));
-		a = theme_attr(ROLE_ALARM);
-	} else if (!s->ever_ok) {
-		snprintf(buf, sizeof buf, _("waiting for the first answer"));
-		a = theme_attr(ROLE_DIM);
-	} else {
-		snprintf(buf, sizeof buf, _("%s ok, data %s old"), g->ok_mark, age);
-		a = theme_attr(ROLE_OK);
-	}
+	feed_state_t st = s->failing ? FEED_FAILING : !s->ever_ok ? FEED_WAITING : FEED_OK;
+	bool never = st == FEED_FAILING && source_data_age(s, now) < 0;
+	state_text(st, never ? _("never received") : age, buf, sizeof buf);
+	attr_t a = theme_attr(st == FEED_FAILING   ? ROLE_ALARM
+	                      : st == FEED_WAITING ? ROLE_DIM
+	                                           : ROLE_OK);
 	text_draw(win, y, x, w, buf, a);
 }
 
@@ -53,16 +85,21 @@ static int draw_next_try(WINDOW *win, int y, int x, int w, const source_status_t
 	return used ? used + 2 : 0;
 }
 
-static void draw_source(WINDOW *win, int y, int w, const source_status_t *s, int64_t now)
+/* A source's name, then its state (state_cols wide) and its counts. */
+#define NAME_COLS 16
+
+static void draw_source(WINDOW *win, int y, int w, const source_status_t *s, int64_t now,
+                        int state_w)
 {
 	int x = 2, iw = w - 4;
-	text_draw(win, y, x, 16, s->name, theme_attr(ROLE_TITLE));
-	draw_state(win, y, x + 17, 31, s, now);
+	text_draw(win, y, x, NAME_COLS, s->name, theme_attr(ROLE_TITLE));
+	draw_state(win, y, x + NAME_COLS + 1, state_w, s, now);
 	char counts[160];
 	snprintf(counts, sizeof counts, _("%llu ok, %llu failed, %llu unchanged"),
 	         (unsigned long long)s->polls_ok, (unsigned long long)s->polls_failed,
 	         (unsigned long long)s->not_modified);
-	text_draw(win, y, x + 49, iw - 49, counts, theme_attr(ROLE_DIM));
+	int cx = NAME_COLS + 1 + state_w + 2;
+	text_draw(win, y, x + cx, iw - cx, counts, theme_attr(ROLE_DIM));
 	int uw = iw - 2; /* columns for the url */
 	if (s->tls_unverified) { /* right-aligned, so no long url hides it */
 		int used = text_draw_right(win, y + 1, x + 2, uw, _("TLS verification off"),
@@ -99,7 +136,7 @@ static void draw_source(WINDOW *win, int y, int w, const source_status_t *s, int
 			n += snprintf(detail + n, sizeof detail - (size_t)n, "%s%u %s", sep,
 			              parts[i].count,
 			              P_(parts[i].one, parts[i].many, parts[i].count));
-			sep = ", ";
+			sep = C_("between the parts of a sentence", ", ");
 		}
 		if (s->limits_ignored && s->first_bad_limits && n > 0 && (size_t)n < sizeof detail)
 			snprintf(detail + n, sizeof detail - (size_t)n, _(" (first: %s)"),
@@ -173,9 +210,11 @@ static void sources_draw(WINDOW *win, const ui_ctx_t *ctx, nav_t *nav)
 		nav->sources_scroll = n - fit;
 	if (nav->sources_scroll < 0)
 		nav->sources_scroll = 0;
+	int state_w = state_cols();
 	for (int i = 0; fit >= 1 && i < fit && nav->sources_scroll + i < n; i++)
 		draw_source(win, 1 + i * ROWS_PER_SOURCE, w,
-		            store_source(ctx->store, shown[nav->sources_scroll + i]), ctx->now_ms);
+		            store_source(ctx->store, shown[nav->sources_scroll + i]), ctx->now_ms,
+		            state_w);
 	if (fit >= 1 && n > fit) {
 		char pos[48];
 		snprintf(pos, sizeof pos, " %d-%d/%d ", nav->sources_scroll + 1,

@@ -119,15 +119,27 @@ typedef struct columns {
 	int marker, name, readings, alarms, warnings, stale, events, overdue, kpi;
 } columns_t;
 
+/* The count columns' titles, in their order. */
+static const char *const count_titles[] = {N_("readings"), N_("alarms"), N_("warn"),
+                                           N_("stale"),    N_("events"), N_("overdue")};
+
+/* A count column: its title as drawn and a space before it, and room for
+ * five digits and that space. */
+static int count_cols(const char *title)
+{
+	int w = text_draw_width(_(title)) + 1;
+	return w > 6 ? w : 6;
+}
+
 static columns_t layout(int width)
 {
 	columns_t c = {.marker = FORMAT_MARKER_COLS,
-	               .readings = 9,
-	               .alarms = 7,
-	               .warnings = 6,
-	               .stale = 6,
-	               .events = 7,
-	               .overdue = 8};
+	               .readings = count_cols(count_titles[0]),
+	               .alarms = count_cols(count_titles[1]),
+	               .warnings = count_cols(count_titles[2]),
+	               .stale = count_cols(count_titles[3]),
+	               .events = count_cols(count_titles[4]),
+	               .overdue = count_cols(count_titles[5])};
 	if (width >= 120) { /* a wall: more air between the numbers */
 		c.readings += 2;
 		c.alarms += 2;
@@ -172,17 +184,11 @@ static void draw_header(WINDOW *win, int y, int x, int width, const nav_t *nav)
 	int cx = x + c.marker;
 	text_draw(win, y, cx, c.name, scope_is_city(&nav->scope) ? _("district") : _("street"), a);
 	cx += c.name + 1;
-	const struct {
-		int cols;
-		const char *title;
-	} nums[] = {
-	    {c.readings, N_("readings")}, {c.alarms, N_("alarms")}, {c.warnings, N_("warn")},
-	    {c.stale, N_("stale")},       {c.events, N_("events")}, {c.overdue, N_("overdue")},
-	};
-	for (size_t i = 0; i < sizeof nums / sizeof nums[0]; i++) {
-		if (nums[i].cols > 0)
-			text_draw_right(win, y, cx, nums[i].cols - 1, _(nums[i].title), a);
-		cx += nums[i].cols;
+	const int cols[] = {c.readings, c.alarms, c.warnings, c.stale, c.events, c.overdue};
+	for (size_t i = 0; i < sizeof cols / sizeof cols[0]; i++) {
+		if (cols[i] > 0)
+			text_draw_right(win, y, cx, cols[i] - 1, _(count_titles[i]), a);
+		cx += cols[i];
 	}
 	text_draw(win, y, cx + 1, c.kpi, _("worst KPI"), a);
 }

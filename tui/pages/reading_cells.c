@@ -6,15 +6,22 @@
 #include <string.h>
 
 #include "glyphs.h"
+#include "i18n.h"
 
 const char *reading_cells_state_word(view_states_t states)
 {
 	static const char *const words[VS_COUNT + 1] = {
-	    [VS_ALARM] = "ALARM",         [VS_WARNING] = "WARN", [VS_BAD] = "BAD",
-	    [VS_LIMITS_INVALID] = "NOLIM", [VS_STALE] = "STALE",  [VS_NOVALUE] = "NULL",
-	    [VS_UNCERTAIN] = "DOUBT",     [VS_COUNT] = "",
+	    [VS_ALARM] = N_("ALARM"),         [VS_WARNING] = N_("WARN"), [VS_BAD] = N_("BAD"),
+	    [VS_LIMITS_INVALID] = N_("NOLIM"), [VS_STALE] = N_("STALE"),  [VS_NOVALUE] = N_("NULL"),
+	    [VS_UNCERTAIN] = N_("DOUBT"),     [VS_COUNT] = "",
 	};
 	return words[view_worst(states)];
+}
+
+const char *reading_cells_state_shown(view_states_t states)
+{
+	const char *w = reading_cells_state_word(states);
+	return w[0] ? _(w) : ""; /* _("") would be the catalogue's header */
 }
 
 void reading_cells_number(double v, char *buf, size_t size)

@@ -17,10 +17,12 @@
 #include "store.h"
 #include "view.h"
 
-/* The worst state as a word of at most 5 columns, "" for an ok reading:
- * ALARM, WARN, BAD, NOLIM (limits invalid), STALE, NULL (no value), DOUBT
- * (uncertain). Not translated: the column is 5 wide. */
+/* The worst state as a word, "" for an ok reading: ALARM, WARN, BAD, NOLIM
+ * (limits invalid), STALE, NULL (no value), DOUBT (uncertain); as written
+ * (N_() marked), at most 5 columns. */
 const char *reading_cells_state_word(view_states_t states);
+/* The same word translated, as the state column shows it. */
+const char *reading_cells_state_shown(view_states_t states);
 
 /* A number in few columns: "%.4g" without exponents up to 10^7 ("12345",
  * "0.0125", "-3.5"). */

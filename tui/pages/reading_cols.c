@@ -15,30 +15,38 @@ static int titled(int need, int title)
 	return need > 0 ? (need > title ? need : title) : 0;
 }
 
-/* The least columns of c when shown; 0: nothing to show. */
+static int max_i(int a, int b)
+{
+	return a > b ? a : b;
+}
+
+/* The least columns of c when shown; 0: nothing to show. The English
+ * titles' widths ("lo/hi" 5...) are the floor; a wider translated title
+ * widens its column. */
 static int least(reading_col_t c, const reading_cols_need_t *n)
 {
+	int t = n->title[c];
 	switch (c) {
 	case RC_STATE:
-		return READING_COLS_STATE;
+		return max_i(READING_COLS_STATE, t);
 	case RC_PLACE:
-		return n->place > 0 ? min_i(n->place, READING_COLS_PLACE_MIN) : 0;
+		return n->place > 0 ? max_i(min_i(n->place, READING_COLS_PLACE_MIN), t) : 0;
 	case RC_GAUGE:
-		return READING_COLS_GAUGE_MIN;
+		return max_i(READING_COLS_GAUGE_MIN, t);
 	case RC_TREND:
-		return READING_COLS_TREND;
+		return max_i(READING_COLS_TREND, t);
 	case RC_LIMITS:
-		return titled(n->limits, 5);
+		return titled(n->limits, max_i(5, t));
 	case RC_OUTER:
-		return titled(n->outer, 9);
+		return titled(n->outer, max_i(9, t));
 	case RC_HISTORY:
-		return READING_COLS_HIST_MIN;
+		return max_i(READING_COLS_HIST_MIN, t);
 	case RC_MINMAX:
-		return titled(n->minmax, 7);
+		return titled(n->minmax, max_i(7, t));
 	case RC_AGE:
-		return READING_COLS_AGE;
+		return max_i(READING_COLS_AGE, t);
 	case RC_SOURCE:
-		return titled(min_i(n->source, READING_COLS_SOURCE_MAX), 6);
+		return titled(min_i(n->source, READING_COLS_SOURCE_MAX), max_i(6, t));
 	default:
 		return 0;
 	}
@@ -65,9 +73,9 @@ void reading_cols_plan(int width, const reading_cols_need_t *need, reading_cols_
 	int name_min = need->name > 0 ? min_i(need->name, READING_COLS_NAME_MIN)
 	                              : READING_COLS_NAME_MIN;
 	out->w[RC_MARKER] = FORMAT_MARKER_COLS;
-	out->w[RC_VALUE] = READING_COLS_VALUE;
+	out->w[RC_VALUE] = max_i(READING_COLS_VALUE, need->title[RC_VALUE]);
 	/* Marker, name, value; a space before the value. */
-	int used = FORMAT_MARKER_COLS + name_min + 1 + READING_COLS_VALUE;
+	int used = FORMAT_MARKER_COLS + name_min + 1 + out->w[RC_VALUE];
 	/* Optional columns, the last dropped first, each with its space; the
 	 * history comes with its min/max, which says its scale. */
 	for (int i = ndrop - 1; i >= 0; i--) {

@@ -21,7 +21,11 @@
  * then, once the columns are placed, what it needs: the widest name in the
  * list, not all the rest. Columns left over widen, in turn, the place to its
  * need, the gauge and the history to their caps; what is still left stays
- * blank at the right. */
+ * blank at the right.
+ *
+ * A column is never narrower than its title as drawn (need.title, measured
+ * by the caller in the language shown; the constants below are the least
+ * for the English words and the cells' contents). */
 #ifndef CITYDASH_READING_COLS_H
 #define CITYDASH_READING_COLS_H
 
@@ -68,6 +72,9 @@ typedef struct reading_cols_need {
 	int outer;  /* widest "lolo/hihi" */
 	int minmax; /* widest "min/max" */
 	int source; /* widest source name */
+	/* Columns of each column's title as drawn, and for RC_STATE of the
+	 * widest state word too (0: no wider than the constants above). */
+	int title[RC_COUNT];
 } reading_cols_need_t;
 
 typedef struct reading_cols {

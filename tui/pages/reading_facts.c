@@ -12,7 +12,8 @@
 
 /* Facts in pairs before the limits' own row. */
 #define FACT_PAIRS 8
-#define LABEL_COLS 9
+/* Columns between a label's start and its value beyond the widest label. */
+#define LABEL_GAP 2
 
 typedef struct fact {
 	const char *label; /* N_() */
@@ -24,6 +25,21 @@ int reading_facts_rows(int cols)
 {
 	cols = cols < 1 ? 1 : cols > 2 ? 2 : cols;
 	return (FACT_PAIRS + cols - 1) / cols + 1;
+}
+
+/* The feed's quality in words (model.c's token is the protocol's). */
+static const char *quality_word(quality_t q)
+{
+	switch (q) {
+	case QUALITY_GOOD:
+		return C_("quality", "good");
+	case QUALITY_UNCERTAIN:
+		return C_("quality", "uncertain");
+	case QUALITY_BAD:
+		return C_("quality", "bad");
+	default:
+		return quality_token(q);
+	}
 }
 
 /* "alarm HIHI, stale" — every state in words, worst first; "ok" if none. */
@@ -92,7 +108,7 @@ static void gather(const ui_ctx_t *ctx, size_t idx, fact_t f[FACT_PAIRS + 1])
 	                .role = r->quality == QUALITY_GOOD  ? ROLE_LABEL
 	                        : r->quality == QUALITY_BAD ? ROLE_BAD
 	                                                    : ROLE_WARN};
-	snprintf(f[2].value, sizeof f[2].value, "%s", quality_token(r->quality));
+	snprintf(f[2].value, sizeof f[2].value, "%s", quality_word(r->quality));
 	f[3] = (fact_t){.label = N_("age"),
 	                .role = (s & VIEW_BIT(VS_STALE)) ? ROLE_STALE : ROLE_LABEL};
 	char age[16], at[16];
@@ -120,15 +136,27 @@ static void gather(const ui_ctx_t *ctx, size_t idx, fact_t f[FACT_PAIRS + 1])
 	limits_text(r, f[8].value, sizeof f[8].value);
 }
 
-static void draw_fact(WINDOW *win, int y, int x, int width, const fact_t *f)
+/* The label column: the widest label as drawn, in the language shown, and
+ * the gap ("quality" and two spaces in English). */
+static int label_cols(const fact_t *f, int count)
 {
-	if (width <= LABEL_COLS)
+	int most = 0;
+	for (int i = 0; i < count; i++) {
+		int w = text_draw_width(_(f[i].label));
+		most = w > most ? w : most;
+	}
+	return most + LABEL_GAP;
+}
+
+static void draw_fact(WINDOW *win, int y, int x, int width, int label_w, const fact_t *f)
+{
+	if (width <= label_w)
 		return;
-	text_draw(win, y, x, LABEL_COLS - 1, _(f->label), theme_attr(ROLE_DIM));
+	text_draw(win, y, x, label_w - 1, _(f->label), theme_attr(ROLE_DIM));
 	attr_t a = theme_attr(f->role);
 	if (f->role == ROLE_VALUE || f->role == ROLE_ALARM || f->role == ROLE_WARN)
 		a |= A_BOLD;
-	text_draw(win, y, x + LABEL_COLS, width - LABEL_COLS, f->value, a);
+	text_draw(win, y, x + label_w, width - label_w, f->value, a);
 }
 
 void reading_facts_draw(WINDOW *win, int y, int x, int width, int cols, const ui_ctx_t *ctx,
@@ -137,8 +165,8 @@ void reading_facts_draw(WINDOW *win, int y, int x, int width, int cols, const ui
 	cols = cols < 1 ? 1 : cols > 2 ? 2 : cols;
 	fact_t f[FACT_PAIRS + 1];
 	gather(ctx, reading, f);
-	int col_w = width / cols;
+	int col_w = width / cols, label_w = label_cols(f, FACT_PAIRS + 1);
 	for (int i = 0; i < FACT_PAIRS; i++)
-		draw_fact(win, y + i / cols, x + (i % cols) * col_w, col_w - 1, &f[i]);
-	draw_fact(win, y + (FACT_PAIRS + cols - 1) / cols, x, width, &f[FACT_PAIRS]);
+		draw_fact(win, y + i / cols, x + (i % cols) * col_w, col_w - 1, label_w, &f[i]);
+	draw_fact(win, y + (FACT_PAIRS + cols - 1) / cols, x, width, label_w, &f[FACT_PAIRS]);
 }

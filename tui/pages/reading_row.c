@@ -58,14 +58,50 @@ static columns_t layout(int width, int district)
 	return c;
 }
 
+/* The detailed row's column titles. */
+static const struct {
+	reading_col_t col;
+	const char *title; /* N_() */
+	bool right;        /* numbers: titled on the right, as they align */
+} col_titles[] = {
+    {RC_STATE, N_("state"), false},    {RC_NAME, N_("reading"), false},
+    {RC_PLACE, N_("place"), false},    {RC_GAUGE, N_("gauge"), false},
+    {RC_VALUE, N_("value"), true},     {RC_TREND, N_("trend"), false},
+    {RC_LIMITS, N_("lo/hi"), true},    {RC_OUTER, N_("lolo/hihi"), true},
+    {RC_HISTORY, N_("history"), false}, {RC_MINMAX, N_("min/max"), true},
+    {RC_AGE, N_("age"), true},         {RC_SOURCE, N_("source"), false},
+};
+
+static int max_i(int a, int b)
+{
+	return a > b ? a : b;
+}
+
+/* The columns the titles take as drawn, in the language shown, and the
+ * state column the widest state word: a column is as wide as its title. */
+static void measure_titles(reading_cols_need_t *need)
+{
+	for (size_t i = 0; i < sizeof col_titles / sizeof col_titles[0]; i++)
+		need->title[col_titles[i].col] = text_draw_width(_(col_titles[i].title));
+	for (int k = 0; k < VS_COUNT; k++)
+		need->title[RC_STATE] = max_i(need->title[RC_STATE],
+		                              text_draw_width(reading_cells_state_shown(VIEW_BIT(k))));
+}
+
 /* What a detailed row given no plan assumes of its list. */
-static const reading_cols_need_t unmeasured = {.place = 22};
+static reading_cols_need_t unmeasured(void)
+{
+	reading_cols_need_t need = {.place = 22};
+	measure_titles(&need);
+	return need;
+}
 
 int reading_row_name_cols(int width, const reading_row_opts_t *opts)
 {
 	if (opts->detailed) {
 		reading_cols_t p;
-		reading_cols_plan(width, &unmeasured, &p);
+		reading_cols_need_t need = unmeasured();
+		reading_cols_plan(width, &need, &p);
 		return opts->plan ? opts->plan->w[RC_NAME] : p.w[RC_NAME];
 	}
 	return layout(width, opts->district_cols).name;
@@ -114,47 +150,32 @@ void reading_row_district(const reading_t *r, bool street, int cols, char *buf, 
 
 void reading_row_header_plan(WINDOW *win, int y, int x, const reading_cols_t *p)
 {
-	static const struct {
-		reading_col_t col;
-		const char *title;
-		bool right; /* numbers: titled on the right, as they align */
-	} titles[] = {
-	    {RC_STATE, N_("state"), false},    {RC_NAME, N_("reading"), false},
-	    {RC_PLACE, N_("place"), false},    {RC_GAUGE, N_("gauge"), false},
-	    {RC_VALUE, N_("value"), true},     {RC_TREND, N_("trend"), false},
-	    {RC_LIMITS, N_("lo/hi"), true},    {RC_OUTER, N_("lolo/hihi"), true},
-	    {RC_HISTORY, N_("history"), false}, {RC_MINMAX, N_("min/max"), true},
-	    {RC_AGE, N_("age"), true},         {RC_SOURCE, N_("source"), false},
-	};
 	attr_t a = theme_attr(ROLE_DIM);
 	text_fill(win, y, x, p->width, a);
-	for (size_t i = 0; i < sizeof titles / sizeof titles[0]; i++) {
-		reading_col_t c = titles[i].col;
+	for (size_t i = 0; i < sizeof col_titles / sizeof col_titles[0]; i++) {
+		reading_col_t c = col_titles[i].col;
 		if (!reading_cols_shown(p, c))
 			continue;
-		if (titles[i].right)
-			text_draw_right(win, y, x + p->x[c], p->w[c], _(titles[i].title), a);
+		if (col_titles[i].right)
+			text_draw_right(win, y, x + p->x[c], p->w[c], _(col_titles[i].title), a);
 		else
-			text_draw(win, y, x + p->x[c], p->w[c], _(titles[i].title), a);
+			text_draw(win, y, x + p->x[c], p->w[c], _(col_titles[i].title), a);
 	}
 }
 
 void reading_row_header(WINDOW *win, int y, int x, int width)
 {
 	reading_cols_t p;
-	reading_cols_plan(width, &unmeasured, &p);
+	reading_cols_need_t need = unmeasured();
+	reading_cols_plan(width, &need, &p);
 	reading_row_header_plan(win, y, x, &p);
-}
-
-static int max_i(int a, int b)
-{
-	return a > b ? a : b;
 }
 
 void reading_row_plan(const ui_ctx_t *ctx, const size_t *idx, size_t n, int width,
                       reading_cols_t *plan)
 {
 	reading_cols_need_t need = {0};
+	measure_titles(&need);
 	char buf[320];
 	float hist[STORE_HISTORY];
 	for (size_t i = 0; i < n; i++) {
@@ -181,7 +202,8 @@ void reading_row_plan(const ui_ctx_t *ctx, const size_t *idx, size_t n, int widt
 			need.source = max_i(need.source, text_draw_width(src->name));
 	}
 	/* An empty list: the header as rows given no plan would have it. */
-	reading_cols_plan(width, need.name > 0 ? &need : &unmeasured, plan);
+	reading_cols_need_t none = unmeasured();
+	reading_cols_plan(width, need.name > 0 ? &need : &none, plan);
 }
 
 static gauge_t gauge_of(const reading_t *r, view_states_t states)
@@ -231,7 +253,8 @@ static void draw_history(WINDOW *win, int y, int x, const reading_cols_t *p, con
 		sparkline_draw_spec(win, y, x + p->x[RC_HISTORY], p->w[RC_HISTORY], &spark);
 	}
 	if (reading_cols_shown(p, RC_TREND))
-		text_draw(win, y, x + p->x[RC_TREND] + 2, 1, reading_cells_trend_glyph(h.trend), dim);
+		text_draw(win, y, x + p->x[RC_TREND] + (p->w[RC_TREND] - 1) / 2, 1,
+		          reading_cells_trend_glyph(h.trend), dim); /* under the title's middle */
 	if (reading_cols_shown(p, RC_MINMAX) && h.any) {
 		char both[96];
 		reading_cells_minmax(h.lo, h.hi, both, sizeof both);
@@ -245,7 +268,8 @@ static void draw_detailed(WINDOW *win, int y, int x, int width, const ui_ctx_t *
 	reading_cols_t own;
 	const reading_cols_t *p = opts->plan;
 	if (!p) {
-		reading_cols_plan(width, &unmeasured, &own);
+		reading_cols_need_t need = unmeasured();
+		reading_cols_plan(width, &need, &own);
 		p = &own;
 	}
 	bool ok = view_worst(states) == VS_COUNT || view_worst(states) == VS_UNCERTAIN;
@@ -258,7 +282,7 @@ static void draw_detailed(WINDOW *win, int y, int x, int width, const ui_ctx_t *
 	format_states_marker(states, buf);
 	text_draw(win, y, x, p->w[RC_MARKER], buf, cls_attr);
 	if (reading_cols_shown(p, RC_STATE))
-		text_draw(win, y, x + p->x[RC_STATE], p->w[RC_STATE], reading_cells_state_word(states),
+		text_draw(win, y, x + p->x[RC_STATE], p->w[RC_STATE], reading_cells_state_shown(states),
 		          cls_attr);
 	draw_name(win, y, x + p->x[RC_NAME], p->w[RC_NAME], r, opts, ok ? base : cls_attr);
 	if (reading_cols_shown(p, RC_PLACE)) {
