@@ -350,13 +350,17 @@ static void check_bars(WINDOW *win, WINDOW *keybar, WINDOW *status, strbuf_t *ou
 		finding(out, win, rows - 1, "the last row is not the status bar as drawn alone");
 }
 
-/* Runs of 2+ CJK characters, or of 3+ ASCII letters, alone between blanks,
+/* The same run of 2+ CJK characters twice with a blank between ("发展
+ * 发展": a name beside its translation, which says the same). And runs of
+ * 2+ CJK characters, or of 3+ ASCII letters, alone between blanks,
  * borders or the edges, that begin a catalogue word without being one and
  * without an ellipsis after them. */
 static void check_cut_words(WINDOW *win, int y, strbuf_t *out)
 {
 	int cols = getmaxx(win);
 	int x = 0;
+	char *last = NULL; /* the CJK run before, ending at last_end */
+	int last_end = -2;
 	while (x < cols) {
 		cell_t c = cell_at(win, y, x);
 		bool cjk = c.ext == 1 && is_cjk((utf8proc_int32_t)c.wc);
@@ -397,9 +401,20 @@ static void check_cut_words(WINDOW *win, int y, strbuf_t *out)
 				finding(out, win, y, what);
 			}
 		}
-		free(run.data);
+		if (cjk && end - x >= 4 && last && x == last_end + 1 && strcmp(last, run.data) == 0) {
+			char what[160];
+			snprintf(what, sizeof what, "columns %d-%d: \"%s\" twice (a name and its translation?)",
+			         x, end - 1, run.data);
+			finding(out, win, y, what);
+		}
+		free(last);
+		last = cjk ? run.data : NULL;
+		last_end = end;
+		if (!cjk)
+			free(run.data);
 		x = end;
 	}
+	free(last);
 }
 
 char *layout_check(WINDOW *win, WINDOW *keybar, WINDOW *status)

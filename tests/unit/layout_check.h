@@ -24,7 +24,10 @@
  *     or more ASCII letters with a lowercase one, standing alone (spaces, borders or the edge
  *     around it) that is the beginning of a word of the catalogue (a
  *     translation's CJK run, an English message's word) and not itself
- *     such a word, is a label cut mid-word.
+ *     such a word, is a label cut mid-word;
+ *   - no word twice: the same two or more CJK characters again after one
+ *     blank ("发展 发展") is a name drawn beside its translation, which in
+ *     Chinese is the same word.
  *
  * A finding is one line "row N: what [the row's text]". Plain C, no cmocka. */
 #ifndef CITYDASH_TEST_LAYOUT_CHECK_H

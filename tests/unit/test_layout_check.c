@@ -137,6 +137,13 @@ static void test_cut_word_with_ellipsis(void **state)
 	expect(rig, NULL);
 }
 
+static void test_word_twice(void **state)
+{
+	rig_t *rig = *state;
+	mvwaddstr(rig->vs->win, 2, 3, "发展 发展 92.1   ");
+	expect(rig, "row 2: columns 8-11: \"发展\" twice");
+}
+
 static void test_keybar_moved(void **state)
 {
 	rig_t *rig = *state;
@@ -199,6 +206,7 @@ int main(void)
 	    cmocka_unit_test_setup_teardown(test_box_unclosed, rig_open, rig_close),
 	    cmocka_unit_test_setup_teardown(test_cut_word, rig_open, rig_close),
 	    cmocka_unit_test_setup_teardown(test_cut_word_with_ellipsis, rig_open, rig_close),
+	    cmocka_unit_test_setup_teardown(test_word_twice, rig_open, rig_close),
 	    cmocka_unit_test_setup_teardown(test_keybar_moved, rig_open, rig_close),
 	    cmocka_unit_test_setup_teardown(test_status_moved, rig_open, rig_close),
 	    cmocka_unit_test_setup_teardown(test_title_moved, rig_open, rig_close),
