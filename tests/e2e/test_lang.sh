@@ -10,6 +10,10 @@
 #   test_lang.sh CITYDASH CITYDASH_MOCK
 set -uo pipefail
 citydash=$1 mock=$2
+if ! locale -a 2>/dev/null | grep -qix 'zh_CN.utf8'; then
+	echo "SKIP: no zh_CN.UTF-8 locale (scripts/setup makes it)"
+	exit 77
+fi
 . "$(dirname "$0")/lib.sh"
 out="$E2E_TMP/out" err="$E2E_TMP/err"
 

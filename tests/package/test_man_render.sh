@@ -23,6 +23,10 @@ if ! command -v groff >/dev/null; then
 	echo "SKIP: groff not found (install groff-base)"
 	exit 77
 fi
+if [ "$loc" != C.UTF-8 ] && ! locale -a 2>/dev/null | grep -qix "${loc/UTF-8/utf8}"; then
+	echo "SKIP: no $loc locale (scripts/setup makes it)"
+	exit 77
+fi
 LC_ALL=$loc groff -k -man -Tutf8 -ww -z "$page" 2>"$work/err"
 [ -s "$work/err" ] && fail "groff warns: $(cat "$work/err")"
 
