@@ -78,12 +78,14 @@ int format_states_role(view_states_t states)
 	return roles[view_worst(states)];
 }
 
-/* Appends ", " and a formatted part to buf (of len *len) if it fits. */
+/* Appends the language's list separator (", ", 、) and a formatted part to
+ * buf (of len *len) if it fits. */
 static void append(char *buf, size_t size, size_t *len, const char *part)
 {
 	if (!part[0] || *len >= size)
 		return;
-	int n = snprintf(buf + *len, size - *len, "%s%s", *len ? ", " : "", part);
+	int n = snprintf(buf + *len, size - *len, "%s%s",
+	                 *len ? C_("between the items of a list", ", ") : "", part);
 	if (n > 0)
 		*len += (size_t)n < size - *len ? (size_t)n : size - *len - 1;
 }
