@@ -3,6 +3,8 @@
 #
 #   bin/                         citydash, citydash-mock
 #   share/man/man1/              citydash.1.gz, citydash-mock.1.gz
+#   share/man/zh_CN/man1/        the same pages in Chinese (man/zh_CN/)
+#   share/locale/LANG/LC_MESSAGES/citydash.mo   the translations (po/CMakeLists.txt)
 #   share/doc/citydash/          README.md.gz, config.md.gz, protocol.md.gz
 #   share/citydash/themes/       *.theme (themes/, found by theme_find.c)
 #   share/doc/citydash/examples/ demo.json, gateway.json, wall.json, systemd/*.service
@@ -17,13 +19,19 @@ install(TARGETS citydash citydash-mock RUNTIME DESTINATION ${CMAKE_INSTALL_BINDI
 find_program(GZIP_PROGRAM gzip REQUIRED)
 set(CITYDASH_GZ_DIR ${CMAKE_BINARY_DIR}/gz)
 set(citydash_gz_outputs "")
-# citydash_install_gz(SOURCE DESTINATION): installs SOURCE.gz, compressed at
-# build time (-n: no name or time stamp, so the bytes are reproducible).
+# citydash_install_gz(SOURCE DESTINATION [SUBDIR]): installs SOURCE.gz,
+# compressed at build time (-n: no name or time stamp, so the bytes are
+# reproducible). SUBDIR of build/gz keeps apart files of the same name (a
+# translated man page).
 function(citydash_install_gz src dest)
   get_filename_component(name ${src} NAME)
-  set(out ${CITYDASH_GZ_DIR}/${name}.gz)
+  set(gz_dir ${CITYDASH_GZ_DIR})
+  if(ARGC GREATER 2)
+    set(gz_dir ${CITYDASH_GZ_DIR}/${ARGV2})
+  endif()
+  set(out ${gz_dir}/${name}.gz)
   add_custom_command(OUTPUT ${out}
-    COMMAND ${CMAKE_COMMAND} -E make_directory ${CITYDASH_GZ_DIR}
+    COMMAND ${CMAKE_COMMAND} -E make_directory ${gz_dir}
     COMMAND sh -c "\"$1\" -9nc \"$2\" > \"$3\"" sh ${GZIP_PROGRAM} ${src} ${out}
     DEPENDS ${src}
     COMMENT "Compressing ${name}"
@@ -34,6 +42,13 @@ endfunction()
 
 citydash_install_gz(${PROJECT_SOURCE_DIR}/man/citydash.1 ${CMAKE_INSTALL_MANDIR}/man1)
 citydash_install_gz(${PROJECT_SOURCE_DIR}/man/citydash-mock.1 ${CMAKE_INSTALL_MANDIR}/man1)
+# The translated pages, where man -L LANG (or a LANG locale) finds them.
+foreach(lang zh_CN)
+  foreach(page citydash.1 citydash-mock.1)
+    citydash_install_gz(${PROJECT_SOURCE_DIR}/man/${lang}/${page} ${CMAKE_INSTALL_MANDIR}/${lang}/man1
+                        ${lang})
+  endforeach()
+endforeach()
 citydash_install_gz(${PROJECT_SOURCE_DIR}/README.md ${CMAKE_INSTALL_DOCDIR})
 citydash_install_gz(${PROJECT_SOURCE_DIR}/docs/config.md ${CMAKE_INSTALL_DOCDIR})
 citydash_install_gz(${PROJECT_SOURCE_DIR}/docs/protocol.md ${CMAKE_INSTALL_DOCDIR})

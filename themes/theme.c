@@ -9,6 +9,7 @@
 #include "theme_color.h"
 #include "theme_file.h"
 #include "theme_find.h"
+#include "i18n.h"
 #include "xalloc.h"
 
 /* Role r uses colour pair r + 1 (pair 0 is the terminal's default and cannot
@@ -159,5 +160,5 @@ bool theme_has_color(void)
 
 const char *theme_depth_desc(void)
 {
-	return theme_depth_name(theme_depth_used);
+	return _(theme_depth_name(theme_depth_used));
 }

@@ -91,7 +91,8 @@ attr_t theme_attr(theme_role_t role);
 /* The colour pair number of a role (0 when colour is off), for wattr_set/cchar_t. */
 short theme_pair(theme_role_t role);
 bool theme_has_color(void);
-/* The colour depth theme_init chose, in words ("256 colours", "no colour"). */
+/* The colour depth theme_init chose, in words ("256 colours", "no colour"),
+ * translated. */
 const char *theme_depth_desc(void);
 
 #endif

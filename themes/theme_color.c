@@ -5,6 +5,8 @@
 #include <string.h>
 #include <strings.h>
 
+#include "i18n.h"
+
 static const struct {
 	const char *name;
 	int index;
@@ -97,15 +99,15 @@ const char *theme_depth_name(theme_depth_t d)
 {
 	switch (d) {
 	case THEME_DEPTH_NONE:
-		return "no colour";
+		return N_("no colour");
 	case THEME_DEPTH_8:
-		return "8 colours";
+		return N_("8 colours");
 	case THEME_DEPTH_16:
-		return "16 colours";
+		return N_("16 colours");
 	case THEME_DEPTH_256:
-		return "256 colours";
+		return N_("256 colours");
 	case THEME_DEPTH_TRUE:
-		return "24-bit colour";
+		return N_("24-bit colour");
 	}
 	return "?";
 }

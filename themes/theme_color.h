@@ -42,6 +42,7 @@ int theme_color_parse(const char *s, theme_color_t *c);
  * $COLORTERM=truecolor|24bit does vouch for a terminfo entry that sets RGB
  * over 256 colours. Fewer than 8 colours: NONE. */
 theme_depth_t theme_depth_choose(int colors, bool rgb_flag, const char *colorterm, bool extended);
+/* The depth in English words, N_() marked: theme_depth_desc translates them. */
 const char *theme_depth_name(theme_depth_t d);
 
 /* Whether a depth shows a colour as the theme meant it: default always; an

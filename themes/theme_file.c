@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "i18n.h"
 #include "strbuf.h"
 #include "xalloc.h"
 
@@ -67,7 +68,7 @@ __attribute__((format(printf, 2, 3))) static int fail(line_ctx_t *c, const char 
 	char *msg = xvasprintf(fmt, ap);
 	va_end(ap);
 	if (c->role)
-		*c->cause = xasprintf("%s:%d: role \"%s\": %s", c->path, c->line, c->role, msg);
+		*c->cause = xasprintf(_("%s:%d: role \"%s\": %s"), c->path, c->line, c->role, msg);
 	else
 		*c->cause = xasprintf("%s:%d: %s", c->path, c->line, msg);
 	free(msg);
@@ -80,13 +81,13 @@ static int parse_colors(line_ctx_t *c, const char *key, char *value, theme_color
 	for (char *save = NULL, *tok = strtok_r(value, ",", &save); tok;
 	     tok = strtok_r(NULL, ",", &save)) {
 		if (*count == THEME_COLOR_ALTS)
-			return fail(c, "\"%s\": more than %d colours", key, THEME_COLOR_ALTS);
+			return fail(c, _("\"%s\": more than %d colours"), key, THEME_COLOR_ALTS);
 		if (theme_color_parse(tok, &out[*count]) != 0)
-			return fail(c, "unknown colour \"%s\"", tok);
+			return fail(c, _("unknown colour \"%s\""), tok);
 		(*count)++;
 	}
 	if (*count == 0)
-		return fail(c, "\"%s\" wants a colour", key);
+		return fail(c, _("\"%s\" wants a colour"), key);
 	return 0;
 }
 
@@ -101,11 +102,11 @@ static int parse_attrs(line_ctx_t *c, const char *key, char *value, attr_t *out)
 		       strcmp(tok, attr_names[i].name) != 0)
 			i++;
 		if (i == sizeof attr_names / sizeof attr_names[0])
-			return fail(c, "unknown attribute \"%s\"", tok);
+			return fail(c, _("unknown attribute \"%s\""), tok);
 		*out |= attr_names[i].attr;
 	}
 	if (n == 0)
-		return fail(c, "\"%s\" wants an attribute", key);
+		return fail(c, _("\"%s\" wants an attribute"), key);
 	return 0;
 }
 
@@ -124,11 +125,11 @@ static int parse_role(line_ctx_t *c, theme_role_spec_t *rs, char *save)
 		while (k < K_COUNT && strcmp(tok, keys[k]) != 0)
 			k++;
 		if (k == K_COUNT)
-			return fail(c, "unknown key \"%s\" (fg, bg, attr or mono)", tok);
+			return fail(c, _("unknown key \"%s\" (fg, bg, attr or mono)"), tok);
 		if (!eq || !eq[1])
-			return fail(c, "\"%s\" wants a value (%s=…)", tok, tok);
+			return fail(c, _("\"%s\" wants a value (%s=…)"), tok, tok);
 		if (seen[k])
-			return fail(c, "\"%s\" given twice", tok);
+			return fail(c, _("\"%s\" given twice"), tok);
 		seen[k] = true;
 		char *v = eq + 1;
 		int rc = k == K_FG     ? parse_colors(c, tok, v, rs->fg, &rs->fg_count)
@@ -150,15 +151,15 @@ static int parse_base(theme_spec_t *t, line_ctx_t *c, char *save, theme_find_fn 
 	char *name = strtok_r(NULL, " \t", &save);
 	char *extra = name ? strtok_r(NULL, " \t", &save) : NULL;
 	if (!name || name[0] == '#' || (extra && extra[0] != '#'))
-		return fail(c, "\"base\" wants one theme's name or file");
+		return fail(c, _("\"base\" wants one theme's name or file"));
 	if (!find)
-		return fail(c, "\"base\" is not allowed here");
+		return fail(c, _("\"base\" is not allowed here"));
 	if (depth >= THEME_BASE_DEPTH)
-		return fail(c, "base \"%s\": bases nest more than %d deep", name, THEME_BASE_DEPTH);
+		return fail(c, _("base \"%s\": bases nest more than %d deep"), name, THEME_BASE_DEPTH);
 	char *why = NULL;
 	char *base_path = find(name, &why);
 	if (!base_path) {
-		fail(c, "base \"%s\": %s", name, why);
+		fail(c, _("base \"%s\": %s"), name, why);
 		free(why);
 		return -1;
 	}
@@ -176,17 +177,17 @@ static int parse_line(theme_spec_t *t, line_ctx_t *c, char *line, int *first_lin
 		return 0;
 	if (strcmp(word, "base") == 0) {
 		if (*had_role)
-			return fail(c, "\"base\" must come before the roles");
+			return fail(c, _("\"base\" must come before the roles"));
 		*had_role = true; /* one base */
 		return parse_base(t, c, save, find, depth);
 	}
 	*had_role = true;
 	int r = theme_role_lookup(word);
 	if (r < 0)
-		return fail(c, "unknown role \"%s\"", word);
+		return fail(c, _("unknown role \"%s\""), word);
 	c->role = word;
 	if (first_line[r])
-		return fail(c, "given twice (first on line %d)", first_line[r]);
+		return fail(c, _("given twice (first on line %d)"), first_line[r]);
 	first_line[r] = c->line;
 	return parse_role(c, &t->role[r], save);
 }
@@ -223,8 +224,10 @@ static int parse_at(theme_spec_t *t, const char *path, const char *text, theme_f
 			free(item);
 		}
 	if (n) {
-		*cause = xasprintf("%s: %s %s not given (every role needs a line, docs/themes.md)",
-		                   path, n == 1 ? "role" : "roles", missing.data);
+		*cause = xasprintf(P_("%s: role %s not given (every role needs a line, docs/themes.md)",
+		                      "%s: roles %s not given (every role needs a line, docs/themes.md)",
+		                      n),
+		                   path, missing.data);
 		rc = -1;
 	}
 	free(missing.data);
@@ -261,9 +264,9 @@ static char *read_all(const char *path, char **cause)
 	fclose(f);
 	if (bad || len > THEME_FILE_MAX || memchr(buf, '\0', len)) {
 		*cause = xasprintf("%s: %s", path,
-		                   bad                    ? "cannot be read"
-		                   : len > THEME_FILE_MAX ? "too large for a theme file"
-		                                          : "not a text file");
+		                   bad                    ? _("cannot be read")
+		                   : len > THEME_FILE_MAX ? _("too large for a theme file")
+		                                          : _("not a text file"));
 		free(buf);
 		return NULL;
 	}

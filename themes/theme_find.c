@@ -7,6 +7,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "i18n.h"
 #include "xalloc.h"
 #include "xdg.h"
 
@@ -129,8 +130,8 @@ char *theme_find_in(const char *name, const theme_dirs_t *d, char **cause)
 	if (strchr(name, '/'))
 		return xstrdup(name);
 	if (!good_name(name)) {
-		*cause = xasprintf("theme \"%s\": a name is letters, digits, '-', '_' and '.' "
-		                   "(a file's path contains a '/': ./%s)",
+		*cause = xasprintf(_("theme \"%s\": a name is letters, digits, '-', '_' and '.' "
+		                     "(a file's path contains a '/': ./%s)"),
 		                   name, name);
 		return NULL;
 	}
@@ -149,8 +150,8 @@ char *theme_find_in(const char *name, const theme_dirs_t *d, char **cause)
 		strcat(list, path);
 		free(path);
 	}
-	*cause = xasprintf("theme \"%s\" not found (looked for %s)", name,
-	                   d->count ? list : "nothing: no theme directory");
+	*cause = xasprintf(_("theme \"%s\" not found (looked for %s)"), name,
+	                   d->count ? list : _("nothing: no theme directory"));
 	free(list);
 	return NULL;
 }

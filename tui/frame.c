@@ -55,21 +55,26 @@ void frame_layout(frame_t *f, int rows, int cols)
 /* The title's middle: alarm counts, then what keeps the data from being
  * whole (failing sources, sources that never answered, stale readings), then
  * the key hint if there is room. "alarms: 0 high, 0 medium" is green only when all the data
- * is there and fresh; with no data at all there is no count, only "no data". */
-static void draw_summary(WINDOW *win, int cx, const ui_ctx_t *ctx, bool hints)
+ * is there and fresh; with no data at all there is no count, only "no data".
+ * Each in a long and a short form (index 0 and 1). */
+typedef struct summary {
+	char counts[2][160];
+	char gaps[2][192];
+	const char *help[3];
+} summary_t;
+
+static void summary_build(const ui_ctx_t *ctx, bool hints, summary_t *s)
 {
-	int w = getmaxx(win);
-	attr_t bar = theme_attr(ROLE_STATUS_BAR);
 	const view_t *v = ctx->view;
 	size_t n = view_alarm_count(v); /* in the scope */
 	size_t crit = v->alarms_critical;
 	size_t stale = v->alarms_stale;
 	/* Active alarms by priority, in the alarm list's words (HIGH: HIHI/LOLO
 	 * and communications; MED: HI/LO and faults), as the alarm pane says. */
-	char counts[2][160], a1[48], a2[48], a3[48] = "";
+	char a1[48], a2[48], a3[48] = "";
 	if (v->readings == 0) {
-		snprintf(counts[0], sizeof counts[0], " %s ", _("no data"));
-		snprintf(counts[1], sizeof counts[1], "%s", counts[0]);
+		snprintf(s->counts[0], sizeof s->counts[0], " %s ", _("no data"));
+		snprintf(s->counts[1], sizeof s->counts[1], "%s", s->counts[0]);
 	} else {
 		/* Counted over part of the data, a count is a lower bound and says so:
 		 * "alarms: 3+ high, 0+ medium" (at least that many). */
@@ -78,24 +83,41 @@ static void draw_summary(WINDOW *win, int cx, const ui_ctx_t *ctx, bool hints)
 		snprintf(a2, sizeof a2, whole ? "%zu" : "%zu+", n - crit);
 		if (stale)
 			snprintf(a3, sizeof a3, _(" (%zu on stale data)"), stale);
-		snprintf(counts[0], sizeof counts[0], _(" alarms: %s high, %s medium%s "), a1, a2, a3);
-		snprintf(counts[1], sizeof counts[1], _(" alarms: %s high, %s med "), a1, a2);
+		snprintf(s->counts[0], sizeof s->counts[0], _(" alarms: %s high, %s medium%s "), a1,
+		         a2, a3);
+		snprintf(s->counts[1], sizeof s->counts[1], _(" alarms: %s high, %s med "), a1, a2);
 	}
-	char gaps[2][192];
 	for (int i = 0; i < 2; i++) {
 		char text[160];
 		format_data_gaps(v, i == 1, text, sizeof text);
 		if (!text[0])
-			gaps[i][0] = '\0';
+			s->gaps[i][0] = '\0';
 		else if (v->sources_failing)
-			snprintf(gaps[i], sizeof gaps[i], "%s %s %s ", glyphs()->separator,
+			snprintf(s->gaps[i], sizeof s->gaps[i], "%s %s %s ", glyphs()->separator,
 			         glyphs()->fail_mark, text);
 		else
-			snprintf(gaps[i], sizeof gaps[i], "%s %s ", glyphs()->separator, text);
+			snprintf(s->gaps[i], sizeof s->gaps[i], "%s %s ", glyphs()->separator, text);
 	}
-	const char *help[] = {_("? help  s sources  q quit "), _("? help "), ""};
+	s->help[0] = _("? help  s sources  q quit ");
+	s->help[1] = _("? help ");
+	s->help[2] = "";
 	if (!hints) /* the key bar shows the keys; the wall (--kiosk) has none */
-		help[0] = help[1] = "";
+		s->help[0] = s->help[1] = "";
+}
+
+/* Columns the summary's shortest form takes: the counts and the gaps. */
+static int summary_least(const summary_t *s)
+{
+	return text_draw_width(s->counts[1]) + text_draw_width(s->gaps[1]);
+}
+
+static void draw_summary(WINDOW *win, int cx, const ui_ctx_t *ctx, const summary_t *s)
+{
+	int w = getmaxx(win);
+	attr_t bar = theme_attr(ROLE_STATUS_BAR);
+	const view_t *v = ctx->view;
+	size_t n = view_alarm_count(v);
+	size_t crit = v->alarms_critical;
 	/* Longest form that fits: full words and help, then shorter help, then
 	 * short words, then no help (the counts and the gaps matter more). */
 	static const struct {
@@ -103,8 +125,9 @@ static void draw_summary(WINDOW *win, int cx, const ui_ctx_t *ctx, bool hints)
 	} forms[] = {{0, 0}, {0, 1}, {1, 1}, {1, 2}};
 	int f = 0;
 	for (; f < 3; f++) {
-		int need = text_width(counts[forms[f].words]) + text_width(gaps[forms[f].words]) +
-		           1 + text_width(help[forms[f].help]);
+		int need = text_draw_width(s->counts[forms[f].words]) +
+		           text_draw_width(s->gaps[forms[f].words]) + 1 +
+		           text_draw_width(s->help[forms[f].help]);
 		if (need <= w - cx)
 			break;
 	}
@@ -112,12 +135,13 @@ static void draw_summary(WINDOW *win, int cx, const ui_ctx_t *ctx, bool hints)
 	attr_t ca = crit                      ? theme_attr(ROLE_STATUS_FAIL)
 	            : !n && view_all_there(v) ? theme_attr(ROLE_STATUS_OK)
 	                                      : bar | A_BOLD;
-	cx += text_draw(win, 0, cx, w - cx, counts[words], ca);
+	if (cx < w)
+		cx += text_draw(win, 0, cx, w - cx, s->counts[words], ca);
 	attr_t ga = v->sources_failing ? theme_attr(ROLE_STATUS_FAIL) : bar | A_BOLD;
-	if (gaps[words][0] && cx < w)
-		cx += text_draw(win, 0, cx, w - cx, gaps[words], ga);
-	const char *h = help[forms[f].help];
-	if (h[0] && text_width(h) <= w - cx - 1)
+	if (s->gaps[words][0] && cx < w)
+		cx += text_draw(win, 0, cx, w - cx, s->gaps[words], ga);
+	const char *h = s->help[forms[f].help];
+	if (h[0] && text_draw_width(h) <= w - cx - 1)
 		text_draw_right(win, 0, cx + 1, w - cx - 1, h, bar);
 }
 
@@ -133,30 +157,51 @@ static void scope_label(const ui_ctx_t *ctx, const nav_t *nav, char *buf, size_t
 		scope_format(sc, buf, size);
 }
 
+/* The title's left part in form `form`: 0 " citydash │ scope │ page" (on a
+ * domain, "page › domain", the page Esc goes back to); 1 without that page;
+ * 2 without "citydash" too. The scope and where one is always stay. */
+enum { LEFT_FORMS = 3 };
+
+static void title_left(const ui_ctx_t *ctx, const nav_t *nav, int form, char *buf, size_t size)
+{
+	const glyphs_t *g = glyphs();
+	char scope[SCOPE_NAME_MAX * 2 + 8], where[256];
+	scope_label(ctx, nav, scope, sizeof scope);
+	if (nav->page == PAGE_DOMAIN && form == 0) {
+		/* The crumb names where Esc goes back to: the overview, or the
+		 * alarm list the reading was opened from. */
+		page_id_t from = nav->depth ? nav->back[nav->depth - 1].page : PAGE_OVERVIEW;
+		snprintf(where, sizeof where, "%s %s %s", _(page_get(from)->title), g->crumb,
+		         _(domain_title(nav->domain)));
+	} else if (nav->page == PAGE_DOMAIN) {
+		snprintf(where, sizeof where, "%s", _(domain_title(nav->domain)));
+	} else {
+		snprintf(where, sizeof where, "%s", _(page_get(nav->page)->title));
+	}
+	if (form < 2)
+		snprintf(buf, size, " citydash %s %s %s %s", g->separator, scope, g->separator, where);
+	else
+		snprintf(buf, size, " %s %s %s", scope, g->separator, where);
+}
+
 static void draw_title(WINDOW *win, const ui_ctx_t *ctx, const nav_t *nav, bool hints)
 {
 	int w = getmaxx(win);
 	attr_t bar = theme_attr(ROLE_STATUS_BAR);
 	text_fill(win, 0, 0, w, bar);
+	summary_t sum;
+	summary_build(ctx, hints, &sum);
+	/* The longest left part that leaves the summary's shortest form its
+	 * room (in columns, as drawn: a Chinese scope is twice its characters). */
 	char left[800];
-	const page_class_t *page = page_get(nav->page);
-	const glyphs_t *g = glyphs();
-	char scope[SCOPE_NAME_MAX * 2 + 8];
-	scope_label(ctx, nav, scope, sizeof scope);
-	if (nav->page == PAGE_DOMAIN) {
-		/* The crumb names where Esc goes back to: the overview, or the
-		 * alarm list the reading was opened from. */
-		page_id_t from = nav->depth ? nav->back[nav->depth - 1].page : PAGE_OVERVIEW;
-		snprintf(left, sizeof left, " citydash %s %s %s %s %s %s", g->separator, scope,
-		         g->separator, _(page_get(from)->title), g->crumb,
-		         _(domain_title(nav->domain)));
-	} else {
-		snprintf(left, sizeof left, " citydash %s %s %s %s", g->separator, scope,
-		         g->separator, _(page->title));
+	for (int form = 0; form < LEFT_FORMS; form++) {
+		title_left(ctx, nav, form, left, sizeof left);
+		if (text_draw_width(left) + 3 + summary_least(&sum) <= w)
+			break;
 	}
 	int cx = text_draw(win, 0, 0, w, left, bar | A_BOLD) + 3;
 
-	draw_summary(win, cx, ctx, hints);
+	draw_summary(win, cx, ctx, &sum);
 }
 
 static void draw_too_small(const frame_t *f)

@@ -48,6 +48,21 @@ static const reading_t *reading_of(const ui_ctx_t *ctx, const alarm_info_t *a)
 	return r && r->serial == a->serial ? r : NULL;
 }
 
+/* A string cut by snprintf at a byte count may end inside a character
+ * (Chinese takes three bytes each): the partial one goes. */
+static void utf8_whole_tail(char *s)
+{
+	size_t len = strlen(s), start = len;
+	while (start > 0 && ((unsigned char)s[start - 1] & 0xC0) == 0x80)
+		start--; /* back over continuation bytes to the lead byte */
+	if (start == 0)
+		return;
+	unsigned char lead = (unsigned char)s[start - 1];
+	size_t need = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1;
+	if (len - (start - 1) < need)
+		s[start - 1] = '\0';
+}
+
 void kiosk_banner_text(const ui_ctx_t *ctx, const alarm_info_t *a, size_t others, char *buf,
                        size_t size)
 {
@@ -79,7 +94,9 @@ void kiosk_banner_text(const ui_ctx_t *ctx, const alarm_info_t *a, size_t others
 		snprintf(place, sizeof place, "%s", src->url);
 	if (!place[0])
 		snprintf(place, sizeof place, "%s", a->id);
-	snprintf(buf, size, "%s\n%s\n%s\n%s", head, name, place, detail);
+	int n = snprintf(buf, size, "%s\n%s\n%s\n%s", head, name, place, detail);
+	if (n > 0 && (size_t)n >= size)
+		utf8_whole_tail(buf);
 }
 
 bool kiosk_step(kiosk_t *k, nav_t *nav, const ui_ctx_t *ctx)

@@ -265,7 +265,13 @@ static void format_until(int64_t until_ms, int64_t now_ms, char *buf, size_t siz
 		return;
 	}
 	bool same_day = tu.tm_year == tn.tm_year && tu.tm_yday == tn.tm_yday;
-	if (!strftime(buf, size, same_day ? "%H:%M" : "%d %b %H:%M", &tu))
+	/* The day's format is the language's: the Chinese one writes the month
+	 * as a number, so it does not take LC_TIME's month names. */
+	if (!strftime(buf, size,
+	              same_day ? "%H:%M"
+	                       /* TRANSLATORS: strftime's, the end of a shelve on another day. */
+	                       : _("%d %b %H:%M"),
+	              &tu))
 		snprintf(buf, size, "?");
 }
 

@@ -50,7 +50,7 @@ bool status_fields_text(int form, const ui_ctx_t *ctx, const nav_t *nav, char *b
 	if (form < 0 || form >= FORMS)
 		return false;
 	const char *sep = glyphs()->separator;
-	char scope[2 * SCOPE_NAME_MAX + 8], age[16] = "", filter[NAV_FILTER_MAX + 16] = "";
+	char scope[2 * SCOPE_NAME_MAX + 8], age[48] = "", filter[NAV_FILTER_MAX + 16] = "";
 	scope_text(ctx, nav, form >= 2, scope, sizeof scope);
 	char t[16];
 	if (shown_age(ctx, nav, t, sizeof t))

@@ -42,6 +42,31 @@ set_tests_properties(man_render_citydash man_render_citydash-mock man_options_ci
                      man_options_citydash-mock man_keys PROPERTIES
                      TIMEOUT 60 SKIP_RETURN_CODE 77 LABELS man ENVIRONMENT "${CITYDASH_TEST_ENV}")
 
+# The Chinese pages (man/zh_CN/): rendered in a zh_CN.UTF-8 locale, with the
+# sections' Chinese names, the same options as the Chinese --help, every key.
+set(citydash_man_sections_zh_CN 名称 概述 描述 选项 退出状态 环境 文件 示例 参见)
+add_test(NAME man_render_citydash_zh_CN
+         COMMAND bash ${CITYDASH_PKG_DIR}/test_man_render.sh
+                 ${PROJECT_SOURCE_DIR}/man/zh_CN/citydash.1 ${PROJECT_VERSION}
+                 ${citydash_man_sections_zh_CN} 按键 页面)
+add_test(NAME man_render_citydash-mock_zh_CN
+         COMMAND bash ${CITYDASH_PKG_DIR}/test_man_render.sh
+                 ${PROJECT_SOURCE_DIR}/man/zh_CN/citydash-mock.1 ${PROJECT_VERSION}
+                 ${citydash_man_sections_zh_CN} 接口)
+add_test(NAME man_options_citydash_zh_CN
+         COMMAND bash ${CITYDASH_PKG_DIR}/test_man_options.sh $<TARGET_FILE:citydash>
+                 ${PROJECT_SOURCE_DIR}/man/zh_CN/citydash.1 zh_CN)
+add_test(NAME man_options_citydash-mock_zh_CN
+         COMMAND bash ${CITYDASH_PKG_DIR}/test_man_options.sh $<TARGET_FILE:citydash-mock>
+                 ${PROJECT_SOURCE_DIR}/man/zh_CN/citydash-mock.1 zh_CN)
+add_test(NAME man_keys_zh_CN
+         COMMAND bash ${CITYDASH_PKG_DIR}/test_man_keys.sh $<TARGET_FILE:keynames>
+                 ${PROJECT_SOURCE_DIR}/man/zh_CN/citydash.1)
+set_tests_properties(man_render_citydash_zh_CN man_render_citydash-mock_zh_CN
+                     man_options_citydash_zh_CN man_options_citydash-mock_zh_CN man_keys_zh_CN
+                     PROPERTIES TIMEOUT 60 SKIP_RETURN_CODE 77 LABELS "man;i18n"
+                     ENVIRONMENT "${CITYDASH_TEST_ENV};MAN_LOCALE=zh_CN.UTF-8")
+
 # Examples: each file loads as --config loads it; demo.json reads the mock.
 citydash_unit_test(test_examples SOURCES package/test_examples.c LIBS citydash_core
                    LABELS "unit;examples")

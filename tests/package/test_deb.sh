@@ -47,6 +47,8 @@ done
 dpkg-deb -c "$deb" | awk '{ print $6 }' >"$work/contents"
 for f in ./usr/bin/citydash ./usr/bin/citydash-mock \
 	./usr/share/man/man1/citydash.1.gz ./usr/share/man/man1/citydash-mock.1.gz \
+	./usr/share/man/zh_CN/man1/citydash.1.gz ./usr/share/man/zh_CN/man1/citydash-mock.1.gz \
+	./usr/share/locale/zh_CN/LC_MESSAGES/citydash.mo \
 	./usr/share/doc/citydash/README.md.gz ./usr/share/doc/citydash/examples/demo.json \
 	./usr/share/doc/citydash/examples/systemd/citydash-mock.service \
 	./usr/share/citydash/themes/high-performance.theme ./usr/share/citydash/themes/light.theme; do
@@ -67,4 +69,8 @@ grep -qE "water ?✔" "$work/frame" || fail "unpacked --demo --dump: $(tail -1 "
 # Unpacked elsewhere than /usr, it still finds its themes beside it.
 XDG_CONFIG_HOME=$work/xdg "$bin/citydash" --check-config --source a=http://127.0.0.1:1/ --theme light \
 	>"$work/theme.out" 2>&1 || fail "unpacked citydash --theme light: $(cat "$work/theme.out")"
+# ... and its Chinese catalogue beside it.
+LANGUAGE='' LC_ALL='' LANG=zh_CN.UTF-8 "$bin/citydash" --help >"$work/help.zh" 2>&1 ||
+	fail "unpacked citydash --help in zh_CN: $(cat "$work/help.zh")"
+grep -q "^用法：citydash " "$work/help.zh" || fail "unpacked citydash --help is not Chinese: $(head -2 "$work/help.zh")"
 echo "ok: $(basename "$deb"), Depends: $depends"

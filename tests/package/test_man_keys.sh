@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # citydash(1) names every key of the key table (tui/keymap.c), as the help
-# page names it: a key added to the table and not to KEYS fails here.
+# page names it: a key added to the table and not to KEYS (按键 in a Chinese
+# page) fails here.
 # Usage: test_man_keys.sh KEYNAMES PAGE
 set -u
 keynames=${1:?usage: test_man_keys.sh KEYNAMES PAGE}
@@ -13,7 +14,7 @@ trap 'rm -rf "$work"' EXIT
 	exit 1
 }
 # Tag lines of the KEYS section, split into names.
-awk '/^\.SH/ { in_keys = ($0 ~ /^\.SH +"?KEYS"?$/); next }
+awk '/^\.SH/ { in_keys = ($0 ~ /^\.SH +"?(KEYS|按键)"?$/); next }
      in_keys && /^\.TP/ { tag = 1; next }
      in_keys && tag { print; tag = 0 }' "$page" |
 	sed -e 's/^\.[A-Z]* *//' -e 's/\\-/-/g' -e 's/\\f[BIRP]//g' |

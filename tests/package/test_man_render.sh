@@ -2,11 +2,16 @@
 # A man page renders clean: groff at its strictest (-ww) and man -l at 80
 # columns say nothing, no rendered line is wider than 80 columns, the page has
 # the sections it must have, and its header carries the project's version.
-# Usage: test_man_render.sh PAGE VERSION SECTION...
+# A translated page (man/LANG/) is UTF-8 with a coding tag, read through
+# preconv (groff -k) as man-db reads it; MAN_LOCALE is the locale it is
+# rendered in (default C.UTF-8; zh_CN.UTF-8 for the Chinese pages). Widths are
+# display columns: a Chinese character is two.
+# Usage: [MAN_LOCALE=L] test_man_render.sh PAGE VERSION SECTION...
 set -u
 page=${1:?usage: test_man_render.sh PAGE VERSION SECTION...}
 version=${2:?}
 shift 2
+loc=${MAN_LOCALE:-C.UTF-8}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 fail() {
@@ -18,17 +23,17 @@ if ! command -v groff >/dev/null; then
 	echo "SKIP: groff not found (install groff-base)"
 	exit 77
 fi
-LC_ALL=C.UTF-8 groff -man -Tutf8 -ww -z "$page" 2>"$work/err"
+LC_ALL=$loc groff -k -man -Tutf8 -ww -z "$page" 2>"$work/err"
 [ -s "$work/err" ] && fail "groff warns: $(cat "$work/err")"
 
 grep -qE "^\.TH [^ ]+ 1 .*\"citydash $version\"" "$page" || fail ".TH does not say citydash $version"
 
 if command -v man >/dev/null; then
-	LC_ALL=C.UTF-8 MANWIDTH=80 man --warnings -E UTF-8 -l "$page" >"$work/out" 2>"$work/err" ||
+	LC_ALL=$loc MANWIDTH=80 man --warnings -E UTF-8 -l "$page" >"$work/out" 2>"$work/err" ||
 		fail "man -l failed: $(cat "$work/err")"
 else
 	# Without man-db: the same rendering, by groff itself.
-	LC_ALL=C.UTF-8 groff -man -Tutf8 -rLL=78n -P-cbou -ww "$page" >"$work/out" 2>"$work/err"
+	LC_ALL=$loc groff -k -man -Tutf8 -rLL=78n -P-cbou -ww "$page" >"$work/out" 2>"$work/err"
 fi
 [ -s "$work/err" ] && fail "man warns: $(cat "$work/err")"
 width=$(LC_ALL=C.UTF-8 wc -L <"$work/out")

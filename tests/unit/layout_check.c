@@ -16,6 +16,47 @@
 static char **words;
 static size_t word_count, word_cap;
 
+/* Single-word messages the catalogue translates otherwise (HIHI → 高高限),
+ * from layout_words_load_mo: shown in English on a translated screen, one
+ * was drawn without its translation. */
+typedef struct english_word {
+	char *msgid, *msgstr;
+} english_word_t;
+static english_word_t *english;
+static size_t english_count, english_cap;
+
+/* Whether `s` is one ASCII word of 2+ letters (the message a tag is). */
+static bool one_word(const char *s)
+{
+	size_t n = 0;
+	for (; s[n]; n++)
+		if (!((s[n] >= 'a' && s[n] <= 'z') || (s[n] >= 'A' && s[n] <= 'Z')))
+			return false;
+	return n >= 2;
+}
+
+static void add_english(const char *msgid, const char *msgstr)
+{
+	const char *eot = strchr(msgid, '\004'); /* after a context */
+	if (eot)
+		msgid = eot + 1;
+	if (!one_word(msgid) || strcmp(msgid, msgstr) == 0)
+		return;
+	if (english_count == english_cap)
+		english = xreallocarray(english, english_cap = english_cap ? 2 * english_cap : 64,
+		                        sizeof *english);
+	english[english_count++] = (english_word_t){xstrdup(msgid), xstrdup(msgstr)};
+}
+
+/* The translation of `word` if it is one of those messages, else NULL. */
+static const char *english_translated(const char *word)
+{
+	for (size_t i = 0; i < english_count; i++)
+		if (strcmp(english[i].msgid, word) == 0)
+			return english[i].msgstr;
+	return NULL;
+}
+
 static bool is_cjk(utf8proc_int32_t c)
 {
 	return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF);
@@ -129,14 +170,18 @@ bool layout_words_load_mo(const char *mo_path)
 	uint32_t magic = ok ? mo_u32(m, false) : 0;
 	bool swap = magic == 0xde120495u;
 	ok = ok && (magic == 0x950412deu || swap);
-	uint32_t count = ok ? mo_u32(m + 8, swap) : 0, table = ok ? mo_u32(m + 16, swap) : 0;
-	ok = ok && table <= b.len && count <= (b.len - table) / 8;
+	uint32_t count = ok ? mo_u32(m + 8, swap) : 0, ids = ok ? mo_u32(m + 12, swap) : 0,
+	         table = ok ? mo_u32(m + 16, swap) : 0;
+	ok = ok && table <= b.len && ids <= b.len && count <= (b.len - table) / 8 &&
+	     count <= (b.len - ids) / 8;
 	for (uint32_t i = 0; ok && i < count; i++) {
 		uint32_t len = mo_u32(m + table + 8 * i, swap), off = mo_u32(m + table + 8 * i + 4, swap);
-		if (off > b.len || len > b.len - off) {
-			ok = false;
+		uint32_t id_len = mo_u32(m + ids + 8 * i, swap), id_off = mo_u32(m + ids + 8 * i + 4, swap);
+		if (off > b.len || len >= b.len - off || id_off > b.len || id_len >= b.len - id_off) {
+			ok = false; /* (each string is followed by its NUL) */
 			break;
 		}
+		add_english(b.data + id_off, b.data + off);
 		/* the plural forms are NUL-separated: each is a string */
 		for (uint32_t at = off; at < off + len; at += (uint32_t)strlen(b.data + at) + 1)
 			add_runs(b.data + at, is_cjk);
@@ -152,6 +197,13 @@ void layout_words_free(void)
 	free(words);
 	words = NULL;
 	word_count = word_cap = 0;
+	for (size_t i = 0; i < english_count; i++) {
+		free(english[i].msgid);
+		free(english[i].msgstr);
+	}
+	free(english);
+	english = NULL;
+	english_count = english_cap = 0;
 }
 
 /* Whether `run` (len bytes) is a catalogue word (*whole) or the beginning
@@ -350,13 +402,17 @@ static void check_bars(WINDOW *win, WINDOW *keybar, WINDOW *status, strbuf_t *ou
 		finding(out, win, rows - 1, "the last row is not the status bar as drawn alone");
 }
 
-/* Runs of 2+ CJK characters, or of 3+ ASCII letters, alone between blanks,
+/* The same run of 2+ CJK characters twice with a blank between ("发展
+ * 发展": a name beside its translation, which says the same). And runs of
+ * 2+ CJK characters, or of 3+ ASCII letters, alone between blanks,
  * borders or the edges, that begin a catalogue word without being one and
  * without an ellipsis after them. */
 static void check_cut_words(WINDOW *win, int y, strbuf_t *out)
 {
 	int cols = getmaxx(win);
 	int x = 0;
+	char *last = NULL; /* the CJK run before, ending at last_end */
+	int last_end = -2;
 	while (x < cols) {
 		cell_t c = cell_at(win, y, x);
 		bool cjk = c.ext == 1 && is_cjk((utf8proc_int32_t)c.wc);
@@ -397,9 +453,30 @@ static void check_cut_words(WINDOW *win, int y, strbuf_t *out)
 				finding(out, win, y, what);
 			}
 		}
-		free(run.data);
+		/* (lowercase words are sources' names: "events", "water") */
+		const char *said = !cjk && alone && strpbrk(run.data, "ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+		                       ? english_translated(run.data)
+		                       : NULL;
+		if (said) {
+			char what[200];
+			snprintf(what, sizeof what, "columns %d-%d: \"%s\" in English, the catalogue says \"%s\"",
+			         x, end - 1, run.data, said);
+			finding(out, win, y, what);
+		}
+		if (cjk && end - x >= 4 && last && x == last_end + 1 && strcmp(last, run.data) == 0) {
+			char what[160];
+			snprintf(what, sizeof what, "columns %d-%d: \"%s\" twice (a name and its translation?)",
+			         x, end - 1, run.data);
+			finding(out, win, y, what);
+		}
+		free(last);
+		last = cjk ? run.data : NULL;
+		last_end = end;
+		if (!cjk)
+			free(run.data);
 		x = end;
 	}
+	free(last);
 }
 
 char *layout_check(WINDOW *win, WINDOW *keybar, WINDOW *status)

@@ -24,7 +24,15 @@
  *     or more ASCII letters with a lowercase one, standing alone (spaces, borders or the edge
  *     around it) that is the beginning of a word of the catalogue (a
  *     translation's CJK run, an English message's word) and not itself
- *     such a word, is a label cut mid-word.
+ *     such a word, is a label cut mid-word;
+ *   - no word twice: the same two or more CJK characters again after one
+ *     blank ("发展 发展") is a name drawn beside its translation, which in
+ *     Chinese is the same word;
+ *   - no tag left in English: a word with a capital letter, standing alone,
+ *     that is a one-word message the loaded catalogue translates otherwise
+ *     (HIHI where it says 高高限) was drawn without its translation. Only
+ *     with a compiled catalogue loaded (layout_words_load_mo); lowercase
+ *     words are sources' names ("events").
  *
  * A finding is one line "row N: what [the row's text]". Plain C, no cmocka. */
 #ifndef CITYDASH_TEST_LAYOUT_CHECK_H

@@ -37,3 +37,4 @@ citydash_unit_test(test_alarm_bell SOURCES unit/test_alarm_bell.c LIBS citydash_
 citydash_unit_test(test_kiosk SOURCES unit/test_kiosk.c unit/alarm_rig.c unit/screen_text.c unit/vscreen.c LIBS citydash_pages LABELS unit)
 # The wall page's golden screens (80x24, 160x48, ASCII, under the banner).
 citydash_unit_test(test_page_wall SOURCES unit/test_page_wall.c unit/screen_text.c unit/vscreen.c LIBS citydash_city_fixture LABELS unit)
+citydash_unit_test(test_frame_zh SOURCES unit/test_frame_zh.c unit/test_lang.c unit/vscreen.c LIBS citydash_city_fixture LABELS unit)

@@ -147,10 +147,13 @@ static void test_golden_page(void **state)
 		fail_msg("%s: a colour pair without colour (NO_COLOR: attributes only)", c->name);
 	if (c->variant->color && strcmp(c->variant->theme, "mono") != 0 && uncoloured)
 		fail_msg("%s: theme %s coloured nothing", c->name, c->variant->theme);
-	if (c->variant->lang) {
-		char *why = golden_zh_words(c->page->name, styled, c->rows);
-		if (why)
-			fail_msg("%s: %s", c->name, why); /* the test ends: why is not freed */
+	char *why = c->variant->lang ? golden_zh_words(c->page->name, styled, c->rows) : NULL;
+	if (why) {
+		char msg[1024];
+		snprintf(msg, sizeof msg, "%s: %s", c->name, why);
+		free(why);
+		free(styled);
+		fail_msg("%s", msg);
 	}
 	bool same = golden_dir_check("pages", c->name, styled);
 	free(styled);

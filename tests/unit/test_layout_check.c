@@ -137,6 +137,20 @@ static void test_cut_word_with_ellipsis(void **state)
 	expect(rig, NULL);
 }
 
+static void test_word_twice(void **state)
+{
+	rig_t *rig = *state;
+	mvwaddstr(rig->vs->win, 2, 3, "发展 发展 92.1   ");
+	expect(rig, "row 2: columns 8-11: \"发展\" twice");
+}
+
+static void test_english_tag(void **state)
+{
+	rig_t *rig = *state;
+	mvwaddstr(rig->vs->win, 2, 3, "HIHI 0.7 高高限  ");
+	expect(rig, "row 2: columns 3-6: \"HIHI\" in English, the catalogue says \"高高限\"");
+}
+
 static void test_keybar_moved(void **state)
 {
 	rig_t *rig = *state;
@@ -159,6 +173,33 @@ static void test_title_moved(void **state)
 	expect(rig, "row 0: the title bar is not on the first row");
 }
 
+/* A compiled catalogue of one message, "alarm level, short" HIHI → 高高限
+ * (the .mo format: a header, the tables of lengths and offsets, the
+ * strings each ending with a NUL), read by layout_words_load_mo. */
+static bool mo_load(void)
+{
+	static const char id[] = "alarm level, short\004HIHI", str[] = "高高限";
+	const uint32_t id_off = 44, str_off = id_off + sizeof id;
+	const uint32_t head[] = {0x950412de, 0, 1, 28, 36, 0, 44, sizeof id - 1, id_off,
+	                         sizeof str - 1, str_off};
+	char path[] = "/tmp/citydash-layout-mo-XXXXXX";
+	int fd = mkstemp(path);
+	FILE *f = fd >= 0 ? fdopen(fd, "wb") : NULL;
+	if (f == NULL)
+		return false;
+	for (size_t i = 0; i < sizeof head / sizeof head[0]; i++) {
+		unsigned char le[4] = {(unsigned char)head[i], (unsigned char)(head[i] >> 8),
+		                       (unsigned char)(head[i] >> 16), (unsigned char)(head[i] >> 24)};
+		fwrite(le, 1, 4, f);
+	}
+	fwrite(id, 1, sizeof id, f);
+	fwrite(str, 1, sizeof str, f);
+	bool written = fclose(f) == 0;
+	bool loaded = written && layout_words_load_mo(path);
+	unlink(path);
+	return loaded;
+}
+
 /* The words a cut is looked for in, from a catalogue of two entries. */
 static int words_load(void **state)
 {
@@ -176,7 +217,7 @@ static int words_load(void **state)
 	fclose(f);
 	bool loaded = layout_words_load(path);
 	unlink(path);
-	return loaded ? 0 : -1;
+	return loaded && mo_load() ? 0 : -1;
 }
 
 static int words_free(void **state)
@@ -199,6 +240,8 @@ int main(void)
 	    cmocka_unit_test_setup_teardown(test_box_unclosed, rig_open, rig_close),
 	    cmocka_unit_test_setup_teardown(test_cut_word, rig_open, rig_close),
 	    cmocka_unit_test_setup_teardown(test_cut_word_with_ellipsis, rig_open, rig_close),
+	    cmocka_unit_test_setup_teardown(test_word_twice, rig_open, rig_close),
+	    cmocka_unit_test_setup_teardown(test_english_tag, rig_open, rig_close),
 	    cmocka_unit_test_setup_teardown(test_keybar_moved, rig_open, rig_close),
 	    cmocka_unit_test_setup_teardown(test_status_moved, rig_open, rig_close),
 	    cmocka_unit_test_setup_teardown(test_title_moved, rig_open, rig_close),

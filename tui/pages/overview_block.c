@@ -64,8 +64,8 @@ static void draw_counts(WINDOW *win, int y, int x, int width, const domain_view_
 			text[i][0] = '\0';
 		else
 			snprintf(text[i], sizeof text[i], "%s %u", _(count_items[i].label), n);
-		need += text[i][0] ? text_width(text[i]) + 1 : 0;
-		need_nonzero += n || i == 0 ? text_width(text[i]) + 1 : 0;
+		need += text[i][0] ? text_draw_width(text[i]) + 1 : 0;
+		need_nonzero += n || i == 0 ? text_draw_width(text[i]) + 1 : 0;
 	}
 	/* Narrow: single spaces, then only the counts that are not zero (and ok). */
 	int gap = need + (COUNT_ITEMS - 1) <= width ? 2 : 1;
@@ -102,8 +102,23 @@ static void compact_title(const domain_view_t *dv, const char *name, char *buf, 
 		snprintf(buf + len, size - (size_t)len, " %s", _("all ok"));
 }
 
-/* Draws s over up to `rows` lines of w columns, breaking at spaces; the
- * last line is cut with an ellipsis if the text is longer still. */
+/* Whether a line may break at byte n of s without a space: between
+ * two-column (CJK) characters, as Chinese is written, not inside a word. */
+static bool wide_break(const char *s, size_t n)
+{
+	int cp, next_cols = 0, prev_cols = 0;
+	text_next(s + n, &cp, &next_cols);
+	size_t start = n;
+	while (start > 0 && ((unsigned char)s[start - 1] & 0xC0) == 0x80)
+		start--;
+	if (start > 0)
+		text_next(s + start - 1, &cp, &prev_cols);
+	return next_cols == 2 || prev_cols == 2;
+}
+
+/* Draws s over up to `rows` lines of w columns, breaking at spaces (or
+ * between Chinese characters); the last line is cut with an ellipsis if
+ * the text is longer still. */
 static void draw_wrapped(WINDOW *win, int y, int x, int w, int rows, const char *s, attr_t a)
 {
 	char line[512];
@@ -112,7 +127,7 @@ static void draw_wrapped(WINDOW *win, int y, int x, int w, int rows, const char 
 		size_t n = text_prefix_for_width(s, w, &cols);
 		if (s[n] && row == rows - 1) {
 			n = strlen(s);
-		} else if (s[n] && s[n] != ' ') {
+		} else if (s[n] && s[n] != ' ' && !wide_break(s, n)) {
 			size_t space = n;
 			while (space > 0 && s[space] != ' ')
 				space--;

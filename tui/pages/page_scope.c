@@ -121,8 +121,49 @@ static bool is_current(const nav_t *nav, const picker_rows_t *rows, int row)
 	return scope_equal(&s, &nav->scope);
 }
 
+/* A row's counts as words: readings, alarms, warnings ("" for none). */
+enum { COUNT_TEXTS = 3 };
+typedef char count_texts_t[COUNT_TEXTS][64];
+
+static void count_texts(const scope_name_t *e, count_texts_t t)
+{
+	snprintf(t[0], sizeof t[0], _("%u readings"), e->readings);
+	t[1][0] = t[2][0] = '\0';
+	if (e->alarms) /* "!!" and "!" as on the reading rows, not colour alone */
+		snprintf(t[1], sizeof t[1], P_("!!%u alarm", "!!%u alarms", e->alarms), e->alarms);
+	if (e->warnings)
+		snprintf(t[2], sizeof t[2], P_("!%u warning", "!%u warnings", e->warnings),
+		         e->warnings);
+}
+
+/* The count columns, right-aligned: each as wide as its widest text in
+ * the rows (in the language shown) and a space, at least as in English
+ * (14, 13, 13: "1234 readings"). */
+typedef struct count_cols {
+	int w[COUNT_TEXTS], total;
+} count_cols_t;
+
+static count_cols_t measure_counts(const picker_rows_t *rows)
+{
+	count_cols_t c = {.w = {14, 13, 13}};
+	for (int row = 0; row < rows->count; row++) {
+		count_texts_t t;
+		count_texts(row_at(rows, row), t);
+		for (int i = 0; i < COUNT_TEXTS; i++) {
+			int tw = text_draw_width(t[i]) + 1;
+			c.w[i] = tw > c.w[i] ? tw : c.w[i];
+		}
+	}
+	for (int i = 0; i < COUNT_TEXTS; i++)
+		c.total += c.w[i];
+	return c;
+}
+
+/* The name keeps at least this many columns before the counts show. */
+#define NAME_MIN_COLS 20
+
 static void draw_row(WINDOW *win, int y, int x, int w, const nav_t *nav, const picker_rows_t *rows,
-                     int row, bool selected)
+                     const count_cols_t *cc, int row, bool selected)
 {
 	const scope_name_t *e = row_at(rows, row);
 	attr_t base = theme_attr(selected ? ROLE_SELECTED : ROLE_NORMAL);
@@ -130,7 +171,7 @@ static void draw_row(WINDOW *win, int y, int x, int w, const nav_t *nav, const p
 	const glyphs_t *g = glyphs();
 	/* "*" marks the scope in force; "›" a district that opens on its streets. */
 	text_draw(win, y, x, 2, is_current(nav, rows, row) ? "*" : " ", base | A_BOLD);
-	int count_cols = w >= 60 ? 40 : 0; /* readings 14, alarms 13, warnings 13 */
+	int count_cols = w - cc->total >= NAME_MIN_COLS ? cc->total : 0;
 	int name_w = w - 2 - count_cols - 2;
 	char name[2 * SCOPE_NAME_MAX + 64];
 	if (row == 0 && !nav->picker_district[0])
@@ -145,18 +186,14 @@ static void draw_row(WINDOW *win, int y, int x, int w, const nav_t *nav, const p
 		          selected ? base : theme_attr(ROLE_DIM));
 	if (count_cols == 0)
 		return;
-	char buf[64];
+	count_texts_t t;
+	count_texts(e, t);
+	static const theme_role_t roles[COUNT_TEXTS] = {ROLE_DIM, ROLE_ALARM, ROLE_WARN};
 	int cx = x + w - count_cols;
-	snprintf(buf, sizeof buf, _("%u readings"), e->readings);
-	text_draw_right(win, y, cx, 14, buf, selected ? base : theme_attr(ROLE_DIM));
-	if (e->alarms) { /* "!!" and "!" as on the reading rows, not colour alone */
-		snprintf(buf, sizeof buf, P_("!!%u alarm", "!!%u alarms", e->alarms), e->alarms);
-		text_draw_right(win, y, cx + 14, 13, buf, selected ? base : theme_attr(ROLE_ALARM));
-	}
-	if (e->warnings) {
-		snprintf(buf, sizeof buf, P_("!%u warning", "!%u warnings", e->warnings),
-		         e->warnings);
-		text_draw_right(win, y, cx + 27, 13, buf, selected ? base : theme_attr(ROLE_WARN));
+	for (int i = 0; i < COUNT_TEXTS; i++) {
+		if (t[i][0])
+			text_draw_right(win, y, cx, cc->w[i], t[i], selected ? base : theme_attr(roles[i]));
+		cx += cc->w[i];
 	}
 }
 
@@ -194,9 +231,10 @@ static void scope_draw(WINDOW *win, const ui_ctx_t *ctx, nav_t *nav)
 	          nav->picker_district[0] ? _("Enter: choose   ←: districts   Esc: cancel")
 	                                  : _("Enter / →: a district's streets   Esc: cancel"),
 	          theme_attr(ROLE_DIM));
+	count_cols_t cc = measure_counts(&rows);
 	for (int i = 0; i < shown && l->scroll + i < rows.count; i++) {
 		int row = l->scroll + i;
-		draw_row(win, 3 + i, 2, w - 4, nav, &rows, row, row == l->selected);
+		draw_row(win, 3 + i, 2, w - 4, nav, &rows, &cc, row, row == l->selected);
 		mouse_note_row(nav, win, 3 + i, 2, w - 4, row, row == l->selected);
 	}
 	if (rows.count > shown) {
