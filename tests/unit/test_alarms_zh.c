@@ -176,6 +176,12 @@ static void test_shelved_tab_state_column_own_width(void **state)
 	assert_non_null(strstr(text, "[已搁置 1]"));
 	assert_row(text, "w.shelf", "高 高高限", 2 + text_width("⏸ 已搁置") + 1, 80);
 	free(text);
+	/* The alarm under the communications alarm: its doubt in Chinese brackets. */
+	nav_key(ACT_RIGHT, &s.ctx, &nav);
+	text = zh_screen(&s.ctx, &nav, 80, 24);
+	assert_non_null(strstr(text, "（过时）r.level"));
+	free(text);
+	nav_key(ACT_LEFT, &s.ctx, &nav);
 	/* 160 columns: the priority in words, who shelved it and why. */
 	text = zh_screen(&s.ctx, &nav, 160, 48);
 	assert_row(text, "w.shelf", "高优先级 高高限", 2 + text_width("⏸ 已搁置") + 1, 160);
