@@ -75,7 +75,8 @@ void kiosk_banner_text(const ui_ctx_t *ctx, const alarm_info_t *a, size_t others
 	snprintf(head, sizeof head, "%s %s", alarm_row_state_glyph(ISA_UNACK),
 	         _("NEW HIGH-PRIORITY ALARM"));
 	char detail[160];
-	snprintf(detail, sizeof detail, "%s %s %s%s", alarm_row_level_tag(a), isa_state_tag(a->state),
+	snprintf(detail, sizeof detail, "%s %s %s%s", alarm_row_level_tag(a),
+	         alarm_row_state_word(a->state),
 	         at, more);
 	const reading_t *r = reading_of(ctx, a);
 	const source_status_t *src = a->kind == ALARM_KIND_COMM && ctx->store

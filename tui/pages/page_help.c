@@ -4,6 +4,7 @@
 #include "pages.h"
 
 #include <stdio.h>
+#include <string.h>
 
 #include "alarm_row.h"
 #include "glyphs.h"
@@ -134,9 +135,13 @@ static int help_content(const help_pen_t *p, int x, int iw)
 	/* Alarm states, as every alarm list shows them: glyph and ISA tag. */
 	for (int st = ISA_UNACK; st < ISA_STATE_COUNT; st++) {
 		int row = y + (st - ISA_UNACK) % 3, cx = x + ((st - ISA_UNACK) / 3) * (iw / 2);
+		/* The tag as the lists write it, explained in words when it is an
+		 * ISA code ("UNACK unacknowledged"; Chinese lists write 未确认). */
+		const char *tag = alarm_row_state_word((isa_state_t)st);
+		bool code = tag[strspn(tag, "ABCDEFGHIJKLMNOPQRSTUVWXYZ")] == '\0';
 		char buf[96];
-		snprintf(buf, sizeof buf, "%s %s %s", alarm_row_state_glyph((isa_state_t)st),
-		         isa_state_tag((isa_state_t)st), _(isa_state_word((isa_state_t)st)));
+		snprintf(buf, sizeof buf, "%s %s%s%s", alarm_row_state_glyph((isa_state_t)st), tag,
+		         code ? " " : "", code ? _(isa_state_word((isa_state_t)st)) : "");
 		if (draw)
 			pen_text(p, row, cx + 1, iw / 2 - 2, buf,
 			         theme_attr(state_role((isa_state_t)st)));

@@ -13,6 +13,7 @@
 #include <math.h>
 #include <stdio.h>
 
+#include "alarm_row.h"
 #include "chart.h"
 #include "format.h"
 #include "glyphs.h"
@@ -42,14 +43,14 @@ static size_t chart_limits(const reading_t *r, chart_line_t lines[4], chart_band
 {
 	static const struct {
 		unsigned bit;
-		const char *tag;
+		alarm_level_t level; /* its name, as the alarm rows write it */
 		int inward; /* the side of the normal band: +1 above, -1 below */
 		theme_role_t line, band;
 	} kinds[] = {
-	    {LIMIT_LOLO, "LOLO", +1, ROLE_ALARM, ROLE_GAUGE_ALARM_BAND},
-	    {LIMIT_LO, "LO", +1, ROLE_WARN, ROLE_GAUGE_WARN_BAND},
-	    {LIMIT_HI, "HI", -1, ROLE_WARN, ROLE_GAUGE_WARN_BAND},
-	    {LIMIT_HIHI, "HIHI", -1, ROLE_ALARM, ROLE_GAUGE_ALARM_BAND},
+	    {LIMIT_LOLO, ALARM_LOLO, +1, ROLE_ALARM, ROLE_GAUGE_ALARM_BAND},
+	    {LIMIT_LO, ALARM_LO, +1, ROLE_WARN, ROLE_GAUGE_WARN_BAND},
+	    {LIMIT_HI, ALARM_HI, -1, ROLE_WARN, ROLE_GAUGE_WARN_BAND},
+	    {LIMIT_HIHI, ALARM_HIHI, -1, ROLE_ALARM, ROLE_GAUGE_ALARM_BAND},
 	};
 	const double at[] = {r->limits.lolo, r->limits.lo, r->limits.hi, r->limits.hihi};
 	size_t n = 0;
@@ -57,7 +58,8 @@ static size_t chart_limits(const reading_t *r, chart_line_t lines[4], chart_band
 	for (size_t k = 0; k < 4; k++) {
 		if (!(r->limits.mask & kinds[k].bit) || !isfinite(at[k]))
 			continue;
-		snprintf(labels[n], sizeof labels[n], "%s %.4g", kinds[k].tag, at[k]);
+		snprintf(labels[n], sizeof labels[n], "%s %.4g",
+		         alarm_row_level_word(ALARM_KIND_LIMIT, kinds[k].level), at[k]);
 		lines[n] = (chart_line_t){at[k], kinds[k].line, labels[n]};
 		n++;
 		if (r->deadband > 0 && isfinite(r->deadband)) {
@@ -115,14 +117,16 @@ static void draw_history(WINDOW *win, int y, int x, int rows, int w, const ui_ct
 	 * English, six columns), so the arrows line up. */
 	int from_w = text_draw_width(_("normal"));
 	for (size_t i = 0; i < n; i++)
-		if (t[i].from != ALARM_NONE && text_draw_width(alarm_level_tag(t[i].from)) > from_w)
-			from_w = text_draw_width(alarm_level_tag(t[i].from));
+		if (t[i].from != ALARM_NONE && text_draw_width(alarm_row_level_word(ALARM_KIND_LIMIT, t[i].from)) > from_w)
+			from_w = text_draw_width(alarm_row_level_word(ALARM_KIND_LIMIT, t[i].from));
 	for (int i = 1; i < rows && (size_t)i <= n; i++) {
 		const alarm_transition_t *tr = &t[n - (size_t)i];
 		char when[16], line[160];
 		timefmt_format_clock(tr->at_ms, when, sizeof when);
-		const char *from = tr->from == ALARM_NONE ? _("normal") : alarm_level_tag(tr->from);
-		const char *to = tr->to == ALARM_NONE ? _("normal") : alarm_level_tag(tr->to);
+		const char *from = tr->from == ALARM_NONE ? _("normal")
+		                   : alarm_row_level_word(ALARM_KIND_LIMIT, tr->from);
+		const char *to =
+		    tr->to == ALARM_NONE ? _("normal") : alarm_row_level_word(ALARM_KIND_LIMIT, tr->to);
 		int pad = from_w - text_draw_width(from); /* in columns, not bytes */
 		snprintf(line, sizeof line, "%s  %s%*s %s %s", when, from, pad > 0 ? pad : 0, "",
 		         arrow, to);

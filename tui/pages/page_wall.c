@@ -19,6 +19,7 @@
 #include "bigdigits.h"
 #include "glyphs.h"
 #include "i18n.h"
+#include "kpi_indices.h"
 #include "overview.h"
 #include "shown_age.h"
 #include "text_draw.h"
@@ -134,10 +135,10 @@ static void index_cells(const ui_ctx_t *ctx, wall_cell_t cells[KPI_INDEX_COUNT])
 		wall_cell_t *c = &cells[i];
 		*c = (wall_cell_t){.template = "88.8"};
 		kpi_index_id_t id = (kpi_index_id_t)i;
-		/* "发展 Development", else the title alone (all there is in ASCII). */
+		/* "发展 Development" (in Chinese 发展 alone), else the title alone (all
+		 * there is in ASCII). */
 		if (!glyphs()->ascii)
-			snprintf(c->label[0], sizeof c->label[0], "%s %s", kpi_index_name_zh(id),
-			         _(kpi_index_title(id)));
+			kpi_indices_name(id, c->label[0], sizeof c->label[0]);
 		snprintf(c->label[glyphs()->ascii ? 0 : 1], sizeof c->label[0], "%s",
 		         _(kpi_index_title(id)));
 		const kpi_index_score_t *s = gv ? &gv->indices[i] : NULL;

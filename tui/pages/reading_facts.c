@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "alarm_row.h"
 #include "format.h"
 #include "i18n.h"
 #include "text_draw.h"
@@ -58,7 +59,7 @@ static void states_words(view_states_t s, alarm_level_t level, char *buf, size_t
 			continue;
 		bool tagged = (k == VS_ALARM || k == VS_WARNING) && level != ALARM_NONE;
 		int n = snprintf(buf + len, size - len, "%s%s%s%s", len ? ", " : "", _(words[k]),
-		                 tagged ? " " : "", tagged ? alarm_level_tag(level) : "");
+		                 tagged ? " " : "", tagged ? alarm_row_level_word(ALARM_KIND_LIMIT, level) : "");
 		len = n > 0 ? len + (size_t)n : len;
 	}
 	if (len == 0)
@@ -73,17 +74,19 @@ static void limits_text(const reading_t *r, char *buf, size_t size)
 	}
 	static const struct {
 		unsigned bit;
-		const char *tag;
-	} kinds[] = {
-	    {LIMIT_LOLO, "LOLO"}, {LIMIT_LO, "LO"}, {LIMIT_HI, "HI"}, {LIMIT_HIHI, "HIHI"}};
+		alarm_level_t level; /* its name, as the alarm rows write it */
+	} kinds[] = {{LIMIT_LOLO, ALARM_LOLO},
+	             {LIMIT_LO, ALARM_LO},
+	             {LIMIT_HI, ALARM_HI},
+	             {LIMIT_HIHI, ALARM_HIHI}};
 	const double at[] = {r->limits.lolo, r->limits.lo, r->limits.hi, r->limits.hihi};
 	size_t len = 0;
 	buf[0] = '\0';
 	for (size_t k = 0; k < 4 && len < size; k++) {
 		if (!(r->limits.mask & kinds[k].bit))
 			continue;
-		int n = snprintf(buf + len, size - len, "%s%s %.4g", len ? "  " : "", kinds[k].tag,
-		                 at[k]);
+		int n = snprintf(buf + len, size - len, "%s%s %.4g", len ? "  " : "",
+		                 alarm_row_level_word(ALARM_KIND_LIMIT, kinds[k].level), at[k]);
 		len = n > 0 ? len + (size_t)n : len;
 	}
 	if (len == 0) {
