@@ -9,6 +9,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "curl_words.h"
 #include "i18n.h"
 #include "poller_private.h"
 #include "xalloc.h"
@@ -202,7 +203,7 @@ static char *failure_reason(const source_t *s, CURLcode rc, long status)
 	if (rc == CURLE_SSL_CACERT_BADFILE)
 		return xstrdup(_("cannot read the CA file (tls.ca_file)"));
 	if (rc != CURLE_OK)
-		return xstrdup(curl_easy_strerror(rc));
+		return xstrdup(curl_words(rc));
 	return xasprintf(_("HTTP status %ld"), status);
 }
 

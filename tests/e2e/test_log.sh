@@ -43,7 +43,7 @@ e2e_start_raw logged 100 30 "$citydash" --config "$E2E_TMP/water.json" --log "$l
 check "the dead source is on screen" e2e_wait logged 10 "(no data): water"
 check "the log says it started" log_wait 5 "info: citydash " " started, sources: 1"
 check "the log has the failure, with curl's detail and the URL masked" \
-	log_wait 10 'error: source "water" failing: Couldn'"'"'t connect to server (' \
+	log_wait 10 'error: source "water" failing: cannot connect to the server (' \
 	"http://op:***@127.0.0.1:$port/v1/feeds/water"
 check "the log has the retry plan" log_wait 10 'info: source "water": failed 1 time in a row, next try in '
 check "and the next one" log_wait 10 'info: source "water": failed 2 times in a row, next try in '

@@ -7,3 +7,9 @@ citydash_unit_test(test_i18n SOURCES unit/test_i18n.c unit/test_lang.c LIBS city
 if(TARGET translations)
   add_dependencies(test_i18n translations)
 endif()
+# feeds/curl_words.c: a failed transfer's cause in the operator's language.
+citydash_unit_test(test_curl_words SOURCES unit/test_curl_words.c unit/test_lang.c
+                   LIBS citydash_poller LABELS unit)
+if(TARGET translations)
+  add_dependencies(test_curl_words translations)
+endif()
