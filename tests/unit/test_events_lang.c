@@ -226,8 +226,8 @@ static void test_overview(void **state)
 	rig_open(&r, 3);
 	nav_t nav = {.page = PAGE_OVERVIEW};
 	char *text = screen_zh(&r.ctx, &nav, 160, 48);
-	assert_has(text, "感知预警 0, 决策处置 3, 监督评价 0, 复盘改进 0");
-	assert_has(text, "市 3, 区县 0, 镇街 0");
+	assert_has(text, "感知预警 0、决策处置 3、监督评价 0、复盘改进 0");
+	assert_has(text, "市 3、区县 0、镇街 0");
 	assert_no_token(text);
 	free(text);
 	rig_close(&r);

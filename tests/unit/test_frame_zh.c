@@ -305,7 +305,7 @@ static void test_title_keeps_counts_and_gaps_whole(void **state)
 	char *title = line_of(text, 0);
 	assert_true(text_width(title) <= 80);
 	assert_non_null(strstr(title, r->street)); /* where one is stays */
-	assert_non_null(strstr(title, "告警: 高"));
+	assert_non_null(strstr(title, "告警：高"));
 	/* the failing source and the one that never answered, whole, in a
 	 * Chinese list (、, not the English comma) */
 	assert_non_null(strstr(title, "1 异常、1 无应答"));

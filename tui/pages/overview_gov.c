@@ -47,6 +47,18 @@ static const char *sep(void)
 	return glyphs()->ascii ? " | " : " │ ";
 }
 
+/* Between the items of a list, and before one: the language's (、 and ： in
+ * Chinese). */
+static const char *list_sep(void)
+{
+	return C_("between the items of a list", ", ");
+}
+
+static const char *list_colon(void)
+{
+	return C_("before a list", ": ");
+}
+
 enum line { LINE_INDICES, LINE_EVENTS, LINE_NAMED, LINE_WHERE, LINE_COUNT };
 
 /* The worst severity that has open events to name: critical, else major;
@@ -217,8 +229,8 @@ static void draw_events(WINDOW *win, int y, int w, const gov_view_t *gv)
 		 * "3 handling"; %1$u the count, %2$s the stage. */
 		snprintf(item, sizeof item, C_("events in a stage", "%1$u %2$s"), s->by_stage[i],
 		         stage_bar_name(i));
-		appendf(stages[0], sizeof stages[0], "%s%s", i ? ", " : ": ", item);
-		appendf(stages[1], sizeof stages[1], "%s%s", i ? " " : ": ", item);
+		appendf(stages[0], sizeof stages[0], "%s%s", i ? list_sep() : list_colon(), item);
+		appendf(stages[1], sizeof stages[1], "%s%s", i ? " " : list_colon(), item);
 	}
 	int form = 0;
 	if (text_draw_width(open[0]) + text_draw_width(overdue) + text_draw_width(stages[0]) >
@@ -230,7 +242,7 @@ static void draw_events(WINDOW *win, int y, int w, const gov_view_t *gv)
 	char tiers[256] = "";
 	appendf(tiers, sizeof tiers, "  %s  ", glyphs()->separator);
 	for (int i = TIER_CITY; i <= TIER_STREET; i++)
-		appendf(tiers, sizeof tiers, "%s%s %u", i ? ", " : "", event_tier_word((tier_t)i),
+		appendf(tiers, sizeof tiers, "%s%s %u", i ? list_sep() : "", event_tier_word((tier_t)i),
 		        s->by_tier[i]);
 	if (s->escalated)
 		appendf(tiers, sizeof tiers, _(" (%u escalated)"), s->escalated);
@@ -335,7 +347,7 @@ static void draw_where(WINDOW *win, int y, int w, const ui_ctx_t *ctx)
 			if (!what[k])
 				continue;
 			say_count(k, what[k], part, sizeof part);
-			appendf(buf, sizeof buf, "%s%s", said ? ", " : " ", part);
+			appendf(buf, sizeof buf, "%s%s", said ? list_sep() : " ", part);
 			said++;
 		}
 		if (i && text_draw_width(buf) > end - x)
