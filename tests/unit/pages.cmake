@@ -27,14 +27,14 @@ citydash_unit_test(test_session_alarms SOURCES unit/test_session_alarms.c ${CMAK
                    LIBS citydash_pages LABELS unit)
 # Alarm management's pages: the alarms page and its keys, the shelve form and
 # the ack-all confirmation, the alarm history.
-citydash_unit_test(test_page_alarms SOURCES unit/test_page_alarms.c unit/alarm_rig.c unit/screen_text.c unit/vscreen.c LIBS citydash_pages LABELS unit)
+citydash_unit_test(test_page_alarms SOURCES unit/test_page_alarms.c unit/alarm_rig.c unit/alarm_scene.c unit/screen_text.c unit/vscreen.c LIBS citydash_pages LABELS unit)
 citydash_unit_test(test_form SOURCES unit/test_form.c LIBS citydash_pages LABELS unit)
 citydash_unit_test(test_alarm_log_page SOURCES unit/test_alarm_log_page.c unit/alarm_rig.c unit/screen_text.c unit/vscreen.c LIBS citydash_pages LABELS unit)
 # The alarms pages in Chinese: columns from the translated words.
-citydash_unit_test(test_alarms_zh SOURCES unit/test_alarms_zh.c unit/alarm_rig.c unit/test_lang.c unit/vscreen.c LIBS citydash_pages LABELS unit)
+citydash_unit_test(test_alarms_zh SOURCES unit/test_alarms_zh.c unit/alarm_rig.c unit/alarm_scene.c unit/lang_frame.c unit/test_lang.c unit/vscreen.c LIBS citydash_pages LABELS unit)
 citydash_unit_test(test_alarm_bell SOURCES unit/test_alarm_bell.c LIBS citydash_pages LABELS unit)
 # The wall (--kiosk): rotation and banner with injected times; the banner in the frame.
 citydash_unit_test(test_kiosk SOURCES unit/test_kiosk.c unit/alarm_rig.c unit/screen_text.c unit/vscreen.c LIBS citydash_pages LABELS unit)
 # The wall page's golden screens (80x24, 160x48, ASCII, under the banner).
 citydash_unit_test(test_page_wall SOURCES unit/test_page_wall.c unit/screen_text.c unit/vscreen.c LIBS citydash_city_fixture LABELS unit)
-citydash_unit_test(test_frame_zh SOURCES unit/test_frame_zh.c unit/test_lang.c unit/vscreen.c LIBS citydash_city_fixture LABELS unit)
+citydash_unit_test(test_frame_zh SOURCES unit/test_frame_zh.c unit/lang_frame.c unit/test_lang.c unit/vscreen.c LIBS citydash_city_fixture LABELS unit)

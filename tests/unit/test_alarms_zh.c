@@ -15,88 +15,15 @@
 #include <string.h>
 
 #include "alarm_rig.h"
+#include "alarm_scene.h"
 #include "alarm_row.h"
 #include "frame.h"
-#include "snapshot.h"
+#include "lang_frame.h"
 #include "test_lang.h"
 #include "text.h"
 #include "vscreen.h"
 
-#define T0 1764057600000LL /* 2025-11-25T08:00:00Z */
-
-typedef struct scene {
-	rig_t rig;
-	view_t view;
-	ui_ctx_t ctx;
-	alarm_status_t status;
-} scene_t;
-
-static const rig_put_t base[] = {
-    {"w.hihi", 95, 0}, {"w.hi", 85, 0},    {"w.lo", 15, 0},
-    {"w.back", 95, 0}, {"w.shelf", 95, 0}, {"w.ok", 50, 0},
-};
-enum { BASE_COUNT = sizeof base / sizeof base[0] };
-
-static void scene_eval(scene_t *s, int64_t now)
-{
-	rig_eval(&s->rig, now);
-	view_update(&s->view, s->rig.st, s->rig.eng, now);
-	s->status = (alarm_status_t){.journal_path = "j", .user = "ana@wall", .bell = true};
-	s->ctx = (ui_ctx_t){.store = s->rig.st,
-	                    .alarms = s->rig.eng,
-	                    .view = &s->view,
-	                    .now_ms = now,
-	                    .clock_ms = now,
-	                    .alarm_status = &s->status};
-}
-
-/* UNACK (HIHI, LO), ACKED (HI), RTNUN, SHLVD, a communications alarm with
- * the alarm of its reading suppressed under it. */
-static void scene_open(scene_t *s)
-{
-	memset(s, 0, sizeof *s);
-	rig_open(&s->rig);
-	view_init(&s->view);
-	int remote = store_add_source(s->rig.st, "remote", "http://127.0.0.1/", 1000, 3000);
-	rig_poll(&s->rig, 0, base, BASE_COUNT, T0);
-	rig_poll(&s->rig, remote, (rig_put_t[]){{"r.level", 95, 0}}, 1, T0);
-	scene_eval(s, T0);
-	rig_ack(&s->rig, "w.hi", T0 + 1000);
-	rig_shelve(&s->rig, "w.shelf", T0 + 1000, T0 + 2 * 3600 * 1000, "泵房检修");
-	scene_eval(s, T0 + 1000);
-	rig_put_t later[BASE_COUNT];
-	memcpy(later, base, sizeof later);
-	later[3].value = 50; /* w.back returns: RTNUN */
-	for (int i = 2; i <= 10; i += 2) {
-		rig_poll(&s->rig, 0, later, BASE_COUNT, T0 + i * 1000);
-		scene_eval(s, T0 + i * 1000);
-	}
-}
-
-static void scene_close(scene_t *s)
-{
-	view_free(&s->view);
-	rig_close(&s->rig);
-}
-
-/* The frame in Chinese at cols x rows, as text (the caller frees). */
-static char *zh_screen(const ui_ctx_t *ctx, nav_t *nav, int cols, int rows)
-{
-	vscreen_t *vs = vscreen_open("xterm-256color", rows, cols, false);
-	assert_non_null(vs);
-	test_lang_use("zh_CN");
-	frame_t f = {0};
-	frame_layout(&f, rows, cols);
-	frame_draw(&f, ctx, nav);
-	frame_stage(&f);
-	char *text = snapshot_text(newscr, false);
-	frame_free(&f);
-	vscreen_close(vs);
-	test_lang_use("en");
-	if (getenv("ZH_DEBUG"))
-		fputs(text, stderr);
-	return text;
-}
+#define T0 ALARM_SCENE_T0
 
 /* The line of text holding `what` (into buf), or fails. */
 static const char *line_with(const char *text, const char *what, char *buf, size_t size)
@@ -145,7 +72,7 @@ static void test_active_80x24_lines_up(void **state)
 	scene_t s;
 	scene_open(&s);
 	nav_t nav = {.page = PAGE_ALARMS};
-	char *text = zh_screen(&s.ctx, &nav, 80, 24);
+	char *text = lang_frame_text("zh_CN", &s.ctx, &nav, 80, 24);
 	assert_non_null(strstr(text, "[活动 5]"));
 	assert_non_null(strstr(text, "▲ 未确认     高 高高限"));
 	assert_non_null(strstr(text, "↺ 恢复未确认 高 高高限"));
@@ -172,18 +99,18 @@ static void test_shelved_tab_state_column_own_width(void **state)
 	scene_open(&s);
 	nav_t nav = {.page = PAGE_ALARMS};
 	nav_key(ACT_RIGHT, &s.ctx, &nav);
-	char *text = zh_screen(&s.ctx, &nav, 80, 24);
+	char *text = lang_frame_text("zh_CN", &s.ctx, &nav, 80, 24);
 	assert_non_null(strstr(text, "[已搁置 1]"));
 	assert_row(text, "w.shelf", "高 高高限", 2 + text_width("⏸ 已搁置") + 1, 80);
 	free(text);
 	/* The alarm under the communications alarm: its doubt in Chinese brackets. */
 	nav_key(ACT_RIGHT, &s.ctx, &nav);
-	text = zh_screen(&s.ctx, &nav, 80, 24);
+	text = lang_frame_text("zh_CN", &s.ctx, &nav, 80, 24);
 	assert_non_null(strstr(text, "（过时）r.level"));
 	free(text);
 	nav_key(ACT_LEFT, &s.ctx, &nav);
 	/* 160 columns: the priority in words, who shelved it and why. */
-	text = zh_screen(&s.ctx, &nav, 160, 48);
+	text = lang_frame_text("zh_CN", &s.ctx, &nav, 160, 48);
 	assert_row(text, "w.shelf", "高优先级 高高限", 2 + text_width("⏸ 已搁置") + 1, 160);
 	assert_non_null(strstr(text, "ana@wall 搁置至 10:00:00：泵房检修"));
 	free(text);
@@ -255,7 +182,7 @@ static void test_history_lines_up(void **state)
 	scene_open(&s);
 	nav_t nav = {.page = PAGE_ALARM_LOG};
 	int st = text_width("↺ 恢复未确认"), arrow = 2 + 8 + 1 + st + 1;
-	char *text = zh_screen(&s.ctx, &nav, 80, 24);
+	char *text = lang_frame_text("zh_CN", &s.ctx, &nav, 80, 24);
 	assert_non_null(strstr(text, "▲ 未确认     → ↺ 恢复未确认 高        w.back"));
 	char line[1024];
 	int rows = 0;
@@ -270,7 +197,7 @@ static void test_history_lines_up(void **state)
 	assert_true(rows >= 8);
 	assert_row(text, "w.hi ", "中 高限", arrow + 2 + st + 1, 80);
 	free(text);
-	text = zh_screen(&s.ctx, &nav, 160, 48);
+	text = lang_frame_text("zh_CN", &s.ctx, &nav, 160, 48);
 	assert_non_null(strstr(text, "▲ 未确认     → ✔ 已确认     中优先级 高限   w.hi"));
 	free(text);
 	scene_close(&s);
@@ -286,11 +213,11 @@ static void test_sources_counts_line_up(void **state)
 	rig_open(&s.rig);
 	view_init(&s.view);
 	int down = store_add_source(s.rig.st, "down", "http://127.0.0.1:1/", 1000, 3000);
-	rig_poll(&s.rig, 0, base, BASE_COUNT, T0);
+	rig_poll(&s.rig, 0, alarm_scene_base, ALARM_SCENE_BASE_COUNT, T0);
 	store_poll_failed(s.rig.st, down, "connection refused", T0);
 	scene_eval(&s, T0 + 1000);
 	nav_t nav = {.page = PAGE_SOURCES};
-	char *text = zh_screen(&s.ctx, &nav, 80, 24);
+	char *text = lang_frame_text("zh_CN", &s.ctx, &nav, 80, 24);
 	char ok[1024], failing[1024];
 	line_with(text, "✔ 正常，数据 1s 前", ok, sizeof ok);
 	line_with(text, "✖ 失败，最近数据：从未收到", failing, sizeof failing);

@@ -21,28 +21,11 @@
 #include "event_rig.h"
 #include "event_row.h"
 #include "frame.h"
-#include "snapshot.h"
+#include "lang_frame.h"
 #include "stage_bar.h"
 #include "test_lang.h"
 #include "text_draw.h"
 #include "vscreen.h"
-
-/* The frame at cols x rows in Chinese, as text; the caller frees. */
-static char *screen_zh(const ui_ctx_t *ctx, nav_t *nav, int cols, int rows)
-{
-	vscreen_t *vs = vscreen_open("xterm-256color", rows, cols, false);
-	assert_non_null(vs);
-	test_lang_use("zh_CN");
-	frame_t f = {0};
-	frame_layout(&f, rows, cols);
-	frame_draw(&f, ctx, nav);
-	frame_stage(&f);
-	char *text = snapshot_text(newscr, false);
-	frame_free(&f);
-	vscreen_close(vs);
-	test_lang_use("en");
-	return text;
-}
 
 static void assert_has(const char *text, const char *want)
 {
@@ -151,7 +134,7 @@ static void test_board(void **state)
 	rig_t r;
 	rig_open(&r, 4);
 	nav_t nav = {.page = PAGE_EVENTS};
-	char *text = screen_zh(&r.ctx, &nav, 80, 24);
+	char *text = lang_frame_text("zh_CN", &r.ctx, &nav, 80, 24);
 	assert_has(text, "!!! 红色 evt-a");
 	assert_has(text, "!!  橙色 evt-b");
 	assert_has(text, "!   黄色 evt-c");
@@ -161,7 +144,7 @@ static void test_board(void **state)
 	assert_no_token(text);
 	free(text);
 
-	text = screen_zh(&r.ctx, &nav, 200, 60);
+	text = lang_frame_text("zh_CN", &r.ctx, &nav, 200, 60);
 	assert_has(text, "!!! 红色·特别重大 evt-a");
 	assert_has(text, "!!  橙色·重大     evt-b");
 	assert_has(text, "!   黄色·较大     evt-c");
@@ -183,14 +166,14 @@ static void test_event_page(void **state)
 	rig_open(&r, 1);
 	nav_t nav = {.page = PAGE_EVENTS};
 	nav_open_event(&nav, (gov_ref_t){0, serial_of(&r, "evt-a")});
-	char *text = screen_zh(&r.ctx, &nav, 80, 24);
+	char *text = lang_frame_text("zh_CN", &r.ctx, &nav, 80, 24);
 	assert_has(text, "!!! 红色·特别重大  evt-a");
 	assert_has(text, "阶段 ●感知预警 › ◉决策处置 › ○监督评价 › ○复盘改进 › ○办结");
 	assert_has(text, "归属 市   上报 街→区→市");
 	assert_no_token(text);
 	free(text);
 	nav_key(ACT_END, &r.ctx, &nav);
-	text = screen_zh(&r.ctx, &nav, 80, 24);
+	text = lang_frame_text("zh_CN", &r.ctx, &nav, 80, 24);
 	assert_has(text, "镇街 → 区县");
 	assert_has(text, "区县 → 市");
 	assert_has(text, "首次看到：决策处置，归属市");
@@ -225,7 +208,7 @@ static void test_overview(void **state)
 	rig_t r;
 	rig_open(&r, 3);
 	nav_t nav = {.page = PAGE_OVERVIEW};
-	char *text = screen_zh(&r.ctx, &nav, 160, 48);
+	char *text = lang_frame_text("zh_CN", &r.ctx, &nav, 160, 48);
 	assert_has(text, "感知预警 0、决策处置 3、监督评价 0、复盘改进 0");
 	assert_has(text, "市 3、区县 0、镇街 0");
 	assert_no_token(text);

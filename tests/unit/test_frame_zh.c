@@ -18,6 +18,7 @@
 
 #include "city_fixture.h"
 #include "frame.h"
+#include "lang_frame.h"
 #include "glyphs.h"
 #include "keybar.h"
 #include "snapshot.h"
@@ -47,23 +48,9 @@ static int teardown(void **state)
 /* The whole frame in zh_CN at cols x rows, as text (the caller frees). */
 static char *zh_frame(nav_t *nav, int cols, int rows)
 {
-	vscreen_t *vs = vscreen_open("xterm-256color", rows, cols, false);
-	assert_non_null(vs);
-	test_lang_use("zh_CN"); /* after vscreen_open, which sets the whole locale */
 	ui_ctx_t ctx;
 	city_fixture_ctx(&fx, &ctx);
-	frame_t f = {0};
-	frame_layout(&f, rows, cols);
-	frame_draw(&f, &ctx, nav);
-	frame_stage(&f);
-	char *text = snapshot_text(newscr, false);
-	frame_free(&f);
-	vscreen_close(vs);
-	test_lang_use("en");
-	assert_non_null(text);
-	if (getenv("SHOW_FRAMES"))
-		printf("%s\n", text);
-	return text;
+	return lang_frame_text("zh_CN", &ctx, nav, cols, rows);
 }
 
 /* Line `n` (0-based) of a frame's text (the caller frees). */

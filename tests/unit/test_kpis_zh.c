@@ -15,11 +15,10 @@
 
 #include "city_fixture.h"
 #include "frame.h"
+#include "lang_frame.h"
 #include "kpi_row.h"
-#include "snapshot.h"
 #include "test_lang.h"
 #include "text.h"
-#include "vscreen.h"
 
 static city_fixture_t fx;
 
@@ -41,20 +40,7 @@ static char *zh_screen(nav_t *nav, int cols, int rows)
 {
 	ui_ctx_t ctx;
 	city_fixture_ctx(&fx, &ctx);
-	vscreen_t *vs = vscreen_open("xterm-256color", rows, cols, false);
-	assert_non_null(vs);
-	test_lang_use("zh_CN");
-	frame_t f = {0};
-	frame_layout(&f, rows, cols);
-	frame_draw(&f, &ctx, nav);
-	frame_stage(&f);
-	char *text = snapshot_text(newscr, false);
-	frame_free(&f);
-	vscreen_close(vs);
-	test_lang_use("en");
-	if (getenv("ZH_DEBUG"))
-		fputs(text, stderr);
-	return text;
+	return lang_frame_text("zh_CN", &ctx, nav, cols, rows);
 }
 
 /* The screen column of what follows `label` and its spaces on the line

@@ -17,69 +17,12 @@
 
 #include "alarm_tab.h"
 #include "alarm_rig.h"
+#include "alarm_scene.h"
 #include "form.h"
 #include "frame.h"
 #include "screen_text.h"
 
-#define T0 1764057600000LL /* 2025-11-25T08:00:00Z */
-
-typedef struct scene {
-	rig_t rig;
-	view_t view;
-	ui_ctx_t ctx;
-	int64_t now;
-	alarm_status_t status;
-} scene_t;
-
-static const rig_put_t base[] = {
-    {"w.hihi", 95, 0}, {"w.hi", 85, 0}, {"w.lo", 15, 0},
-    {"w.back", 95, 0}, {"w.shelf", 95, 0}, {"w.ok", 50, 0},
-};
-enum { BASE_COUNT = sizeof base / sizeof base[0] };
-
-static void scene_eval(scene_t *s, int64_t now)
-{
-	s->now = now;
-	rig_eval(&s->rig, now);
-	view_update(&s->view, s->rig.st, s->rig.eng, now);
-	s->status = (alarm_status_t){.journal_path = "j", .user = "ana@wall", .bell = true};
-	s->ctx = (ui_ctx_t){.store = s->rig.st,
-	                    .alarms = s->rig.eng,
-	                    .view = &s->view,
-	                    .now_ms = now,
-	                    .clock_ms = now,
-	                    .alarm_status = &s->status};
-}
-
-/* Every state the page shows: UNACK (HIHI, LO), ACKED (HI), RTNUN, SHLVD,
- * a communications alarm ("source:remote") with the alarm of its reading
- * suppressed under it. */
-static void scene_open(scene_t *s)
-{
-	memset(s, 0, sizeof *s);
-	rig_open(&s->rig);
-	view_init(&s->view);
-	int remote = store_add_source(s->rig.st, "remote", "http://127.0.0.1/", 1000, 3000);
-	rig_poll(&s->rig, 0, base, BASE_COUNT, T0);
-	rig_poll(&s->rig, remote, (rig_put_t[]){{"r.level", 95, 0}}, 1, T0);
-	scene_eval(s, T0);
-	rig_ack(&s->rig, "w.hi", T0 + 1000);
-	rig_shelve(&s->rig, "w.shelf", T0 + 1000, T0 + 2 * 3600 * 1000, "泵房检修 pump work");
-	scene_eval(s, T0 + 1000);
-	rig_put_t later[BASE_COUNT];
-	memcpy(later, base, sizeof later);
-	later[3].value = 50; /* w.back returns: RTNUN */
-	for (int i = 2; i <= 10; i += 2) { /* the remote source falls silent */
-		rig_poll(&s->rig, 0, later, BASE_COUNT, T0 + i * 1000);
-		scene_eval(s, T0 + i * 1000);
-	}
-}
-
-static void scene_close(scene_t *s)
-{
-	view_free(&s->view);
-	rig_close(&s->rig);
-}
+#define T0 ALARM_SCENE_T0
 
 static nav_t alarms_nav(void)
 {
@@ -349,11 +292,11 @@ static void test_selection_kept_by_id(void **state)
 	draw(&s, &nav);
 	select_alarm(&s, &nav, "w.lo");
 	int before = nav.alarm_selected;
-	rig_put_t more[BASE_COUNT + 1];
-	memcpy(more, base, sizeof base);
+	rig_put_t more[ALARM_SCENE_BASE_COUNT + 1];
+	memcpy(more, alarm_scene_base, sizeof alarm_scene_base);
 	more[3].value = 50;
-	more[BASE_COUNT] = (rig_put_t){"w.new", 99, 0}; /* HIHI, newest: above w.lo */
-	rig_poll(&s.rig, 0, more, BASE_COUNT + 1, T0 + 11000);
+	more[ALARM_SCENE_BASE_COUNT] = (rig_put_t){"w.new", 99, 0}; /* HIHI, newest: above w.lo */
+	rig_poll(&s.rig, 0, more, ALARM_SCENE_BASE_COUNT + 1, T0 + 11000);
 	scene_eval(&s, T0 + 11000);
 	draw(&s, &nav);
 	assert_int_equal(nav.alarm_selected, before + 1);
