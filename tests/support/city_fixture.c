@@ -145,3 +145,19 @@ void city_fixture_close(city_fixture_t *fx)
 	city_destroy(fx->city);
 	memset(fx, 0, sizeof *fx);
 }
+
+size_t city_fixture_busiest_reading(const city_fixture_t *fx)
+{
+	size_t best = 0, best_n = 0;
+	alarm_transition_t t[ALARM_HISTORY];
+	for (size_t i = 0; i < store_reading_count(fx->store); i++) {
+		size_t n = store_reading(fx->store, i)
+		               ? alarm_engine_history(fx->alarms, i, t, ALARM_HISTORY)
+		               : 0;
+		if (n > best_n) {
+			best = i;
+			best_n = n;
+		}
+	}
+	return best;
+}

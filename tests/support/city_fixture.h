@@ -61,4 +61,8 @@ void city_fixture_ctx(const city_fixture_t *fx, ui_ctx_t *ctx);
 void city_fixture_set_scope(city_fixture_t *fx, const scope_t *scope);
 void city_fixture_close(city_fixture_t *fx);
 
+/* The reading with the most alarm level changes (the first of them): the
+ * one whose page has the most to show. */
+size_t city_fixture_busiest_reading(const city_fixture_t *fx);
+
 #endif

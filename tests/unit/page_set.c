@@ -30,23 +30,6 @@ static city_fixture_t *fixture(int kind)
 	return &fixtures[kind];
 }
 
-/* The reading with the most alarm level changes (the first of them). */
-static size_t busiest_reading(const city_fixture_t *fx)
-{
-	size_t best = 0, best_n = 0;
-	alarm_transition_t t[ALARM_HISTORY];
-	for (size_t i = 0; i < store_reading_count(fx->store); i++) {
-		size_t n = store_reading(fx->store, i)
-		               ? alarm_engine_history(fx->alarms, i, t, ALARM_HISTORY)
-		               : 0;
-		if (n > best_n) {
-			best = i;
-			best_n = n;
-		}
-	}
-	return best;
-}
-
 /* The first KPI off its target, else the first KPI. */
 static gov_ref_t shown_kpi(const city_fixture_t *fx)
 {
@@ -74,7 +57,7 @@ static gov_ref_t shown_event(const city_fixture_t *fx)
 
 static void open_domain(nav_t *nav, const city_fixture_t *fx)
 {
-	const reading_t *r = store_reading(fx->store, busiest_reading(fx));
+	const reading_t *r = store_reading(fx->store, city_fixture_busiest_reading(fx));
 	*nav = (nav_t){.page = PAGE_DOMAIN, .domain = r ? r->domain : DOMAIN_WATER};
 }
 
@@ -93,7 +76,7 @@ static void open_event(nav_t *nav, const city_fixture_t *fx)
 static void open_reading(nav_t *nav, const city_fixture_t *fx)
 {
 	*nav = (nav_t){.page = PAGE_OVERVIEW};
-	nav_open_reading(nav, fx->store, busiest_reading(fx));
+	nav_open_reading(nav, fx->store, city_fixture_busiest_reading(fx));
 }
 
 /* A text filter on the page, as typed after `/` (tui/filter.h): a district. */

@@ -210,28 +210,11 @@ static void test_reading_columns_from_translated_titles(void **state)
 
 /* ---- the reading page ---- */
 
-/* The reading with the most alarm level changes (the first of them). */
-static size_t busiest_reading(void)
-{
-	size_t best = 0, best_n = 0;
-	alarm_transition_t t[ALARM_HISTORY];
-	for (size_t i = 0; i < store_reading_count(fx.store); i++) {
-		size_t n = store_reading(fx.store, i)
-		               ? alarm_engine_history(fx.alarms, i, t, ALARM_HISTORY)
-		               : 0;
-		if (n > best_n) {
-			best = i;
-			best_n = n;
-		}
-	}
-	return best;
-}
-
 static void test_reading_facts_line_up_on_translated_labels(void **state)
 {
 	(void)state;
 	nav_t nav = {.page = PAGE_OVERVIEW};
-	nav_open_reading(&nav, fx.store, busiest_reading());
+	nav_open_reading(&nav, fx.store, city_fixture_busiest_reading(&fx));
 	char *text = zh_frame(&nav, 80, 24);
 	/* The widest label is 数据源 (6 columns): its value two columns after
 	 * it, and every fact's value in that column. */

@@ -26,30 +26,13 @@
 static city_fixture_t fx;
 static size_t shown; /* the reading the golden frames show */
 
-/* The reading with the most alarm level changes (the first of them). */
-static size_t busiest_reading(void)
-{
-	size_t best = 0, best_n = 0;
-	alarm_transition_t t[ALARM_HISTORY];
-	for (size_t i = 0; i < store_reading_count(fx.store); i++) {
-		size_t n = store_reading(fx.store, i)
-		               ? alarm_engine_history(fx.alarms, i, t, ALARM_HISTORY)
-		               : 0;
-		if (n > best_n) {
-			best = i;
-			best_n = n;
-		}
-	}
-	return best;
-}
-
 static int setup(void **state)
 {
 	(void)state;
 	setenv("TZ", "Asia/Shanghai", 1); /* the city's clock */
 	if (city_fixture_open(&fx, CITY_SCALE_DEMO, SEED, HISTORY_S, NULL) != 0)
 		return -1;
-	shown = busiest_reading();
+	shown = city_fixture_busiest_reading(&fx);
 	return 0;
 }
 
