@@ -28,7 +28,7 @@ check "a live and a dead source: --dump exits 0" \
 title=$(head -1 "$out")
 check "the title says a source is failing" grep -q "1 source failing" <<<"$title"
 check "the block of its domain names it, with the reason" \
-	grep -q "source power failing: Couldn't" "$out"
+	grep -q "source power failing: cannot connect" "$out"
 check "blocks with no data do not claim nobody sends them" \
 	bash -c '! grep -q "no source sends readings" "$0"' "$out"
 check "domains no source sends give their room to the two" \
