@@ -8,28 +8,7 @@
 
 #include "alarm_private.h"
 #include "xalloc.h"
-
-/* The longest prefix of src (at most max bytes) that ends on a character:
- * never half a UTF-8 sequence. */
-static size_t cut_len(const char *src, size_t max)
-{
-	size_t n = strnlen(src, max + 1);
-	if (n <= max)
-		return n;
-	n = max;
-	while (n > 0 && ((unsigned char)src[n] & 0xC0) == 0x80)
-		n--; /* src[n] continues a character: cut before that character */
-	return n;
-}
-
-void alarm_copy_cut(char *dst, size_t dst_size, const char *src)
-{
-	if (!dst_size)
-		return;
-	size_t n = cut_len(src ? src : "", dst_size - 1);
-	memcpy(dst, src, n);
-	dst[n] = '\0';
-}
+#include "text.h"
 
 /* prefix (cut to leave room for suffix) + suffix into out. */
 static void id_join(char out[ALARM_ID_MAX], const char *prefix, const char *body,
@@ -37,7 +16,7 @@ static void id_join(char out[ALARM_ID_MAX], const char *prefix, const char *body
 {
 	size_t p = strlen(prefix), s = strlen(suffix);
 	memcpy(out, prefix, p);
-	size_t b = cut_len(body, ALARM_ID_MAX - 1 - p - s);
+	size_t b = text_cut(body, ALARM_ID_MAX - 1 - p - s);
 	memcpy(out + p, body, b);
 	memcpy(out + p + b, suffix, s + 1);
 }
@@ -109,7 +88,7 @@ void alarm_list_note_cleared(alarm_engine_t *eng, const char *id)
 		eng->cleared_cap = eng->cleared_cap ? 2 * eng->cleared_cap : 16;
 		eng->cleared = xreallocarray(eng->cleared, eng->cleared_cap, sizeof *eng->cleared);
 	}
-	alarm_copy_cut(eng->cleared[eng->cleared_count++], ALARM_ID_MAX, id);
+	text_copy_cut(eng->cleared[eng->cleared_count++], ALARM_ID_MAX, id);
 }
 
 static int compare_keys(const void *pa, const void *pb)

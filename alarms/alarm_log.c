@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "xalloc.h"
+#include "text.h"
 
 struct alarm_log {
 	alarm_log_entry_t ring[ALARM_LOG_MAX];
@@ -37,10 +38,7 @@ static void terminate(char *s, size_t cap)
 {
 	if (memchr(s, '\0', cap))
 		return;
-	size_t len = cap - 1;
-	while (len > 0 && ((unsigned char)s[len] & 0xC0) == 0x80)
-		len--;
-	s[len] = '\0';
+	s[text_cut(s, cap - 1)] = '\0';
 }
 
 void alarm_log_add(alarm_log_t *l, const alarm_log_entry_t *e)

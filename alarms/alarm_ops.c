@@ -173,12 +173,7 @@ static void copy_cut(char *dst, size_t cap, const char *src)
 		src = "";
 	char *clean = text_is_clean(src) ? NULL : text_sanitize(src, strlen(src));
 	const char *s = clean ? clean : src;
-	size_t len = strlen(s);
-	if (len >= cap) {
-		len = cap - 1;
-		while (len > 0 && ((unsigned char)s[len] & 0xC0) == 0x80)
-			len--; /* s[len] would start the cut: back to a character's start */
-	}
+	size_t len = text_cut(s, cap - 1);
 	memcpy(dst, s, len);
 	dst[len] = '\0';
 	free(clean);

@@ -138,8 +138,6 @@ typedef struct alarm_subject {
 /* alarm_list.c */
 /* Writes the alarm's id into out (ALARM_ID_MAX bytes), cut on a character. */
 void alarm_subject_id(const alarm_subject_t *sub, char out[ALARM_ID_MAX]);
-/* Copies src into dst of dst_size bytes, cut on a UTF-8 character boundary. */
-void alarm_copy_cut(char *dst, size_t dst_size, const char *src);
 void alarm_list_reset(alarm_engine_t *eng);
 /* Puts the alarm on the list (it is not NORM); returns its position. */
 size_t alarm_list_add(alarm_engine_t *eng, const alarm_subject_t *sub, const alarm_rec_t *rec,

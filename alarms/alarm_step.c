@@ -13,6 +13,7 @@
 
 #include "alarm_private.h"
 #include "i18n.h"
+#include "text.h"
 
 void alarm_rec_reset(alarm_rec_t *rec, int64_t now_ms)
 {
@@ -91,12 +92,12 @@ static void go(step_ctx_t *c, isa_event_t event, const alarm_note_t *note, const
 	                       .priority = rec->priority,
 	                       .from = from,
 	                       .to = to};
-	alarm_copy_cut(e.alarm, sizeof e.alarm, ctx_id(c));
+	text_copy_cut(e.alarm, sizeof e.alarm, ctx_id(c));
 	if (note && note->at_ms) {
-		alarm_copy_cut(e.by, sizeof e.by, note->by);
-		alarm_copy_cut(e.reason, sizeof e.reason, note->reason);
+		text_copy_cut(e.by, sizeof e.by, note->by);
+		text_copy_cut(e.reason, sizeof e.reason, note->reason);
 	} else if (why) {
-		alarm_copy_cut(e.reason, sizeof e.reason, why);
+		text_copy_cut(e.reason, sizeof e.reason, why);
 	}
 	alarm_log_add(c->eng->log, &e);
 

@@ -8,6 +8,7 @@
 
 #include "am_json.h"
 #include "i18n.h"
+#include "text.h"
 #include "xalloc.h"
 
 struct am_http {
@@ -113,7 +114,7 @@ am_result_t am_http_do(am_http_t *h, const char *method, const char *url, const 
 			snprintf(reply->error, sizeof reply->error, _("reply over %u MB"),
 			         AM_HTTP_MAX_BODY >> 20);
 		else
-			am_text_cut(reply->error, sizeof reply->error,
+			text_copy_cut(reply->error, sizeof reply->error,
 			            h->curl_error[0] ? h->curl_error : curl_easy_strerror(rc));
 		return AM_UNREACHED;
 	}
@@ -123,7 +124,7 @@ am_result_t am_http_do(am_http_t *h, const char *method, const char *url, const 
 	char text[120];
 	am_json_error_text(reply->body.data, reply->body.len, text, sizeof text);
 	char *full = xasprintf("HTTP %ld%s%s", reply->status, text[0] ? ": " : "", text);
-	am_text_cut(reply->error, sizeof reply->error, full);
+	text_copy_cut(reply->error, sizeof reply->error, full);
 	free(full);
 	return AM_REFUSED;
 }

@@ -263,20 +263,6 @@ bool am_silence_is_exact(const am_silence_t *s, const char *alarm_id)
 	       (matcher_is(b, "alertname", "citydash") && matcher_is(a, "alarm_id", alarm_id));
 }
 
-void am_text_cut(char *buf, size_t size, const char *s)
-{
-	if (size == 0)
-		return;
-	size_t len = strlen(s);
-	if (len >= size) {
-		len = size - 1;
-		while (len > 0 && ((unsigned char)s[len] & 0xC0) == 0x80)
-			len--;
-	}
-	memcpy(buf, s, len);
-	buf[len] = '\0';
-}
-
 void am_json_error_text(const char *body, size_t len, char *buf, size_t size)
 {
 	if (size == 0)
@@ -297,6 +283,6 @@ void am_json_error_text(const char *body, size_t len, char *buf, size_t size)
 	size_t tl = strlen(text);
 	while (tl > 0 && text[tl - 1] == ' ')
 		text[--tl] = '\0';
-	am_text_cut(buf, size, text);
+	text_copy_cut(buf, size, text);
 	free(text);
 }

@@ -50,7 +50,5 @@ bool am_silence_is_exact(const am_silence_t *s, const char *alarm_id);
  * `size` - 1 bytes, cut at a character. */
 void am_json_error_text(const char *body, size_t len, char *buf, size_t size);
 
-/* Copies clean UTF-8 `s` into buf, cut at a character to fit size - 1. */
-void am_text_cut(char *buf, size_t size, const char *s);
 
 #endif

@@ -15,6 +15,7 @@
 #include "clock.h"
 #include "i18n.h"
 #include "log.h"
+#include "text.h"
 #include "xalloc.h"
 
 /* What one cycle found out. */
@@ -34,7 +35,7 @@ static void note_failure(cycle_t *cy, am_result_t r, const char *what, const cha
 		cy->unreached = true;
 	if (!cy->failed) {
 		char *text = xasprintf("%s: %s", what, why);
-		am_text_cut(cy->error, sizeof cy->error, text);
+		text_copy_cut(cy->error, sizeof cy->error, text);
 		free(text);
 	}
 	cy->failed = true;
@@ -308,7 +309,7 @@ void am_sync(am_client_t *c)
 	am_queue_put(c, cmds + done, ncmd - done, true);
 	c->in_flight = 0;
 	c->status.reachable = !cy.failed;
-	am_text_cut(c->status.error, sizeof c->status.error, cy.failed ? cy.error : "");
+	text_copy_cut(c->status.error, sizeof c->status.error, cy.failed ? cy.error : "");
 	if (!cy.failed)
 		c->status.last_ok_ms = cy.now_ms;
 	if (cy.have_list) {

@@ -38,13 +38,7 @@ static bool action_from_name(const char *s, journal_action_t *out)
 
 void journal_cut_utf8(char *s, size_t max)
 {
-	size_t len = strlen(s);
-	if (len <= max)
-		return;
-	len = max;
-	while (len > 0 && ((unsigned char)s[len] & 0xC0) == 0x80)
-		len--; /* s[len] is inside a character: back to its first byte */
-	s[len] = '\0';
+	s[text_cut(s, max)] = '\0';
 }
 
 static char *clean_copy(const char *s)

@@ -417,3 +417,24 @@ size_t text_prefix_for_width(const char *s, int maxcols, int *cols_out)
 		*cols_out = w;
 	return off;
 }
+
+size_t text_cut(const char *s, size_t max)
+{
+	size_t n = strnlen(s, max + 1);
+	if (n <= max)
+		return n;
+	n = max;
+	while (n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80)
+		n--; /* s[n] continues a character: cut before that character */
+	return n;
+}
+
+void text_copy_cut(char *dst, size_t size, const char *src)
+{
+	if (size == 0)
+		return;
+	src = src ? src : "";
+	size_t n = text_cut(src, size - 1);
+	memcpy(dst, src, n);
+	dst[n] = '\0';
+}

@@ -88,4 +88,14 @@ size_t text_next(const char *s, int *cp, int *cols);
  * prefix's width. */
 size_t text_prefix_for_width(const char *s, int maxcols, int *cols_out);
 
+/* Byte length of the longest prefix of s of at most max bytes that does not
+ * end inside a UTF-8 character: strlen(s) when that fits, else max moved
+ * back to the first byte of the character it would split. s need only be
+ * terminated within max + 1 bytes. */
+size_t text_cut(const char *s, size_t max);
+
+/* src (NULL: "") into dst of `size` bytes, cut by text_cut to fit: never
+ * half a character. Nothing when size is 0. */
+void text_copy_cut(char *dst, size_t size, const char *src);
+
 #endif

@@ -108,9 +108,7 @@ char *log_clean_text(const char *text)
 	size_t len = strlen(masked);
 	if (len <= LOG_TEXT_MAX)
 		return masked;
-	size_t cut = LOG_TEXT_MAX - 3;
-	while (cut > 0 && ((unsigned char)masked[cut] & 0xC0) == 0x80)
-		cut--; /* not inside a UTF-8 sequence */
+	size_t cut = text_cut(masked, LOG_TEXT_MAX - 3); /* not inside a UTF-8 sequence */
 	memcpy(masked + cut, "...", 4);
 	return masked;
 }

@@ -4,6 +4,7 @@
 
 #include "i18n.h"
 #include "xalloc.h"
+#include "text.h"
 
 void scope_city(scope_t *s)
 {
@@ -111,16 +112,12 @@ void scope_format(const scope_t *s, char *buf, size_t size)
 	if (!dn)
 		return;
 	/* Cut at a byte count, then back to a character boundary. */
-	size_t take = dn < size - 1 ? dn : size - 1;
-	while (take && take < dn && ((unsigned char)s->district[take] & 0xC0) == 0x80)
-		take--;
+	size_t take = text_cut(s->district, size - 1);
 	memcpy(buf, s->district, take);
 	at = take;
 	if (sn && at + 1 < size) {
 		buf[at++] = '/';
-		take = sn < size - 1 - at ? sn : size - 1 - at;
-		while (take && take < sn && ((unsigned char)s->street[take] & 0xC0) == 0x80)
-			take--;
+		take = text_cut(s->street, size - 1 - at);
 		memcpy(buf + at, s->street, take);
 		at += take;
 	}

@@ -5,13 +5,16 @@
 #include "kiosk.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "alarm_row.h"
 #include "format.h"
 #include "glyphs.h"
 #include "i18n.h"
+#include "text.h"
 #include "timefmt.h"
+#include "xalloc.h"
 
 /* The newest high-priority alarm waiting for acknowledgement, and how many
  * such there are. */
@@ -48,21 +51,6 @@ static const reading_t *reading_of(const ui_ctx_t *ctx, const alarm_info_t *a)
 	return r && r->serial == a->serial ? r : NULL;
 }
 
-/* A string cut by snprintf at a byte count may end inside a character
- * (Chinese takes three bytes each): the partial one goes. */
-static void utf8_whole_tail(char *s)
-{
-	size_t len = strlen(s), start = len;
-	while (start > 0 && ((unsigned char)s[start - 1] & 0xC0) == 0x80)
-		start--; /* back over continuation bytes to the lead byte */
-	if (start == 0)
-		return;
-	unsigned char lead = (unsigned char)s[start - 1];
-	size_t need = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1;
-	if (len - (start - 1) < need)
-		s[start - 1] = '\0';
-}
-
 void kiosk_banner_text(const ui_ctx_t *ctx, const alarm_info_t *a, size_t others, char *buf,
                        size_t size)
 {
@@ -76,8 +64,7 @@ void kiosk_banner_text(const ui_ctx_t *ctx, const alarm_info_t *a, size_t others
 	         _("NEW HIGH-PRIORITY ALARM"));
 	char detail[160];
 	snprintf(detail, sizeof detail, "%s %s %s%s", alarm_row_level_tag(a),
-	         alarm_row_state_word(a->state),
-	         at, more);
+	         alarm_row_state_word(a->state), at, more);
 	const reading_t *r = reading_of(ctx, a);
 	const source_status_t *src = a->kind == ALARM_KIND_COMM && ctx->store
 	                                 ? store_source(ctx->store, a->source)
@@ -95,9 +82,11 @@ void kiosk_banner_text(const ui_ctx_t *ctx, const alarm_info_t *a, size_t others
 		snprintf(place, sizeof place, "%s", src->url);
 	if (!place[0])
 		snprintf(place, sizeof place, "%s", a->id);
-	int n = snprintf(buf, size, "%s\n%s\n%s\n%s", head, name, place, detail);
-	if (n > 0 && (size_t)n >= size)
-		utf8_whole_tail(buf);
+	/* Cut to fit whole, never inside a character (Chinese is three bytes
+	 * each). */
+	char *whole = xasprintf("%s\n%s\n%s\n%s", head, name, place, detail);
+	text_copy_cut(buf, size, whole);
+	free(whole);
 }
 
 bool kiosk_step(kiosk_t *k, nav_t *nav, const ui_ctx_t *ctx)

@@ -326,7 +326,7 @@ static void test_error_text(void **state)
 	assert_string_equal(buf, "404 page not found");
 	/* cut at a character, never inside one */
 	char small[6];
-	am_text_cut(small, sizeof small, "abcd\xc3\xa9");
+	text_copy_cut(small, sizeof small, "abcd\xc3\xa9");
 	assert_string_equal(small, "abcd");
 	am_json_error_text(NULL, 0, buf, sizeof buf);
 	assert_string_equal(buf, "");

@@ -108,11 +108,8 @@ static bool wide_break(const char *s, size_t n)
 {
 	int cp, next_cols = 0, prev_cols = 0;
 	text_next(s + n, &cp, &next_cols);
-	size_t start = n;
-	while (start > 0 && ((unsigned char)s[start - 1] & 0xC0) == 0x80)
-		start--;
-	if (start > 0)
-		text_next(s + start - 1, &cp, &prev_cols);
+	if (n > 0) /* the character before: where a cut at n - 1 bytes falls */
+		text_next(s + text_cut(s, n - 1), &cp, &prev_cols);
 	return next_cols == 2 || prev_cols == 2;
 }
 
