@@ -108,14 +108,18 @@ static int max_int(int a, int b)
 	return a > b ? a : b;
 }
 
+int alarm_row_state_width(isa_state_t state)
+{
+	return text_draw_width(alarm_row_state_glyph(state)) + 1 +
+	       text_draw_width(alarm_row_state_word(state));
+}
+
 int alarm_row_state_cols(void)
 {
-	int glyph = 0, word = 0;
-	for (int s = 0; s < ISA_STATE_COUNT; s++) {
-		glyph = max_int(glyph, text_draw_width(alarm_row_state_glyph((isa_state_t)s)));
-		word = max_int(word, text_draw_width(alarm_row_state_word((isa_state_t)s)));
-	}
-	return glyph + 1 + word;
+	int cols = 0;
+	for (int s = 0; s < ISA_STATE_COUNT; s++)
+		cols = max_int(cols, alarm_row_state_width((isa_state_t)s));
+	return cols;
 }
 
 int alarm_row_priority_cols(bool narrow)
@@ -146,6 +150,14 @@ void alarm_row_draw_state(WINDOW *win, int y, int x, int cols, isa_state_t state
 	int g = text_draw(win, y, x, cols, alarm_row_state_glyph(state), attr);
 	if (g + 1 < cols)
 		text_draw(win, y, x + g + 1, cols - g - 1, alarm_row_state_word(state), attr);
+}
+
+void alarm_row_draw_prio_level(WINDOW *win, int y, int x, int cols, int word_cols,
+                               const char *prio, const char *level, attr_t attr)
+{
+	text_fill(win, y, x, cols, attr);
+	text_draw(win, y, x, word_cols < cols ? word_cols : cols, prio, attr);
+	text_draw(win, y, x + word_cols + 1, cols - word_cols - 1, level, attr);
 }
 
 /* The reading a LIMIT or FAULT alarm is on, if its slot still holds it. */
@@ -257,7 +269,7 @@ static alarm_row_cols_t plan(int w, const alarm_row_need_t *need, bool narrow, b
 	 * its columns only while one is shown). */
 	alarm_row_cols_t c = {
 	    .tag = need && need->state > 0 ? need->state : alarm_row_state_cols(),
-	    .prio = alarm_row_priority_cols(narrow) + 1 + alarm_row_level_cols(),
+	    .prio_word = alarm_row_priority_cols(narrow),
 	    .prio_narrow = narrow,
 	    .time = wide ? 13 : 8, /* "08:00:00  10s" or "08:00:00" */
 	    .value = wide ? 14 : 13, /* "+1 suppressed" */
@@ -265,6 +277,7 @@ static alarm_row_cols_t plan(int w, const alarm_row_need_t *need, bool narrow, b
 	    .source = widest ? ALARM_ROW_SOURCE : 0,
 	    .who = widest ? 30 : 0,
 	};
+	c.prio = c.prio_word + 1 + alarm_row_level_cols();
 	if (need && need->value > 0 && need->value < c.value)
 		c.value = need->value; /* the widest value shown: none far from its name */
 	int rest = w - (c.tag + 1) - (c.prio + 1) - (c.time + 1) - c.value;
@@ -317,8 +330,7 @@ void alarm_row_measure(const ui_ctx_t *ctx, const alarm_info_t *a, alarm_row_nee
 	name_text(ctx, a, r, buf, sizeof buf);
 	if (r)
 		format_reading_place(r, place, sizeof place);
-	int w = text_draw_width(alarm_row_state_glyph(a->state)) + 1 +
-	        text_draw_width(alarm_row_state_word(a->state));
+	int w = alarm_row_state_width(a->state);
 	if (w > need->state)
 		need->state = w;
 	w = text_draw_width(buf);
@@ -363,14 +375,10 @@ void alarm_row_draw_cols(WINDOW *win, int y, int x, int w, const ui_ctx_t *ctx,
 
 	alarm_row_draw_state(win, y, cx, room(cx, c.tag, end), a->state, tag_attr(a));
 	cx += c.tag + 1;
-	/* Narrow: the priority as ISA numbers it, "P1" high, "P2" medium. The
-	 * level after the widest priority word, so levels line up. */
-	bool narrow = c.prio_narrow;
-	int pw = alarm_row_priority_cols(narrow);
-	text_fill(win, y, cx, room(cx, c.prio, end), level);
-	text_draw(win, y, cx, room(cx, pw, end), alarm_row_priority_word(a->priority, narrow), level);
-	text_draw(win, y, cx + pw + 1, room(cx + pw + 1, c.prio - pw - 1, end), alarm_row_level_tag(a),
-	          level);
+	/* Narrow: the priority as ISA numbers it, "P1" high, "P2" medium. */
+	alarm_row_draw_prio_level(win, y, cx, room(cx, c.prio, end), c.prio_word,
+	                          alarm_row_priority_word(a->priority, c.prio_narrow),
+	                          alarm_row_level_tag(a), level);
 	cx += c.prio + 1;
 
 	char clock[16], age[16];

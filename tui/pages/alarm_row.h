@@ -29,6 +29,7 @@
  * each. The value sits right after the name. */
 typedef struct alarm_row_cols {
 	int tag, prio, time, place, name, value, limit, source, who;
+	int prio_word;    /* of prio: the widest priority word; the level after it */
 	bool prio_narrow; /* the priority as "P1", "P2" */
 } alarm_row_cols_t;
 alarm_row_cols_t alarm_row_cols(int w);
@@ -67,8 +68,14 @@ const char *alarm_row_level_tag(const alarm_info_t *a);
 int alarm_row_state_cols(void);
 int alarm_row_priority_cols(bool narrow);
 int alarm_row_level_cols(void);
+/* Columns of one state with its glyph and a space ("▲ UNACK"). */
+int alarm_row_state_width(isa_state_t state);
 /* The state's glyph and word in `cols` columns from (y, x), all in attr. */
 void alarm_row_draw_state(WINDOW *win, int y, int x, int cols, isa_state_t state, attr_t attr);
+/* The priority word, then the level lined up after the widest priority
+ * word (`word_cols`), in `cols` columns from (y, x), all in attr. */
+void alarm_row_draw_prio_level(WINDOW *win, int y, int x, int cols, int word_cols,
+                               const char *prio, const char *level, attr_t attr);
 
 /* Draws alarm `a` in w columns at (y, x). */
 void alarm_row_draw(WINDOW *win, int y, int x, int w, const ui_ctx_t *ctx, const alarm_info_t *a,

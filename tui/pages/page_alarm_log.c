@@ -62,18 +62,12 @@ static const char *arrow(void)
 	return glyphs()->ascii ? "->" : "\xe2\x86\x92";
 }
 
-static int state_cols(isa_state_t s)
-{
-	return text_draw_width(alarm_row_state_glyph(s)) + 1 +
-	       text_draw_width(alarm_row_state_word(s));
-}
-
 static log_cols_t log_cols(int w, const alarm_log_entry_t *const *shown, int n)
 {
 	log_cols_t c = {.arrow = text_draw_width(arrow())};
 	for (int i = 0; i < n; i++) {
-		int from = state_cols((isa_state_t)shown[i]->from),
-		    to = state_cols((isa_state_t)shown[i]->to);
+		int from = alarm_row_state_width((isa_state_t)shown[i]->from),
+		    to = alarm_row_state_width((isa_state_t)shown[i]->to);
 		c.state = from > c.state ? from : c.state;
 		c.state = to > c.state ? to : c.state;
 	}
@@ -119,12 +113,10 @@ static void draw_entry(WINDOW *win, int y, int x, int w, const ui_ctx_t *ctx,
 	int to_x = cx + c->state + 1 + c->arrow + 1;
 	alarm_row_draw_state(win, y, to_x, room(to_x, c->state, end), (isa_state_t)e->to, states);
 	cx += span + 1;
-	text_fill(win, y, cx, room(cx, c->prio, end), dim);
-	text_draw(win, y, cx, room(cx, c->prio_word, end),
-	          alarm_row_priority_word((alarm_priority_t)e->priority, c->narrow), dim);
-	text_draw(win, y, cx + c->prio_word + 1,
-	          room(cx + c->prio_word + 1, c->prio - c->prio_word - 1, end),
-	          alarm_row_level_word((alarm_kind_t)e->kind, (alarm_level_t)e->level), dim);
+	alarm_row_draw_prio_level(
+	    win, y, cx, room(cx, c->prio, end), c->prio_word,
+	    alarm_row_priority_word((alarm_priority_t)e->priority, c->narrow),
+	    alarm_row_level_word((alarm_kind_t)e->kind, (alarm_level_t)e->level), dim);
 	cx += c->prio + 1;
 	if (cx >= end)
 		return;

@@ -58,8 +58,9 @@ static void states_words(view_states_t s, alarm_level_t level, char *buf, size_t
 		if (!(s & VIEW_BIT(k)))
 			continue;
 		bool tagged = (k == VS_ALARM || k == VS_WARNING) && level != ALARM_NONE;
+		const char *tag = tagged ? alarm_row_level_word(ALARM_KIND_LIMIT, level) : "";
 		int n = snprintf(buf + len, size - len, "%s%s%s%s", len ? ", " : "", _(words[k]),
-		                 tagged ? " " : "", tagged ? alarm_row_level_word(ALARM_KIND_LIMIT, level) : "");
+		                 tagged ? " " : "", tag);
 		len = n > 0 ? len + (size_t)n : len;
 	}
 	if (len == 0)
