@@ -87,8 +87,9 @@ typedef struct adapter {
 	const char *options_key;
 	bool options_required; /* a source of this type must have that member */
 	/* Reads the settings (obj is NULL when the member is absent and not
-	 * required). Returns 0 with *opts set (may be NULL), or -1 with *err
-	 * set, its pointer relative to obj. */
+	 * required; otherwise an object: config_source.c refuses the rest).
+	 * Returns 0 with *opts set (may be NULL), or -1 with *err set, its
+	 * pointer relative to obj. */
 	int (*options_parse)(const cJSON *obj, void **opts, cfg_error_t *err);
 	void (*options_free)(void *opts);
 	/* The next request of an attempt: returns 1 with *req filled, 0 when the

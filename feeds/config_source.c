@@ -255,6 +255,12 @@ static int read_adapter_options(const cJSON *obj, source_cfg_t *s, cfg_error_t *
 		free(p);
 		return -1;
 	}
+	/* Adapters read an object: an array's members have no names. */
+	if (opts && !cJSON_IsObject(opts)) {
+		cfg_error_set(e, p, _("must be an object"));
+		free(p);
+		return -1;
+	}
 	void *made = NULL;
 	if (a->options_parse(opts, &made, e) < 0) {
 		if (!e->message)

@@ -14,9 +14,15 @@ typedef struct cursor {
 	size_t len, p;
 } cursor_t;
 
+/* ch is one of `set` (strchr alone would also find a NUL: its terminator). */
+static bool one_of(const char *set, char ch)
+{
+	return ch != '\0' && strchr(set, ch);
+}
+
 static void skip_ws(cursor_t *c)
 {
-	while (c->p < c->len && strchr(" \t\r\n", c->s[c->p]) && c->s[c->p])
+	while (c->p < c->len && one_of(" \t\r\n", c->s[c->p]))
 		c->p++;
 }
 
@@ -67,7 +73,9 @@ static void skip_value(cursor_t *c)
 				return;
 			c->p++;
 		} else {
-			while (c->p < c->len && !strchr(",:]} \t\r\n\"{[", c->s[c->p]))
+			/* A scalar; a NUL byte is one too, so the walk always moves on
+			 * (found by tests/fuzz: it stood still, forever). */
+			while (c->p < c->len && !one_of(",:]} \t\r\n\"{[", c->s[c->p]))
 				c->p++;
 		}
 	} while (depth > 0);

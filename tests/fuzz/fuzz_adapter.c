@@ -24,9 +24,9 @@ static int read_options(const adapter_t *a, const char *line, size_t len, void *
 	if (!a->options_parse)
 		return 0;
 	cJSON *obj = len ? cJSON_ParseWithLength(line, len) : NULL;
-	if (len && !obj)
-		return -1;
-	if (!obj && a->options_required) {
+	/* As config_source.c calls it: an object, or NULL if that may be absent. */
+	if ((len && !cJSON_IsObject(obj)) || (!obj && a->options_required)) {
+		cJSON_Delete(obj);
 		return -1;
 	}
 	cfg_error_t err;

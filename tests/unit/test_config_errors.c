@@ -267,6 +267,23 @@ static void test_adapter_options(void **state)
 			fail_msg("%s: \"%s\" lacks \"%s\"", types[i], cause, want);
 		free(cause);
 		config_free(&cfg);
+		/* Options that are not an object (found by tests/fuzz: an array's
+		 * members have no names, and reading them crashed). */
+		static const char *const not_objects[] = {"[{\"a\":1}]", "[]", "\"x\"", "1", "null"};
+		for (size_t k = 0; k < sizeof not_objects / sizeof not_objects[0]; k++) {
+			config_init(&cfg);
+			snprintf(json, sizeof json,
+			         "{\"sources\":[{\"name\":\"a\",\"url\":\"http://h/\",\"type\":\"%s\","
+			         "\"%s\":%s}]}",
+			         types[i], a->options_key, not_objects[k]);
+			assert_int_equal(config_parse_named(&cfg, "city.json", json, strlen(json), &cause),
+			                 -1);
+			snprintf(want, sizeof want, ": /sources/0/%s: must be an object", a->options_key);
+			if (!strstr(cause, want))
+				fail_msg("%s: \"%s\" lacks \"%s\"", json, cause, want);
+			free(cause);
+			config_free(&cfg);
+		}
 	}
 }
 

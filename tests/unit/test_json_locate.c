@@ -111,12 +111,26 @@ static void test_offsets(void **state)
 	assert_int_equal(json_locate("{\"a\\", 4, "/a", &l, &c), 0);
 }
 
+/* A NUL byte outside a string is read as part of a scalar: the walk goes on
+ * past it (found by tests/fuzz: skip_value stood still on it, forever). */
+static void test_nul_bytes(void **state)
+{
+	(void)state;
+	static const char t[] = "{\"a\":[1\0],\"b\":2}";
+	int l = 0, c = 0;
+	assert_int_equal(json_locate(t, sizeof t - 1, "/b", &l, &c), 1);
+	assert_int_equal(l, 1);
+	assert_int_equal(c, 15);
+	static const char lone[] = "{\"a\":\0\0,\"b\":[\0";
+	assert_int_equal(json_locate(lone, sizeof lone - 1, "/b/0", &l, &c), 2);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_plain),       cmocka_unit_test(test_strings),
 	    cmocka_unit_test(test_key_escapes), cmocka_unit_test(test_unicode),
-	    cmocka_unit_test(test_offsets),
+	    cmocka_unit_test(test_offsets),     cmocka_unit_test(test_nul_bytes),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
