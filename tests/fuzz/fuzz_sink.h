@@ -23,19 +23,19 @@ static inline size_t fuzz_touch(const char *s)
 static inline void fuzz_reading(void *ctx, const reading_in_t *r)
 {
 	*(size_t *)ctx += fuzz_touch(r->id) + fuzz_touch(r->name) + fuzz_touch(r->domain) +
-	                        fuzz_touch(r->district) + fuzz_touch(r->street) + fuzz_touch(r->unit);
+	                  fuzz_touch(r->district) + fuzz_touch(r->street) + fuzz_touch(r->unit);
 }
 
 static inline void fuzz_kpi(void *ctx, const kpi_in_t *k)
 {
-	*(size_t *)ctx += fuzz_touch(k->id) + fuzz_touch(k->name) + fuzz_touch(k->unit) +
-	                        fuzz_touch(k->district);
+	*(size_t *)ctx +=
+	    fuzz_touch(k->id) + fuzz_touch(k->name) + fuzz_touch(k->unit) + fuzz_touch(k->district);
 }
 
 static inline void fuzz_event(void *ctx, const event_in_t *e)
 {
-	*(size_t *)ctx += fuzz_touch(e->id) + fuzz_touch(e->title) + fuzz_touch(e->type) +
-	                        fuzz_touch(e->street);
+	*(size_t *)ctx +=
+	    fuzz_touch(e->id) + fuzz_touch(e->title) + fuzz_touch(e->type) + fuzz_touch(e->street);
 }
 
 static inline void fuzz_removed(void *ctx, feed_item_t kind, const char *id)
@@ -46,8 +46,11 @@ static inline void fuzz_removed(void *ctx, feed_item_t kind, const char *id)
 /* A sink counting into *bytes. */
 static inline feed_sink_t fuzz_sink(size_t *bytes)
 {
-	feed_sink_t s = {.ctx = bytes, .reading = fuzz_reading, .kpi = fuzz_kpi,
-	                 .event = fuzz_event, .max_tree_bytes = FUZZ_MAX_TREE,
+	feed_sink_t s = {.ctx = bytes,
+	                 .reading = fuzz_reading,
+	                 .kpi = fuzz_kpi,
+	                 .event = fuzz_event,
+	                 .max_tree_bytes = FUZZ_MAX_TREE,
 	                 .removed = fuzz_removed};
 	return s;
 }
