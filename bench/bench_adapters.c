@@ -23,6 +23,7 @@
 
 #include "adapter.h"
 #include "bench_adapter_docs.h"
+#include "bench_line.h"
 #include "bench_poll.h"
 #include "city.h"
 #include "city_json.h"
@@ -140,6 +141,9 @@ static void report(const format_t *f, int rounds)
 	double ref = bench_median(f->ref, rounds), ing = bench_median(f->ing, rounds);
 	printf("%-34s %9zu B %3zu doc  %8.2f ms  %8.2f ms  %5.2fx  %5zu readings\n", f->label,
 	       f->bytes, f->docs, ref, ing, ing / ref, store_reading_count(f->store));
+	char name[64];
+	snprintf(name, sizeof name, "adapter: %s", f->adapter);
+	bench_line(name, ing, "ms", "cJSON parse", ref, "<=1.5x");
 }
 
 int main(int argc, char **argv)

@@ -33,6 +33,7 @@
 #include "alarm.h"
 #include "alarm_cfg.h"
 #include "alarm_ops.h"
+#include "bench_line.h"
 #include "bench_poll.h"
 #include "city_fixture.h"
 #include "city_json.h"
@@ -215,6 +216,9 @@ int main(int argc, char **argv)
 		double m = bench_median(ev[k], rounds);
 		printf("%-30s %10.3f %9.1f%% %8zu\n", labels[k], m, 100 * m / ingest_ms,
 		       alarm_engine_alarm_count(eng[k]));
+		if (k == EV_BOTH)
+			bench_line("alarms: evaluate, cfg + ops", m, "ms", "one poll's ingest",
+			           ingest_ms, NULL);
 	}
 	printf("(ops: %d decisions; acked in the cfg + ops engine: %zu, shelved: %zu)\n", DECISIONS,
 	       alarm_engine_state_count(eng[EV_BOTH], ISA_ACKED),
@@ -241,13 +245,17 @@ int main(int argc, char **argv)
 		printf("%-30s %10.3f %9.1f%%   %ld lines, %.1f MB, %.0f lines/s\n",
 		       "journal replay into alarm_ops", m, 100 * m / ingest_ms, lines,
 		       (double)bytes / 1e6, lines / (m / 1e3));
+		bench_line("alarms: journal replay", m, "ms", "one poll's ingest", ingest_ms, NULL);
 		printf("%-30s %10.3f %9.1f%%   the journal's share (read, parse; no ops)\n",
 		       "journal read alone", b, 100 * b / ingest_ms);
 		char *fresh = xasprintf("%s/append.jsonl", dir);
 		double a = appends(fresh);
-		if (a >= 0)
+		if (a >= 0) {
 			printf("%-30s %10.3f %9.1f%%   median of %d (lock, write, fsync)\n",
 			       "journal append", a, 100 * a / ingest_ms, APPENDS);
+			bench_line("alarms: journal append", a, "ms", "one poll's ingest", ingest_ms,
+			           NULL);
+		}
 		unlink(fresh);
 		free(fresh);
 		rc = a >= 0 ? 0 : 1;

@@ -38,6 +38,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "bench_line.h"
 #include "bench_poll.h"
 #include "city_fixture.h"
 #include "city_json.h"
@@ -286,6 +287,8 @@ int main(int argc, char **argv)
 	       "alarms and views evaluated: %.2f ms\n",
 	       (double)poll_bytes / 1e6, ingest_ms, bench_median(eval, rounds));
 	printf("%-14s %10s %12s %12s\n", "page", "frame ms", "of ingest", "repaint ms");
+	double slowest = 0;
+	const char *slowest_label = "";
 	for (int i = 0; i < PAGE_SET; i++) {
 		if (!drawn[i]) {
 			printf("%-14s %10s\n", pages[i].label, "(none)");
@@ -294,7 +297,14 @@ int main(int argc, char **argv)
 		double d = bench_median(draw[i], drawn[i]);
 		printf("%-14s %10.3f %11.1f%% %12.3f\n", pages[i].label, d, 100 * d / ingest_ms,
 		       bench_median(repaint[i], drawn[i]));
+		if (d > slowest) {
+			slowest = d;
+			slowest_label = pages[i].label;
+		}
 	}
+	char name[64];
+	snprintf(name, sizeof name, "frame: slowest page (%s)", slowest_label);
+	bench_line(name, slowest, "ms", "one poll's ingest", ingest_ms, "<=0.10x");
 	printf("RSS (VmRSS): %.1f MB at start, +%.1f MB for the mock city's model alone; "
 	       "%.1f MB with the store, alarms and views (%d s of history), %.1f MB after the "
 	       "rounds; without the model about %.1f MB (target for citydash: < 48 MB)\n",

@@ -17,6 +17,7 @@
 #include <time.h>
 
 #include "alarm.h"
+#include "bench_line.h"
 #include "ingest.h"
 #include "store.h"
 #include "xalloc.h"
@@ -113,6 +114,8 @@ int main(int argc, char **argv)
 	printf("%-34s %10.2f ms  %6.2fx\n", "citydash: ingest into the store", ming / 1e3,
 	       ming / mref);
 	printf("%-34s %10.2f ms  %6.2fx\n", "citydash: alarm evaluation", meva / 1e3, meva / mref);
+	bench_line("ingest: v1 5,000 readings", ming / 1e3, "ms", "cJSON parse", mref / 1e3, NULL);
+	bench_line("ingest: alarm evaluation", meva / 1e3, "ms", "cJSON parse", mref / 1e3, NULL);
 	printf("readings in store: %zu, active alarms: %zu\n", store_reading_count(st),
 	       alarm_engine_active_count(alarms));
 	alarm_engine_destroy(alarms);

@@ -14,6 +14,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "bench_line.h"
 #include "mock_server.h"
 
 #define TICK_MS 250
@@ -103,6 +104,7 @@ int main(int argc, char **argv)
 	printf("scale %s, %d one-tick deltas per feed (median)\n", city ? "city" : "demo", ticks);
 	printf("%-16s %9s %6s %9s | %9s %6s %9s %6s\n", "feed", "whole B", "items", "gzip B",
 	       "delta B", "items", "gzip B", "share");
+	double whole_sum = 0, delta_sum = 0;
 	double *bytes = calloc((size_t)ticks, sizeof *bytes),
 	       *gz = calloc((size_t)ticks, sizeof *gz), *n = calloc((size_t)ticks, sizeof *n);
 	for (size_t p = 0; p < sizeof paths / sizeof paths[0]; p++) {
@@ -128,11 +130,15 @@ int main(int argc, char **argv)
 		qsort(gz, (size_t)ticks, sizeof *gz, cmp_double);
 		qsort(n, (size_t)ticks, sizeof *n, cmp_double);
 		double mb = bytes[ticks / 2];
+		whole_sum += (double)w.len;
+		delta_sum += mb;
 		printf("%-16s %9zu %6d %9.0f | %9.0f %6.0f %9.0f %5.0f%%\n", paths[p], w.len,
 		       whole_items, whole_gz, mb, n[ticks / 2], gz[ticks / 2],
 		       100.0 * mb / (double)w.len);
 		free(w.data);
 	}
+	bench_line("since: one-tick deltas, 4 feeds", delta_sum / 1e3, "kB", "whole documents",
+	           whole_sum / 1e3, NULL);
 	free(bytes);
 	free(gz);
 	free(n);

@@ -165,8 +165,13 @@ for variant in plain gzip; do
 	nr=$(cut -d' ' -f1 "$WORK/nginx.$variant" | median)
 	mp=$(cut -d' ' -f2 "$WORK/mock.$variant" | median)
 	np=$(cut -d' ' -f2 "$WORK/nginx.$variant" | median)
-	awk -v v="$variant" -v mr="$mr" -v nr="$nr" -v mp="$mp" -v np="$np" 'BEGIN {
-		printf "%-6s %12.0f %12.0f %6.2fx   %8.2fms %8.2fms %6.2fx\n", v, mr, nr, mr / nr, mp, np, mp / np }'
+	awk -v summary="$WORK/summary" -v v="$variant" -v mr="$mr" -v nr="$nr" -v mp="$mp" -v np="$np" 'BEGIN {
+		printf "%-6s %12.0f %12.0f %6.2fx   %8.2fms %8.2fms %6.2fx\n", v, mr, nr, mr / nr, mp, np, mp / np
+		# The summary lines scripts/bench collects (bench/bench_line.h).
+		printf "BENCH\tmock vs nginx: %s req/s\t%.0f\treq/s\tnginx\t%.0f\t%.3f\t>=0.80x\n", v, mr, nr, mr / nr >>summary
+		printf "BENCH\tmock vs nginx: %s p99\t%.2f\tms\tnginx\t%.2f\t%.3f\t<=2.00x\n", v, mp, np, mp / np >>summary
+	}'
 done
 echo "(medians of $ROUNDS rounds; targets: req/s ratio >= 0.80x, p99 ratio <= 2.00x)"
+cat "$WORK/summary"
 echo "citydash-mock --scale city after the load: $(grep -E '^Vm(RSS|HWM)' "/proc/$MOCK_PID/status" | tr -s ' \t\n' ' ')"
