@@ -253,8 +253,8 @@ int main(int argc, char **argv)
 		if (a >= 0) {
 			printf("%-30s %10.3f %9.1f%%   median of %d (lock, write, fsync)\n",
 			       "journal append", a, 100 * a / ingest_ms, APPENDS);
-			bench_line("alarms: journal append", a, "ms", "one poll's ingest", ingest_ms,
-			           NULL);
+			bench_line("alarms: journal append", a, "ms", "one poll's ingest",
+			           ingest_ms, NULL);
 		}
 		unlink(fresh);
 		free(fresh);

@@ -1,36 +1,48 @@
-/* bench_keys: how long a keystroke waits for the screen while citydash reads
- * a large feed every second.
+/* bench_keys: how long a keystroke waits for the screen, through tmux, while
+ * citydash reads a large feed every second or while its sources misbehave.
  *
  *   bench_keys [KEYS] [CITYDASH]   (default 200 keys, the citydash built beside it)
  *
- * For each feed size — 1 reading (the reference: an idle feed), 5,000 and
- * 100,000 readings — it serves a protocol v1 document from this process
- * (libmicrohttpd; no ETag, so every poll is a full 200 and every document is
- * parsed; two versions whose values differ, served in turn), runs citydash
- * against it (polled every second) on a pseudo-terminal of 120x40, waits
- * until two documents have been read, then presses `?` KEYS times at
- * pseudo-random moments (seeded), alternately opening help and going back,
- * and times each press from the write of the key to the moment the screen's
- * answer arrives ("Symbols" of the help page, "Overview" on the title line).
- * Prints p50 and p99 per size with their ratio to the reference. Figures, not
- * assertions: run it on the machine you care about. */
+ * Three cases, each a fresh citydash in a detached tmux pane of 120x40 (its
+ * own tmux server, `tmux -L`), every source polled every second:
+ *   healthy      one source, a 1-reading document: the reference
+ *   hung + drip  that source, plus one that accepts and never answers and
+ *                one that drips its answer a byte a second (bench_stall.h),
+ *                both with a minute's timeout so they stay in flight
+ *   100,000 readings  one source of 100,000 readings (15 MB), every poll
+ *                parsed
+ * The healthy sources are served from this process (libmicrohttpd; no ETag,
+ * so every poll is a full 200 and every document is parsed; two versions
+ * whose values differ, served in turn). Once two documents have been read,
+ * the bench presses `?` KEYS times at pseudo-random moments (seeded) with
+ * `tmux send-keys`, alternately opening help and going back, and times each
+ * press from the start of send-keys to the moment the screen's answer leaves
+ * the pane ("Symbols" of the help page, "Overview" on the title line), as
+ * `tmux pipe-pane` passes citydash's output on (into a FIFO this process
+ * reads). Prints p50 and p99 per case with their ratio to the reference, and
+ * a summary line per figure for scripts/bench (bench_line.h); the issue's
+ * target is a p99 under 50 ms while a source hangs and another drips.
+ * Figures, not assertions: run it on the machine you care about. */
 #include <errno.h>
 #include <fcntl.h>
 #include <microhttpd.h>
 #include <poll.h>
 #include <pthread.h>
-#include <pty.h>
 #include <signal.h>
+#include <spawn.h>
 #include <stdarg.h>
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
 
+#include "bench_line.h"
+#include "bench_stall.h"
 #include "xalloc.h"
 
 #define ANSWER_LIMIT_MS 5000 /* a key not answered in this long counts as this long */
@@ -121,6 +133,8 @@ static bool read_until(int fd, const char *marker, double ms)
 			continue;
 		memcpy(buf, tail, tail_len);
 		ssize_t n = read(fd, buf + tail_len, 65536);
+		if (n < 0 && errno == EINTR)
+			continue;
 		if (n <= 0)
 			return false;
 		size_t len = tail_len + (size_t)n;
@@ -142,19 +156,84 @@ static int compare_double(const void *a, const void *b)
 	return x < y ? -1 : x > y;
 }
 
-typedef struct result {
+typedef struct bench_case {
+	const char *name;
 	int readings;
+	bool stalls; /* add the hung and the dripping source */
+} bench_case_t;
+
+typedef struct result {
 	size_t bytes;
 	double p50, p99, max;
 	int late; /* keys not answered within ANSWER_LIMIT_MS */
+	unsigned long dripped;
 } result_t;
 
-static int run_size(const char *citydash, int readings, int keys, result_t *res)
+extern char **environ;
+
+/* Runs `tmux -L sock ARGS...` and waits for it; its exit status, or -1. */
+static int tmux(const char *sock, const char *const *args)
+{
+	const char *argv[16] = {"tmux", "-L", sock};
+	int n = 3;
+	for (; args[n - 3] && n < 15; n++)
+		argv[n] = args[n - 3];
+	argv[n] = NULL;
+	pid_t pid;
+	if (posix_spawnp(&pid, "tmux", NULL, NULL, (char *const *)argv, environ) != 0)
+		return -1;
+	int st;
+	if (waitpid(pid, &st, 0) != pid)
+		return -1;
+	return WIFEXITED(st) ? WEXITSTATUS(st) : -1;
+}
+
+static void write_config(const char *path, uint16_t port, const bench_stall_t *stall)
+{
+	FILE *f = fopen(path, "w");
+	if (!f)
+		return;
+	fprintf(f,
+	        "{\"sources\":[{\"name\":\"city\",\"url\":\"http://127.0.0.1:%u/v1/feeds/city\","
+	        "\"interval_ms\":1000,\"timeout_ms\":20000,\"max_body_bytes\":268435456}",
+	        (unsigned)port);
+	if (stall)
+		fprintf(f,
+		        ",{\"name\":\"hung\",\"url\":\"http://127.0.0.1:%u/v1/feeds/hung\","
+		        "\"interval_ms\":1000,\"timeout_ms\":60000}"
+		        ",{\"name\":\"drip\",\"url\":\"http://127.0.0.1:%u/v1/feeds/drip\","
+		        "\"interval_ms\":1000,\"timeout_ms\":60000}",
+		        (unsigned)bench_stall_hung_port(stall),
+		        (unsigned)bench_stall_drip_port(stall));
+	fprintf(f, "]}\n");
+	fclose(f);
+}
+
+/* Starts citydash in a tmux pane and opens the FIFO its output is piped
+ * into; the FIFO's descriptor, or -1. */
+static int start_pane(const char *sock, const char *citydash, const char *config, const char *fifo)
+{
+	char *cmd = xasprintf("exec '%s' --config '%s'", citydash, config);
+	const char *start[] = {"-f", "/dev/null", "new-session", "-d", "-s", "keys",
+	                       "-x", "120",       "-y",          "40", cmd,  NULL};
+	int rc = tmux(sock, start);
+	free(cmd);
+	if (rc != 0 || mkfifo(fifo, 0600) != 0)
+		return -1;
+	char *pipe = xasprintf("exec cat > '%s'", fifo);
+	const char *pp[] = {"pipe-pane", "-o", "-t", "keys", pipe, NULL};
+	rc = tmux(sock, pp);
+	free(pipe);
+	/* Blocks until tmux's cat opens the other end. */
+	return rc == 0 ? open(fifo, O_RDONLY | O_CLOEXEC) : -1;
+}
+
+static int run_case(const char *citydash, const bench_case_t *c, int keys, result_t *res)
 {
 	feed_t feed = {.lock = PTHREAD_MUTEX_INITIALIZER};
 	for (int v = 0; v < 2; v++) {
 		size_t len;
-		char *doc = make_document(readings, v, &len);
+		char *doc = make_document(c->readings, v, &len);
 		feed.versions[v] = MHD_create_response_from_buffer(len, doc, MHD_RESPMEM_MUST_FREE);
 		MHD_add_response_header(feed.versions[v], "Content-Type", "application/json");
 		feed.bytes = len;
@@ -162,30 +241,22 @@ static int run_size(const char *citydash, int readings, int keys, result_t *res)
 	struct MHD_Daemon *d =
 	    MHD_start_daemon(MHD_USE_AUTO_INTERNAL_THREAD, 0, NULL, NULL, answer, &feed,
 	                     MHD_OPTION_LISTENING_ADDRESS_REUSE, 1u, MHD_OPTION_END);
-	if (!d) {
-		fprintf(stderr, "bench_keys: cannot start the feed server\n");
+	bench_stall_t *stall = c->stalls ? bench_stall_start() : NULL;
+	char dir[] = "/tmp/bench_keys-XXXXXX";
+	if (!d || (c->stalls && !stall) || !mkdtemp(dir)) {
+		fprintf(stderr, "bench_keys: cannot start the feed servers\n");
 		return -1;
 	}
 	uint16_t port = MHD_get_daemon_info(d, MHD_DAEMON_INFO_BIND_PORT)->port;
-	char config[] = "/tmp/bench_keys-XXXXXX";
-	int cfd = mkstemp(config);
-	if (cfd < 0)
+	char *config = xasprintf("%s/config.json", dir), *fifo = xasprintf("%s/pane", dir);
+	char sock[64];
+	static int serial; /* a server per case: the last one may still be going */
+	snprintf(sock, sizeof sock, "bench_keys_%ld_%d", (long)getpid(), serial++);
+	write_config(config, port, stall);
+	int fd = start_pane(sock, citydash, config, fifo);
+	if (fd < 0) {
+		fprintf(stderr, "bench_keys: cannot start citydash in tmux\n");
 		return -1;
-	dprintf(cfd,
-	        "{\"sources\":[{\"name\":\"city\",\"url\":\"http://127.0.0.1:%u/v1/feeds/city\","
-	        "\"interval_ms\":1000,\"timeout_ms\":20000,\"max_body_bytes\":268435456}]}",
-	        (unsigned)port);
-	close(cfd);
-
-	struct winsize ws = {.ws_row = 40, .ws_col = 120};
-	int fd;
-	pid_t pid = forkpty(&fd, NULL, NULL, &ws);
-	if (pid < 0)
-		return -1;
-	if (pid == 0) {
-		setenv("TERM", "xterm-256color", 1);
-		execl(citydash, citydash, "--config", config, (char *)NULL);
-		_exit(127);
 	}
 	/* Two documents read (the third asked for), then a second to settle. */
 	double start = now_ms();
@@ -194,30 +265,33 @@ static int run_size(const char *citydash, int readings, int keys, result_t *res)
 	read_until(fd, NULL, 1000);
 
 	double *lat = xcalloc((size_t)keys, sizeof *lat);
+	const char *key[] = {"send-keys", "-t", "keys", "?", NULL};
 	res->late = 0;
 	for (int k = 0; k < keys; k++) {
 		read_until(fd, NULL, 100 + rng() % 500); /* a moment somewhere in the poll cycle */
 		const char *marker = k % 2 == 0 ? "Symbols" : "Overview";
 		double t0 = now_ms();
-		if (write(fd, "?", 1) != 1)
+		if (tmux(sock, key) != 0)
 			break;
 		bool seen = read_until(fd, marker, ANSWER_LIMIT_MS);
 		lat[k] = seen ? now_ms() - t0 : ANSWER_LIMIT_MS;
 		res->late += !seen;
 	}
-	if (write(fd, "q", 1) != 1)
-		kill(pid, SIGTERM);
-	read_until(fd, NULL, 500);
-	kill(pid, SIGTERM);
-	waitpid(pid, NULL, 0);
+	res->dripped = stall ? bench_stall_dripped(stall) : 0;
+	const char *kill[] = {"kill-server", NULL};
+	tmux(sock, kill);
 	close(fd);
+	unlink(fifo);
 	unlink(config);
+	rmdir(dir);
+	free(fifo);
+	free(config);
+	bench_stall_stop(stall);
 	MHD_stop_daemon(d);
 	for (int v = 0; v < 2; v++)
 		MHD_destroy_response(feed.versions[v]);
 
 	qsort(lat, (size_t)keys, sizeof *lat, compare_double);
-	res->readings = readings;
 	res->bytes = feed.bytes;
 	res->p50 = lat[keys / 2];
 	res->p99 = lat[(keys * 99 + 99) / 100 - 1];
@@ -235,23 +309,32 @@ int main(int argc, char **argv)
 		return 2;
 	}
 	signal(SIGPIPE, SIG_IGN);
-	static const int sizes[] = {1, 5000, 100000};
-	result_t res[3];
-	for (int i = 0; i < 3; i++) {
-		if (run_size(citydash, sizes[i], keys, &res[i]) != 0)
+	setenv("LC_ALL", "C.UTF-8", 1); /* the markers are the English UI's */
+	static const bench_case_t cases[] = {{"healthy (1 reading)", 1, false},
+	                                     {"+ hung + drip", 1, true},
+	                                     {"100,000 readings", 100000, false}};
+	enum { CASES = sizeof cases / sizeof cases[0] };
+	result_t res[CASES];
+	for (int i = 0; i < CASES; i++) {
+		if (run_case(citydash, &cases[i], keys, &res[i]) != 0)
 			return 1;
-		fprintf(stderr, "bench_keys: %d readings done\n", sizes[i]);
+		fprintf(stderr, "bench_keys: %s done\n", cases[i].name);
 	}
-	printf("key latency, %d presses of ? per feed, polled every second; %s\n", keys, citydash);
-	printf("%-26s %12s %8s %12s %8s %10s %6s\n", "feed", "p50", "ratio", "p99", "ratio", "max",
-	       "late");
-	for (int i = 0; i < 3; i++) {
-		char name[64];
-		snprintf(name, sizeof name, "%d readings, %.1f MB", res[i].readings,
-		         res[i].bytes / 1e6);
-		printf("%-26s %9.1f ms %7.2fx %9.1f ms %7.2fx %7.1f ms %6d\n", name, res[i].p50,
-		       res[i].p50 / res[0].p50, res[i].p99, res[i].p99 / res[0].p99, res[i].max,
-		       res[i].late);
-	}
+	printf("key latency through tmux (120x40), %d presses of ? per case, polled every second; "
+	       "%s\n",
+	       keys, citydash);
+	printf("%-22s %8s %12s %8s %12s %8s %10s %6s\n", "case", "MB", "p50", "ratio", "p99",
+	       "ratio", "max", "late");
+	for (int i = 0; i < CASES; i++)
+		printf("%-22s %8.2f %9.1f ms %7.2fx %9.1f ms %7.2fx %7.1f ms %6d\n", cases[i].name,
+		       res[i].bytes / 1e6, res[i].p50, res[i].p50 / res[0].p50, res[i].p99,
+		       res[i].p99 / res[0].p99, res[i].max, res[i].late);
+	printf("(the dripping source sent %lu bytes in all; target: p99 under 50 ms with hung + "
+	       "drip)\n",
+	       res[1].dripped);
+	bench_line("keys: hung + drip, p50", res[1].p50, "ms", "healthy source", res[0].p50, NULL);
+	bench_line("keys: hung + drip, p99", res[1].p99, "ms", "healthy source", res[0].p99, "<50");
+	bench_line("keys: 100,000 readings, p99", res[2].p99, "ms", "healthy source", res[0].p99,
+	           NULL);
 	return 0;
 }
