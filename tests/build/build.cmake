@@ -14,3 +14,8 @@ add_test(NAME build_catalog_complete
          COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/build/check_catalog.sh ${PROJECT_SOURCE_DIR}
                  ${PROJECT_BINARY_DIR}/po/POTFILES)
 set_tests_properties(build_catalog_complete PROPERTIES TIMEOUT 120 LABELS build)
+# scripts/bench's table of the benches' summary lines (no bench is run: the
+# benches are figures, never timed tests).
+add_test(NAME build_bench_table
+         COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/build/test_bench_table.sh ${PROJECT_SOURCE_DIR})
+set_tests_properties(build_bench_table PROPERTIES TIMEOUT 60 LABELS build)
