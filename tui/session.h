@@ -75,9 +75,9 @@ bool session_step(session_t *s, int64_t now_ms, int64_t mono_ms);
 
 /* Documents that arrive within this of an evaluation wait for the next one:
  * eight feeds answering at staggered moments of a second cost two
- * evaluations (and frames) a second, not eight. Measured with bench_cpu at
- * city scale with report by exception: 0.56 CPU s/min at every document,
- * 0.52 at 250 ms, 0.42 at 500 ms. Keys still redraw at once. */
+ * evaluations (and frames) a second, not eight. Measured with bench_cpu (now
+ * bench_term) at city scale with report by exception: 0.56 CPU s/min at
+ * every document, 0.52 at 250 ms, 0.42 at 500 ms. Keys still redraw at once. */
 #define SESSION_EVALUATE_MIN_MS 500
 
 /* Milliseconds until a held-back evaluation is due (a step then makes it),
