@@ -209,6 +209,11 @@ static void write_config(const char *path, uint16_t port, const bench_stall_t *s
 	fclose(f);
 }
 
+static void on_alarm(int sig)
+{
+	(void)sig;
+}
+
 /* Starts citydash in a tmux pane and opens the FIFO its output is piped
  * into; the FIFO's descriptor, or -1. */
 static int start_pane(const char *sock, const char *citydash, const char *config, const char *fifo)
@@ -224,8 +229,17 @@ static int start_pane(const char *sock, const char *citydash, const char *config
 	const char *pp[] = {"pipe-pane", "-o", "-t", "keys", pipe, NULL};
 	rc = tmux(sock, pp);
 	free(pipe);
-	/* Blocks until tmux's cat opens the other end. */
-	return rc == 0 ? open(fifo, O_RDONLY | O_CLOEXEC) : -1;
+	if (rc != 0)
+		return -1;
+	/* Blocks until tmux's cat opens the other end; an alarm bounds the
+	 * wait should it never come (open then fails with EINTR). */
+	struct sigaction sa = {.sa_handler = on_alarm}, old;
+	sigaction(SIGALRM, &sa, &old);
+	alarm(30);
+	int fd = open(fifo, O_RDONLY | O_CLOEXEC);
+	alarm(0);
+	sigaction(SIGALRM, &old, NULL);
+	return fd;
 }
 
 static int run_case(const char *citydash, const bench_case_t *c, int keys, result_t *res)
@@ -254,8 +268,10 @@ static int run_case(const char *citydash, const bench_case_t *c, int keys, resul
 	snprintf(sock, sizeof sock, "bench_keys_%ld_%d", (long)getpid(), serial++);
 	write_config(config, port, stall);
 	int fd = start_pane(sock, citydash, config, fifo);
+	const char *kill[] = {"kill-server", NULL};
 	if (fd < 0) {
 		fprintf(stderr, "bench_keys: cannot start citydash in tmux\n");
+		tmux(sock, kill);
 		return -1;
 	}
 	/* Two documents read (the third asked for), then a second to settle. */
@@ -278,7 +294,6 @@ static int run_case(const char *citydash, const bench_case_t *c, int keys, resul
 		res->late += !seen;
 	}
 	res->dripped = stall ? bench_stall_dripped(stall) : 0;
-	const char *kill[] = {"kill-server", NULL};
 	tmux(sock, kill);
 	close(fd);
 	unlink(fifo);

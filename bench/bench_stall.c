@@ -41,6 +41,8 @@ struct bench_stall {
 
 static int listen_loopback(listener_t *l)
 {
+	for (int i = 0; i < BENCH_STALL_CONNS; i++)
+		l->conns[i] = -1;
 	l->fd = socket(AF_INET, SOCK_STREAM, 0);
 	struct sockaddr_in a = {.sin_family = AF_INET, .sin_addr.s_addr = htonl(INADDR_LOOPBACK)};
 	socklen_t len = sizeof a;
@@ -50,8 +52,6 @@ static int listen_loopback(listener_t *l)
 	    getsockname(l->fd, (struct sockaddr *)&a, &len) != 0)
 		return -1;
 	l->port = ntohs(a.sin_port);
-	for (int i = 0; i < BENCH_STALL_CONNS; i++)
-		l->conns[i] = -1;
 	return 0;
 }
 
