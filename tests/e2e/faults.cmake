@@ -1,1 +1,14 @@
 # Issue 13: faults end to end (owned by the faults part; filled in by its branch).
+add_executable(fault_feed tools/fault_feed.c)
+target_link_libraries(fault_feed PRIVATE PkgConfig::MHD Threads::Threads)
+# The memory bound is not checked in the sanitizer build ("nomemory"):
+# ASan's shadow memory and quarantine make RSS say nothing about citydash's
+# own (as for e2e_memory).
+if(CITYDASH_SANITIZE)
+  set(CITYDASH_FAULTS_MEMORY nomemory)
+else()
+  set(CITYDASH_FAULTS_MEMORY memory)
+endif()
+add_test(NAME e2e_faults COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/e2e/test_faults.sh
+         $<TARGET_FILE:citydash> $<TARGET_FILE:fault_feed> ${CITYDASH_FAULTS_MEMORY})
+set_tests_properties(e2e_faults PROPERTIES TIMEOUT 240 LABELS e2e ENVIRONMENT "${CITYDASH_TEST_ENV}")
