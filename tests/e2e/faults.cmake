@@ -12,3 +12,7 @@ endif()
 add_test(NAME e2e_faults COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/e2e/test_faults.sh
          $<TARGET_FILE:citydash> $<TARGET_FILE:fault_feed> ${CITYDASH_FAULTS_MEMORY})
 set_tests_properties(e2e_faults PROPERTIES TIMEOUT 240 LABELS e2e ENVIRONMENT "${CITYDASH_TEST_ENV}")
+add_test(NAME e2e_faults_input COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/e2e/test_faults_input.sh
+         $<TARGET_FILE:citydash> $<TARGET_FILE:fault_feed> ${CITYDASH_FAULTS_MEMORY})
+set_tests_properties(e2e_faults_input PROPERTIES TIMEOUT 240 LABELS e2e
+                     ENVIRONMENT "${CITYDASH_TEST_ENV}")

@@ -30,8 +30,9 @@
  *              sequences: OSC title changes (BEL and ST), ESC[2J, DCS,
  *              C1 controls 0x9b/0x9d as raw bytes and as U+009B/U+009D in
  *              UTF-8, and all of them \u-escaped in JSON
- *   rawesc     the good document with raw ESC and BEL bytes in a name: not
- *              JSON (RFC 8259 allows no raw control in a string)
+ *   rawesc     the good document with raw ESC and BEL bytes in a name, which
+ *              RFC 8259 does not allow in a string (citydash's parser, cJSON,
+ *              takes them; the sanitizer removes them)
  *
  * The server runs a thread per connection, so a hung or dripped answer holds
  * up only its own client. Nothing it serves is stored: the big document is
@@ -80,7 +81,7 @@ static bool sleep_in_mode(int m, unsigned ms)
 
 /* The hostile strings of the escapes mode, as JSON string contents. JSON
  * allows no raw C0 control in a string (RFC 8259), so ESC and BEL come
- * \u-escaped (a raw one makes the document "not JSON": the rawesc mode);
+ * \u-escaped (raw ones are the rawesc mode);
  * C1 controls come as raw bytes (invalid UTF-8), as U+009B/U+009D encoded
  * in UTF-8, and \u-escaped. */
 static const char escape_name[] =
@@ -92,7 +93,8 @@ static const char escape_name[] =
 static const char escape_unit[] = "m\\u001b[31m\xc2\x9b" "1m\x7f";
 static const char escape_place[] = "district\\u001b]0;HACKED-PLACE\\u0007\\u009d0;HACKED-P9D\\u0007";
 /* The same, with ESC and BEL as raw bytes. */
-static const char rawesc_name[] = "OSC\x1b]0;HACKED-RAW\x07 cls\x1b[2J end";
+static const char rawesc_name[] =
+    "OSC\x1b]0;HACKED-RAW\x07 st\x1b]2;HACKED-RAW-ST\x1b\\\\ cls\x1b[2J\x1b[H end";
 static const char badutf8_name[] = "bad\xff\xfe overlong\xc0\xaf surrogate\xed\xa0\x80 cut\xe6\x94 end";
 
 /* The good document, or a variant of it; returns its length. */
