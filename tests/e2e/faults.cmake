@@ -1,6 +1,8 @@
 # Issue 13: faults end to end (owned by the faults part; filled in by its branch).
-add_executable(fault_feed tools/fault_feed.c)
-target_link_libraries(fault_feed PRIVATE PkgConfig::MHD Threads::Threads)
+# fault_feed: a feed whose faults a test switches at run time (gzip: zlib).
+pkg_check_modules(FAULT_FEED_ZLIB REQUIRED IMPORTED_TARGET zlib)
+add_executable(fault_feed tools/fault_feed.c tools/fault_feed_big.c)
+target_link_libraries(fault_feed PRIVATE PkgConfig::MHD PkgConfig::FAULT_FEED_ZLIB Threads::Threads)
 # The memory bound is not checked in the sanitizer build ("nomemory"):
 # ASan's shadow memory and quarantine make RSS say nothing about citydash's
 # own (as for e2e_memory).

@@ -20,6 +20,8 @@
  *   big        a valid 40 MiB document, chunked: no Content-Length warns the
  *              client, which must count
  *   bigknown   the same with its Content-Length
+ *   gzipbomb   the same gzipped, with Content-Encoding: gzip: some 400 KiB on
+ *              the wire that the client inflates to 40 MiB
  *   garbage    a body of invalid UTF-8 bytes (not JSON at all)
  *   badutf8    the good document, its strings holding invalid UTF-8
  *              (protocol v1: replaced by U+FFFD, the document stays good)
@@ -27,16 +29,16 @@
  *   html       an HTML error page, status 200
  *   v2         a document of "version": 2
  *   escapes    the good document, its strings carrying terminal escape
- *              sequences: OSC title changes (BEL and ST), ESC[2J, DCS,
- *              C1 controls 0x9b/0x9d as raw bytes and as U+009B/U+009D in
- *              UTF-8, and all of them \u-escaped in JSON
+ *              sequences: OSC title changes (BEL and ST), ESC[2J, DCS (ESC
+ *              and BEL \u-escaped), C1 controls 0x9b/0x9d as raw bytes, as
+ *              U+009B/U+009D in UTF-8 and \u-escaped
  *   rawesc     the good document with raw ESC and BEL bytes in a name, which
  *              RFC 8259 does not allow in a string (citydash's parser, cJSON,
  *              takes them; the sanitizer removes them)
  *
  * The server runs a thread per connection, so a hung or dripped answer holds
- * up only its own client. Nothing it serves is stored: the big document is
- * made as it is sent. */
+ * up only its own client. Nothing large is held: the big document is made as
+ * it is sent, only its gzipped form is kept (fault_feed_big.c). */
 #include <arpa/inet.h>
 #include <microhttpd.h>
 #include <netinet/in.h>
@@ -49,21 +51,34 @@
 #include <sys/types.h>
 #include <time.h>
 
+#include "fault_feed_big.h"
+
 enum mode {
-	GOOD, HANG, DRIP, BIG, BIGKNOWN, GARBAGE, BADUTF8, TRUNCATED, HTML, V2, ESCAPES, RAWESC, MODES
+	GOOD,
+	HANG,
+	DRIP,
+	BIG,
+	BIGKNOWN,
+	GZIPBOMB,
+	GARBAGE,
+	BADUTF8,
+	TRUNCATED,
+	HTML,
+	V2,
+	ESCAPES,
+	RAWESC,
+	MODES
 };
-static const char *const mode_names[MODES] = {"good",    "hang",    "drip",      "big",
-                                              "bigknown", "garbage", "badutf8",   "truncated",
-                                              "html",     "v2",      "escapes",   "rawesc"};
+static const char *const mode_names[MODES] = {
+    "good",    "hang",      "drip", "big", "bigknown", "gzipbomb", "garbage",
+    "badutf8", "truncated", "html", "v2",  "escapes",  "rawesc"};
 
 static atomic_int mode;
 static atomic_bool stopping;
 static atomic_ulong requests, dripped;
 
-#define BIG_SIZE  (40UL << 20)
-#define BIG_ELEM  1000 /* bytes of one padded element of the big document */
-#define NAP_MS    50
-#define DOC_MAX   8192
+#define NAP_MS  50
+#define DOC_MAX 8192
 
 /* Sleeps ms in naps; false as soon as the mode is no longer m (or the server stops). */
 static bool sleep_in_mode(int m, unsigned ms)
@@ -87,15 +102,22 @@ static bool sleep_in_mode(int m, unsigned ms)
 static const char escape_name[] =
     "OSC\\u001b]0;HACKED-OSC-BEL\\u0007 title\\u001b]2;HACKED-OSC-ST\\u001b\\\\"
     " cls\\u001b[2J\\u001b[H dcs\\u001bPHACKED-DCS\\u001b\\\\"
-    " raw\x9b" "2J\x9d" "0;raw9d\\u0007"
-    " utf\xc2\x9b" "2J\xc2\x9d" "0;HACKED-U9D\\u0007"
+    " raw\x9b"
+    "2J\x9d"
+    "0;raw9d\\u0007"
+    " utf\xc2\x9b"
+    "2J\xc2\x9d"
+    "0;HACKED-U9D\\u0007"
     " json\\u009b2J\\u009d0;HACKED-J9D\\u0007 end";
-static const char escape_unit[] = "m\\u001b[31m\xc2\x9b" "1m\x7f";
-static const char escape_place[] = "district\\u001b]0;HACKED-PLACE\\u0007\\u009d0;HACKED-P9D\\u0007";
+static const char escape_unit[] = "m\\u001b[31m\xc2\x9b"
+                                  "1m\x7f";
+static const char escape_place[] =
+    "district\\u001b]0;HACKED-PLACE\\u0007\\u009d0;HACKED-P9D\\u0007";
 /* The same, with ESC and BEL as raw bytes. */
 static const char rawesc_name[] =
     "OSC\x1b]0;HACKED-RAW\x07 st\x1b]2;HACKED-RAW-ST\x1b\\\\ cls\x1b[2J\x1b[H end";
-static const char badutf8_name[] = "bad\xff\xfe overlong\xc0\xaf surrogate\xed\xa0\x80 cut\xe6\x94 end";
+static const char badutf8_name[] =
+    "bad\xff\xfe overlong\xc0\xaf surrogate\xed\xa0\x80 cut\xe6\x94 end";
 
 /* The good document, or a variant of it; returns its length. */
 static size_t document(char *doc, size_t cap, int m, unsigned long n)
@@ -131,60 +153,12 @@ static size_t document(char *doc, size_t cap, int m, unsigned long n)
 	return len < 0 ? 0 : (size_t)len < cap ? (size_t)len : cap - 1;
 }
 
-/* ---- the big document, made as it is sent ---- */
-
-static const char big_head[] = "{\"version\":1,\"readings\":[{\"id\":\"big.first\",\"value\":0}";
-static const char big_tail[] = "]}";
-
-static size_t big_elems(void)
-{
-	return (BIG_SIZE - (sizeof big_head - 1) - (sizeof big_tail - 1)) / BIG_ELEM;
-}
-
-static size_t big_size(void)
-{
-	return (sizeof big_head - 1) + big_elems() * BIG_ELEM + (sizeof big_tail - 1);
-}
-
-/* Element i: ,{"id":"big.NNNNNNNNNN","value":1,"name":"xxx…"} in exactly BIG_ELEM bytes. */
-static void big_elem(char *out, size_t i)
-{
-	int n = snprintf(out, BIG_ELEM + 1, ",{\"id\":\"big.%010zu\",\"value\":1,\"name\":\"", i);
-	memset(out + n, 'x', BIG_ELEM - (size_t)n - 2);
-	memcpy(out + BIG_ELEM - 2, "\"}", 2);
-}
-
+/* The big document, cut short when the server stops. */
 static ssize_t big_read(void *cls, uint64_t pos, char *buf, size_t max)
 {
-	(void)cls;
-	size_t head = sizeof big_head - 1, total = big_size(), n = 0;
-	if (pos >= total)
-		return MHD_CONTENT_READER_END_OF_STREAM;
 	if (atomic_load(&stopping))
 		return MHD_CONTENT_READER_END_WITH_ERROR;
-	char elem[BIG_ELEM + 1];
-	while (n < max && pos < total) {
-		const char *src;
-		size_t avail;
-		if (pos < head) {
-			src = big_head + pos;
-			avail = head - pos;
-		} else if (pos < head + big_elems() * BIG_ELEM) {
-			size_t off = (size_t)pos - head;
-			big_elem(elem, off / BIG_ELEM);
-			src = elem + off % BIG_ELEM;
-			avail = BIG_ELEM - off % BIG_ELEM;
-		} else {
-			size_t off = (size_t)pos - head - big_elems() * BIG_ELEM;
-			src = big_tail + off;
-			avail = sizeof big_tail - 1 - off;
-		}
-		size_t k = avail < max - n ? avail : max - n;
-		memcpy(buf + n, src, k);
-		n += k;
-		pos += k;
-	}
-	return (ssize_t)n;
+	return fault_big_read(cls, pos, buf, max);
 }
 
 /* ---- the drip: one byte a second ---- */
@@ -219,9 +193,22 @@ static enum MHD_Result queue(struct MHD_Connection *conn, unsigned status, const
 
 static enum MHD_Result answer_text(struct MHD_Connection *conn, unsigned status, const char *text)
 {
-	return queue(conn, status, "text/plain",
-	             MHD_create_response_from_buffer(strlen(text), (void *)text,
-	                                             MHD_RESPMEM_MUST_COPY));
+	return queue(
+	    conn, status, "text/plain",
+	    MHD_create_response_from_buffer(strlen(text), (void *)text, MHD_RESPMEM_MUST_COPY));
+}
+
+static enum MHD_Result serve_bomb(struct MHD_Connection *conn)
+{
+	const unsigned char *bomb;
+	size_t bomb_len;
+	if (!fault_big_gzip(&bomb, &bomb_len))
+		return MHD_NO;
+	struct MHD_Response *r =
+	    MHD_create_response_from_buffer(bomb_len, (void *)bomb, MHD_RESPMEM_PERSISTENT);
+	if (r)
+		MHD_add_response_header(r, MHD_HTTP_HEADER_CONTENT_ENCODING, "gzip");
+	return queue(conn, MHD_HTTP_OK, "application/json", r);
 }
 
 static enum MHD_Result control(struct MHD_Connection *conn)
@@ -234,11 +221,14 @@ static enum MHD_Result control(struct MHD_Connection *conn)
 			m++;
 		if (m == MODES)
 			return answer_text(conn, MHD_HTTP_BAD_REQUEST, "unknown mode\n");
+		if (m == GZIPBOMB && !fault_big_gzip(NULL, NULL))
+			return answer_text(conn, MHD_HTTP_INTERNAL_SERVER_ERROR, "zlib failed\n");
 		atomic_store(&mode, m);
 		snprintf(text, sizeof text, "mode %s\n", mode_names[m]);
 	} else {
 		snprintf(text, sizeof text, "mode %s requests %lu dripped %lu\n",
-		         mode_names[atomic_load(&mode)], atomic_load(&requests), atomic_load(&dripped));
+		         mode_names[atomic_load(&mode)], atomic_load(&requests),
+		         atomic_load(&dripped));
 	}
 	return answer_text(conn, MHD_HTTP_OK, text);
 }
@@ -260,7 +250,8 @@ static enum MHD_Result feed(struct MHD_Connection *conn)
 		if (!d)
 			return MHD_NO;
 		d->len = document(d->doc, sizeof d->doc, GOOD, n);
-		struct MHD_Response *r = MHD_create_response_from_callback(d->len, 1, drip_read, d, free);
+		struct MHD_Response *r =
+		    MHD_create_response_from_callback(d->len, 1, drip_read, d, free);
 		if (!r)
 			free(d);
 		return queue(conn, MHD_HTTP_OK, json, r);
@@ -268,8 +259,11 @@ static enum MHD_Result feed(struct MHD_Connection *conn)
 	case BIG:
 	case BIGKNOWN:
 		return queue(conn, MHD_HTTP_OK, json,
-		             MHD_create_response_from_callback(m == BIG ? MHD_SIZE_UNKNOWN : big_size(),
+		             MHD_create_response_from_callback(m == BIG ? MHD_SIZE_UNKNOWN
+		                                                        : fault_big_size(),
 		                                               64 * 1024, big_read, NULL, NULL));
+	case GZIPBOMB:
+		return serve_bomb(conn);
 	case GARBAGE:
 		memset(doc, 0xff, 4096);
 		for (size_t i = 0; i < 4096; i += 3)
@@ -277,9 +271,10 @@ static enum MHD_Result feed(struct MHD_Connection *conn)
 		len = 4096;
 		break;
 	case HTML:
-		len = (size_t)snprintf(doc, sizeof doc,
-		                       "<!DOCTYPE html>\n<html><head><title>502 Bad Gateway</title></head>"
-		                       "<body><h1>502 Bad Gateway</h1></body></html>\n");
+		len = (size_t)snprintf(
+		    doc, sizeof doc,
+		    "<!DOCTYPE html>\n<html><head><title>502 Bad Gateway</title></head>"
+		    "<body><h1>502 Bad Gateway</h1></body></html>\n");
 		return queue(conn, MHD_HTTP_OK, "text/html",
 		             MHD_create_response_from_buffer(len, doc, MHD_RESPMEM_MUST_COPY));
 	case TRUNCATED:
@@ -355,5 +350,6 @@ int main(int argc, char **argv)
 	sigwait(&set, &sig);
 	atomic_store(&stopping, true);
 	MHD_stop_daemon(d);
+	fault_big_free();
 	return 0;
 }
