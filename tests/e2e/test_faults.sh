@@ -8,7 +8,8 @@
 # its reason on the sources page and in the status bar, and it recovers
 # within the backoff cap plus a tolerance once the feed is healthy again
 # (faults_lib.sh says how long and why); its peak RSS stays under the
-# README's bound and no escape sequence reaches the terminal.
+# README's bound and no escape sequence reaches the terminal. Last, q
+# quits at once while a request hangs.
 #   test_faults.sh CITYDASH FAULT_FEED [nomemory]
 set -uo pipefail
 citydash=$1
@@ -64,5 +65,12 @@ memory_bounded
 no_escape_reached
 check "the log has every recovery" \
 	test "$(grep -c 'source "faulty" ok again after' "$E2E_TMP/citydash.log")" -ge 6
-quits
+
+# A request hangs while the operator quits: q is not held up by it.
+ff_mode hang
+asked=$(ff_count requests)
+asked_again() { [ "$(ff_count requests)" -gt "$asked" ]; }
+check "quit while hung: a request is hanging" wait_for 10 asked_again
+e2e_keys f q
+check "quit while hung: q quits with status 0, at once" test "$(e2e_wait_exit f 3)" = 0
 e2e_finish
