@@ -57,16 +57,22 @@ check "escapes: the feed turns escapes" ff_mode escapes
 # followed it is plain text.
 clean="OSC title cls dcs raw�2J�0;raw9d utf json end"
 shown_on 1 "escapes: the name shown sanitized on the overview, the source ok" \
-	"district $clean" "faulty ✔"
+	"district OSC title" "tf json end" "faulty ✔"
 check "escapes: the screen was not cleared (the title line is there)" \
 	e2e_wait f 3 "citydash │ 全市/City │ Overview"
+check "escapes: a domain token with escapes gets its block, sanitized" \
+	e2e_wait f 5 "Other (1)" "metro: Other reading"
 shown_on 2 "escapes: ... on the KPI board (its category the sanitized place)" \
 	"▾ district  1 KPI" "OSC title cls dcs raw"
-shown_on 3 "escapes: ... on the events board" "OSC title cls dcs raw�2J�0;raw9d utf json e"
-shown_on "1 Tab Enter" "escapes: ... on the water page" "Overview › Water" "OSC title cls"
+shown_on 3 "escapes: ... on the events board" "${clean%nd}"
+shown_on "1 Enter" "escapes: ... on the water page" "Overview › Water" "OSC title cls"
+shown_on "Escape Tab Enter" "escapes: ... on the page of the domain of its own" \
+	"Overview › Other" "metro: Other reading"
+e2e_keys f Escape
 e2e_keys f s
-check "escapes: sources page: every element used, nothing failing" \
-	e2e_wait f 5 "Sources: 1, 0 failing" "$SRC_OK" "every element used"
+check "escapes: sources page: nothing failing; the malformed id skipped, not quoted" \
+	e2e_wait f 5 "Sources: 1, 0 failing" "$SRC_OK" "1 element skipped" \
+	"first problem: reading #4: has a malformed id"
 check "escapes: citydash is up and answers a key" responsive
 ff_mode good
 shown_on 1 "escapes: the good names are back" "Fault feed level"

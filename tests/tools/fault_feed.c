@@ -113,6 +113,13 @@ static const char escape_unit[] = "m\\u001b[31m\xc2\x9b"
                                   "1m\x7f";
 static const char escape_place[] =
     "district\\u001b]0;HACKED-PLACE\\u0007\\u009d0;HACKED-P9D\\u0007";
+/* More readings of the escapes mode: a domain of its own (shown as a block's
+ * title), a malformed id (the element is skipped, the sources page names the
+ * first problem). */
+static const char escape_readings[] =
+    ",\n{\"id\":\"fault.other\",\"name\":\"Other reading\","
+    "\"domain\":\"metro\\u001b]0;HACKED-DOMAIN\\u0007\\u009b2J\",\"value\":1},\n"
+    "{\"id\":\"bad\\u001b]0;HACKED-ID\\u0007\",\"value\":1}";
 /* The same, with ESC and BEL as raw bytes. */
 static const char rawesc_name[] =
     "OSC\x1b]0;HACKED-RAW\x07 st\x1b]2;HACKED-RAW-ST\x1b\\\\ cls\x1b[2J\x1b[H end";
@@ -134,6 +141,7 @@ static size_t document(char *doc, size_t cap, int m, unsigned long n)
 	                                  : "Fault feed level";
 	const char *unit = m == ESCAPES ? escape_unit : "m";
 	const char *place = m == ESCAPES ? escape_place : "Jiangbei";
+	const char *extra = m == ESCAPES ? escape_readings : "";
 	int len = snprintf(
 	    doc, cap,
 	    "{\"version\":%d,\"source\":\"fault-feed\",\"generated_at\":\"%s.%03ldZ\",\n"
@@ -143,13 +151,13 @@ static size_t document(char *doc, size_t cap, int m, unsigned long n)
 	    "{\"id\":\"fault.flow\",\"name\":\"Fault feed flow\",\"domain\":\"water\","
 	    "\"unit\":\"m3/h\",\"value\":42.5},\n"
 	    "{\"id\":\"fault.pressure\",\"name\":\"Fault feed pressure\",\"domain\":\"water\","
-	    "\"unit\":\"MPa\",\"value\":0.42}],\n"
+	    "\"unit\":\"MPa\",\"value\":0.42}%s],\n"
 	    "\"kpis\":[{\"id\":\"fault.kpi\",\"name\":\"%s\",\"category\":\"%s\",\"unit\":\"%%\","
 	    "\"value\":97,\"target\":98}],\n"
 	    "\"events\":[{\"id\":\"EV-FAULT-1\",\"type\":\"water.main_burst\",\"title\":\"%s\","
 	    "\"severity\":\"minor\",\"stage\":\"handling\"}]}\n",
-	    m == V2 ? 2 : 1, now, ts.tv_nsec / 1000000L, name, unit, place, place, n % 100, name,
-	    place, name);
+	    m == V2 ? 2 : 1, now, ts.tv_nsec / 1000000L, name, unit, place, place, n % 100, extra,
+	    name, place, name);
 	return len < 0 ? 0 : (size_t)len < cap ? (size_t)len : cap - 1;
 }
 
