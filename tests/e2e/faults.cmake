@@ -18,3 +18,7 @@ add_test(NAME e2e_faults_input COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/e2e/test
          $<TARGET_FILE:citydash> $<TARGET_FILE:fault_feed> ${CITYDASH_FAULTS_MEMORY})
 set_tests_properties(e2e_faults_input PROPERTIES TIMEOUT 240 LABELS e2e
                      ENVIRONMENT "${CITYDASH_TEST_ENV}")
+add_test(NAME e2e_faults_huge COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/e2e/test_faults_huge.sh
+         $<TARGET_FILE:citydash> $<TARGET_FILE:fault_feed> ${CITYDASH_FAULTS_MEMORY})
+set_tests_properties(e2e_faults_huge PROPERTIES TIMEOUT 240 LABELS e2e
+                     ENVIRONMENT "${CITYDASH_TEST_ENV}")

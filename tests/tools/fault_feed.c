@@ -18,7 +18,7 @@
  *   drip       the good document one byte a second, until the mode changes
  *              (then drops the connection mid-body)
  *   big        a valid 40 MiB document, chunked: no Content-Length warns the
- *              client, which must count
+ *              client, which must count (cut short if the mode changes)
  *   bigknown   the same with its Content-Length
  *   gzipbomb   the same gzipped, with Content-Encoding: gzip: some 400 KiB on
  *              the wire that the client inflates to 40 MiB
@@ -45,6 +45,7 @@
 #include <signal.h>
 #include <stdatomic.h>
 #include <stdbool.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -161,12 +162,13 @@ static size_t document(char *doc, size_t cap, int m, unsigned long n)
 	return len < 0 ? 0 : (size_t)len < cap ? (size_t)len : cap - 1;
 }
 
-/* The big document, cut short when the server stops. */
+/* The big document of mode (int)cls, cut short when the mode changes (or
+ * the server stops). */
 static ssize_t big_read(void *cls, uint64_t pos, char *buf, size_t max)
 {
-	if (atomic_load(&stopping))
+	if (atomic_load(&stopping) || atomic_load(&mode) != (int)(intptr_t)cls)
 		return MHD_CONTENT_READER_END_WITH_ERROR;
-	return fault_big_read(cls, pos, buf, max);
+	return fault_big_read(NULL, pos, buf, max);
 }
 
 /* ---- the drip: one byte a second ---- */
@@ -267,9 +269,9 @@ static enum MHD_Result feed(struct MHD_Connection *conn)
 	case BIG:
 	case BIGKNOWN:
 		return queue(conn, MHD_HTTP_OK, json,
-		             MHD_create_response_from_callback(m == BIG ? MHD_SIZE_UNKNOWN
-		                                                        : fault_big_size(),
-		                                               64 * 1024, big_read, NULL, NULL));
+		             MHD_create_response_from_callback(
+		                 m == BIG ? MHD_SIZE_UNKNOWN : fault_big_size(), 64 * 1024,
+		                 big_read, (void *)(intptr_t)m, NULL));
 	case GZIPBOMB:
 		return serve_bomb(conn);
 	case GARBAGE:
