@@ -36,6 +36,7 @@ fault_cycle v2 "unsupported protocol version 2 (this client speaks 1)"
 shown_on() {
 	local keys=$1 what=$2
 	shift 2
+	# shellcheck disable=SC2086 # KEYS are several keys
 	e2e_keys f $keys
 	check "$what" e2e_wait f 10 "$@"
 }
