@@ -60,6 +60,8 @@ same_ends() {
 	echo "[$(ends "$1")] is not [$(ends "$2")]" >&2
 	return 1
 }
+# frame_is NAME TEXT: the pane shows TEXT, line for line.
+frame_is() { [ "$(e2e_screen "$1")" = "$2" ]; }
 lines_fit() { # NAME COLS ROWS: ROWS lines, none wider than COLS
 	local screen
 	screen=$(e2e_screen "$1")
@@ -100,8 +102,7 @@ for p in "${pages[@]}"; do
 	if ((n % 2)); then
 		tm resize-window -t s -x 10 -y 5
 		check "$title: at 10x5 the notice, as a fresh citydash draws it" \
-			eventually 10 bash -c '[ "$(tmux -u -L "$1" -f /dev/null capture-pane -p -t s)" = "$2" ]' \
-			_ "$E2E_SOCKET" "$tiny_frame"
+			eventually 10 frame_is s "$tiny_frame"
 		tm resize-window -t s -x 120 -y 40
 		check "$title: back at 120x40, the page again" e2e_wait s 10 "$title"
 		check "$title: ... and the status bar" eventually 10 fed s
@@ -130,9 +131,7 @@ check "the wall display comes up" eventually 30 fed k
 storm k 60
 check "wall display: citydash runs after 60 resizes" e2e_running k
 tm resize-window -t k -x 10 -y 5
-check "wall display: at 10x5 the notice" \
-	eventually 10 bash -c '[ "$(tmux -u -L "$1" -f /dev/null capture-pane -p -t k)" = "$2" ]' \
-	_ "$E2E_SOCKET" "$tiny_frame"
+check "wall display: at 10x5 the notice" eventually 10 frame_is k "$tiny_frame"
 tm resize-window -t k -x 100 -y 30
 check "wall display: at 100x30 a page" e2e_wait k 10 "citydash │"
 check "wall display: ... and the status bar" eventually 10 fed k

@@ -10,12 +10,13 @@
 #   - Alertmanager started again on the same port and storage: the note goes
 #     within one interval (1 s) plus a tolerance for a loaded machine (10 s:
 #     never a timed assertion); the waiting acknowledgement becomes an
-#     acknowledgement silence; carol's shelve still shows; the alerts are
-#     posted again;
+#     acknowledgement silence; carol's shelve still shows, goes when her
+#     silence is ended through the API and comes back when it is made again
+#     (the silences are read again); the alerts are posted again;
 #   - Alertmanager hung (SIGSTOP: it accepts connections, never answers):
 #     keys still answered at once, the note comes (each exchange times out
-#     after the interval, at least 1 s); an acknowledgement made meanwhile
-#     waits, and reaches Alertmanager once it is let go (SIGCONT);
+#     after the interval, at least 1 s); a shelve made meanwhile waits, and
+#     reaches Alertmanager once it is let go (SIGCONT);
 #   - hung again: q still quits, with status 0 and the log closed.
 #   alertmanager_gone_test.sh CITYDASH CITYDASH-MOCK WEBHOOK_SINK
 set -uo pipefail
@@ -45,6 +46,8 @@ JSON
 am_process() { pgrep -P "$AM_PID" | head -1; }
 hang() { kill -STOP "$(am_process)"; }
 hang_end() { [ -n "$AM_PID" ] && kill -CONT "$(am_process)" 2>/dev/null; }
+now=$(date -u +%Y-%m-%dT%H:%M:%SZ)
+later=$(date -u -d '+2 hours' +%Y-%m-%dT%H:%M:%SZ)
 TOLERANCE=10 # seconds past the one-second interval, for a loaded CI machine
 
 silences() { curl -s -m 5 "$AM_URL/api/v2/silences" | tr -d '\n' | sed 's/},{"id"/}\n{"id"/g'; }
@@ -65,13 +68,15 @@ e2e_start c 160 40 "$citydash" --config "$cfg" --journal "$E2E_TMP/c.jsonl" \
 	--alertmanager "$AM_URL" --no-bell --log "$E2E_TMP/c.log"
 check "citydash shows the two alarms" e2e_wait c 20 "Alpha main pressure" "Beta main pressure"
 check "... and posts them to Alertmanager" wait_for 20 alert_for e2e.p1
-now=$(date -u +%Y-%m-%dT%H:%M:%SZ)
-later=$(date -u -d '+2 hours' +%Y-%m-%dT%H:%M:%SZ)
-check "a silence is made through the API on e2e.p2" bash -c "curl -s -m 5 -X POST \
-	-H 'Content-Type: application/json' '$AM_URL/api/v2/silences' -d '{\"matchers\":[
-	{\"name\":\"alarm_id\",\"value\":\"e2e.p2\",\"isRegex\":false,\"isEqual\":true}],
-	\"startsAt\":\"$now\",\"endsAt\":\"$later\",\"createdBy\":\"carol\",
-	\"comment\":\"road works\"}' | grep -q silenceID"
+# carol_shelves: a silence made through the API on e2e.p2; its id in $carol.
+carol_shelves() {
+	carol=$(curl -s -m 5 -X POST -H 'Content-Type: application/json' "$AM_URL/api/v2/silences" \
+		-d "{\"matchers\":[{\"name\":\"alarm_id\",\"value\":\"e2e.p2\",\"isRegex\":false,
+		\"isEqual\":true}],\"startsAt\":\"$now\",\"endsAt\":\"$later\",\"createdBy\":\"carol\",
+		\"comment\":\"road works\"}" | sed -n 's/.*"silenceID":"\([^"]*\)".*/\1/p')
+	[ -n "$carol" ]
+}
+check "a silence is made through the API on e2e.p2" carol_shelves
 e2e_keys c a
 check "the alarms page counts one shelved" e2e_wait c 15 "Shelved 1" "Active alarms:"
 e2e_keys c Right
@@ -83,16 +88,14 @@ check "no Alertmanager note while it answers" no_note
 am_stop
 check "stopped: the status bar says Alertmanager is unreachable" \
 	eventually $((1 + TOLERANCE)) note
-check "... and why" \
-	bash -c 'tmux -u -L "$1" -f /dev/null capture-pane -p -t c | tail -1 |
-		grep -qE "Alertmanager: unreachable \(.+" ||
-		{ tmux -u -L "$1" -f /dev/null capture-pane -p -t c | tail -1 >&2; false; }' _ "$E2E_SOCKET"
+why() { e2e_screen c | tail -1 | grep -qE "Alertmanager: unreachable \(.+" || { e2e_screen c | tail -1 >&2; false; }; }
+check "... and why" why
 check "... citydash answers keys" answers
 check "... carol's shelve still shows (the last list Alertmanager gave)" \
 	e2e_wait c 5 "Shelved 1"
 e2e_keys c Home
-check "(Alpha is first)" bash -c 'tmux -u -L "$1" -f /dev/null capture-pane -p -t c |
-	grep -F "Alpha main pressure" | grep -q UNACK' _ "$E2E_SOCKET"
+check "(Alpha is first, unacknowledged)" bash -c 'grep -F "Alpha main pressure" <<<"$1" | grep -q UNACK' \
+	_ "$(row "Alpha main pressure")"
 e2e_keys c A
 check "an acknowledgement of Alpha meanwhile is done" e2e_wait c 10 "Acknowledged e2e.p1"
 check "... shows" eventually 5 acked_row "Alpha main pressure"
@@ -103,6 +106,12 @@ am_start
 check "back: the note goes within one interval (+${TOLERANCE}s)" eventually $((1 + TOLERANCE)) no_note
 check "... the acknowledgement that waited is a silence now" wait_for $((1 + TOLERANCE)) ack_for e2e.p1
 check "... carol's shelve still shows" e2e_wait c 5 "Shelved 1"
+check "... her silence ended through the API" \
+	curl -s -m 5 -o /dev/null -f -X DELETE "$AM_URL/api/v2/silence/$carol"
+check "... goes from citydash within one interval (+${TOLERANCE}s): silences are read again" \
+	e2e_wait c $((1 + TOLERANCE)) "Shelved 0"
+check "... made again, shows again" carol_shelves
+check "... (Shelved 1)" e2e_wait c $((1 + TOLERANCE)) "Shelved 1"
 check "... the alerts are posted again" wait_for $((1 + TOLERANCE)) alert_for e2e.p2
 check "... citydash answers keys" answers
 
