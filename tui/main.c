@@ -76,6 +76,8 @@ int main(int argc, char **argv)
 	}
 	glyphs_set_ascii(opts.ascii || !locale_is_utf8());
 
+	if (!opts.dump)
+		tui_catch_signals(); /* SIGTERM while starting: still a clean stop, status 0 */
 	mock_server_t *city = NULL;
 	if (opts.demo && !(city = demo_start(&opts.config, opts.seed, &cause))) {
 		fprintf(stderr, "citydash: %s: %s\n", _("cannot start the demo city"), cause);

@@ -45,8 +45,10 @@ static void on_signal(int sig)
 	errno = saved;
 }
 
-static void install_signals(void)
+void tui_catch_signals(void)
 {
+	if (signal_pipe[0] >= 0)
+		return; /* already: main catches them before the session opens */
 	if (pipe(signal_pipe) == 0) {
 		for (int i = 0; i < 2; i++)
 			fcntl(signal_pipe[i], F_SETFL, fcntl(signal_pipe[i], F_GETFL) | O_NONBLOCK);
@@ -205,10 +207,19 @@ static void drain_signal_pipe(void)
 
 int tui_run(session_t *s, const tui_opts_t *opts)
 {
+	/* Caught before the terminal is taken: a signal while newterm() and
+	 * cbreak() change it ends the loop before it starts, and endwin()
+	 * gives the terminal back. One before this point needs no terminal. */
+	tui_catch_signals();
+	if (quit_signal) {
+		close_signals();
+		return 0;
+	}
 	SCREEN *scr = open_terminal();
-	if (!scr)
+	if (!scr) {
+		close_signals();
 		return 2;
-	install_signals();
+	}
 	theme_init(opts->color);
 	log_printf(LOG_LEVEL_INFO, _("theme %s, %s"), theme_name(), theme_depth_desc());
 	mouse_enable();

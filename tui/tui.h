@@ -13,6 +13,11 @@ typedef struct tui_opts {
 	const display_cfg_t *display; /* theme, kiosk pages and times; never NULL */
 } tui_opts_t;
 
+/* Catches SIGINT, SIGTERM and SIGHUP for tui_run (which does it too if not
+ * done): called as early as possible, a stop requested while the session
+ * opens ends tui_run at once with status 0, as one in the loop does. */
+void tui_catch_signals(void);
+
 /* Runs until the operator quits or a terminating signal arrives. Returns
  * the process exit status: 0; 1 when the loop's wait failed (the reason is
  * on stderr); 2 when the terminal cannot be drawn on. */

@@ -167,3 +167,34 @@ e2e_rows_fit() {
 	((n >= last)) || { echo "only $n lines" >&2; bad=1; }
 	return $bad
 }
+
+# ---- the terminal given back (test_process.sh, test_signals.sh) ----
+
+# eventually SECONDS COMMAND...: COMMAND succeeds within SECONDS (tmux draws
+# what a dead program wrote a moment later than the program ends).
+eventually() {
+	local deadline=$((SECONDS + $1))
+	shift
+	until "$@"; do
+		((SECONDS < deadline)) || return 1
+		sleep 0.2
+	done
+}
+
+mode_of() { e2e_format "$1" '#{alternate_on} #{cursor_flag}'; }
+tty_modes() { stty -a -F "$(e2e_format "$1" '#{pane_tty}')"; }
+# Drawing: on the alternate screen, cursor hidden, no echo, no line editing.
+drawing() { test "$(mode_of "$1")" = "1 0" && tty_modes "$1" | grep -qw -- -echo; }
+# Given back: the normal screen, the cursor shown, echo and line editing on.
+given_back() {
+	test "$(mode_of "$1")" = "0 1" && tty_modes "$1" | grep -qw echo &&
+		tty_modes "$1" | grep -qw icanon
+}
+screen_has() { e2e_screen "$1" | grep -qF -- "$2"; }
+
+# e2e_running NAME: the program still runs (no exit status written, its
+# process there).
+e2e_running() {
+	local pid
+	[ ! -s "$E2E_TMP/$1.status" ] && pid=$(e2e_pid "$1") && [ -n "$pid" ] && kill -0 "$pid"
+}

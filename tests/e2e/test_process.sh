@@ -14,28 +14,6 @@ ulimit -c 0 # SIGQUIT, SIGSEGV, SIGABRT... dump core: not here
 # unexpectedly", seen under load): keep the server until e2e_cleanup.
 tm start-server \; set-option -g exit-empty off
 
-# eventually SECONDS COMMAND...: COMMAND succeeds within SECONDS (tmux draws
-# what a dead program wrote a moment later than the program ends).
-eventually() {
-	local deadline=$((SECONDS + $1))
-	shift
-	until "$@"; do
-		((SECONDS < deadline)) || return 1
-		sleep 0.2
-	done
-}
-
-mode_of() { e2e_format "$1" '#{alternate_on} #{cursor_flag}'; }
-tty_modes() { stty -a -F "$(e2e_format "$1" '#{pane_tty}')"; }
-# Drawing: on the alternate screen, cursor hidden, no echo, no line editing.
-drawing() { test "$(mode_of "$1")" = "1 0" && tty_modes "$1" | grep -qw -- -echo; }
-# Given back: the normal screen, the cursor shown, echo and line editing on.
-given_back() {
-	test "$(mode_of "$1")" = "0 1" && tty_modes "$1" | grep -qw echo &&
-		tty_modes "$1" | grep -qw icanon
-}
-screen_has() { e2e_screen "$1" | grep -qF -- "$2"; }
-
 for sig in QUIT SEGV ABRT BUS FPE ILL; do
 	s="sig$sig"
 	e2e_start "$s" 80 24 "$citydash" --demo
