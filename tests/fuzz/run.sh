@@ -92,6 +92,8 @@ for t in "${targets[@]}"; do
 	execs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -1)
 	rate=$(sed -n 's/^stat::average_exec_per_sec: *//p' "$log" | tail -1)
 	kept=$(find "$tmp/$t/corpus" -type f | wc -l)
+	# libFuzzer's last status line: edges covered and features seen
+	cov=$(grep -o 'cov: [0-9]* ft: [0-9]*' "$log" | tail -1 || true)
 	if ((rc != 0)); then
 		grep -E '^(==[0-9]+==ERROR|SUMMARY|.*runtime error|Test unit written to)' "$log" >&2 || true
 		tail -n 60 "$log" >&2
@@ -104,8 +106,8 @@ for t in "${targets[@]}"; do
 		failed+=("$t")
 		summary+=("$(printf '%-26s FAILED' "fuzz_$t")")
 	else
-		summary+=("$(printf '%-26s %9s runs %7s exec/s  corpus %d -> %d' "fuzz_$t" \
-			"${execs:-?}" "${rate:-?}" "$seeds" "$kept")")
+		summary+=("$(printf '%-26s %9s runs %7s exec/s  corpus %d -> %d  %s' "fuzz_$t" \
+			"${execs:-?}" "${rate:-?}" "$seeds" "$kept" "${cov:-}")")
 	fi
 done
 
