@@ -7,9 +7,10 @@
 # BUILD_DIR: the build directory (or its tests/fuzz); SECONDS 0 only replays
 # the corpus (every input once: the regression check). TARGET: e.g. protocol.
 # libFuzzer saves a failing input in $FUZZ_ARTIFACTS (default
-# BUILD_DIR/fuzz-artifacts); run.sh also copies it into the source tree as
-# tests/fuzz/corpus/TARGET/regress_KIND_HASH (FUZZ_KEEP=0: only says how),
-# the regression input to commit with the fix (tests/fuzz/README.md).
+# BUILD_DIR/tests/fuzz/fuzz-artifacts); run.sh also copies it into the
+# source tree as tests/fuzz/corpus/TARGET/regress_KIND_HASH (FUZZ_KEEP=0:
+# only says how), the regression input to commit with the fix
+# (tests/fuzz/README.md).
 set -euo pipefail
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 if (($# < 2)) || ! [[ $2 =~ ^[0-9]+$ ]]; then
@@ -20,7 +21,7 @@ build=$(cd "$1" && pwd) seconds=$2
 shift 2
 bins=$build
 [ -d "$build/tests/fuzz" ] && bins=$build/tests/fuzz
-artifacts=${FUZZ_ARTIFACTS:-$build/fuzz-artifacts}
+artifacts=${FUZZ_ARTIFACTS:-$bins/fuzz-artifacts}
 mkdir -p "$artifacts"
 artifacts=$(cd "$artifacts" && pwd)
 
