@@ -83,6 +83,8 @@ for t in "${targets[@]}"; do
 	args=(-rss_limit_mb=2048 -timeout=10 -max_len=65536 -print_final_stats=1
 	      "-artifact_prefix=$artifacts/$t-")
 	if ((seconds > 0)); then
+		# The words the parser looks for (dict/TARGET.dict), if any.
+		[ -f "$here/dict/$t.dict" ] && args+=("-dict=$here/dict/$t.dict")
 		args+=(-max_total_time="$seconds" "$tmp/$t/corpus")
 	else
 		mapfile -t inputs < <(find "$tmp/$t/corpus" -type f | sort)
