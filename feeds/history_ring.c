@@ -164,8 +164,9 @@ bool history_ring_extremes(const history_ring_t *h, size_t n, float *lo, float *
 	 * nor does the float it is read as: the extremes are the extreme codes'. */
 	int16_t least = INT16_MAX, most = INT16_MIN;
 	bool any = false;
-	for (size_t i = 0; i < n; i++) {
-		int16_t code = b->slots[slot_of(h->last_s - (int64_t)i)];
+	size_t at = slot_of(h->last_s - (int64_t)n + 1); /* the oldest of them */
+	for (size_t i = 0; i < n; i++, at = at + 1 < HISTORY_RING_SECONDS ? at + 1 : 0) {
+		int16_t code = b->slots[at];
 		if (code == HISTORY_CODE_NONE)
 			continue;
 		least = code < least ? code : least;
