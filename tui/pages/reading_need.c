@@ -62,7 +62,7 @@ static const measured_t *measured_of(const store_t *st, size_t index, const read
 		memo.cap = cap;
 	}
 	measured_t *m = &memo.of[index];
-	if (m->label_stamp != r->label_stamp)
+	if (m->label_stamp != r->label_stamp || !r->label_stamp) /* 0: not stamped */
 		measure_labels(st, r, m);
 	/* Over all the history a row may show: the widest its part can need. */
 	float lo, hi;
