@@ -153,6 +153,33 @@ size_t history_ring_read(const history_ring_t *h, int64_t end_s, float *out, boo
 	return n;
 }
 
+bool history_ring_extremes(const history_ring_t *h, size_t n, float *lo, float *hi)
+{
+	const history_block_t *b = h->block;
+	if (!b)
+		return false;
+	if (n > h->len)
+		n = h->len;
+	/* A decoded value never falls as its code rises (the edges included),
+	 * nor does the float it is read as: the extremes are the extreme codes'. */
+	int16_t least = INT16_MAX, most = INT16_MIN;
+	bool any = false;
+	size_t at = slot_of(h->last_s - (int64_t)n + 1); /* the oldest of them */
+	for (size_t i = 0; i < n; i++, at = at + 1 < HISTORY_RING_SECONDS ? at + 1 : 0) {
+		int16_t code = b->slots[at];
+		if (code == HISTORY_CODE_NONE)
+			continue;
+		least = code < least ? code : least;
+		most = code > most ? code : most;
+		any = true;
+	}
+	if (any) {
+		*lo = to_float(history_decode(least, b->scale));
+		*hi = to_float(history_decode(most, b->scale));
+	}
+	return any;
+}
+
 void history_ring_free(history_ring_t *h)
 {
 	free(h->block);

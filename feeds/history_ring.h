@@ -89,6 +89,10 @@ void history_ring_rescale(history_ring_t *h, history_scale_t to);
  * off_scale (may be NULL) gets whether each was beyond the window. Returns n. */
 size_t history_ring_read(const history_ring_t *h, int64_t end_s, float *out, bool *off_scale,
                          size_t n);
+/* The lowest and highest of the n newest seconds held (up to last_s: at most
+ * len of them), exactly as history_ring_read gives them, into *lo and *hi;
+ * false when none has a value. Reads codes, decodes two. */
+bool history_ring_extremes(const history_ring_t *h, size_t n, float *lo, float *hi);
 
 /* Frees the block; the ring is empty again. */
 void history_ring_free(history_ring_t *h);

@@ -176,6 +176,12 @@ typedef struct reading {
 	uint32_t place_version;    /* changes whenever its domain, district or street
 	                              does: with serial, tells a module that orders
 	                              readings by place which ones moved (tui/view) */
+	uint64_t label_stamp;      /* its name, domain, place and limits as they are:
+	                              new when the reading is and whenever one of them
+	                              changes, and never a stamp another reading of
+	                              any store in the process has had; so a page may
+	                              keep what it measured of those texts, by it
+	                              alone (tui/pages/reading_need.h) */
 } reading_t;
 
 typedef struct kpi {
@@ -440,6 +446,10 @@ int64_t source_data_age(const source_status_t *s, int64_t now_ms);
  * update, oldest first, into out (as reading_history_seconds, ending with
  * the second of that update); returns the count: 0 before its first value. */
 size_t reading_history(const reading_t *r, float *out, size_t max);
+/* The lowest and highest of what reading_history(r, ..., max) gives, its
+ * gaps left out, into *lo and *hi, without decoding it all; false when it
+ * holds no number. */
+bool reading_history_extremes(const reading_t *r, size_t max, float *lo, float *hi);
 /* The reading's value at each of the n whole seconds (store time, the
  * now_ms of the puts) ending with the second of now_ms, oldest first, into
  * out[0..n): the last value received in that second, carried forward over

@@ -5,6 +5,7 @@
 
 #include <float.h>
 #include <math.h>
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -122,9 +123,22 @@ static void reading_age_apply(reading_t *r, const reading_in_t *in, int64_t now_
 	r->ahead_of_clock = ahead;
 }
 
+/* A label stamp no reading of any store in the process has had (store.h). */
+static uint64_t label_stamp_new(void)
+{
+	static atomic_uint_fast64_t stamps;
+	return (uint64_t)atomic_fetch_add(&stamps, 1) + 1;
+}
+
+static bool limits_same(const limits_t *a, const limits_t *b)
+{
+	return a->mask == b->mask && a->lolo == b->lolo && a->lo == b->lo && a->hi == b->hi &&
+	       a->hihi == b->hihi;
+}
+
 static void reading_apply(reading_t *r, const reading_in_t *in, int64_t now_ms)
 {
-	str_set(&r->name, in->name ? in->name : in->id);
+	bool relabelled = str_set(&r->name, in->name ? in->name : in->id);
 	bool moved = false;
 	if (!r->domain_token || strcmp(r->domain_token, in->domain ? in->domain : "") != 0) {
 		str_set(&r->domain_token, in->domain);
@@ -138,8 +152,13 @@ static void reading_apply(reading_t *r, const reading_in_t *in, int64_t now_ms)
 	str_set(&r->unit, in->unit);
 	r->has_value = in->has_value && isfinite(in->value);
 	r->value = r->has_value ? in->value : 0;
-	r->limits_invalid = in->limits_invalid || !limits_ordered(&in->limits);
-	r->limits = r->limits_invalid ? (limits_t){0} : in->limits;
+	bool invalid = in->limits_invalid || !limits_ordered(&in->limits);
+	limits_t limits = invalid ? (limits_t){0} : in->limits;
+	relabelled |= moved || invalid != r->limits_invalid || !limits_same(&limits, &r->limits);
+	r->limits_invalid = invalid;
+	r->limits = limits;
+	if (relabelled || !r->label_stamp) /* a new reading's is 0 */
+		r->label_stamp = label_stamp_new();
 	r->deadband = in->deadband > 0 && isfinite(in->deadband) ? in->deadband : 0;
 	r->quality = in->quality;
 	if (r->ahead_of_clock && r->quality == QUALITY_GOOD)

@@ -105,6 +105,11 @@ size_t reading_history(const reading_t *r, float *out, size_t max)
 	return history_ring_read(&r->history, r->history.last_s, out, NULL, n);
 }
 
+bool reading_history_extremes(const reading_t *r, size_t max, float *lo, float *hi)
+{
+	return history_ring_extremes(&r->history, max, lo, hi);
+}
+
 size_t reading_history_seconds(const reading_t *r, int64_t now_ms, float *out, size_t n)
 {
 	return history_ring_read(&r->history, history_second(now_ms), out, NULL, n);

@@ -13,6 +13,8 @@ citydash_unit_test(test_mouse SOURCES unit/test_mouse.c unit/find_rig.c unit/vsc
 citydash_unit_test(test_session_derive SOURCES unit/test_session_derive.c LIBS citydash_pages LABELS unit)
 citydash_unit_test(test_name_fit SOURCES unit/test_name_fit.c LIBS citydash_pages LABELS unit)
 citydash_unit_test(test_reading_cols SOURCES unit/test_reading_cols.c LIBS citydash_pages LABELS unit)
+# What each reading needs of those columns, kept between frames; the store's label stamp.
+citydash_unit_test(test_reading_need SOURCES unit/test_reading_need.c LIBS citydash_pages LABELS unit)
 citydash_unit_test(test_gov_view SOURCES unit/test_gov_view.c LIBS citydash_city_fixture LABELS unit)
 citydash_unit_test(test_gov_view_city SOURCES unit/test_gov_view_city.c LIBS citydash_city_fixture LABELS unit)
 citydash_unit_test(test_page_tiers SOURCES unit/test_page_tiers.c unit/screen_text.c unit/vscreen.c LIBS citydash_city_fixture LABELS unit)

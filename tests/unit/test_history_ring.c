@@ -1,6 +1,6 @@
 /* Unit tests for feeds/history_ring.c: the encoding's precision, no value,
  * off-scale values, carrying forward, several writes in a second, wrapping,
- * re-encoding on a new scale. */
+ * re-encoding on a new scale, the extremes read from the codes. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -271,6 +271,62 @@ static void test_scale_follows_range(void **state)
 	history_ring_free(&h);
 }
 
+/* The extremes read from the codes are exactly those of what
+ * history_ring_read gives, over gaps, off-scale values, wrapping, a window
+ * longer than what is held, and a re-encoded scale. */
+static void check_extremes(const history_ring_t *h, size_t n)
+{
+	float all[HISTORY_RING_SECONDS], lo = 0, hi = 0;
+	size_t held = n < h->len ? n : h->len;
+	history_ring_read(h, h->last_s, all, NULL, held);
+	bool any = false;
+	float want_lo = 0, want_hi = 0;
+	for (size_t i = 0; i < held; i++) {
+		if (isnan(all[i]))
+			continue;
+		want_lo = !any || all[i] < want_lo ? all[i] : want_lo;
+		want_hi = !any || all[i] > want_hi ? all[i] : want_hi;
+		any = true;
+	}
+	assert_int_equal(history_ring_extremes(h, n, &lo, &hi), any);
+	if (any) {
+		assert_true(lo == want_lo);
+		assert_true(hi == want_hi);
+	}
+}
+
+static void test_extremes(void **state)
+{
+	(void)state;
+	history_ring_t h = {0};
+	float lo, hi;
+	assert_false(history_ring_extremes(&h, 64, &lo, &hi)); /* empty */
+	history_ring_put(&h, S0, NAN, pct);
+	assert_false(history_ring_extremes(&h, 64, &lo, &hi)); /* no value yet */
+	uint32_t x = 12345;
+	for (int64_t s = S0 + 1; s < S0 + 2000; s += 1 + (int64_t)(x % 3)) {
+		x = x * 1103515245u + 12345u;
+		unsigned k = (x >> 16) % 100;
+		double v = k < 5 ? NAN : k < 8 ? 1e6 : k < 10 ? -1e6 : (double)((x >> 8) % 1000) / 10;
+		/* Now and then a wider range: the ring re-encodes on a new scale. */
+		history_scale_t range = k == 50 ? (history_scale_t){-50, 400} : pct;
+		history_ring_put(&h, s, v, range);
+		check_extremes(&h, 1);
+		check_extremes(&h, 64);
+		check_extremes(&h, HISTORY_RING_SECONDS);
+	}
+	/* The newest is high, the rest low: the window says which it reads. */
+	history_ring_put(&h, S0 + 3000, 10, pct);
+	history_ring_put(&h, S0 + 3100, 90, pct);
+	double step = half_step(h.block->scale); /* re-chosen above */
+	assert_true(history_ring_extremes(&h, 1, &lo, &hi));
+	assert_near(lo, 90, step);
+	assert_true(history_ring_extremes(&h, 101, &lo, &hi));
+	assert_near(lo, 10, step);
+	assert_near(hi, 90, step);
+	history_ring_free(&h);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -282,6 +338,7 @@ int main(void)
 	    cmocka_unit_test(test_wrap),
 	    cmocka_unit_test(test_rescale),
 	    cmocka_unit_test(test_scale_follows_range),
+	    cmocka_unit_test(test_extremes),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -12,6 +12,7 @@
 #include "i18n.h"
 #include "name_fit.h"
 #include "reading_cells.h"
+#include "reading_need.h"
 #include "sparkline.h"
 #include "text.h"
 #include "text_draw.h"
@@ -176,31 +177,7 @@ void reading_row_plan(const ui_ctx_t *ctx, const size_t *idx, size_t n, int widt
 {
 	reading_cols_need_t need = {0};
 	measure_titles(&need);
-	char buf[320];
-	float hist[STORE_HISTORY];
-	for (size_t i = 0; i < n; i++) {
-		const reading_t *r = store_reading(ctx->store, idx[i]);
-		if (!r)
-			continue;
-		reading_row_label(r, buf, sizeof buf);
-		need.name = max_i(need.name, text_draw_width(buf));
-		format_reading_place(r, buf, sizeof buf);
-		need.place = max_i(need.place, text_draw_width(buf));
-		reading_cells_limits(r, false, buf, sizeof buf);
-		need.limits = max_i(need.limits, text_draw_width(buf));
-		reading_cells_limits(r, true, buf, sizeof buf);
-		need.outer = max_i(need.outer, text_draw_width(buf));
-		/* Over all the history kept: the widest the shown part can need. */
-		size_t got = reading_history(r, hist, STORE_HISTORY);
-		reading_hist_t h = reading_cells_history(hist, got, got, r);
-		if (h.any) {
-			reading_cells_minmax(h.lo, h.hi, buf, sizeof buf);
-			need.minmax = max_i(need.minmax, text_draw_width(buf));
-		}
-		const source_status_t *src = store_source(ctx->store, r->source);
-		if (src && src->name)
-			need.source = max_i(need.source, text_draw_width(src->name));
-	}
+	reading_need_add(ctx->store, idx, n, &need);
 	/* An empty list: the header as rows given no plan would have it. */
 	reading_cols_need_t none = unmeasured();
 	reading_cols_plan(width, need.name > 0 ? &need : &none, plan);

@@ -54,7 +54,8 @@ void reading_row_header_plan(WINDOW *win, int y, int x, const reading_cols_t *pl
 
 /* The plan for detailed rows `width` wide showing the readings at store
  * indices idx[0..n): the name gets its widest, the limits, places and
- * sources what theirs need. */
+ * sources what theirs need (measured over the whole list, what each
+ * reading needs kept between frames: reading_need.h). */
 void reading_row_plan(const ui_ctx_t *ctx, const size_t *idx, size_t n, int width,
                       reading_cols_t *plan);
 
