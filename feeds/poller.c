@@ -14,8 +14,8 @@
 #include "poller_private.h"
 #include "xalloc.h"
 
-/* Backoff after failures: interval × 2^n, capped (poller_backoff_cap_ms),
- * then up to 20% earlier at random. */
+/* Backoff after answers in distress (server_in_distress): interval × 2^n,
+ * capped (poller_backoff_cap_ms), then up to 20% earlier at random. */
 #define BACKOFF_INTERVALS 4     /* the cap: this many intervals, */
 #define BACKOFF_FLOOR_MS  2000  /* but at least this long */
 #define BACKOFF_CEIL_MS   60000 /* and at most this long (unless the interval is longer) */
@@ -42,7 +42,7 @@ int64_t poller_backoff_cap_ms(int64_t interval_ms)
 
 static int64_t backoff_ms(poller_t *p, const source_t *s)
 {
-	unsigned shift = s->failures < BACKOFF_MAX_SHIFT ? s->failures : BACKOFF_MAX_SHIFT;
+	unsigned shift = s->distress < BACKOFF_MAX_SHIFT ? s->distress : BACKOFF_MAX_SHIFT;
 	int64_t base = s->cfg.interval_ms << shift;
 	int64_t cap = poller_backoff_cap_ms(s->cfg.interval_ms);
 	if (base > cap)
@@ -222,16 +222,32 @@ static source_t *ready_pop(poller_t *p)
 	return s;
 }
 
-/* After a failed attempt: counted, backed off, and a server that asks for
- * patience (429/503 with Retry-After) gets it. */
+/* Whether a failed attempt's answer says the server itself is in trouble:
+ * a 5xx, or 429 (too many requests). Only then is the next try backed
+ * off. Any other failure (no connection, a timeout, a body too large, a
+ * document that cannot be used, another 4xx) costs the server no more than
+ * a healthy poll, so the source is polled on at its interval: the wall
+ * shows the feed's return within one interval. */
+static bool server_in_distress(long status)
+{
+	return status == 429 || (status >= 500 && status <= 599);
+}
+
+/* After a failed attempt: counted; the next try at the interval, or backed
+ * off for a server in distress, which gets the patience it asks for
+ * (429/503 with Retry-After). */
 static void attempt_failed(poller_t *p, source_t *s, long status, int64_t wall_ms, int64_t mono_ms)
 {
 	poller_attempt_reset(s);
 	s->attempted = true;
 	s->failures++;
-	int64_t delay = backoff_ms(p, s);
-	if ((status == 429 || status == 503) && s->retry_after_ms > delay)
-		delay = s->retry_after_ms;
+	int64_t delay = s->cfg.interval_ms; /* as a healthy poll's: no jitter */
+	if (server_in_distress(status)) {
+		s->distress++;
+		delay = backoff_ms(p, s);
+		if ((status == 429 || status == 503) && s->retry_after_ms > delay)
+			delay = s->retry_after_ms;
+	}
 	plan_next(p, s, wall_ms, mono_ms, delay);
 }
 
@@ -298,7 +314,7 @@ static void finish_transfer(poller_t *p, source_t *s, CURLcode rc, int64_t wall_
 	if (rc == CURLE_OK && status == 304 && s->sent_inm) {
 		store_poll_not_modified(p->store, s->index, wall_ms);
 		s->attempted = true;
-		s->failures = 0;
+		s->failures = s->distress = 0;
 		plan_next(p, s, wall_ms, mono_ms, s->cfg.interval_ms);
 	} else if (rc == CURLE_OK && status >= 200 && status < 300 && s->adapter->next_request) {
 		poller_attempt_answer(p, s, wall_ms, mono_ms); /* the next request, or parse */
@@ -358,7 +374,7 @@ static void document_done(poller_t *p, source_t *s, int64_t wall_ms, int64_t mon
 		memcpy(s->etag, s->new_etag, sizeof s->etag);
 		s->applied_once = true;
 		s->attempted = true;
-		s->failures = 0;
+		s->failures = s->distress = 0;
 		/* Planned when the body arrived; tell the store. */
 		store_source_next_try(
 		    p->store, s->index,

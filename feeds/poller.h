@@ -11,9 +11,10 @@
  *
  * Per source: its own interval and timeout, a body cap, ETag/If-None-Match
  * (a 304 to a request that sent none is a protocol error), gzip, Retry-After
- * on 429/503, and exponential backoff on failure, capped by
- * poller_backoff_cap_ms. The poller writes only to the store; it knows no
- * UI.
+ * on 429/503, and exponential backoff while the server answers in distress
+ * (5xx, 429), capped by poller_backoff_cap_ms; after any other failure the
+ * source is tried again at its interval. The poller writes only to the
+ * store; it knows no UI.
  *
  * A source whose adapter has next_request (adapter.h) is read in attempts
  * of several GETs (paging, several queries), asked of the adapter one after
@@ -98,11 +99,12 @@ int poller_sources_attempted(const poller_t *p);
  * their backoff or Retry-After said (the operator asked). */
 void poller_retry_now(poller_t *p, int64_t mono_ms);
 
-/* Longest wait between attempts after failures, for a source polled every
- * interval_ms: 4 intervals, at least 2 s and at most 60 s, but never less
- * than the interval itself. Attempts start at 2 intervals and double up to
- * it, up to 20% earlier at random. A Retry-After from the server (429/503,
- * up to an hour) is honoured beyond it. */
+/* Longest wait between attempts while the server answers in distress (5xx,
+ * 429), for a source polled every interval_ms: 4 intervals, at least 2 s and
+ * at most 60 s, but never less than the interval itself. Attempts start at 2
+ * intervals and double up to it, up to 20% earlier at random. A Retry-After
+ * from the server (429/503, up to an hour) is honoured beyond it. Any other
+ * failure is tried again after one interval. */
 int64_t poller_backoff_cap_ms(int64_t interval_ms);
 
 #endif

@@ -41,6 +41,8 @@ typedef struct source {
 	bool attempted;
 	int64_t next_due_ms; /* monotonic */
 	unsigned failures;   /* consecutive */
+	unsigned distress;   /* answers in distress (5xx, 429) since the last good
+	                      * one: the backoff's exponent (poller.c) */
 	int64_t retry_after_ms;
 	/* The body being received. */
 	char *body;
@@ -82,7 +84,8 @@ struct poller {
 
 /* poller.c: an attempt that failed with `reason` (and `detail`, may be
  * NULL; both copied) for status (0 if none): the store is told, the
- * answers kept so far are dropped and the next attempt backed off. */
+ * answers kept so far are dropped and the next attempt planned: at the
+ * interval, or backed off when status says the server is in distress. */
 void poller_fail_attempt(poller_t *p, source_t *s, const char *reason, const char *detail,
                          long status, int64_t wall_ms, int64_t mono_ms);
 /* poller.c: hands the answers of an attempt (bodies and each one's data

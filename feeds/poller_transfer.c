@@ -148,8 +148,8 @@ void poller_send(poller_t *p, source_t *s, const char *url)
 	curl_easy_setopt(s->easy, CURLOPT_URL, url); /* curl copies it */
 	CURLMcode rc = curl_multi_add_handle(p->multi, s->easy);
 	if (rc != CURLM_OK) {
-		/* A failed attempt like any other: reported (and backed off) by
-		 * the next poller_perform, which has the time to stamp it with. */
+		/* A failed attempt like any other: reported (and planned again)
+		 * by the next poller_perform, which has the time to stamp it with. */
 		s->add_failed = rc;
 		s->next_due_ms = INT64_MAX; /* until reported */
 		return;

@@ -5,9 +5,10 @@
 # second, and answers 40 MiB (chunked, with its Content-Length, gzipped to
 # a few hundred KiB). Each
 # time citydash stays up and answers a key, the source shows failing with
-# its reason on the sources page and in the status bar, and it recovers
-# within the backoff cap plus a tolerance once the feed is healthy again
-# (faults_lib.sh says how long and why); its peak RSS stays under the
+# its reason on the sources page and in the status bar, its next try is
+# planned one interval on, and it recovers within one interval plus a
+# tolerance once the feed is healthy again (faults_lib.sh says how long and
+# why); its peak RSS stays under the
 # README's bound and no escape sequence reaches the terminal. Last, q
 # quits at once while a request hangs.
 #   test_faults.sh CITYDASH FAULT_FEED [nomemory]
@@ -47,6 +48,7 @@ check "kill: the log has the poll cut by the kill, with its reason" \
 # Started again on the same port (a moment's retry: another process may
 # hold it briefly).
 restart() { ff_start "$fault_feed" --port "$FF_PORT" --mode good; }
+feed_fails_twice kill
 check "kill: the feed starts again on the same port ($FF_PORT)" wait_for 10 restart
 recovers "kill"
 

@@ -4,7 +4,7 @@
 # bytes that are not UTF-8 (nor JSON), a truncated document, an HTML page
 # and "version": 2: each fails whole with its
 # reason on the sources page and in the status bar, citydash stays up and
-# answers a key, and the source recovers within the backoff cap plus a
+# answers a key, and the source recovers within one interval plus a
 # tolerance (faults_lib.sh). Names with invalid UTF-8 and with escape
 # sequences in every form (OSC title, ESC[2J, DCS, C1 0x9b/0x9d raw, as
 # U+009B/U+009D, \u-escaped, ESC and BEL raw) are taken: the source stays ok,

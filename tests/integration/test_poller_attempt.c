@@ -3,7 +3,8 @@
  * parses the answers together (the pages are readings of one protocol v1
  * document). Against the scripted server: requests in order, one document,
  * the answers' steps given back, attempt.first until a success, a failing
- * page failing the whole attempt, error_reason, a warning shown then
+ * page failing the whole attempt and planning the next by its status
+ * (4xx at the interval, 5xx backed off), error_reason, a warning shown then
  * cleared, the bound on requests, the body cap, and a source's headers kept
  * to its own origin.
  *
@@ -329,6 +330,26 @@ static void test_first_gives_up_after_failures(void **state)
 	rig_close(r);
 }
 
+/* A failed request of an attempt plans the next attempt as a one-GET
+ * source's would (poller.c): a 4xx at the interval, a 5xx backed off. */
+static void test_failed_request_plans_by_status(void **state)
+{
+	(void)state;
+	rig_t *r = rig_open(0);
+	const source_status_t *s = store_source(r->store, 0);
+	set_fail(r, 2, 404, "gone");
+	one_attempt(r);
+	assert_true(s->failing);
+	int64_t at = r->vt - STEP_MS; /* the step it failed in */
+	assert_int_equal(s->next_try_ms - T0, at + 1000);
+	set_fail(r, 2, 503, "busy");
+	one_attempt(r);
+	at = r->vt - STEP_MS;
+	assert_true(s->next_try_ms - T0 >= at + 1600); /* 2 intervals, up to 20% earlier */
+	assert_true(s->next_try_ms - T0 <= at + 2000);
+	rig_close(r);
+}
+
 static void test_failing_page_fails_the_attempt(void **state)
 {
 	(void)state;
@@ -460,6 +481,7 @@ int main(void)
 	    cmocka_unit_test(test_pages_in_order_one_document),
 	    cmocka_unit_test(test_first_until_a_success),
 	    cmocka_unit_test(test_first_gives_up_after_failures),
+	    cmocka_unit_test(test_failed_request_plans_by_status),
 	    cmocka_unit_test(test_failing_page_fails_the_attempt),
 	    cmocka_unit_test(test_error_reason_of_the_adapter),
 	    cmocka_unit_test(test_warning_shown_then_cleared),
