@@ -14,6 +14,7 @@ typedef struct seen {
 	bool ever_ok, failing;
 	unsigned failures;        /* consecutive, at the last failure seen */
 	int64_t failing_since_ms; /* steady time of the streak's first failure */
+	int64_t retry_logged_ms;  /* steady time of the streak's last retry line */
 	char *error;              /* the reason logged for the streak */
 	/* The last document's conditions: count and first detail. */
 	unsigned skipped, refused, limits_ignored, ahead, duplicates;
@@ -57,8 +58,22 @@ static void replace(char **dst, const char *src)
 	*dst = src && src[0] ? xstrdup(src) : NULL;
 }
 
-/* A failed attempt: a new failure (or a new reason) is an error; each
- * attempt's plan is the retry line. */
+/* Whether the retry line of the streak's Nth failure is written: the
+ * first few, then the 8th, 16th, 32nd... and at least one every
+ * RETRY_LINE_EVERY_MS. A source that is not a server in distress is tried
+ * at every interval (poller.h), so a feed down for a day would otherwise
+ * write a line a second. */
+#define RETRY_LINES_FIRST   4
+#define RETRY_LINE_EVERY_MS (10 * 60 * 1000)
+
+static bool retry_line_due(const seen_t *w, unsigned n, int64_t now_ms)
+{
+	return n <= RETRY_LINES_FIRST || (n & (n - 1)) == 0 ||
+	       now_ms - w->retry_logged_ms >= RETRY_LINE_EVERY_MS;
+}
+
+/* A failed attempt: a new failure (or a new reason) is an error; the
+ * attempt's plan is the retry line (retry_line_due). */
 static void log_failure(seen_t *w, const source_status_t *s, int64_t now_ms)
 {
 	if (!w->failing)
@@ -74,6 +89,9 @@ static void log_failure(seen_t *w, const source_status_t *s, int64_t now_ms)
 	}
 	w->failing = true;
 	w->failures = s->consecutive_failures;
+	if (!retry_line_due(w, s->consecutive_failures, now_ms))
+		return;
+	w->retry_logged_ms = now_ms;
 	if (s->next_try_ms > 0)
 		log_printf(LOG_LEVEL_INFO,
 		           P_("source \"%s\": failed %u time in a row, next try in %.1f s",

@@ -146,10 +146,68 @@ static void test_transitions(void **state)
 	unlink(path);
 }
 
+/* A feed down for long, tried at every interval: the retry line of the
+ * first four failures, then of the 8th, 16th, 32nd..., and at least one
+ * every ten minutes; not one a poll. */
+static void test_long_streak(void **state)
+{
+	(void)state;
+	snprintf(path, sizeof path, "/tmp/citydash-slog-long-%ld.log", (long)getpid());
+	unlink(path);
+	read_so_far = 0;
+	char *cause = NULL;
+	assert_int_equal(log_open(path, &cause), 0);
+	store_t *st = store_create();
+	int water = store_add_source(st, "water", "http://gw/v1/feeds/water", 1000, 0);
+	session_log_t *l = session_log_create(st);
+	session_log_observe(l, st, 0);
+
+	int64_t t = 1000;
+	for (unsigned n = 1; n <= 40; n++, t += 1000) {
+		fail_at(st, water, "Couldn't connect to server", NULL, t, t + 1000);
+		session_log_observe(l, st, t);
+	}
+	char *text = new_lines();
+	assert_int_equal(count_lines(text), 1 + 7); /* the error, then 1-4, 8, 16, 32 */
+	ASSERT_HAS(text, "failed 4 times in a row");
+	ASSERT_HAS(text, "failed 8 times in a row");
+	ASSERT_HAS(text, "failed 32 times in a row");
+	assert_null(strstr(text, "failed 5 times"));
+	assert_null(strstr(text, "failed 40 times"));
+
+	/* On: the powers of two, and once they are more than ten minutes
+	 * apart (past 1024 failures, one a second), a line ten minutes after
+	 * the last. */
+	for (unsigned n = 41; n <= 2700; n++, t += 1000) {
+		fail_at(st, water, "Couldn't connect to server", NULL, t, t + 1000);
+		session_log_observe(l, st, t);
+	}
+	text = new_lines();
+	assert_int_equal(count_lines(text), 8); /* 64 ... 1024, 1624, 2048, 2648 */
+	ASSERT_HAS(text, "failed 64 times in a row");
+	ASSERT_HAS(text, "failed 1624 times in a row");
+	ASSERT_HAS(text, "failed 2048 times in a row");
+	ASSERT_HAS(text, "failed 2648 times in a row");
+
+	/* A new streak after a good answer starts again from its first. */
+	document(st, water, t, 0, NULL);
+	session_log_observe(l, st, t);
+	(void)new_lines();
+	fail_at(st, water, "Couldn't connect to server", NULL, t + 1000, t + 2000);
+	session_log_observe(l, st, t + 1000);
+	ASSERT_HAS(new_lines(), "failed 1 time in a row");
+
+	session_log_destroy(l);
+	store_destroy(st);
+	log_close();
+	unlink(path);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_transitions),
+	    cmocka_unit_test(test_long_streak),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
