@@ -229,3 +229,14 @@ quits() {
 	e2e_keys f q
 	check "q quits with status 0" test "$(e2e_wait_exit f 10)" = 0
 }
+
+# faults_begin CITYDASH FAULT_FEED: the fault feed and citydash started, the
+# healthy feed shown, and the sources page open with the source ok: where
+# every fault test begins.
+faults_begin() {
+	check "the fault feed started" ff_start "$2"
+	check "citydash started" faults_start_citydash "$1"
+	check "the healthy feed is shown" e2e_wait f 10 "Water (3)" "Fault feed level" "faulty ✔"
+	e2e_keys f s
+	check "sources page: the source is ok" e2e_wait f 5 "Sources: 1, 0 failing" "$SRC_OK"
+}

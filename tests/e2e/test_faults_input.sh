@@ -19,11 +19,7 @@ fault_feed=$2
 . "$(dirname "$0")/lib.sh"
 . "$(dirname "$0")/faults_lib.sh"
 
-check "the fault feed started" ff_start "$fault_feed"
-check "citydash started" faults_start_citydash "$citydash"
-check "the healthy feed is shown" e2e_wait f 10 "Water (3)" "Fault feed level" "faulty ✔"
-e2e_keys f s
-check "sources page: the source is ok" e2e_wait f 5 "Sources: 1, 0 failing" "$SRC_OK"
+faults_begin "$citydash" "$fault_feed"
 
 # Rejected whole: the reason is citydash's own words (docs/protocol.md).
 fault_cycle garbage "not JSON (syntax error near byte 0)"
