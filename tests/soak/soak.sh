@@ -169,7 +169,7 @@ cd_ubsan="${UBSAN_OPTIONS:+$UBSAN_OPTIONS:}log_path=$san/citydash"
 runner=()
 if ((valgrind)); then
 	runner=(valgrind --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite
-		--log-file="$san/valgrind.%p")
+		--log-file="$san/valgrind.%p" ${SOAK_VALGRIND_ARGS:-})
 fi
 cat >"$E2E_TMP/run.sh" <<SH
 #!/bin/sh
@@ -198,6 +198,7 @@ moves=(1 2 3 4 5 6 7 8 9 o K e t a H s w p '?' Escape BSpace Enter Tab BTab j k 
 keys_sent=0
 send_move() {
 	local m=${moves[RANDOM % ${#moves[@]}]} k
+	echo "$(elapsed) s: $m" >>"$E2E_TMP/keys"
 	for k in $m; do
 		if [[ $k == lit:* ]]; then
 			tm send-keys -t soak -l "${k#lit:}"
@@ -324,19 +325,25 @@ fi
 stop_mock "$healthy_pid" "the healthy mock"
 stop_mock "$faulty_pid" "the faulty mock"
 
-# Sanitizer and valgrind reports.
+# Sanitizer and valgrind reports (with the last keys sent, to retrace them).
 reports=$(find "$san" -type f -size +0 | sort)
+show_keys() {
+	echo "  the last key moves sent:"
+	tail -15 "$E2E_TMP/keys" | sed 's/^/    /'
+}
 for r in $reports; do
 	case ${r##*/} in
 	valgrind.*)
 		if grep -qE 'ERROR SUMMARY: [1-9]|definitely lost: [1-9]' "$r"; then
 			fail "valgrind found errors or a definite leak (${r##*/})"
 			sed 's/^/  /' "$r" | tail -60
+			show_keys
 		fi
 		;;
 	*)
 		fail "sanitizer report from ${r##*/}"
 		sed 's/^/  /' "$r" | head -80
+		show_keys
 		;;
 	esac
 done
