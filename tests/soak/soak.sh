@@ -196,10 +196,15 @@ moves=(1 2 3 4 5 6 7 8 9 o K e t a H s w p '?' Escape BSpace Enter Tab BTab j k 
 	"5 * n" "9 j Enter" "9 j j Enter" "4 Enter Enter BSpace" "4 j Enter j Enter Enter"
 	"1 Tab Enter j Enter" "2 z Enter" "3 j Enter")
 keys_sent=0
+show_keys() {
+	echo "  the last key moves sent:"
+	tail -15 "$E2E_TMP/keys" | sed 's/^/    /'
+}
 send_move() {
-	local m=${moves[RANDOM % ${#moves[@]}]} k
+	local m=${moves[RANDOM % ${#moves[@]}]} k ks
 	echo "$(elapsed) s: $m" >>"$E2E_TMP/keys"
-	for k in $m; do
+	read -r -a ks <<<"$m" # split on blanks, no glob: "*" is a key
+	for k in "${ks[@]}"; do
 		if [[ $k == lit:* ]]; then
 			tm send-keys -t soak -l "${k#lit:}"
 		else
@@ -310,8 +315,11 @@ ran=$(elapsed)
 # ---- the end ----------------------------------------------------------------
 status=
 if ((died)); then
-	fail "citydash died after $ran s"
 	status=$(e2e_wait_exit soak 10)
+	fail "citydash ended by itself after $ran s, status $status"
+	show_keys
+	echo "  its last screen:"
+	e2e_screen soak | sed 's/^/    /'
 else
 	# Still answering keys: the sources page, then q.
 	tm send-keys -t soak Escape Escape 7
