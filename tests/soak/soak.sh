@@ -169,7 +169,9 @@ cd_ubsan="${UBSAN_OPTIONS:+$UBSAN_OPTIONS:}log_path=$san/citydash"
 runner=()
 if ((valgrind)); then
 	runner=(valgrind --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite
-		--log-file="$san/valgrind.%p" ${SOAK_VALGRIND_ARGS:-})
+		--log-file="$san/valgrind.%p")
+	# shellcheck disable=SC2206 # options, split on blanks on purpose
+	runner+=(${SOAK_VALGRIND_ARGS:-})
 fi
 cat >"$E2E_TMP/run.sh" <<SH
 #!/bin/sh
@@ -248,8 +250,7 @@ fault_action() {
 	fault_step=$((fault_step + 1))
 }
 restart_faulty() {
-	local try
-	for try in 1 2 3 4 5; do
+	for _ in 1 2 3 4 5; do
 		start_mock faulty "$faulty_port" "${faulty_args[@]}" && break
 		kill "$mock_pid" 2>/dev/null
 		wait "$mock_pid" 2>/dev/null
@@ -279,6 +280,13 @@ while (($(elapsed) < duration)); do
 	if ! kill -0 "$pid" 2>/dev/null; then
 		died=1
 		break
+	fi
+	# The healthy mock ending is no fault of citydash's, but it spoils the
+	# run (its sources fail): said at once, with its status.
+	if ((healthy_pid)) && ! kill -0 "$healthy_pid" 2>/dev/null; then
+		wait "$healthy_pid"
+		fail "the healthy mock ended by itself after $now s (status $?; 137: SIGKILL from outside)"
+		healthy_pid=0
 	fi
 	if ((now >= next_sample)); then
 		rss=$(kib VmRSS) threads=$(kib Threads)
@@ -330,7 +338,7 @@ else
 fi
 [ "$status" = 0 ] || fail "citydash exited with status $status (0 expected)"
 
-stop_mock "$healthy_pid" "the healthy mock"
+((healthy_pid)) && stop_mock "$healthy_pid" "the healthy mock"
 stop_mock "$faulty_pid" "the faulty mock"
 
 # Sanitizer and valgrind reports (with the last keys sent, to retrace them).
@@ -402,8 +410,8 @@ verdict=$(awk -v slack_mib="$RSS_SLACK_MIB" -v slack_pct="$RSS_SLACK_PCT" \
 		printf " rss_ok=%d fds_ok=%d threads_ok=%d\n", m4 - m2 <= bound, f4 <= f2 + fd_slack, t4 <= t2 + thread_slack
 	}' "$series")
 echo "# $verdict"
-rss_start=0 rss_q2=0 rss_q4=0 rss_end=0 rss_peak=0 rss_bound=0
-fds_q2=0 fds_q4=0 threads_q2=0 threads_q4=0
+rss_start=0 rss_q2=0 rss_q4=0 rss_end=0 rss_peak=0 rss_bound=0 rss_ok=0
+fds_q2=0 fds_q4=0 threads_q2=0 threads_q4=0 fds_ok=0 threads_ok=0
 if [[ $verdict == FAIL* ]]; then
 	fail "${verdict#FAIL }"
 else
