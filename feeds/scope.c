@@ -8,7 +8,9 @@
 
 void scope_city(scope_t *s)
 {
-	s->district[0] = s->street[0] = '\0';
+	/* Every byte, not only the terminators: a scope is copied whole into
+	 * nav_t, which n and N compare byte for byte (filter_prompt.c). */
+	memset(s, 0, sizeof *s);
 }
 
 static bool has_control(const char *p, size_t n)

@@ -24,7 +24,7 @@ typedef struct scope {
 	char street[SCOPE_NAME_MAX + 1];   /* "" : the whole district */
 } scope_t;
 
-/* The whole city. */
+/* The whole city (every byte of *s zero). */
 void scope_city(scope_t *s);
 /* Parses "DISTRICT" or "DISTRICT/STREET" (surrounding spaces trimmed; "" or
  * "/" is the whole city). Returns 0, or -1 with *cause set (caller frees):
