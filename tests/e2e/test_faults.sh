@@ -26,15 +26,7 @@ faults_begin "$citydash" "$fault_feed"
 # listening, the source shows it cannot connect.
 ff_mode drip
 dripping() { [ "$(ff_count dripped)" -gt 0 ] 2>/dev/null; }
-wait_for() {
-	local deadline=$((SECONDS + $1))
-	shift
-	until "$@"; do
-		((SECONDS < deadline)) || return 1
-		sleep 0.1
-	done
-}
-check "kill: an answer is under way (a byte of it sent)" wait_for 10 dripping
+check "kill: an answer is under way (a byte of it sent)" eventually 10 dripping
 kill -KILL "$FF_PID"
 wait "$FF_PID" 2>/dev/null
 fault_shows "kill" "cannot connect to the server"
@@ -45,7 +37,7 @@ check "kill: the log has the poll cut by the kill, with its reason" \
 # hold it briefly).
 restart() { ff_start "$fault_feed" --port "$FF_PORT" --mode good; }
 feed_fails_twice kill
-check "kill: the feed starts again on the same port ($FF_PORT)" wait_for 10 restart
+check "kill: the feed starts again on the same port ($FF_PORT)" eventually 10 restart
 recovers "kill"
 
 fault_cycle hang "no answer within 2000 ms"
@@ -68,7 +60,7 @@ check "the log has every recovery" \
 ff_mode hang
 asked=$(ff_count requests)
 asked_again() { [ "$(ff_count requests)" -gt "$asked" ]; }
-check "quit while hung: a request is hanging" wait_for 10 asked_again
+check "quit while hung: a request is hanging" eventually 10 asked_again
 e2e_keys f q
 check "quit while hung: q quits with status 0, at once" test "$(e2e_wait_exit f 3)" = 0
 e2e_finish
