@@ -73,12 +73,15 @@ void session_close(session_t *s);
  * work, so the event loop reads keys throughout. */
 bool session_step(session_t *s, int64_t now_ms, int64_t mono_ms);
 
-/* Documents that arrive within this of an evaluation wait for the next one:
- * eight feeds answering at staggered moments of a second cost two
- * evaluations (and frames) a second, not eight. Measured with bench_cpu (now
- * bench_term) at city scale with report by exception: 0.56 CPU s/min at
- * every document, 0.52 at 250 ms, 0.42 at 500 ms. Keys still redraw at once. */
-#define SESSION_EVALUATE_MIN_MS 500
+/* Documents that arrive within this of an evaluation wait for the next one,
+ * which comes with the next second at the latest: eight feeds answering at
+ * staggered moments of a second cost one evaluation and one frame a second,
+ * drawn with the clock's, as htop redraws once a second (-d 10). Measured
+ * with bench_term at city scale with report by exception: 0.56 CPU s/min at
+ * every document, 0.52 at 250 ms, 0.42 at 500 ms (two frames a second);
+ * 1.10% -> 0.73% of a core from 500 to 1000 ms in one run. Keys, scope
+ * changes and operators' decisions still evaluate and redraw at once. */
+#define SESSION_EVALUATE_MIN_MS 1000
 
 /* Milliseconds until a held-back evaluation is due (a step then makes it),
  * or -1 if none is waiting: for the event loop's sleep. */
