@@ -1,5 +1,6 @@
 #include "store.h"
 
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -8,10 +9,17 @@
 #include "url_redact.h"
 #include "xalloc.h"
 
+uint64_t store_stamp_new(void)
+{
+	static atomic_uint_fast64_t stamps;
+	return (uint64_t)atomic_fetch_add(&stamps, 1) + 1;
+}
+
 store_t *store_create(void)
 {
 	store_t *st = xcalloc(1, sizeof *st);
 	st->open_source = -1;
+	st->kpi_stamp = store_stamp_new();
 	keyindex_init(&st->reading_ix);
 	keyindex_init(&st->kpi_ix);
 	keyindex_init(&st->event_ix);
@@ -205,6 +213,11 @@ int64_t source_data_age(const source_status_t *s, int64_t now_ms)
 	if (!s->applied_poll) /* no document applied yet */
 		return -1;
 	return now_ms > s->data_ms ? now_ms - s->data_ms : 0;
+}
+
+uint64_t store_kpi_stamp(const store_t *st)
+{
+	return st->kpi_stamp;
 }
 
 uint64_t store_generation(const store_t *st)

@@ -461,5 +461,10 @@ size_t reading_history_seconds(const reading_t *r, int64_t now_ms, float *out, s
 
 /* Bumped by every change; the UI redraws when it moves. */
 uint64_t store_generation(const store_t *st);
+/* Renewed whenever a KPI is put, withdrawn or dropped (and so whenever one
+ * moves in the array), never to a value any store in the process has had:
+ * equal stamps mean the same KPIs, in the same places, with the same data,
+ * so the KPI board is sorted again only when it changed. */
+uint64_t store_kpi_stamp(const store_t *st);
 
 #endif

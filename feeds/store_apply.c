@@ -5,7 +5,6 @@
 
 #include <float.h>
 #include <math.h>
-#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -123,13 +122,6 @@ static void reading_age_apply(reading_t *r, const reading_in_t *in, int64_t now_
 	r->ahead_of_clock = ahead;
 }
 
-/* A label stamp no reading of any store in the process has had (store.h). */
-static uint64_t label_stamp_new(void)
-{
-	static atomic_uint_fast64_t stamps;
-	return (uint64_t)atomic_fetch_add(&stamps, 1) + 1;
-}
-
 static bool limits_same(const limits_t *a, const limits_t *b)
 {
 	return a->mask == b->mask && a->lolo == b->lolo && a->lo == b->lo && a->hi == b->hi &&
@@ -158,7 +150,7 @@ static void reading_apply(reading_t *r, const reading_in_t *in, int64_t now_ms)
 	r->limits_invalid = invalid;
 	r->limits = limits;
 	if (relabelled || !r->label_stamp) /* a new reading's is 0 */
-		r->label_stamp = label_stamp_new();
+		r->label_stamp = store_stamp_new(); /* none other has had it */
 	r->deadband = in->deadband > 0 && isfinite(in->deadband) ? in->deadband : 0;
 	r->quality = in->quality;
 	if (r->ahead_of_clock && r->quality == QUALITY_GOOD)
@@ -335,6 +327,7 @@ store_put_t store_put_kpi(store_t *st, int source, const kpi_in_t *in, int64_t n
 	k->cost = store_cost_kpi(k);
 	s->bytes_held = s->bytes_held - old_cost + k->cost;
 	st->generation++;
+	st->kpi_stamp = store_stamp_new();
 	return kind;
 }
 

@@ -70,6 +70,7 @@ bool store_withdraw_kpi(store_t *st, int source, const char *id)
 	if ((size_t)pos < st->kpi_count)
 		keyindex_put(&st->kpi_ix, k->source, k->id, (size_t)pos);
 	st->generation++;
+	st->kpi_stamp = store_stamp_new();
 	return true;
 }
 

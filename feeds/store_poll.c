@@ -37,6 +37,7 @@ static void kpis_sweep(store_t *st, int source)
 		*k = st->kpis[--st->kpi_count];
 		if (i < st->kpi_count)
 			keyindex_put(&st->kpi_ix, k->source, k->id, i);
+		st->kpi_stamp = store_stamp_new();
 	}
 }
 

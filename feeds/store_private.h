@@ -32,6 +32,7 @@ struct store {
 	    poll_seq;    /* bumped by store_begin_poll; items remember the last that carried them */
 	int open_source; /* source of the open poll, -1 if none */
 	uint64_t generation;
+	uint64_t kpi_stamp;   /* store_kpi_stamp: renewed by every change of a KPI */
 	uint64_t next_serial; /* last serial given to a new reading, KPI or event */
 	size_t *free_slots;   /* indices of free reading slots, taken last-in first */
 	size_t free_count, free_cap;
@@ -86,5 +87,9 @@ void store_history_backfill(reading_t *r, const reading_in_t *in, int64_t now_ms
  * retention_ms has passed since they were last sent or confirmed, if one is
  * due at now_ms (store_poll.c). */
 void store_expire_readings(store_t *st, int source, int64_t now_ms);
+
+/* A number no stamp of any store in the process has had: label stamps
+ * and KPI stamps, from one process-wide atomic counter. */
+uint64_t store_stamp_new(void);
 
 #endif

@@ -2,8 +2,9 @@
  * scope) or street (district scope) that the readings, KPIs or events in
  * scope name, with what is wrong there, worst first. A street scope has no
  * rows. Rows keep their names from one update to the next (a name is copied
- * once, when its row first appears), found by a small hash of the names.
- * See gov_view.h. */
+ * once, when its row first appears), found by a small hash of the names,
+ * and their keys; each reading remembers the key of its row (see
+ * gov_view_private.h). See gov_view.h. */
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -54,7 +55,9 @@ static uint32_t *hash_slot(const gov_view_t *gv, const char *name)
 static void row_clear(gov_tier_row_t *row)
 {
 	char *keep = row->name;
-	*row = (gov_tier_row_t){.name = keep, .worst_kpi = {SIZE_MAX, 0}, .worst_attainment = NAN};
+	uint32_t key = row->key;
+	*row = (gov_tier_row_t){
+	    .name = keep, .worst_kpi = {SIZE_MAX, 0}, .worst_attainment = NAN, .key = key};
 }
 
 /* The row named `name`, added if new; NULL for a name that is no row. */
@@ -80,7 +83,10 @@ static gov_tier_row_t *row_for(gov_view_t *gv, const char *name)
 	sc->row_seen = gov_grow(sc->row_seen, &seen_cap, gv->tier_count, sizeof *sc->row_seen);
 	sc->row_seen_cap = seen_cap;
 	gv->tiers[r].name = xstrdup(name);
+	gv->tiers[r].key = sc->next_key++;
 	row_clear(&gv->tiers[r]);
+	sc->row_at = gov_grow(sc->row_at, &sc->row_at_cap, sc->next_key, sizeof *sc->row_at);
+	sc->row_at[gv->tiers[r].key] = (uint32_t)(r + 1);
 	sc->row_seen[r] = true;
 	*slot = (uint32_t)(r + 1);
 	return &gv->tiers[r];
@@ -123,12 +129,41 @@ static int compare_row(const void *a, const void *b)
 	return strcmp(ra->name, rb->name);
 }
 
+/* The row the reading at store index i counts in, or NULL: the one it
+ * counted in last time while it keeps its label stamp (its place with it)
+ * and the rows their keys, else looked up by name. */
+static gov_tier_row_t *reading_row(gov_view_t *gv, const scope_t *scope, size_t i,
+                                   const reading_t *r)
+{
+	struct gov_scratch *sc = gv->scratch;
+	struct gov_reading_row *c = &sc->reading_row[i];
+	if (c->label_stamp == r->label_stamp && c->epoch == sc->epoch) {
+		if (!c->key)
+			return NULL;
+		uint32_t at = c->key - 1 < sc->next_key ? sc->row_at[c->key - 1] : 0;
+		if (at) {
+			sc->row_seen[at - 1] = true;
+			return &gv->tiers[at - 1];
+		}
+	}
+	gov_tier_row_t *row = row_of(gv, scope, r->district, r->street);
+	*c = (struct gov_reading_row){r->label_stamp, sc->epoch, row ? row->key + 1 : 0};
+	return row;
+}
+
 static void count_readings(gov_view_t *gv, const store_t *st, const view_t *v, const scope_t *scope)
 {
+	struct gov_scratch *sc = gv->scratch;
 	size_t n = store_reading_count(st);
+	if (n > sc->reading_row_cap) {
+		sc->reading_row = xreallocarray(sc->reading_row, n, sizeof *sc->reading_row);
+		memset(sc->reading_row + sc->reading_row_cap, 0,
+		       (n - sc->reading_row_cap) * sizeof *sc->reading_row);
+		sc->reading_row_cap = n;
+	}
 	for (size_t i = 0; i < n; i++) {
 		const reading_t *r = store_reading(st, i);
-		gov_tier_row_t *row = r ? row_of(gv, scope, r->district, r->street) : NULL;
+		gov_tier_row_t *row = r ? reading_row(gv, scope, i, r) : NULL;
 		if (!row)
 			continue;
 		view_states_t s = view_states(v, i);
@@ -174,13 +209,29 @@ void gov_tiers_update(gov_view_t *gv, const store_t *st, const view_t *v, const 
 			free(gv->tiers[r].name);
 		gv->tier_count = 0;
 	}
-	/* The rows of the last update stay (their names with them) and count
-	 * afresh; those nothing names any more go after the counting. */
+	/* Another scope, or keys grown far past the rows (names come and go):
+	 * every reading looks its row up again. */
+	bool renumber = sc->next_key > 4 * gv->tier_count + 64;
+	if (renumber || !scope_equal(&sc->rows_scope, scope)) {
+		sc->rows_scope = *scope;
+		sc->epoch++;
+		if (renumber) {
+			for (size_t r = 0; r < gv->tier_count; r++)
+				gv->tiers[r].key = (uint32_t)r;
+			sc->next_key = (uint32_t)gv->tier_count;
+		}
+	}
+	/* The rows of the last update stay (their names and keys with them) and
+	 * count afresh; those nothing names any more go after the counting. */
 	hash_reset(sc, gv->tier_count);
+	sc->row_at = gov_grow(sc->row_at, &sc->row_at_cap, sc->next_key, sizeof *sc->row_at);
+	if (sc->next_key)
+		memset(sc->row_at, 0, sc->next_key * sizeof *sc->row_at);
 	for (size_t r = 0; r < gv->tier_count; r++) {
 		row_clear(&gv->tiers[r]);
 		sc->row_seen[r] = false;
 		*hash_slot(gv, gv->tiers[r].name) = (uint32_t)(r + 1);
+		sc->row_at[gv->tiers[r].key] = (uint32_t)(r + 1);
 	}
 	if (scope_tier(scope) != TIER_STREET) {
 		count_readings(gv, st, v, scope);

@@ -45,6 +45,8 @@ void gov_view_free(gov_view_t *gv)
 		free(gv->scratch->event_keys);
 		free(gv->scratch->row_hash);
 		free(gv->scratch->row_seen);
+		free(gv->scratch->row_at);
+		free(gv->scratch->reading_row);
 		free(gv->scratch);
 	}
 	memset(gv, 0, sizeof *gv);
@@ -198,11 +200,17 @@ void gov_view_update(gov_view_t *gv, const store_t *st, const view_t *v,
 	}
 	if (!gv->scratch)
 		gv->scratch = xcalloc(1, sizeof *gv->scratch);
-	if (!scope_equal(&gv->scope, scope)) {
+	bool rescoped = !scope_equal(&gv->scope, scope);
+	if (rescoped) {
 		gv->scope = *scope;
 		gv->trend_len = gv->trend_head = 0; /* another tier's scores */
 	}
-	update_kpis(gv, st, scope);
+	/* Sorting 911 KPIs was an eighth of an evaluation at city scale, while
+	 * they change every few seconds at most (a KPI is not a reading). */
+	if (rescoped || gv->kpi_stamp != store_kpi_stamp(st)) {
+		update_kpis(gv, st, scope);
+		gv->kpi_stamp = store_kpi_stamp(st);
+	}
 	update_trend(gv, now_ms);
 	gov_events_update(gv, st, scope, clock_ms);
 	gov_tiers_update(gv, st, v, scope, clock_ms);

@@ -61,6 +61,7 @@ typedef struct gov_tier_row {
 	unsigned events_open, events_overdue, events_critical;
 	gov_ref_t worst_kpi;     /* lowest attainment placed here; index SIZE_MAX if none */
 	double worst_attainment; /* NAN if none */
+	uint32_t key; /* gov_tiers' own: the row's number, kept while it stays */
 } gov_tier_row_t;
 
 typedef struct gov_view {
@@ -70,7 +71,8 @@ typedef struct gov_view {
 	uint64_t generation;
 
 	/* KPI board */
-	gov_ref_t *kpis; /* in scope, category by category */
+	uint64_t kpi_stamp; /* store_kpi_stamp when it was sorted (0: never) */
+	gov_ref_t *kpis;    /* in scope, category by category */
 	size_t kpi_count, kpi_cap;
 	gov_category_t *categories; /* by name */
 	size_t category_count, category_cap;

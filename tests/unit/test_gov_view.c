@@ -8,6 +8,7 @@
 #include <cmocka.h>
 
 #include <math.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "city_fixture.h"
@@ -153,6 +154,70 @@ static void test_kpi_board_order_and_counts(void **state)
 	assert_string_equal(r.gv.categories[1].name, "");
 	assert_int_equal(r.gv.kpi_name_cols, 8); /* "none.off": measured afresh */
 	assert_true(r.gv.generation > generation);
+	rig_close(&r);
+}
+
+/* The board is sorted again only when the store's KPI stamp moved: every
+ * change of a KPI renews it (a value, a withdrawal, one dropped at the end
+ * of a poll), nothing else does, and no two stores share one. */
+static void test_kpi_board_follows_the_kpi_stamp(void **state)
+{
+	(void)state;
+	rig_t r;
+	rig_open(&r);
+	kspec_t ks[] = {
+	    {"k.one", "A", NULL, NULL, 3, 4, false},
+	    {"k.two", "A", NULL, NULL, 2, 4, false},
+	    {"k.three", "A", NULL, NULL, 5, 4, false},
+	};
+	put_kpis(&r, ks, 3, T0);
+	rig_eval(&r, NULL, T0, T0);
+	uint64_t stamp = store_kpi_stamp(r.st);
+	assert_int_equal(r.gv.kpi_stamp, stamp);
+	assert_string_equal(kpi_id(&r, 0), "k.two");
+
+	/* A reading, an event and an empty KPI poll leave it. */
+	reading_in_t in = {.id = "w", .domain = "water", .has_value = true, .value = 50, .limits = four};
+	store_begin_poll(r.st, r.readings, T0 + 1000);
+	store_put_reading(r.st, r.readings, &in, T0 + 1000);
+	store_end_poll(r.st, r.readings, &(poll_report_t){0}, T0 + 1000);
+	event_in_t ev = {.id = "e", .type = "t", .title = "t", .stage = STAGE_SENSED};
+	store_begin_poll(r.st, r.events, T0 + 1000);
+	store_put_event(r.st, r.events, &ev, T0 + 1000);
+	store_end_poll(r.st, r.events, &(poll_report_t){0}, T0 + 1000);
+	rig_eval(&r, NULL, T0 + 1000, T0 + 1000);
+	assert_int_equal(store_kpi_stamp(r.st), stamp);
+	assert_int_equal(r.gv.kpi_count, 3);
+
+	/* A value: k.one falls furthest and leads. */
+	ks[0].value = 1;
+	put_kpis(&r, ks, 3, T0 + 2000);
+	assert_true(store_kpi_stamp(r.st) != stamp);
+	stamp = store_kpi_stamp(r.st);
+	rig_eval(&r, NULL, T0 + 2000, T0 + 2000);
+	assert_string_equal(kpi_id(&r, 0), "k.one");
+
+	/* Withdrawn (a delta's removal). */
+	assert_true(store_withdraw_kpi(r.st, r.kpis, "k.one"));
+	assert_true(store_kpi_stamp(r.st) != stamp);
+	stamp = store_kpi_stamp(r.st);
+	rig_eval(&r, NULL, T0 + 3000, T0 + 3000);
+	assert_int_equal(r.gv.kpi_count, 2);
+	assert_string_equal(kpi_id(&r, 0), "k.two");
+
+	/* Dropped: a whole document without it. The two puts renew the
+	 * stamp too; the drop alone is checked by putting none. */
+	store_begin_poll(r.st, r.kpis, T0 + 4000);
+	stamp = store_kpi_stamp(r.st);
+	store_end_poll(r.st, r.kpis, &(poll_report_t){.had_kpis = true}, T0 + 4000);
+	assert_true(store_kpi_stamp(r.st) != stamp);
+	rig_eval(&r, NULL, T0 + 4000, T0 + 4000);
+	assert_int_equal(r.gv.kpi_count, 0);
+
+	/* Another store never has this one's stamp. */
+	store_t *other = store_create();
+	assert_true(store_kpi_stamp(other) != store_kpi_stamp(r.st));
+	store_destroy(other);
 	rig_close(&r);
 }
 
@@ -438,14 +503,76 @@ static void test_tiers(void **state)
 	rig_close(&r);
 }
 
+/* The rows each reading remembers (gov_tiers' cache) give what counting
+ * afresh gives: a gov view kept through 400 seeded changes (readings moved,
+ * withdrawn and put back in freed slots, values changed, districts emptied,
+ * scopes changed and back) against a fresh one after each. */
+static void assert_tiers_equal(const gov_view_t *kept, const gov_view_t *fresh)
+{
+	assert_int_equal(kept->tier_count, fresh->tier_count);
+	for (size_t i = 0; i < kept->tier_count; i++) {
+		const gov_tier_row_t *a = &kept->tiers[i], *b = &fresh->tiers[i];
+		assert_string_equal(a->name, b->name);
+		assert_int_equal(a->readings, b->readings);
+		assert_int_equal(a->alarms, b->alarms);
+		assert_int_equal(a->warnings, b->warnings);
+		assert_int_equal(a->stale, b->stale);
+		assert_int_equal(a->bad, b->bad);
+	}
+}
+
+static void test_tiers_kept_match_fresh(void **state)
+{
+	(void)state;
+	static const char *const districts[] = {"A区", "B区", "C区", "D区"};
+	static const char *const streets[] = {"一街", "二街", "三街"};
+	rig_t r;
+	rig_open(&r);
+	uint64_t seed = 42;
+	scope_t scope;
+	scope_city(&scope);
+	for (int step = 0; step < 400; step++) {
+		int64_t now = T0 + step * 1000;
+		store_begin_delta(r.st, r.readings, now); /* what it does not put stays */
+		for (int k = 0; k < 3; k++) {
+			seed = seed * 6364136223846793005u + 1442695040888963407u;
+			unsigned x = (unsigned)(seed >> 33);
+			char id[16];
+			snprintf(id, sizeof id, "r%u", x % 24);
+			if (x % 7 == 0) {
+				store_withdraw_reading(r.st, r.readings, id, now);
+				continue;
+			}
+			/* Districts C and D empty out in the middle third. */
+			unsigned d = (x >> 5) % (step > 130 && step < 260 ? 2 : 4);
+			put_reading(&r, id, districts[d], streets[(x >> 8) % 3], (double)((x >> 11) % 100),
+			            now);
+		}
+		store_end_poll(r.st, r.readings, &(poll_report_t){0}, now);
+		if (step % 50 == 25)
+			assert_int_equal(scope_parse(&scope, districts[(step / 50) % 2], NULL), 0);
+		else if (step % 50 == 40)
+			scope_city(&scope);
+		rig_eval(&r, &scope, now, now);
+		gov_view_t fresh;
+		gov_view_init(&fresh);
+		gov_view_update(&fresh, r.st, &r.v, r.eng, &scope, now, now);
+		assert_tiers_equal(&r.gv, &fresh);
+		gov_view_free(&fresh);
+	}
+	rig_close(&r);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_kpi_board_order_and_counts),
+	    cmocka_unit_test(test_kpi_board_follows_the_kpi_stamp),
 	    cmocka_unit_test(test_kpi_scope),
 	    cmocka_unit_test(test_trend),
 	    cmocka_unit_test(test_events_order_and_summary),
 	    cmocka_unit_test(test_tiers),
+	    cmocka_unit_test(test_tiers_kept_match_fresh),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
