@@ -96,10 +96,19 @@ static int compare_keys(const void *pa, const void *pb)
 	const alarm_sort_key_t *a = pa, *b = pb;
 	if (a->unacked != b->unacked)
 		return a->unacked ? -1 : 1;
+	/* Unacknowledged, a condition still there before one that is over:
+	 * oldest first would otherwise fill a pane with returned alarms. */
+	if (a->returned != b->returned)
+		return a->returned ? 1 : -1;
 	if (a->priority != b->priority)
 		return a->priority > b->priority ? -1 : 1;
+	/* Oldest first: the alarm that has waited longest for an operator
+	 * leads, and a list on a wall holds still while new alarms arrive
+	 * (they join their group's end; the counts and the flood banner say
+	 * how many). Newest first, a city's flood rewrote four rows of the
+	 * overview's pane a second. */
 	if (a->since_ms != b->since_ms)
-		return a->since_ms > b->since_ms ? -1 : 1; /* newest first */
+		return a->since_ms < b->since_ms ? -1 : 1;
 	int c = strcmp(a->id, b->id);
 	if (c)
 		return c;
@@ -185,7 +194,8 @@ void alarm_list_finish(alarm_engine_t *eng, int64_t now_ms)
 	size_t n = eng->info_count;
 	for (size_t k = 0; k < n; k++) {
 		const alarm_info_t *a = &eng->infos[k];
-		eng->keys[k] = (alarm_sort_key_t){isa_state_unacked(a->state), (uint8_t)a->priority,
+		eng->keys[k] = (alarm_sort_key_t){isa_state_unacked(a->state),
+		                                  a->state == ISA_RTNUN, (uint8_t)a->priority,
 		                                  a->since_ms, a->id, k};
 	}
 	if (n > 1)

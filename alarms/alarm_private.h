@@ -62,6 +62,7 @@ typedef struct alarm_rec {
 /* The order of the list, copied out so qsort needs no context. */
 typedef struct alarm_sort_key {
 	bool unacked;
+	bool returned; /* RTNUN: its condition is over */
 	uint8_t priority;
 	int64_t since_ms;
 	const char *id;

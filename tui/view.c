@@ -133,6 +133,21 @@ static int states_rank(view_states_t s)
 	return 2 * (int)worst + (worst != VS_STALE && (s & VIEW_BIT(VS_STALE)) != 0);
 }
 
+/* Within one rank of the overview's blocks, larger first. A reading in
+ * alarm or warning: how long it has stood there, longest first, as in the
+ * alarm pane (alarm.h): rows hold still while new alarms arrive (the
+ * block's counts say how many), and a standing alarm is not pushed off the
+ * block by newer ones. By pressure toward a limit, the rows of a city's
+ * flood changed ten times a second. Any other: its pressure toward a
+ * limit, nearest first. */
+static double worst_order(const alarm_engine_t *alarms, size_t i, const reading_t *r,
+                          view_states_t s)
+{
+	if (s & (VIEW_BIT(VS_ALARM) | VIEW_BIT(VS_WARNING)))
+		return -(double)alarm_engine_state(alarms, i).since_ms;
+	return view_limit_pressure(r);
+}
+
 static bool source_silent(const view_t *v, int source)
 {
 	return (size_t)source < v->source_cap && v->source_domains[source] == 0;
@@ -275,7 +290,7 @@ void view_update(view_t *v, const store_t *st, const alarm_engine_t *alarms, int
 		for (int k = 0; k < VS_COUNT; k++)
 			dv->counts[k] += (s & VIEW_BIT(k)) != 0;
 		dv->ok += s == 0;
-		v->keys[i] = (worst_key_t){states_rank(s), view_limit_pressure(r), i};
+		v->keys[i] = (worst_key_t){states_rank(s), worst_order(alarms, i, r, s), i};
 		v->readings++;
 		v->stale += (s & VIEW_BIT(VS_STALE)) != 0;
 		v->domains_present |= 1u << r->domain;

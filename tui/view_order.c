@@ -12,7 +12,7 @@ typedef struct slot {
 	uint32_t place_version; /* its place then (store.h) */
 	domain_t domain;        /* the domain whose lists hold it */
 	int rank;               /* its worst key then */
-	double pressure;
+	double order;
 } slot_t;
 
 /* Per slot, for one update: leaves a list (OUT) or enters one (IN). */
@@ -60,8 +60,8 @@ static int compare_worst(const void *a, const void *b)
 	const worst_key_t *ka = a, *kb = b;
 	if (ka->rank != kb->rank)
 		return ka->rank - kb->rank;
-	if (ka->pressure != kb->pressure)
-		return ka->pressure > kb->pressure ? -1 : 1;
+	if (ka->order != kb->order)
+		return ka->order > kb->order ? -1 : 1;
 	return ka->reading < kb->reading ? -1 : ka->reading > kb->reading;
 }
 
@@ -169,7 +169,7 @@ static uint8_t slot_moves(slot_t *s, const reading_t *r, const worst_key_t *key,
 {
 	bool was = s->serial != 0;
 	bool placed = was && r && s->serial == r->serial && s->place_version == r->place_version;
-	bool ranked = placed && s->rank == key->rank && s->pressure == key->pressure;
+	bool ranked = placed && s->rank == key->rank && s->order == key->order;
 	uint8_t m = 0;
 	if (was && !placed) {
 		m |= OUT_PLACE;
@@ -191,7 +191,7 @@ static uint8_t slot_moves(slot_t *s, const reading_t *r, const worst_key_t *key,
 		m |= IN_WORST;
 		*dirty_worst |= 1u << r->domain;
 	}
-	*s = (slot_t){r->serial, r->place_version, r->domain, key->rank, key->pressure};
+	*s = (slot_t){r->serial, r->place_version, r->domain, key->rank, key->order};
 	return m;
 }
 

@@ -20,11 +20,11 @@
 #include "store.h"
 #include "view.h"
 
-/* Rank in the overview, smaller first: view.c's states_rank, then the
- * pressure toward a limit (larger first), then the store index. */
+/* Rank in the overview, smaller first: view.c's states_rank, then `order`
+ * (larger first: view.c's worst_order), then the store index. */
 typedef struct worst_key {
 	int rank;
-	double pressure;
+	double order;
 	size_t reading;
 } worst_key_t;
 

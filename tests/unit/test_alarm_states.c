@@ -226,35 +226,43 @@ static void test_list_order(void **state)
 	(void)state;
 	rig_t r;
 	rig_open(&r);
-	rig_poll(&r, 0, (rig_put_t[]){{"m.old", 85, QUALITY_GOOD}, {"h.old", 95, QUALITY_GOOD}}, 2,
-	         1000);
+	rig_poll(&r, 0,
+	         (rig_put_t[]){{"m.old", 85, QUALITY_GOOD},
+	                       {"h.old", 95, QUALITY_GOOD},
+	                       {"r.back", 95, QUALITY_GOOD}},
+	         3, 1000);
 	rig_eval(&r, 1000);
 	rig_poll(&r, 0,
 	         (rig_put_t[]){{"m.old", 85, QUALITY_GOOD},
 	                       {"h.old", 95, QUALITY_GOOD},
+	                       {"r.back", 50, QUALITY_GOOD},
 	                       {"m.new", 85, QUALITY_GOOD},
 	                       {"z.new", 5, QUALITY_GOOD},
 	                       {"h.new", 5, QUALITY_GOOD}},
-	         5, 2000);
+	         6, 2000);
 	rig_eval(&r, 2000);
 	rig_ack(&r, "h.new", 2500);
 	rig_poll(&r, 0,
 	         (rig_put_t[]){{"m.old", 85, QUALITY_GOOD},
 	                       {"h.old", 95, QUALITY_GOOD},
+	                       {"r.back", 50, QUALITY_GOOD},
 	                       {"m.new", 85, QUALITY_GOOD},
 	                       {"z.new", 5, QUALITY_GOOD},
 	                       {"h.new", 5, QUALITY_GOOD}},
-	         5, 3000);
+	         6, 3000);
 	rig_eval(&r, 3000);
-	static const char *const order[] = {"z.new", "h.old", "m.new", "m.old", "h.new"};
-	assert_int_equal(alarm_engine_alarm_count(r.eng), 5);
-	for (size_t i = 0; i < 5; i++)
+	/* Unacknowledged and active, high, oldest first; then the returned
+	 * one (older and high, but over); the acknowledged one last. */
+	static const char *const order[] = {"h.old", "z.new", "m.old", "m.new", "r.back", "h.new"};
+	assert_int_equal(alarm_engine_alarm_count(r.eng), 6);
+	for (size_t i = 0; i < 6; i++)
 		assert_string_equal(alarm_engine_alarm(r.eng, i)->id, order[i]);
-	assert_null(alarm_engine_alarm(r.eng, 5));
+	assert_int_equal(alarm_engine_alarm(r.eng, 4)->state, ISA_RTNUN);
+	assert_null(alarm_engine_alarm(r.eng, 6));
 	const alarm_kpi_counts_t *k = alarm_engine_kpi(r.eng);
-	assert_int_equal(k->by_priority[ALARM_PRIORITY_HIGH], 3);
+	assert_int_equal(k->by_priority[ALARM_PRIORITY_HIGH], 4); /* r.back too */
 	assert_int_equal(k->by_priority[ALARM_PRIORITY_MEDIUM], 2);
-	assert_int_equal(k->unacked, 4);
+	assert_int_equal(k->unacked, 5);
 	rig_close(&r);
 }
 

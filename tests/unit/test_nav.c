@@ -110,14 +110,23 @@ static const char *selected_id(const rig_t *r, const nav_t *nav)
 	return store_reading(r->st, dv->by_place[nav->selected])->id;
 }
 
-/* A new alarm is listed above the selected one (newest first): Enter still
- * opens the reading that was selected, as drawn and as keyed. */
+/* The id of the alarm the alarms page has selected. */
+static const char *selected_alarm(const rig_t *r, const nav_t *nav)
+{
+	const alarm_info_t *a = view_alarm(&r->view, (size_t)nav->alarm_selected);
+	assert_non_null(a);
+	return a->id;
+}
+
+/* A new alarm is listed above the selected one (high priority before
+ * medium): Enter still opens the reading that was selected, as drawn and as
+ * keyed. */
 static void test_alarm_selection_follows_the_alarm(void **state)
 {
 	(void)state;
 	rig_t r;
 	rig_open(&r);
-	rig_poll(&r, 0, (put_t[]){{"pump.old", "D1", 95}, {"pump.calm", "D2", 50}}, 2);
+	rig_poll(&r, 0, (put_t[]){{"pump.old", "D1", 85}, {"pump.calm", "D2", 50}}, 2);
 	nav_t nav = {.page = PAGE_OVERVIEW};
 	nav_key(ACT_ALARMS, &r.ctx, &nav);
 	rig_draw(&r, &nav);
@@ -125,8 +134,7 @@ static void test_alarm_selection_follows_the_alarm(void **state)
 	assert_int_equal(nav.alarm_selected, 0); /* pump.old, the only alarm */
 
 	rig_poll(&r, 5, (put_t[]){{"pump.new", "D3", 96}}, 1);
-	assert_string_equal(store_reading(r.st, alarm_engine_active(r.alarms, 0))->id,
-	                    "pump.new"); /* above */
+	assert_string_equal(view_alarm(&r.view, 0)->id, "pump.new"); /* above */
 	rig_draw(&r, &nav);
 	assert_int_equal(nav.alarm_selected, 1); /* moved down with its alarm */
 	nav_key(ACT_OPEN, &r.ctx, &nav);
@@ -140,25 +148,18 @@ static void test_alarm_selection_without_redraw(void **state)
 	(void)state;
 	rig_t r;
 	rig_open(&r);
-	rig_poll(&r, 0, (put_t[]){{"a.first", "D1", 95}, {"a.second", "D2", 5}}, 2);
+	rig_poll(&r, 0, (put_t[]){{"a.first", "D1", 85}, {"a.second", "D2", 15}}, 2);
 	nav_t nav = {.page = PAGE_OVERVIEW};
 	nav_key(ACT_ALARMS, &r.ctx, &nav);
 	rig_draw(&r, &nav);
-	nav_key(ACT_DOWN, &r.ctx, &nav); /* a.second (same time: by index) */
-	const char *chosen =
-	    store_reading(r.st, alarm_engine_active(r.alarms, (size_t)nav.alarm_selected))->id;
-	rig_poll(&r, 5, (put_t[]){{"a.third", "D3", 99}}, 1);
+	nav_key(ACT_DOWN, &r.ctx, &nav); /* a.second (same time: by id) */
+	const char *chosen = selected_alarm(&r, &nav);
+	assert_string_equal(chosen, "a.second");
+	rig_poll(&r, 5, (put_t[]){{"a.third", "D3", 99}}, 1); /* high: above both */
+	assert_string_equal(view_alarm(&r.view, 0)->id, "a.third");
 	nav_key(ACT_OPEN, &r.ctx, &nav);
 	assert_string_equal(selected_id(&r, &nav), chosen);
 	rig_close(&r);
-}
-
-/* The id of the alarm the alarms page has selected. */
-static const char *selected_alarm(const rig_t *r, const nav_t *nav)
-{
-	const alarm_info_t *a = view_alarm(&r->view, (size_t)nav->alarm_selected);
-	assert_non_null(a);
-	return a->id;
 }
 
 /* An acknowledgement of `alarm` at r->now, as the journal hands it to ops;
@@ -186,11 +187,9 @@ static void test_alarm_selection_vanished_goes_to_nearest(void **state)
 	nav_t nav = {.page = PAGE_OVERVIEW};
 	nav_key(ACT_ALARMS, &r.ctx, &nav);
 	rig_draw(&r, &nav);
-	nav_key(ACT_DOWN, &r.ctx, &nav); /* newest first: three, two, one */
+	nav_key(ACT_DOWN, &r.ctx, &nav); /* oldest first: one, two, three */
 	rig_draw(&r, &nav);
-	assert_string_equal(
-	    store_reading(r.st, alarm_engine_active(r.alarms, (size_t)nav.alarm_selected))->id,
-	    "x.two");
+	assert_string_equal(selected_alarm(&r, &nav), "x.two");
 	rig_poll(&r, 3, (put_t[]){{"x.two", "D2", 50}}, 1); /* back to normal */
 	rig_draw(&r, &nav);
 	assert_int_equal(alarm_engine_active_count(r.alarms), 2);
@@ -199,9 +198,9 @@ static void test_alarm_selection_vanished_goes_to_nearest(void **state)
 	rig_ack(&r, "x.two"); /* RTNUN -> NORM: off the list */
 	rig_draw(&r, &nav);
 	assert_int_equal(view_alarm_count(&r.view), 2);
-	assert_int_equal(nav.alarm_selected, 1); /* where it was: x.one */
+	assert_int_equal(nav.alarm_selected, 1); /* where it was: x.three */
 	nav_key(ACT_OPEN, &r.ctx, &nav);
-	assert_string_equal(selected_id(&r, &nav), "x.one");
+	assert_string_equal(selected_id(&r, &nav), "x.three");
 	rig_close(&r);
 }
 

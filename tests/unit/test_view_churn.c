@@ -73,12 +73,20 @@ static int churn_rank(view_states_t s)
 	return 2 * (int)worst + (worst != VS_STALE && (s & VIEW_BIT(VS_STALE)) != 0);
 }
 
-/* a strictly before b: worst first, then nearer a limit, then store index. */
+/* Within a rank, larger first: in alarm or warning the longest standing
+ * (its alarm's start, negated), else the nearest a limit. */
+static double churn_order(const view_t *v, const store_t *st, size_t i)
+{
+	if (view_states(v, i) & (VIEW_BIT(VS_ALARM) | VIEW_BIT(VS_WARNING)))
+		return -(double)alarm_engine_state(v->alarm_engine, i).since_ms;
+	return view_limit_pressure(store_reading(st, i));
+}
+
+/* a strictly before b: worst first, then churn_order, then store index. */
 static bool churn_worse(const view_t *v, const store_t *st, size_t a, size_t b)
 {
 	int ra = churn_rank(view_states(v, a)), rb = churn_rank(view_states(v, b));
-	double pa = view_limit_pressure(store_reading(st, a)),
-	       pb = view_limit_pressure(store_reading(st, b));
+	double pa = churn_order(v, st, a), pb = churn_order(v, st, b);
 	return ra != rb ? ra < rb : pa != pb ? pa > pb : a < b;
 }
 
