@@ -19,6 +19,18 @@
 /* Older than most of a day, the time of day alone would mislead: the age. */
 #define OLD_MS (20LL * 3600 * 1000)
 
+/* An alarm's age, whole minutes at the finest: "<1m" in its first minute.
+ * The time of day beside it gives the second. Ticking every second on every
+ * row, ages were motion that draws the eye for nothing (ISA-101) and most
+ * of what the alarm pane wrote to the terminal in a flood. */
+static void alarm_age(int64_t age_ms, char *buf, size_t size)
+{
+	if (age_ms < 60 * 1000)
+		snprintf(buf, size, "<1m");
+	else
+		timefmt_format_age(age_ms, buf, size);
+}
+
 const char *alarm_row_state_glyph(isa_state_t state)
 {
 	static const char *const uni[ISA_STATE_COUNT] = {
@@ -383,7 +395,7 @@ void alarm_row_draw_cols(WINDOW *win, int y, int x, int w, const ui_ctx_t *ctx,
 
 	char clock[16], age[16];
 	timefmt_format_clock(a->since_ms, clock, sizeof clock);
-	timefmt_format_age(ctx->now_ms - a->since_ms, age, sizeof age);
+	alarm_age(ctx->now_ms - a->since_ms, age, sizeof age);
 	bool old = ctx->now_ms - a->since_ms > OLD_MS;
 	if (w >= ALARM_ROW_AGE_COLS)
 		snprintf(buf, sizeof buf, "%8s %4s", old ? "" : clock, age);
