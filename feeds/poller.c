@@ -78,6 +78,12 @@ poller_t *poller_create(store_t *st, const config_t *cfg, char **cause)
 	poller_t *p = xcalloc(1, sizeof *p);
 	p->store = st;
 	p->multi = curl_multi_init();
+	/* A connection kept for every source. libcurl's cache holds four per
+	 * easy handle in the multi, and a source's handle is in it only while
+	 * it polls: eight sources on one server lost a connection and made a
+	 * new one about every second (a TLS handshake each, over https). */
+	if (p->multi)
+		curl_multi_setopt(p->multi, CURLMOPT_MAXCONNECTS, (long)cfg->source_count + 4);
 	p->jitter_state = (uint64_t)(uintptr_t)p ^ 0x5DEECE66Dull;
 	p->sources = xcalloc(cfg->source_count, sizeof *p->sources);
 	p->ready = xcalloc(cfg->source_count ? cfg->source_count : 1, sizeof *p->ready);
