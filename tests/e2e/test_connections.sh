@@ -14,17 +14,10 @@ mock=$2
 
 check "mock city started on an ephemeral port" e2e_start_mock "$mock" --seed 5
 port=${E2E_MOCK_BASE##*:}
+# The eight feeds of examples/demo.json, the example users run.
 config="$E2E_TMP/eight.json"
-{
-	printf '{"defaults": {"interval_ms": 1000, "timeout_ms": 2000}, "sources": [\n'
-	sep=""
-	for d in water power gas telecom bridge tunnel; do
-		printf '%s  {"name": "%s", "url": "%s/v1/feeds/%s"}' "$sep" "$d" "$E2E_MOCK_BASE" "$d"
-		sep=$',\n'
-	done
-	printf ',\n  {"name": "kpis", "url": "%s/v1/kpis", "interval_ms": 5000}' "$E2E_MOCK_BASE"
-	printf ',\n  {"name": "events", "url": "%s/v1/events", "interval_ms": 2000}\n]}\n' "$E2E_MOCK_BASE"
-} >"$config"
+sed "s|http://127.0.0.1:8080|$E2E_MOCK_BASE|" "$(dirname "$0")/../../examples/demo.json" >"$config"
+check "the example names eight sources" test "$(grep -c '"url"' "$config")" = 8
 
 # connections_to PORT: TCP sockets to 127.0.0.1:PORT in /proc/net/tcp, in
 # any state. A socket citydash closed stays there in TIME-WAIT for a
