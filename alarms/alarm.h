@@ -164,7 +164,8 @@ size_t alarm_engine_history(const alarm_engine_t *eng, size_t reading, alarm_tra
 /* Every alarm not in NORM, in list order: unacknowledged first, those
  * still active (UNACK) before those returned to normal (RTNUN); then high
  * priority before medium, then oldest activation first (the longest
- * waiting leads; rows hold still as new alarms arrive), then by id. Valid until the next evaluate. */
+ * waiting leads; rows hold still as new alarms arrive), then by id.
+ * Valid until the next evaluate. */
 size_t alarm_engine_alarm_count(const alarm_engine_t *eng);
 const alarm_info_t *alarm_engine_alarm(const alarm_engine_t *eng, size_t i);
 /* The alarm of that kind on reading (or source, for COMM) `index`, or NULL

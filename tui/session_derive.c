@@ -93,9 +93,13 @@ void derive_destroy(derive_t *d)
 }
 
 /* The trend is a series over evaluations: the back gov view goes on from
- * where the front one is (gov_view_update restarts it on a scope change). */
+ * where the front one is (gov_view_update restarts it on a scope change).
+ * Its KPI board was sorted for its own scope: taking the front's scope, it
+ * sorts again (its stamp alone would say the board is current). */
 static void carry_trend(gov_view_t *back, const gov_view_t *front)
 {
+	if (!scope_equal(&back->scope, &front->scope))
+		back->kpi_stamp = 0;
 	back->scope = front->scope;
 	memcpy(back->trend, front->trend, sizeof back->trend);
 	back->trend_head = front->trend_head;

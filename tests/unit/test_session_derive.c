@@ -125,6 +125,12 @@ static void test_thread_matches_in_place(void **state)
 	(void)state;
 	store_t *st = store_create();
 	int src = store_add_source(st, "x", "http://x/", 1000, 3000);
+	/* Two KPIs, one placed in D3: the board narrows with the scope. */
+	int ksrc = store_add_source(st, "k", "http://k/", 1000, 3000);
+	store_begin_poll(st, ksrc, T0);
+	store_put_kpi(st, ksrc, &(kpi_in_t){.id = "k.city", .index = "health"}, T0);
+	store_put_kpi(st, ksrc, &(kpi_in_t){.id = "k.d3", .index = "health", .district = "D3"}, T0);
+	store_end_poll(st, ksrc, &(poll_report_t){.had_kpis = true}, T0);
 	alarm_engine_t *in_place = alarm_engine_create(), *front = alarm_engine_create();
 	view_t v_in_place, v_front;
 	view_init(&v_in_place);
@@ -181,6 +187,8 @@ static void test_thread_matches_in_place(void **state)
 			assert_true(alarm_engine_state_count(front, ISA_SHLVD) > 0);
 		/* The gov view too, its trend one series across the swaps. */
 		assert_true(scope_equal(&g_front.scope, &scope));
+		assert_int_equal(g_front.kpi_count, g_in_place.kpi_count);
+		assert_int_equal(g_front.kpi_count, round < 25 ? 2 : 1);
 		assert_int_equal(g_front.tier_count, g_in_place.tier_count);
 		for (size_t t = 0; t < g_front.tier_count; t++) {
 			assert_string_equal(g_front.tiers[t].name, g_in_place.tiers[t].name);
