@@ -94,10 +94,17 @@ visit "$s" Enter Overview Water # the focused block: water
 visit "$s" Escape Overview
 visit "$s" 2 KPIs
 visit "$s" 3 Events
+# Enter opens the selected row, so the list must have one: the demo's events
+# and first alarms come a few seconds after start (on a loaded machine, after
+# the page's key), and Enter on an empty list rightly does nothing. Event rows
+# begin with the severity's marks.
+check "the event list has a row to open" e2e_wait "$s" 20 "│ !"
 visit "$s" Enter Event
 visit "$s" Escape Events
 visit "$s" 4 Tiers
 visit "$s" 5 Alarms
+# Likewise the alarm list, whose unacknowledged rows begin with ▲.
+check "the alarm list has a row to open" e2e_wait "$s" 20 "│ ▲"
 visit "$s" Enter Reading
 visit "$s" Escape Alarms
 visit "$s" 6 "Alarm history"
