@@ -28,6 +28,7 @@ void nav_request_clear(nav_request_t *r)
 	r->alarms = NULL;
 	r->count = 0;
 	r->kind = NAV_REQ_NONE;
+	r->select_after = 0;
 }
 
 /* "$USER@host": USER, else the password database, else "unknown". */

@@ -125,7 +125,7 @@ static void carry_out(session_t *s, nav_t *nav, int64_t now)
 	snprintf(nav->message, sizeof nav->message, "%s", msg);
 	nav->message_error = rc != 0;
 	nav->message_ms = now ? now : 1;
-	nav_request_clear(&nav->request);
+	nav_request_done(nav, rc == 0);
 }
 
 /* The bell (alarm_bell.h): beep() for a new high-priority alarm. */

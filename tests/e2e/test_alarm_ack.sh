@@ -4,7 +4,9 @@
 # two known alarms (e2e.p1 beyond HIHI, e2e.p2 beyond HI; polled once a
 # minute, so the data stays fresh for the whole test). `a` opens the alarms,
 # `A` acknowledges the selected one (the first: high priority first): the
-# status line confirms it, the journal has its line, the row says ACKED.
+# status line confirms it, the journal has its line, the row says ACKED,
+# and the selection moves on to the next unacknowledged alarm (A again
+# acknowledges that one).
 # A second process on the same journal shows that ack at once (replayed),
 # and an ack made in the first within seconds. After quitting, a restart on
 # the same journal shows both acknowledged. A journal that cannot be opened
@@ -66,8 +68,8 @@ e2e_keys two a
 check "... it shows Alpha acknowledged (replayed)" wait_acked two 10 "Alpha main pressure"
 check "... and Beta not" not_acked two "Beta main pressure"
 
-# In the first, Beta: unacknowledged alarms come first, so it is the first row.
-e2e_keys one Home
+# In the first, A again: acknowledging Alpha moved the selection on to Beta,
+# the next unacknowledged alarm (Alpha, acknowledged, now sorts below it).
 e2e_keys one A
 check "the first process acknowledges Beta" e2e_wait one 10 "Acknowledged e2e.p2"
 check "... written to the journal" journal_has e2e.p2 ack

@@ -204,6 +204,56 @@ static void test_alarm_selection_vanished_goes_to_nearest(void **state)
 	rig_close(&r);
 }
 
+/* A as the event loop does it: the page's request carried out (the
+ * journal's part is rig_ack's) or refused, then nav_request_done. */
+static void rig_key_ack(rig_t *r, nav_t *nav, bool done)
+{
+	nav_key(ACT_ACK, &r->ctx, nav);
+	assert_int_equal(nav->request.kind, NAV_REQ_ACK);
+	assert_int_equal(nav->request.count, 1);
+	if (done)
+		rig_ack(r, nav->request.alarms[0]);
+	nav_request_done(nav, done);
+	assert_int_equal(nav->request.kind, NAV_REQ_NONE);
+	rig_draw(r, nav);
+}
+
+/* The worklist: A acknowledges the selected alarm, which sorts below the
+ * unacknowledged ones, and the next unacknowledged alarm takes the
+ * selection (A, A, A works down the list); with none left below, the
+ * selection stays with the acknowledged alarm. Refused, nothing moves. */
+static void test_ack_moves_on_to_the_next_unacked(void **state)
+{
+	(void)state;
+	rig_t r;
+	rig_open(&r);
+	rig_poll(&r, 0, (put_t[]){{"x.one", "D1", 95}}, 1);
+	rig_poll(&r, 1, (put_t[]){{"x.two", "D2", 95}}, 1);
+	rig_poll(&r, 2, (put_t[]){{"x.three", "D3", 95}}, 1);
+	nav_t nav = {.page = PAGE_OVERVIEW};
+	nav_key(ACT_ALARMS, &r.ctx, &nav);
+	rig_draw(&r, &nav);
+	assert_string_equal(selected_alarm(&r, &nav), "x.one"); /* oldest first */
+
+	rig_key_ack(&r, &nav, false); /* refused (say, the journal failed) */
+	assert_string_equal(selected_alarm(&r, &nav), "x.one");
+
+	rig_key_ack(&r, &nav, true);
+	assert_string_equal(view_alarm(&r.view, 2)->id, "x.one"); /* acked: below */
+	assert_int_equal(nav.alarm_selected, 0);
+	assert_string_equal(selected_alarm(&r, &nav), "x.two");
+
+	rig_key_ack(&r, &nav, true);
+	assert_string_equal(selected_alarm(&r, &nav), "x.three");
+
+	rig_key_ack(&r, &nav, true); /* the last: nothing unacknowledged below */
+	assert_int_equal(alarm_engine_state_count(r.alarms, ISA_ACKED), 3);
+	assert_string_equal(selected_alarm(&r, &nav), "x.three");
+	nav_key(ACT_OPEN, &r.ctx, &nav);
+	assert_string_equal(selected_id(&r, &nav), "x.three");
+	rig_close(&r);
+}
+
 /* On the domain page, a reading that sorts before the selected one (by
  * place) arrives: the selection stays on its reading. */
 static void test_domain_selection_follows_the_reading(void **state)
@@ -401,6 +451,7 @@ int main(void)
 	    cmocka_unit_test(test_alarm_selection_follows_the_alarm),
 	    cmocka_unit_test(test_alarm_selection_without_redraw),
 	    cmocka_unit_test(test_alarm_selection_vanished_goes_to_nearest),
+	    cmocka_unit_test(test_ack_moves_on_to_the_next_unacked),
 	    cmocka_unit_test(test_domain_selection_follows_the_reading),
 	    cmocka_unit_test(test_back_from_an_alarm_returns_to_the_alarms),
 	    cmocka_unit_test(test_back_walks_the_path_back),

@@ -197,6 +197,19 @@ static void ack_all(const ui_ctx_t *ctx, nav_t *nav)
 	form_open_confirm_ack_all(nav, ids, n);
 }
 
+/* The worklist moves on: acknowledged, the selected alarm sorts below the
+ * unacknowledged ones, and the selection would follow it to the list's end.
+ * The next row takes the selection instead when it still waits for an
+ * acknowledgement, so A, A, A works down the list. */
+static uint64_t next_unacked(const ui_ctx_t *ctx, const nav_t *nav)
+{
+	size_t next = (size_t)nav->alarm_selected + 1;
+	if (next >= alarm_tab_count(ctx, nav))
+		return 0;
+	const alarm_info_t *b = alarm_tab_at(ctx, nav, next);
+	return b && isa_state_unacked(b->state) ? nav_name_key(b->id) : 0;
+}
+
 static void act_on(action_t act, const ui_ctx_t *ctx, nav_t *nav, const alarm_info_t *a)
 {
 	if (!a) {
@@ -210,11 +223,19 @@ static void act_on(action_t act, const ui_ctx_t *ctx, nav_t *nav, const alarm_in
 		say(nav, ctx, true, buf);
 	} else if (act == ACT_ACK) {
 		ask_one(nav, NAV_REQ_ACK, a->id);
+		nav->request.select_after = next_unacked(ctx, nav);
 	} else if (act == ACT_UNSHELVE) {
 		ask_one(nav, NAV_REQ_UNSHELVE, a->id);
 	} else {
 		form_open_shelve(nav, a->id);
 	}
+}
+
+void nav_request_done(nav_t *nav, bool done)
+{
+	if (done && nav->request.select_after)
+		nav->alarm_serial = nav->request.select_after;
+	nav_request_clear(&nav->request);
 }
 
 static void switch_tab(nav_t *nav, int by)

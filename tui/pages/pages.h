@@ -63,6 +63,8 @@ typedef struct nav_request {
 	size_t count;
 	int64_t duration_ms;
 	char reason[JOURNAL_REASON_MAX + 1];
+	uint64_t select_after; /* once done, the alarms page selects this alarm
+	                          (nav_name_key of its id); 0: it stays */
 } nav_request_t;
 
 void nav_request_clear(nav_request_t *r);
@@ -232,6 +234,10 @@ bool nav_key(action_t act, const ui_ctx_t *ctx, nav_t *nav);
 void nav_open(nav_t *nav, page_id_t page);
 /* Back to the last remembered place, or to the overview. */
 void nav_back(nav_t *nav);
+/* The event loop is through with nav->request: carried out (`done`) or
+ * refused. Done, the selection it asked for (select_after) is made; then
+ * the request is cleared. */
+void nav_request_done(nav_t *nav, bool done);
 
 /* The row of a list of `total` store indices (row_reading gives the one at
  * a row) that holds the reading `*serial`; if it is gone (or *serial is 0),
