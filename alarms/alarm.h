@@ -130,8 +130,9 @@ void alarm_engine_destroy(alarm_engine_t *eng);
  * an evaluation (the session changes ops only between them). Call it again
  * after changing cfg: out of service is read then (and for readings new
  * since), not at every evaluation. The decisions of alarms at rest are read
- * when alarm_ops_seq moves and every few seconds (a silence may start
- * later than it is made); of the others at every evaluation. */
+ * when alarm_ops_seq moves and, while ops holds Alertmanager's silences,
+ * every few seconds (a silence may start later than it is made); of the
+ * others at every evaluation. */
 void alarm_engine_configure(alarm_engine_t *eng, const alarm_cfg_t *cfg, const alarm_ops_t *ops);
 
 /* Brings every alarm up to date with the store, the configuration and the

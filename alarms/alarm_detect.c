@@ -293,8 +293,9 @@ void alarm_engine_evaluate(alarm_engine_t *eng, const store_t *st, int64_t now_m
 	grow_readings(eng, n, now_ms);
 	grow_sources(eng, store_source_count(st), now_ms);
 	alarm_eval_t ev = {.now_ms = now_ms, .seq = eng->ops ? alarm_ops_seq(eng->ops) : 0};
-	ev.ops_moved = !eng->evaluated || ev.seq != eng->ops_seq ||
-	               now_ms - eng->swept_ms >= ALARM_SWEEP_MS || now_ms < eng->swept_ms;
+	bool sweep = eng->ops && alarm_ops_has_silences(eng->ops) &&
+	             now_ms - eng->swept_ms >= ALARM_SWEEP_MS;
+	ev.ops_moved = !eng->evaluated || ev.seq != eng->ops_seq || sweep || now_ms < eng->swept_ms;
 	if (ev.ops_moved)
 		eng->swept_ms = now_ms;
 	alarm_list_reset(eng);

@@ -285,6 +285,11 @@ uint64_t alarm_ops_seq(const alarm_ops_t *ops)
 	return ops->seq;
 }
 
+bool alarm_ops_has_silences(const alarm_ops_t *ops)
+{
+	return ops->silence_count > 0;
+}
+
 /* ---- lookup ---- */
 
 static void note_out(alarm_note_t *out, const kept_note_t *n)

@@ -64,6 +64,11 @@ void alarm_ops_set_silences(alarm_ops_t *ops, am_silence_t *silences, size_t n);
  * the session re-evaluates when it moves. */
 uint64_t alarm_ops_seq(const alarm_ops_t *ops);
 
+/* Whether Alertmanager's silences are held. Only they change a decision
+ * with no move of alarm_ops_seq: one starts later than it was made, or one
+ * on labels (a district) matches a reading that moved there. */
+bool alarm_ops_has_silences(const alarm_ops_t *ops);
+
 /* The decision for the alarm with these labels at `now_ms` (epoch ms):
  * acked if an ack (journal, or an ack silence matching it) is newer than
  * `after_seq`; shelved if a shelve has not expired or a non-ack silence

@@ -17,9 +17,11 @@
 
 #define ALARM_NO_TIME INT64_MIN /* a timer not running */
 #define ALARM_NO_POS SIZE_MAX   /* an alarm not on the list */
-/* Decisions of alarms at rest are read when alarm_ops_seq moves, and at
- * least this often: a silence made to start later takes effect with no
- * change in ops to announce it. */
+/* Decisions of alarms at rest are read when alarm_ops_seq moves, and, while
+ * ops holds silences, at least this often: a silence made to start later
+ * takes effect with no change in ops to announce it (alarm_ops_has_silences).
+ * Without silences the sweep would read some 9,000 decisions every few
+ * seconds at city scale, all unchanged. */
 #define ALARM_SWEEP_MS 5000
 
 /* Where a reading's level changes are in its ring of ALARM_HISTORY. */
