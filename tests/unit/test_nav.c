@@ -173,6 +173,19 @@ static void rig_ack(rig_t *r, const char *alarm)
 	view_update(&r->view, r->st, r->alarms, r->now);
 }
 
+/* Three alarms a second apart (x.one, x.two, x.three: oldest first), and
+ * the alarms page drawn with the first selected. */
+static void rig_three_alarms(rig_t *r, nav_t *nav)
+{
+	rig_open(r);
+	rig_poll(r, 0, (put_t[]){{"x.one", "D1", 95}}, 1);
+	rig_poll(r, 1, (put_t[]){{"x.two", "D2", 95}}, 1);
+	rig_poll(r, 2, (put_t[]){{"x.three", "D3", 95}}, 1);
+	*nav = (nav_t){.page = PAGE_OVERVIEW};
+	nav_key(ACT_ALARMS, &r->ctx, nav);
+	rig_draw(r, nav);
+}
+
 /* The selected alarm returns to normal: it stays listed (returned,
  * unacknowledged) and selected; acknowledged, it leaves the list and the
  * nearest row is selected, not nothing. */
@@ -180,13 +193,8 @@ static void test_alarm_selection_vanished_goes_to_nearest(void **state)
 {
 	(void)state;
 	rig_t r;
-	rig_open(&r);
-	rig_poll(&r, 0, (put_t[]){{"x.one", "D1", 95}}, 1);
-	rig_poll(&r, 1, (put_t[]){{"x.two", "D2", 95}}, 1);
-	rig_poll(&r, 2, (put_t[]){{"x.three", "D3", 95}}, 1);
-	nav_t nav = {.page = PAGE_OVERVIEW};
-	nav_key(ACT_ALARMS, &r.ctx, &nav);
-	rig_draw(&r, &nav);
+	nav_t nav;
+	rig_three_alarms(&r, &nav);
 	nav_key(ACT_DOWN, &r.ctx, &nav); /* oldest first: one, two, three */
 	rig_draw(&r, &nav);
 	assert_string_equal(selected_alarm(&r, &nav), "x.two");
@@ -226,13 +234,8 @@ static void test_ack_moves_on_to_the_next_unacked(void **state)
 {
 	(void)state;
 	rig_t r;
-	rig_open(&r);
-	rig_poll(&r, 0, (put_t[]){{"x.one", "D1", 95}}, 1);
-	rig_poll(&r, 1, (put_t[]){{"x.two", "D2", 95}}, 1);
-	rig_poll(&r, 2, (put_t[]){{"x.three", "D3", 95}}, 1);
-	nav_t nav = {.page = PAGE_OVERVIEW};
-	nav_key(ACT_ALARMS, &r.ctx, &nav);
-	rig_draw(&r, &nav);
+	nav_t nav;
+	rig_three_alarms(&r, &nav);
 	assert_string_equal(selected_alarm(&r, &nav), "x.one"); /* oldest first */
 
 	rig_key_ack(&r, &nav, false); /* refused (say, the journal failed) */
