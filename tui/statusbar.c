@@ -276,16 +276,26 @@ static int draw_others(WINDOW *win, int x, int end, const store_t *st, int64_t n
 {
 	bool compact = others_width(st, now, false) > end - x;
 	if (all_ok && others_width(st, now, true) > end - x) {
-		/* Everything is fine but too many to list: one phrase says so. */
+		/* Everything is fine but too many to list: one phrase says so. Short
+		 * of room it drops the age (the fields after it keep the age of the
+		 * data shown), then words, rather than be cut mid-phrase. */
 		int64_t oldest = 0;
 		for (size_t i = 0; i < store_source_count(st); i++)
 			if (age_of(store_source(st, (int)i), now) > oldest)
 				oldest = age_of(store_source(st, (int)i), now);
-		char age[16], buf[128];
+		char age[16], forms[3][128];
 		timefmt_format_age(oldest, age, sizeof age);
-		snprintf(buf, sizeof buf, _("%s all %d sources ok, data at most %s old"),
-		         glyphs()->ok_mark, others, age);
-		return x + text_draw(win, 0, x, end - x, buf, theme_attr(ROLE_STATUS_OK));
+		const char *mark = glyphs()->ok_mark;
+		snprintf(forms[0], sizeof forms[0], _("%s all %d sources ok, data at most %s old"),
+		         mark, others, age);
+		snprintf(forms[1], sizeof forms[1],
+		         P_("%s %d source ok", "%s all %d sources ok", others), mark, others);
+		/* TRANSLATORS: all sources ok, the shortest: "✔ 8/8 ok". */
+		snprintf(forms[2], sizeof forms[2], _("%s %d/%d ok"), mark, others, others);
+		int k = 0;
+		while (k < 2 && text_draw_width(forms[k]) > end - x)
+			k++;
+		return x + text_draw(win, 0, x, end - x, forms[k], theme_attr(ROLE_STATUS_OK));
 	}
 	int shown = 0, hidden_not_ok = 0;
 	char buf[64];

@@ -190,16 +190,56 @@ static void test_ascii_names(void **state)
 }
 
 /* The status line with alarm management's notes, at 120 columns. */
-static char *notes_line(const store_t *st, const alarm_status_t *as, const nav_t *nav, int64_t now)
+static char *notes_line_at(const store_t *st, const alarm_status_t *as, const nav_t *nav,
+                           int64_t now, int cols)
 {
-	vscreen_t *vs = vscreen_open("xterm-256color", 1, 120, false);
+	vscreen_t *vs = vscreen_open("xterm-256color", 1, cols, false);
 	assert_non_null(vs);
 	ui_ctx_t ctx = {.store = st, .now_ms = now, .clock_ms = now, .alarm_status = as};
 	statusbar_draw_nav(vs->win, &ctx, nav);
 	char *text = snapshot_text(vs->win, false);
 	vscreen_close(vs);
 	*strchr(text, '\n') = '\0';
+	if (getenv("STATUS_DEBUG"))
+		fprintf(stderr, "[%s]\n", text);
 	return text;
+}
+
+static char *notes_line(const store_t *st, const alarm_status_t *as, const nav_t *nav, int64_t now)
+{
+	return notes_line_at(st, as, nav, now, 120);
+}
+
+/* Every source fine, too many to list beside an action's outcome: the
+ * phrase that says so gets shorter (no age, then "8/8 ok") rather than cut
+ * mid-phrase. At 80 columns it read "✔ all 8 sources ok, data at >  0s old". */
+static void test_all_ok_shortens_whole(void **state)
+{
+	(void)state;
+	store_t *st = store_create();
+	const char *names[] = {"water", "power", "gas", "telecom", "bridge", "tunnel", "kpis",
+	                       "events"};
+	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
+		int s = store_add_source(st, names[i], "http://127.0.0.1:1/", 1000, 3000);
+		store_begin_poll(st, s, NOW);
+		store_end_poll(st, s, &(poll_report_t){0}, NOW);
+	}
+	alarm_status_t as = {.journal_path = "j"};
+	nav_t nav = {0};
+	char *line = notes_line_at(st, &as, &nav, NOW, 80); /* room: the whole phrase */
+	assert_non_null(strstr(line, "✔ all 8 sources ok, data at most 0s old "));
+	free(line);
+	snprintf(nav.message, sizeof nav.message, "%s", "Acknowledged power.dadukou.yuejincun.b");
+	nav.message_ms = NOW;
+	line = notes_line_at(st, &as, &nav, NOW, 80);
+	assert_non_null(strstr(line, "  ✔ all 8 sources ok  "));
+	assert_null(strstr(line, "data at"));
+	free(line);
+	line = notes_line_at(st, &as, &nav, NOW, 44);
+	assert_non_null(strstr(line, "  ✔ 8/8 ok  "));
+	assert_null(strstr(line, "sources"));
+	free(line);
+	store_destroy(st);
 }
 
 /* The outcome of an action shows for STATUS_MESSAGE_MS, then the line is
@@ -313,6 +353,7 @@ int main(void)
 	    cmocka_unit_test(test_groups_and_others),
 	    cmocka_unit_test(test_ascii_names),
 	    cmocka_unit_test(test_message_for_a_while),
+	    cmocka_unit_test(test_all_ok_shortens_whole),
 	    cmocka_unit_test(test_alertmanager_and_journal),
 	    cmocka_unit_test(test_tls_unverified),
 	};
