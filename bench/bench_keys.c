@@ -171,10 +171,12 @@ typedef struct result {
 
 extern char **environ;
 
-/* Runs `tmux -L sock ARGS...` and waits for it; its exit status, or -1. */
+/* Runs `tmux -S sock ARGS...` and waits for it; its exit status, or -1.
+ * The socket is a path in the case's own folder: tmux leaves it behind when
+ * its server ends, and the folder goes with the case. */
 static int tmux(const char *sock, const char *const *args)
 {
-	const char *argv[16] = {"tmux", "-L", sock};
+	const char *argv[16] = {"tmux", "-S", sock};
 	int n = 3;
 	for (; args[n - 3] && n < 15; n++)
 		argv[n] = args[n - 3];
@@ -263,15 +265,15 @@ static int run_case(const char *citydash, const bench_case_t *c, int keys, resul
 	}
 	uint16_t port = MHD_get_daemon_info(d, MHD_DAEMON_INFO_BIND_PORT)->port;
 	char *config = xasprintf("%s/config.json", dir), *fifo = xasprintf("%s/pane", dir);
-	char sock[64];
-	static int serial; /* a server per case: the last one may still be going */
-	snprintf(sock, sizeof sock, "bench_keys_%ld_%d", (long)getpid(), serial++);
+	char *sock = xasprintf("%s/tmux", dir); /* a server per case, in its folder */
 	write_config(config, port, stall);
 	int fd = start_pane(sock, citydash, config, fifo);
 	const char *kill[] = {"kill-server", NULL};
 	if (fd < 0) {
 		fprintf(stderr, "bench_keys: cannot start citydash in tmux\n");
 		tmux(sock, kill);
+		unlink(sock);
+		free(sock);
 		return -1;
 	}
 	/* Two documents read (the third asked for), then a second to settle. */
@@ -296,9 +298,11 @@ static int run_case(const char *citydash, const bench_case_t *c, int keys, resul
 	res->dripped = stall ? bench_stall_dripped(stall) : 0;
 	tmux(sock, kill);
 	close(fd);
+	unlink(sock);
 	unlink(fifo);
 	unlink(config);
 	rmdir(dir);
+	free(sock);
 	free(fifo);
 	free(config);
 	bench_stall_stop(stall);

@@ -44,10 +44,10 @@ if [ ! -x "$citydash" ] || [ ! -x "$mock" ]; then
 fi
 
 work=$(mktemp -d)
-sock="bench_term_$$"
+sock="$work/tmux" # tmux leaves its socket behind: in $work, it goes with it
 mock_pid=
 cleanup() {
-	tmux -L "$sock" kill-server 2>/dev/null || true
+	tmux -S "$sock" kill-server 2>/dev/null || true
 	[ -n "$mock_pid" ] && kill "$mock_pid" 2>/dev/null && wait "$mock_pid" 2>/dev/null
 	rm -rf "$work"
 }
@@ -99,7 +99,7 @@ config() {
 	printf ',\n  {"name": "events", "url": "%s/events", "interval_ms": 2000}\n]}\n' "$base"
 }
 
-tm() { tmux -L "$sock" "$@"; }
+tm() { tmux -S "$sock" "$@"; }
 
 # pane_pid SESSION: the process the session runs.
 pane_pid() { tm list-panes -t "$1" -F '#{pane_pid}'; }

@@ -12,7 +12,11 @@ tm() { tmux -u -L "$E2E_SOCKET" -f /dev/null "$@"; }
 
 e2e_cleanup() {
 	tm kill-server 2>/dev/null || true
-	rm -rf "$E2E_TMP"
+	# tmux leaves the socket of -L NAME behind (3.3a): where it puts it.
+	rm -f "${TMUX_TMPDIR:-/tmp}/tmux-$(id -u)/$E2E_SOCKET"
+	# A pane's shell may write its status file while its server goes, after
+	# rm emptied the folder and before it removed it: then once more.
+	rm -rf "$E2E_TMP" 2>/dev/null || { sleep 0.5 && rm -rf "$E2E_TMP"; }
 }
 trap e2e_cleanup EXIT
 
