@@ -207,9 +207,10 @@ void gov_view_update(gov_view_t *gv, const store_t *st, const view_t *v,
 	}
 	/* Sorting 911 KPIs was an eighth of an evaluation at city scale, while
 	 * they change every few seconds at most (a KPI is not a reading). */
-	if (rescoped || gv->kpi_stamp != store_kpi_stamp(st)) {
+	if (gv->kpi_stamp != store_kpi_stamp(st) || !scope_equal(&gv->kpi_scope, scope)) {
 		update_kpis(gv, st, scope);
 		gv->kpi_stamp = store_kpi_stamp(st);
+		gv->kpi_scope = *scope;
 	}
 	update_trend(gv, now_ms);
 	gov_events_update(gv, st, scope, clock_ms);

@@ -72,6 +72,7 @@ typedef struct gov_view {
 
 	/* KPI board */
 	uint64_t kpi_stamp; /* store_kpi_stamp when it was sorted (0: never) */
+	scope_t kpi_scope;  /* what it was sorted for */
 	gov_ref_t *kpis;    /* in scope, category by category */
 	size_t kpi_count, kpi_cap;
 	gov_category_t *categories; /* by name */

@@ -94,12 +94,11 @@ void derive_destroy(derive_t *d)
 
 /* The trend is a series over evaluations: the back gov view goes on from
  * where the front one is (gov_view_update restarts it on a scope change).
- * Its KPI board was sorted for its own scope: taking the front's scope, it
- * sorts again (its stamp alone would say the board is current). */
+ * Its KPI board and tier rows keep the scope they were made for, their own
+ * (kpi_scope, rows_scope): taking the front's scope leaves them to be made
+ * again when it differs. */
 static void carry_trend(gov_view_t *back, const gov_view_t *front)
 {
-	if (!scope_equal(&back->scope, &front->scope))
-		back->kpi_stamp = 0;
 	back->scope = front->scope;
 	memcpy(back->trend, front->trend, sizeof back->trend);
 	back->trend_head = front->trend_head;
