@@ -1,19 +1,20 @@
 # Helpers for end-to-end tests that drive the real TUI in tmux, in the
 # manner of tmux's own regress/ scripts. Each test gets a private tmux server
-# (-L) with no user configuration (-f /dev/null), killed on exit.
+# (-S, its socket in the test's temporary folder) with no user configuration
+# (-f /dev/null), killed on exit.
 # shellcheck shell=bash
 
-E2E_SOCKET="citydash-e2e-$$-${RANDOM}"
 E2E_TMP=$(mktemp -d)
+# The server's socket (tmux -S): in E2E_TMP, it goes with it. tmux (3.3a)
+# leaves a -L NAME socket in /tmp/tmux-UID after kill-server.
+E2E_SOCKET="$E2E_TMP/tmux"
 E2E_PASSED=0
 E2E_FAILED=0
 
-tm() { tmux -u -L "$E2E_SOCKET" -f /dev/null "$@"; }
+tm() { tmux -u -S "$E2E_SOCKET" -f /dev/null "$@"; }
 
 e2e_cleanup() {
 	tm kill-server 2>/dev/null || true
-	# tmux leaves the socket of -L NAME behind (3.3a): where it puts it.
-	rm -f "${TMUX_TMPDIR:-/tmp}/tmux-$(id -u)/$E2E_SOCKET"
 	# A pane's shell may write its status file while its server goes, after
 	# rm emptied the folder and before it removed it: then once more.
 	rm -rf "$E2E_TMP" 2>/dev/null || { sleep 0.5 && rm -rf "$E2E_TMP"; }

@@ -29,7 +29,7 @@ check "NO_COLOR LANG=C: no byte above 0x7f was sent (no UTF-8 for a C terminal)"
 	bash -c '! LC_ALL=C grep -q "[^[:print:][:cntrl:]]" "$0"' "$raw"
 check "NO_COLOR LANG=C: no colour was sent (SGR 30-49, 90-107)" e2e_raw_no_colour "$raw"
 check "NO_COLOR LANG=C: no byte shown in meta notation (M-x)" \
-	bash -c '! tmux -u -L "$0" capture-pane -p -t plain | grep -q "M-"' "$E2E_SOCKET"
+	bash -c '! tmux -u -S "$0" capture-pane -p -t plain | grep -q "M-"' "$E2E_SOCKET"
 check "NO_COLOR LANG=C: readings are named by their ASCII ids, none by a \"?\"" \
 	e2e_names_are_ids plain
 e2e_keys plain q

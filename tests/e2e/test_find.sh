@@ -20,7 +20,7 @@ check "/ opens the filter's prompt on the key bar row" e2e_wait "$s" 5 "Filter: 
 e2e_keys "$s" -l "泵站"
 check "typing Chinese narrows the rows at once" e2e_wait "$s" 5 "of 45 match)" "Filter: 泵站_"
 check "... to the pumping stations only" \
-	bash -c '! tmux -u -L "$0" capture-pane -p -t "$1" | grep -q "水厂"' "$E2E_SOCKET" "$s"
+	bash -c '! tmux -u -S "$0" capture-pane -p -t "$1" | grep -q "水厂"' "$E2E_SOCKET" "$s"
 e2e_keys "$s" Enter
 check "Enter keeps the filter; the status bar shows it" \
 	e2e_wait "$s" 5 "of 45 match)" "/泵站 │" "n/N Match"
@@ -28,7 +28,7 @@ e2e_keys "$s" n
 check "n moves among the matches" e2e_wait "$s" 5 "of 45 match)"
 e2e_keys "$s" Escape
 check "Esc clears the filter, every reading is back" \
-	bash -c 'for i in $(seq 50); do t=$(tmux -u -L "$0" capture-pane -p -t "$1"); grep -q "Water: 45 readings" <<<"$t" && ! grep -q "match)" <<<"$t" && exit 0; sleep 0.1; done; exit 1' \
+	bash -c 'for i in $(seq 50); do t=$(tmux -u -S "$0" capture-pane -p -t "$1"); grep -q "Water: 45 readings" <<<"$t" && ! grep -q "match)" <<<"$t" && exit 0; sleep 0.1; done; exit 1' \
 	"$E2E_SOCKET" "$s"
 e2e_keys "$s" Escape
 e2e_keys "$s" 9
@@ -52,7 +52,7 @@ check "LANG=C: typing PUMP narrows to the pumps, case-insensitively" \
 	e2e_wait plain 5 "of 45 match)" "Filter: PUMP_"
 e2e_keys plain Escape
 check "LANG=C: Esc in the prompt clears it" \
-	bash -c 'for i in $(seq 50); do t=$(tmux -u -L "$0" capture-pane -p -t "$1"); ! grep -q "match)" <<<"$t" && grep -q "/ Filter" <<<"$t" && exit 0; sleep 0.1; done; exit 1' \
+	bash -c 'for i in $(seq 50); do t=$(tmux -u -S "$0" capture-pane -p -t "$1"); ! grep -q "match)" <<<"$t" && grep -q "/ Filter" <<<"$t" && exit 0; sleep 0.1; done; exit 1' \
 	"$E2E_SOCKET" plain
 e2e_keys plain q
 check "LANG=C: q quits with status 0" test "$(e2e_wait_exit plain 10)" = 0

@@ -45,7 +45,7 @@ check "... and the screen was not cleared: the title line is still there" \
 e2e_keys lies s
 check "sources page: the HTML page fails as not JSON" e2e_wait lies 5 "html" "not JSON"
 check "sources page: the honest feed used every element" \
-	bash -c 'tmux -u -L "$0" capture-pane -p -t lies | grep -A2 "water .*✔ ok" | grep -q "every element used"' \
+	bash -c 'tmux -u -S "$0" capture-pane -p -t lies | grep -A2 "water .*✔ ok" | grep -q "every element used"' \
 	"$E2E_SOCKET"
 check "sources page: bad elements skipped and counted, with the first reason" \
 	e2e_wait lies 5 "4 elements skipped, 1 repeated id, 1 limits out of order, ignored" "first problem: reading \"lie.string\": \"value\" is neither a number nor null"
@@ -56,17 +56,17 @@ e2e_keys lies Tab Enter
 check "the sanitized name is shown, control sequences gone" \
 	e2e_wait lies 5 "Overview › Power" "改标题清屏测试"
 check "null is shown as no value, never as 0" \
-	bash -c 'tmux -u -L "$0" capture-pane -p -t lies | grep "LIE no value now" | grep -q "no value"' \
+	bash -c 'tmux -u -S "$0" capture-pane -p -t lies | grep "LIE no value now" | grep -q "no value"' \
 	"$E2E_SOCKET"
 check "the last of a repeated id wins" \
-	bash -c 's=$(tmux -u -L "$0" capture-pane -p -t lies); grep -q "LIE second copy wins" <<<"$s" && ! grep -q "LIE first copy" <<<"$s"' \
+	bash -c 's=$(tmux -u -S "$0" capture-pane -p -t lies); grep -q "LIE second copy wins" <<<"$s" && ! grep -q "LIE first copy" <<<"$s"' \
 	"$E2E_SOCKET"
 # Counted, not only looked for on a page that might scroll: the liar's 4
 # good power readings (the repeated id is one reading), nothing else.
 check "skipped elements are not stored: Power holds the 4 good readings" \
 	e2e_wait lies 5 "Power: 4 readings"
 check "skipped elements are not shown" \
-	bash -c '! tmux -u -L "$0" capture-pane -p -t lies | grep -q "LIE string value\|LIE infinite\|LIE missing id\|LIE malformed"' \
+	bash -c '! tmux -u -S "$0" capture-pane -p -t lies | grep -q "LIE string value\|LIE infinite\|LIE missing id\|LIE malformed"' \
 	"$E2E_SOCKET"
 e2e_keys lies Escape
 check "a domain outside the six gets its own block" e2e_wait lies 5 "Other (1)"

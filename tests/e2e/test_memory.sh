@@ -67,7 +67,7 @@ e2e_keys mem s
 check "sources page: readings refused at the source's max_bytes, with the reason" \
 	e2e_wait mem 10 "refused, the source holds its limit of $max_bytes bytes"
 check "... the source is not failing (its documents are parsed, not refused whole)" \
-	bash -c '! tmux -u -L "$0" capture-pane -p -t mem | grep -q "too large"' "$E2E_SOCKET"
+	bash -c '! tmux -u -S "$0" capture-pane -p -t mem | grep -q "too large"' "$E2E_SOCKET"
 e2e_keys mem q
 check "q quits with status 0" test "$(e2e_wait_exit mem 10)" = 0
 

@@ -113,7 +113,7 @@ tm capture-pane -e -p -t paint >"$E2E_TMP/paint.panes"
 check "painted feed: no colour in the pane" pane_no_colour "$E2E_TMP/paint.panes"
 check "painted feed: no colour in the bytes sent" e2e_raw_no_colour "$E2E_TMP/paint.raw"
 check "painted feed: no sequence left half: no parameters before the text" \
-	bash -c '! tmux -u -L "$0" capture-pane -p -t paint | grep -E "[0-9]m(RED|C256|TRUE|CSI8|kPa| name)"' \
+	bash -c '! tmux -u -S "$0" capture-pane -p -t paint | grep -E "[0-9]m(RED|C256|TRUE|CSI8|kPa| name)"' \
 	"$E2E_SOCKET"
 check "painted feed: no 8-bit CSI sent (U+009B)" \
 	bash -c '! LC_ALL=C grep -aq $'"'"'\xc2\x9b'"'"' "$0"' "$E2E_TMP/paint.raw"

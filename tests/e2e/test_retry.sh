@@ -18,7 +18,7 @@ e2e_keys retry s
 check "sources page: the reason, the count and when the next try is" \
 	e2e_wait retry 10 "0 ok, 1 failed" "reason:" "next try in"
 check "the next try is the interval's 30 s away (20-30 s by now)" \
-	bash -c 'tmux -u -L "$0" capture-pane -p -t retry | grep -qE "next try in (2[0-9]|30)s"' "$E2E_SOCKET"
+	bash -c 'tmux -u -S "$0" capture-pane -p -t retry | grep -qE "next try in (2[0-9]|30)s"' "$E2E_SOCKET"
 e2e_keys retry r
 check "r: tried again at once, long before the interval ends" e2e_wait retry 10 "0 ok, 2 failed"
 check "and the next try is planned again" e2e_wait retry 5 "next try in"

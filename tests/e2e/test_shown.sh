@@ -55,7 +55,7 @@ e2e_start src 100 30 "$citydash" --source "units=$secret_url"
 e2e_keys src s
 check "sources page: the URL is shown with its password masked" \
 	e2e_wait src 10 "http://op:***@$host/v1/feeds/units"
-check "... and the password nowhere on screen" bash -c '! tmux -u -L "$0" capture-pane -p -t src | grep -q hunter2' "$E2E_SOCKET"
+check "... and the password nowhere on screen" bash -c '! tmux -u -S "$0" capture-pane -p -t src | grep -q hunter2' "$E2E_SOCKET"
 e2e_keys src q
 check "q quits with status 0" test "$(e2e_wait_exit src 10)" = 0
 

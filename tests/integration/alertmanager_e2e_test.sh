@@ -169,7 +169,7 @@ check "U: the status line confirms it" e2e_wait one 10 "Unshelved e2e.p1"
 check "... and Alertmanager's silence on e2e.p1 ends" wait_for 20 not active_for e2e.p1
 check "... carol's on e2e.p2 stays" test -n "$(active_for e2e.p2)"
 check "#2 no longer shows Alpha shelved" wait_for 15 bash -c \
-	'! grep -qF "valve swap" <<<"$(tmux -u -L "$1" -f /dev/null capture-pane -p -t two)"' _ "$E2E_SOCKET"
+	'! grep -qF "valve swap" <<<"$(tmux -u -S "$1" -f /dev/null capture-pane -p -t two)"' _ "$E2E_SOCKET"
 
 check "... Beta's acknowledgement silence stays" test -n "$(ack_for e2e.p2)"
 

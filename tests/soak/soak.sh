@@ -47,7 +47,7 @@ mock=$2
 duration=$3
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 . "$here/../e2e/lib.sh"
-RANDOM=$seed # after lib.sh, which draws its socket's name from RANDOM
+RANDOM=$seed # the moves and keys below, seeded
 
 # Samples: every 2 s in a short run, every 5 s from 10 minutes on.
 [ -n "$interval" ] || interval=$((duration >= 600 ? 5 : 2))
